@@ -1,0 +1,196 @@
+import { Command, CommanderError, Option } from 'commander';
+import { InputError, InterruptedError } from '../errors.js';
+import { toolVersion } from '../package-info.js';
+
+/**
+ * The command line. Exit codes (README "Exit codes"): 0 clean, 1 findings at or above --fail-on,
+ * 2 bad usage or input (and errors aispm could not recover from), 3 coverage gaps with
+ * --fail-on-gaps, 130 interrupted. Errors are printed for people, without a stack trace unless --debug.
+ */
+
+const EXIT_INPUT_ERROR = 2;
+const EXIT_INTERRUPTED = 130;
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+const repeat = (value: string, previous: string[] = []) => [...previous, value];
+const listRepeat = (value: string, previous: string[] = []) => [...previous, ...list(value)];
+
+function positiveInteger(flag: string) {
+  return (value: string) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) throw new InputError({ field: flag, message: `"${value}" is not a positive whole number` });
+    return number;
+  };
+}
+
+function addCommonOptions(command: Command): Command {
+  return command.option('--no-color', 'plain output without colours (NO_COLOR is honoured too)').option('--debug', 'verbose logs on stderr and stack traces for errors');
+}
+
+function addSourceOptions(command: Command): Command {
+  return command
+    .option('--demo', 'use the bundled demo environment (no cloud account needed)')
+    .option('--snapshot <file>', 'evaluate a saved inventory instead of collecting')
+    .option('--save-snapshot <file>', 'save the collected inventory (secrets redacted) for later --snapshot runs')
+    .addOption(new Option('--provider <providers>', 'providers to collect from, comma-separated: aws,azure,gcp (default: every provider with credentials)').argParser((value) => validateChoices(list(value), ['aws', 'azure', 'gcp'], '--provider')))
+    .option('--regions <regions>', 'AWS regions, comma-separated (default: enabled regions)', list)
+    .option('--aws-profile <profile>', 'AWS profile to scan (repeatable; one account each)', repeat)
+    .option('--azure-subscription <id>', 'Azure subscription to scan (repeatable; default: all visible)', repeat)
+    .addOption(new Option('--azure-cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))
+    .option('--gcp-project <id>', 'GCP project to scan (repeatable; default: the ADC project)', repeat)
+    .option('--gcp-locations <locations>', 'Vertex AI locations, comma-separated (default: all)', list)
+    .option('--concurrency <n>', 'API calls in flight at once, per provider', positiveInteger('--concurrency'))
+    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveInteger('--timeout'));
+}
+
+function validateChoices(values: string[], allowed: readonly string[], flag: string): string[] {
+  for (const value of values) {
+    if (!allowed.includes(value)) throw new InputError({ field: flag, message: `"${value}" is not one of ${allowed.join(', ')}` });
+  }
+  return values;
+}
+
+export function buildProgram(run: (action: () => Promise<number>) => Promise<void>): Command {
+  const program = new Command('aispm')
+    .description('AI Security Posture Management: finds misconfigurations and attack paths in AWS, Azure and GCP AI services')
+    .version(toolVersion(), '-V, --version', 'print the version')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortOptions: false })
+    .addHelpText('after', '\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage or input, 3 coverage gaps (with --fail-on-gaps), 130 interrupted.\nTry: aispm scan --demo');
+
+  const scan = program
+    .command('scan')
+    .description('collect AI assets, evaluate the rules, report the findings worst first');
+  addSourceOptions(scan)
+    .option('--rules <dir>', 'add a rule pack (repeatable)', repeat)
+    .option('--only <ids>', 'run only these rules (comma-separated ids)', listRepeat)
+    .option('--skip <ids>', 'skip these rules (comma-separated ids)', listRepeat)
+    .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
+    .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'sarif', 'markdown']).default('table'))
+    .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a counted finding is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'none']).default('high'))
+    .option('--fail-on-gaps', 'exit 3 when part of the estate could not be read (and no finding gave 1)');
+  addCommonOptions(scan).action((options, command: Command) =>
+    run(async () => {
+      const { scanCommand } = await import('./commands/scan.js');
+      return scanCommand({ ...options, ...command.optsWithGlobals() }, abortOnInterrupt());
+    }),
+  );
+
+  const inventory = program.command('inventory').description('list every AI asset found, with its relations (the AI-BOM)');
+  addSourceOptions(inventory)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'cyclonedx']).default('table'))
+    .option('--output <file>', 'write to a file (atomically) instead of stdout');
+  addCommonOptions(inventory).action((options) =>
+    run(async () => {
+      const { inventoryCommand } = await import('./commands/inventory.js');
+      return inventoryCommand(options, abortOnInterrupt());
+    }),
+  );
+
+  const rules = program.command('rules').description('browse the rule pack; validate and test rule packs');
+  addCommonOptions(
+    rules
+      .command('list')
+      .description('list rules (built-in and --rules packs)')
+      .option('--rules <dir>', 'include a rule pack (repeatable)', repeat)
+      .option('--provider <providers>', 'only rules for these providers: aws, azure, gcp, cross', listRepeat)
+      .option('--severity <severities>', 'only these severities', listRepeat)
+      .option('--category <categories>', 'only these categories', listRepeat)
+      .option('--framework <key[=id]>', 'only rules mapped to a framework, e.g. owasp-llm-2025 or owasp-llm-2025=LLM01:2025 (repeatable)', repeat)
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')),
+  ).action((options) =>
+    run(async () => {
+      const { rulesListCommand } = await import('./commands/rules.js');
+      return rulesListCommand(options);
+    }),
+  );
+  addCommonOptions(
+    rules
+      .command('show')
+      .description('everything about one rule: condition, remediation, references, framework mappings')
+      .argument('<id>', 'rule id or alias')
+      .option('--rules <dir>', 'include a rule pack (repeatable)', repeat)
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'yaml', 'json']).default('text')),
+  ).action((id: string, options) =>
+    run(async () => {
+      const { rulesShowCommand } = await import('./commands/rules.js');
+      return rulesShowCommand(id, options);
+    }),
+  );
+  addCommonOptions(rules.command('validate').description('check every rule and rule test in a pack; exit 2 with each problem').argument('<dir>', 'rule pack directory')).action((dir: string) =>
+    run(async () => {
+      const { rulesValidateCommand } = await import('./commands/rules.js');
+      return rulesValidateCommand(dir);
+    }),
+  );
+  addCommonOptions(rules.command('test').description("run a pack's rule tests (<rule>.test.yaml); exit 1 when a case fails").argument('<dir>', 'rule pack directory')).action((dir: string, options) =>
+    run(async () => {
+      const { rulesTestCommand } = await import('./commands/rules.js');
+      return rulesTestCommand(dir, options);
+    }),
+  );
+  return program;
+}
+
+/** Ctrl-C: stop at once with 130; reports are written atomically, so no half file is left behind. */
+function abortOnInterrupt(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    controller.abort(new InterruptedError());
+    process.stderr.write('\naispm: interrupted\n');
+    process.exit(EXIT_INTERRUPTED);
+  });
+  return controller.signal;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  // A reader that stops early (`aispm scan --format json | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const program = buildProgram(async (action) => {
+    process.exitCode = await action();
+  });
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `aispm: ${text}` : text),
+    outputError: (text, write) => write(text),
+  });
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    process.exitCode = handleError(error, debug);
+  }
+}
+
+function handleError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return 0;
+    // Commander has printed the message; add how to get help.
+    process.stderr.write('Run "aispm help" or "aispm help <command>" for usage.\n');
+    return EXIT_INPUT_ERROR;
+  }
+  if (error instanceof InputError) {
+    for (const line of error.message.split('\n')) process.stderr.write(`aispm: error: ${line}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT_INPUT_ERROR;
+  }
+  if (error instanceof InterruptedError) return EXIT_INTERRUPTED;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`aispm: internal error: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
+  return EXIT_INPUT_ERROR;
+}

@@ -1,0 +1,27 @@
+import { InputError, suggestion } from '../errors.js';
+import type { CompiledRule } from '../engine/rule.js';
+
+/** Loads the built-in pack plus `--rules` packs and applies `--only` / `--skip`. */
+export async function loadSelectedRules(options: { rules?: string[]; only?: string[]; skip?: string[] }): Promise<CompiledRule[]> {
+  const { compiledBuiltInRules } = await import('../engine/rule-pack.js');
+  const { checkUniqueIds, loadRuleDir } = await import('../engine/load-rules.js');
+  const rules = [...(await compiledBuiltInRules())];
+  for (const dir of options.rules ?? []) rules.push(...loadRuleDir(dir));
+  checkUniqueIds(rules);
+  const only = options.only?.length ? resolveIds(options.only, rules, '--only') : undefined;
+  const skip = options.skip?.length ? resolveIds(options.skip, rules, '--skip') : new Set<string>();
+  return rules.filter((compiled) => (!only || only.has(compiled.rule.id)) && !skip.has(compiled.rule.id));
+}
+
+/** Maps ids and aliases to rule ids; an unknown id is an input error with a suggestion. */
+function resolveIds(ids: readonly string[], rules: readonly CompiledRule[], flag: string): Set<string> {
+  const byName = new Map<string, string>();
+  for (const { rule } of rules) for (const name of [rule.id, ...rule.aliases]) byName.set(name, rule.id);
+  const resolved = new Set<string>();
+  for (const id of ids) {
+    const ruleId = byName.get(id);
+    if (!ruleId) throw new InputError({ field: flag, message: `no rule with id "${id}"`, hint: suggestion(id, [...byName.keys()]) ?? 'run `aispm rules list` for the ids' });
+    resolved.add(ruleId);
+  }
+  return resolved;
+}

@@ -1,0 +1,83 @@
+import { InputError } from '../errors.js';
+import { NoCredentialsError, mergeInventories, type CollectorContext, type CollectScope } from '../collect/collector.js';
+import { PROVIDER_COLLECTORS } from '../collect/providers.js';
+import { PROVIDERS, type Inventory, type Provider } from '../graph/model.js';
+import type { Logger } from '../log.js';
+
+/** The source options shared by `scan` and `inventory`. */
+export interface SourceOptions {
+  demo?: boolean;
+  snapshot?: string;
+  provider?: string[];
+  regions?: string[];
+  awsProfile?: string[];
+  azureSubscription?: string[];
+  azureCloud?: 'public' | 'china' | 'usgov';
+  gcpProject?: string[];
+  gcpLocations?: string[];
+  concurrency?: number;
+  timeout?: number;
+}
+
+export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/** Reads the inventory from the demo, a snapshot, or live providers. */
+export async function readInventory(options: SourceOptions, log: Logger, progress: (message: string) => void, signal: AbortSignal): Promise<Inventory> {
+  const chosen = [options.demo ? '--demo' : '', options.snapshot ? '--snapshot' : '', options.provider ? '--provider' : ''].filter(Boolean);
+  if (chosen.length > 1) throw new InputError({ message: `${chosen.join(' and ')} cannot be combined`, hint: 'choose one source: the demo, a snapshot, or live providers' });
+  if (options.demo) {
+    const { loadDemoInventory } = await import('../collect/demo.js');
+    return loadDemoInventory();
+  }
+  if (options.snapshot) {
+    const { loadSnapshot } = await import('../graph/snapshot.js');
+    return loadSnapshot(options.snapshot);
+  }
+  return collectLive(options, log, progress, signal);
+}
+
+async function collectLive(options: SourceOptions, log: Logger, progress: (message: string) => void, signal: AbortSignal): Promise<Inventory> {
+  const scope: CollectScope = {
+    regions: options.regions,
+    awsProfiles: options.awsProfile?.length ? options.awsProfile : undefined,
+    azureSubscriptions: options.azureSubscription?.length ? options.azureSubscription : undefined,
+    azureCloud: options.azureCloud,
+    gcpProjects: options.gcpProject?.length ? options.gcpProject : undefined,
+    gcpLocations: options.gcpLocations,
+  };
+  const context: CollectorContext = {
+    scope,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+    signal,
+    log,
+    progress,
+  };
+  const requested = options.provider as Provider[] | undefined;
+  const candidates = requested ?? [...PROVIDERS];
+  const collectors = [];
+  for (const provider of candidates) {
+    const load = PROVIDER_COLLECTORS[provider];
+    if (!load) {
+      if (requested) throw new InputError({ message: `live collection from ${provider} is not available in this version of aispm`, hint: 'scan a snapshot with --snapshot, or try --demo' });
+      continue;
+    }
+    const collector = await load();
+    if (!requested && !(await collector.hasCredentials(context))) {
+      log.debug(`no ${provider} credentials found; skipping ${provider}`);
+      continue;
+    }
+    collectors.push(collector);
+  }
+  if (collectors.length === 0) {
+    throw new InputError({ message: 'no cloud credentials found for any provider (aws, azure, gcp)', hint: 'configure credentials (see README "Cloud setup"), pick one with --provider, or try aispm scan --demo' });
+  }
+  try {
+    const inventories = await Promise.all(collectors.map((collector) => collector.collect(context)));
+    return mergeInventories(inventories);
+  } catch (error) {
+    if (error instanceof NoCredentialsError) throw new InputError({ message: error.message, hint: `configure ${error.provider} credentials (see README "Cloud setup")` });
+    throw error;
+  }
+}

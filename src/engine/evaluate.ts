@@ -1,0 +1,98 @@
+import type { AssetGraph } from '../graph/graph.js';
+import type { Asset } from '../graph/model.js';
+import { resolveAssetField } from './field-path.js';
+import { searchPaths } from './path.js';
+import type { CompiledRule, MessagePart, Rule } from './rule.js';
+import type { Truth } from './truth.js';
+
+/** One asset that a rule flags, with what the rule read to decide it. */
+export interface Violation {
+  rule: Rule;
+  asset: Asset;
+  message: string;
+  evidence: Record<string, unknown>;
+  /** Path rules: witness paths (asset ids, entry first), shortest first. */
+  paths?: string[][];
+}
+
+export type Outcome = 'fail' | 'pass' | 'unknown';
+
+export interface Evaluation {
+  violations: Violation[];
+  /** Checks that could be decided neither way because a value was not read. */
+  inconclusive: number;
+  /** Checks made (rule × applicable asset). */
+  checks: number;
+}
+
+/** Paths kept as evidence per finding; the count of all paths is kept beside them. */
+const MAX_EVIDENCE_PATHS = 10;
+
+export function evaluateRules(graph: AssetGraph, rules: readonly CompiledRule[]): Evaluation {
+  const violations: Violation[] = [];
+  let inconclusive = 0;
+  let checks = 0;
+  for (const compiled of rules) {
+    if (compiled.rule.deprecated) continue;
+    for (const type of compiled.rule.resourceTypes) {
+      for (const asset of graph.ofType(type)) {
+        checks++;
+        const result = evaluateRuleOn(graph, compiled, asset);
+        if (result.outcome === 'fail') violations.push(result.violation!);
+        else if (result.outcome === 'unknown') inconclusive++;
+      }
+    }
+  }
+  return { violations, inconclusive, checks };
+}
+
+/**
+ * Evaluates one rule on one asset. Conditions run without bookkeeping first; only a failing asset is
+ * evaluated again to record evidence, which keeps the common (passing) case fast.
+ */
+export function evaluateRuleOn(graph: AssetGraph, compiled: CompiledRule, asset: Asset): { outcome: Outcome; violation?: Violation } {
+  const { rule } = compiled;
+  let truth: Truth;
+  let paths: string[][] | undefined;
+  try {
+    truth = compiled.when ? compiled.when(asset, { graph }) : true;
+    if (truth === true && compiled.path) {
+      const search = searchPaths(graph, asset, compiled.path);
+      truth = search.truth;
+      paths = search.paths;
+    }
+  } catch (error) {
+    // A rule that cannot be evaluated is reported, never counted as a pass.
+    const message = error instanceof Error ? error.message : String(error);
+    return { outcome: 'fail', violation: { rule, asset, message: `${rule.title} (rule could not be evaluated: ${message})`, evidence: { error: message } } };
+  }
+  if (truth === undefined) return { outcome: 'unknown' };
+  if (!truth) return { outcome: 'pass' };
+
+  const recorded = new Map<string, unknown>();
+  compiled.when?.(asset, { graph, evidence: recorded });
+  const evidence: Record<string, unknown> = {};
+  for (const key of [...recorded.keys()].sort()) evidence[key] = recorded.get(key);
+  if (paths) {
+    evidence.pathCount = paths.length;
+    evidence.paths = paths.slice(0, MAX_EVIDENCE_PATHS);
+  }
+  return { outcome: 'fail', violation: { rule, asset, message: renderMessage(compiled, asset, graph, paths), evidence, paths } };
+}
+
+function renderMessage(compiled: CompiledRule, asset: Asset, graph: AssetGraph, paths: string[][] | undefined): string {
+  let text = compiled.message ? compiled.message.map((part) => renderPart(part, asset)).join('') : `${compiled.rule.title}: ${asset.name}`;
+  if (paths && paths.length > 0) {
+    const target = paths[0]![paths[0]!.length - 1]!;
+    text += ` reaches ${graph.get(target)?.name ?? target}${paths.length > 1 ? ` and ${paths.length - 1} more target${paths.length > 2 ? 's' : ''}` : ''}`;
+  }
+  return text;
+}
+
+function renderPart(part: MessagePart, asset: Asset): string {
+  if (typeof part === 'string') return part;
+  const value = resolveAssetField(asset, part.field);
+  if (value === undefined) return '(unknown)';
+  if (value === null) return '(not set)';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../graph/model.js';
+import type { CompiledPathStep } from './path.js';
+import type { Evaluator } from './operators/operator.js';
+
+/**
+ * A rule is one YAML document. It names the asset types it applies to and a condition (`when`) under
+ * which an asset is a finding; a path rule adds `path`, the steps from that asset to a target.
+ * Rules are data: they never run code, so a rule pack from a stranger is safe to load.
+ */
+
+export const RULE_CATEGORIES = [
+  'network',
+  'encryption',
+  'identity',
+  'data-exposure',
+  'logging',
+  'monitoring',
+  'guardrails',
+  'secrets',
+  'governance',
+  'attack-path',
+  'resilience',
+  'configuration',
+] as const;
+
+export const RULE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const ruleId = z.string().regex(RULE_ID_PATTERN, 'lower-case words joined by "-", e.g. aws-sagemaker-notebook-root-access');
+
+export const ruleDocumentSchema = z
+  .object({
+    id: ruleId,
+    title: z.string().min(10).max(140),
+    severity: z.enum(SEVERITIES),
+    severityReason: z.string().min(10),
+    category: z.enum(RULE_CATEGORIES),
+    resourceTypes: z.array(z.string()).min(1),
+    when: z.unknown().optional(),
+    path: z.array(z.unknown()).min(1).optional(),
+    message: z.string().min(1).optional(),
+    description: z.string().min(20),
+    remediation: z.string().min(10),
+    references: z.array(z.url()).default([]),
+    frameworks: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+    aliases: z.array(ruleId).default([]),
+    deprecated: z.boolean().default(false),
+  })
+  .strict();
+
+export type RuleDocument = z.output<typeof ruleDocumentSchema>;
+
+/** A validated rule and where it came from. */
+export interface Rule extends RuleDocument {
+  /** The file it was read from, as given (relative to the pack for the built-in pack). */
+  source: string;
+}
+
+/** A rule ready to evaluate. */
+export interface CompiledRule {
+  rule: Rule;
+  /** The condition on the asset itself (for a path rule: on the entry asset). */
+  when?: Evaluator;
+  path?: CompiledPathStep[];
+  /** Field paths used in the message template, parsed. */
+  message?: MessagePart[];
+}
+
+export type MessagePart = string | { field: readonly string[] };

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { Provider, Severity } from '../graph/model.js';
+
+/** A finding as users see it in every output format (the JSON result's `findings[]`). */
+export interface Finding {
+  /** Stable fingerprint of rule and resource: the same problem has the same id in every scan. */
+  id: string;
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  /** 0–100, from severity and context; see README "Prioritization". */
+  score: number;
+  resource: FindingResource;
+  message: string;
+  evidence: Record<string, unknown>;
+  /** Attack-path rules: asset ids from the entry asset to the target. */
+  path?: string[];
+  remediation: string;
+  frameworks: Record<string, string[]>;
+  status: FindingStatus;
+  /** Set when an ignore entry matched; not part of the JSON document. */
+  suppression?: { reason: string; expires?: string };
+}
+
+export type FindingStatus = 'new' | 'existing' | 'suppressed';
+
+export interface FindingResource {
+  id: string;
+  type: string;
+  name: string;
+  provider: Provider;
+  account: string;
+  region: string;
+}
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+export function fingerprint(ruleId: string, resourceId: string): string {
+  return createHash('sha256').update(`${ruleId}\n${resourceId}`).digest('hex').slice(0, 20);
+}
+
+/** Worst first: score, then severity, then rule id and resource id so that ties are stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    b.score - a.score ||
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.resource.id < b.resource.id ? -1 : a.resource.id > b.resource.id ? 1 : 0)
+  );
+}

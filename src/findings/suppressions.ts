@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError, suggestion, type Problem } from '../errors.js';
+import { readDocument, validateDocument } from '../input/document.js';
+import type { Finding } from './finding.js';
+
+/**
+ * `.aispmignore.yaml`: accepted risks. Each entry names a rule and/or a resource pattern, says why,
+ * and may expire; an expired entry stops suppressing and is reported, so accepted risks get
+ * reviewed. Suppressed findings stay in every output with status "suppressed": nothing is lost.
+ */
+
+export const DEFAULT_IGNORE_FILE = '.aispmignore.yaml';
+const MAX_IGNORE_BYTES = 1024 * 1024;
+
+const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-31'), z.date()]).transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value));
+
+const entrySchema = z
+  .object({
+    rule: z.string().min(1).optional(),
+    resource: z.string().min(1).optional(),
+    reason: z.string().trim().min(10, 'give a reason of at least 10 characters: who accepted the risk and why'),
+    expires: isoDate.optional(),
+  })
+  .strict();
+
+const ignoreFileSchema = z.object({ ignore: z.array(entrySchema) }).strict();
+
+export interface Suppression {
+  rule?: string;
+  resource?: string;
+  reason: string;
+  expires?: string;
+  /** Where it was written, for messages: `file:line`. */
+  origin: string;
+  matchesRule(ruleIds: readonly string[]): boolean;
+  matchesResource(id: string, name: string): boolean;
+}
+
+export interface SuppressionSet {
+  active: Suppression[];
+  expired: Suppression[];
+}
+
+/** Loads an ignore file; `knownRuleIds` catches typos in exact rule ids. */
+export function loadSuppressions(file: string, knownRuleIds: readonly string[], today: string): SuppressionSet {
+  const source = readDocument(file, { kind: 'ignore file', maxBytes: MAX_IGNORE_BYTES });
+  const document = validateDocument(source, ignoreFileSchema);
+  const problems: Problem[] = [];
+  const active: Suppression[] = [];
+  const expired: Suppression[] = [];
+  document.ignore.forEach((entry, index) => {
+    const line = source.lineOf(['ignore', index]);
+    if (!entry.rule && !entry.resource) {
+      problems.push({ file, line, field: `ignore[${index}]`, message: 'an entry needs a rule, a resource, or both', hint: 'e.g. rule: aws-sagemaker-notebook-root-access' });
+      return;
+    }
+    if (entry.rule && !entry.rule.includes('*') && !knownRuleIds.includes(entry.rule)) {
+      problems.push({ file, line: source.lineOf(['ignore', index, 'rule']), field: `ignore[${index}].rule`, message: `no rule with id "${entry.rule}"`, hint: suggestion(entry.rule, knownRuleIds) ?? 'run `aispm rules list` for the ids' });
+      return;
+    }
+    const ruleMatcher = entry.rule ? globMatcher(entry.rule) : undefined;
+    const resourceMatcher = entry.resource ? globMatcher(entry.resource) : undefined;
+    const suppression: Suppression = {
+      rule: entry.rule,
+      resource: entry.resource,
+      reason: entry.reason,
+      expires: entry.expires,
+      origin: `${file}:${line ?? '?'}`,
+      matchesRule: (ids) => !ruleMatcher || ids.some((id) => ruleMatcher(id)),
+      matchesResource: (id, name) => !resourceMatcher || resourceMatcher(id) || resourceMatcher(name),
+    };
+    (entry.expires !== undefined && entry.expires < today ? expired : active).push(suppression);
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return { active, expired };
+}
+
+/** Uses the default ignore file when present. */
+export function defaultIgnoreFile(): string | undefined {
+  return existsSync(DEFAULT_IGNORE_FILE) ? DEFAULT_IGNORE_FILE : undefined;
+}
+
+/** Marks matching findings as suppressed; returns how many each entry matched. */
+export function applySuppressions(findings: Finding[], suppressions: SuppressionSet, ruleAliases: ReadonlyMap<string, readonly string[]>): void {
+  for (const finding of findings) {
+    const ids = [finding.ruleId, ...(ruleAliases.get(finding.ruleId) ?? [])];
+    const match = suppressions.active.find((entry) => entry.matchesRule(ids) && entry.matchesResource(finding.resource.id, finding.resource.name));
+    if (match) {
+      finding.status = 'suppressed';
+      finding.suppression = { reason: match.reason, ...(match.expires ? { expires: match.expires } : {}) };
+    }
+  }
+}
+
+/** `*` matches any run of characters (including `/` and `:`), everything else is literal. */
+export function globMatcher(pattern: string): (value: string) => boolean {
+  if (!pattern.includes('*')) return (value) => value === pattern;
+  const regex = new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`, 's');
+  return (value) => regex.test(value);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,131 @@
+import type { Asset, CoverageEntry, Edge, Inventory } from './model.js';
+
+export type Direction = 'out' | 'in';
+
+const EMPTY: readonly Asset[] = Object.freeze([]);
+
+/**
+ * The in-memory asset graph: assets indexed by id and type, edges indexed by asset, edge type and
+ * direction, so that rule conditions and path searches touch only what they need.
+ */
+export class AssetGraph {
+  /** Every asset, sorted by id so that evaluation order is deterministic. */
+  readonly assets: readonly Asset[];
+  readonly edges: readonly Edge[];
+  readonly coverage: readonly CoverageEntry[];
+  readonly sources: readonly string[];
+  /** Edges whose ends are not in the graph; ignored for queries. */
+  readonly danglingEdges: number;
+
+  private readonly byId = new Map<string, Asset>();
+  private readonly byType = new Map<string, Asset[]>();
+  private readonly outgoing = new Map<string, Map<string, Asset[]>>();
+  private readonly incoming = new Map<string, Map<string, Asset[]>>();
+
+  constructor(inventory: Inventory) {
+    for (const asset of inventory.assets) {
+      const existing = this.byId.get(asset.id);
+      this.byId.set(asset.id, existing ? mergeAssets(existing, asset) : asset);
+    }
+    this.assets = [...this.byId.values()].sort((a, b) => compareStrings(a.id, b.id));
+    for (const asset of this.assets) {
+      let list = this.byType.get(asset.type);
+      if (!list) this.byType.set(asset.type, (list = []));
+      list.push(asset);
+    }
+
+    const seen = new Set<string>();
+    const edges: Edge[] = [];
+    let dangling = 0;
+    for (const edge of inventory.edges) {
+      const key = `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const from = this.byId.get(edge.from);
+      const to = this.byId.get(edge.to);
+      if (!from || !to) {
+        dangling++;
+        continue;
+      }
+      edges.push(edge);
+      addAdjacent(this.outgoing, edge.from, edge.type, to);
+      addAdjacent(this.incoming, edge.to, edge.type, from);
+    }
+    for (const index of [this.outgoing, this.incoming]) {
+      for (const byType of index.values()) for (const list of byType.values()) list.sort((a, b) => compareStrings(a.id, b.id));
+    }
+    this.edges = edges.sort(compareEdges);
+    this.danglingEdges = dangling;
+    this.coverage = [...inventory.coverage];
+    this.sources = [...inventory.sources];
+  }
+
+  get size(): number {
+    return this.assets.length;
+  }
+
+  get(id: string): Asset | undefined {
+    return this.byId.get(id);
+  }
+
+  ofType(type: string): readonly Asset[] {
+    return this.byType.get(type) ?? EMPTY;
+  }
+
+  types(): string[] {
+    return [...this.byType.keys()].sort();
+  }
+
+  /** Assets one edge away, along edges of `edgeType` in `direction` (out: this asset is `from`). */
+  neighbours(id: string, edgeType: string, direction: Direction = 'out'): readonly Asset[] {
+    const index = direction === 'out' ? this.outgoing : this.incoming;
+    return index.get(id)?.get(edgeType) ?? EMPTY;
+  }
+
+  /** Every relation of one asset, for the inventory: edge type, direction and the other asset. */
+  relationsOf(id: string): Array<{ type: string; direction: Direction; asset: Asset }> {
+    const relations: Array<{ type: string; direction: Direction; asset: Asset }> = [];
+    for (const [direction, index] of [['out', this.outgoing], ['in', this.incoming]] as const) {
+      const byType = index.get(id);
+      if (!byType) continue;
+      for (const type of [...byType.keys()].sort()) for (const asset of byType.get(type)!) relations.push({ type, direction, asset });
+    }
+    return relations;
+  }
+
+  toInventory(): Inventory {
+    return { sources: [...this.sources], assets: [...this.assets], edges: [...this.edges], coverage: [...this.coverage] };
+  }
+}
+
+function addAdjacent(index: Map<string, Map<string, Asset[]>>, id: string, type: string, other: Asset): void {
+  let byType = index.get(id);
+  if (!byType) index.set(id, (byType = new Map()));
+  let list = byType.get(type);
+  if (!list) byType.set(type, (list = []));
+  list.push(other);
+}
+
+/**
+ * Two sources may describe one asset (a bucket referenced by two services, a stub and its full
+ * record): properties read by either are kept, the later source winning where both read a field.
+ */
+function mergeAssets(first: Asset, second: Asset): Asset {
+  const props = { ...first.props };
+  for (const [key, value] of Object.entries(second.props)) if (value !== undefined) props[key] = value;
+  return {
+    ...first,
+    ...second,
+    tags: second.tags ?? first.tags,
+    raw: second.raw ?? first.raw,
+    props,
+  };
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareEdges(a: Edge, b: Edge): number {
+  return compareStrings(a.from, b.from) || compareStrings(a.type, b.type) || compareStrings(a.to, b.to);
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { InputError, suggestion, type Problem } from '../errors.js';
+import { formatFieldPath, issuesToProblems, readDocument, type FieldPath, type SourceDocument, validateDocument } from '../input/document.js';
+import { writeFileAtomic } from '../files.js';
+import { ASSET_TYPE_NAMES, assetTypeSpec } from './catalog/index.js';
+import { EDGE_TYPE_NAMES, isEdgeType } from './edge-types.js';
+import { compareStrings } from './graph.js';
+import { COVERAGE_STATUSES, PROVIDERS, providerOfType, type Asset, type CoverageEntry, type Inventory } from './model.js';
+
+/**
+ * A snapshot is a saved inventory: what the collectors read, secrets already redacted. `aispm scan
+ * --snapshot` evaluates one instead of collecting. The demo environment is a set of snapshots too.
+ */
+
+export const SNAPSHOT_VERSION = 1;
+const MAX_SNAPSHOT_BYTES = 1024 * 1024 * 1024;
+const MAX_PROBLEMS = 50;
+
+export const assetSchema = z
+  .object({
+    id: z.string().min(1),
+    type: z.string().min(1),
+    provider: z.enum(PROVIDERS),
+    account: z.string(),
+    region: z.string(),
+    name: z.string(),
+    tags: z.record(z.string(), z.string()).optional(),
+    props: z.record(z.string(), z.unknown()),
+    raw: z.unknown().optional(),
+  })
+  .strict();
+
+export const edgeSchema = z.object({ from: z.string().min(1), type: z.string().min(1), to: z.string().min(1) }).strict();
+
+export const coverageSchema = z
+  .object({
+    provider: z.enum(PROVIDERS),
+    account: z.string(),
+    region: z.string(),
+    service: z.string(),
+    status: z.enum(COVERAGE_STATUSES),
+    message: z.string().optional(),
+  })
+  .strict();
+
+const snapshotSchema = z
+  .object({
+    snapshotVersion: z.literal(SNAPSHOT_VERSION),
+    tool: z.object({ name: z.string(), version: z.string() }).strict().optional(),
+    createdAt: z.string().optional(),
+    sources: z.array(z.string()).default([]),
+    coverage: z.array(coverageSchema).default([]),
+    assets: z.array(assetSchema),
+    edges: z.array(edgeSchema).default([]),
+  })
+  .strict();
+
+export function loadSnapshot(file: string): Inventory {
+  const source = readDocument(file, { kind: 'snapshot', maxBytes: MAX_SNAPSHOT_BYTES });
+  const version = (source.data as { snapshotVersion?: unknown } | null)?.snapshotVersion;
+  if (source.data !== null && typeof source.data === 'object' && version !== undefined && version !== SNAPSHOT_VERSION) {
+    throw new InputError({
+      file,
+      line: source.lineOf(['snapshotVersion']),
+      field: 'snapshotVersion',
+      message: `unsupported snapshot version ${JSON.stringify(version)}; this aispm reads version ${SNAPSHOT_VERSION}`,
+      hint: 'save the snapshot again with this version of aispm',
+    });
+  }
+  const snapshot = validateDocument(source, snapshotSchema);
+  const problems = checkInventoryMeaning(source, snapshot.assets as Asset[], snapshot.edges);
+  if (problems.length > 0) throw new InputError(problems.slice(0, MAX_PROBLEMS));
+  return {
+    sources: snapshot.sources.length > 0 ? snapshot.sources : [`snapshot:${file}`],
+    assets: snapshot.assets as Asset[],
+    edges: snapshot.edges,
+    coverage: snapshot.coverage as CoverageEntry[],
+  };
+}
+
+/**
+ * Checks what the schema cannot: known asset and edge types, props of each type, edge ends.
+ * `base` locates the assets/edges lists inside the document (rule tests nest them in cases).
+ */
+export function checkInventoryMeaning(source: SourceDocument, assets: readonly Asset[], edges: Inventory['edges'], base: FieldPath = []): Problem[] {
+  const problems: Problem[] = [];
+  const at = (...path: Array<string | number>) => [...base, ...path];
+  const field = (...path: Array<string | number>) => formatFieldPath(at(...path));
+  const ids = new Set<string>();
+  assets.forEach((asset, index) => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    ids.add(asset.id);
+    const spec = assetTypeSpec(asset.type);
+    if (!spec) {
+      problems.push({
+        file: source.file,
+        line: source.lineOf(at('assets', index, 'type')),
+        field: field('assets', index, 'type'),
+        message: `unknown asset type "${asset.type}"`,
+        hint: suggestion(asset.type, ASSET_TYPE_NAMES) ?? 'see docs/asset-types.md for the types this version knows; a snapshot from a newer aispm needs that version',
+      });
+      return;
+    }
+    if (providerOfType(asset.type) !== asset.provider) {
+      problems.push({
+        file: source.file,
+        line: source.lineOf(at('assets', index, 'provider')),
+        field: field('assets', index, 'provider'),
+        message: `provider "${asset.provider}" does not match type "${asset.type}"`,
+      });
+    }
+    const checked = spec.props.safeParse(asset.props, { reportInput: true });
+    if (!checked.success) problems.push(...issuesToProblems(source, checked.error.issues, at('assets', index, 'props'), spec.props));
+  });
+  edges.forEach((edge, index) => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    if (!isEdgeType(edge.type)) {
+      problems.push({
+        file: source.file,
+        line: source.lineOf(at('edges', index, 'type')),
+        field: field('edges', index, 'type'),
+        message: `unknown edge type "${edge.type}"`,
+        hint: suggestion(edge.type, EDGE_TYPE_NAMES) ?? `known edge types: ${EDGE_TYPE_NAMES.join(', ')}`,
+      });
+    }
+    for (const end of ['from', 'to'] as const) {
+      if (!ids.has(edge[end])) {
+        problems.push({
+          file: source.file,
+          line: source.lineOf(at('edges', index, end)),
+          field: field('edges', index, end),
+          message: `no asset with id "${edge[end]}" in this snapshot`,
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+/** Writes a snapshot deterministically: the same inventory gives the same bytes, except `createdAt`. */
+export function saveSnapshot(inventory: Inventory, file: string, tool: { name: string; version: string }, createdAt: Date): void {
+  const document = {
+    snapshotVersion: SNAPSHOT_VERSION,
+    tool,
+    createdAt: createdAt.toISOString(),
+    sources: [...inventory.sources].sort(),
+    coverage: [...inventory.coverage].sort(compareCoverage),
+    assets: [...inventory.assets].sort((a, b) => compareStrings(a.id, b.id)),
+    edges: [...inventory.edges].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.type, b.type) || compareStrings(a.to, b.to)),
+  };
+  writeFileAtomic(file, `${JSON.stringify(document, null, 1)}\n`);
+}
+
+export function compareCoverage(a: CoverageEntry, b: CoverageEntry): number {
+  return (
+    compareStrings(a.provider, b.provider) ||
+    compareStrings(a.account, b.account) ||
+    compareStrings(a.region, b.region) ||
+    compareStrings(a.service, b.service) ||
+    compareStrings(a.status, b.status) ||
+    compareStrings(a.message ?? '', b.message ?? '')
+  );
+}

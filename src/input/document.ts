@@ -1,0 +1,218 @@
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { InputError, suggestion, type Problem } from '../errors.js';
+import { knownKeysAt } from './schema-walk.js';
+
+/**
+ * Reading documents that users hand us (rules, rule tests, ignore files, snapshots, baselines, config).
+ * Every problem is reported as `file:line: field: message (hint)`, never as a stack trace.
+ */
+
+export type FieldPath = ReadonlyArray<string | number>;
+
+/** A parsed document and a way to find the line of any field in it. */
+export interface SourceDocument {
+  file: string;
+  data: unknown;
+  /** 1-based line of the field at `path`, or of its closest existing parent. */
+  lineOf(path: FieldPath): number | undefined;
+}
+
+export interface ReadOptions {
+  /** Refuse files larger than this (a guard against memory exhaustion). */
+  maxBytes: number;
+  /** What the document is, for messages: "rule file", "snapshot", ... */
+  kind: string;
+}
+
+/** Reads a file from disk, refusing missing, unreadable and oversized files with a clear message. */
+export function readTextFile(file: string, options: ReadOptions): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new InputError({ file, message: `${options.kind} is not a file` });
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError({ file, message: `cannot read ${options.kind}: ${describeFsError(error)}`, hint: 'check the path' });
+  }
+  if (size > options.maxBytes) {
+    throw new InputError({
+      file,
+      message: `${options.kind} is ${formatBytes(size)}, more than the ${formatBytes(options.maxBytes)} aispm accepts`,
+    });
+  }
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError({ file, message: `cannot read ${options.kind}: ${describeFsError(error)}` });
+  }
+}
+
+/** Parses YAML (JSON is YAML too) keeping positions; a syntax error becomes an InputError with its line. */
+export function parseYaml(file: string, text: string): SourceDocument {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new InputError(
+      document.errors.map((error) => ({
+        file,
+        line: error.linePos?.[0]?.line,
+        message: `invalid YAML: ${firstLine(error.message)}`,
+      })),
+    );
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new InputError({ file, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  return { file, data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
+}
+
+/**
+ * Parses JSON with the fast native parser. Line lookups re-parse the text with positions, which
+ * only happens when there is a problem to report.
+ */
+export function parseJson(file: string, text: string): SourceDocument {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    throw new InputError({ file, line, message: `invalid JSON: ${message}` });
+  }
+  let positioned: SourceDocument | undefined;
+  return {
+    file,
+    data,
+    lineOf: (path) => {
+      positioned ??= parseYaml(file, text);
+      return positioned.lineOf(path);
+    },
+  };
+}
+
+/** Reads and parses a YAML or JSON file (by extension; YAML otherwise). */
+export function readDocument(file: string, options: ReadOptions): SourceDocument {
+  const text = readTextFile(file, options);
+  return file.toLowerCase().endsWith('.json') ? parseJson(file, text) : parseYaml(file, text);
+}
+
+/** Validates parsed data against a zod schema; every issue becomes a located problem. */
+export function validateDocument<T extends z.ZodType>(source: SourceDocument, schema: T, basePath: FieldPath = []): z.output<T> {
+  const data = getAt(source.data, basePath);
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  throw new InputError(issuesToProblems(source, result.error.issues, basePath, schema));
+}
+
+/** Turns zod issues into located problems; with the schema, unknown fields get a "did you mean". */
+export function issuesToProblems(source: SourceDocument, issues: readonly z.core.$ZodIssue[], basePath: FieldPath = [], schema?: z.ZodType): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const relative = issue.path as Array<string | number>;
+    const path = [...basePath, ...relative];
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = schema ? knownKeysAt(schema, relative) : undefined;
+      for (const key of issue.keys) {
+        problems.push({
+          file: source.file,
+          line: source.lineOf([...path, key]),
+          field: formatFieldPath([...path, key]),
+          message: 'unknown field',
+          hint: (allowed && suggestion(key, allowed)) ?? (allowed ? `known fields: ${allowed.join(', ')}` : undefined),
+        });
+      }
+      continue;
+    }
+    problems.push({
+      file: source.file,
+      line: source.lineOf(path),
+      field: formatFieldPath(path),
+      message: describeIssue(issue),
+    });
+  }
+  return problems;
+}
+
+/** `when.all[1].equals` */
+export function formatFieldPath(path: FieldPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `missing required field (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
+}
+
+function getAt(data: unknown, path: FieldPath): unknown {
+  let current = data;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+function lineOfPath(document: Document, lineCounter: LineCounter, path: FieldPath): number | undefined {
+  let node: unknown = document.contents;
+  let line = node && (node as Node).range ? lineCounter.linePos((node as Node).range![0]).line : undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+      if (!pair) break;
+      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      if (keyRange) line = lineCounter.linePos(keyRange[0]).line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+      const range = (node as Node | undefined)?.range;
+      if (!range) break;
+      line = lineCounter.linePos(range[0]).line;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / 1024 / 1024)} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}

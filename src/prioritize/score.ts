@@ -1,0 +1,98 @@
+import type { AssetGraph } from '../graph/graph.js';
+import type { Asset, Severity } from '../graph/model.js';
+
+/**
+ * Prioritization: a 0–100 score from the rule's severity and the context of the asset, so that the
+ * most dangerous risk is on top. The formula is documented in README ("Prioritization"); change both
+ * together.
+ *
+ *   score = base(severity) + weight(severity) × (exposure 10 + sensitive data 8 + production 5 + 3 per attack path, at most 9)
+ *   base: critical 80, high 60, medium 40, low 20, info 5;  weight: 1, but 0.5 for low and 0 for info
+ *
+ * Context can lift a medium finding on an exposed production asset above a plain high one: that is
+ * the point of a toxic combination.
+ */
+
+export const SEVERITY_BASE: Readonly<Record<Severity, number>> = { critical: 80, high: 60, medium: 40, low: 20, info: 5 };
+const CONTEXT_WEIGHT: Readonly<Record<Severity, number>> = { critical: 1, high: 1, medium: 1, low: 0.5, info: 0 };
+export const CONTEXT_POINTS = { internetExposed: 10, sensitiveDataReachable: 8, production: 5, perAttackPath: 3, maxAttackPaths: 3 } as const;
+
+export interface PriorityContext {
+  internetExposed: boolean;
+  sensitiveDataReachable: boolean;
+  production: boolean;
+  /** Attack-path findings whose path goes through the asset. */
+  attackPaths: number;
+}
+
+export function priorityScore(severity: Severity, context: PriorityContext): number {
+  const points =
+    (context.internetExposed ? CONTEXT_POINTS.internetExposed : 0) +
+    (context.sensitiveDataReachable ? CONTEXT_POINTS.sensitiveDataReachable : 0) +
+    (context.production ? CONTEXT_POINTS.production : 0) +
+    CONTEXT_POINTS.perAttackPath * Math.min(context.attackPaths, CONTEXT_POINTS.maxAttackPaths);
+  return Math.min(100, Math.round(SEVERITY_BASE[severity] + CONTEXT_WEIGHT[severity] * points));
+}
+
+/** Edges along which an asset can reach data: its identity, what that identity can do, what it was built from. */
+const DATA_REACH_EDGES = ['uses-identity', 'can-assume', 'reads-data', 'writes-data', 'trained-on', 'artifacts-in', 'deploys'] as const;
+const DATA_REACH_DEPTH = 4;
+const PRODUCTION_TAG_KEYS = new Set(['env', 'environment', 'stage', 'tier', 'deployment-environment']);
+const PRODUCTION_VALUES = /^(prod|production|prd|live)$/i;
+
+/** Computes each asset's context once, however many findings it has. */
+export class PriorityContextCache {
+  private readonly cache = new Map<string, Omit<PriorityContext, 'attackPaths'>>();
+
+  constructor(
+    private readonly graph: AssetGraph,
+    /** Number of attack paths through each asset id. */
+    private readonly attackPathsThrough: ReadonlyMap<string, number>,
+  ) {}
+
+  contextOf(asset: Asset): PriorityContext {
+    let base = this.cache.get(asset.id);
+    if (!base) {
+      base = { internetExposed: this.isExposed(asset), sensitiveDataReachable: this.reachesSensitiveData(asset), production: isProduction(asset) };
+      this.cache.set(asset.id, base);
+    }
+    return { ...base, attackPaths: this.attackPathsThrough.get(asset.id) ?? 0 };
+  }
+
+  /** Exposed itself, through its parent (a deployment of a public account), or through an endpoint that serves it. */
+  private isExposed(asset: Asset): boolean {
+    if (asset.props.internetExposed === true) return true;
+    const parents = this.graph.neighbours(asset.id, 'part-of', 'out');
+    const servers = this.graph.neighbours(asset.id, 'deploys', 'in');
+    return [...parents, ...servers].some((other) => other.props.internetExposed === true);
+  }
+
+  private reachesSensitiveData(asset: Asset): boolean {
+    const seen = new Set<string>([asset.id]);
+    let layer: Asset[] = [asset];
+    for (let depth = 0; depth <= DATA_REACH_DEPTH && layer.length > 0; depth++) {
+      const next: Asset[] = [];
+      for (const current of layer) {
+        if (current.props.sensitiveData === true) return true;
+        for (const edge of DATA_REACH_EDGES) {
+          for (const neighbour of this.graph.neighbours(current.id, edge, 'out')) {
+            if (!seen.has(neighbour.id)) {
+              seen.add(neighbour.id);
+              next.push(neighbour);
+            }
+          }
+        }
+      }
+      layer = next;
+    }
+    return false;
+  }
+}
+
+export function isProduction(asset: Asset): boolean {
+  if (!asset.tags) return false;
+  for (const [key, value] of Object.entries(asset.tags)) {
+    if (PRODUCTION_TAG_KEYS.has(key.toLowerCase()) && PRODUCTION_VALUES.test(value.trim())) return true;
+  }
+  return false;
+}

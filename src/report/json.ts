@@ -1,0 +1,57 @@
+import type { Finding } from '../findings/finding.js';
+import { severityCounts, type ScanResult } from '../scan.js';
+
+/**
+ * The JSON result, schemaVersion 1 (see PRODUCT contract and schema/aispm-result.schema.json).
+ * Deterministic: the same inputs give the same bytes except the scan timestamps. Written in chunks,
+ * one finding at a time, so large results do not need one giant string.
+ */
+export const RESULT_SCHEMA_VERSION = 1;
+
+export function* renderJson(result: ScanResult): Iterable<string> {
+  const unsuppressed = result.findings.filter((finding) => finding.status !== 'suppressed');
+  const head = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: result.tool.name, version: result.tool.version },
+    scan: {
+      startedAt: result.startedAt.toISOString(),
+      finishedAt: result.finishedAt.toISOString(),
+      sources: result.sources,
+      coverage: result.coverage.map((entry) => ({
+        provider: entry.provider,
+        account: entry.account,
+        region: entry.region,
+        service: entry.service,
+        status: entry.status,
+        ...(entry.message !== undefined ? { message: entry.message } : {}),
+      })),
+    },
+    summary: { assets: result.assetCount, findings: unsuppressed.length, bySeverity: severityCounts(unsuppressed) },
+  };
+  const headText = JSON.stringify(head, null, 2);
+  yield `${headText.slice(0, -2)},\n  "findings": [`;
+  let first = true;
+  for (const finding of result.findings) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(findingDocument(finding), null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield first ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+/** A finding in the order of the contract; internal fields (suppression) stay out. */
+export function findingDocument(finding: Finding): Record<string, unknown> {
+  return {
+    id: finding.id,
+    ruleId: finding.ruleId,
+    title: finding.title,
+    severity: finding.severity,
+    score: finding.score,
+    resource: finding.resource,
+    message: finding.message,
+    evidence: finding.evidence,
+    ...(finding.path ? { path: finding.path } : {}),
+    remediation: finding.remediation,
+    frameworks: finding.frameworks,
+    status: finding.status,
+  };
+}

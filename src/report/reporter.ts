@@ -1,0 +1,28 @@
+import type { ScanResult } from '../scan.js';
+
+export interface ReportOptions {
+  /** Colours (table only); false for NO_COLOR, --no-color and non-terminals. */
+  color: boolean;
+  /** Terminal width for the table. */
+  width: number;
+}
+
+/** A reporter renders a scan result as chunks of text (so large results can be streamed). */
+export type Reporter = (result: ScanResult, options: ReportOptions) => Iterable<string>;
+
+export const SCAN_FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+
+/** One module per format, loaded only when used. */
+export async function loadReporter(format: ScanFormat): Promise<Reporter> {
+  switch (format) {
+    case 'table':
+      return (await import('./table.js')).renderTable;
+    case 'json':
+      return (await import('./json.js')).renderJson;
+    case 'sarif':
+      return (await import('./sarif.js')).renderSarif;
+    case 'markdown':
+      return (await import('./markdown.js')).renderMarkdown;
+  }
+}
