@@ -159,15 +159,12 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram(async (action) => {
     process.exitCode = await action();
   });
-  program.exitOverride();
-  program.configureOutput({
-    writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `aispm: ${text}` : text),
-    outputError: (text, write) => write(text),
-  });
-  for (const command of program.commands) {
-    command.exitOverride();
-    for (const sub of command.commands) sub.exitOverride();
-  }
+  const output = { writeErr: (text: string) => process.stderr.write(text.startsWith('error:') ? `aispm: ${text}` : text) };
+  const configure = (command: Command) => {
+    command.exitOverride().configureOutput(output);
+    command.commands.forEach(configure);
+  };
+  configure(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -1,8 +1,15 @@
 import { InputError, suggestion } from '../errors.js';
 import type { CompiledRule } from '../engine/rule.js';
 
+export interface RuleSelection {
+  /** The rules to run. */
+  selected: CompiledRule[];
+  /** Ids and aliases of every loaded rule, selected or not (ignore files may name any of them). */
+  knownIds: string[];
+}
+
 /** Loads the built-in pack plus `--rules` packs and applies `--only` / `--skip`. */
-export async function loadSelectedRules(options: { rules?: string[]; only?: string[]; skip?: string[] }): Promise<CompiledRule[]> {
+export async function loadSelectedRules(options: { rules?: string[]; only?: string[]; skip?: string[] }): Promise<RuleSelection> {
   const { compiledBuiltInRules } = await import('../engine/rule-pack.js');
   const { checkUniqueIds, loadRuleDir } = await import('../engine/load-rules.js');
   const rules = [...(await compiledBuiltInRules())];
@@ -10,7 +17,10 @@ export async function loadSelectedRules(options: { rules?: string[]; only?: stri
   checkUniqueIds(rules);
   const only = options.only?.length ? resolveIds(options.only, rules, '--only') : undefined;
   const skip = options.skip?.length ? resolveIds(options.skip, rules, '--skip') : new Set<string>();
-  return rules.filter((compiled) => (!only || only.has(compiled.rule.id)) && !skip.has(compiled.rule.id));
+  return {
+    selected: rules.filter((compiled) => (!only || only.has(compiled.rule.id)) && !skip.has(compiled.rule.id)),
+    knownIds: rules.flatMap((compiled) => [compiled.rule.id, ...compiled.rule.aliases]),
+  };
 }
 
 /** Maps ids and aliases to rule ids; an unknown id is an input error with a suggestion. */

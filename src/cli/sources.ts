@@ -71,13 +71,13 @@ async function collectLive(options: SourceOptions, log: Logger, progress: (messa
     collectors.push(collector);
   }
   if (collectors.length === 0) {
-    throw new InputError({ message: 'no cloud credentials found for any provider (aws, azure, gcp)', hint: 'configure credentials (see README "Cloud setup"), pick one with --provider, or try aispm scan --demo' });
+    throw new InputError({ message: 'no cloud credentials found for any provider (aws, azure, gcp)', hint: 'set up credentials as README "Cloud setup" explains, or try: aispm scan --demo' });
   }
   try {
     const inventories = await Promise.all(collectors.map((collector) => collector.collect(context)));
     return mergeInventories(inventories);
   } catch (error) {
-    if (error instanceof NoCredentialsError) throw new InputError({ message: error.message, hint: `configure ${error.provider} credentials (see README "Cloud setup")` });
+    if (error instanceof NoCredentialsError) throw new InputError({ message: error.message, hint: `set up ${error.provider} credentials as README "Cloud setup" explains` });
     throw error;
   }
 }

@@ -139,6 +139,8 @@ function checkField(segments: FieldPathSegments, subject: Subject, at: FieldPath
     problem(at, 'name a property, e.g. props.rootAccess');
     return undefined;
   }
+  // With no valid target type (already reported), there is nothing to check the field against.
+  if (subject.types.length === 0) return {};
   const definedFor = new Set<string>();
   let elementSchema: z.ZodType | undefined;
   let closest: { known: string[]; missing: string } | undefined;

@@ -53,13 +53,13 @@ export function readTextFile(file: string, options: ReadOptions): string {
 /** Parses YAML (JSON is YAML too) keeping positions; a syntax error becomes an InputError with its line. */
 export function parseYaml(file: string, text: string): SourceDocument {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new InputError(
       document.errors.map((error) => ({
         file,
         line: error.linePos?.[0]?.line,
-        message: `invalid YAML: ${firstLine(error.message)}`,
+        message: `invalid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     );
   }
@@ -83,7 +83,8 @@ export function parseJson(file: string, text: string): SourceDocument {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    // A truncated document ends early: point at its last line.
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : /end of JSON/i.test(message) ? text.trimEnd().split('\n').length : undefined;
     throw new InputError({ file, line, message: `invalid JSON: ${message}` });
   }
   let positioned: SourceDocument | undefined;

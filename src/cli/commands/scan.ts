@@ -30,8 +30,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   const startedAt = new Date();
   const log = createLogger(options);
   // Read every input file before the (possibly long) collection, so a typo fails fast.
-  const rules = await loadSelectedRules(options);
-  const knownIds = rules.flatMap((compiled) => [compiled.rule.id, ...compiled.rule.aliases]);
+  const { selected: rules, knownIds } = await loadSelectedRules(options);
   const { defaultIgnoreFile, loadSuppressions } = await import('../../findings/suppressions.js');
   const ignoreFile = options.ignore ?? defaultIgnoreFile();
   const suppressions = ignoreFile ? loadSuppressions(ignoreFile, knownIds, startedAt.toISOString().slice(0, 10)) : undefined;

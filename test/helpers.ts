@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'aispm.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built CLI as a user would, in a separate process. The environment is reduced so that a
+ * developer's cloud credentials and colour settings never leak into a test.
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    NO_COLOR: '1',
+    AWS_CONFIG_FILE: join(tmpdir(), 'aispm-test-no-such-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), 'aispm-test-no-such-aws-credentials'),
+    ...options.env,
+  };
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary directory, with optional files (path → content). */
+export function tempDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aispm-test-'));
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return dir;
+}
+
+/** Removes the timestamps, the only part of a report that may differ between two runs. */
+export function withoutTimestamps(text: string): string {
+  return text.replace(/"(startedAt|finishedAt|startTimeUtc|endTimeUtc|timestamp)": "[^"]*"/g, '"$1": "<time>"');
+}

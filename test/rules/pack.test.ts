@@ -1,0 +1,45 @@
+import { basename, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRuleDir } from '../../src/engine/load-rules.js';
+import { loadRuleTests, runRuleTests } from '../../src/engine/rule-tests.js';
+import { ROOT, runCli } from '../helpers.js';
+
+/** Registry-wide checks of the built-in pack: every rule is tested, documented and mapped. */
+const rulesDir = join(ROOT, 'rules');
+const rules = loadRuleDir(rulesDir, ROOT);
+
+describe('built-in rule pack', () => {
+  it('every rule test case passes, and every rule has a failing and a passing case', () => {
+    const report = runRuleTests(rules, loadRuleTests(rulesDir, rules, ROOT));
+    expect(report.results.filter((result) => !result.passed)).toEqual([]);
+    expect(report.missing).toEqual([]);
+  });
+
+  it.each(rules.map((compiled) => [compiled.rule.id, compiled.rule] as const))('%s is documented, mapped and named after its file', (id, rule) => {
+    expect(basename(rule.source, '.yaml')).toBe(id);
+    expect(relative(ROOT, join(ROOT, rule.source)).split('/')[1]).toBe(id.split('-')[0]);
+    expect(rule.references.length).toBeGreaterThan(0);
+    expect(Object.keys(rule.frameworks).length).toBeGreaterThan(0);
+    expect(rule.remediation.length).toBeGreaterThan(40);
+    expect(rule.description.length).toBeGreaterThan(80);
+  });
+
+  it('has at least two attack-path rules and a secret rule, across all three providers', () => {
+    expect(rules.filter((compiled) => compiled.path).length).toBeGreaterThanOrEqual(2);
+    expect(rules.some((compiled) => compiled.rule.category === 'secrets')).toBe(true);
+    const providers = new Set(rules.flatMap((compiled) => compiled.rule.resourceTypes.map((type) => type.split('.')[0])));
+    expect(providers).toEqual(new Set(['aws', 'azure', 'gcp']));
+  });
+
+  it('aispm rules test rules/ passes as a user would run it', () => {
+    const result = runCli(['rules', 'test', 'rules']);
+    expect(result.stdout).toMatch(/^ok: \d+ rules, \d+ cases, \d+ passed, 0 failed, 0 rules missing cases$/m);
+    expect(result.code).toBe(0);
+  });
+
+  it('aispm rules validate rules/ passes', () => {
+    const result = runCli(['rules', 'validate', 'rules']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\d+ rules valid in rules \(\d+ test files, \d+ cases\)$/m);
+  });
+});
