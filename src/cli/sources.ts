@@ -58,12 +58,7 @@ async function collectLive(options: SourceOptions, log: Logger, progress: (messa
   const candidates = requested ?? [...PROVIDERS];
   const collectors = [];
   for (const provider of candidates) {
-    const load = PROVIDER_COLLECTORS[provider];
-    if (!load) {
-      if (requested) throw new InputError({ message: `live collection from ${provider} is not available in this version of aispm`, hint: 'scan a snapshot with --snapshot, or try --demo' });
-      continue;
-    }
-    const collector = await load();
+    const collector = await PROVIDER_COLLECTORS[provider]();
     if (!requested && !(await collector.hasCredentials(context))) {
       log.debug(`no ${provider} credentials found; skipping ${provider}`);
       continue;
