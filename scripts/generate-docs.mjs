@@ -2,9 +2,7 @@
 // `--check` exits 1 when the checked-in copies are out of date (the test suite runs it).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assetTypesMarkdown, rulesMarkdown } from '../dist/docs/generate.js';
-import { builtInRules } from '../dist/engine/rule-pack.js';
-import { PACKAGE_ROOT } from '../dist/package-info.js';
+import { assetTypesMarkdown, builtInRules, PACKAGE_ROOT, rulesMarkdown } from '../dist/tools.js';
 
 const check = process.argv.includes('--check');
 const docs = { 'asset-types.md': assetTypesMarkdown(), 'rules.md': rulesMarkdown(await builtInRules()) };

@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, InterruptedError } from '../errors.js';
+import { FAIL_ON_LEVELS } from '../findings/finding.js';
+import { PROVIDERS } from '../graph/model.js';
 import { toolVersion } from '../package-info.js';
+import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
 
 /**
  * The command line. Exit codes (README "Exit codes"): 0 clean, 1 findings at or above --fail-on,
@@ -36,7 +39,7 @@ function addSourceOptions(command: Command): Command {
     .option('--demo', 'use the bundled demo environment (no cloud account needed)')
     .option('--snapshot <file>', 'evaluate a saved inventory instead of collecting')
     .option('--save-snapshot <file>', 'save the collected inventory (secrets redacted) for later --snapshot runs')
-    .addOption(new Option('--provider <providers>', 'providers to collect from, comma-separated: aws,azure,gcp (default: every provider with credentials)').argParser((value) => validateChoices(list(value), ['aws', 'azure', 'gcp'], '--provider')))
+    .addOption(new Option('--provider <providers>', 'providers to collect from, comma-separated: aws,azure,gcp (default: every provider with credentials)').argParser((value) => validateChoices(list(value), PROVIDERS, '--provider')))
     .option('--regions <regions>', 'AWS regions, comma-separated (default: enabled regions)', list)
     .option('--aws-profile <profile>', 'AWS profile to scan (repeatable; one account each)', repeat)
     .option('--azure-subscription <id>', 'Azure subscription to scan (repeatable; default: all visible)', repeat)
@@ -71,9 +74,9 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--skip <ids>', 'skip these rules (comma-separated ids)', listRepeat)
     .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
     .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'sarif', 'markdown']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
     .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a counted finding is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'none']).default('high'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a counted finding is at or above this severity').choices(FAIL_ON_LEVELS).default('high'))
     .option('--fail-on-gaps', 'exit 3 when part of the estate could not be read (and no finding gave 1)');
   addCommonOptions(scan).action((options, command: Command) =>
     run(async () => {
@@ -84,7 +87,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
 
   const inventory = program.command('inventory').description('list every AI asset found, with its relations (the AI-BOM)');
   addSourceOptions(inventory)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'cyclonedx']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(INVENTORY_FORMATS).default('table'))
     .option('--output <file>', 'write to a file (atomically) instead of stdout');
   addCommonOptions(inventory).action((options) =>
     run(async () => {
@@ -119,7 +122,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'yaml', 'json']).default('text')),
   ).action((id: string, options) =>
     run(async () => {
-      const { rulesShowCommand } = await import('./commands/rules.js');
+      const { rulesShowCommand } = await import('./commands/rules-show.js');
       return rulesShowCommand(id, options);
     }),
   );

@@ -4,8 +4,6 @@
  */
 export type Truth = boolean | undefined;
 
-export const UNKNOWN = undefined;
-
 /** Kleene AND over lazily evaluated parts: false wins, then unknown. */
 export function allOf<T>(items: readonly T[], test: (item: T) => Truth): Truth {
   let unknown = false;

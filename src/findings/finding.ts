@@ -35,6 +35,10 @@ export interface FindingResource {
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
+/** `--fail-on` levels: a severity, or none to never fail on findings. */
+export const FAIL_ON_LEVELS = ['critical', 'high', 'medium', 'low', 'none'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
 export function fingerprint(ruleId: string, resourceId: string): string {
   return createHash('sha256').update(`${ruleId}\n${resourceId}`).digest('hex').slice(0, 20);
 }

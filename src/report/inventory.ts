@@ -5,15 +5,12 @@ import { assetTypeSpec } from '../graph/catalog/index.js';
 import type { AssetGraph } from '../graph/graph.js';
 import { isCoverageGap, type Asset, type CoverageEntry } from '../graph/model.js';
 import { escapeText, truncateMiddle } from './escape.js';
-import type { ReportOptions } from './reporter.js';
+import type { InventoryFormat, ReportOptions } from './reporter.js';
 
 /**
  * `aispm inventory`: the AI bill of materials. Every asset with its type, place, normalized
  * properties and relations; AI assets first, then the identities, data, keys and networks they touch.
  */
-
-export const INVENTORY_FORMATS = ['table', 'json', 'cyclonedx'] as const;
-export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 
 export interface InventoryReport {
   tool: { name: string; version: string };

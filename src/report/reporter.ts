@@ -13,6 +13,9 @@ export type Reporter = (result: ScanResult, options: ReportOptions) => Iterable<
 export const SCAN_FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
+export const INVENTORY_FORMATS = ['table', 'json', 'cyclonedx'] as const;
+export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+
 /** One module per format, loaded only when used. */
 export async function loadReporter(format: ScanFormat): Promise<Reporter> {
   switch (format) {

@@ -1,6 +1,7 @@
 import { buildGraph } from '../../graph/build.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
-import { inventoryReporter, type InventoryFormat } from '../../report/inventory.js';
+import { inventoryReporter } from '../../report/inventory.js';
+import type { InventoryFormat } from '../../report/reporter.js';
 import { writeReport } from '../output.js';
 import { readInventory, type SourceOptions } from '../sources.js';
 import { createLogger, startProgress, terminalWidth, useColor, type TerminalOptions } from '../terminal.js';

@@ -1,12 +1,10 @@
 import { Chalk } from 'chalk';
-import { InputError, suggestion } from '../../errors.js';
 import type { Rule } from '../../engine/rule.js';
 import { SEVERITY_RANK } from '../../findings/finding.js';
-import type { Severity } from '../../graph/model.js';
 import { escapeLines } from '../../report/escape.js';
-import { useColor, terminalWidth, type TerminalOptions } from '../terminal.js';
+import { useColor, type TerminalOptions } from '../terminal.js';
 
-/** `aispm rules list|show|validate|test`: browse the pack, check and test a pack. */
+/** `aispm rules list|validate|test`: browse the pack, check and test a pack (`show` is in rules-show.ts). */
 
 export interface RuleListOptions extends TerminalOptions {
   rules?: string[];
@@ -23,7 +21,7 @@ export function ruleProvider(rule: Rule): string {
   return providers.size === 1 ? [...providers][0]! : 'cross';
 }
 
-async function allRules(extraPacks: readonly string[] | undefined): Promise<Rule[]> {
+export async function allRules(extraPacks: readonly string[] | undefined): Promise<Rule[]> {
   const { builtInRules } = await import('../../engine/rule-pack.js');
   const rules = await builtInRules();
   if (extraPacks?.length) {
@@ -42,18 +40,12 @@ export async function rulesListCommand(options: RuleListOptions): Promise<number
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const chalk = new Chalk({ level: useColor(options, false) ? 2 : 0 });
-  const { default: Table } = await import('cli-table3');
-  const width = terminalWidth();
-  const table = new Table({
-    head: ['ID', 'Severity', 'Provider', 'Category', 'Title'].map((text) => chalk.bold(text)),
-    colWidths: [52, 10, 10, 15, Math.max(30, width - 52 - 10 - 10 - 15 - 6)],
-    wordWrap: true,
-    style: { head: [], border: [] },
-  });
+  // One line per rule in aligned columns: readable, and easy to grep and cut.
   const ordered = [...rules].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.id < b.id ? -1 : 1));
-  for (const rule of ordered) table.push([rule.id, rule.severity, ruleProvider(rule), rule.category, rule.title]);
-  process.stdout.write(`${table.toString()}\n${rules.length} rule${rules.length === 1 ? '' : 's'}\n`);
+  const rows = [['ID', 'SEVERITY', 'PROVIDER', 'CATEGORY', 'TITLE'], ...ordered.map((rule) => [rule.id, rule.severity, ruleProvider(rule), rule.category, escapeLines(rule.title)])];
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const lines = rows.map((row) => [...row.slice(0, 4).map((cell, column) => cell.padEnd(widths[column]!)), row[4]].join('  ').trimEnd());
+  process.stdout.write(`${lines.join('\n')}\n\n${rules.length} rule${rules.length === 1 ? '' : 's'}\n`);
   return 0;
 }
 
@@ -76,41 +68,6 @@ function matchesFilters(rule: Rule, options: RuleListOptions): boolean {
 function splitFrameworkFilter(filter: string): [string, string | undefined] {
   const at = filter.indexOf('=');
   return at === -1 ? [filter, undefined] : [filter.slice(0, at), filter.slice(at + 1)];
-}
-
-export async function rulesShowCommand(id: string, options: TerminalOptions & { rules?: string[]; format: 'text' | 'yaml' | 'json' }): Promise<number> {
-  const rules = await allRules(options.rules);
-  const rule = rules.find((candidate) => candidate.id === id || candidate.aliases.includes(id));
-  if (!rule) throw new InputError({ message: `no rule with id "${id}"`, hint: suggestion(id, rules.map((candidate) => candidate.id)) ?? 'run `aispm rules list` for the ids' });
-  const { source, ...document } = rule;
-  if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ ...document, source }, null, 2)}\n`);
-    return 0;
-  }
-  const { stringify } = await import('yaml');
-  if (options.format === 'yaml') {
-    process.stdout.write(stringify(document, { lineWidth: 0 }));
-    return 0;
-  }
-  const { FRAMEWORKS } = await import('../../engine/frameworks.js');
-  const chalk = new Chalk({ level: useColor(options, false) ? 2 : 0 });
-  const section = (title: string, body: string) => `\n${chalk.bold(title)}\n${escapeLines(body.trim())}\n`;
-  let text = `${chalk.bold(escapeLines(rule.title))}\n${rule.id}  ·  ${rule.severity}  ·  ${rule.category}  ·  ${ruleProvider(rule)}\n`;
-  text += section('Why this severity', rule.severityReason);
-  text += section('Applies to', rule.resourceTypes.join('\n'));
-  text += section('Description', rule.description);
-  text += section('Condition', stringify({ ...(rule.when !== undefined ? { when: rule.when } : {}), ...(rule.path ? { path: rule.path } : {}) }, { lineWidth: 0 }));
-  text += section('Remediation', rule.remediation);
-  if (rule.references.length) text += section('References', rule.references.join('\n'));
-  const mappings = FRAMEWORKS.filter((framework) => rule.frameworks[framework.key]?.length).map((framework) => {
-    const ids = rule.frameworks[framework.key]!.map((frameworkId) => (framework.ids?.[frameworkId] ? `${frameworkId} ${framework.ids[frameworkId]}` : frameworkId));
-    return `${framework.title}: ${ids.join('; ')}`;
-  });
-  if (mappings.length) text += section('Frameworks', mappings.join('\n'));
-  if (rule.aliases.length) text += section('Aliases', rule.aliases.join(', '));
-  text += section('Source', source);
-  process.stdout.write(text);
-  return 0;
 }
 
 export async function rulesValidateCommand(dir: string): Promise<number> {
@@ -139,8 +96,4 @@ export async function rulesTestCommand(dir: string, options: TerminalOptions): P
   const ok = failed.length === 0 && report.missing.length === 0;
   process.stdout.write(`${ok ? chalk.green('ok') : chalk.red('failed')}: ${rules.length} rules, ${report.results.length} cases, ${passed} passed, ${failed.length} failed, ${report.missing.length} rules missing cases\n`);
   return ok ? 0 : 1;
-}
-
-export function isSeverity(value: string): value is Severity {
-  return Object.hasOwn(SEVERITY_RANK, value);
 }

@@ -1,5 +1,4 @@
-import { InputError } from '../../errors.js';
-import { SEVERITY_RANK } from '../../findings/finding.js';
+import { SEVERITY_RANK, type FailOn } from '../../findings/finding.js';
 import { isCoverageGap, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
 import { loadReporter, type ScanFormat } from '../../report/reporter.js';
@@ -8,9 +7,6 @@ import { writeReport } from '../output.js';
 import { loadSelectedRules } from '../rule-selection.js';
 import { readInventory, type SourceOptions } from '../sources.js';
 import { createLogger, startProgress, terminalWidth, useColor, type TerminalOptions } from '../terminal.js';
-
-export const FAIL_ON_LEVELS = ['critical', 'high', 'medium', 'low', 'none'] as const;
-export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 export interface ScanCommandOptions extends SourceOptions, TerminalOptions {
   saveSnapshot?: string;
@@ -66,9 +62,4 @@ export function exitCode(result: ScanResult, failOn: FailOn, failOnGaps: boolean
   }
   if (failOnGaps && result.coverage.some(isCoverageGap)) return 3;
   return 0;
-}
-
-export function parseFailOn(value: string): FailOn {
-  if (!(FAIL_ON_LEVELS as readonly string[]).includes(value)) throw new InputError({ field: '--fail-on', message: `"${value}" is not a level`, hint: `use one of ${FAIL_ON_LEVELS.join(', ')}` });
-  return value as FailOn;
 }
