@@ -5,7 +5,7 @@
 export { buildRulePackBundle, builtInRules, compiledBuiltInRules } from './engine/rule-pack.js';
 export { buildDemoBundle, loadDemoInventory } from './collect/demo.js';
 export { assetTypesMarkdown, rulesMarkdown } from './docs/generate.js';
-export { runScan } from './scan.js';
+export { runScan, scanGraph } from './scan.js';
 export { buildGraph } from './graph/build.js';
 export { loadSnapshot, saveSnapshot } from './graph/snapshot.js';
 export { renderJson } from './report/json.js';
@@ -13,4 +13,5 @@ export { renderSarif } from './report/sarif.js';
 export { renderTable } from './report/table.js';
 export { renderMarkdown } from './report/markdown.js';
 export { InputError } from './errors.js';
+export { writeFileAtomic } from './files.js';
 export { PACKAGE_ROOT, RULE_PACK_BUNDLE, DEMO_BUNDLE, toolVersion } from './package-info.js';

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../files.js';
+import { inBlocks, writeFileAtomic } from '../files.js';
 
 /** Writes a report to --output (atomically) or stdout, chunk by chunk. */
 export function writeReport(chunks: Iterable<string>, output: string | undefined): void {
@@ -6,5 +6,5 @@ export function writeReport(chunks: Iterable<string>, output: string | undefined
     writeFileAtomic(output, chunks);
     return;
   }
-  for (const chunk of chunks) process.stdout.write(chunk);
+  for (const block of inBlocks(chunks)) process.stdout.write(block);
 }

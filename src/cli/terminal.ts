@@ -21,7 +21,7 @@ export function useColor(options: TerminalOptions, toFile: boolean): boolean {
 }
 
 export function terminalWidth(): number {
-  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120;
+  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 140;
 }
 
 export function createLogger(options: TerminalOptions): Logger {

@@ -1,7 +1,7 @@
 import type { AssetGraph } from '../graph/graph.js';
 import type { Asset } from '../graph/model.js';
 import { resolveAssetField } from './field-path.js';
-import { searchPaths } from './path.js';
+import { PathSearch } from './path.js';
 import type { CompiledRule, MessagePart, Rule } from './rule.js';
 import type { Truth } from './truth.js';
 
@@ -25,19 +25,17 @@ export interface Evaluation {
   checks: number;
 }
 
-/** Paths kept as evidence per finding; the count of all paths is kept beside them. */
-const MAX_EVIDENCE_PATHS = 10;
-
 export function evaluateRules(graph: AssetGraph, rules: readonly CompiledRule[]): Evaluation {
   const violations: Violation[] = [];
   let inconclusive = 0;
   let checks = 0;
   for (const compiled of rules) {
     if (compiled.rule.deprecated) continue;
+    const search = compiled.path ? new PathSearch(graph, compiled.path) : undefined;
     for (const type of compiled.rule.resourceTypes) {
       for (const asset of graph.ofType(type)) {
         checks++;
-        const result = evaluateRuleOn(graph, compiled, asset);
+        const result = evaluateRuleOn(graph, compiled, asset, search);
         if (result.outcome === 'fail') violations.push(result.violation!);
         else if (result.outcome === 'unknown') inconclusive++;
       }
@@ -50,16 +48,23 @@ export function evaluateRules(graph: AssetGraph, rules: readonly CompiledRule[])
  * Evaluates one rule on one asset. Conditions run without bookkeeping first; only a failing asset is
  * evaluated again to record evidence, which keeps the common (passing) case fast.
  */
-export function evaluateRuleOn(graph: AssetGraph, compiled: CompiledRule, asset: Asset): { outcome: Outcome; violation?: Violation } {
+export function evaluateRuleOn(
+  graph: AssetGraph,
+  compiled: CompiledRule,
+  asset: Asset,
+  search: PathSearch | undefined = compiled.path ? new PathSearch(graph, compiled.path) : undefined,
+): { outcome: Outcome; violation?: Violation } {
   const { rule } = compiled;
   let truth: Truth;
   let paths: string[][] | undefined;
+  let targetCount = 0;
   try {
     truth = compiled.when ? compiled.when(asset, { graph }) : true;
-    if (truth === true && compiled.path) {
-      const search = searchPaths(graph, asset, compiled.path);
-      truth = search.truth;
-      paths = search.paths;
+    if (truth === true && search) {
+      const found = search.from(asset);
+      truth = found.truth;
+      paths = found.paths;
+      targetCount = found.targetCount;
     }
   } catch (error) {
     // A rule that cannot be evaluated is reported, never counted as a pass.
@@ -74,17 +79,18 @@ export function evaluateRuleOn(graph: AssetGraph, compiled: CompiledRule, asset:
   const evidence: Record<string, unknown> = {};
   for (const key of [...recorded.keys()].sort()) evidence[key] = recorded.get(key);
   if (paths) {
-    evidence.pathCount = paths.length;
-    evidence.paths = paths.slice(0, MAX_EVIDENCE_PATHS);
+    evidence.pathCount = targetCount;
+    evidence.paths = paths;
   }
-  return { outcome: 'fail', violation: { rule, asset, message: renderMessage(compiled, asset, graph, paths), evidence, paths } };
+  return { outcome: 'fail', violation: { rule, asset, message: renderMessage(compiled, asset, graph, paths, targetCount), evidence, paths } };
 }
 
-function renderMessage(compiled: CompiledRule, asset: Asset, graph: AssetGraph, paths: string[][] | undefined): string {
+function renderMessage(compiled: CompiledRule, asset: Asset, graph: AssetGraph, paths: string[][] | undefined, targetCount: number): string {
   let text = compiled.message ? compiled.message.map((part) => renderPart(part, asset)).join('') : `${compiled.rule.title}: ${asset.name}`;
   if (paths && paths.length > 0) {
     const target = paths[0]![paths[0]!.length - 1]!;
-    text += ` reaches ${graph.get(target)?.name ?? target}${paths.length > 1 ? ` and ${paths.length - 1} more target${paths.length > 2 ? 's' : ''}` : ''}`;
+    const others = targetCount - 1;
+    text += ` reaches ${graph.get(target)?.name ?? target}${others > 0 ? ` and ${others} more target${others > 1 ? 's' : ''}` : ''}`;
   }
   return text;
 }

@@ -11,9 +11,8 @@ import type { Truth } from './truth.js';
 
 /**
  * Attack paths: from an entry asset, through typed edges, to a target that matches a condition.
- * Each step is a breadth-first expansion that visits every asset at most once, so the search is
- * linear in the size of the graph however dense it is; each reached asset keeps one witness path
- * (the shortest).
+ * Each step is a breadth-first expansion that visits every asset at most once; each reached target
+ * keeps one witness path (the shortest).
  */
 
 export const pathStepSchema = z
@@ -38,7 +37,7 @@ export interface CompiledPathStep {
   maxHops: number;
 }
 
-/** At most this many assets are carried from one step to the next, per entry asset. */
+/** At most this many assets are reached by one step from one asset. */
 const MAX_FRONTIER = 10_000;
 
 export function compilePath(steps: unknown[], at: FieldPath, compiler: ConditionCompiler, problem: (path: FieldPath, message: string, hint?: string) => void): CompiledPathStep[] {
@@ -70,54 +69,116 @@ export function compilePath(steps: unknown[], at: FieldPath, compiler: Condition
 
 export interface PathSearchResult {
   truth: Truth;
-  /** One witness path per reached target, each a list of asset ids from the entry to the target. */
+  /** The shortest witness path to each of up to MAX_WITNESSES targets, entry first, shortest first. */
   paths: string[][];
+  /** Distinct targets reached (counted up to MAX_TARGETS). */
+  targetCount: number;
 }
 
-interface Reached {
-  asset: Asset;
-  path: string[];
+/** What can be reached from one asset by the remaining steps. */
+interface Suffix {
+  truth: Truth;
+  /** Paths after the asset (excluding it) to targets, shortest first, one per target. */
+  witnesses: string[][];
+  targets: Set<string>;
 }
 
-export function searchPaths(graph: AssetGraph, entry: Asset, steps: readonly CompiledPathStep[]): PathSearchResult {
-  let frontier: Reached[] = [{ asset: entry, path: [entry.id] }];
-  let uncertain = false;
-  for (const step of steps) {
-    const next: Reached[] = [];
-    const visited = new Set<string>();
-    let layer = frontier;
-    for (const reached of frontier) visited.add(reached.asset.id);
-    const candidates: Reached[] = step.minHops === 0 ? [...frontier] : [];
+const MAX_WITNESSES = 10;
+const MAX_TARGETS = 1000;
+
+/**
+ * Searches attack paths for one rule over one graph. What is reachable from an asset at a given step
+ * does not depend on how the search got there, so it is computed once per (step, asset) and shared by
+ * every entry asset: the whole rule costs O(steps × (assets + edges)), however many entries share a
+ * role or a bucket (hub nodes do not multiply the work).
+ */
+export class PathSearch {
+  private readonly memo: Array<Map<string, Suffix>>;
+  private readonly context: { graph: AssetGraph };
+
+  constructor(
+    private readonly graph: AssetGraph,
+    private readonly steps: readonly CompiledPathStep[],
+  ) {
+    this.memo = steps.map(() => new Map());
+    this.context = { graph };
+  }
+
+  from(entry: Asset): PathSearchResult {
+    const suffix = this.suffix(0, entry);
+    return { truth: suffix.truth, paths: suffix.witnesses.map((witness) => [entry.id, ...witness]), targetCount: suffix.targets.size };
+  }
+
+  private suffix(index: number, asset: Asset): Suffix {
+    if (index === this.steps.length) return { truth: true, witnesses: [[]], targets: new Set([asset.id]) };
+    const memo = this.memo[index]!;
+    const cached = memo.get(asset.id);
+    if (cached) return cached;
+
+    const step = this.steps[index]!;
+    let uncertain = false;
+    const found: string[][] = [];
+    const targets = new Set<string>();
+    for (const { node, hops } of this.expand(step, asset)) {
+      if (step.to && !step.to.has(node.type)) continue;
+      const matches = step.where ? step.where(node, this.context) : true;
+      if (matches !== true) {
+        if (matches === undefined) uncertain = true;
+        continue;
+      }
+      const rest = this.suffix(index + 1, node);
+      if (rest.truth !== true) {
+        if (rest.truth === undefined) uncertain = true;
+        continue;
+      }
+      for (const witness of rest.witnesses) found.push([...hops, ...witness]);
+      for (const target of rest.targets) {
+        if (targets.size >= MAX_TARGETS) break;
+        targets.add(target);
+      }
+    }
+    const suffix: Suffix = { truth: found.length > 0 ? true : uncertain ? undefined : false, witnesses: shortestPerTarget(found), targets };
+    memo.set(asset.id, suffix);
+    return suffix;
+  }
+
+  /** Assets `minHops`..`maxHops` edges away (breadth-first, each at most once), with the hops taken. */
+  private expand(step: CompiledPathStep, start: Asset): Array<{ node: Asset; hops: string[] }> {
+    const candidates: Array<{ node: Asset; hops: string[] }> = step.minHops === 0 ? [{ node: start, hops: [] }] : [];
+    const visited = new Set<string>([start.id]);
+    let layer = [{ node: start, hops: [] as string[] }];
     for (let hop = 1; hop <= step.maxHops && layer.length > 0; hop++) {
-      const nextLayer: Reached[] = [];
-      for (const { asset, path } of layer) {
+      const next: Array<{ node: Asset; hops: string[] }> = [];
+      for (const { node, hops } of layer) {
         for (const edge of step.edges) {
-          for (const neighbour of graph.neighbours(asset.id, edge, step.direction)) {
-            if (visited.has(neighbour.id)) continue;
+          for (const neighbour of this.graph.neighbours(node.id, edge, step.direction)) {
+            if (visited.has(neighbour.id) || next.length >= MAX_FRONTIER) continue;
             visited.add(neighbour.id);
-            const reached = { asset: neighbour, path: [...path, neighbour.id] };
-            nextLayer.push(reached);
+            const reached = { node: neighbour, hops: [...hops, neighbour.id] };
+            next.push(reached);
             if (hop >= step.minHops) candidates.push(reached);
           }
         }
       }
-      layer = nextLayer.length > MAX_FRONTIER ? nextLayer.slice(0, MAX_FRONTIER) : nextLayer;
+      layer = next;
     }
-    for (const candidate of candidates) {
-      if (step.to && !step.to.has(candidate.asset.type)) continue;
-      const result = step.where ? step.where(candidate.asset, { graph }) : true;
-      if (result === true) next.push(candidate);
-      else if (result === undefined) uncertain = true;
-      if (next.length >= MAX_FRONTIER) break;
-    }
-    frontier = next;
-    if (frontier.length === 0) break;
+    return candidates;
   }
-  if (frontier.length > 0) {
-    const paths = frontier.map((reached) => reached.path).sort((a, b) => a.length - b.length || compareLists(a, b));
-    return { truth: true, paths };
+}
+
+/** The shortest path to each target (the last id), shortest first, at most MAX_WITNESSES. */
+function shortestPerTarget(paths: string[][]): string[][] {
+  const sorted = paths.sort((a, b) => a.length - b.length || compareLists(a, b));
+  const seen = new Set<string>();
+  const kept: string[][] = [];
+  for (const path of sorted) {
+    const target = path[path.length - 1] ?? '';
+    if (seen.has(target)) continue;
+    seen.add(target);
+    kept.push(path);
+    if (kept.length >= MAX_WITNESSES) break;
   }
-  return { truth: uncertain ? undefined : false, paths: [] };
+  return kept;
 }
 
 function compareLists(a: string[], b: string[]): number {

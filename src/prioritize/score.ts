@@ -40,9 +40,14 @@ const DATA_REACH_DEPTH = 4;
 const PRODUCTION_TAG_KEYS = new Set(['env', 'environment', 'stage', 'tier', 'deployment-environment']);
 const PRODUCTION_VALUES = /^(prod|production|prd|live)$/i;
 
-/** Computes each asset's context once, however many findings it has. */
+/**
+ * Computes each asset's context once, however many findings it has. Reach to sensitive data is
+ * found for the whole graph in one backward breadth-first pass from every sensitive store, so the
+ * cost is linear in the graph whatever its hubs.
+ */
 export class PriorityContextCache {
   private readonly cache = new Map<string, Omit<PriorityContext, 'attackPaths'>>();
+  private reachesSensitive: Set<string> | undefined;
 
   constructor(
     private readonly graph: AssetGraph,
@@ -53,7 +58,7 @@ export class PriorityContextCache {
   contextOf(asset: Asset): PriorityContext {
     let base = this.cache.get(asset.id);
     if (!base) {
-      base = { internetExposed: this.isExposed(asset), sensitiveDataReachable: this.reachesSensitiveData(asset), production: isProduction(asset) };
+      base = { internetExposed: this.isExposed(asset), sensitiveDataReachable: this.sensitiveReach().has(asset.id), production: isProduction(asset) };
       this.cache.set(asset.id, base);
     }
     return { ...base, attackPaths: this.attackPathsThrough.get(asset.id) ?? 0 };
@@ -64,28 +69,30 @@ export class PriorityContextCache {
     if (asset.props.internetExposed === true) return true;
     const parents = this.graph.neighbours(asset.id, 'part-of', 'out');
     const servers = this.graph.neighbours(asset.id, 'deploys', 'in');
-    return [...parents, ...servers].some((other) => other.props.internetExposed === true);
+    return parents.some((other) => other.props.internetExposed === true) || servers.some((other) => other.props.internetExposed === true);
   }
 
-  private reachesSensitiveData(asset: Asset): boolean {
-    const seen = new Set<string>([asset.id]);
-    let layer: Asset[] = [asset];
-    for (let depth = 0; depth <= DATA_REACH_DEPTH && layer.length > 0; depth++) {
+  /** Every asset within DATA_REACH_DEPTH data-reach edges of a sensitive store (stores included). */
+  private sensitiveReach(): Set<string> {
+    if (this.reachesSensitive) return this.reachesSensitive;
+    const reached = new Set<string>();
+    let layer = this.graph.assets.filter((asset) => asset.props.sensitiveData === true);
+    for (const asset of layer) reached.add(asset.id);
+    for (let depth = 0; depth < DATA_REACH_DEPTH && layer.length > 0; depth++) {
       const next: Asset[] = [];
       for (const current of layer) {
-        if (current.props.sensitiveData === true) return true;
         for (const edge of DATA_REACH_EDGES) {
-          for (const neighbour of this.graph.neighbours(current.id, edge, 'out')) {
-            if (!seen.has(neighbour.id)) {
-              seen.add(neighbour.id);
-              next.push(neighbour);
-            }
+          for (const source of this.graph.neighbours(current.id, edge, 'in')) {
+            if (reached.has(source.id)) continue;
+            reached.add(source.id);
+            next.push(source);
           }
         }
       }
       layer = next;
     }
-    return false;
+    this.reachesSensitive = reached;
+    return reached;
   }
 }
 

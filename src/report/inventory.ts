@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { assetTypeSpec } from '../graph/catalog/index.js';
 import type { AssetGraph } from '../graph/graph.js';
 import { isCoverageGap, type Asset, type CoverageEntry } from '../graph/model.js';
 import { escapeText, truncateMiddle } from './escape.js';
 import type { InventoryFormat, ReportOptions } from './reporter.js';
+import { renderTable } from './text-table.js';
 
 /**
  * `aispm inventory`: the AI bill of materials. Every asset with its type, place, normalized
@@ -87,22 +87,15 @@ function* renderInventoryTable(report: InventoryReport, options: ReportOptions):
   const related = assets.filter((asset) => categoryOf(asset) !== 'ai');
   yield `${chalk.bold(`AI inventory: ${ai.length} AI assets`)}, ${related.length} related assets, from ${escapeText([...graph.sources].sort().join(', '))}\n`;
   const width = Math.max(80, options.width);
-  const table = new Table({
-    head: ['Type', 'Name', 'Where', 'Highlights', 'Relations'].map((text) => chalk.bold(text)),
-    colWidths: [34, 28, 26, Math.max(20, width - 34 - 28 - 26 - 10 - 6), 10],
-    wordWrap: true,
-    style: { head: [], border: [] },
-  });
-  for (const asset of ai) {
-    table.push([
-      asset.type,
-      truncateMiddle(escapeText(asset.name), 26),
-      truncateMiddle(escapeText(`${asset.provider} ${asset.account} ${asset.region}`), 24),
-      escapeText(highlights(asset)),
-      String(graph.relationsOf(asset.id).length),
-    ]);
-  }
-  yield `${table.toString()}\n`;
+  const rows = ai.map((asset) => [
+    asset.type,
+    truncateMiddle(escapeText(asset.name), 26),
+    truncateMiddle(escapeText(`${asset.provider} ${asset.account} ${asset.region}`), 24),
+    escapeText(highlights(asset)),
+    String(graph.relationsOf(asset.id).length),
+  ]);
+  const head = ['Type', 'Name', 'Where', 'Highlights', 'Relations'].map((text) => chalk.bold(text));
+  yield `${renderTable({ head, widths: [32, 26, 24, Math.max(24, width - 32 - 26 - 24 - 9 - 16), 9] }, rows)}\n`;
   if (related.length > 0) {
     const counts = new Map<string, number>();
     for (const asset of related) counts.set(asset.type, (counts.get(asset.type) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { severityCounts, type ScanResult } from '../scan.js';
+import { indentedJson } from './json-text.js';
 
 /**
  * The JSON result, schemaVersion 1 (see PRODUCT contract and schema/aispm-result.schema.json).
@@ -32,7 +33,7 @@ export function* renderJson(result: ScanResult): Iterable<string> {
   yield `${headText.slice(0, -2)},\n  "findings": [`;
   let first = true;
   for (const finding of result.findings) {
-    yield `${first ? '' : ','}\n    ${JSON.stringify(findingDocument(finding), null, 2).replace(/\n/g, '\n    ')}`;
+    yield `${first ? '' : ','}\n    ${indentedJson(findingDocument(finding), 2)}`;
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';

@@ -5,6 +5,7 @@ import { isCoverageGap, type Severity } from '../graph/model.js';
 import { TOOL_URL } from '../package-info.js';
 import type { ScanResult } from '../scan.js';
 import { escapeText } from './escape.js';
+import { indentedJson } from './json-text.js';
 
 /**
  * SARIF 2.1.0 for code-scanning tools (GitHub code scanning): one run, every rule that ran described
@@ -44,12 +45,21 @@ export function* renderSarif(result: ScanResult): Iterable<string> {
             })),
           },
         ],
-        results: result.findings.map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId) ?? 0, result.baselineApplied)),
         columnKind: 'utf16CodeUnits',
+        results: [],
       },
     ],
   };
-  yield `${JSON.stringify(log, null, 2)}\n`;
+  // Written one result at a time (the document is the same as JSON.stringify(log, null, 2) would give).
+  const text = JSON.stringify(log, null, 2);
+  const open = text.lastIndexOf('"results": []');
+  yield `${text.slice(0, open)}"results": [`;
+  let first = true;
+  for (const finding of result.findings) {
+    yield `${first ? '' : ','}\n        ${indentedJson(resultOf(finding, ruleIndex.get(finding.ruleId) ?? 0, result.baselineApplied), 4)}`;
+    first = false;
+  }
+  yield `${first ? ']' : '\n      ]'}${text.slice(open + '"results": []'.length)}\n`;
 }
 
 function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {

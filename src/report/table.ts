@@ -1,9 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Severity } from '../graph/model.js';
 import type { ScanResult } from '../scan.js';
 import { escapeText, truncateMiddle } from './escape.js';
 import type { ReportOptions } from './reporter.js';
+import { renderTable as drawTable } from './text-table.js';
 import { MAX_ROWS, overflowByRule, pathNames, severityLine, summarize } from './summary.js';
 
 /**
@@ -23,27 +23,22 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
 
   if (summary.open.length > 0) {
     const width = Math.max(80, options.width);
-    const fixed = 6 + 10 + 30 + 10; // score, severity, resource columns and borders
-    const findingWidth = Math.max(30, width - fixed);
-    const table = new Table({
-      head: ['Score', 'Severity', 'Finding', 'Resource'].map((text) => chalk.bold(text)),
-      colWidths: [7, 10, findingWidth, 30],
-      wordWrap: true,
-      style: { head: [], border: [], compact: false },
-    });
+    // Score, severity and resource columns, plus borders and padding.
+    const findingWidth = Math.max(30, width - (5 + 8 + 28 + 13));
+    const rows: string[][] = [];
     for (const finding of summary.open.slice(0, MAX_ROWS)) {
       const lines = [escapeText(finding.message)];
       if (finding.path) lines.push(chalk.cyan(`path: ${pathNames(result, finding.path).map(escapeText).join(' -> ')}`));
       lines.push(chalk.dim(`${finding.ruleId}${finding.status === 'existing' ? ' (in baseline)' : ''}`));
       const where = [finding.resource.provider, finding.resource.account, finding.resource.region].filter(Boolean).join(' ');
-      table.push([
+      rows.push([
         String(finding.score),
         paint(finding.severity, finding.severity.toUpperCase()),
         lines.join('\n'),
         [truncateMiddle(escapeText(finding.resource.name), 27), chalk.dim(truncateMiddle(finding.resource.type, 27)), chalk.dim(truncateMiddle(escapeText(where), 27))].join('\n'),
       ]);
     }
-    yield `${table.toString()}\n`;
+    yield `${drawTable({ head: ['Score', 'Severity', 'Finding', 'Resource'].map((text) => chalk.bold(text)), widths: [5, 8, findingWidth, 28] }, rows)}\n`;
     const overflow = overflowByRule(summary.open);
     if (overflow.length > 0) {
       yield `\n…and ${summary.open.length - MAX_ROWS} more findings (use --format json or sarif for all):\n`;
@@ -56,9 +51,9 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
 
   if (summary.gaps.length > 0) {
     yield `\n${chalk.yellow.bold(`Coverage gaps (${summary.gaps.length})`)}: these parts of the estate could not be read; rules that need them were not decided.\n`;
-    const gaps = new Table({ head: ['Provider', 'Account', 'Region', 'Service', 'Status', 'Message'].map((text) => chalk.bold(text)), style: { head: [], border: [] }, wordWrap: true, colWidths: [10, 16, 14, 22, 9, Math.max(20, Math.min(60, options.width - 81))] });
-    for (const gap of summary.gaps) gaps.push([gap.provider, escapeText(gap.account), escapeText(gap.region), escapeText(gap.service), chalk.yellow(gap.status), escapeText(gap.message ?? '')]);
-    yield `${gaps.toString()}\n`;
+    const rows = summary.gaps.map((gap) => [gap.provider, escapeText(gap.account), escapeText(gap.region), escapeText(gap.service), chalk.yellow(gap.status), escapeText(gap.message ?? '')]);
+    const head = ['Provider', 'Account', 'Region', 'Service', 'Status', 'Message'].map((text) => chalk.bold(text));
+    yield `${drawTable({ head, widths: [8, 14, 12, 20, 7, Math.max(20, Math.min(70, options.width - 80))] }, rows)}\n`;
   }
   if (result.inconclusive > 0) yield chalk.dim(`\n${result.inconclusive} checks could not be decided because a value was not read.\n`);
   for (const warning of result.warnings) yield `${chalk.yellow('warning:')} ${escapeText(warning)}\n`;

@@ -72,3 +72,19 @@ describe('attack paths', () => {
     expect(evaluateRuleOn(graph, ruleWith([NOTEBOOK], PATH), graph.get('nb')!).outcome).toBe('unknown');
   });
 });
+
+describe('attack paths through hubs', () => {
+  it('many exposed notebooks sharing a role that writes many buckets: every notebook flagged, targets counted, evidence capped', () => {
+    const notebooks = Array.from({ length: 200 }, (_, index) => asset(`nb${index}`, NOTEBOOK, { internetExposed: true }));
+    const buckets = Array.from({ length: 50 }, (_, index) => asset(`b${String(index).padStart(2, '0')}`, 'aws.s3.bucket', { sensitiveData: index % 2 === 0 }));
+    const edges: Array<[string, string, string]> = [...notebooks.map((nb): [string, string, string] => [nb.id, 'uses-identity', 'shared']), ...buckets.map((bucket): [string, string, string] => ['shared', 'writes-data', bucket.id])];
+    const graph = graphOf([...notebooks, ...buckets, asset('shared', 'aws.iam.role')], edges);
+    const rule = ruleWith([NOTEBOOK], PATH);
+    const result = evaluateRuleOn(graph, rule, graph.get('nb7')!);
+    expect(result.outcome).toBe('fail');
+    expect(result.violation?.evidence.pathCount).toBe(25);
+    expect(result.violation?.paths).toHaveLength(10);
+    expect(result.violation?.paths?.[0]).toEqual(['nb7', 'shared', 'b00']);
+    expect(result.violation?.message).toContain('reaches b00 and 24 more targets');
+  });
+});

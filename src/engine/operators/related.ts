@@ -51,10 +51,12 @@ export const related: StandaloneOperator<RelatedArgs> = {
       let matched = 0;
       let unknown = 0;
       const matchedIds: string[] = [];
+      // Neighbours are judged without recording evidence; the matching ids are the evidence.
+      const quiet = evaluation.evidence ? { graph: evaluation.graph } : evaluation;
       for (const edge of edges) {
         for (const neighbour of evaluation.graph.neighbours(asset.id, edge, args.direction)) {
           if (types && !types.has(neighbour.type)) continue;
-          const result = where ? where(neighbour, { graph: evaluation.graph }) : true;
+          const result = where ? where(neighbour, quiet) : true;
           if (result === true) {
             matched++;
             if (evaluation.evidence) matchedIds.push(neighbour.id);

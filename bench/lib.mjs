@@ -1,0 +1,41 @@
+// Shared helpers for the benchmark scripts: timing statistics and running a script in a fresh process.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'aispm.js');
+
+/** Median, min and max of a list of numbers (milliseconds), rounded to 0.1. */
+export function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const round = (value) => Math.round(value * 10) / 10;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]), runs: sorted.length };
+}
+
+/** Wall time of a command, in milliseconds, over several runs (after one warm-up run). */
+export function timeCommand(args, runs, options = {}) {
+  const once = () => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(args[0], args.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, ...options });
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    return elapsed;
+  };
+  once();
+  return stats(Array.from({ length: runs }, once));
+}
+
+/** Runs a benchmark script in its own process (so peak memory is its own) and parses the JSON it prints. */
+export function runScript(script, args = []) {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`bench/${script} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+/** Peak resident memory of this process so far, in MiB. */
+export function peakMemoryMiB() {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
