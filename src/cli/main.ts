@@ -109,7 +109,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')),
   ).action((options) =>
     run(async () => {
-      const { rulesListCommand } = await import('./commands/rules.js');
+      const { rulesListCommand } = await import('./commands/rules-list.js');
       return rulesListCommand(options);
     }),
   );
@@ -128,13 +128,13 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   );
   addCommonOptions(rules.command('validate').description('check every rule and rule test in a pack; exit 2 with each problem').argument('<dir>', 'rule pack directory')).action((dir: string) =>
     run(async () => {
-      const { rulesValidateCommand } = await import('./commands/rules.js');
+      const { rulesValidateCommand } = await import('./commands/rules-check.js');
       return rulesValidateCommand(dir);
     }),
   );
   addCommonOptions(rules.command('test').description("run a pack's rule tests (<rule>.test.yaml); exit 1 when a case fails").argument('<dir>', 'rule pack directory')).action((dir: string, options) =>
     run(async () => {
-      const { rulesTestCommand } = await import('./commands/rules.js');
+      const { rulesTestCommand } = await import('./commands/rules-check.js');
       return rulesTestCommand(dir, options);
     }),
   );

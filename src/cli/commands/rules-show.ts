@@ -4,7 +4,7 @@ import { InputError, suggestion } from '../../errors.js';
 import { FRAMEWORKS } from '../../engine/frameworks.js';
 import { escapeLines } from '../../report/escape.js';
 import { useColor, type TerminalOptions } from '../terminal.js';
-import { allRules, ruleProvider } from './rules.js';
+import { allRules, ruleProvider } from './rules-list.js';
 
 /** `aispm rules show <id>`: everything about one rule. */
 export async function rulesShowCommand(id: string, options: TerminalOptions & { rules?: string[]; format: 'text' | 'yaml' | 'json' }): Promise<number> {

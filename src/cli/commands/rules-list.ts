@@ -1,10 +1,9 @@
-import { Chalk } from 'chalk';
 import type { Rule } from '../../engine/rule.js';
 import { SEVERITY_RANK } from '../../findings/finding.js';
 import { escapeLines } from '../../report/escape.js';
-import { useColor, type TerminalOptions } from '../terminal.js';
+import type { TerminalOptions } from '../terminal.js';
 
-/** `aispm rules list|validate|test`: browse the pack, check and test a pack (`show` is in rules-show.ts). */
+/** `aispm rules list`: browse the pack. Kept light (no colour or YAML library): it is a start-up benchmark. */
 
 export interface RuleListOptions extends TerminalOptions {
   rules?: string[];
@@ -68,32 +67,4 @@ function matchesFilters(rule: Rule, options: RuleListOptions): boolean {
 function splitFrameworkFilter(filter: string): [string, string | undefined] {
   const at = filter.indexOf('=');
   return at === -1 ? [filter, undefined] : [filter.slice(0, at), filter.slice(at + 1)];
-}
-
-export async function rulesValidateCommand(dir: string): Promise<number> {
-  const { loadRuleDir, checkUniqueIds } = await import('../../engine/load-rules.js');
-  const { loadRuleTests } = await import('../../engine/rule-tests.js');
-  const rules = loadRuleDir(dir);
-  checkUniqueIds(rules);
-  const tests = loadRuleTests(dir, rules);
-  const cases = tests.reduce((sum, file) => sum + file.cases.length, 0);
-  process.stdout.write(`${rules.length} rules valid in ${dir} (${tests.length} test files, ${cases} cases)\n`);
-  return 0;
-}
-
-/** Runs a pack's tests: 0 when all pass, 1 when a case fails or a rule lacks a failing or passing case. */
-export async function rulesTestCommand(dir: string, options: TerminalOptions): Promise<number> {
-  const { loadRuleDir, checkUniqueIds } = await import('../../engine/load-rules.js');
-  const { loadRuleTests, runRuleTests } = await import('../../engine/rule-tests.js');
-  const rules = loadRuleDir(dir);
-  checkUniqueIds(rules);
-  const report = runRuleTests(rules, loadRuleTests(dir, rules));
-  const chalk = new Chalk({ level: useColor(options, false) ? 2 : 0 });
-  const failed = report.results.filter((result) => !result.passed);
-  for (const result of failed) process.stdout.write(`${chalk.red('FAIL')} ${result.ruleId}: ${result.name}\n     ${result.file}: ${result.detail}\n`);
-  for (const gap of report.missing) process.stdout.write(`${chalk.red('FAIL')} ${gap.ruleId}: no ${gap.lacks.map((outcome) => (outcome === 'fail' ? 'failing' : 'passing')).join(' or ')} test case (${gap.source})\n`);
-  const passed = report.results.length - failed.length;
-  const ok = failed.length === 0 && report.missing.length === 0;
-  process.stdout.write(`${ok ? chalk.green('ok') : chalk.red('failed')}: ${rules.length} rules, ${report.results.length} cases, ${passed} passed, ${failed.length} failed, ${report.missing.length} rules missing cases\n`);
-  return ok ? 0 : 1;
 }
