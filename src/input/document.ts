@@ -52,8 +52,15 @@ export function readTextFile(file: string, options: ReadOptions): string {
 
 /** Parses YAML (JSON is YAML too) keeping positions; a syntax error becomes an InputError with its line. */
 export function parseYaml(file: string, text: string): SourceDocument {
+  if (flowNestingExceeds(text, MAX_DEPTH)) throw new InputError({ file, message: `invalid YAML: nested more than ${MAX_DEPTH} levels deep` });
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  let document: Document;
+  try {
+    document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    // The parser recurses; absurd nesting overflows the stack before a depth check could run.
+    throw new InputError({ file, message: `invalid YAML: ${error instanceof RangeError ? `nested more than ${MAX_DEPTH} levels deep` : String(error)}` });
+  }
   if (document.errors.length > 0) {
     throw new InputError(
       document.errors.map((error) => ({
@@ -67,8 +74,9 @@ export function parseYaml(file: string, text: string): SourceDocument {
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new InputError({ file, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` });
+    throw new InputError({ file, message: `invalid YAML: ${error instanceof RangeError ? `nested more than ${MAX_DEPTH} levels deep` : error instanceof Error ? error.message : String(error)}` });
   }
+  checkDepth(file, data);
   return { file, data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
 }
 
@@ -87,6 +95,7 @@ export function parseJson(file: string, text: string): SourceDocument {
     const line = position ? text.slice(0, Number(position[1])).split('\n').length : /end of JSON/i.test(message) ? text.trimEnd().split('\n').length : undefined;
     throw new InputError({ file, line, message: `invalid JSON: ${message}` });
   }
+  checkDepth(file, data);
   let positioned: SourceDocument | undefined;
   return {
     file,
@@ -96,6 +105,46 @@ export function parseJson(file: string, text: string): SourceDocument {
       return positioned.lineOf(path);
     },
   };
+}
+
+/** Deeper documents are refused: nothing aispm reads needs more, and recursion must stay bounded. */
+export const MAX_DEPTH = 100;
+
+/**
+ * Whether `[`/`{` flow collections nest deeper than `max` (outside quoted strings and comments).
+ * The YAML parser recurses on them, and at the stack limit V8 can abort the whole process instead of
+ * throwing, so such text is refused before it reaches the parser.
+ */
+function flowNestingExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote) {
+      if (char === '\\' && quote === '"') index++;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end;
+    } else if (char === '[' || char === '{') {
+      if (++depth > max) return true;
+    } else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+  }
+  return false;
+}
+
+/** Refuses documents nested more than MAX_DEPTH levels (checked without recursion). */
+function checkDepth(file: string, data: unknown): void {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: data, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) throw new InputError({ file, message: `the document is nested more than ${MAX_DEPTH} levels deep` });
+    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+  }
 }
 
 /** Reads and parses a YAML or JSON file (by extension; YAML otherwise). */

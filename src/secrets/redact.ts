@@ -26,14 +26,19 @@ export function redactAsset(asset: Asset): Asset {
   return redacted;
 }
 
-function redactValue(value: unknown, location: string, key: string | undefined, found: SecretFinding[]): unknown {
+/** Values nested deeper than this are dropped: no API record needs it, and recursion must stay bounded. */
+const MAX_DEPTH = 100;
+const TOO_DEEP = '[nested too deep]';
+
+function redactValue(value: unknown, location: string, key: string | undefined, found: SecretFinding[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) return TOO_DEEP;
   if (typeof value === 'string') {
     const result = redactSecretsInString(value, key);
     if (!result) return value;
     for (const kind of result.kinds) found.push({ location, kind });
     return result.text;
   }
-  if (Array.isArray(value)) return value.map((item, index) => redactValue(item, `${location}[${index}]`, key, found));
+  if (Array.isArray(value)) return value.map((item, index) => redactValue(item, `${location}[${index}]`, key, found, depth + 1));
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
     // AWS and Azure give environments as lists of { Name/name/key, Value/value } pairs.
@@ -41,7 +46,7 @@ function redactValue(value: unknown, location: string, key: string | undefined, 
     const out: Record<string, unknown> = {};
     for (const [childKey, child] of entries) {
       const keyForChild = pairKey !== undefined && /^value$/i.test(childKey) ? pairKey : childKey;
-      out[childKey] = redactValue(child, `${location}.${childKey}`, keyForChild, found);
+      out[childKey] = redactValue(child, `${location}.${childKey}`, keyForChild, found, depth + 1);
     }
     return out;
   }

@@ -1,0 +1,145 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { loadBaseline } from '../src/findings/baseline.js';
+import { loadSuppressions } from '../src/findings/suppressions.js';
+import { loadSnapshot } from '../src/graph/snapshot.js';
+import { loadRuleFile } from '../src/engine/load-rules.js';
+import { loadRuleTestFile } from '../src/engine/rule-tests.js';
+import { runScan } from '../src/scan.js';
+import { ruleWith } from './engine/helpers.js';
+
+/**
+ * Rule packs, snapshots, ignore files and baselines come from strangers. Fed random and mutated
+ * documents, every loader must either load or fail with an InputError (exit 2 with a message):
+ * never crash with another error, never hang.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'aispm-fuzz-'));
+let counter = 0;
+function file(text: string, extension = 'yaml'): string {
+  const path = join(dir, `doc-${counter++}.${extension}`);
+  writeFileSync(path, text);
+  return path;
+}
+
+const knownRule = ruleWith(['aws.sagemaker.notebook-instance'], 'when: { field: props.rootAccess, equals: true }');
+const LOADERS: Record<string, (path: string) => unknown> = {
+  rule: (path) => loadRuleFile(path),
+  'rule test': (path) => loadRuleTestFile(path, path, new Map([['test-rule', knownRule]])),
+  snapshot: (path) => runScan({ inventory: loadSnapshot(path), rules: [knownRule], startedAt: new Date(), tool: { name: 'aispm', version: '0' } }),
+  'ignore file': (path) => loadSuppressions(path, ['test-rule'], '2026-11-23'),
+  baseline: (path) => loadBaseline(path),
+};
+
+function loadsOrInputError(load: (path: string) => unknown, path: string): void {
+  try {
+    load(path);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    expect(error.message.length).toBeGreaterThan(0);
+  }
+}
+
+const VALID: Record<string, unknown> = {
+  rule: {
+    id: 'fuzz-rule',
+    title: 'A rule for the fuzz tests',
+    severity: 'high',
+    severityReason: 'Only a test rule, not a real risk.',
+    category: 'network',
+    resourceTypes: ['aws.sagemaker.notebook-instance'],
+    when: { all: [{ field: 'props.rootAccess', equals: true }, { not: { related: { edge: 'uses-identity', where: { field: 'props.admin', equals: true } } } }] },
+    path: [{ edge: 'uses-identity' }, { edge: 'writes-data', where: { field: 'props.sensitiveData', equals: true } }],
+    description: 'A description that is long enough for the schema.',
+    remediation: 'Turn root access off.',
+    frameworks: { 'owasp-llm-2025': ['LLM01:2025'] },
+  },
+  'rule test': { rule: 'test-rule', cases: [{ name: 'root on', expect: 'fail', assets: [{ id: 'nb', type: 'aws.sagemaker.notebook-instance', props: { rootAccess: true } }] }] },
+  snapshot: {
+    snapshotVersion: 1,
+    assets: [
+      { id: 'nb', type: 'aws.sagemaker.notebook-instance', provider: 'aws', account: '1', region: 'r', name: 'nb', props: { rootAccess: true }, raw: { Environment: { KEY: 'AKIAIOSFODNN7EXAMPLE' } } },
+      { id: 'role', type: 'aws.iam.role', provider: 'aws', account: '1', region: 'global', name: 'role', props: { admin: true } },
+    ],
+    edges: [{ from: 'nb', type: 'uses-identity', to: 'role' }],
+    coverage: [{ provider: 'aws', account: '1', region: 'r', service: 'sagemaker', status: 'denied', message: 'x' }],
+  },
+  'ignore file': { ignore: [{ rule: 'test-rule', resource: 'nb*', reason: 'accepted for the fuzz test', expires: '2030-01-01' }] },
+  baseline: { schemaVersion: 1, findings: [{ ruleId: 'test-rule', resource: { id: 'nb' } }] },
+};
+
+/** A document changed at one random place: a value replaced, a key dropped or added. */
+function mutate(value: unknown, choice: number, replacement: unknown, key: string): unknown {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return [replacement];
+    const index = choice % value.length;
+    const copy = [...value];
+    copy[index] = choice % 3 === 0 ? replacement : mutate(copy[index], Math.floor(choice / 3), replacement, key);
+    return copy;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0 || choice % 5 === 0) return { ...(value as object), [key]: replacement };
+    const [chosenKey, chosen] = entries[choice % entries.length]!;
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    if (choice % 7 === 0) delete copy[chosenKey];
+    else copy[chosenKey] = choice % 2 === 0 ? replacement : mutate(chosen, Math.floor(choice / 2), replacement, key);
+    return copy;
+  }
+  return replacement;
+}
+
+describe('loaders survive hostile documents', () => {
+  for (const [kind, load] of Object.entries(LOADERS)) {
+    it(`${kind}: random text loads or fails with an input error`, () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.json(), fc.jsonValue().map((value) => stringify(value))), (text) => loadsOrInputError(load, file(text))),
+        { numRuns: 150 },
+      );
+    });
+
+    it(`${kind}: mutated valid documents load or fail with an input error`, () => {
+      fc.assert(
+        fc.property(fc.nat(), fc.jsonValue({ maxDepth: 3 }), fc.string({ maxLength: 12 }), fc.boolean(), (choice, replacement, key, asJson) => {
+          const document = mutate(VALID[kind], choice, replacement, key);
+          loadsOrInputError(load, asJson ? file(JSON.stringify(document), 'json') : file(stringify(document)));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('the valid documents themselves load', () => {
+    for (const [kind, load] of Object.entries(LOADERS)) expect(() => load(file(stringify(VALID[kind]))), kind).not.toThrow();
+  });
+});
+
+describe('resource exhaustion is refused with an input error', () => {
+  it('YAML alias bombs', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)].join('\n');
+    for (const load of Object.values(LOADERS)) expect(() => load(file(bomb))).toThrow(InputError);
+  });
+
+  it('deep nesting in YAML, JSON and rule conditions', () => {
+    const depth = 20_000;
+    for (const load of Object.values(LOADERS)) {
+      expect(() => load(file(`${'['.repeat(depth)}${']'.repeat(depth)}`, 'json'))).toThrow(InputError);
+      expect(() => load(file(`${'['.repeat(depth)}${']'.repeat(depth)}`))).toThrow(InputError);
+    }
+    // A rule whose condition is 5,000 nested "not"s (written by hand: JSON.stringify itself would overflow).
+    const condition = `${'{"not":'.repeat(5_000)}{"field":"props.rootAccess","equals":true}${'}'.repeat(5_000)}`;
+    const rule = JSON.stringify({ ...(VALID.rule as object), when: '<condition>' }).replace('"<condition>"', condition);
+    expect(() => loadRuleFile(file(rule, 'json'))).toThrow(/nested more than 100 levels deep/);
+  });
+
+  it('oversized files', () => {
+    const big = file(`# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    expect(() => loadRuleFile(big)).toThrow(/more than the 256 KiB aispm accepts/);
+    expect(() => loadSuppressions(big, [], '2026-01-01')).toThrow(InputError);
+  });
+});
