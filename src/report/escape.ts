@@ -36,6 +36,14 @@ export function escapeMarkdown(value: string): string {
   return escapeText(value).replace(MARKDOWN_SPECIAL, (char) => MARKDOWN_ENTITY[char] ?? `\\${char}`);
 }
 
+/**
+ * For SARIF message text: control characters made visible, and brackets escaped, because viewers
+ * render `[text](url)` in SARIF messages as a link (SARIF 2.1.0 §3.11.6).
+ */
+export function escapeSarifText(value: string): string {
+  return escapeText(value).replace(/[[\]]/g, (char) => `\\${char}`);
+}
+
 /** Shortens long strings for narrow places, keeping the end (resource names often differ at the end). */
 export function truncateMiddle(value: string, max: number): string {
   if (value.length <= max) return value;

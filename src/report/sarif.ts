@@ -4,7 +4,7 @@ import type { Finding } from '../findings/finding.js';
 import { isCoverageGap, type Severity } from '../graph/model.js';
 import { TOOL_URL } from '../package-info.js';
 import type { ScanResult } from '../scan.js';
-import { escapeText } from './escape.js';
+import { escapeSarifText, escapeText } from './escape.js';
 import { indentedJson } from './json-text.js';
 
 /**
@@ -41,7 +41,7 @@ export function* renderSarif(result: ScanResult): Iterable<string> {
             toolExecutionNotifications: result.coverage.filter(isCoverageGap).map((gap) => ({
               level: 'warning',
               descriptor: { id: `coverage-${gap.status}` },
-              message: { text: escapeText(`Could not read ${gap.provider} ${gap.service} in ${gap.account}/${gap.region} (${gap.status})${gap.message ? `: ${gap.message}` : ''}`) },
+              message: { text: escapeSarifText(`Could not read ${gap.provider} ${gap.service} in ${gap.account}/${gap.region} (${gap.status})${gap.message ? `: ${gap.message}` : ''}`) },
             })),
           },
         ],
@@ -87,7 +87,7 @@ function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
 
 function resultOf(finding: Finding, ruleIndex: number, withBaseline: boolean): Sarif.Result {
   const resource = finding.resource;
-  const text = escapeText(`${finding.message}${finding.path ? ` Attack path: ${finding.path.join(' -> ')}.` : ''}`);
+  const text = escapeSarifText(`${finding.message}${finding.path ? ` Attack path: ${finding.path.join(' -> ')}.` : ''}`);
   const sarifResult: Sarif.Result = {
     ruleId: finding.ruleId,
     ruleIndex,
