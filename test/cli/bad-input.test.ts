@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
+import { ruleYaml } from '../rule-fixtures.js';
 
 /** Every bad input exits 2 with one clear line per problem (file:line: field: message (hint)) and no stack trace. */
 function expectInputError(result: { code: number | null; stderr: string; stdout: string }, ...messages: Array<string | RegExp>) {
@@ -10,19 +11,7 @@ function expectInputError(result: { code: number | null; stderr: string; stdout:
   for (const message of messages) expect(result.stderr).toMatch(message);
 }
 
-const validRule = [
-  'id: my-notebook-rule',
-  'title: A notebook rule for the tests',
-  'severity: high',
-  'severityReason: Only a test rule, not a real risk.',
-  'category: network',
-  'resourceTypes: [aws.sagemaker.notebook-instance]',
-  'when:',
-  '  field: props.rootAccess',
-  '  equals: true',
-  'description: A description that is long enough for the schema.',
-  'remediation: Turn root access off.',
-].join('\n');
+const validRule = ruleYaml({ id: 'my-notebook-rule' });
 
 describe('bad input exits 2 with a located message', () => {
   it('unknown flag, with a suggestion', () => {

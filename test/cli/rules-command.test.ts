@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
+import { ruleYaml } from '../rule-fixtures.js';
 
-const rule = (id: string, extra = '') =>
-  [
-    `id: ${id}`,
-    'title: A notebook rule for the tests',
-    'severity: high',
-    'severityReason: Only a test rule, not a real risk.',
-    'category: network',
-    'resourceTypes: [aws.sagemaker.notebook-instance]',
-    'when:',
-    '  field: props.rootAccess',
-    '  equals: true',
-    'description: A description that is long enough for the schema.',
-    'remediation: Turn root access off.',
-    extra,
-  ].join('\n');
+const rule = (id: string) => ruleYaml({ id });
 
 describe('aispm rules', () => {
   it('list shows the built-in pack and filters by provider, severity and framework', () => {

@@ -5,21 +5,11 @@ import { parseYaml } from '../../src/input/document.js';
 import { buildGraph } from '../../src/graph/build.js';
 import type { AssetGraph } from '../../src/graph/graph.js';
 import { providerOfType, type Asset, type Edge } from '../../src/graph/model.js';
+import { ruleYaml } from '../rule-fixtures.js';
 
 /** Builds a rule from a YAML condition for one or more types. */
 export function ruleWith(types: string[], body: string): CompiledRule {
-  const text = [
-    'id: test-rule',
-    'title: A rule built by a unit test',
-    'severity: medium',
-    'severityReason: Only a test rule, not a real risk.',
-    'category: configuration',
-    `resourceTypes: [${types.join(', ')}]`,
-    body,
-    'description: A description that is long enough for the schema.',
-    'remediation: Nothing to remediate.',
-  ].join('\n');
-  return compileRuleDocument(parseYaml('test-rule.yaml', text));
+  return compileRuleDocument(parseYaml('test-rule.yaml', ruleYaml({ types, body })));
 }
 
 /** The problems a rule body produces, one formatted line each. */
