@@ -51,7 +51,7 @@ export function runScan(input: ScanInput): ScanResult {
 
 /** Evaluates a graph that is already built (the benchmarks time the two halves apart). */
 export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>): ScanResult {
-  const active = input.rules.filter((compiled) => !compiled.rule.deprecated);
+  const active = input.rules.filter((compiled) => !compiled.rule.deprecated && compiled.active);
   const evaluation = evaluateRules(graph, active);
   const findings = buildFindings(graph, evaluation.violations);
   const aliases = new Map(active.map((compiled) => [compiled.rule.id, compiled.rule.aliases]));

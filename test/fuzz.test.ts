@@ -11,10 +11,11 @@ import { loadSnapshot } from '../src/graph/snapshot.js';
 import { loadRuleFile } from '../src/engine/load-rules.js';
 import { loadRuleTestFile } from '../src/engine/rule-tests.js';
 import { runScan } from '../src/scan.js';
+import { loadConfig } from '../src/config.js';
 import { ruleWith } from './engine/helpers.js';
 
 /**
- * Rule packs, snapshots, ignore files and baselines come from strangers. Fed random and mutated
+ * Rule packs, snapshots, ignore files, baselines and config files come from strangers. Fed random and mutated
  * documents, every loader must either load or fail with an InputError (exit 2 with a message):
  * never crash with another error, never hang.
  */
@@ -34,6 +35,7 @@ const LOADERS: Record<string, (path: string) => unknown> = {
   snapshot: (path) => runScan({ inventory: loadSnapshot(path), rules: [knownRule], startedAt: new Date(), tool: { name: 'aispm', version: '0' } }),
   'ignore file': (path) => loadSuppressions(path, ['test-rule'], '2026-11-23'),
   baseline: (path) => loadBaseline(path),
+  config: (path) => loadConfig(path, [{ ...knownRule.rule, parameters: { approvedModels: { description: 'Approved model globs.', default: [], skipWhenEmpty: true } } }]),
 };
 
 function loadsOrInputError(load: (path: string) => unknown, path: string): void {
@@ -71,6 +73,7 @@ const VALID: Record<string, unknown> = {
   },
   'ignore file': { ignore: [{ rule: 'test-rule', resource: 'nb*', reason: 'accepted for the fuzz test', expires: '2030-01-01' }] },
   baseline: { schemaVersion: 1, findings: [{ ruleId: 'test-rule', resource: { id: 'nb' } }] },
+  config: { parameters: { approvedModels: ['gpt-4o*'] } },
 };
 
 /** A document changed at one random place: a value replaced, a key dropped or added. */

@@ -73,6 +73,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--only <ids>', 'run only these rules (comma-separated ids)', listRepeat)
     .option('--skip <ids>', 'skip these rules (comma-separated ids)', listRepeat)
     .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
+    .option('--config <file>', 'rule parameters such as approved models and required tags (default: aispm.config.yaml when present)')
     .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
     .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
     .option('--output <file>', 'write the report to a file (atomically) instead of stdout')

@@ -8,13 +8,23 @@ export interface RuleSelection {
   knownIds: string[];
 }
 
-/** Loads the built-in pack plus `--rules` packs and applies `--only` / `--skip`. */
-export async function loadSelectedRules(options: { rules?: string[]; only?: string[]; skip?: string[] }): Promise<RuleSelection> {
+/**
+ * Loads the built-in pack plus `--rules` packs, sets parameters from the config file (`--config`, or
+ * aispm.config.yaml when present), and applies `--only` / `--skip`.
+ */
+export async function loadSelectedRules(options: { rules?: string[]; only?: string[]; skip?: string[]; config?: string }, now: Date): Promise<RuleSelection> {
   const { compiledBuiltInRules } = await import('../engine/rule-pack.js');
-  const { checkUniqueIds, loadRuleDir } = await import('../engine/load-rules.js');
-  const rules = [...(await compiledBuiltInRules())];
-  for (const dir of options.rules ?? []) rules.push(...loadRuleDir(dir));
+  const { checkUniqueIds, loadRuleDir, recompileRule } = await import('../engine/load-rules.js');
+  let rules = [...(await compiledBuiltInRules({ now }))];
+  for (const dir of options.rules ?? []) rules.push(...loadRuleDir(dir, process.cwd(), { now }));
   checkUniqueIds(rules);
+  const { defaultConfigFile, loadConfig } = await import('../config.js');
+  const configFile = options.config ?? defaultConfigFile();
+  if (configFile) {
+    const { parameters } = loadConfig(configFile, rules.map((compiled) => compiled.rule));
+    const configured = new Set(Object.keys(parameters));
+    rules = rules.map((compiled) => (Object.keys(compiled.rule.parameters).some((name) => configured.has(name)) ? recompileRule(compiled.rule, { parameters, now }) : compiled));
+  }
   const only = options.only?.length ? resolveIds(options.only, rules, '--only') : undefined;
   const skip = options.skip?.length ? resolveIds(options.skip, rules, '--skip') : new Set<string>();
   return {

@@ -20,8 +20,33 @@ export interface ConditionCompiler {
   compile(raw: unknown, path: FieldPath, subject: Subject): Evaluator;
 }
 
-export function createConditionCompiler(report: (path: FieldPath, message: string, hint?: string) => void): ConditionCompiler {
+/**
+ * `parameters` are the rule's parameter values: an operator argument written `{ param: name }` takes
+ * the value of that parameter (its default, or what aispm.config.yaml sets).
+ */
+export function createConditionCompiler(
+  report: (path: FieldPath, message: string, hint?: string) => void,
+  parameters: Readonly<Record<string, unknown>> = {},
+  now: Date = new Date(),
+): ConditionCompiler {
   const problem = (path: FieldPath, message: string, hint?: string) => report(path, message, hint);
+
+  /** `{ param: name }` → the parameter's value; anything else is the argument itself. */
+  function argumentOf(raw: unknown, at: FieldPath): { ok: boolean; value: unknown } {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('param' in raw)) return { ok: true, value: raw };
+    const keys = Object.keys(raw);
+    const name = (raw as { param: unknown }).param;
+    if (keys.length !== 1 || typeof name !== 'string') {
+      problem(at, 'a parameter reference is { param: <name> } and nothing else');
+      return { ok: false, value: undefined };
+    }
+    if (!Object.hasOwn(parameters, name)) {
+      const declared = Object.keys(parameters);
+      problem([...at, 'param'], `unknown parameter "${name}"`, suggestion(name, declared) ?? (declared.length ? `this rule declares: ${declared.join(', ')}` : 'declare it under parameters: in the rule'));
+      return { ok: false, value: undefined };
+    }
+    return { ok: true, value: parameters[name] };
+  }
 
   function compile(raw: unknown, path: FieldPath, subject: Subject): Evaluator {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -47,12 +72,14 @@ export function createConditionCompiler(report: (path: FieldPath, message: strin
     const name = known[0]!;
     const operator = OPERATORS.get(name)!;
     const argPath = [...path, name];
-    const parsed = operator.args.safeParse(condition[name]);
+    const argument = argumentOf(condition[name], argPath);
+    if (!argument.ok) return never;
+    const parsed = operator.args.safeParse(argument.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problem([...argPath, ...(issue.path as Array<string | number>)], describeArgIssue(issue, name));
       return never;
     }
-    const context: CompileContext = { path: argPath, subject, condition: compile, problem };
+    const context: CompileContext = { path: argPath, now, subject, condition: compile, problem };
 
     if (operator.kind === 'standalone') {
       if (FIELD_KEY in condition) {

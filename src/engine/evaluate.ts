@@ -30,7 +30,7 @@ export function evaluateRules(graph: AssetGraph, rules: readonly CompiledRule[])
   let inconclusive = 0;
   let checks = 0;
   for (const compiled of rules) {
-    if (compiled.rule.deprecated) continue;
+    if (compiled.rule.deprecated || !compiled.active) continue;
     const search = compiled.path ? new PathSearch(graph, compiled.path) : undefined;
     for (const type of compiled.rule.resourceTypes) {
       for (const asset of graph.ofType(type)) {

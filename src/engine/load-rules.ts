@@ -7,7 +7,7 @@ import { ASSET_FIELDS, parseFieldPath } from './field-path.js';
 import { checkFrameworkId, frameworkByKey, FRAMEWORK_KEYS } from './frameworks.js';
 import { compilePath } from './path.js';
 import { findRuleFiles } from './rule-files.js';
-import { ruleDocumentSchema, type CompiledRule, type MessagePart, type Rule } from './rule.js';
+import { ruleDocumentSchema, type CompiledRule, type CompileOptions, type MessagePart, type ParameterValue, type Rule } from './rule.js';
 
 const MAX_RULE_BYTES = 256 * 1024;
 
@@ -15,12 +15,12 @@ const MAX_RULE_BYTES = 256 * 1024;
  * Loads and compiles every rule in a directory, reporting the problems of all files at once.
  * File names in messages and in `source` are relative to `displayBase` (default: the working directory).
  */
-export function loadRuleDir(dir: string, displayBase: string = process.cwd()): CompiledRule[] {
+export function loadRuleDir(dir: string, displayBase: string = process.cwd(), options: CompileOptions = {}): CompiledRule[] {
   const problems: Problem[] = [];
   const rules: CompiledRule[] = [];
   for (const file of findRuleFiles(dir)) {
     try {
-      rules.push(loadRuleFile(file, relative(displayBase, file) || file));
+      rules.push(loadRuleFile(file, relative(displayBase, file) || file, options));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
@@ -30,16 +30,22 @@ export function loadRuleDir(dir: string, displayBase: string = process.cwd()): C
   return rules;
 }
 
-export function loadRuleFile(file: string, displayName: string = file): CompiledRule {
+export function loadRuleFile(file: string, displayName: string = file, options: CompileOptions = {}): CompiledRule {
   const source = readDocument(file, { kind: 'rule file', maxBytes: MAX_RULE_BYTES });
-  return compileRuleDocument({ ...source, file: displayName });
+  return compileRuleDocument({ ...source, file: displayName }, displayName, options);
+}
+
+/** Compiles a rule again with other parameter values (rule tests set them per case). */
+export function recompileRule(rule: Rule, options: CompileOptions): CompiledRule {
+  const { source, ...document } = rule;
+  return compileRuleDocument({ file: source, data: document, lineOf: () => undefined }, source, options);
 }
 
 /**
  * Validates and compiles one rule document. Used for YAML files and for the prebuilt built-in pack
  * alike, so both go through the same checks.
  */
-export function compileRuleDocument(source: SourceDocument, ruleSource: string = source.file): CompiledRule {
+export function compileRuleDocument(source: SourceDocument, ruleSource: string = source.file, options: CompileOptions = {}): CompiledRule {
   const problems: Problem[] = [];
   const report = (path: FieldPath, message: string, hint?: string) => problems.push({ file: source.file, line: source.lineOf(path), field: formatFieldPath(path), message, hint });
 
@@ -67,14 +73,22 @@ export function compileRuleDocument(source: SourceDocument, ruleSource: string =
   }
   if (rule.when === undefined && rule.path === undefined) report([], 'a rule needs a condition', 'add `when:` (a condition on the asset) and/or `path:` (steps to a target)');
 
+  const parameters: Record<string, ParameterValue> = {};
+  let active = true;
+  for (const [name, declaration] of Object.entries(rule.parameters)) {
+    const value = options.parameters && Object.hasOwn(options.parameters, name) ? options.parameters[name]! : declaration.default;
+    parameters[name] = value;
+    if (declaration.skipWhenEmpty && (value === '' || (Array.isArray(value) && value.length === 0))) active = false;
+  }
+
   const types = rule.resourceTypes.filter((type) => ASSET_TYPE_NAMES.includes(type));
-  const compiler = createConditionCompiler(report);
+  const compiler = createConditionCompiler(report, parameters, options.now);
   const when = rule.when === undefined ? undefined : compiler.compile(rule.when, ['when'], { kind: 'asset', types });
   const path = rule.path === undefined ? undefined : compilePath(rule.path, ['path'], compiler, report);
   const message = rule.message === undefined ? undefined : parseMessage(rule.message, (text) => report(['message'], text));
 
   if (problems.length > 0) throw new InputError(problems);
-  return { rule, when, path, message };
+  return { rule, active, parameters, when, path, message };
 }
 
 /** `Notebook {{name}} allows root access` → parts; `{{...}}` holds an asset field path. */
@@ -104,7 +118,7 @@ function parseMessage(template: string, problem: (message: string) => void): Mes
 }
 
 /** Checks that ids (and aliases) are unique across all loaded packs. */
-export function checkUniqueIds(rules: readonly CompiledRule[]): void {
+export function checkUniqueIds(rules: ReadonlyArray<{ rule: Rule }>): void {
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { rule } of rules) {

@@ -1,7 +1,7 @@
 import { BUILTIN_RULES_DIR, PACKAGE_ROOT, RULE_PACK_BUNDLE } from '../package-info.js';
 import { makePrebuilt, readFreshPrebuilt, type Prebuilt } from '../prebuilt.js';
 import { findRuleFiles } from './rule-files.js';
-import type { CompiledRule, Rule, RuleDocument } from './rule.js';
+import type { CompiledRule, CompileOptions, Rule, RuleDocument } from './rule.js';
 
 /**
  * The built-in rule pack, prebuilt at `npm run build` into one JSON file (validated then), so that
@@ -23,16 +23,16 @@ export async function builtInRules(): Promise<Rule[]> {
 }
 
 /** The built-in rules, compiled. */
-export async function compiledBuiltInRules(): Promise<CompiledRule[]> {
+export async function compiledBuiltInRules(options: CompileOptions = {}): Promise<CompiledRule[]> {
   const bundle = freshBundle();
-  if (!bundle) return loadBuiltInRulesFromYaml();
+  if (!bundle) return loadBuiltInRulesFromYaml(options);
   const { compileRuleDocument } = await import('./load-rules.js');
-  return bundle.map(({ source, document }) => compileRuleDocument({ file: source, data: document, lineOf: () => undefined }, source));
+  return bundle.map(({ source, document }) => compileRuleDocument({ file: source, data: document, lineOf: () => undefined }, source, options));
 }
 
-async function loadBuiltInRulesFromYaml(): Promise<CompiledRule[]> {
+async function loadBuiltInRulesFromYaml(options: CompileOptions = {}): Promise<CompiledRule[]> {
   const { loadRuleDir } = await import('./load-rules.js');
-  return loadRuleDir(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+  return loadRuleDir(BUILTIN_RULES_DIR, PACKAGE_ROOT, options);
 }
 
 /** Builds the bundle from the YAML pack (run by `npm run build`). */

@@ -7,7 +7,8 @@ import { providerOfType, type Asset } from '../graph/model.js';
 import { buildGraph } from '../graph/build.js';
 import { evaluateRuleOn, type Outcome } from './evaluate.js';
 import { findRuleTestFiles } from './rule-files.js';
-import type { CompiledRule } from './rule.js';
+import { recompileRule } from './load-rules.js';
+import { parameterValueSchema, type CompiledRule, type ParameterValue } from './rule.js';
 
 /**
  * Rule tests: `<rule>.test.yaml` beside each rule holds cases, each a small estate and the expected
@@ -32,6 +33,8 @@ const caseSchema = z
     expect: z.enum(['fail', 'pass', 'unknown']),
     subject: z.string().optional(),
     path: z.array(z.string()).min(2).optional(),
+    /** Parameter values for this case, as aispm.config.yaml would set them. */
+    parameters: z.record(z.string(), parameterValueSchema).optional(),
     assets: z.array(testAssetSchema).min(1),
     edges: z.array(edgeSchema).default([]),
   })
@@ -44,6 +47,7 @@ export interface RuleTestCase {
   expect: Outcome;
   subject: string;
   path?: string[];
+  parameters?: Record<string, ParameterValue>;
   assets: Asset[];
   edges: Array<{ from: string; type: string; to: string }>;
 }
@@ -89,10 +93,13 @@ export function loadRuleTestFile(file: string, displayName: string, rules: Reado
       if (candidates.length === 1) subject = candidates[0]!.id;
       else problems.push({ file: displayName, line: source.lineOf(['cases', index]), field: `cases[${index}]`, message: `${candidates.length} assets of the rule's types: name the one under test with \`subject:\`` });
     }
+    for (const name of Object.keys(testCase.parameters ?? {})) {
+      if (compiled && !Object.hasOwn(compiled.rule.parameters, name)) problems.push({ file: displayName, line: source.lineOf(['cases', index, 'parameters', name]), field: `cases[${index}].parameters.${name}`, message: `rule ${compiled.rule.id} has no parameter "${name}"` });
+    }
     if (subject !== undefined && !assets.some((asset) => asset.id === subject)) {
       problems.push({ file: displayName, line: source.lineOf(['cases', index, 'subject']), field: `cases[${index}].subject`, message: `no asset "${subject}" in this case` });
     }
-    cases.push({ name: testCase.name, expect: testCase.expect, subject: subject ?? '', path: testCase.path, assets, edges: testCase.edges });
+    cases.push({ name: testCase.name, expect: testCase.expect, subject: subject ?? '', path: testCase.path, parameters: testCase.parameters, assets, edges: testCase.edges });
   });
   if (problems.length > 0) throw new InputError(problems);
   return { file: displayName, ruleId: document.rule, cases };
@@ -141,14 +148,15 @@ export function runRuleTests(rules: readonly CompiledRule[], files: readonly Rul
   return { results, missing };
 }
 
-function runCase(compiled: CompiledRule, testCase: RuleTestCase): { passed: boolean; detail?: string } {
+function runCase(defaults: CompiledRule, testCase: RuleTestCase): { passed: boolean; detail?: string } {
+  const compiled = testCase.parameters ? recompileRule(defaults.rule, { parameters: testCase.parameters }) : defaults;
   const graph = buildGraph({ sources: ['test'], assets: testCase.assets, edges: testCase.edges, coverage: [] });
   const flagged: string[] = [];
   let subjectOutcome: Outcome = 'pass';
   let subjectPath: string[] | undefined;
   for (const type of compiled.rule.resourceTypes) {
     for (const asset of graph.ofType(type)) {
-      const { outcome, violation } = evaluateRuleOn(graph, compiled, asset);
+      const { outcome, violation } = compiled.active ? evaluateRuleOn(graph, compiled, asset) : { outcome: 'pass' as const, violation: undefined };
       if (outcome === 'fail') flagged.push(asset.id);
       if (asset.id === testCase.subject) {
         subjectOutcome = outcome;

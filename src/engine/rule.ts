@@ -28,6 +28,19 @@ export const RULE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const ruleId = z.string().regex(RULE_ID_PATTERN, 'lower-case words joined by "-", e.g. aws-sagemaker-notebook-root-access');
 
+/** A value a rule lets users set in aispm.config.yaml: a list of strings, a number, a string or a boolean. */
+export const parameterValueSchema = z.union([z.array(z.string()), z.number(), z.string(), z.boolean()]);
+export type ParameterValue = z.output<typeof parameterValueSchema>;
+
+const parameterSchema = z
+  .object({
+    description: z.string().min(10),
+    default: parameterValueSchema,
+    /** The rule runs only when this parameter has a value (an empty list or string turns it off). */
+    skipWhenEmpty: z.boolean().default(false),
+  })
+  .strict();
+
 export const ruleDocumentSchema = z
   .object({
     id: ruleId,
@@ -43,6 +56,7 @@ export const ruleDocumentSchema = z
     remediation: z.string().min(10),
     references: z.array(z.url()).default([]),
     frameworks: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+    parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a camelCase name, e.g. approvedModels'), parameterSchema).default({}),
     aliases: z.array(ruleId).default([]),
     deprecated: z.boolean().default(false),
   })
@@ -56,9 +70,20 @@ export interface Rule extends RuleDocument {
   source: string;
 }
 
+/** What a rule is compiled against: parameter values from aispm.config.yaml, and the time of the scan. */
+export interface CompileOptions {
+  parameters?: Readonly<Record<string, ParameterValue>>;
+  /** "Now" for date conditions (olderThanDays); the scan's start. */
+  now?: Date;
+}
+
 /** A rule ready to evaluate. */
 export interface CompiledRule {
   rule: Rule;
+  /** False when a `skipWhenEmpty` parameter has no value: the rule does not run. */
+  active: boolean;
+  /** The parameter values the rule was compiled with. */
+  parameters: Record<string, ParameterValue>;
   /** The condition on the asset itself (for a path rule: on the entry asset). */
   when?: Evaluator;
   path?: CompiledPathStep[];

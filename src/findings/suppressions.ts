@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError, suggestion, type Problem } from '../errors.js';
+import { globMatcher } from '../glob.js';
 import { readDocument, validateDocument } from '../input/document.js';
 import type { Finding } from './finding.js';
 
@@ -91,15 +92,4 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       finding.suppression = { reason: match.reason, ...(match.expires ? { expires: match.expires } : {}) };
     }
   }
-}
-
-/** `*` matches any run of characters (including `/` and `:`), everything else is literal. */
-export function globMatcher(pattern: string): (value: string) => boolean {
-  if (!pattern.includes('*')) return (value) => value === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`, 's');
-  return (value) => regex.test(value);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

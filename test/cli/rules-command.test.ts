@@ -78,3 +78,22 @@ describe('aispm rules', () => {
     expect(result.stderr).toContain('pack/my-root-rule.test.yaml:6: cases[0].assets[0].props.rootAcess: unknown field (did you mean "rootAccess"?)');
   });
 });
+
+describe('aispm.config.yaml', () => {
+  it('sets rule parameters: the governance rules run only once their lists are set', () => {
+    const dir = tempDir({ 'aispm.config.yaml': 'parameters:\n  approvedModels: ["gpt-4o*", "anthropic.claude-3-5-*"]\n' });
+    const only = ['--only', 'cross-model-not-approved', '--format', 'json'];
+    expect(JSON.parse(runCli(['scan', '--demo', ...only]).stdout).findings).toEqual([]);
+    const configured = JSON.parse(runCli(['scan', '--demo', ...only], { cwd: dir }).stdout);
+    expect(configured.findings.map((finding: { resource: { name: string } }) => finding.resource.name)).toContain('gpt-35-legacy');
+    expect(configured.findings.map((finding: { resource: { name: string } }) => finding.resource.name)).not.toContain('gpt-4o-chat');
+  });
+
+  it('a misspelt parameter or a value of the wrong kind is an input error', () => {
+    const dir = tempDir({ 'bad.yaml': 'parameters:\n  approvedModel: ["x"]\n  requiredTags: owner\n' });
+    const result = runCli(['scan', '--demo', '--config', 'bad.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bad.yaml:2: parameters.approvedModel: no loaded rule has this parameter (did you mean "approvedModels"?)');
+    expect(result.stderr).toContain('bad.yaml:3: parameters.requiredTags: expected a list of strings (as in rule cross-ai-asset-missing-required-tags), got a string');
+  });
+});

@@ -39,7 +39,8 @@ describe('SARIF output', () => {
     const run = log.runs[0];
     const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
     const listed = JSON.parse(runCli(['rules', 'list', '--format', 'json']).stdout).map((rule: { id: string }) => rule.id);
-    expect(ruleIds).toEqual([...listed].sort());
+    // Every rule that ran; rules switched off by an empty parameter (governance lists) did not run.
+    expect(ruleIds).toEqual([...listed].filter((id: string) => !['cross-ai-asset-missing-required-tags', 'cross-model-not-approved'].includes(id)).sort());
     for (const rule of run.tool.driver.rules) {
       expect(rule.properties['security-severity']).toMatch(/^\d+\.\d$/);
       expect(rule.help.text.length).toBeGreaterThan(10);

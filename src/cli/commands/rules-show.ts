@@ -27,6 +27,11 @@ export async function rulesShowCommand(id: string, options: TerminalOptions & { 
   text += section('Applies to', rule.resourceTypes.join('\n'));
   text += section('Description', rule.description);
   text += section('Condition', stringify({ ...(rule.when !== undefined ? { when: rule.when } : {}), ...(rule.path ? { path: rule.path } : {}) }, { lineWidth: 0 }));
+  const parameters = Object.entries(rule.parameters);
+  if (parameters.length) {
+    const lines = parameters.map(([name, declaration]) => `${name} (default ${JSON.stringify(declaration.default)}${declaration.skipWhenEmpty ? '; the rule runs only when it is set' : ''}): ${declaration.description}`);
+    text += section('Parameters (set them in aispm.config.yaml)', lines.join('\n'));
+  }
   text += section('Remediation', rule.remediation);
   if (rule.references.length) text += section('References', rule.references.join('\n'));
   const mappings = FRAMEWORKS.filter((framework) => rule.frameworks[framework.key]?.length).map((framework) => {

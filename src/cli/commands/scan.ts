@@ -9,6 +9,7 @@ import { readInventory, type SourceOptions } from '../sources.js';
 import { createLogger, startProgress, terminalWidth, useColor, type TerminalOptions } from '../terminal.js';
 
 export interface ScanCommandOptions extends SourceOptions, TerminalOptions {
+  config?: string;
   saveSnapshot?: string;
   rules?: string[];
   only?: string[];
@@ -26,7 +27,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   const startedAt = new Date();
   const log = createLogger(options);
   // Read every input file before the (possibly long) collection, so a typo fails fast.
-  const { selected: rules, knownIds } = await loadSelectedRules(options);
+  const { selected: rules, knownIds } = await loadSelectedRules(options, startedAt);
   const { defaultIgnoreFile, loadSuppressions } = await import('../../findings/suppressions.js');
   const ignoreFile = options.ignore ?? defaultIgnoreFile();
   const suppressions = ignoreFile ? loadSuppressions(ignoreFile, knownIds, startedAt.toISOString().slice(0, 10)) : undefined;

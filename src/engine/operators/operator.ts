@@ -21,6 +21,8 @@ export type ValueTest = (value: unknown, context: EvalContext) => Truth;
 export interface CompileContext {
   /** Where this operator's argument sits in the rule document, for error messages. */
   path: FieldPath;
+  /** The time of the scan, for date conditions. */
+  now: Date;
   subject: Subject;
   /** Compiles a nested condition; problems are collected, never thrown. */
   condition(raw: unknown, path: FieldPath, subject: Subject): Evaluator;

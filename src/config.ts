@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError, suggestion, type Problem } from './errors.js';
+import { readDocument, validateDocument } from './input/document.js';
+import { parameterValueSchema, type ParameterValue, type Rule } from './engine/rule.js';
+
+/**
+ * `aispm.config.yaml`: policy inputs for the rules that need them (approved models, required tags,
+ * limits). Each value sets a parameter that rules declare with a default; the defaults do nothing
+ * surprising (a governance rule whose list is empty does not run).
+ *
+ *   parameters:
+ *     approvedModels: ["gpt-4o*", "anthropic.claude-3-5-*"]
+ *     requiredTags: [owner]
+ */
+
+export const DEFAULT_CONFIG_FILE = 'aispm.config.yaml';
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const configSchema = z.object({ parameters: z.record(z.string(), parameterValueSchema).default({}) }).strict();
+
+export interface Config {
+  parameters: Record<string, ParameterValue>;
+}
+
+export function defaultConfigFile(): string | undefined {
+  return existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined;
+}
+
+/** Loads a config file and checks each parameter against what the loaded rules declare. */
+export function loadConfig(file: string, rules: readonly Rule[]): Config {
+  const source = readDocument(file, { kind: 'config file', maxBytes: MAX_CONFIG_BYTES });
+  const config = validateDocument(source, configSchema);
+  const declared = new Map<string, { value: ParameterValue; rule: string }>();
+  for (const rule of rules) for (const [name, declaration] of Object.entries(rule.parameters)) if (!declared.has(name)) declared.set(name, { value: declaration.default, rule: rule.id });
+  const problems: Problem[] = [];
+  for (const [name, value] of Object.entries(config.parameters)) {
+    const at = { file, line: source.lineOf(['parameters', name]), field: `parameters.${name}` };
+    const declaration = declared.get(name);
+    if (!declaration) {
+      problems.push({ ...at, message: 'no loaded rule has this parameter', hint: suggestion(name, [...declared.keys()]) ?? `parameters: ${[...declared.keys()].sort().join(', ') || 'none'}` });
+    } else if (kindOf(value) !== kindOf(declaration.value)) {
+      problems.push({ ...at, message: `expected ${kindOf(declaration.value)} (as in rule ${declaration.rule}), got ${kindOf(value)}` });
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { parameters: config.parameters };
+}
+
+function kindOf(value: ParameterValue): string {
+  return Array.isArray(value) ? 'a list of strings' : `a ${typeof value}`;
+}
