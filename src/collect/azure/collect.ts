@@ -4,7 +4,7 @@ import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { forEachConcurrently, InventoryBuilder } from '../runtime.js';
 import { drain, same } from './arm.js';
 import { collectCognitiveServices } from './cognitive-services.js';
-import { classifyAzureError, clientOptions, isUnauthenticated, type ArmConnection, type PipelineTuning } from './connection.js';
+import { classifyAzureError, clientOptions, isUnauthenticated, requestSignal, type ArmConnection, type PipelineTuning } from './connection.js';
 import { armTarget, resolveCredential } from './credentials.js';
 import { collectIdentities, collectRoleAssignments } from './identities.js';
 import { collectMachineLearning } from './machine-learning.js';
@@ -25,8 +25,8 @@ const UNREADABLE_STATES = ['Disabled', 'Deleted'];
 export async function collectAzure(context: CollectorContext, options: { env: NodeJS.ProcessEnv; tuning: PipelineTuning }): Promise<Inventory> {
   const target = armTarget(context.scope.azureCloud, options.env);
   context.progress('Azure: signing in');
-  const credential = await resolveCredential(target, options.env, context.signal);
-  const connection: ArmConnection = { credential, target, timeoutMs: context.timeoutMs, signal: context.signal, tuning: options.tuning };
+  const credential = await resolveCredential(target, options.env, context.signal, context.log);
+  const connection: ArmConnection = { credential, target, timeoutMs: context.timeoutMs, signal: requestSignal(context.signal, context.concurrency), tuning: options.tuning };
   const scan = new AzureScan(connection, context, new InventoryBuilder('azure', context, classifyAzureError));
 
   const subscriptionIds = await selectSubscriptions(scan, context.scope.azureSubscriptions);

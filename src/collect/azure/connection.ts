@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Agent } from 'node:https';
 import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
@@ -28,6 +29,19 @@ export interface ArmConnection {
   timeoutMs: number;
   signal: AbortSignal;
   tuning: PipelineTuning;
+}
+
+/**
+ * The signal every request of the scan listens to, aborted with the scan's. Each request in flight
+ * (at most `concurrency`, by the limiter) adds a listener for its socket and one while it waits to
+ * retry; a signal of its own keeps Node from warning about more than 10 listeners on the CLI's.
+ */
+export function requestSignal(scanSignal: AbortSignal, concurrency: number): AbortSignal {
+  const controller = new AbortController();
+  setMaxListeners(Math.max(10, concurrency * 3), controller.signal);
+  if (scanSignal.aborted) controller.abort(scanSignal.reason);
+  else scanSignal.addEventListener('abort', () => controller.abort(scanSignal.reason), { once: true });
+  return controller.signal;
 }
 
 /** Options shared by the `@azure/arm-*` clients built on `@azure/core-client`. */

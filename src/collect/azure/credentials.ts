@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/identity';
+import type { Logger } from '../../log.js';
 import { NoCredentialsError, type CollectScope } from '../collector.js';
 
 /**
@@ -76,7 +77,7 @@ const STATIC_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
  * The first token is fetched here, so that missing or unusable credentials stop the Azure scan with
  * one clear message instead of a coverage gap on every call.
  */
-export async function resolveCredential(target: ArmTarget, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<TokenCredential> {
+export async function resolveCredential(target: ArmTarget, env: NodeJS.ProcessEnv, signal: AbortSignal, log: Logger): Promise<TokenCredential> {
   const token = env.AISPM_AZURE_TOKEN?.trim();
   if (token) {
     return { getToken: async (): Promise<AccessToken> => ({ token, expiresOnTimestamp: Date.now() + STATIC_TOKEN_LIFETIME_MS }) };
@@ -87,8 +88,12 @@ export async function resolveCredential(target: ArmTarget, env: NodeJS.ProcessEn
     await credential.getToken(target.tokenScope, { abortSignal: signal });
   } catch (error) {
     signal.throwIfAborted();
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new NoCredentialsError('azure', `no usable Azure credentials: ${reason}`);
+    // The SDK's message lists what each credential in the chain said: long, so only with --debug.
+    log.debug(`azure: DefaultAzureCredential: ${error instanceof Error ? error.message : String(error)}`);
+    throw new NoCredentialsError(
+      'azure',
+      'no usable Azure credentials: none of az login, a service principal or workload identity (AZURE_CLIENT_ID, AZURE_TENANT_ID, ...), a managed identity or AISPM_AZURE_TOKEN gave a token (--debug shows why)',
+    );
   }
   return credential;
 }
