@@ -8,12 +8,12 @@ import {
   type RaiPolicyContentFilter,
 } from '@azure/arm-cognitiveservices';
 import { forEachConcurrently } from '../runtime.js';
-import { drain, enumIs, jsonRecord, openToInternet, parseResourceId, same, tagsOf, type ResourceIdParts } from './arm.js';
+import { drain, enumIs, jsonRecord, openToInternet, same, tagsOf, type ResourceIdParts } from './arm.js';
 import { clientOptions } from './connection.js';
 import { diagnosticLoggingReader, type DiagnosticLoggingReader } from './diagnostics.js';
 import { attachIdentities } from './identities.js';
 import { keyIdFromVault, linkEncryptionKey } from './keys.js';
-import { GLOBAL_REGION, SERVICES, type AzureScan, type ResourceRef } from './session.js';
+import { resourceRef, SERVICES, type AzureScan, type ResourceRef } from './session.js';
 
 /**
  * Azure OpenAI and the other Azure AI services (every account kind): the accounts, their model
@@ -25,8 +25,6 @@ const ACCOUNT_TYPE = 'azure.cognitiveservices.account';
 const DEPLOYMENT_TYPE = 'azure.cognitiveservices.deployment';
 const RAI_POLICY_TYPE = 'azure.cognitiveservices.rai-policy';
 
-type CognitiveServicesClient = CognitiveServicesManagementClient;
-
 export async function collectCognitiveServices(scan: AzureScan, subscriptionId: string): Promise<void> {
   const client = new CognitiveServicesManagementClient(scan.connection.credential, subscriptionId, clientOptions(scan.connection));
   const accounts = await scan.call(subscriptionId, SERVICES.cognitiveServices, 'accounts.list', () => drain(client.accounts.list()));
@@ -35,13 +33,13 @@ export async function collectCognitiveServices(scan: AzureScan, subscriptionId: 
   await forEachConcurrently(accounts, (account) => collectAccount(scan, client, readLogging, subscriptionId, account));
 }
 
-async function collectAccount(scan: AzureScan, client: CognitiveServicesClient, readLogging: DiagnosticLoggingReader, subscriptionId: string, account: Account): Promise<void> {
-  const parts = account.id ? parseResourceId(account.id) : undefined;
-  if (!account.id || !parts) return;
-  const ref: ResourceRef = { id: account.id, name: account.name ?? parts.name, account: subscriptionId, region: account.location ?? GLOBAL_REGION };
+async function collectAccount(scan: AzureScan, client: CognitiveServicesManagementClient, readLogging: DiagnosticLoggingReader, subscriptionId: string, account: Account): Promise<void> {
+  const resource = resourceRef(account, subscriptionId);
+  if (!resource) return;
+  const { parts, ...ref } = resource;
   const call = <T>(operation: string, run: () => Promise<T>) => scan.call(subscriptionId, SERVICES.cognitiveServices, operation, run);
   const [logging, deployments, policies, catalog] = await Promise.all([
-    readLogging(account.id),
+    readLogging(ref.id),
     call('deployments.list', () => drain(client.deployments.list(parts.resourceGroup, parts.name))),
     call('raiPolicies.list', () => drain(client.raiPolicies.list(parts.resourceGroup, parts.name))),
     call('accounts.listModels', () => drain(client.accounts.listModels(parts.resourceGroup, parts.name))),
@@ -133,7 +131,7 @@ function addRaiPolicy(scan: AzureScan, account: ResourceRef, policy: RaiPolicy):
  * that cannot be read stays in the graph with unknown settings, so rules on it are inconclusive
  * instead of failing.
  */
-function raiPolicyResolver(scan: AzureScan, client: CognitiveServicesClient, account: ResourceRef, parts: ResourceIdParts, listed: RaiPolicy[] | undefined) {
+function raiPolicyResolver(scan: AzureScan, client: CognitiveServicesManagementClient, account: ResourceRef, parts: ResourceIdParts, listed: RaiPolicy[] | undefined) {
   const ids = new Map<string, Promise<string>>();
   for (const policy of listed ?? []) {
     const id = addRaiPolicy(scan, account, policy);

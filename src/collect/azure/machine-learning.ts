@@ -1,11 +1,11 @@
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { forEachConcurrently } from '../runtime.js';
-import { drainArmJson, durationMinutes, enumIs, flag, items, jsonRecord, knownValue, openToInternet, parseResourceId, record, same, tagsOf, text, type ArmRecord } from './arm.js';
+import { drainArmJson, durationMinutes, enumIs, flag, items, jsonRecord, knownValue, openToInternet, record, same, tagsOf, text, type ArmRecord } from './arm.js';
 import { clientOptions } from './connection.js';
 import { diagnosticLoggingReader, type DiagnosticLoggingReader } from './diagnostics.js';
 import { attachIdentities } from './identities.js';
 import { keyIdFromIdentifier, linkEncryptionKey } from './keys.js';
-import { GLOBAL_REGION, SERVICES, type AzureScan, type ResourceRef } from './session.js';
+import { resourceRef, SERVICES, type AzureScan } from './session.js';
 
 /**
  * Azure Machine Learning and AI Foundry hubs and projects: workspaces, their computes, online
@@ -23,8 +23,6 @@ const COMPUTE_TYPE = 'azure.machinelearning.compute';
 const ENDPOINT_TYPE = 'azure.machinelearning.online-endpoint';
 const DATASTORE_TYPE = 'azure.machinelearning.datastore';
 
-type MachineLearningClient = AzureMachineLearningWorkspaces;
-
 export async function collectMachineLearning(scan: AzureScan, subscriptionId: string): Promise<void> {
   const client = new AzureMachineLearningWorkspaces(scan.connection.credential, subscriptionId, { ...clientOptions(scan.connection), apiVersion: ML_API_VERSION });
   const workspaces = await scan.call(subscriptionId, SERVICES.machineLearning, 'workspaces.listBySubscription', () => drainArmJson((options) => client.workspaces.listBySubscription(options)));
@@ -33,13 +31,13 @@ export async function collectMachineLearning(scan: AzureScan, subscriptionId: st
   await forEachConcurrently(workspaces, (workspace) => collectWorkspace(scan, client, readLogging, subscriptionId, workspace));
 }
 
-async function collectWorkspace(scan: AzureScan, client: MachineLearningClient, readLogging: DiagnosticLoggingReader, subscriptionId: string, workspace: ArmRecord): Promise<void> {
-  const parts = workspace.id ? parseResourceId(workspace.id) : undefined;
-  if (!workspace.id || !parts) return;
-  const ref: ResourceRef = { id: workspace.id, name: workspace.name ?? parts.name, account: subscriptionId, region: workspace.location ?? GLOBAL_REGION };
+async function collectWorkspace(scan: AzureScan, client: AzureMachineLearningWorkspaces, readLogging: DiagnosticLoggingReader, subscriptionId: string, workspace: ArmRecord): Promise<void> {
+  const resource = resourceRef(workspace, subscriptionId);
+  if (!resource) return;
+  const { parts, ...ref } = resource;
   const call = (operation: string, list: Parameters<typeof drainArmJson>[0]) => scan.call(subscriptionId, SERVICES.machineLearning, operation, () => drainArmJson(list));
   const [logging, computes, endpoints, datastores] = await Promise.all([
-    readLogging(workspace.id),
+    readLogging(ref.id),
     call('computes.list', (options) => client.computeOperations.list(parts.resourceGroup, parts.name, options)),
     call('onlineEndpoints.list', (options) => client.onlineEndpoints.list(parts.resourceGroup, parts.name, options)),
     call('datastores.list', (options) => client.datastores.list(parts.resourceGroup, parts.name, options)),

@@ -1,5 +1,6 @@
 import type { CollectorContext } from '../collector.js';
 import type { InventoryBuilder } from '../runtime.js';
+import { parseResourceId, type ResourceIdParts } from './arm.js';
 import type { ArmConnection } from './connection.js';
 import { AzureGraph, type AzureAsset } from './graph.js';
 
@@ -24,6 +25,13 @@ export interface ResourceRef {
   name: string;
   account: string;
   region: string;
+}
+
+/** A resource-group resource from its own listing, and where it is; undefined for a record without a usable id. */
+export function resourceRef(record: { id?: string; name?: string; location?: string }, subscriptionId: string): (ResourceRef & { parts: ResourceIdParts }) | undefined {
+  const parts = record.id ? parseResourceId(record.id) : undefined;
+  if (!record.id || !parts) return undefined;
+  return { id: record.id, name: record.name ?? parts.name, account: subscriptionId, region: record.location ?? GLOBAL_REGION, parts };
 }
 
 /** Where an AI resource says it keeps data: a storage account named by id (workspace storage) or by name (datastores). */

@@ -1,9 +1,9 @@
 import { StorageManagementClient, type StorageAccount } from '@azure/arm-storage';
 import { forEachConcurrently } from '../runtime.js';
-import { drain, enumIs, jsonRecord, lastSegment, openToInternet, parseResourceId, same, subscriptionOf, tagsOf } from './arm.js';
+import { drain, enumIs, jsonRecord, lastSegment, openToInternet, same, subscriptionOf, tagsOf, type ResourceIdParts } from './arm.js';
 import { modularClientOptions } from './connection.js';
 import { keyIdFromVault, linkEncryptionKey } from './keys.js';
-import { GLOBAL_REGION, SERVICES, type AzureScan, type ResourceRef } from './session.js';
+import { resourceRef, SERVICES, type AzureScan } from './session.js';
 
 /**
  * Storage accounts that matter to the AI estate: those workspaces and datastores keep their data in,
@@ -63,10 +63,12 @@ function withinScope(accountId: string, scope: string): boolean {
 }
 
 async function addStorageAccount(scan: AzureScan, client: StorageManagementClient, { subscriptionId, account }: ListedAccount, aiData: boolean): Promise<void> {
-  const ref: ResourceRef = { id: account.id, name: account.name ?? lastSegment(account.id), account: subscriptionId, region: account.location ?? GLOBAL_REGION };
+  const resource = resourceRef(account, subscriptionId);
+  if (!resource) return;
+  const { parts, ...ref } = resource;
   const internetExposed = openToInternet(account.publicNetworkAccess, account.networkRuleSet?.defaultAction);
   const allowBlobPublicAccess = account.allowBlobPublicAccess === true;
-  const publicContainers = allowBlobPublicAccess && internetExposed !== false ? await readPublicContainers(scan, client, ref) : [];
+  const publicContainers = allowBlobPublicAccess && internetExposed !== false ? await readPublicContainers(scan, client, subscriptionId, parts) : [];
   if (same(account.encryption?.keySource, 'Microsoft.Keyvault')) linkEncryptionKey(scan, ref, keyIdFromVault(account.encryption?.keyVaultProperties?.keyVaultUri, account.encryption?.keyVaultProperties?.keyName));
   scan.graph.add({
     ...ref,
@@ -89,10 +91,8 @@ async function addStorageAccount(scan: AzureScan, client: StorageManagementClien
 }
 
 /** Containers that allow anonymous reads; read only where the account allows public access at all. Undefined when they could not be listed. */
-async function readPublicContainers(scan: AzureScan, client: StorageManagementClient, account: ResourceRef): Promise<string[] | undefined> {
-  const parts = parseResourceId(account.id);
-  if (!parts) return undefined;
-  const containers = await scan.call(account.account, SERVICES.storage, 'blobContainers.list', () => drain(client.blobContainers.list(parts.resourceGroup, parts.name)));
+async function readPublicContainers(scan: AzureScan, client: StorageManagementClient, subscriptionId: string, parts: ResourceIdParts): Promise<string[] | undefined> {
+  const containers = await scan.call(subscriptionId, SERVICES.storage, 'blobContainers.list', () => drain(client.blobContainers.list(parts.resourceGroup, parts.name)));
   return containers
     ?.filter((container) => container.publicAccess !== undefined && !same(container.publicAccess, 'None'))
     .map((container) => container.name ?? '')

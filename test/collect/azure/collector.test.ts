@@ -223,6 +223,17 @@ describe('Azure collector under throttling, timeouts and scoping', () => {
     }
   });
 
+  it('keeps at most --concurrency requests in flight', async () => {
+    const fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS });
+    try {
+      await scanFake(fake, {}, { concurrency: 2 });
+      expect(fake.maxInFlight).toBeGreaterThan(0);
+      expect(fake.maxInFlight).toBeLessThanOrEqual(2);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('ends a request that never answers at the per-request timeout, records it, and reads the rest', async () => {
     const fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS, hang: /\/oai-exposed\/providers\/microsoft\.insights\/diagnosticSettings$/i });
     try {

@@ -130,6 +130,9 @@ const UNPAGED_LISTS = /\/providers\/microsoft\.insights\/diagnosticsettings$/i;
 
 export class FakeArm {
   readonly requests: RecordedRequest[] = [];
+  /** The most requests that were being answered at one time. */
+  maxInFlight = 0;
+  private inFlight = 0;
   private readonly throttled = new Map<string, number>();
 
   private constructor(
@@ -143,7 +146,12 @@ export class FakeArm {
     const server = createServer({ cert: FAKE_ARM_CERT, key: FAKE_ARM_KEY });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const fake = new FakeArm(server, `https://127.0.0.1:${(server.address() as AddressInfo).port}`, tenant, options);
-    server.on('request', (request, response) => fake.answer(request, response));
+    server.on('request', (request, response) => {
+      fake.maxInFlight = Math.max(fake.maxInFlight, ++fake.inFlight);
+      response.on('finish', () => fake.inFlight--);
+      // Answer on a later turn, so that requests sent together are in flight together.
+      setImmediate(() => fake.answer(request, response));
+    });
     return fake;
   }
 

@@ -106,6 +106,10 @@ function contentFilters(settings: FilterSettings): ArmJson[] {
   return filters;
 }
 
+function cognitiveAccount(id: string, location: string, kind: string, rest: ArmJson = {}): ArmJson {
+  return { id, name: id.split('/').pop(), type: 'Microsoft.CognitiveServices/accounts', location, kind, ...rest };
+}
+
 function raiPolicy(account: string, name: string, properties: ArmJson): ArmJson {
   return { id: child.raiPolicy(account, name), name, type: 'Microsoft.CognitiveServices/accounts/raiPolicies', properties };
 }
@@ -143,16 +147,13 @@ function addCognitiveServices(tenant: FakeTenant): void {
   ];
 
   // Planted: public, keys on, no CMK, no identity, no outbound restriction, logs switched off.
-  tenant.add({
-    id: ids.oaiExposed,
-    name: 'oai-exposed',
-    type: 'Microsoft.CognitiveServices/accounts',
-    location: 'eastus',
-    kind: 'OpenAI',
-    sku: { name: 'S0' },
-    tags: { env: 'prod', app: 'marketing-copilot' },
-    properties: { endpoint: 'https://oai-exposed.openai.azure.com/', customSubDomainName: 'oai-exposed', publicNetworkAccess: 'Enabled', disableLocalAuth: false, provisioningState: 'Succeeded' },
-  });
+  tenant.add(
+    cognitiveAccount(ids.oaiExposed, 'eastus', 'OpenAI', {
+      sku: { name: 'S0' },
+      tags: { env: 'prod', app: 'marketing-copilot' },
+      properties: { endpoint: 'https://oai-exposed.openai.azure.com/', customSubDomainName: 'oai-exposed', publicNetworkAccess: 'Enabled', disableLocalAuth: false, provisioningState: 'Succeeded' },
+    }),
+  );
   tenant.add(
     raiPolicy(ids.oaiExposed, 'relaxed', { type: 'UserManaged', mode: 'Asynchronous_filter', basePolicyName: 'Microsoft.DefaultV2', contentFilters: contentFilters({ threshold: 'High', blockingHarms: ['Hate', 'Sexual'], jailbreak: false, indirectAttack: false }) }),
     defaultPolicy(ids.oaiExposed),
@@ -167,28 +168,25 @@ function addCognitiveServices(tenant: FakeTenant): void {
   tenant.add(diagnosticSetting(ids.oaiExposed, 'audit-off', { workspaceId: LOG_ANALYTICS, logs: [{ category: 'Audit', enabled: false }, { category: 'RequestResponse', enabled: false }], metrics: [] }));
 
   // Hardened twin. Its account lists only its own content filter, so Microsoft.DefaultV2 is read by name.
-  tenant.add({
-    id: ids.oaiHardened,
-    name: 'oai-hardened',
-    type: 'Microsoft.CognitiveServices/accounts',
-    location: 'swedencentral',
-    kind: 'OpenAI',
-    sku: { name: 'S0' },
-    tags: { env: 'prod', owner: 'genai-platform@example.com' },
-    identity: { type: 'SystemAssigned', principalId: principal.oaiHardened, tenantId: 'aaaaaaaa-0000-4000-8000-000000000000' },
-    properties: {
-      customSubDomainName: 'oai-hardened',
-      publicNetworkAccess: 'Disabled',
-      networkAcls: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/virtualNetworks/vnet-ai/subnets/apps` }] },
-      privateEndpointConnections: [
-        { id: `${ids.oaiHardened}/privateEndpointConnections/pe-apps`, properties: { privateLinkServiceConnectionState: { status: 'Approved' }, privateEndpoint: { id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/privateEndpoints/pe-openai` } } },
-      ],
-      disableLocalAuth: true,
-      encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'openai-cmk', keyVersion: '5f2b', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
-      restrictOutboundNetworkAccess: true,
-      allowedFqdnList: ['acme-search.search.windows.net'],
-    },
-  });
+  tenant.add(
+    cognitiveAccount(ids.oaiHardened, 'swedencentral', 'OpenAI', {
+      sku: { name: 'S0' },
+      tags: { env: 'prod', owner: 'genai-platform@example.com' },
+      identity: { type: 'SystemAssigned', principalId: principal.oaiHardened, tenantId: 'aaaaaaaa-0000-4000-8000-000000000000' },
+      properties: {
+        customSubDomainName: 'oai-hardened',
+        publicNetworkAccess: 'Disabled',
+        networkAcls: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/virtualNetworks/vnet-ai/subnets/apps` }] },
+        privateEndpointConnections: [
+          { id: `${ids.oaiHardened}/privateEndpointConnections/pe-apps`, properties: { privateLinkServiceConnectionState: { status: 'Approved' }, privateEndpoint: { id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/privateEndpoints/pe-openai` } } },
+        ],
+        disableLocalAuth: true,
+        encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'openai-cmk', keyVersion: '5f2b', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
+        restrictOutboundNetworkAccess: true,
+        allowedFqdnList: ['acme-search.search.windows.net'],
+      },
+    }),
+  );
   tenant.add(raiPolicy(ids.oaiHardened, 'strict', { type: 'UserManaged', mode: 'Blocking', basePolicyName: 'Microsoft.DefaultV2', contentFilters: contentFilters({ threshold: 'Low', blockingHarms: ALL_HARMS, jailbreak: true, indirectAttack: true }) }));
   tenant.add(
     deployment(ids.oaiHardened, 'chat-guarded', { format: 'OpenAI', name: 'gpt-4o-mini', version: '2024-07-18' }, { raiPolicyName: 'strict', sku: { name: 'Standard', capacity: 20 }, versionUpgradeOption: 'OnceNewDefaultVersionAvailable' }),
@@ -202,19 +200,16 @@ function addCognitiveServices(tenant: FakeTenant): void {
   );
 
   // Values newer than the collector, and records with optional fields left out.
-  tenant.add({
-    id: ids.futureAi,
-    name: 'future-ai',
-    type: 'Microsoft.CognitiveServices/accounts',
-    location: 'westus',
-    kind: 'FutureKind',
-    identity: { type: 'SystemAssigned, UserAssigned', principalId: principal.futureAi, userAssignedIdentities: { [ids.uamiDev.toLowerCase()]: { principalId: principal.uamiDev, clientId: 'd0000000-0000-4000-8000-000000000008' } } },
-    properties: { publicNetworkAccess: 'SomethingNew', networkAcls: { defaultAction: 'Quarantine' }, encryption: { keySource: 'Microsoft.FutureVault' } },
-  });
+  tenant.add(
+    cognitiveAccount(ids.futureAi, 'westus', 'FutureKind', {
+      identity: { type: 'SystemAssigned, UserAssigned', principalId: principal.futureAi, userAssignedIdentities: { [ids.uamiDev.toLowerCase()]: { principalId: principal.uamiDev, clientId: 'd0000000-0000-4000-8000-000000000008' } } },
+      properties: { publicNetworkAccess: 'SomethingNew', networkAcls: { defaultAction: 'Quarantine' }, encryption: { keySource: 'Microsoft.FutureVault' } },
+    }),
+  );
   tenant.add(raiPolicy(ids.futureAi, 'odd', { mode: 'Telepathic', contentFilters: [{ name: 'Mind Reading', enabled: true, blocking: true, source: 'Thought' }, { name: 'Jailbreak' }] }));
   tenant.add(deployment(ids.futureAi, 'mystery', { name: 'phi-9' }, { raiPolicyName: 'odd' }));
   tenant.add(deployment(ids.futureAi, 'no-model', {}));
-  tenant.add({ id: ids.devSpeech, name: 'dev-speech', type: 'Microsoft.CognitiveServices/accounts', location: 'westus', kind: 'SpeechServices' });
+  tenant.add(cognitiveAccount(ids.devSpeech, 'westus', 'SpeechServices'));
 }
 
 /* ---------- Azure ML / AI Foundry ---------- */
