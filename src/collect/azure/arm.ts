@@ -7,12 +7,10 @@
 export interface ArmRecord {
   id?: string;
   name?: string;
-  type?: string;
   kind?: string;
   location?: string;
-  tags?: Record<string, string>;
+  tags?: unknown;
   identity?: ArmIdentity;
-  sku?: { name?: string };
   properties?: Record<string, unknown>;
 }
 

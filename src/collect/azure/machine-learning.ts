@@ -1,6 +1,6 @@
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { forEachConcurrently } from '../runtime.js';
-import { drainArmJson, durationMinutes, enumIs, flag, items, jsonRecord, knownValue, openToInternet, record, same, tagsOf, text, type ArmRecord } from './arm.js';
+import { drainArmJson, durationMinutes, enumIs, flag, items, knownValue, openToInternet, record, same, tagsOf, text, type ArmRecord } from './arm.js';
 import { clientOptions } from './connection.js';
 import { diagnosticLoggingReader, type DiagnosticLoggingReader } from './diagnostics.js';
 import { attachIdentities } from './identities.js';
@@ -53,13 +53,13 @@ async function collectWorkspace(scan: AzureScan, client: AzureMachineLearningWor
   if (storage) scan.storageUses.push({ from: ref.id, edge: 'artifacts-in', storageId: storage, account: subscriptionId, region: ref.region });
   scan.graph.add({ ...ref, type: WORKSPACE_TYPE, tags: tagsOf(workspace.tags), props: { ...workspaceProps(workspace), managedIdentity, ...(logging ?? {}) }, raw: workspace });
 
-  const child = (record: ArmRecord, type: string) => ({ id: record.id!, type, account: subscriptionId, region: record.location ?? ref.region, name: record.name ?? record.id!, tags: tagsOf(record.tags) });
-  for (const compute of (computes ?? []).filter((record) => record.id)) {
-    const identity = attachIdentities(scan, child(compute, COMPUTE_TYPE), compute.identity);
-    scan.graph.add({ ...child(compute, COMPUTE_TYPE), props: { ...computeProps(compute), managedIdentity: identity }, raw: compute });
+  const child = (item: ArmRecord, type: string) => ({ id: item.id!, type, account: subscriptionId, region: item.location ?? ref.region, name: item.name ?? item.id!, tags: tagsOf(item.tags) });
+  for (const compute of (computes ?? []).filter((item) => item.id)) {
+    const managedIdentity = attachIdentities(scan, child(compute, COMPUTE_TYPE), compute.identity);
+    scan.graph.add({ ...child(compute, COMPUTE_TYPE), props: { ...computeProps(compute), managedIdentity }, raw: compute });
     scan.graph.link(compute.id!, 'part-of', ref.id);
   }
-  for (const datastore of (datastores ?? []).filter((record) => record.id)) {
+  for (const datastore of (datastores ?? []).filter((item) => item.id)) {
     const datastoreProps = record(datastore.properties);
     const storageName = text(datastoreProps.accountName);
     if (storageName) scan.storageUses.push({ from: datastore.id!, edge: 'reads-data', storageName, account: subscriptionId, region: ref.region });
@@ -72,7 +72,7 @@ async function collectWorkspace(scan: AzureScan, client: AzureMachineLearningWor
     scan.graph.link(datastore.id!, 'part-of', ref.id);
   }
   await forEachConcurrently(
-    (endpoints ?? []).filter((record) => record.id),
+    (endpoints ?? []).filter((item) => item.id),
     async (endpoint) => {
       const deployments = await call('onlineDeployments.list', (options) => client.onlineDeployments.list(parts.resourceGroup, parts.name, endpoint.name ?? '', options));
       attachIdentities(scan, child(endpoint, ENDPOINT_TYPE), endpoint.identity);
@@ -83,7 +83,7 @@ async function collectWorkspace(scan: AzureScan, client: AzureMachineLearningWor
         props: { authMode: text(endpointProps.authMode) ?? null, publicNetworkAccess, internetExposed: openToInternet(publicNetworkAccess) },
         // The deployments' environment variables are where serving secrets end up; without them the
         // configuration was not fully read, so no raw record (secrets stay unknown, not "none").
-        raw: deployments ? jsonRecord({ ...endpoint, deployments }) : undefined,
+        raw: deployments ? { ...endpoint, deployments } : undefined,
       });
       scan.graph.link(endpoint.id!, 'part-of', ref.id);
     },

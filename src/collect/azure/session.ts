@@ -1,3 +1,4 @@
+import type { CoverageStatus } from '../../graph/model.js';
 import type { CollectorContext } from '../collector.js';
 import type { InventoryBuilder } from '../runtime.js';
 import { parseResourceId, type ResourceIdParts } from './arm.js';
@@ -78,7 +79,7 @@ export class AzureScan {
     return this.builder.call({ account: subscriptionId, region: GLOBAL_REGION, service }, operation, run);
   }
 
-  record(subscriptionId: string, service: Service, status: 'ok' | 'denied' | 'error' | 'skipped', message?: string): void {
+  record(subscriptionId: string, service: Service, status: CoverageStatus, message?: string): void {
     this.builder.record({ account: subscriptionId, region: GLOBAL_REGION, service }, status, message);
   }
 }

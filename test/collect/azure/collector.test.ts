@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyAzureError } from '../../../src/collect/azure/connection.js';
 import { armTarget } from '../../../src/collect/azure/credentials.js';
 import { createAzureCollector } from '../../../src/collect/azure/index.js';
 import { NoCredentialsError } from '../../../src/collect/collector.js';
@@ -291,6 +292,14 @@ describe('Azure credentials and clouds, without the network', () => {
     expect(await has({})).toBe(false);
     writeFileSync(join(home, '.azure', 'azureProfile.json'), `\uFEFF{"subscriptions": [{"id": "${SUB_PROD}"}]}`);
     expect(await has({})).toBe(true);
+  });
+
+  it('reads Azure errors as coverage: refused, not registered, timed out, failed', () => {
+    const restError = (statusCode: number, code: string) => Object.assign(new Error(`${code} happened`), { name: 'RestError', statusCode, code });
+    expect(classifyAzureError(restError(403, 'AuthorizationFailed'))).toEqual({ status: 'denied', message: 'AuthorizationFailed: AuthorizationFailed happened' });
+    expect(classifyAzureError(restError(409, 'MissingSubscriptionRegistration')).status).toBe('skipped');
+    expect(classifyAzureError(restError(500, 'InternalServerError')).status).toBe('error');
+    expect(classifyAzureError(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }))).toEqual({ status: 'error', message: 'no answer in time (The operation was aborted.)' });
   });
 
   it("targets the sovereign cloud's Resource Manager and token audience; the endpoint override changes only where requests go", () => {
