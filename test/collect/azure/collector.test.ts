@@ -225,14 +225,19 @@ describe('Azure collector under throttling, timeouts and scoping', () => {
   });
 
   it('keeps at most --concurrency requests in flight', async () => {
-    const fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS });
-    try {
-      await scanFake(fake, {}, { concurrency: 2 });
-      expect(fake.maxInFlight).toBeGreaterThan(0);
-      expect(fake.maxInFlight).toBeLessThanOrEqual(2);
-    } finally {
-      await fake.close();
-    }
+    const inFlight = async (concurrency: number) => {
+      const fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS, holdMs: 5 });
+      try {
+        await scanFake(fake, { azureSubscriptions: [SUB_PROD] }, { concurrency });
+        return fake.maxInFlight;
+      } finally {
+        await fake.close();
+      }
+    };
+    const [two, eight] = await Promise.all([inFlight(2), inFlight(8)]);
+    expect(two).toBe(2);
+    expect(eight).toBeGreaterThan(2);
+    expect(eight).toBeLessThanOrEqual(8);
   });
 
   it('ends a request that never answers at the per-request timeout, records it, and reads the rest', async () => {

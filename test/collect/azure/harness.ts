@@ -25,7 +25,7 @@ export function collectorContext(scope: CollectScope = {}, overrides: Partial<Co
  * an agent, and the SDK's exponential back-off is cut to milliseconds (Retry-After comes from the fake).
  */
 export function scanFake(fake: FakeArm, scope: CollectScope = {}, overrides: Partial<CollectorContext> = {}, env: Record<string, string> = fakeEnv(fake)): Promise<Inventory> {
-  const collector = createAzureCollector({ env, tuning: { agent: new Agent({ ca: FAKE_ARM_CERT }), retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 5 } } });
+  const collector = createAzureCollector({ env, tuning: { agent: new Agent({ ca: FAKE_ARM_CERT, keepAlive: true }), retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 5 } } });
   return collector.collect(collectorContext(scope, overrides));
 }
 

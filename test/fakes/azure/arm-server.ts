@@ -123,6 +123,8 @@ export interface FakeArmOptions {
   throttleFirst?: number;
   /** Never answer requests whose path matches (the client's timeout must end them). */
   hang?: RegExp;
+  /** Hold every answer this long, so that requests the client sends together are in flight together. */
+  holdMs?: number;
 }
 
 /** Lists the SDK reads in one response (their operations have no paginator). */
@@ -149,8 +151,7 @@ export class FakeArm {
     server.on('request', (request, response) => {
       fake.maxInFlight = Math.max(fake.maxInFlight, ++fake.inFlight);
       response.on('finish', () => fake.inFlight--);
-      // Answer on a later turn, so that requests sent together are in flight together.
-      setImmediate(() => fake.answer(request, response));
+      setTimeout(() => fake.answer(request, response), options.holdMs ?? 0);
     });
     return fake;
   }
