@@ -75,10 +75,11 @@ const BROAD_SCOPE = /^\/(?:providers\/Microsoft\.Management\/managementGroups\/[
  */
 export async function collectRoleAssignments(scan: AzureScan, subscriptionIds: readonly string[]): Promise<void> {
   if (scan.principals.size === 0 || subscriptionIds.length === 0) return;
+  const clients = new Map(subscriptionIds.map((subscriptionId) => [subscriptionId, new AuthorizationManagementClient(scan.connection.credential, subscriptionId, clientOptions(scan.connection))]));
   const assignments = new Map<string, RoleAssignment & { subscriptionId: string }>();
   let allRead = true;
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    const client = new AuthorizationManagementClient(scan.connection.credential, subscriptionId, clientOptions(scan.connection));
+    const client = clients.get(subscriptionId)!;
     const listed = await scan.call(subscriptionId, SERVICES.authorization, 'roleAssignments.listForSubscription', () => drain(client.roleAssignments.listForSubscription()));
     if (!listed) {
       allRead = false;
@@ -89,7 +90,7 @@ export async function collectRoleAssignments(scan: AzureScan, subscriptionIds: r
       if (assignment.principalId && scan.principals.has(assignment.principalId.toLowerCase())) assignments.set((assignment.id ?? '').toLowerCase(), { ...assignment, subscriptionId });
     }
   });
-  const definitions = await readRoleDefinitions(scan, [...assignments.values()]);
+  const definitions = await readRoleDefinitions(scan, clients, [...assignments.values()]);
   for (const [principal, identityIds] of scan.principals) {
     const granted = [...assignments.values()]
       .filter((assignment) => assignment.principalId?.toLowerCase() === principal)
@@ -110,16 +111,19 @@ export async function collectRoleAssignments(scan: AzureScan, subscriptionIds: r
   }
 }
 
-/** Role definitions by the GUID that ends their id (the same for a built-in role in every subscription). */
-async function readRoleDefinitions(scan: AzureScan, assignments: ReadonlyArray<RoleAssignment & { subscriptionId: string }>): Promise<Map<string, RoleDefinition>> {
+/** Role definitions by the GUID that ends their id (the same for a built-in role in every subscription), each read once. */
+async function readRoleDefinitions(
+  scan: AzureScan,
+  clients: ReadonlyMap<string, AuthorizationManagementClient>,
+  assignments: ReadonlyArray<RoleAssignment & { subscriptionId: string }>,
+): Promise<Map<string, RoleDefinition>> {
   const wanted = new Map<string, { id: string; subscriptionId: string }>();
   for (const assignment of assignments) {
     if (assignment.roleDefinitionId) wanted.set(roleKey(assignment.roleDefinitionId), { id: assignment.roleDefinitionId, subscriptionId: assignment.subscriptionId });
   }
   const definitions = new Map<string, RoleDefinition>();
   await forEachConcurrently([...wanted], async ([key, { id, subscriptionId }]) => {
-    const client = new AuthorizationManagementClient(scan.connection.credential, subscriptionId, clientOptions(scan.connection));
-    const definition = await scan.call(subscriptionId, SERVICES.authorization, 'roleDefinitions.getById', () => client.roleDefinitions.getById(id));
+    const definition = await scan.call(subscriptionId, SERVICES.authorization, 'roleDefinitions.getById', () => clients.get(subscriptionId)!.roleDefinitions.getById(id));
     if (definition) definitions.set(key, definition);
   });
   return definitions;
