@@ -1,4 +1,4 @@
-import { bool, num, props, str, strList, type AssetTypeSpec } from './spec.js';
+import { bool, num, props, record, str, strList, type AssetTypeSpec } from './spec.js';
 
 /** Azure asset types: Azure OpenAI / AI Services accounts and deployments, Azure ML and AI Foundry, and what they touch. */
 export const AZURE_ASSET_TYPES = [
@@ -19,6 +19,7 @@ export const AZURE_ASSET_TYPES = [
       outboundRestricted: bool('restrictOutboundNetworkAccess is true'),
       allowedFqdns: strList('allowedFqdnList'),
       customSubdomain: str('customSubDomainName'),
+      logCategories: strList('diagnostic log categories and category groups delivered to a destination (Audit, RequestResponse, allLogs, ...)'),
     }),
   },
   {
@@ -32,6 +33,7 @@ export const AZURE_ASSET_TYPES = [
       raiPolicyName: str('content filter (RAI policy) in force; null when none'),
       versionUpgradeOption: str('OnceNewDefaultVersionAvailable, OnceCurrentVersionExpired or NoAutoUpgrade'),
       retirementDate: str('date the model version retires, when known (ISO 8601)'),
+      lifecycleStatus: str('lifecycle of the model version in the account catalog: Preview, GenerallyAvailable, Deprecating, Deprecated, Legacy, ...'),
     }),
   },
   {
@@ -44,6 +46,10 @@ export const AZURE_ASSET_TYPES = [
       jailbreakFilter: bool('prompt shield for jailbreak attacks is enabled and blocking'),
       indirectAttackFilter: bool('prompt shield for indirect attacks is enabled and blocking'),
       harmFiltersBlocking: strList('harm categories (hate, sexual, violence, selfharm) filtered and blocking on prompts'),
+      completionHarmFiltersBlocking: strList('harm categories (hate, sexual, violence, selfharm) filtered and blocking on completions'),
+      harmThresholds: record('severity threshold of each enabled harm filter, keyed source.category, e.g. "prompt.hate": "Medium" (Low filters the most)'),
+      policyType: str('SystemManaged (Microsoft.Default, Microsoft.DefaultV2) or UserManaged'),
+      basePolicyName: str('the policy this one is derived from'),
     }),
   },
   {
@@ -57,6 +63,8 @@ export const AZURE_ASSET_TYPES = [
       isolationMode: str('managed network isolation mode: Disabled, AllowInternetOutbound, AllowOnlyApprovedOutbound'),
       highBusinessImpact: bool('hbiWorkspace flag'),
       privateEndpoints: num('number of private endpoint connections'),
+      managedIdentity: bool('a system- or user-assigned managed identity is attached'),
+      logCategories: strList('diagnostic log categories and category groups delivered to a destination'),
     }),
   },
   {
@@ -71,6 +79,8 @@ export const AZURE_ASSET_TYPES = [
       idleShutdownMinutes: num('idle time before shutdown; null when never'),
       localAuthDisabled: bool('disableLocalAuth'),
       subnetId: str('subnet the compute runs in'),
+      managedIdentity: bool('a system- or user-assigned managed identity is attached'),
+      latestOsImage: bool('a compute instance runs the latest OS image (osImageMetadata.isLatestOsImageVersion)'),
     }),
   },
   {
@@ -101,6 +111,7 @@ export const AZURE_ASSET_TYPES = [
     props: props(['admin'], {
       identityType: str('SystemAssigned or UserAssigned'),
       roles: strList('role definition names assigned to the identity'),
+      principalId: str('object id of the identity in Microsoft Entra ID'),
     }),
   },
   {
@@ -113,6 +124,7 @@ export const AZURE_ASSET_TYPES = [
       publicNetworkAccess: str('Enabled or Disabled'),
       networkDefaultAction: str('networkAcls.defaultAction'),
       sharedKeyAccess: bool('allowSharedKeyAccess'),
+      publicContainers: strList('blob containers that allow anonymous read access'),
     }),
   },
   {

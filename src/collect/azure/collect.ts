@@ -1,0 +1,80 @@
+import { SubscriptionClient, type Subscription } from '@azure/arm-resources-subscriptions';
+import type { Inventory } from '../../graph/model.js';
+import { NoCredentialsError, type CollectorContext } from '../collector.js';
+import { forEachConcurrently, InventoryBuilder } from '../runtime.js';
+import { drain, same } from './arm.js';
+import { collectCognitiveServices } from './cognitive-services.js';
+import { classifyAzureError, clientOptions, isUnauthenticated, requestSignal, type ArmConnection, type PipelineTuning } from './connection.js';
+import { armTarget, resolveCredential } from './credentials.js';
+import { collectIdentities, collectRoleAssignments } from './identities.js';
+import { collectMachineLearning } from './machine-learning.js';
+import { AzureScan, SERVICES } from './session.js';
+import { collectStorage } from './storage.js';
+
+/** The account of tenant-wide calls (the subscription listing) in coverage. */
+const TENANT = 'tenant';
+
+/** Subscriptions in these states reject reads of their resources. */
+const UNREADABLE_STATES = ['Disabled', 'Deleted'];
+
+/**
+ * An Azure scan: the AI resources of every subscription first, then the identities they run as and
+ * their role assignments, then the storage those identities and the workspaces reach. Each phase
+ * runs across subscriptions at once, under the scan's one concurrency limit.
+ */
+export async function collectAzure(context: CollectorContext, options: { env: NodeJS.ProcessEnv; tuning: PipelineTuning }): Promise<Inventory> {
+  const target = armTarget(context.scope.azureCloud, options.env);
+  context.progress('Azure: signing in');
+  const credential = await resolveCredential(target, options.env, context.signal, context.log);
+  const connection: ArmConnection = { credential, target, timeoutMs: context.timeoutMs, signal: requestSignal(context.signal, context.concurrency), tuning: options.tuning };
+  const scan = new AzureScan(connection, context, new InventoryBuilder('azure', context, classifyAzureError));
+
+  const subscriptionIds = await selectSubscriptions(scan, context.scope.azureSubscriptions);
+  await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
+    context.progress(`Azure ${subscriptionId}: AI services and machine learning`);
+    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId)]);
+  });
+  context.progress('Azure: identities and role assignments');
+  await collectRoleAssignments(scan, subscriptionIds);
+  await collectIdentities(scan, subscriptionIds);
+  context.progress('Azure: storage');
+  await collectStorage(scan, subscriptionIds);
+  return scan.graph.finish();
+}
+
+/**
+ * The subscriptions to scan: every one the credential sees, or those named with
+ * `--azure-subscription`. A named one the credential does not see is a coverage gap; when the listing
+ * itself is refused, the named ones are tried anyway. Azure refusing the credential itself stops
+ * the scan (exit 2), as missing credentials do.
+ */
+async function selectSubscriptions(scan: AzureScan, requested: readonly string[] | undefined): Promise<string[]> {
+  const client = new SubscriptionClient(scan.connection.credential, clientOptions(scan.connection));
+  let visible: Subscription[] | undefined;
+  try {
+    visible = await drain(client.subscriptions.list());
+    scan.record(TENANT, SERVICES.subscriptions, 'ok');
+  } catch (error) {
+    scan.context.signal.throwIfAborted();
+    const { status, message } = classifyAzureError(error);
+    if (isUnauthenticated(error)) throw new NoCredentialsError('azure', `Azure Resource Manager refused the credentials: ${message}`);
+    scan.record(TENANT, SERVICES.subscriptions, status, `subscriptions.list: ${message}`);
+  }
+  if (!visible) return [...(requested ?? [])];
+  const readable: string[] = [];
+  for (const subscription of visible) {
+    const id = subscription.subscriptionId;
+    if (!id || (requested && !requested.some((wanted) => same(wanted, id)))) continue;
+    if (UNREADABLE_STATES.some((state) => same(subscription.state, state))) {
+      scan.record(id, SERVICES.subscriptions, 'skipped', `subscription is ${subscription.state}`);
+      continue;
+    }
+    readable.push(id);
+  }
+  for (const wanted of requested ?? []) {
+    if (!visible.some((subscription) => same(subscription.subscriptionId, wanted))) {
+      scan.record(wanted, SERVICES.subscriptions, 'denied', 'the credential cannot see this subscription (not found in subscriptions.list)');
+    }
+  }
+  return readable.sort();
+}

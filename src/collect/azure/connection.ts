@@ -1,0 +1,116 @@
+import { setMaxListeners } from 'node:events';
+import type { Agent } from 'node:https';
+import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/identity';
+import type { ClassifiedError } from '../runtime.js';
+import type { ArmTarget } from './credentials.js';
+
+/**
+ * How every Azure client is set up: one endpoint, one token audience, one retry policy (the SDK's
+ * own: Retry-After on 429 and 503, exponential back-off on 5xx and network errors), one per-request
+ * timeout, and the scan's abort signal on every request.
+ */
+
+/** Pipeline settings a caller may change: tests trust the fake's certificate through an agent and shorten back-off. */
+export interface PipelineTuning {
+  agent?: Agent;
+  retryOptions?: PipelineRetryOptions;
+}
+
+/**
+ * ARM throttles per subscription and says how long to wait; six attempts ride out a burst of 429s
+ * (each waits what Retry-After asks), and a slow scan beats a scan with holes.
+ */
+const RETRY_DEFAULTS: PipelineRetryOptions = { maxRetries: 6, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 };
+
+export interface ArmConnection {
+  credential: TokenCredential;
+  target: ArmTarget;
+  timeoutMs: number;
+  signal: AbortSignal;
+  tuning: PipelineTuning;
+}
+
+/**
+ * The signal every request of the scan listens to, aborted with the scan's. Each request in flight
+ * (at most `concurrency`, by the limiter) adds a listener for its socket and one while it waits to
+ * retry; a signal of its own keeps Node from warning about more than 10 listeners on the CLI's.
+ */
+export function requestSignal(scanSignal: AbortSignal, concurrency: number): AbortSignal {
+  const controller = new AbortController();
+  setMaxListeners(Math.max(10, concurrency * 3), controller.signal);
+  if (scanSignal.aborted) controller.abort(scanSignal.reason);
+  else scanSignal.addEventListener('abort', () => controller.abort(scanSignal.reason), { once: true });
+  return controller.signal;
+}
+
+/** Options shared by the `@azure/arm-*` clients built on `@azure/core-client`. */
+export function clientOptions(connection: ArmConnection) {
+  return {
+    endpoint: connection.target.endpoint,
+    credentialScopes: [connection.target.tokenScope],
+    ...pipelineOptions(connection),
+  };
+}
+
+/** Options for the clients generated from TypeSpec (`@azure/arm-storage`), which name the token scopes differently. */
+export function modularClientOptions(connection: ArmConnection) {
+  return {
+    endpoint: connection.target.endpoint,
+    credentials: { scopes: [connection.target.tokenScope] },
+    ...pipelineOptions(connection),
+  };
+}
+
+function pipelineOptions(connection: ArmConnection) {
+  return {
+    retryOptions: { ...RETRY_DEFAULTS, ...connection.tuning.retryOptions },
+    additionalPolicies: [{ policy: requestBoundsPolicy(connection.timeoutMs, connection.signal), position: 'perCall' as const }],
+    userAgentOptions: { userAgentPrefix: 'aispm' },
+    ...(connection.tuning.agent ? { agent: connection.tuning.agent } : {}),
+  };
+}
+
+/**
+ * Puts the per-request timeout and the scan's abort signal on every request, next-page requests
+ * included (some paginators do not pass operation options on), before the retry policy so that
+ * Ctrl-C also cuts a Retry-After wait short.
+ */
+function requestBoundsPolicy(timeoutMs: number, signal: AbortSignal): PipelinePolicy {
+  return {
+    name: 'aispmRequestBounds',
+    sendRequest: (request, next) => {
+      request.timeout = timeoutMs;
+      request.abortSignal ??= signal;
+      return next(request);
+    },
+  };
+}
+
+const DENIED_CODES = new Set(['authorizationfailed', 'linkedauthorizationfailed', 'forbidden', 'invalidauthenticationtoken', 'expiredauthenticationtoken']);
+/** The resource provider is not registered in the subscription: nothing of that kind can exist there. */
+const ABSENT_CODES = new Set(['missingsubscriptionregistration', 'subscriptionnotregistered']);
+
+interface AzureErrorShape {
+  name?: string;
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
+
+/** Reads an `@azure/core-rest-pipeline` RestError (or a timeout) as coverage. */
+export function classifyAzureError(error: unknown): ClassifiedError {
+  const shape: AzureErrorShape = typeof error === 'object' && error !== null ? (error as AzureErrorShape) : { message: String(error) };
+  const firstLine = (shape.message ?? 'unknown error').split('\n')[0]!;
+  if (shape.name === 'AbortError') return { status: 'error', message: `no answer in time (${firstLine})` };
+  const code = shape.code?.toLowerCase() ?? '';
+  const label = shape.code ?? (shape.statusCode !== undefined ? `HTTP ${shape.statusCode}` : shape.name ?? 'Error');
+  const message = `${label}: ${firstLine}`;
+  if (shape.statusCode === 401 || shape.statusCode === 403 || DENIED_CODES.has(code)) return { status: 'denied', message };
+  if (ABSENT_CODES.has(code)) return { status: 'skipped', message };
+  return { status: 'error', message };
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as AzureErrorShape).statusCode === 401;
+}

@@ -1,0 +1,85 @@
+import type { CoverageStatus } from '../../graph/model.js';
+import type { CollectorContext } from '../collector.js';
+import type { InventoryBuilder } from '../runtime.js';
+import { parseResourceId, type ResourceIdParts } from './arm.js';
+import type { ArmConnection } from './connection.js';
+import { AzureGraph, type AzureAsset } from './graph.js';
+
+/** Coverage is per subscription and resource provider; ARM listings are not regional. */
+export const GLOBAL_REGION = 'global';
+
+export const SERVICES = {
+  subscriptions: 'Microsoft.Resources/subscriptions',
+  cognitiveServices: 'Microsoft.CognitiveServices',
+  diagnosticSettings: 'Microsoft.Insights/diagnosticSettings',
+  machineLearning: 'Microsoft.MachineLearningServices',
+  authorization: 'Microsoft.Authorization',
+  managedIdentity: 'Microsoft.ManagedIdentity',
+  storage: 'Microsoft.Storage',
+} as const;
+
+type Service = (typeof SERVICES)[keyof typeof SERVICES];
+
+/** A resource as other assets refer to it, and where it is. */
+export interface ResourceRef {
+  id: string;
+  name: string;
+  account: string;
+  region: string;
+}
+
+/** A resource-group resource from its own listing, and where it is; undefined for a record without a usable id. */
+export function resourceRef(record: { id?: string; name?: string; location?: string }, subscriptionId: string): (ResourceRef & { parts: ResourceIdParts }) | undefined {
+  const parts = record.id ? parseResourceId(record.id) : undefined;
+  if (!record.id || !parts) return undefined;
+  return { id: record.id, name: record.name ?? parts.name, account: subscriptionId, region: record.location ?? GLOBAL_REGION, parts };
+}
+
+/** Where an AI resource says it keeps data: a storage account named by id (workspace storage) or by name (datastores). */
+export interface StorageUse {
+  from: string;
+  edge: 'artifacts-in' | 'reads-data';
+  storageId?: string;
+  storageName?: string;
+  /** Where the referring resource is; a storage account that cannot be read is placed there. */
+  account: string;
+  region: string;
+}
+
+/** A role assignment that lets identities read or write blob data somewhere under `scope`. */
+export interface DataGrant {
+  identityIds: string[];
+  scope: string;
+  edge: 'reads-data' | 'writes-data';
+}
+
+/**
+ * One Azure scan: the connection every client uses, the graph being built, and what the AI
+ * resources point at (identities, storage) so that the later phases read only what matters.
+ */
+export class AzureScan {
+  readonly graph: AzureGraph;
+  /** Identities attached to AI resources, by lower-case asset id; role assignments add to their props. */
+  readonly identities = new Map<string, AzureAsset>();
+  /** Identity asset ids by lower-case principal (object) id, the key role assignments use. */
+  readonly principals = new Map<string, Set<string>>();
+  readonly storageUses: StorageUse[] = [];
+  readonly dataGrants: DataGrant[] = [];
+
+  constructor(
+    readonly connection: ArmConnection,
+    readonly context: CollectorContext,
+    private readonly builder: InventoryBuilder,
+  ) {
+    this.graph = new AzureGraph(builder);
+  }
+
+  /** Runs one call (or one paged listing) for a subscription's resource provider; a failure becomes coverage. */
+  call<T>(subscriptionId: string, service: Service, operation: string, run: () => Promise<T>): Promise<T | undefined> {
+    return this.builder.call({ account: subscriptionId, region: GLOBAL_REGION, service }, operation, run);
+  }
+
+  record(subscriptionId: string, service: Service, status: CoverageStatus, message?: string): void {
+    this.builder.record({ account: subscriptionId, region: GLOBAL_REGION, service }, status, message);
+  }
+}

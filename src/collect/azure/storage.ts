@@ -1,0 +1,100 @@
+import { StorageManagementClient, type StorageAccount } from '@azure/arm-storage';
+import { forEachConcurrently } from '../runtime.js';
+import { drain, enumIs, jsonRecord, lastSegment, openToInternet, same, subscriptionOf, tagsOf, type ResourceIdParts } from './arm.js';
+import { modularClientOptions } from './connection.js';
+import { keyIdFromVault, linkEncryptionKey } from './keys.js';
+import { resourceRef, SERVICES, type AzureScan } from './session.js';
+
+/**
+ * Storage accounts that matter to the AI estate: those workspaces and datastores keep their data in,
+ * and those the AI identities hold blob data roles on. Only these are added to the graph; the rest
+ * of a subscription's storage is out of scope.
+ */
+
+const STORAGE_TYPE = 'azure.storage.account';
+
+interface ListedAccount {
+  subscriptionId: string;
+  account: StorageAccount & { id: string };
+}
+
+export async function collectStorage(scan: AzureScan, subscriptionIds: readonly string[]): Promise<void> {
+  if (scan.storageUses.length === 0 && scan.dataGrants.length === 0) return;
+  const listed: ListedAccount[] = [];
+  const clients = new Map<string, StorageManagementClient>();
+  await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
+    const client = new StorageManagementClient(scan.connection.credential, subscriptionId, modularClientOptions(scan.connection));
+    clients.set(subscriptionId, client);
+    const accounts = await scan.call(subscriptionId, SERVICES.storage, 'storageAccounts.list', () => drain(client.storageAccounts.list()));
+    for (const account of accounts ?? []) if (account.id) listed.push({ subscriptionId, account: { ...account, id: account.id } });
+  });
+  const byId = new Map(listed.map((entry) => [entry.account.id.toLowerCase(), entry]));
+  const byName = new Map(listed.map((entry) => [(entry.account.name ?? lastSegment(entry.account.id)).toLowerCase(), entry]));
+
+  /** Accounts to add, by lower-case id, and whether AI data is known to be in them. */
+  const relevant = new Map<string, { entry: ListedAccount; aiData: boolean }>();
+  for (const use of scan.storageUses) {
+    const entry = use.storageId ? byId.get(use.storageId.toLowerCase()) : use.storageName ? byName.get(use.storageName.toLowerCase()) : undefined;
+    if (entry) {
+      relevant.set(entry.account.id.toLowerCase(), { entry, aiData: true });
+      scan.graph.link(use.from, use.edge, entry.account.id);
+    } else if (use.storageId) {
+      // In a subscription that was not scanned or could not be listed: known only from the reference.
+      scan.graph.reference({ id: use.storageId, type: STORAGE_TYPE, account: subscriptionOf(use.storageId) ?? use.account, region: use.region, name: lastSegment(use.storageId), props: { sensitiveData: true } });
+      scan.graph.link(use.from, use.edge, use.storageId);
+    }
+  }
+  for (const grant of scan.dataGrants) {
+    for (const entry of listed) {
+      if (!withinScope(entry.account.id, grant.scope)) continue;
+      const key = entry.account.id.toLowerCase();
+      if (!relevant.has(key)) relevant.set(key, { entry, aiData: false });
+      for (const identityId of grant.identityIds) scan.graph.link(identityId, grant.edge, entry.account.id);
+    }
+  }
+  await forEachConcurrently([...relevant.values()], ({ entry, aiData }) => addStorageAccount(scan, clients.get(entry.subscriptionId)!, entry, aiData));
+}
+
+/** Whether a role assignment at `scope` covers the account: the scope contains it, or is a container inside it. */
+function withinScope(accountId: string, scope: string): boolean {
+  const account = accountId.toLowerCase();
+  const within = scope.toLowerCase().replace(/\/+$/, '');
+  return account === within || account.startsWith(`${within}/`) || within.startsWith(`${account}/`);
+}
+
+async function addStorageAccount(scan: AzureScan, client: StorageManagementClient, { subscriptionId, account }: ListedAccount, aiData: boolean): Promise<void> {
+  const resource = resourceRef(account, subscriptionId);
+  if (!resource) return;
+  const { parts, ...ref } = resource;
+  const internetExposed = openToInternet(account.publicNetworkAccess, account.networkRuleSet?.defaultAction);
+  const allowBlobPublicAccess = account.allowBlobPublicAccess === true;
+  const publicContainers = allowBlobPublicAccess && internetExposed !== false ? await readPublicContainers(scan, client, subscriptionId, parts) : [];
+  if (same(account.encryption?.keySource, 'Microsoft.Keyvault')) linkEncryptionKey(scan, ref, keyIdFromVault(account.encryption?.keyVaultProperties?.keyVaultUri, account.encryption?.keyVaultProperties?.keyName));
+  scan.graph.add({
+    ...ref,
+    type: STORAGE_TYPE,
+    tags: tagsOf(account.tags),
+    props: {
+      ...(aiData ? { sensitiveData: true } : {}),
+      internetExposed,
+      allowBlobPublicAccess,
+      publicNetworkAccess: account.publicNetworkAccess ?? null,
+      networkDefaultAction: account.networkRuleSet?.defaultAction ?? null,
+      sharedKeyAccess: account.allowSharedKeyAccess !== false,
+      customerManagedKey: enumIs(account.encryption?.keySource, ['Microsoft.Storage', 'Microsoft.Keyvault'], 'Microsoft.Keyvault'),
+      ...(publicContainers ? { publicContainers, publicRead: publicContainers.length > 0 } : {}),
+      // Anonymous access to Azure Storage is read-only.
+      publicWrite: false,
+    },
+    raw: jsonRecord(account),
+  });
+}
+
+/** Containers that allow anonymous reads; read only where the account allows public access at all. Undefined when they could not be listed. */
+async function readPublicContainers(scan: AzureScan, client: StorageManagementClient, subscriptionId: string, parts: ResourceIdParts): Promise<string[] | undefined> {
+  const containers = await scan.call(subscriptionId, SERVICES.storage, 'blobContainers.list', () => drain(client.blobContainers.list(parts.resourceGroup, parts.name)));
+  return containers
+    ?.filter((container) => container.publicAccess !== undefined && !same(container.publicAccess, 'None'))
+    .map((container) => container.name ?? '')
+    .sort();
+}

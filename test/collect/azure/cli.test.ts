@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync, tempDir } from '../../helpers.js';
+import { FakeArm } from '../../fakes/azure/arm-server.js';
+import { DENIALS, fakeTenant, ids, PLANTED_SECRET, SUB_PROD, TOKEN } from '../../fakes/azure/estate.js';
+import { cliEnv } from './harness.js';
+
+/**
+ * `aispm scan --provider azure` as a user runs it, in its own process, against the fake Resource
+ * Manager served from this one (trusted through NODE_EXTRA_CA_CERTS).
+ */
+
+/** Every planted misconfiguration, as rule and resource name; the hardened twins are absent on purpose. */
+const PLANTED = [
+  ['azure-ai-account-local-auth-enabled', 'dev-speech'],
+  ['azure-ai-account-local-auth-enabled', 'future-ai'],
+  ['azure-ai-account-local-auth-enabled', 'oai-exposed'],
+  ['azure-ai-account-public-network-unrestricted', 'oai-exposed'],
+  ['azure-ai-deployment-prompt-shield-disabled', 'chat-relaxed'],
+  ['azure-ai-deployment-prompt-shield-disabled', 'chat-unfiltered'],
+  ['azure-ai-deployment-prompt-shield-disabled', 'legacy-35'],
+  ['azure-ai-deployment-prompt-shield-disabled', 'mystery'],
+  ['azure-ai-deployment-prompt-shield-disabled', 'no-model'],
+  ['azure-ai-deployment-retired-model', 'legacy-35'],
+  ['azure-ml-compute-public-ip-or-ssh', 'ci-exposed'],
+  ['cross-ai-workload-identity-admin', 'ci-exposed'],
+  ['cross-internet-exposed-compute-can-write-training-data', 'ci-exposed'],
+  ['cross-secret-in-model-configuration', 'ep-public'],
+];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'ci-private', 'cluster-private', 'ep-private', 'ws-locked'];
+
+interface JsonFinding {
+  ruleId: string;
+  resource: { name: string };
+  path?: string[];
+  evidence: Record<string, unknown>;
+}
+
+describe('aispm scan --provider azure', () => {
+  let fake: FakeArm;
+  beforeAll(async () => {
+    fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS });
+  });
+  afterAll(() => fake.close());
+
+  const scan = (...args: string[]) => runCliAsync(['scan', '--provider', 'azure', ...args], { env: cliEnv(fake) });
+
+  it('reports every planted misconfiguration and none on the hardened twins (JSON), with the coverage gaps', async () => {
+    const result = await scan('--format', 'json');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const document = JSON.parse(result.stdout);
+    expect(document.scan.sources).toEqual(['azure']);
+    const findings: JsonFinding[] = document.findings;
+    expect(findings.map((finding) => [finding.ruleId, finding.resource.name]).sort()).toEqual(PLANTED);
+    expect(findings.filter((finding) => HARDENED.includes(finding.resource.name))).toEqual([]);
+    const poisoning = findings.find((finding) => finding.ruleId === 'cross-internet-exposed-compute-can-write-training-data')!;
+    expect(poisoning.path).toEqual([`${ids.project}/computes/ci-exposed`, ids.uamiCompute, ids.storageTraining]);
+    const secret = findings.find((finding) => finding.ruleId === 'cross-secret-in-model-configuration')!;
+    expect(secret.evidence['props.secrets']).toEqual([{ location: 'raw.deployments[0].properties.environmentVariables.OPENAI_API_KEY', kind: 'openai-api-key' }]);
+    const gaps = document.scan.coverage.filter((entry: { status: string }) => entry.status === 'denied' || entry.status === 'error');
+    expect(gaps.map((entry: { service: string }) => entry.service).sort()).toEqual([
+      'Microsoft.Authorization',
+      'Microsoft.CognitiveServices',
+      'Microsoft.MachineLearningServices',
+      'Microsoft.MachineLearningServices',
+      'Microsoft.Storage',
+    ]);
+  });
+
+  it('gives the same findings in SARIF, with the coverage gaps as notifications', async () => {
+    const result = await scan('--format', 'sarif');
+    expect(result.code).toBe(1);
+    const run = JSON.parse(result.stdout).runs[0];
+    const found = run.results.map((result: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [
+      result.ruleId,
+      result.locations[0]!.physicalLocation.artifactLocation.uri.split('/').pop(),
+    ]);
+    expect(found.sort()).toEqual(PLANTED);
+    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(5);
+  });
+
+  it('never prints the secret planted in a deployment environment', async () => {
+    const outputs = await Promise.all(['table', 'json', 'sarif', 'markdown'].map((format) => scan('--format', format)));
+    const inventory = await runCliAsync(['inventory', '--provider', 'azure', '--format', 'json'], { env: cliEnv(fake) });
+    for (const output of [...outputs, inventory]) expect(output.stdout + output.stderr).not.toContain(PLANTED_SECRET);
+  });
+
+  it('exits 3 with --fail-on-gaps when nothing at the --fail-on level was found but part of the tenant was unreadable', async () => {
+    const result = await scan('--only', 'azure-ai-deployment-retired-model', '--fail-on', 'critical', '--fail-on-gaps', '--format', 'json');
+    expect(result.code).toBe(3);
+  });
+
+  it('narrows to --azure-subscription, and the inventory shows the complete role picture', async () => {
+    const result = await runCliAsync(['inventory', '--provider', 'azure', '--azure-subscription', SUB_PROD, '--format', 'json'], { env: cliEnv(fake) });
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(new Set(document.assets.map((asset: { account: string }) => asset.account))).toEqual(new Set([SUB_PROD]));
+    const reader = document.assets.find((asset: { id: string }) => asset.id === ids.uamiReader);
+    expect(reader.props).toMatchObject({ admin: false, roles: ['Reader', 'Storage Blob Data Reader'] });
+  });
+});
+
+describe('aispm scan --provider azure without usable credentials', () => {
+  it('exits 2 when no credential is configured', async () => {
+    const home = tempDir();
+    // Only the developer-tool credentials (no metadata-service probe), each finding nothing in an empty home.
+    const result = await runCliAsync(['scan', '--provider', 'azure'], { env: { HOME: home, AZURE_CONFIG_DIR: home, AZURE_TOKEN_CREDENTIALS: 'dev' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^aispm: error: no usable Azure credentials: .+/m);
+  });
+
+  it('exits 2 when Resource Manager rejects the token', async () => {
+    const fake = await FakeArm.start(fakeTenant(), { token: TOKEN });
+    try {
+      const result = await runCliAsync(['scan', '--provider', 'azure'], { env: { ...cliEnv(fake), AISPM_AZURE_TOKEN: 'not-the-token' } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Azure Resource Manager refused the credentials: InvalidAuthenticationToken');
+    } finally {
+      await fake.close();
+    }
+  });
+});
