@@ -3,7 +3,7 @@ import { ASSET_TYPES } from '../graph/catalog/index.js';
 import { EDGE_TYPES } from '../graph/edge-types.js';
 import { FRAMEWORKS } from '../engine/frameworks.js';
 import { OPERATORS } from '../engine/operators/index.js';
-import type { Rule } from '../engine/rule.js';
+import { EQUIVALENT_TOOLS, type Rule } from '../engine/rule.js';
 import { unwrapSchema } from '../input/schema-walk.js';
 
 /**
@@ -70,6 +70,13 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
       out += '| ID | Rules |\n|---|---:|\n';
       for (const id of [...counts.keys()].sort()) out += `| ${id} | ${counts.get(id)} |\n`;
     }
+  }
+  out += '\n## Parity with other scanners\n\nEach check of another tool that a built-in rule covers, and the rule.\n';
+  for (const tool of EQUIVALENT_TOOLS) {
+    const rows = sorted.flatMap((rule) => (rule.equivalents[tool] ?? []).map((check) => [check, rule.id] as const)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (rows.length === 0) continue;
+    out += `\n### ${tool}\n\n| Check | aispm rule |\n|---|---|\n`;
+    for (const [check, id] of rows) out += `| \`${check}\` | [\`${id}\`](#${id}) |\n`;
   }
   out += '\n## Rules\n';
   for (const rule of sorted) {

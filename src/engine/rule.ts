@@ -24,6 +24,9 @@ export const RULE_CATEGORIES = [
   'configuration',
 ] as const;
 
+/** Tools whose checks a rule can name as equivalents. */
+export const EQUIVALENT_TOOLS = ['prowler', 'checkov', 'aws-aiml-assessment', 'defender-for-cloud', 'azure-policy'] as const;
+
 export const RULE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const ruleId = z.string().regex(RULE_ID_PATTERN, 'lower-case words joined by "-", e.g. aws-sagemaker-notebook-root-access');
@@ -56,6 +59,8 @@ export const ruleDocumentSchema = z
     remediation: z.string().min(10),
     references: z.array(z.url()).default([]),
     frameworks: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+    /** The same check in other tools, by their ids (e.g. prowler: [bedrock_agent_guardrail_enabled]); feeds the parity table in docs/rules.md. */
+    equivalents: z.partialRecord(z.enum(EQUIVALENT_TOOLS), z.array(z.string().min(1)).min(1)).default({}),
     parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a camelCase name, e.g. approvedModels'), parameterSchema).default({}),
     aliases: z.array(ruleId).default([]),
     deprecated: z.boolean().default(false),
