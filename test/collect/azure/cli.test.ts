@@ -24,6 +24,7 @@ const PLANTED = [
   ['azure-ml-compute-public-ip-or-ssh', 'ci-exposed'],
   ['cross-ai-workload-identity-admin', 'ci-exposed'],
   ['cross-internet-exposed-compute-can-write-training-data', 'ci-exposed'],
+  ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
 const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'ci-private', 'cluster-private', 'ep-private', 'ws-locked'];
