@@ -1,0 +1,54 @@
+import type { protos } from '@google-cloud/aiplatform';
+import { kmsKeyOf, type Where } from '../estate.js';
+import { vertexCollection } from './collection.js';
+
+type FeatureOnlineStore = protos.google.cloud.aiplatform.v1.IFeatureOnlineStore;
+type IndexEndpoint = protos.google.cloud.aiplatform.v1.IIndexEndpoint;
+
+/** Feature Store online stores: served on a public domain unless Private Service Connect is on. */
+export const featureOnlineStores = vertexCollection({
+  operation: 'ListFeatureOnlineStores',
+  list: (vertex, request, options) => vertex.featureOnlineStores.listFeatureOnlineStoresAsync(request, options),
+  describe: describeFeatureOnlineStore,
+});
+
+/** Vector Search index endpoints: public, Private Service Connect or VPC peering. */
+export const indexEndpoints = vertexCollection({
+  operation: 'ListIndexEndpoints',
+  list: (vertex, request, options) => vertex.indexEndpoints.listIndexEndpointsAsync(request, options),
+  describe: describeIndexEndpoint,
+});
+
+function describeFeatureOnlineStore(store: FeatureOnlineStore, where: Where): void {
+  const kmsKeyName = kmsKeyOf(store);
+  // Bigtable stores are served through the regional Vertex AI API; optimized ones on a dedicated public domain.
+  const networkType = store.dedicatedServingEndpoint?.privateServiceConnectConfig?.enablePrivateServiceConnect ? 'private-service-connect' : 'public';
+  const id = where.estate.addVertexAsset(store, 'gcp.vertexai.feature-online-store', where, {
+    networkType,
+    internetExposed: networkType === 'public',
+    storageType: store.bigtable ? 'bigtable' : store.optimized ? 'optimized' : null,
+    kmsKeyName,
+    customerManagedKey: kmsKeyName !== null,
+  });
+  where.estate.encryptedBy(id, kmsKeyName, where.project);
+}
+
+function describeIndexEndpoint(endpoint: IndexEndpoint, where: Where): void {
+  const kmsKeyName = kmsKeyOf(endpoint);
+  const networkType = indexEndpointNetworkType(endpoint);
+  const id = where.estate.addVertexAsset(endpoint, 'gcp.vertexai.index-endpoint', where, {
+    networkType,
+    ...(networkType !== null ? { internetExposed: networkType === 'public' } : {}),
+    kmsKeyName,
+    customerManagedKey: kmsKeyName !== null,
+    deployedIndexes: (endpoint.deployedIndexes ?? []).length,
+  });
+  where.estate.encryptedBy(id, kmsKeyName, where.project);
+}
+
+function indexEndpointNetworkType(endpoint: IndexEndpoint): string | null {
+  if (endpoint.publicEndpointEnabled) return 'public';
+  if (endpoint.privateServiceConnectConfig?.enablePrivateServiceConnect || endpoint.enablePrivateServiceConnect) return 'private-service-connect';
+  if (endpoint.network) return 'vpc-peering';
+  return null;
+}
