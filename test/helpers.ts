@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,16 +18,32 @@ export interface CliResult {
  * developer's cloud credentials and colour settings never leak into a test.
  */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const env: Record<string, string> = {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnvironment(options.env), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like runCli, without blocking this process: for tests whose fake cloud endpoint runs in it. */
+export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnvironment(options.env) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function cliEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
     NO_COLOR: '1',
     AWS_CONFIG_FILE: join(tmpdir(), 'aispm-test-no-such-aws-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), 'aispm-test-no-such-aws-credentials'),
-    ...options.env,
+    ...extra,
   };
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A fresh temporary directory, with optional files (path → content). */
