@@ -6,7 +6,7 @@ import { classifyGcpError } from './errors.js';
 import { GcpEstate } from './estate.js';
 import type { IamPolicy } from './iam.js';
 import { collectRelated, type ProjectFacts } from './related.js';
-import { openSession, type GoogleSession } from './session.js';
+import { authenticate, defaultProject, openSession, type GoogleSession } from './session.js';
 import type { GcpSettings } from './settings.js';
 import { VERTEX_COLLECTIONS } from './vertex/index.js';
 
@@ -16,9 +16,11 @@ import { VERTEX_COLLECTIONS } from './vertex/index.js';
  * concurrency limit; then the buckets, keys and service accounts those resources name.
  */
 export async function collectGcp(context: CollectorContext, settings: GcpSettings): Promise<Inventory> {
-  const session = await openSession(context, settings);
+  const authClient = await authenticate(context, settings);
+  // Settle the scope before building the clients, which costs seconds of CPU.
+  const projects = context.scope.gcpProjects ?? [await projectOfCredentials()];
+  const session = openSession(context, settings, authClient);
   try {
-    const projects = context.scope.gcpProjects ?? [await defaultProject(session)];
     const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
     const facts = new Map<string, ProjectFacts>();
     await forEachConcurrently(projects, async (project) => {
@@ -33,8 +35,8 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
   }
 }
 
-async function defaultProject(session: GoogleSession): Promise<string> {
-  const project = await session.defaultProject();
+async function projectOfCredentials(): Promise<string> {
+  const project = await defaultProject();
   if (project) return project;
   throw new InputError({
     field: '--gcp-project',

@@ -57,13 +57,11 @@ export interface GoogleSession {
   callOptions: CallOptions;
   /** GET on the Cloud Storage JSON API (`path` below /storage/v1), with the same retry policy. */
   getStorage<T>(path: string): Promise<T>;
-  /** The project of application default credentials, for scans without --gcp-project. */
-  defaultProject(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
-export async function openSession(context: CollectorContext, settings: GcpSettings): Promise<GoogleSession> {
-  const authClient = await authenticate(context, settings);
+/** The SDK clients, sending requests with these credentials to Google or to the override URL. */
+export function openSession(context: CollectorContext, settings: GcpSettings, authClient: AuthClient): GoogleSession {
   authClient.transporter.interceptors.request.add({
     resolved: async (request) => {
       if (!settings.endpoint) routeToLocationHost(request);
@@ -113,18 +111,22 @@ export async function openSession(context: CollectorContext, settings: GcpSettin
       const response = await authClient.request<T>({ url: `${storageBase}/storage/v1/${path}`, method: 'GET', retryConfig: storageRetryConfig() });
       return response.data;
     },
-    defaultProject: async () => new GoogleAuth().getProjectId().catch(() => undefined),
     close: async () => {
       await Promise.all([...Object.values(clients.vertex), clients.projects, clients.keys].map((client) => client.close()));
     },
   };
 }
 
+/** The project application default credentials name (environment, key file, gcloud, metadata server). */
+export async function defaultProject(): Promise<string | undefined> {
+  return new GoogleAuth().getProjectId().catch(() => undefined);
+}
+
 /**
  * A static token (`AISPM_GCP_TOKEN`) or application default credentials. Every request the client
  * sends, token refreshes included, gives up after the per-request timeout.
  */
-async function authenticate(context: CollectorContext, settings: GcpSettings): Promise<AuthClient> {
+export async function authenticate(context: CollectorContext, settings: GcpSettings): Promise<AuthClient> {
   const transporterOptions = { timeout: context.timeoutMs };
   if (settings.token) {
     const client = new OAuth2Client({ transporterOptions });
