@@ -15,11 +15,12 @@ export interface Where {
   estate: GcpEstate;
 }
 
-/** A Vertex AI record as the SDK decodes it: every resource has these. */
+/** A Vertex AI record as the SDK decodes it: every resource has these (some no display name). */
 export interface VertexRecord {
   name?: string | null;
   displayName?: string | null;
   labels?: Record<string, string> | null;
+  encryptionSpec?: { kmsKeyName?: string | null } | null;
 }
 
 export interface Reference {
@@ -43,9 +44,13 @@ export class GcpEstate {
 
   constructor(readonly builder: InventoryBuilder) {}
 
-  /** Adds a Vertex AI resource: id is its resource name, tags its labels, raw its API record. */
+  /**
+   * Adds a Vertex AI resource: id is its resource name, tags its labels, raw its API record; and the
+   * edge to its customer-managed key, if it has one.
+   */
   addVertexAsset(record: VertexRecord, type: string, where: Where, props: Record<string, unknown>): string {
     const id = record.name ?? '';
+    this.encryptedBy(id, cmekOf(record).kmsKeyName, where.project);
     this.builder.addAsset({
       id,
       type,
@@ -107,9 +112,10 @@ export function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
-/** encryptionSpec.kmsKeyName, or null when Google manages the key. */
-export function kmsKeyOf(record: { encryptionSpec?: { kmsKeyName?: string | null } | null }): string | null {
-  return record.encryptionSpec?.kmsKeyName || null;
+/** The encryption props of a Vertex AI resource: its key, or null when Google manages the key. */
+export function cmekOf(record: VertexRecord): { kmsKeyName: string | null; customerManagedKey: boolean } {
+  const kmsKeyName = record.encryptionSpec?.kmsKeyName || null;
+  return { kmsKeyName, customerManagedKey: kmsKeyName !== null };
 }
 
 /**

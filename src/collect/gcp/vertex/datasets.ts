@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { kmsKeyOf, type Where } from '../estate.js';
+import { cmekOf, type Where } from '../estate.js';
 import { valueToJson } from '../proto-json.js';
 import { vertexCollection } from './collection.js';
 
@@ -14,17 +14,14 @@ export const datasets = vertexCollection({
 
 function describeDataset(dataset: Dataset, where: Where): void {
   const { estate, project } = where;
-  const kmsKeyName = kmsKeyOf(dataset);
   const sourceUris = cloudStorageSources(dataset);
   const id = estate.addVertexAsset(dataset, 'gcp.vertexai.dataset', where, {
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(dataset),
     sensitiveData: true,
     sourceUris,
   });
   const buckets = (sourceUris ?? []).map((uri) => estate.usesBucket(id, 'reads-data', uri, project)).filter((bucket) => bucket !== undefined);
   estate.datasetBuckets.set(id, buckets);
-  estate.encryptedBy(id, kmsKeyName, project);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { kmsKeyOf, type Where } from '../estate.js';
+import { cmekOf, type Where } from '../estate.js';
 import { vertexCollection } from './collection.js';
 
 type Endpoint = protos.google.cloud.aiplatform.v1.IEndpoint;
@@ -13,7 +13,6 @@ export const endpoints = vertexCollection({
 
 function describeEndpoint(endpoint: Endpoint, where: Where): void {
   const { estate, project } = where;
-  const kmsKeyName = kmsKeyOf(endpoint);
   const networkType = networkTypeOf(endpoint);
   const requestResponseLogging = endpoint.predictRequestResponseLoggingConfig?.enabled === true;
   const deployedModels = endpoint.deployedModels ?? [];
@@ -21,8 +20,7 @@ function describeEndpoint(endpoint: Endpoint, where: Where): void {
     networkType,
     internetExposed: networkType === 'public',
     dedicatedEndpoint: endpoint.dedicatedEndpointEnabled === true,
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(endpoint),
     requestResponseLogging,
     loggingEnabled: requestResponseLogging,
     deployedModels: deployedModels.length,
@@ -33,7 +31,6 @@ function describeEndpoint(endpoint: Endpoint, where: Where): void {
     estate.usesServiceAccount(id, project, deployed.serviceAccount);
   }
   estate.addEdge(id, 'monitored-by', endpoint.modelDeploymentMonitoringJob);
-  estate.encryptedBy(id, kmsKeyName, project);
 }
 
 /** Private Service Connect and VPC peering keep predictions off the internet; otherwise it is public. */

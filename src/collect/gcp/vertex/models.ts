@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { kmsKeyOf, lastSegment, type Where } from '../estate.js';
+import { cmekOf, lastSegment, type Where } from '../estate.js';
 import { vertexCollection } from './collection.js';
 
 type Model = protos.google.cloud.aiplatform.v1.IModel;
@@ -16,18 +16,15 @@ export const models = vertexCollection({
 
 function describeModel(model: Model, where: Where): void {
   const { estate, project } = where;
-  const kmsKeyName = kmsKeyOf(model);
   const id = estate.addVertexAsset(model, 'gcp.vertexai.model', where, {
     artifactUri: model.artifactUri || null,
     containerImage: model.containerSpec?.imageUri || null,
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(model),
     versionAliases: model.versionAliases ?? [],
     // A Model Garden model names its source; a model of one's own is known by its registry id.
     modelId: model.baseModelSource?.modelGardenSource?.publicModelName || lastSegment(model.name ?? ''),
     modelVersion: model.versionId || null,
   });
   estate.usesBucket(id, 'artifacts-in', model.artifactUri, project);
-  estate.encryptedBy(id, kmsKeyName, project);
   if (model.trainingPipeline) estate.modelPipelines.set(id, model.trainingPipeline);
 }

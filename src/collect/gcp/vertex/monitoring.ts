@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { enumName, kmsKeyOf, type Where } from '../estate.js';
+import { enumName, type Where } from '../estate.js';
 import { vertexCollection } from './collection.js';
 
 type MonitoringJob = protos.google.cloud.aiplatform.v1.IModelDeploymentMonitoringJob;
@@ -12,9 +12,8 @@ export const modelMonitoringJobs = vertexCollection({
 });
 
 function describeMonitoringJob(job: MonitoringJob, where: Where): void {
-  const { estate, project } = where;
+  const { estate } = where;
   const objectives = (job.modelDeploymentMonitoringObjectiveConfigs ?? []).map((config) => config.objectiveConfig);
-  const kmsKeyName = kmsKeyOf(job);
   const id = estate.addVertexAsset(job, 'gcp.vertexai.model-monitoring-job', where, {
     state: enumName(job.state),
     driftDetection: objectives.some((objective) => Boolean(objective?.predictionDriftDetectionConfig)),
@@ -22,5 +21,4 @@ function describeMonitoringJob(job: MonitoringJob, where: Where): void {
   });
   if (job.endpoint) estate.addEdge(job.endpoint, 'monitored-by', id);
   for (const objective of objectives) estate.addEdge(id, 'reads-data', objective?.trainingDataset?.dataset);
-  estate.encryptedBy(id, kmsKeyName, project);
 }

@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { kmsKeyOf, type Where } from '../estate.js';
+import { cmekOf, type Where } from '../estate.js';
 import { durationSeconds } from '../proto-json.js';
 import { vertexCollection } from './collection.js';
 
@@ -34,7 +34,6 @@ function describeTemplate(template: NotebookRuntimeTemplate, where: Where): void
 /** What runtimes and templates share: network spec, idle shutdown, service account, CMEK. */
 function describeNotebook(notebook: NotebookRuntime | NotebookRuntimeTemplate, type: string, where: Where, own: Record<string, unknown>): string {
   const { estate, project } = where;
-  const kmsKeyName = kmsKeyOf(notebook);
   const networkSpec = notebook.networkSpec;
   // idleShutdownConfig is set only while idle shutdown is on.
   const idle = notebook.idleShutdownConfig;
@@ -46,10 +45,8 @@ function describeNotebook(notebook: NotebookRuntime | NotebookRuntimeTemplate, t
     idleShutdown,
     idleTimeoutSeconds: idleShutdown ? (durationSeconds(idle?.idleTimeout) ?? null) : null,
     serviceAccount: notebook.serviceAccount || null,
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(notebook),
   });
   estate.usesServiceAccount(id, project, notebook.serviceAccount);
-  estate.encryptedBy(id, kmsKeyName, project);
   return id;
 }

@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { enumName, kmsKeyOf, type Where } from '../estate.js';
+import { cmekOf, enumName, type Where } from '../estate.js';
 import { vertexCollection } from './collection.js';
 
 type ReasoningEngine = protos.google.cloud.aiplatform.v1.IReasoningEngine;
@@ -17,7 +17,6 @@ export const reasoningEngines = vertexCollection({
 function describeReasoningEngine(engine: ReasoningEngine, where: Where): void {
   const { estate, project } = where;
   const spec = engine.spec;
-  const kmsKeyName = kmsKeyOf(engine);
   const pscInterface = Boolean(spec?.deploymentSpec?.pscInterfaceConfig?.networkAttachment);
   const id = estate.addVertexAsset(engine, 'gcp.vertexai.reasoning-engine', where, {
     ...(spec
@@ -29,10 +28,8 @@ function describeReasoningEngine(engine: ReasoningEngine, where: Where): void {
           networkIsolated: pscInterface,
         }
       : {}),
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(engine),
   });
   estate.usesServiceAccount(id, project, spec?.serviceAccount);
   for (const uri of [spec?.packageSpec?.pickleObjectGcsUri, spec?.packageSpec?.dependencyFilesGcsUri, spec?.packageSpec?.requirementsGcsUri]) estate.usesBucket(id, 'artifacts-in', uri, project);
-  estate.encryptedBy(id, kmsKeyName, project);
 }

@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { kmsKeyOf, type Where } from '../estate.js';
+import { cmekOf, type Where } from '../estate.js';
 import { vertexCollection } from './collection.js';
 
 type FeatureOnlineStore = protos.google.cloud.aiplatform.v1.IFeatureOnlineStore;
@@ -20,30 +20,24 @@ export const indexEndpoints = vertexCollection({
 });
 
 function describeFeatureOnlineStore(store: FeatureOnlineStore, where: Where): void {
-  const kmsKeyName = kmsKeyOf(store);
   // Bigtable stores are served through the regional Vertex AI API; optimized ones on a dedicated public domain.
   const networkType = store.dedicatedServingEndpoint?.privateServiceConnectConfig?.enablePrivateServiceConnect ? 'private-service-connect' : 'public';
-  const id = where.estate.addVertexAsset(store, 'gcp.vertexai.feature-online-store', where, {
+  where.estate.addVertexAsset(store, 'gcp.vertexai.feature-online-store', where, {
     networkType,
     internetExposed: networkType === 'public',
     storageType: store.bigtable ? 'bigtable' : store.optimized ? 'optimized' : null,
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(store),
   });
-  where.estate.encryptedBy(id, kmsKeyName, where.project);
 }
 
 function describeIndexEndpoint(endpoint: IndexEndpoint, where: Where): void {
-  const kmsKeyName = kmsKeyOf(endpoint);
   const networkType = indexEndpointNetworkType(endpoint);
-  const id = where.estate.addVertexAsset(endpoint, 'gcp.vertexai.index-endpoint', where, {
+  where.estate.addVertexAsset(endpoint, 'gcp.vertexai.index-endpoint', where, {
     networkType,
     ...(networkType !== null ? { internetExposed: networkType === 'public' } : {}),
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(endpoint),
     deployedIndexes: (endpoint.deployedIndexes ?? []).length,
   });
-  where.estate.encryptedBy(id, kmsKeyName, where.project);
 }
 
 function indexEndpointNetworkType(endpoint: IndexEndpoint): string | null {

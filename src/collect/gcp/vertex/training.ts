@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { enumName, kmsKeyOf, type Where } from '../estate.js';
+import { cmekOf, enumName, type Where } from '../estate.js';
 import { valueToJson } from '../proto-json.js';
 import { vertexCollection } from './collection.js';
 
@@ -31,22 +31,18 @@ export const trainingPipelines = vertexCollection({
 
 function describeCustomJob(job: CustomJob, where: Where): void {
   const id = job.name ?? '';
-  const kmsKeyName = kmsKeyOf(job);
   // Without a jobSpec nothing is known about network, identity or outputs.
   const spec = job.jobSpec ? describeTrainingSpec(id, job.jobSpec, where) : {};
   where.estate.addVertexAsset(job, 'gcp.vertexai.custom-job', where, {
     ...spec,
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(job),
     ...(job.jobSpec ? { outputUri: job.jobSpec.baseOutputDirectory?.outputUriPrefix || null } : {}),
   });
-  where.estate.encryptedBy(id, kmsKeyName, where.project);
 }
 
 function describeTrainingPipeline(pipeline: TrainingPipeline, where: Where): void {
   const { estate, project } = where;
   const id = pipeline.name ?? '';
-  const kmsKeyName = kmsKeyOf(pipeline);
   const trainingTask = pipeline.trainingTaskDefinition || null;
   // Custom training takes a CustomJobSpec as its task inputs; AutoML tasks run on Google's side.
   const customSpec = /custom_task/.test(trainingTask ?? '') ? (camelCaseKeys(valueToJson(pipeline.trainingTaskInputs)) as TrainingSpec | undefined) : undefined;
@@ -55,8 +51,7 @@ function describeTrainingPipeline(pipeline: TrainingPipeline, where: Where): voi
     ...spec,
     trainingTask,
     state: enumName(pipeline.state),
-    kmsKeyName,
-    customerManagedKey: kmsKeyName !== null,
+    ...cmekOf(pipeline),
   });
   const input = pipeline.inputDataConfig;
   if (input?.datasetId) {
@@ -68,7 +63,6 @@ function describeTrainingPipeline(pipeline: TrainingPipeline, where: Where): voi
   estate.usesBucket(id, 'writes-data', pipeline.modelToUpload?.artifactUri, project);
   const model = pipeline.modelToUpload?.name?.replace(/@.*$/, '');
   if (model) estate.modelPipelines.set(model, id);
-  estate.encryptedBy(id, kmsKeyName, project);
 }
 
 /** Props and edges from a CustomJobSpec (a custom job's, or a custom training pipeline's inputs). */
