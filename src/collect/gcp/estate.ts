@@ -108,6 +108,11 @@ export function bucketOf(uri: string | null | undefined): string | undefined {
   return /^gs:\/\/([^/]+)/.exec(uri ?? '')?.[1];
 }
 
+/** A model's resource name without the `@version` or `@alias` that may follow it. */
+export function withoutVersion(name: string | null | undefined): string | undefined {
+  return name?.replace(/@[^/]*$/, '');
+}
+
 export function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }

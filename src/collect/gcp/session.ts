@@ -23,7 +23,7 @@ const STORAGE_BASE_URL = 'https://storage.googleapis.com';
  * Throttling and unavailability are retried with exponential back-off and full jitter, so a burst of
  * 429s slows the scan down instead of failing it. The first delay is Google's own default.
  */
-export const RETRY_POLICY = { maxAttempts: 8, initialDelayMs: 100, delayMultiplier: 2, maxDelayMs: 10_000 } as const;
+const RETRY_POLICY = { maxAttempts: 8, initialDelayMs: 100, delayMultiplier: 2, maxDelayMs: 10_000 } as const;
 
 /**
  * gax compares a failed call's `code` with these. Over the REST transport the error is a GaxiosError

@@ -100,7 +100,7 @@ const usCentral1: Record<string, unknown[]> = {
       name: ids.publicEndpoint,
       displayName: 'fraud-public',
       labels: { env: 'prod', team: 'risk' },
-      deployedModels: [{ id: '11', model: ids.modelV1, displayName: 'fraud-v1', dedicatedResources: { minReplicaCount: 1 } }],
+      deployedModels: [{ id: '11', model: `${ids.modelV1}@1`, displayName: 'fraud-v1', dedicatedResources: { minReplicaCount: 1 } }],
       createTime: '2026-01-10T09:00:00.123Z',
     },
     {

@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { cmekOf, type Where } from '../estate.js';
+import { cmekOf, withoutVersion, type Where } from '../estate.js';
 import { vertexCollection } from './collection.js';
 
 type Endpoint = protos.google.cloud.aiplatform.v1.IEndpoint;
@@ -26,7 +26,7 @@ function describeEndpoint(endpoint: Endpoint, where: Where): void {
     deployedModels: deployedModels.length,
   });
   for (const deployed of deployedModels) {
-    estate.addEdge(id, 'deploys', deployed.model);
+    estate.addEdge(id, 'deploys', withoutVersion(deployed.model));
     // The model's serving container runs as this account (the Vertex AI service agent when unset).
     estate.usesServiceAccount(id, project, deployed.serviceAccount);
   }

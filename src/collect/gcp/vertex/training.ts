@@ -1,5 +1,5 @@
 import type { protos } from '@google-cloud/aiplatform';
-import { cmekOf, enumName, type Where } from '../estate.js';
+import { cmekOf, enumName, withoutVersion, type Where } from '../estate.js';
 import { valueToJson } from '../proto-json.js';
 import { vertexCollection } from './collection.js';
 
@@ -61,7 +61,7 @@ function describeTrainingPipeline(pipeline: TrainingPipeline, where: Where): voi
   }
   estate.usesBucket(id, 'writes-data', input?.gcsDestination?.outputUriPrefix, project);
   estate.usesBucket(id, 'writes-data', pipeline.modelToUpload?.artifactUri, project);
-  const model = pipeline.modelToUpload?.name?.replace(/@.*$/, '');
+  const model = withoutVersion(pipeline.modelToUpload?.name);
   if (model) estate.modelPipelines.set(model, id);
 }
 
