@@ -18,7 +18,7 @@ import { VERTEX_COLLECTIONS } from './vertex/index.js';
 export async function collectGcp(context: CollectorContext, settings: GcpSettings): Promise<Inventory> {
   const authClient = await authenticate(context, settings);
   // Settle the scope before building the clients, which costs seconds of CPU.
-  const projects = context.scope.gcpProjects ?? [await projectOfCredentials()];
+  const projects = [...new Set(context.scope.gcpProjects ?? [await projectOfCredentials()])];
   const session = openSession(context, settings, authClient);
   try {
     const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
