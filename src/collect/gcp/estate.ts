@@ -23,7 +23,7 @@ export interface VertexRecord {
   encryptionSpec?: { kmsKeyName?: string | null } | null;
 }
 
-export interface Reference {
+interface Reference {
   /** The scanned project that names it: coverage is recorded there. */
   project: string;
 }

@@ -70,6 +70,8 @@ describe('reading the estate', () => {
       expect(spec, asset.type).toBeDefined();
       const checked = spec!.props.safeParse(asset.props);
       expect(checked.success ? [] : checked.error.issues, asset.id).toEqual([]);
+      // Unknown is an absent key, never a key holding undefined.
+      expect(Object.keys(asset.props).filter((key) => asset.props[key] === undefined), asset.id).toEqual([]);
       expect(JSON.parse(JSON.stringify(asset.raw ?? null)), `${asset.id} raw is plain JSON`).toEqual(asset.raw ?? null);
     }
     for (const edge of inventory.edges) {

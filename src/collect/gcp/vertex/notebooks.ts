@@ -22,8 +22,8 @@ export const notebookRuntimeTemplates = vertexCollection({
 
 function describeRuntime(runtime: NotebookRuntime, where: Where): void {
   // bypassActasCheck: the runtime owner works with their own credentials, not a VM service account.
-  const endUserCredentials = runtime.eucConfig ? runtime.eucConfig.bypassActasCheck === true : undefined;
-  const id = describeNotebook(runtime, 'gcp.vertexai.notebook-runtime', where, { endUserCredentials });
+  const endUserCredentials = runtime.eucConfig ? { endUserCredentials: runtime.eucConfig.bypassActasCheck === true } : {};
+  const id = describeNotebook(runtime, 'gcp.vertexai.notebook-runtime', where, endUserCredentials);
   where.estate.addEdge(id, 'configured-by', runtime.notebookRuntimeTemplateRef?.notebookRuntimeTemplate);
 }
 
