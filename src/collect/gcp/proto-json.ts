@@ -9,6 +9,8 @@ import type { protos } from '@google-cloud/aiplatform';
 /** The decoded form names the member that is set in `kind`. */
 type Value = protos.google.protobuf.IValue & { kind?: string };
 type Duration = protos.google.protobuf.IDuration;
+/** Timestamp and Duration decode to the same shape; the field name tells them apart. */
+type SecondsAndNanos = Duration | protos.google.protobuf.ITimestamp;
 
 const VALUE_KINDS = new Set(['nullValue', 'numberValue', 'stringValue', 'boolValue', 'structValue', 'listValue']);
 
@@ -70,12 +72,12 @@ function isValue(value: object): value is Value {
   return typeof kind === 'string' && VALUE_KINDS.has(kind) && kind in value;
 }
 
-function isSecondsAndNanos(value: object): value is Duration {
+function isSecondsAndNanos(value: object): value is SecondsAndNanos {
   const keys = Object.keys(value);
   return keys.length === 2 && keys.includes('seconds') && keys.includes('nanos');
 }
 
-function timestampToIso(value: Duration): string {
+function timestampToIso(value: SecondsAndNanos): string {
   return new Date(Number(value.seconds ?? 0) * 1000 + Math.floor(Number(value.nanos ?? 0) / 1e6)).toISOString();
 }
 
