@@ -79,7 +79,9 @@ export class InventoryBuilder {
       return;
     }
     if (status !== 'ok') current.failures++;
-    if (STATUS_RANK[status] > STATUS_RANK[current.status]) {
+    // Calls finish in any order: among equally bad outcomes the first message in sort order is kept, so scans repeat exactly.
+    const sameRank = STATUS_RANK[status] === STATUS_RANK[current.status];
+    if (STATUS_RANK[status] > STATUS_RANK[current.status] || (sameRank && message !== undefined && (current.message === undefined || message < current.message))) {
       current.status = status;
       current.message = message;
     }

@@ -20,7 +20,7 @@ export const GCP_ASSET_TYPES = [
     title: 'Vertex AI model',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['customerManagedKey', 'modelId'], {
+    props: props(['customerManagedKey', 'modelId', 'modelVersion'], {
       artifactUri: str('Cloud Storage location of the model artifacts'),
       containerImage: str('containerSpec.imageUri'),
       kmsKeyName: str('encryptionSpec.kmsKeyName'),
@@ -47,6 +47,21 @@ export const GCP_ASSET_TYPES = [
       webAccess: bool('jobSpec.enableWebAccess'),
       serviceAccount: str('jobSpec.serviceAccount'),
       kmsKeyName: str('encryptionSpec.kmsKeyName'),
+      outputUri: str('jobSpec.baseOutputDirectory.outputUriPrefix: where the job writes its outputs'),
+    }),
+  },
+  {
+    type: 'gcp.vertexai.training-pipeline',
+    title: 'Vertex AI training pipeline',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['customerManagedKey', 'networkIsolated'], {
+      trainingTask: str('trainingTaskDefinition: the schema of the training task (custom, AutoML tabular, ...)'),
+      state: str('pipeline state, e.g. PIPELINE_STATE_SUCCEEDED'),
+      network: str('custom training only: the VPC of the training job; null when none'),
+      webAccess: bool('custom training only: enableWebAccess'),
+      serviceAccount: str('custom training only: the service account the training job runs as; null when the default'),
+      kmsKeyName: str('encryptionSpec.kmsKeyName'),
     }),
   },
   {
@@ -60,6 +75,22 @@ export const GCP_ASSET_TYPES = [
       idleTimeoutSeconds: num('idle timeout in seconds'),
       serviceAccount: str('service account the runtime runs as'),
       endUserCredentials: bool('runs with the end user\'s credentials'),
+      network: str('networkSpec.network: the VPC the runtime is attached to'),
+      kmsKeyName: str('encryptionSpec.kmsKeyName'),
+    }),
+  },
+  {
+    type: 'gcp.vertexai.notebook-runtime-template',
+    title: 'Vertex AI Colab Enterprise notebook runtime template',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['internetExposed', 'customerManagedKey'], {
+      publicIp: bool('runtimes created from the template get a public IP address (networkSpec.enableInternetAccess)'),
+      idleShutdown: bool('idle shutdown is enabled'),
+      idleTimeoutSeconds: num('idle timeout in seconds'),
+      serviceAccount: str('service account the runtimes run as'),
+      network: str('networkSpec.network'),
+      kmsKeyName: str('encryptionSpec.kmsKeyName'),
     }),
   },
   {
@@ -71,6 +102,41 @@ export const GCP_ASSET_TYPES = [
       state: str('job state'),
       driftDetection: bool('prediction drift detection is configured'),
       skewDetection: bool('training-serving skew detection is configured'),
+    }),
+  },
+  {
+    type: 'gcp.vertexai.feature-online-store',
+    title: 'Vertex AI Feature Store online store',
+    category: 'data',
+    bomType: 'service',
+    props: props(['internetExposed', 'customerManagedKey'], {
+      networkType: str('public or private-service-connect: how online serving is reached'),
+      storageType: str('bigtable or optimized'),
+      kmsKeyName: str('encryptionSpec.kmsKeyName'),
+    }),
+  },
+  {
+    type: 'gcp.vertexai.index-endpoint',
+    title: 'Vertex AI Vector Search index endpoint',
+    category: 'ai',
+    bomType: 'service',
+    props: props(['internetExposed', 'customerManagedKey'], {
+      networkType: str('public, private-service-connect or vpc-peering; null when none is set'),
+      kmsKeyName: str('encryptionSpec.kmsKeyName'),
+      deployedIndexes: num('number of deployed indexes'),
+    }),
+  },
+  {
+    type: 'gcp.vertexai.reasoning-engine',
+    title: 'Vertex AI Agent Engine (reasoning engine)',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['customerManagedKey', 'networkIsolated'], {
+      serviceAccount: str('spec.serviceAccount; null when the agent runs as the Vertex AI Reasoning Engine service agent'),
+      identityType: str('spec.identityType: SERVICE_ACCOUNT or AGENT_IDENTITY'),
+      agentFramework: str('spec.agentFramework, e.g. langchain or google-adk'),
+      pscInterface: bool('deploymentSpec.pscInterfaceConfig: egress goes through a Private Service Connect interface into a VPC'),
+      kmsKeyName: str('encryptionSpec.kmsKeyName'),
     }),
   },
   {
@@ -93,6 +159,7 @@ export const GCP_ASSET_TYPES = [
       publicAccessPrevention: str('enforced or inherited'),
       uniformBucketLevelAccess: bool('uniform bucket-level access is on'),
       versioning: bool('object versioning is on'),
+      kmsKeyName: str('encryption.defaultKmsKeyName'),
     }),
   },
   {

@@ -1,0 +1,109 @@
+import { InputError } from '../../errors.js';
+import type { Inventory } from '../../graph/model.js';
+import type { CollectorContext } from '../collector.js';
+import { forEachConcurrently, InventoryBuilder } from '../runtime.js';
+import { classifyGcpError } from './errors.js';
+import { GcpEstate } from './estate.js';
+import type { IamPolicy } from './iam.js';
+import { collectRelated, type ProjectFacts } from './related.js';
+import { authenticate, defaultProject, openSession, type GoogleSession } from './session.js';
+import type { GcpSettings } from './settings.js';
+import { VERTEX_COLLECTIONS } from './vertex/index.js';
+
+/**
+ * Reads the Google Cloud estate: for each project, its number and IAM policy, the Vertex AI
+ * locations, and every Vertex AI collection in each location, all at once under the builder's
+ * concurrency limit; then the buckets, keys and service accounts those resources name.
+ */
+export async function collectGcp(context: CollectorContext, settings: GcpSettings): Promise<Inventory> {
+  const authClient = await authenticate(context, settings);
+  // Settle the scope before building the clients, which costs seconds of CPU.
+  const projects = [...new Set(context.scope.gcpProjects ?? [await projectOfCredentials()])];
+  const session = openSession(context, settings, authClient);
+  try {
+    const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
+    const facts = new Map<string, ProjectFacts>();
+    await forEachConcurrently(projects, async (project) => {
+      facts.set(project, await collectProject(session, estate, project));
+    });
+    linkTrainingData(estate);
+    context.progress('Google Cloud: reading buckets, keys and service accounts…');
+    await collectRelated(session, estate, facts);
+    return withoutDanglingEdges(estate, estate.builder.result());
+  } finally {
+    await session.close();
+  }
+}
+
+async function projectOfCredentials(): Promise<string> {
+  const project = await defaultProject();
+  if (project) return project;
+  throw new InputError({
+    field: '--gcp-project',
+    message: 'no Google Cloud project to scan: none was given and application default credentials name none',
+    hint: 'pass --gcp-project <id> (repeatable), or set GOOGLE_CLOUD_PROJECT',
+  });
+}
+
+async function collectProject(session: GoogleSession, estate: GcpEstate, project: string): Promise<ProjectFacts> {
+  const { builder } = estate;
+  const iamScope = { account: project, region: 'global', service: 'iam' };
+  const [details, policy, locations] = await Promise.all([
+    builder.call(iamScope, 'GetProject', async () => (await session.projects.getProject({ name: `projects/${project}` }, session.callOptions))[0]),
+    builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),
+    vertexLocations(session, estate, project),
+  ]);
+  builder.context.progress(`Google Cloud: reading Vertex AI in ${project} (${locations.length} locations)…`);
+  await forEachConcurrently(locations, (location) =>
+    forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
+      const where = { project, location, estate };
+      await builder.call({ account: project, region: location, service: 'aiplatform' }, collection.operation, () => collection.collect(session.vertex, where, session.callOptions));
+    }),
+  );
+  return { number: details?.name?.split('/')[1], policy };
+}
+
+/**
+ * The locations to read: those the Locations API lists, or those asked for with --gcp-locations
+ * (a location where Vertex AI is not offered is skipped). When the list cannot be read, the
+ * requested locations are tried as they are.
+ */
+async function vertexLocations(session: GoogleSession, estate: GcpEstate, project: string): Promise<string[]> {
+  const offered = await estate.builder.call({ account: project, region: 'global', service: 'aiplatform' }, 'ListLocations', async () => {
+    const locations: string[] = [];
+    for await (const location of session.vertex.endpoints.listLocationsAsync({ name: `projects/${project}` }, session.callOptions)) if (location.locationId) locations.push(location.locationId);
+    return locations;
+  });
+  const requested = estate.builder.context.scope.gcpLocations;
+  if (!requested) return offered ?? [];
+  if (!offered) return requested;
+  for (const location of requested.filter((name) => !offered.includes(name))) {
+    estate.builder.record({ account: project, region: location, service: 'aiplatform' }, 'skipped', `Vertex AI is not offered in ${location}`);
+  }
+  return requested.filter((name) => offered.includes(name));
+}
+
+/**
+ * A model trained by a pipeline was trained on the pipeline's dataset, and so on the buckets that
+ * dataset was imported from: poisoned files there reach the model.
+ */
+function linkTrainingData(estate: GcpEstate): void {
+  for (const [model, pipeline] of estate.modelPipelines) {
+    const dataset = estate.pipelineDatasets.get(pipeline);
+    if (!dataset) continue;
+    estate.addEdge(model, 'trained-on', dataset);
+    for (const bucket of estate.datasetBuckets.get(dataset) ?? []) estate.addEdge(model, 'trained-on', bucket);
+  }
+}
+
+/**
+ * Relations to resources that were not collected (a model in a location that could not be read, a
+ * dataset in another project) are left out: the coverage entries already say what is missing.
+ */
+function withoutDanglingEdges(estate: GcpEstate, inventory: Inventory): Inventory {
+  const ids = new Set(inventory.assets.map((asset) => asset.id));
+  const edges = inventory.edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to));
+  const dropped = inventory.edges.length - edges.length;
+  if (dropped > 0) estate.builder.context.log.debug(`gcp: ${dropped} relation(s) to resources that were not collected left out`);
+  return { ...inventory, edges };
+}

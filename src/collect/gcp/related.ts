@@ -1,0 +1,181 @@
+import type { protos as kmsProtos } from '@google-cloud/kms';
+import type { EdgeType } from '../../graph/edge-types.js';
+import { forEachConcurrently } from '../runtime.js';
+import { bucketId, type GcpEstate } from './estate.js';
+import { isAdminRole, isPublicMember, publicStorageAccess, rolesOf, storageAccess, type DataAccess, type IamPolicy } from './iam.js';
+import { durationSeconds, toApiJson } from './proto-json.js';
+import type { GoogleSession } from './session.js';
+
+/**
+ * The assets Vertex AI resources point to: the buckets that hold their data, the keys that encrypt
+ * it, and the service accounts they run as, with the data access those accounts have. Each is read
+ * once however many resources name it; one that cannot be read is still added with what is known.
+ */
+
+/** What the collector learnt about a scanned project. */
+export interface ProjectFacts {
+  /** The project number, from Resource Manager; undefined when it could not be read. */
+  number?: string;
+  /** The project IAM policy; undefined when it could not be read. */
+  policy?: IamPolicy;
+}
+
+/** The Cloud Storage JSON API fields read (projection=full adds the ACLs). */
+interface Bucket {
+  name?: string;
+  projectNumber?: string;
+  location?: string;
+  labels?: Record<string, string>;
+  iamConfiguration?: { uniformBucketLevelAccess?: { enabled?: boolean }; publicAccessPrevention?: string };
+  encryption?: { defaultKmsKeyName?: string };
+  versioning?: { enabled?: boolean };
+  acl?: AccessControl[];
+  defaultObjectAcl?: AccessControl[];
+}
+
+interface AccessControl {
+  entity?: string;
+  role?: string;
+}
+
+interface BucketFacts {
+  bucket?: Bucket;
+  policy?: IamPolicy;
+}
+
+type CryptoKey = kmsProtos.google.cloud.kms.v1.ICryptoKey;
+
+export async function collectRelated(session: GoogleSession, estate: GcpEstate, projects: ReadonlyMap<string, ProjectFacts>): Promise<void> {
+  const buckets = await readBuckets(session, estate, projects);
+  await readKeys(session, estate);
+  addServiceAccounts(estate, projects, buckets);
+}
+
+async function readBuckets(session: GoogleSession, estate: GcpEstate, projects: ReadonlyMap<string, ProjectFacts>): Promise<Map<string, BucketFacts>> {
+  const facts = new Map<string, BucketFacts>();
+  await forEachConcurrently([...estate.buckets], async ([name, { project }]) => {
+    const scope = { account: project, region: 'global', service: 'storage' };
+    const path = `b/${encodeURIComponent(name)}`;
+    const [bucket, policy] = await Promise.all([
+      estate.builder.call(scope, 'buckets.get', () => session.getStorage<Bucket>(`${path}?projection=full`)),
+      estate.builder.call(scope, 'buckets.getIamPolicy', () => session.getStorage<IamPolicy>(`${path}/iam?optionsRequestedPolicyVersion=3`)),
+    ]);
+    facts.set(name, { bucket, policy });
+    const kmsKeyName = bucket ? bucket.encryption?.defaultKmsKeyName || null : undefined;
+    const publicAccess = bucket ? publicAccessOf(bucket, policy) : {};
+    estate.builder.addAsset({
+      id: bucketId(name),
+      type: 'gcp.storage.bucket',
+      account: ownerProject(bucket, projects) ?? project,
+      region: bucket?.location?.toLowerCase() ?? 'global',
+      name,
+      tags: bucket ? { ...bucket.labels } : undefined,
+      props: {
+        // Vertex AI resources name it for training data, model artifacts or outputs.
+        sensitiveData: true,
+        ...publicAccess,
+        ...(bucket
+          ? {
+              publicAccessPrevention: bucket.iamConfiguration?.publicAccessPrevention ?? null,
+              uniformBucketLevelAccess: bucket.iamConfiguration?.uniformBucketLevelAccess?.enabled === true,
+              versioning: bucket.versioning?.enabled === true,
+              kmsKeyName,
+              customerManagedKey: kmsKeyName !== null,
+            }
+          : {}),
+      },
+      raw: bucket ? { ...bucket, ...(policy ? { iamPolicy: policy } : {}) } : undefined,
+    });
+    estate.encryptedBy(bucketId(name), kmsKeyName ?? null, project);
+  });
+  return facts;
+}
+
+/**
+ * Public access prevention overrides everything. Otherwise the bucket is public when its IAM policy
+ * or (without uniform bucket-level access) its ACLs grant allUsers or allAuthenticatedUsers; what
+ * could not be read stays unknown. ACLs of single objects are not read.
+ */
+function publicAccessOf(bucket: Bucket, policy: IamPolicy | undefined): { publicRead?: boolean; publicWrite?: boolean } {
+  if (bucket.iamConfiguration?.publicAccessPrevention === 'enforced') return { publicRead: false, publicWrite: false };
+  const viaIam = policy ? publicStorageAccess(policy) : undefined;
+  const viaAcl = bucket.iamConfiguration?.uniformBucketLevelAccess?.enabled ? { read: false, write: false } : bucket.acl ? publicAclAccess(bucket) : undefined;
+  return { ...anyKnown('publicRead', viaIam?.read, viaAcl?.read), ...anyKnown('publicWrite', viaIam?.write, viaAcl?.write) };
+}
+
+function publicAclAccess(bucket: Bucket): DataAccess {
+  const publicRoles = (entries: AccessControl[] | undefined) => (entries ?? []).filter((entry) => isPublicMember(entry.entity ?? '')).map((entry) => entry.role);
+  const bucketRoles = publicRoles(bucket.acl);
+  // A public default object ACL makes every new object public.
+  const objectRoles = publicRoles(bucket.defaultObjectAcl);
+  return { read: bucketRoles.length > 0 || objectRoles.length > 0, write: bucketRoles.some((role) => role === 'WRITER' || role === 'OWNER') };
+}
+
+/** Three-valued "or": true if any is true, false if all are known and false, else unknown (absent). */
+function anyKnown<K extends string>(key: K, ...values: Array<boolean | undefined>): Partial<Record<K, boolean>> {
+  if (values.some((value) => value === true)) return { [key]: true } as Record<K, boolean>;
+  if (values.every((value) => value === false)) return { [key]: false } as Record<K, boolean>;
+  return {};
+}
+
+/** The scanned project a bucket belongs to, by project number. */
+function ownerProject(bucket: Bucket | undefined, projects: ReadonlyMap<string, ProjectFacts>): string | undefined {
+  if (!bucket?.projectNumber) return undefined;
+  for (const [project, facts] of projects) if (facts.number === bucket.projectNumber) return project;
+  return bucket.projectNumber;
+}
+
+async function readKeys(session: GoogleSession, estate: GcpEstate): Promise<void> {
+  await forEachConcurrently([...estate.keys], async ([name, { project }]) => {
+    const [, keyProject = project, location = 'global'] = /^projects\/([^/]+)\/locations\/([^/]+)\//.exec(name) ?? [];
+    const scope = { account: keyProject, region: location, service: 'kms' };
+    const key = await estate.builder.call(scope, 'GetCryptoKey', async () => (await session.keys.getCryptoKey({ name }, session.callOptions))[0] as CryptoKey);
+    estate.builder.addAsset({
+      id: name,
+      type: 'gcp.kms.crypto-key',
+      account: keyProject,
+      region: location,
+      name: name.slice(name.lastIndexOf('/') + 1),
+      tags: key ? { ...key.labels } : undefined,
+      props: key ? { rotationPeriodSeconds: durationSeconds(key.rotationPeriod) ?? null } : {},
+      raw: key ? (toApiJson(key) ?? {}) : undefined,
+    });
+  });
+}
+
+/**
+ * Service accounts, with their roles on the project that uses them, and edges to the buckets those
+ * roles (project-wide, for buckets of that project) or the buckets' own policies let them read or write.
+ */
+function addServiceAccounts(estate: GcpEstate, projects: ReadonlyMap<string, ProjectFacts>, buckets: ReadonlyMap<string, BucketFacts>): void {
+  for (const [id, { project, email }] of estate.serviceAccounts) {
+    const member = `serviceAccount:${email}`;
+    const facts = projects.get(project);
+    const projectRoles = facts?.policy ? rolesOf(facts.policy, member) : undefined;
+    estate.builder.addAsset({
+      id,
+      type: 'gcp.iam.service-account',
+      account: project,
+      region: 'global',
+      name: email,
+      props: {
+        email,
+        defaultComputeServiceAccount: /^\d+-compute@developer\.gserviceaccount\.com$/.test(email),
+        ...(projectRoles ? { projectRoles, admin: projectRoles.some(isAdminRole) } : {}),
+      },
+    });
+    for (const [name, { bucket, policy }] of buckets) {
+      const inProject = facts?.number !== undefined && bucket?.projectNumber === facts.number;
+      const roles = [...(inProject ? (projectRoles ?? []) : []), ...(policy ? rolesOf(policy, member) : [])];
+      addDataEdges(estate, id, bucketId(name), storageAccess(roles));
+    }
+  }
+}
+
+function addDataEdges(estate: GcpEstate, from: string, to: string, access: DataAccess): void {
+  const edges: Array<[boolean, EdgeType]> = [
+    [access.read, 'reads-data'],
+    [access.write, 'writes-data'],
+  ];
+  for (const [granted, type] of edges) if (granted) estate.addEdge(from, type, to);
+}

@@ -1,0 +1,41 @@
+import type { protos } from '@google-cloud/aiplatform';
+import { cmekOf, withoutVersion, type Where } from '../estate.js';
+import { vertexCollection } from './collection.js';
+
+type Endpoint = protos.google.cloud.aiplatform.v1.IEndpoint;
+
+/** Online prediction endpoints: how they are reached, CMEK, logging, and the models they serve. */
+export const endpoints = vertexCollection({
+  operation: 'ListEndpoints',
+  list: (vertex, request, options) => vertex.endpoints.listEndpointsAsync(request, options),
+  describe: describeEndpoint,
+});
+
+function describeEndpoint(endpoint: Endpoint, where: Where): void {
+  const { estate, project } = where;
+  const networkType = networkTypeOf(endpoint);
+  const requestResponseLogging = endpoint.predictRequestResponseLoggingConfig?.enabled === true;
+  const deployedModels = endpoint.deployedModels ?? [];
+  const id = estate.addVertexAsset(endpoint, 'gcp.vertexai.endpoint', where, {
+    networkType,
+    internetExposed: networkType === 'public',
+    dedicatedEndpoint: endpoint.dedicatedEndpointEnabled === true,
+    ...cmekOf(endpoint),
+    requestResponseLogging,
+    loggingEnabled: requestResponseLogging,
+    deployedModels: deployedModels.length,
+  });
+  for (const deployed of deployedModels) {
+    estate.addEdge(id, 'deploys', withoutVersion(deployed.model));
+    // The model's serving container runs as this account (the Vertex AI service agent when unset).
+    estate.usesServiceAccount(id, project, deployed.serviceAccount);
+  }
+  estate.addEdge(id, 'monitored-by', endpoint.modelDeploymentMonitoringJob);
+}
+
+/** Private Service Connect and VPC peering keep predictions off the internet; otherwise it is public. */
+function networkTypeOf(endpoint: Endpoint): string {
+  if (endpoint.privateServiceConnectConfig?.enablePrivateServiceConnect || endpoint.enablePrivateServiceConnect) return 'private-service-connect';
+  if (endpoint.network) return 'vpc-peering';
+  return 'public';
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Log } from 'sarif';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, runCliAsync, tempDir, type CliResult } from '../../helpers.js';
+import { fakeEstate, ids, PLANTED_SECRETS } from '../../fakes/gcp/estate.js';
+import { startFakeGoogle, type FakeGoogle } from '../../fakes/gcp/server.js';
+import { fakeGoogleEnv } from './helpers.js';
+
+/**
+ * `aispm scan --provider gcp` as a subprocess against the fake: the starter rules find every planted
+ * misconfiguration and nothing on the hardened twins, in JSON and in SARIF.
+ */
+
+interface JsonFinding {
+  ruleId: string;
+  resource: { id: string };
+}
+
+/** Every finding the fake estate must give, as rule and resource. */
+const EXPECTED = [
+  ['cross-ai-workload-identity-admin', ids.adhocJob],
+  ['cross-ai-workload-identity-admin', ids.openRuntime],
+  ['cross-endpoint-serves-model-trained-on-public-writable-data', ids.publicEndpoint],
+  ['cross-internet-exposed-compute-can-write-training-data', ids.openRuntime],
+  ['cross-internet-exposed-workload-admin-identity', ids.openRuntime],
+  ['cross-secret-in-model-configuration', ids.adhocJob],
+  ['cross-secret-in-model-configuration', ids.modelV1],
+  ['gcp-vertex-endpoint-public', ids.publicEndpoint],
+  ['gcp-vertex-endpoint-public', ids.sandboxEndpoint],
+  ['gcp-vertex-endpoint-request-response-logging-disabled', ids.publicEndpoint],
+  ['gcp-vertex-endpoint-request-response-logging-disabled', ids.sandboxEndpoint],
+  ['gcp-vertex-notebook-default-service-account', ids.openRuntime],
+  ['gcp-vertex-notebook-public-ip', ids.openRuntime],
+].map(([rule, resource]) => `${rule} ${resource}`);
+
+const HARDENED_TWINS = [ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint];
+
+let fake: FakeGoogle;
+let env: Record<string, string>;
+let scan: CliResult;
+let snapshot: string;
+
+beforeAll(async () => {
+  fake = await startFakeGoogle(fakeEstate());
+  env = fakeGoogleEnv(fake);
+  snapshot = join(tempDir(), 'gcp-snapshot.json');
+  scan = await runCliAsync(['scan', '--provider', 'gcp', '--gcp-project', 'acme-ml', '--gcp-project', 'acme-sandbox', '--format', 'json', '--save-snapshot', snapshot], { env });
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('aispm scan --provider gcp', () => {
+  it('reports every planted misconfiguration and nothing on the hardened twins', () => {
+    expect(scan.stderr).toBe('');
+    expect(scan.code).toBe(1);
+    const document = JSON.parse(scan.stdout) as { scan: { sources: string[] }; findings: JsonFinding[] };
+    expect(document.scan.sources).toEqual(['gcp']);
+    expect(document.findings.map((finding) => `${finding.ruleId} ${finding.resource.id}`).sort()).toEqual(EXPECTED);
+    for (const twin of HARDENED_TWINS) expect(document.findings.filter((finding) => finding.resource.id === twin)).toEqual([]);
+  });
+
+  it('lists the location that answered 403 and the unreadable IAM policy and bucket as coverage gaps', () => {
+    const { scan: result } = JSON.parse(scan.stdout) as { scan: { coverage: Array<{ account: string; region: string; service: string; status: string }> } };
+    const gaps = result.coverage.filter((entry) => entry.status === 'denied' || entry.status === 'error').map((entry) => `${entry.account}/${entry.region}/${entry.service}`);
+    expect(gaps.sort()).toEqual(['acme-ml/europe-west4/aiplatform', 'acme-ml/global/storage', 'acme-sandbox/global/iam']);
+  });
+
+  it('gives the same findings in SARIF', () => {
+    const sarif = runCli(['scan', '--snapshot', snapshot, '--format', 'sarif']);
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout) as Log;
+    const results = log.runs[0]!.results ?? [];
+    expect(results.map((result) => `${result.ruleId} ${result.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName}`).sort()).toEqual(EXPECTED);
+  });
+
+  it('never prints a planted secret, in any output or the saved snapshot', () => {
+    const outputs = [scan.stdout, readFileSync(snapshot, 'utf8'), runCli(['scan', '--snapshot', snapshot, '--format', 'sarif']).stdout, runCli(['inventory', '--snapshot', snapshot, '--format', 'json']).stdout];
+    for (const output of outputs) for (const secret of PLANTED_SECRETS) expect(output).not.toContain(secret);
+  });
+
+  it('exits 2 with a clear message when no Google credentials are found', () => {
+    const result = runCli(['scan', '--provider', 'gcp', '--gcp-project', 'acme-ml'], { env: { ...env, AISPM_GCP_TOKEN: '' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no usable Google Cloud credentials/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 when AISPM_GCP_ENDPOINT is not a base URL', () => {
+    const result = runCli(['scan', '--provider', 'gcp', '--gcp-project', 'acme-ml'], { env: { ...env, AISPM_GCP_ENDPOINT: '127.0.0.1:8080/v1' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('AISPM_GCP_ENDPOINT: "127.0.0.1:8080/v1" is not a base URL');
+  });
+});

@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { collector } from '../../../src/collect/gcp/index.js';
+import { assetTypeSpec } from '../../../src/graph/catalog/index.js';
+import { isEdgeType } from '../../../src/graph/edge-types.js';
+import type { Inventory } from '../../../src/graph/model.js';
+import { redactInventory } from '../../../src/secrets/redact.js';
+import { ROOT } from '../../helpers.js';
+import { DEFAULT_SA, fakeEstate, ids, KEY, PLANTED_SECRETS } from '../../fakes/gcp/estate.js';
+import { startFakeGoogle, type FakeGoogle, type FakeRequest } from '../../fakes/gcp/server.js';
+import { assetById, collectorContext, edgesOf, fakeGoogleEnv, sorted } from './helpers.js';
+
+/**
+ * The collector in-process, with the real Google SDK clients over real HTTP against the fake:
+ * one scan of the fake estate, read from every side.
+ */
+
+const SCOPE = { gcpProjects: ['acme-ml', 'acme-sandbox', 'acme-legacy'] };
+
+let fake: FakeGoogle;
+let inventory: Inventory;
+let requests: FakeRequest[];
+
+beforeAll(async () => {
+  fake = await startFakeGoogle(fakeEstate());
+  for (const [name, value] of Object.entries(fakeGoogleEnv(fake))) vi.stubEnv(name, value);
+  inventory = await collector.collect(collectorContext(SCOPE));
+  requests = [...fake.requests];
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await fake.close();
+});
+
+describe('reading the estate', () => {
+  it('reads every Vertex AI collection in every location, page after page', () => {
+    const types = new Map<string, number>();
+    for (const asset of inventory.assets) types.set(asset.type, (types.get(asset.type) ?? 0) + 1);
+    expect(Object.fromEntries(types)).toEqual({
+      'gcp.vertexai.endpoint': 4,
+      'gcp.vertexai.model': 2,
+      'gcp.vertexai.dataset': 2,
+      'gcp.vertexai.custom-job': 2,
+      'gcp.vertexai.training-pipeline': 2,
+      'gcp.vertexai.notebook-runtime': 3,
+      'gcp.vertexai.notebook-runtime-template': 2,
+      'gcp.vertexai.model-monitoring-job': 1,
+      'gcp.vertexai.feature-online-store': 2,
+      'gcp.vertexai.index-endpoint': 2,
+      'gcp.vertexai.reasoning-engine': 2,
+      'gcp.storage.bucket': 4,
+      'gcp.kms.crypto-key': 1,
+      'gcp.iam.service-account': 5,
+    });
+    // Three endpoints and three runtimes in pages of two: the second page was asked for and read.
+    expect(requests.filter((request) => request.pageToken === '2').map((request) => request.path)).toEqual(
+      expect.arrayContaining(['/v1/projects/acme-ml/locations/us-central1/endpoints', '/v1/projects/acme-ml/locations/us-central1/notebookRuntimes']),
+    );
+    expect(assetById(inventory, ids.peeredEndpoint).name).toBe('fraud-peered');
+    expect(assetById(inventory, ids.oddRuntime).name).toBe('legacy-runtime');
+  });
+
+  it('gives every asset the props of its catalog type, and only known edges between collected assets', () => {
+    const assetIds = new Set(inventory.assets.map((asset) => asset.id));
+    for (const asset of inventory.assets) {
+      const spec = assetTypeSpec(asset.type);
+      expect(spec, asset.type).toBeDefined();
+      const checked = spec!.props.safeParse(asset.props);
+      expect(checked.success ? [] : checked.error.issues, asset.id).toEqual([]);
+      // Unknown is an absent key, never a key holding undefined.
+      expect(Object.keys(asset.props).filter((key) => asset.props[key] === undefined), asset.id).toEqual([]);
+      expect(JSON.parse(JSON.stringify(asset.raw ?? null)), `${asset.id} raw is plain JSON`).toEqual(asset.raw ?? null);
+    }
+    for (const edge of inventory.edges) {
+      expect(isEdgeType(edge.type), edge.type).toBe(true);
+      expect(assetIds.has(edge.from) && assetIds.has(edge.to), `${edge.from} ${edge.type} ${edge.to}`).toBe(true);
+    }
+  });
+
+  it('tells a public endpoint from Private Service Connect and VPC-peered ones', () => {
+    expect(assetById(inventory, ids.publicEndpoint)).toMatchObject({
+      account: 'acme-ml',
+      region: 'us-central1',
+      name: 'fraud-public',
+      tags: { env: 'prod', team: 'risk' },
+      props: { networkType: 'public', internetExposed: true, customerManagedKey: false, kmsKeyName: null, requestResponseLogging: false, loggingEnabled: false, dedicatedEndpoint: false, deployedModels: 1 },
+    });
+    expect(assetById(inventory, ids.privateEndpoint).props).toMatchObject({ networkType: 'private-service-connect', internetExposed: false, customerManagedKey: true, kmsKeyName: KEY, requestResponseLogging: true, loggingEnabled: true, dedicatedEndpoint: true });
+    expect(assetById(inventory, ids.peeredEndpoint).props).toMatchObject({ networkType: 'vpc-peering', internetExposed: false });
+    expect(edgesOf(inventory, ids.publicEndpoint)).toEqual([`deploys ${ids.modelV1}`]);
+    expect(edgesOf(inventory, ids.privateEndpoint)).toEqual([`deploys ${ids.modelV2}`, `encrypted-by ${KEY}`, `monitored-by ${ids.monitoringJob}`, 'uses-identity projects/acme-ml/serviceAccounts/serving@acme-ml.iam.gserviceaccount.com']);
+    expect(assetById(inventory, ids.monitoringJob).props).toEqual({ state: 'JOB_STATE_RUNNING', driftDetection: true, skewDetection: true });
+    expect(assetById(inventory, ids.sandboxEndpoint)).toMatchObject({ account: 'acme-sandbox', props: { networkType: 'public', deployedModels: 0 } });
+  });
+
+  it('keeps a model container environment in raw, where redaction finds the planted key', () => {
+    expect(assetById(inventory, ids.modelV1).props).toMatchObject({ artifactUri: 'gs://acme-ml-models/fraud-v1/', modelVersion: '1', versionAliases: ['default'], customerManagedKey: false });
+    expect(assetById(inventory, ids.modelV2).props).toMatchObject({ modelVersion: '3', versionAliases: ['default', 'champion'], customerManagedKey: true });
+    const redacted = redactInventory(inventory);
+    const secretsOf = (id: string) => redacted.assets.find((asset) => asset.id === id)?.props.secrets;
+    expect(secretsOf(ids.modelV1)).toEqual([{ location: 'raw.containerSpec.env[1].value', kind: 'openai-api-key' }]);
+    expect(secretsOf(ids.modelV2)).toEqual([]);
+    expect(secretsOf(ids.adhocJob)).toEqual([{ location: 'raw.jobSpec.workerPoolSpecs[0].containerSpec.env[0].value', kind: 'aws-access-key-id' }]);
+    expect(secretsOf(ids.slackAgent)).toEqual([{ location: 'raw.spec.deploymentSpec.env[0].value', kind: 'slack-token' }]);
+    expect(secretsOf(ids.opsAgent)).toEqual([]);
+    const text = JSON.stringify(redacted);
+    for (const secret of PLANTED_SECRETS) expect(text).not.toContain(secret);
+  });
+
+  it('finds the notebook runtime with a public IP on the default compute service account, and the locked one', () => {
+    expect(assetById(inventory, ids.openRuntime).props).toEqual({ publicIp: true, internetExposed: true, network: null, idleShutdown: false, idleTimeoutSeconds: null, serviceAccount: DEFAULT_SA, kmsKeyName: null, customerManagedKey: false });
+    expect(assetById(inventory, ids.lockedRuntime).props).toEqual({
+      publicIp: false,
+      internetExposed: false,
+      network: 'projects/111111111111/global/networks/ml-vpc',
+      idleShutdown: true,
+      idleTimeoutSeconds: 10800,
+      serviceAccount: 'nb-analyst@acme-ml.iam.gserviceaccount.com',
+      endUserCredentials: false,
+      kmsKeyName: KEY,
+      customerManagedKey: true,
+    });
+    expect(edgesOf(inventory, ids.openRuntime)).toEqual([`configured-by ${ids.openTemplate}`, `uses-identity ${ids.defaultSa}`]);
+    expect(assetById(inventory, ids.openTemplate).props).toMatchObject({ publicIp: true, idleShutdown: false });
+    expect(assetById(inventory, ids.lockedTemplate).props).toMatchObject({ publicIp: false, idleShutdown: true, idleTimeoutSeconds: 3600 });
+    expect(assetById(inventory, ids.defaultSa).props).toEqual({ email: DEFAULT_SA, defaultComputeServiceAccount: true, projectRoles: ['roles/editor'], admin: true });
+    expect(assetById(inventory, ids.analystSa).props).toEqual({ email: 'nb-analyst@acme-ml.iam.gserviceaccount.com', defaultComputeServiceAccount: false, projectRoles: ['roles/aiplatform.user'], admin: false });
+    // Editor writes every bucket of its project; the analyst may only read the training bucket (bucket policy).
+    expect(edgesOf(inventory, ids.defaultSa)).toEqual(
+      [ids.modelsBucket, ids.publicDropBucket, ids.trainingBucket].flatMap((bucket) => [`reads-data ${bucket}`, `writes-data ${bucket}`]).sort(),
+    );
+    expect(edgesOf(inventory, ids.analystSa)).toEqual([`reads-data ${ids.trainingBucket}`]);
+  });
+
+  it('follows training lineage from a model to its pipeline dataset and the buckets that feed it', () => {
+    expect(edgesOf(inventory, ids.modelV1)).toEqual([`artifacts-in ${ids.modelsBucket}`, `trained-on ${ids.datasetDrop}`, `trained-on ${ids.publicDropBucket}`]);
+    expect(edgesOf(inventory, ids.modelV2)).toEqual([`artifacts-in ${ids.modelsBucket}`, `encrypted-by ${KEY}`, `trained-on ${ids.datasetTraining}`, `trained-on ${ids.trainingBucket}`]);
+    expect(assetById(inventory, ids.datasetDrop).props).toEqual({ kmsKeyName: null, customerManagedKey: false, sensitiveData: true, sourceUris: ['gs://acme-ml-public-drop/tx.csv'] });
+    // Task inputs written in snake_case are read like camelCase ones.
+    expect(edgesOf(inventory, ids.pipelineV1)).toEqual([`reads-data ${ids.datasetDrop}`, `writes-data ${ids.modelsBucket}`]);
+    expect(assetById(inventory, ids.pipelineV2).props).toMatchObject({ serviceAccount: 'trainer@acme-ml.iam.gserviceaccount.com', networkIsolated: true, state: 'PIPELINE_STATE_SUCCEEDED', customerManagedKey: true });
+    expect(assetById(inventory, ids.publicDropBucket).props).toEqual({
+      sensitiveData: true,
+      publicRead: false,
+      publicWrite: true,
+      publicAccessPrevention: 'inherited',
+      uniformBucketLevelAccess: true,
+      versioning: false,
+      kmsKeyName: null,
+      customerManagedKey: false,
+    });
+    expect(assetById(inventory, ids.trainingBucket)).toMatchObject({ region: 'us-central1', tags: { 'data-classification': 'confidential' }, props: { publicRead: false, publicWrite: false, customerManagedKey: true, versioning: true } });
+  });
+
+  it('reads custom jobs, online stores, index endpoints and agents', () => {
+    expect(assetById(inventory, ids.adhocJob).props).toEqual({ network: null, networkIsolated: false, webAccess: true, serviceAccount: DEFAULT_SA, kmsKeyName: null, customerManagedKey: false, outputUri: 'gs://acme-ml-outputs/adhoc/' });
+    expect(assetById(inventory, ids.nightlyJob).props).toMatchObject({ networkIsolated: true, webAccess: false, customerManagedKey: true });
+    expect(assetById(inventory, ids.publicStore).props).toMatchObject({ networkType: 'public', internetExposed: true, storageType: 'optimized' });
+    expect(assetById(inventory, ids.privateStore).props).toMatchObject({ networkType: 'private-service-connect', internetExposed: false, customerManagedKey: true });
+    expect(assetById(inventory, ids.publicIndexEndpoint).props).toMatchObject({ networkType: 'public', internetExposed: true, deployedIndexes: 1 });
+    expect(assetById(inventory, ids.privateIndexEndpoint).props).toMatchObject({ networkType: 'private-service-connect', internetExposed: false });
+    expect(assetById(inventory, ids.slackAgent).props).toMatchObject({ serviceAccount: null, agentFramework: 'google-adk', networkIsolated: false });
+    expect(assetById(inventory, ids.opsAgent).props).toMatchObject({ serviceAccount: 'agent@acme-ml.iam.gserviceaccount.com', identityType: 'SERVICE_ACCOUNT', pscInterface: true, networkIsolated: true });
+    expect(assetById(inventory, KEY)).toMatchObject({ account: 'acme-security', region: 'us-central1', name: 'vertex', props: { rotationPeriodSeconds: 7776000 } });
+  });
+
+  it('survives an enum value and fields it does not know, and leaves what was not there unknown', () => {
+    const odd = assetById(inventory, ids.oddRuntime);
+    expect(odd.props).not.toHaveProperty('publicIp');
+    expect(odd.props).not.toHaveProperty('internetExposed');
+    expect(odd.props).toMatchObject({ serviceAccount: null, idleShutdown: false });
+    expect(odd.raw).toMatchObject({ runtimeState: 99, runtimeUser: 'carol@acme.example' });
+    expect(edgesOf(inventory, ids.oddRuntime)).toEqual([]);
+  });
+
+  it('records what could not be read as coverage, and reads the rest', () => {
+    const coverage = (account: string, region: string, service: string) => inventory.coverage.find((entry) => entry.account === account && entry.region === region && entry.service === service);
+    expect(coverage('acme-ml', 'us-central1', 'aiplatform')?.status).toBe('ok');
+    expect(coverage('acme-ml', 'europe-west4', 'aiplatform')).toMatchObject({ status: 'denied', message: 'ListCustomJobs: PERMISSION_DENIED: The caller does not have permission aiplatform.customJobs.list. (and 10 more failed calls)' });
+    // asia-northeast1 has no Agent Engine (404): an empty list, not a gap.
+    expect(coverage('acme-ml', 'asia-northeast1', 'aiplatform')?.status).toBe('ok');
+    expect(coverage('acme-ml', 'global', 'iam')?.status).toBe('ok');
+    expect(coverage('acme-sandbox', 'global', 'iam')).toMatchObject({ status: 'denied', message: expect.stringContaining('GetIamPolicy: PERMISSION_DENIED') });
+    expect(coverage('acme-ml', 'global', 'storage')).toMatchObject({ status: 'denied', message: expect.stringContaining('buckets.get: PERMISSION_DENIED') });
+    expect(coverage('acme-security', 'us-central1', 'kms')?.status).toBe('ok');
+    // A project without the Vertex AI API has nothing of it to read: skipped, not a gap.
+    expect(coverage('acme-legacy', 'global', 'aiplatform')).toMatchObject({ status: 'skipped', message: expect.stringContaining('Vertex AI API has not been used in project 333333333333') });
+    // The bucket that could not be read is still there, with what is known of it.
+    expect(assetById(inventory, ids.outputsBucket)).toMatchObject({ region: 'global', props: { sensitiveData: true } });
+    expect(assetById(inventory, ids.outputsBucket).props).not.toHaveProperty('publicRead');
+    expect(edgesOf(inventory, ids.adhocJob)).toEqual([`uses-identity ${ids.defaultSa}`, `writes-data ${ids.outputsBucket}`]);
+  });
+});
+
+describe('throttling', () => {
+  it('rides out a burst of 429s with the same result as a calm scan', async () => {
+    fake.reset({ throttle: 2 });
+    const throttled = await collector.collect(collectorContext(SCOPE));
+    expect(fake.requests.filter((request) => request.status === 429).length).toBeGreaterThan(40);
+    expect(sorted(throttled)).toEqual(sorted(inventory));
+  });
+});
+
+describe('the permission document', () => {
+  const document = parse(readFileSync(join(ROOT, 'docs', 'permissions', 'gcp-role.yaml'), 'utf8')) as { title: string; stage: string; includedPermissions: string[] };
+
+  it('holds exactly the permissions of the calls the collector makes', () => {
+    expect(requests.filter((request) => request.permission === undefined)).toEqual([]);
+    const used = new Set(requests.map((request) => request.permission));
+    expect([...used].sort()).toEqual([...document.includedPermissions].sort());
+  });
+
+  it('holds only read permissions, each once', () => {
+    for (const permission of document.includedPermissions) expect(permission).toMatch(/^[a-z]+\.[A-Za-z]+\.(list|get|getIamPolicy)$/);
+    expect(new Set(document.includedPermissions).size).toBe(document.includedPermissions.length);
+    expect(document).toMatchObject({ title: expect.any(String), stage: 'GA' });
+  });
+});

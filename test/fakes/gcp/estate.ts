@@ -1,0 +1,326 @@
+/**
+ * The fake Google Cloud estate, in the APIs' own JSON. Resource names carry project numbers, as the
+ * real APIs return them; enums come as names or numbers. Each planted misconfiguration has a
+ * hardened twin beside it:
+ *
+ * - endpoint fraud-public (public, no CMEK, no request logging) serves fraud-v1, trained on a bucket
+ *   anyone can write to; fraud-private (Private Service Connect) and fraud-peered (VPC peering) are
+ *   CMEK-encrypted, logged, and serve fraud-v2, trained on a locked bucket;
+ * - model fraud-v1 has an OpenAI key in its container environment; fraud-v2 does not;
+ * - notebook runtime ds-scratch has a public IP and runs as the Compute Engine default service
+ *   account, which holds roles/editor (so it can write the training bucket); fraud-analysis is in a
+ *   VPC, runs as a dedicated account that can only read, and shuts down when idle;
+ * - custom job adhoc-train runs as the default account with web access and an AWS key in its
+ *   environment; nightly-train runs in a VPC as a dedicated account with CMEK;
+ * - public feature online store and index endpoint beside Private Service Connect ones; an agent
+ *   with a Slack token in its environment beside one with a PSC interface and its own account.
+ *
+ * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
+ * a runtime with an enum value and fields this SDK does not know, a bucket that cannot be read,
+ * project acme-sandbox whose IAM policy cannot be read, and acme-legacy without the Vertex AI API.
+ */
+
+export interface FakeProject {
+  number: string;
+  vertexDisabled?: boolean;
+  /** Undefined: reading it is denied. */
+  iamPolicy?: unknown;
+  /** Location → collection → records; 'denied' answers 403, 'not-offered' 404. */
+  locations: Record<string, 'denied' | Record<string, unknown[] | 'not-offered'>>;
+}
+
+export interface FakeBucket {
+  bucket?: unknown;
+  iamPolicy?: unknown;
+  denied?: boolean;
+}
+
+export interface FakeGoogleEstate {
+  projects: Record<string, FakeProject>;
+  buckets: Record<string, FakeBucket>;
+  keys: Record<string, unknown>;
+}
+
+export const PROJECT = 'acme-ml';
+const NUMBER = '111111111111';
+const BASE = `projects/${NUMBER}/locations/us-central1`;
+export const KEY = 'projects/acme-security/locations/us-central1/keyRings/ml/cryptoKeys/vertex';
+const CMEK = { encryptionSpec: { kmsKeyName: KEY } };
+const VPC = `projects/${NUMBER}/global/networks/ml-vpc`;
+
+export const DEFAULT_SA = `${NUMBER}-compute@developer.gserviceaccount.com`;
+export const ANALYST_SA = 'nb-analyst@acme-ml.iam.gserviceaccount.com';
+export const TRAINER_SA = 'trainer@acme-ml.iam.gserviceaccount.com';
+const SERVING_SA = 'serving@acme-ml.iam.gserviceaccount.com';
+const AGENT_SA = 'agent@acme-ml.iam.gserviceaccount.com';
+
+/** Secrets planted in environments: no output may contain them. */
+export const PLANTED_SECRETS = ['sk-proj-FAKEgcpTESTkeyDoNotUse0123456789abcdef', 'AKIAGCPFAKETESTKEY01', 'xoxb-000000000000-FAKEgcpTESTslack'];
+
+const CUSTOM_TASK = 'gs://google-cloud-aiplatform/schema/trainingjob/definition/custom_task_1.0.0.yaml';
+const TABULAR = 'gs://google-cloud-aiplatform/schema/dataset/metadata/tabular_1.0.0.yaml';
+
+export const ids = {
+  publicEndpoint: `${BASE}/endpoints/1001`,
+  privateEndpoint: `${BASE}/endpoints/1002`,
+  peeredEndpoint: `${BASE}/endpoints/1003`,
+  modelV1: `${BASE}/models/2001`,
+  modelV2: `${BASE}/models/2002`,
+  monitoringJob: `${BASE}/modelDeploymentMonitoringJobs/3001`,
+  pipelineV1: `${BASE}/trainingPipelines/4001`,
+  pipelineV2: `${BASE}/trainingPipelines/4002`,
+  datasetDrop: `${BASE}/datasets/5001`,
+  datasetTraining: `${BASE}/datasets/5002`,
+  adhocJob: `${BASE}/customJobs/6001`,
+  nightlyJob: `${BASE}/customJobs/6002`,
+  openTemplate: `${BASE}/notebookRuntimeTemplates/7001`,
+  lockedTemplate: `${BASE}/notebookRuntimeTemplates/7002`,
+  openRuntime: `${BASE}/notebookRuntimes/8001`,
+  lockedRuntime: `${BASE}/notebookRuntimes/8002`,
+  oddRuntime: `${BASE}/notebookRuntimes/8003`,
+  publicStore: `${BASE}/featureOnlineStores/fraud_features_public`,
+  privateStore: `${BASE}/featureOnlineStores/fraud_features_psc`,
+  publicIndexEndpoint: `${BASE}/indexEndpoints/9101`,
+  privateIndexEndpoint: `${BASE}/indexEndpoints/9102`,
+  slackAgent: `${BASE}/reasoningEngines/9201`,
+  opsAgent: `${BASE}/reasoningEngines/9202`,
+  sandboxEndpoint: 'projects/222222222222/locations/us-central1/endpoints/1',
+  defaultSa: `projects/${PROJECT}/serviceAccounts/${DEFAULT_SA}`,
+  analystSa: `projects/${PROJECT}/serviceAccounts/${ANALYST_SA}`,
+  trainerSa: `projects/${PROJECT}/serviceAccounts/${TRAINER_SA}`,
+  publicDropBucket: 'projects/_/buckets/acme-ml-public-drop',
+  trainingBucket: 'projects/_/buckets/acme-ml-training',
+  modelsBucket: 'projects/_/buckets/acme-ml-models',
+  outputsBucket: 'projects/_/buckets/acme-ml-outputs',
+};
+
+const usCentral1: Record<string, unknown[]> = {
+  endpoints: [
+    {
+      name: ids.publicEndpoint,
+      displayName: 'fraud-public',
+      labels: { env: 'prod', team: 'risk' },
+      deployedModels: [{ id: '11', model: `${ids.modelV1}@1`, displayName: 'fraud-v1', dedicatedResources: { minReplicaCount: 1 } }],
+      createTime: '2026-01-10T09:00:00.123Z',
+    },
+    {
+      name: ids.privateEndpoint,
+      displayName: 'fraud-private',
+      labels: { env: 'prod', team: 'risk' },
+      deployedModels: [{ id: '12', model: ids.modelV2, serviceAccount: SERVING_SA, enableAccessLogging: true }],
+      privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlist: [PROJECT] },
+      dedicatedEndpointEnabled: true,
+      predictRequestResponseLoggingConfig: { enabled: true, samplingRate: 0.1, bigqueryDestination: { outputUri: 'bq://acme-ml.logs.fraud' } },
+      modelDeploymentMonitoringJob: ids.monitoringJob,
+      ...CMEK,
+    },
+    {
+      name: ids.peeredEndpoint,
+      displayName: 'fraud-peered',
+      deployedModels: [{ id: '13', model: ids.modelV2, serviceAccount: SERVING_SA }],
+      network: VPC,
+      predictRequestResponseLoggingConfig: { enabled: true, samplingRate: 1 },
+      ...CMEK,
+    },
+  ],
+  models: [
+    {
+      name: ids.modelV1,
+      displayName: 'fraud-v1',
+      versionId: '1',
+      versionAliases: ['default'],
+      artifactUri: 'gs://acme-ml-models/fraud-v1/',
+      containerSpec: {
+        imageUri: 'us-docker.pkg.dev/vertex-ai/prediction/xgboost-cpu.2-1:latest',
+        env: [
+          { name: 'FEATURE_API', value: 'https://features.internal.acme.example' },
+          { name: 'OPENAI_API_KEY', value: PLANTED_SECRETS[0] },
+        ],
+      },
+      trainingPipeline: ids.pipelineV1,
+    },
+    {
+      name: ids.modelV2,
+      displayName: 'fraud-v2',
+      versionId: '3',
+      versionAliases: ['default', 'champion'],
+      artifactUri: 'gs://acme-ml-models/fraud-v2/',
+      containerSpec: { imageUri: 'us-docker.pkg.dev/vertex-ai/prediction/xgboost-cpu.2-1:latest', env: [{ name: 'FEATURE_API', value: 'https://features.internal.acme.example' }] },
+      trainingPipeline: ids.pipelineV2,
+      ...CMEK,
+    },
+  ],
+  datasets: [
+    { name: ids.datasetDrop, displayName: 'transactions-drop', metadataSchemaUri: TABULAR, metadata: { inputConfig: { gcsSource: { uri: ['gs://acme-ml-public-drop/tx.csv'] } } } },
+    { name: ids.datasetTraining, displayName: 'transactions', metadataSchemaUri: TABULAR, metadata: { inputConfig: { gcsSource: { uri: 'gs://acme-ml-training/tx.csv' } } }, dataItemCount: '120000', ...CMEK },
+  ],
+  trainingPipelines: [
+    {
+      name: ids.pipelineV1,
+      displayName: 'train-fraud-v1',
+      trainingTaskDefinition: CUSTOM_TASK,
+      // Written by a client in snake_case, as the Python SDK does.
+      trainingTaskInputs: { worker_pool_specs: [{ replica_count: 1 }], base_output_directory: { output_uri_prefix: 'gs://acme-ml-models/fraud-v1/' } },
+      inputDataConfig: { datasetId: '5001' },
+      modelToUpload: { name: ids.modelV1, displayName: 'fraud-v1' },
+      state: 4,
+    },
+    {
+      name: ids.pipelineV2,
+      displayName: 'train-fraud-v2',
+      trainingTaskDefinition: CUSTOM_TASK,
+      trainingTaskInputs: { workerPoolSpecs: [{ replicaCount: 1 }], serviceAccount: TRAINER_SA, network: VPC, baseOutputDirectory: { outputUriPrefix: 'gs://acme-ml-models/fraud-v2/' } },
+      inputDataConfig: { datasetId: '5002', gcsDestination: { outputUriPrefix: 'gs://acme-ml-models/splits/' } },
+      modelToUpload: { name: `${ids.modelV2}@3` },
+      state: 'PIPELINE_STATE_SUCCEEDED',
+      ...CMEK,
+    },
+  ],
+  customJobs: [
+    {
+      name: ids.adhocJob,
+      displayName: 'adhoc-train',
+      state: 'JOB_STATE_SUCCEEDED',
+      jobSpec: {
+        workerPoolSpecs: [{ containerSpec: { imageUri: 'us-docker.pkg.dev/acme-ml/train/fraud:dev', env: [{ name: 'AWS_ACCESS_KEY_ID', value: PLANTED_SECRETS[1] }] }, replicaCount: '1' }],
+        serviceAccount: DEFAULT_SA,
+        enableWebAccess: true,
+        baseOutputDirectory: { outputUriPrefix: 'gs://acme-ml-outputs/adhoc/' },
+      },
+      webAccessUris: { 'workerpool0-0': 'https://example.notebooks.googleusercontent.com' },
+    },
+    {
+      name: ids.nightlyJob,
+      displayName: 'nightly-train',
+      state: 5,
+      jobSpec: { workerPoolSpecs: [{ containerSpec: { imageUri: 'us-docker.pkg.dev/acme-ml/train/fraud:1.4' } }], serviceAccount: TRAINER_SA, network: VPC, baseOutputDirectory: { outputUriPrefix: 'gs://acme-ml-models/nightly/' } },
+      ...CMEK,
+    },
+  ],
+  notebookRuntimeTemplates: [
+    { name: ids.openTemplate, displayName: 'open-template', networkSpec: { enableInternetAccess: true }, notebookRuntimeType: 'USER_DEFINED' },
+    { name: ids.lockedTemplate, displayName: 'locked-template', networkSpec: { network: VPC, subnetwork: `projects/${NUMBER}/regions/us-central1/subnetworks/ml` }, idleShutdownConfig: { idleTimeout: '3600s' }, serviceAccount: ANALYST_SA, ...CMEK },
+  ],
+  notebookRuntimes: [
+    {
+      name: ids.openRuntime,
+      displayName: 'ds-scratch',
+      runtimeUser: 'alice@acme.example',
+      serviceAccount: DEFAULT_SA,
+      networkSpec: { enableInternetAccess: true },
+      notebookRuntimeTemplateRef: { notebookRuntimeTemplate: ids.openTemplate },
+      runtimeState: 'RUNNING',
+      labels: { team: 'risk' },
+    },
+    {
+      name: ids.lockedRuntime,
+      displayName: 'fraud-analysis',
+      runtimeUser: 'bob@acme.example',
+      serviceAccount: ANALYST_SA,
+      networkSpec: { network: VPC },
+      idleShutdownConfig: { idleTimeout: '10800s' },
+      eucConfig: { bypassActasCheck: false },
+      notebookRuntimeTemplateRef: { notebookRuntimeTemplate: ids.lockedTemplate },
+      runtimeState: 1,
+      ...CMEK,
+    },
+    // An enum value and a field from a newer API, and no network spec or service account.
+    { name: ids.oddRuntime, displayName: 'legacy-runtime', runtimeUser: 'carol@acme.example', runtimeState: 99, notebookRuntimeType: 'NOTEBOOK_RUNTIME_TYPE_FROM_THE_FUTURE', quantumSpec: { qubits: 7 } },
+  ],
+  modelDeploymentMonitoringJobs: [
+    {
+      name: ids.monitoringJob,
+      displayName: 'fraud-private-drift',
+      endpoint: ids.privateEndpoint,
+      state: 3,
+      modelDeploymentMonitoringObjectiveConfigs: [
+        {
+          deployedModelId: '12',
+          objectiveConfig: {
+            trainingDataset: { dataset: ids.datasetTraining, targetField: 'fraud' },
+            trainingPredictionSkewDetectionConfig: { defaultSkewThreshold: { value: 0.3 } },
+            predictionDriftDetectionConfig: { defaultDriftThreshold: { value: 0.3 } },
+          },
+        },
+      ],
+    },
+  ],
+  featureOnlineStores: [
+    { name: ids.publicStore, optimized: {}, state: 'STABLE', dedicatedServingEndpoint: { publicEndpointDomainName: 'fraud.us-central1-111111111111.featurestore.vertexai.goog' } },
+    { name: ids.privateStore, optimized: {}, state: 1, dedicatedServingEndpoint: { privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlist: [PROJECT] } }, ...CMEK },
+  ],
+  indexEndpoints: [
+    { name: ids.publicIndexEndpoint, displayName: 'similar-tx-public', publicEndpointEnabled: true, publicEndpointDomainName: '1.us-central1-111111111111.vdb.vertexai.goog', deployedIndexes: [{ id: 'tx_v1', index: `${BASE}/indexes/1` }] },
+    { name: ids.privateIndexEndpoint, displayName: 'similar-tx-psc', privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlist: [PROJECT] }, ...CMEK },
+  ],
+  reasoningEngines: [
+    {
+      name: ids.slackAgent,
+      displayName: 'support-agent',
+      spec: {
+        agentFramework: 'google-adk',
+        packageSpec: { pickleObjectGcsUri: 'gs://acme-ml-models/agents/support/agent.pkl', pythonVersion: '3.12' },
+        deploymentSpec: { env: [{ name: 'SLACK_BOT_TOKEN', value: PLANTED_SECRETS[2] }] },
+      },
+    },
+    {
+      name: ids.opsAgent,
+      displayName: 'ops-agent',
+      spec: {
+        serviceAccount: AGENT_SA,
+        identityType: 'SERVICE_ACCOUNT',
+        agentFramework: 'langchain',
+        deploymentSpec: { pscInterfaceConfig: { networkAttachment: `projects/${NUMBER}/regions/us-central1/networkAttachments/agents` }, secretEnv: [{ name: 'DB_PASSWORD', secretRef: { secret: 'ops-db', version: '3' } }] },
+      },
+      ...CMEK,
+    },
+  ],
+};
+
+const bucketRecord = (name: string, settings: Record<string, unknown>) => ({ kind: 'storage#bucket', name, projectNumber: NUMBER, location: 'US-CENTRAL1', storageClass: 'STANDARD', ...settings });
+const locked = { iamConfiguration: { uniformBucketLevelAccess: { enabled: true }, publicAccessPrevention: 'enforced' } };
+
+export function fakeEstate(): FakeGoogleEstate {
+  return {
+    projects: {
+      [PROJECT]: {
+        number: NUMBER,
+        iamPolicy: {
+          version: 1,
+          etag: 'BwX1',
+          bindings: [
+            { role: 'roles/editor', members: [`serviceAccount:${DEFAULT_SA}`, 'user:owner@acme.example'] },
+            { role: 'roles/owner', members: ['user:owner@acme.example'] },
+            { role: 'roles/aiplatform.user', members: [`serviceAccount:${ANALYST_SA}`, `serviceAccount:${TRAINER_SA}`] },
+            { role: 'roles/storage.objectAdmin', members: [`serviceAccount:${TRAINER_SA}`] },
+          ],
+        },
+        locations: {
+          'us-central1': usCentral1,
+          'europe-west4': 'denied',
+          'asia-northeast1': { reasoningEngines: 'not-offered' },
+        },
+      },
+      'acme-sandbox': {
+        number: '222222222222',
+        locations: { 'us-central1': { endpoints: [{ name: ids.sandboxEndpoint, displayName: 'sandbox-demo' }] } },
+      },
+      'acme-legacy': { number: '333333333333', vertexDisabled: true, iamPolicy: { bindings: [] }, locations: {} },
+    },
+    buckets: {
+      'acme-ml-public-drop': {
+        bucket: bucketRecord('acme-ml-public-drop', { iamConfiguration: { uniformBucketLevelAccess: { enabled: true }, publicAccessPrevention: 'inherited' } }),
+        iamPolicy: { bindings: [{ role: 'roles/storage.objectCreator', members: ['allUsers'] }] },
+      },
+      'acme-ml-training': {
+        bucket: bucketRecord('acme-ml-training', { ...locked, versioning: { enabled: true }, encryption: { defaultKmsKeyName: KEY }, labels: { 'data-classification': 'confidential' } }),
+        iamPolicy: { bindings: [{ role: 'roles/storage.objectViewer', members: [`serviceAccount:${ANALYST_SA}`] }] },
+      },
+      'acme-ml-models': { bucket: bucketRecord('acme-ml-models', locked), iamPolicy: { bindings: [] } },
+      'acme-ml-outputs': { denied: true },
+    },
+    keys: {
+      [KEY]: { name: KEY, purpose: 'ENCRYPT_DECRYPT', rotationPeriod: '7776000s', nextRotationTime: '2026-12-01T00:00:00Z', labels: { owner: 'security' } },
+    },
+  };
+}

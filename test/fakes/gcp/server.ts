@@ -1,0 +1,213 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FakeGoogleEstate, FakeProject } from './estate.js';
+
+/**
+ * A fake of the Google APIs aispm calls, on 127.0.0.1, speaking their REST wire protocol: Vertex AI
+ * (v1, pageToken paging), Resource Manager v3, Cloud KMS v1 and the Cloud Storage JSON API, with
+ * Google's error bodies. It records every request with the IAM permission the real API checks, so
+ * the tests can hold the permission document to what the collector really calls.
+ */
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  pageToken?: string;
+  /** The IAM permission the real API checks for this request; undefined for a request the fake does not know. */
+  permission?: string;
+  status: number;
+}
+
+export interface FakeBehaviour {
+  /** Items per page in Vertex AI lists. */
+  pageSize?: number;
+  /** Answer the first N attempts at every distinct request with 429 RESOURCE_EXHAUSTED. */
+  throttle?: number;
+  /** Answer 403 PERMISSION_DENIED when this returns true for the request's permission and path. */
+  deny?: (permission: string, path: string) => boolean;
+  /** Never answer these requests (for the per-request timeout). */
+  hang?: (permission: string, path: string) => boolean;
+}
+
+export interface FakeGoogle {
+  /** Base URL for AISPM_GCP_ENDPOINT. */
+  url: string;
+  token: string;
+  requests: FakeRequest[];
+  /** Changes behaviour for the next scans and forgets the recorded requests. */
+  reset(behaviour?: FakeBehaviour): void;
+  close(): Promise<void>;
+}
+
+/** The Vertex AI collections the fake serves: REST collection → the permission its list needs. */
+const VERTEX_COLLECTIONS = [
+  'endpoints',
+  'models',
+  'datasets',
+  'customJobs',
+  'trainingPipelines',
+  'modelDeploymentMonitoringJobs',
+  'notebookRuntimes',
+  'notebookRuntimeTemplates',
+  'featureOnlineStores',
+  'indexEndpoints',
+  'reasoningEngines',
+];
+
+interface Route {
+  permission: string;
+  answer: () => unknown;
+}
+
+export async function startFakeGoogle(estate: FakeGoogleEstate): Promise<FakeGoogle> {
+  const token = 'fake-gcp-token';
+  const requests: FakeRequest[] = [];
+  let behaviour: FakeBehaviour = {};
+  const attempts = new Map<string, number>();
+  const hanging = new Set<ServerResponse>();
+
+  const server: Server = createServer((request, response) => {
+    void handle(request, response);
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const method = request.method ?? 'GET';
+    for await (const chunk of request) void chunk; // drain the body (getIamPolicy posts options)
+    const route = routeOf(estate, method, url, behaviour.pageSize ?? 2);
+    const send = (status: number, body: unknown) => {
+      requests.push({ method, path: url.pathname, pageToken: url.searchParams.get('pageToken') ?? undefined, permission: route?.permission, status });
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(body, null, 2));
+    };
+    if (request.headers.authorization !== `Bearer ${token}`) return send(401, googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.'));
+    if (!route) return send(404, googleError(404, 'NOT_FOUND', `The fake does not serve ${method} ${url.pathname}`));
+    if (behaviour.hang?.(route.permission, url.pathname)) {
+      requests.push({ method, path: url.pathname, permission: route.permission, status: 0 });
+      hanging.add(response);
+      return;
+    }
+    const key = `${method} ${url.pathname}?${url.searchParams.get('pageToken') ?? ''}`;
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    if (attempt <= (behaviour.throttle ?? 0)) return send(429, googleError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for quota metric read requests.'));
+    if (behaviour.deny?.(route.permission, url.pathname)) return send(403, googleError(403, 'PERMISSION_DENIED', `Permission '${route.permission}' denied on resource (or it may not exist).`));
+    try {
+      send(200, route.answer());
+    } catch (error) {
+      if (error instanceof FakeHttpError) return send(error.status, error.body);
+      throw error;
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    requests,
+    reset(next = {}) {
+      behaviour = next;
+      attempts.clear();
+      requests.length = 0;
+    },
+    async close() {
+      for (const response of hanging) response.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+class FakeHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+function googleError(code: number, status: string, message: string, reason?: string): unknown {
+  return { error: { code, message, status, ...(reason ? { details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com' }] } : {}) } };
+}
+
+/** Cloud Storage errors have no status, only errors[].reason. */
+function storageError(code: number, reason: string, message: string): unknown {
+  return { error: { code, message, errors: [{ message, domain: 'global', reason }] } };
+}
+
+function project(estate: FakeGoogleEstate, id: string): FakeProject {
+  const found = estate.projects[id];
+  if (!found) throw new FakeHttpError(403, googleError(403, 'PERMISSION_DENIED', `Permission denied on resource project ${id} (or it may not exist).`));
+  return found;
+}
+
+/** Vertex AI answers a project whose API is disabled with 403 SERVICE_DISABLED. */
+function vertexProject(estate: FakeGoogleEstate, id: string): FakeProject {
+  const found = project(estate, id);
+  if (found.vertexDisabled) throw new FakeHttpError(403, googleError(403, 'PERMISSION_DENIED', `Vertex AI API has not been used in project ${found.number} before or it is disabled.`, 'SERVICE_DISABLED'));
+  return found;
+}
+
+function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: number): Route | undefined {
+  const path = decodeURIComponent(url.pathname);
+  let match: RegExpExecArray | null;
+  if (method === 'GET' && (match = /^\/v1\/projects\/([^/]+)\/locations$/.exec(path))) {
+    const id = match[1]!;
+    return { permission: 'aiplatform.locations.list', answer: () => ({ locations: Object.keys(vertexProject(estate, id).locations).map((locationId) => ({ name: `projects/${id}/locations/${locationId}`, locationId })) }) };
+  }
+  if (method === 'GET' && (match = /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/([A-Za-z]+)$/.exec(path)) && VERTEX_COLLECTIONS.includes(match[3]!)) {
+    const [, id, location, collection] = match as unknown as [string, string, string, string];
+    return {
+      permission: `aiplatform.${collection}.list`,
+      answer: () => {
+        const place = vertexProject(estate, id).locations[location];
+        if (place === 'denied') denied(`aiplatform.${collection}.list`);
+        const records = place?.[collection];
+        if (records === 'not-offered') throw new FakeHttpError(404, googleError(404, 'NOT_FOUND', `${collection} are not available in ${location}.`));
+        return page(collection, records ?? [], url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v1\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/.exec(path))) {
+    const name = match[1]!;
+    return { permission: 'cloudkms.cryptoKeys.get', answer: () => estate.keys[name] ?? notFound(name) };
+  }
+  if (method === 'GET' && (match = /^\/v3\/projects\/([^/:]+)$/.exec(path))) {
+    const id = match[1]!;
+    return { permission: 'resourcemanager.projects.get', answer: () => ({ name: `projects/${project(estate, id).number}`, projectId: id, state: 'ACTIVE' }) };
+  }
+  if (method === 'POST' && (match = /^\/v3\/projects\/([^/:]+):getIamPolicy$/.exec(path))) {
+    const id = match[1]!;
+    return { permission: 'resourcemanager.projects.getIamPolicy', answer: () => project(estate, id).iamPolicy ?? denied('resourcemanager.projects.getIamPolicy') };
+  }
+  if (method === 'GET' && (match = /^\/storage\/v1\/b\/([^/]+)(\/iam)?$/.exec(path))) {
+    const [, name, iam] = match as unknown as [string, string, string | undefined];
+    const permission = iam ? 'storage.buckets.getIamPolicy' : 'storage.buckets.get';
+    return {
+      permission,
+      answer: () => {
+        const bucket = estate.buckets[name];
+        if (!bucket) throw new FakeHttpError(404, storageError(404, 'notFound', 'The specified bucket does not exist.'));
+        if (bucket.denied) throw new FakeHttpError(403, storageError(403, 'forbidden', `aispm-reader does not have ${permission} access to the Google Cloud Storage bucket.`));
+        return iam ? bucket.iamPolicy : bucket.bucket;
+      },
+    };
+  }
+  return undefined;
+}
+
+function page(collection: string, records: unknown[], pageToken: string | null, pageSize: number): unknown {
+  const start = Number(pageToken ?? 0);
+  const end = start + pageSize;
+  return { [collection]: records.slice(start, end), ...(end < records.length ? { nextPageToken: String(end) } : {}) };
+}
+
+function notFound(name: string): never {
+  throw new FakeHttpError(404, googleError(404, 'NOT_FOUND', `${name} not found.`));
+}
+
+function denied(permission: string): never {
+  throw new FakeHttpError(403, googleError(403, 'PERMISSION_DENIED', `The caller does not have permission ${permission}.`));
+}
