@@ -41,11 +41,10 @@ export function guardrailArn(account: AwsAccount, region: string, identifier: st
   return identifier.startsWith('arn:') ? identifier : `arn:${account.partition}:bedrock:${region}:${account.account}:guardrail/${identifier}`;
 }
 
-/** The model id inside a foundation-model ARN, or the id as given. */
+/** The model id inside a foundation-model ARN; any other reference (a custom model's ARN) as given. */
 export function foundationModelId(reference: string | undefined): string | undefined {
-  if (!reference) return undefined;
-  const arn = parseArn(reference);
-  return arn ? arn.resource.replace(/^[a-z-]+\//, '') : reference;
+  const resource = parseArn(reference)?.resource;
+  return resource?.startsWith('foundation-model/') ? resource.slice('foundation-model/'.length) : reference;
 }
 
 const strengthActive = (strength: GuardrailFilterStrength | string | undefined) => strength !== undefined && strength !== 'NONE';

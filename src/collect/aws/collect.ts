@@ -78,7 +78,11 @@ async function defaultRegion(profile: string | undefined): Promise<string> {
   }
 }
 
-/** The account behind the credentials (STS GetCallerIdentity); missing or invalid credentials stop the scan. */
+/**
+ * The account behind the credentials (STS GetCallerIdentity). Missing or invalid credentials stop the
+ * scan (exit 2); any other failure is a coverage entry for the profile. This one call bypasses
+ * `builder.call`: its coverage belongs to an account that is only known from its answer.
+ */
 async function callerIdentity(
   builder: InventoryBuilder,
   settings: AwsClientSettings,
@@ -87,21 +91,19 @@ async function callerIdentity(
   userAgent: string,
 ): Promise<{ account: string; partition: string } | undefined> {
   const client = createClient(STSClient, region, settings, userAgent);
-  let credentialError: unknown;
   try {
-    const identity = await builder.call({ account: profile ?? 'default', region, service: 'sts' }, 'GetCallerIdentity', () =>
-      client.send(new GetCallerIdentityCommand({})).catch((error: unknown) => {
-        if (!CREDENTIAL_ERRORS.has((error as { name?: string }).name ?? '')) throw error;
-        credentialError = error;
-        return undefined;
-      }),
-    );
-    if (credentialError) {
-      const detail = (credentialError as Error).message;
-      throw new NoCredentialsError('aws', profile ? `no usable AWS credentials for profile "${profile}": ${detail}` : `no usable AWS credentials: ${detail}`);
-    }
-    if (!identity?.Account) return undefined;
+    const identity = await client.send(new GetCallerIdentityCommand({}));
+    if (!identity.Account) throw new Error('GetCallerIdentity gave no account id');
+    builder.record({ account: identity.Account, region, service: 'sts' }, 'ok');
     return { account: identity.Account, partition: parseArn(identity.Arn)?.partition ?? 'aws' };
+  } catch (error) {
+    const { name, message } = error as Error;
+    if (CREDENTIAL_ERRORS.has(name)) {
+      throw new NoCredentialsError('aws', `no usable AWS credentials${profile ? ` for profile "${profile}"` : ''}: ${message}`);
+    }
+    const classified = classifyAwsError(error);
+    builder.record({ account: profile ?? 'default', region, service: 'sts' }, classified.status, `GetCallerIdentity: ${classified.message}`);
+    return undefined;
   } finally {
     client.destroy();
   }
@@ -178,5 +180,6 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
 
 /** A model as agents name it (id, ARN, cross-region inference profile such as `us.anthropic...`) → its foundation model id. */
 function baseModelId(reference: string): string {
-  return foundationModelId(reference)!.replace(/^(us|eu|apac|us-gov|ca|jp|au|global)\./, '');
+  const profile = parseArn(reference)?.resource.match(/^inference-profile\/(.+)$/)?.[1];
+  return (profile ?? foundationModelId(reference)!).replace(/^(us|eu|apac|us-gov|ca|jp|au|global)\./, '');
 }

@@ -1,7 +1,8 @@
 /**
  * Reading IAM policy documents: what a principal may do, and who may assume a role. This is a
  * posture view, not the IAM evaluation engine: conditions are ignored (a conditional Allow still
- * counts, a conditional Deny does not block), so access is over- rather than under-estimated.
+ * counts, a conditional Deny does not block), so access is over- rather than under-estimated; S3
+ * resource patterns are read by bucket name (see `bucketObjects`).
  */
 
 export interface PolicyStatement {
@@ -41,11 +42,8 @@ function asList(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-/**
- * Glob match for IAM patterns (`*` any run, `?` one character). With `prefixOnly`, it is enough that
- * `text` can be continued into a match: `arn:aws:s3:::bucket/` is a prefix of what `.../bucket/data/*` allows.
- */
-export function globMatches(pattern: string, text: string, prefixOnly = false): boolean {
+/** Glob match for IAM patterns: `*` any run of characters, `?` one character. Linear in the text. */
+export function globMatches(pattern: string, text: string): boolean {
   let states = closeOverStars(pattern, new Set([0]));
   for (const char of text) {
     const next = new Set<number>();
@@ -57,7 +55,7 @@ export function globMatches(pattern: string, text: string, prefixOnly = false): 
     states = closeOverStars(pattern, next);
     if (states.size === 0) return false;
   }
-  return prefixOnly ? states.size > 0 : states.has(pattern.length);
+  return states.has(pattern.length);
 }
 
 function closeOverStars(pattern: string, states: Set<number>): Set<number> {
@@ -72,24 +70,58 @@ function actionMatches(statement: PolicyStatement, action: string): boolean {
   return hit(asList(statement.Action));
 }
 
-function resourceMatches(statement: PolicyStatement, resource: string, prefixOnly: boolean): boolean {
-  if (statement.NotResource !== undefined) return !asList(statement.NotResource).some((pattern) => globMatches(pattern, resource));
-  return asList(statement.Resource).some((pattern) => globMatches(pattern, resource, prefixOnly));
+/** What a statement's Resource patterns are tested against: some of the resource, or all of it. */
+export interface ResourceTest {
+  /** The pattern grants access to (some of) the resource. */
+  some(pattern: string): boolean;
+  /** The pattern covers all of the resource (for Deny and NotResource). */
+  all(pattern: string): boolean;
+}
+
+/** One resource named by its ARN (a role). */
+export function exactResource(arn: string): ResourceTest {
+  return { some: (pattern) => globMatches(pattern, arn), all: (pattern) => globMatches(pattern, arn) };
+}
+
+/**
+ * The objects of one bucket. A pattern names them when its bucket part (before the first "/")
+ * matches the bucket's name, or when it has no "/" and ends in "*" (`arn:aws:s3:::acme-*`). IAM would
+ * also let `arn:aws:s3:::*sagemaker*` reach keys containing "sagemaker" in any bucket; such patterns
+ * are read as bucket-name patterns, as people write them.
+ */
+export function bucketObjects(bucketArn: string): ResourceTest {
+  const split = (pattern: string) => {
+    const slash = pattern.indexOf('/');
+    return slash === -1 ? { bucket: pattern, key: undefined } : { bucket: pattern.slice(0, slash), key: pattern.slice(slash + 1) };
+  };
+  return {
+    some: (pattern) => {
+      const { bucket, key } = split(pattern);
+      return key === undefined ? pattern.endsWith('*') && globMatches(pattern, bucketArn) : globMatches(bucket, bucketArn);
+    },
+    all: (pattern) => {
+      const { bucket, key } = split(pattern);
+      return key === undefined ? pattern.endsWith('*') && globMatches(pattern, bucketArn) : globMatches(bucket, bucketArn) && key === '*';
+    },
+  };
 }
 
 function isAllow(statement: PolicyStatement): boolean {
   return statement.Effect === 'Allow';
 }
 
-/**
- * Whether the statements allow `action` on `resource`; with `anyBelow`, on anything whose ARN starts
- * with `resource` (an object somewhere in a bucket). An unconditional Deny of the whole resource wins.
- */
-export function allows(statements: readonly PolicyStatement[], action: string, resource: string, anyBelow = false): boolean {
-  const allowed = statements.some((statement) => isAllow(statement) && actionMatches(statement, action) && resourceMatches(statement, resource, anyBelow));
+/** Whether the statements allow `action` on the resource; an unconditional Deny of all of it wins. */
+export function allows(statements: readonly PolicyStatement[], action: string, resource: ResourceTest): boolean {
+  const allowed = statements.some(
+    (statement) =>
+      isAllow(statement) &&
+      actionMatches(statement, action) &&
+      (statement.NotResource !== undefined ? !asList(statement.NotResource).some((pattern) => resource.all(pattern)) : asList(statement.Resource).some((pattern) => resource.some(pattern))),
+  );
   if (!allowed) return false;
-  const everything = anyBelow ? `${resource}*` : resource;
-  return !statements.some((statement) => statement.Effect === 'Deny' && statement.Condition === undefined && actionMatches(statement, action) && resourceMatches(statement, everything, false));
+  return !statements.some(
+    (statement) => statement.Effect === 'Deny' && statement.Condition === undefined && actionMatches(statement, action) && asList(statement.Resource).some((pattern) => resource.all(pattern)),
+  );
 }
 
 /** Allow of every action on every resource: AdministratorAccess or its hand-written twin. */
@@ -104,11 +136,19 @@ export function grantsWildcardActions(statements: readonly PolicyStatement[]): b
 
 /** What S3 access the statements give on the objects of one bucket. */
 export function bucketAccess(statements: readonly PolicyStatement[], bucketArn: string): { read: boolean; write: boolean } {
-  const objects = `${bucketArn}/`;
+  const objects = bucketObjects(bucketArn);
   return {
-    read: allows(statements, 's3:GetObject', objects, true),
-    write: allows(statements, 's3:PutObject', objects, true) || allows(statements, 's3:DeleteObject', objects, true),
+    read: allows(statements, 's3:GetObject', objects),
+    write: allows(statements, 's3:PutObject', objects) || allows(statements, 's3:DeleteObject', objects),
   };
+}
+
+/** Roles named outright (no wildcard) as what the statements let the principal assume. */
+export function assumableRoles(statements: readonly PolicyStatement[]): string[] {
+  return statements
+    .filter((statement) => isAllow(statement) && actionMatches(statement, 'sts:AssumeRole'))
+    .flatMap((statement) => asList(statement.Resource))
+    .filter((resource) => /^arn:[^:]+:iam::\d{12}:role\/[^*?]+$/.test(resource));
 }
 
 /** Principals named in the Allow statements of a trust (or resource) policy, by kind (`Service`, `AWS`, ...). */

@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { forEachConcurrently } from '../runtime.js';
 import { arnName, parseArn } from './arn.js';
-import { allows, bucketAccess, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
+import { allows, assumableRoles, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
 import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';
 
 /**
@@ -30,6 +30,8 @@ import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js'
  */
 
 const IAM_REGION = 'global';
+/** Role chains are followed this far (the attack-path rules allow up to three assume-role hops). */
+const MAX_ASSUME_HOPS = 3;
 const BEDROCK_SERVICE = 'bedrock.amazonaws.com';
 
 /** What a principal's policies say, as far as they could be read. */
@@ -167,21 +169,33 @@ export async function collectApiKeys(account: AwsAccount): Promise<void> {
   }
 }
 
-/** Reads every role and user AI assets point at; then draws data and assume-role edges between them. */
+/**
+ * Reads every role and user AI assets point at, and the roles those can assume (a few hops deep);
+ * then draws data and assume-role edges between them.
+ */
 export async function collectIdentities(account: AwsAccount): Promise<void> {
   const iam = new IamReader(account);
-  const principals: Principal[] = [];
-  await Promise.all([
-    forEachConcurrently([...account.roles.keys()], async (arn) => {
-      const role = await readRole(iam, arn);
-      if (role) principals.push(role);
-    }),
-    forEachConcurrently([...account.users], async ([name, keys]) => {
-      const user = await readUser(iam, name);
-      for (const key of keys) account.edge(key, 'uses-identity', user.id);
-      principals.push(user);
-    }),
+  const seen = new Set(account.roles.keys());
+  const readRoles = async (arns: readonly string[]) => (await Promise.all(arns.map((arn) => readRole(iam, arn)))).filter((role): role is Principal => role !== undefined);
+  const [roles, users] = await Promise.all([
+    readRoles([...seen]),
+    Promise.all(
+      [...account.users].map(async ([name, keys]) => {
+        const user = await readUser(iam, name);
+        for (const key of keys) account.edge(key, 'uses-identity', user.id);
+        return user;
+      }),
+    ),
   ]);
+  const principals: Principal[] = [...roles, ...users];
+  let reached: Principal[] = principals;
+  for (let hop = 0; hop < MAX_ASSUME_HOPS && reached.length > 0; hop++) {
+    const next = [...new Set(reached.flatMap((principal) => assumableRoles(principal.statements)))].filter((arn) => !seen.has(arn));
+    for (const arn of next) seen.add(arn);
+    reached = await readRoles(next);
+    principals.push(...reached);
+  }
+
   for (const principal of principals) {
     for (const name of account.buckets.keys()) {
       const bucket = `arn:${account.partition}:s3:::${name}`;
@@ -191,7 +205,7 @@ export async function collectIdentities(account: AwsAccount): Promise<void> {
     }
     for (const target of principals) {
       if (target === principal || !target.trusted) continue;
-      if (allows(principal.statements, 'sts:AssumeRole', target.id) && trusts(target.trusted, principal.id, account.account)) account.edge(principal.id, 'can-assume', target.id);
+      if (allows(principal.statements, 'sts:AssumeRole', exactResource(target.id)) && trusts(target.trusted, principal.id, account.account)) account.edge(principal.id, 'can-assume', target.id);
     }
   }
 }

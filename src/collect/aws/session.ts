@@ -158,9 +158,11 @@ export class AwsAccount {
     return scope;
   }
 
+  /** Adds an asset; properties left undefined (not read) are dropped, so they stay unknown. */
   addAsset(draft: AssetDraft): void {
-    const { account, ...asset } = draft;
-    this.builder.addAsset({ ...asset, account: account ?? this.account });
+    const { account, props, ...asset } = draft;
+    const known = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+    this.builder.addAsset({ ...asset, props: known, account: account ?? this.account });
   }
 
   getAsset(id: string): Asset | undefined {

@@ -282,7 +282,7 @@ export const AWS_ASSET_TYPES = [
     title: 'Bedrock provisioned throughput',
     category: 'ai',
     bomType: 'service',
-    props: props(['modelId'], {
+    props: props(['modelId', 'outdated'], {
       modelUnits: num('model units purchased'),
       commitmentDuration: str('OneMonth, SixMonths, or null for no commitment'),
       status: str('provisioned throughput status'),
