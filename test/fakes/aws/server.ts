@@ -16,6 +16,8 @@ export interface Faults {
   throttle: Map<string, number>;
   /** IAM actions whose requests are never answered (the client's timeout must end them). */
   hang: Set<string>;
+  /** Milliseconds every answer waits, so that concurrent requests overlap and `maxInFlight` shows them. */
+  latencyMs: number;
 }
 
 interface Routed extends Operation {
@@ -40,7 +42,7 @@ export class FakeAws {
   readonly calls: string[] = [];
   /** Requests the fake does not implement: the collector called something unexpected. */
   readonly unhandled: string[] = [];
-  faults: Faults = { throttle: new Map(), hang: new Set() };
+  faults: Faults = { throttle: new Map(), hang: new Set(), latencyMs: 0 };
   /** Most requests in flight at once. */
   maxInFlight = 0;
   private inFlight = 0;
@@ -66,7 +68,7 @@ export class FakeAws {
   reset(): void {
     this.calls.length = 0;
     this.unhandled.length = 0;
-    this.faults = { throttle: new Map(), hang: new Set() };
+    this.faults = { throttle: new Map(), hang: new Set(), latencyMs: 0 };
     this.maxInFlight = 0;
   }
 
@@ -88,6 +90,7 @@ export class FakeAws {
       this.hanging.add(response);
       return;
     }
+    if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
     const throttled = this.faults.throttle.get(routed.action) ?? 0;
     if (throttled > 0) {
       this.faults.throttle.set(routed.action, throttled - 1);
