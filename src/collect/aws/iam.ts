@@ -222,20 +222,11 @@ async function readRole(iam: IamReader, arn: string): Promise<Principal | undefi
   const [response, policies] = await Promise.all([scope.call('GetRole', () => client.send(new GetRoleCommand({ RoleName: name }))), iam.policies(POLICY_READERS.role, name)]);
   const role = response?.Role;
   const trust = parsePolicyDocument(role?.AssumeRolePolicyDocument);
-  account.addAsset({
-    id: arn,
-    type: 'aws.iam.role',
-    name,
-    region: IAM_REGION,
-    tags: role ? (tagMap(role.Tags) ?? {}) : undefined,
-    props: {
-      ...principalProps(policies),
-      ...(role ? { permissionsBoundary: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null } : {}),
-      ...(trust ? { trustedServices: principals(trust, 'Service'), trustedPrincipals: principals(trust, 'AWS') } : {}),
-    },
-    raw: role ? toRaw({ Role: { ...role, AssumeRolePolicyDocument: trust }, AttachedPolicies: policies.attached, InlinePolicies: policies.inline }) : undefined,
+  const trusted = trust && principals(trust, 'AWS');
+  addPrincipal(account, { id: arn, type: 'aws.iam.role', name }, role, policies, { trustedServices: trust && principals(trust, 'Service'), trustedPrincipals: trusted }, {
+    Role: { ...role, AssumeRolePolicyDocument: trust },
   });
-  return { id: arn, statements: policies.statements, trusted: trust ? principals(trust, 'AWS') : undefined };
+  return { id: arn, statements: policies.statements, trusted };
 }
 
 async function readUser(iam: IamReader, name: string): Promise<Principal> {
@@ -245,33 +236,43 @@ async function readUser(iam: IamReader, name: string): Promise<Principal> {
     iam.policies(POLICY_READERS.user, name),
     scope.list('ListGroupsForUser', paginateListGroupsForUser({ client }, { UserName: name }), (page) => page.Groups),
   ]);
-  const groupNames = groups?.flatMap((group) => group.GroupName ?? []);
+  const groupNames = groups?.flatMap((group) => group.GroupName ?? []).sort();
   const groupPolicies = await Promise.all((groupNames ?? []).map((group) => iam.policies(POLICY_READERS.group, group)));
   const merged = mergePolicySets([own, ...groupPolicies]);
   const policies = { ...merged, complete: merged.complete && groupNames !== undefined };
   const user = response?.User;
   const id = user?.Arn ?? `arn:${account.partition}:iam::${account.account}:user/${name}`;
-  account.addAsset({
-    id,
-    type: 'aws.iam.user',
-    name,
-    region: IAM_REGION,
-    tags: user ? (tagMap(user.Tags) ?? {}) : undefined,
-    props: {
-      ...principalProps(policies),
-      ...(groupNames ? { groups: groupNames.sort() } : {}),
-      ...(user ? { permissionsBoundary: user.PermissionsBoundary?.PermissionsBoundaryArn ?? null } : {}),
-    },
-    raw: user ? toRaw({ User: user, Groups: groupNames, AttachedPolicies: policies.attached, InlinePolicies: policies.inline }) : undefined,
-  });
+  addPrincipal(account, { id, type: 'aws.iam.user', name }, user, policies, { groups: groupNames }, { User: user, Groups: groupNames });
   return { id, statements: policies.statements };
 }
 
-function principalProps(policies: PolicySet): Record<string, unknown> {
-  return {
-    admin: granted(grantsAdmin(policies.statements), policies.complete),
-    wildcardActions: granted(grantsWildcardActions(policies.statements), policies.complete),
-    ...(policies.attached ? { attachedPolicies: policies.attached } : {}),
-    ...(policies.inline ? { inlinePolicies: [...policies.inline].sort() } : {}),
-  };
+/** What GetRole and GetUser both tell about a principal. */
+interface PrincipalRecord {
+  Tags?: Array<{ Key?: string; Value?: string }>;
+  PermissionsBoundary?: { PermissionsBoundaryArn?: string };
+}
+
+/** The asset of a role or user: what its policies grant, and what its own record says (unknown when it could not be read). */
+function addPrincipal(
+  account: AwsAccount,
+  principal: { id: string; type: string; name: string },
+  record: PrincipalRecord | undefined,
+  policies: PolicySet,
+  props: Record<string, unknown>,
+  raw: Record<string, unknown>,
+): void {
+  account.addAsset({
+    ...principal,
+    region: IAM_REGION,
+    tags: record ? (tagMap(record.Tags) ?? {}) : undefined,
+    props: {
+      admin: granted(grantsAdmin(policies.statements), policies.complete),
+      wildcardActions: granted(grantsWildcardActions(policies.statements), policies.complete),
+      attachedPolicies: policies.attached,
+      inlinePolicies: policies.inline && [...policies.inline].sort(),
+      permissionsBoundary: record ? (record.PermissionsBoundary?.PermissionsBoundaryArn ?? null) : undefined,
+      ...props,
+    },
+    raw: record ? toRaw({ ...raw, AttachedPolicies: policies.attached, InlinePolicies: policies.inline }) : undefined,
+  });
 }

@@ -113,7 +113,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     account.edge(id, 'uses-identity', account.role(roleArn, region));
   };
 
-  const [, , , , endpointIds, scheduleIds] = await Promise.all([
+  await Promise.all([
     collectDescribed(service, {
       type: 'aws.sagemaker.notebook-instance',
       list: { operation: 'ListNotebookInstances', pages: () => paginateListNotebookInstances({ client }, {}), items: (page) => page.NotebookInstances },
@@ -445,13 +445,11 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         };
       },
     }),
-    collectModelRegistry(account, service, client),
+    collectModelRegistry(service, client),
   ]);
 
   // Relations that need the whole region.
-  for (const [endpointId, scheduleId] of links.monitoredEndpoints) {
-    if (endpointIds.includes(endpointId) && scheduleIds.includes(scheduleId)) account.edge(endpointId, 'monitored-by', scheduleId);
-  }
+  for (const [endpointId, scheduleId] of links.monitoredEndpoints) if (account.getAsset(endpointId)) account.edge(endpointId, 'monitored-by', scheduleId);
   for (const [endpointId, configId] of links.endpointConfigs) {
     for (const model of links.configModels.get(configId) ?? []) if (account.getAsset(model)) account.edge(endpointId, 'deploys', model);
   }
@@ -526,42 +524,41 @@ async function describeLifecycleConfigs(service: ServiceRegion, client: SageMake
 const MAX_PACKAGES_PER_GROUP = 100;
 
 /** The model registry: package groups, and the approval status of their most recent versions. */
-async function collectModelRegistry(account: AwsAccount, service: ServiceRegion, client: SageMakerClient): Promise<void> {
-  const { region, scope } = service;
-  await collectDescribed(service, {
+async function collectModelRegistry(service: ServiceRegion, client: SageMakerClient): Promise<void> {
+  const { account, region, scope } = service;
+  const groupIds = await collectDescribed(service, {
     type: 'aws.sagemaker.model-package-group',
     list: { operation: 'ListModelPackageGroups', pages: () => paginateListModelPackageGroups({ client }, {}), items: (page) => page.ModelPackageGroupSummaryList },
     identify: (summary) => ({ id: summary.ModelPackageGroupArn, name: summary.ModelPackageGroupName }),
     tagged: true,
     toAsset: (group) => ({ props: { status: group.ModelPackageGroupStatus ?? null }, raw: toRaw(group) }),
-  }).then((groupIds) =>
-    forEachConcurrently(groupIds, async (groupId) => {
-      const groupName = account.getAsset(groupId)?.name;
-      const packages = await scope.list(
-        'ListModelPackages',
-        paginateListModelPackages({ client }, { ModelPackageGroupName: groupName, SortBy: 'CreationTime', SortOrder: 'Descending' }),
-        (page) => page.ModelPackageSummaryList,
-        MAX_PACKAGES_PER_GROUP,
-      );
-      if (!packages) return;
-      for (const modelPackage of packages) {
-        if (!modelPackage.ModelPackageArn) continue;
-        account.addAsset({
-          id: modelPackage.ModelPackageArn,
-          type: 'aws.sagemaker.model-package',
-          name: `${groupName}/${modelPackage.ModelPackageVersion ?? modelPackage.ModelPackageName}`,
-          region,
-          props: {
-            approvalStatus: modelPackage.ModelApprovalStatus ?? null,
-            status: modelPackage.ModelPackageStatus ?? null,
-            modelVersion: modelPackage.ModelPackageVersion === undefined ? null : String(modelPackage.ModelPackageVersion),
-          },
-          raw: toRaw(modelPackage),
-        });
-        account.edge(modelPackage.ModelPackageArn, 'part-of', groupId);
-      }
-      const count = (status: string) => packages.filter((modelPackage) => modelPackage.ModelApprovalStatus === status).length;
-      account.patchProps(groupId, { packages: packages.length, approvedPackages: count('Approved'), pendingPackages: count('PendingManualApproval') });
-    }),
-  );
+  });
+  await forEachConcurrently(groupIds, async (groupId) => {
+    const groupName = account.getAsset(groupId)?.name;
+    const packages = await scope.list(
+      'ListModelPackages',
+      paginateListModelPackages({ client }, { ModelPackageGroupName: groupName, SortBy: 'CreationTime', SortOrder: 'Descending' }),
+      (page) => page.ModelPackageSummaryList,
+      MAX_PACKAGES_PER_GROUP,
+    );
+    if (!packages) return;
+    for (const modelPackage of packages) {
+      if (!modelPackage.ModelPackageArn) continue;
+      account.addAsset({
+        id: modelPackage.ModelPackageArn,
+        type: 'aws.sagemaker.model-package',
+        name: `${groupName}/${modelPackage.ModelPackageVersion ?? modelPackage.ModelPackageName}`,
+        region,
+        props: {
+          approvalStatus: modelPackage.ModelApprovalStatus ?? null,
+          status: modelPackage.ModelPackageStatus ?? null,
+          modelVersion: modelPackage.ModelPackageVersion === undefined ? null : String(modelPackage.ModelPackageVersion),
+        },
+        raw: toRaw(modelPackage),
+      });
+      account.edge(modelPackage.ModelPackageArn, 'part-of', groupId);
+    }
+    const count = (status: string) => packages.filter((modelPackage) => modelPackage.ModelApprovalStatus === status).length;
+    account.patchProps(groupId, { packages: packages.length, approvedPackages: count('Approved'), pendingPackages: count('PendingManualApproval') });
+  });
 }

@@ -336,6 +336,16 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
 
 const contentFilter = (type: string, inputStrength: string, outputStrength = inputStrength) => ({ type, inputStrength, outputStrength });
 
+/** What the custom model and the job that made it both tell. */
+const supportTitanCustomization = {
+  jobArn: bedrock(US, 'model-customization-job', 'amazon.titan-text-express-v1:0:8k/supportjob1'),
+  baseModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-text-express-v1:0:8k`,
+  customizationType: 'FINE_TUNING',
+  trainingDataConfig: { s3Uri: 's3://acme-support-data/train.jsonl' },
+  validationDataConfig: { validators: [{ s3Uri: 's3://acme-support-data/validate.jsonl' }] },
+  outputDataConfig: { s3Uri: 's3://acme-support-data/output/' },
+};
+
 export const BEDROCK: Record<string, BedrockEstate> = {
   [US]: {
     // No logging configuration at all, in a region full of Bedrock resources.
@@ -398,28 +408,18 @@ export const BEDROCK: Record<string, BedrockEstate> = {
       {
         modelArn: bedrock(US, 'custom-model', 'amazon.titan-text-express-v1:0:8k/support-titan'),
         modelName: 'support-titan',
-        jobArn: bedrock(US, 'model-customization-job', 'amazon.titan-text-express-v1:0:8k/supportjob1'),
-        baseModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-text-express-v1:0:8k`,
-        customizationType: 'FINE_TUNING',
         modelStatus: 'Active',
-        trainingDataConfig: { s3Uri: 's3://acme-support-data/train.jsonl' },
-        validationDataConfig: { validators: [{ s3Uri: 's3://acme-support-data/validate.jsonl' }] },
-        outputDataConfig: { s3Uri: 's3://acme-support-data/output/' },
+        ...supportTitanCustomization,
         creationTime: daysAgo(40).toISOString(),
       },
     ],
     customizationJobs: [
       {
-        jobArn: bedrock(US, 'model-customization-job', 'amazon.titan-text-express-v1:0:8k/supportjob1'),
         jobName: 'support-titan-job',
         outputModelName: 'support-titan',
         roleArn: roleArn('BedrockCustomizationRole'),
         status: 'Completed',
-        baseModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-text-express-v1:0:8k`,
-        customizationType: 'FINE_TUNING',
-        trainingDataConfig: { s3Uri: 's3://acme-support-data/train.jsonl' },
-        validationDataConfig: { validators: [{ s3Uri: 's3://acme-support-data/validate.jsonl' }] },
-        outputDataConfig: { s3Uri: 's3://acme-support-data/output/' },
+        ...supportTitanCustomization,
         creationTime: daysAgo(41).toISOString(),
       },
     ],
