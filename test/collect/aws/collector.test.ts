@@ -267,6 +267,21 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(hung.assets).toHaveLength(inventory.assets.length);
   });
 
+  it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS'];
+    // Anything not overridden per service would go to a closed local port, never to AWS.
+    const restore = replaceAwsEnvironment({
+      ...fakeAwsEnvironment(fake, home),
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      ...Object.fromEntries(services.map((service) => [`AWS_ENDPOINT_URL_${service}`, fake.url])),
+    });
+    try {
+      expect(canonical(await collect())).toBe(canonical(inventory));
+    } finally {
+      restore();
+    }
+  });
+
   it('narrows to the requested regions, and skips one that is not enabled', async () => {
     const narrowed = await collect({ scope: { regions: ['eu-west-1', 'mars-north-1'] } });
     expect(narrowed.coverage).toContainEqual({ provider: 'aws', account: ACCOUNT, region: 'mars-north-1', service: 'all', status: 'skipped', message: 'the region is not enabled for this account, or does not exist' });
