@@ -63,7 +63,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
       tagged: true,
       toAsset: ({ agent }, id) => {
         if (!agent) return { props: {} };
-        account.edge(id, 'uses-identity', account.role(agent.agentResourceRoleArn, region));
+        account.edge(id, 'uses-identity', account.role(agent.agentResourceRoleArn));
         guardedBy(id, agent.guardrailConfiguration?.guardrailIdentifier);
         account.encryptedBy(id, agent.customerEncryptionKeyArn, region);
         if (agent.foundationModel) account.modelUsers.push({ id, region, model: agent.foundationModel });
@@ -91,7 +91,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
         if (!knowledgeBase) return { props: {} };
         const type = knowledgeBase.knowledgeBaseConfiguration?.type;
         const managedKey = knowledgeBase.knowledgeBaseConfiguration?.managedKnowledgeBaseConfiguration?.serverSideEncryptionConfiguration?.kmsKeyArn;
-        account.edge(id, 'uses-identity', account.role(knowledgeBase.roleArn, region));
+        account.edge(id, 'uses-identity', account.role(knowledgeBase.roleArn));
         account.encryptedBy(id, managedKey, region);
         return {
           props: {
@@ -113,7 +113,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
       describe: { operation: 'GetFlow', run: (summary) => client.send(new GetFlowCommand({ flowIdentifier: summary.id })) },
       tagged: true,
       toAsset: (flow, id) => {
-        account.edge(id, 'uses-identity', account.role(flow.executionRoleArn, region));
+        account.edge(id, 'uses-identity', account.role(flow.executionRoleArn));
         account.encryptedBy(id, flow.customerEncryptionKeyArn, region);
         const unguarded: string[] = [];
         for (const node of flowNodes(flow.definition)) {
@@ -244,7 +244,7 @@ async function collectDataSources(service: ServiceRegion, client: BedrockAgentCl
     tagged: false,
     toAsset: ({ dataSource }, id) => {
       if (!dataSource) return { props: {} };
-      const bucket = account.bucket(dataSource.dataSourceConfiguration?.s3Configuration?.bucketArn, region, { sensitive: true });
+      const bucket = account.bucket(dataSource.dataSourceConfiguration?.s3Configuration?.bucketArn, region);
       account.edge(id, 'reads-data', bucket);
       account.edge(knowledgeBaseArn, 'reads-data', bucket);
       const key = dataSource.serverSideEncryptionConfiguration?.kmsKeyArn;

@@ -14,7 +14,6 @@ import {
   paginateListModelCustomizationJobs,
   paginateListModelInvocationJobs,
   paginateListProvisionedModelThroughputs,
-  type GuardrailFilterStrength,
 } from '@aws-sdk/client-bedrock';
 import { parseArn } from './arn.js';
 import { collectDescribed, type ServiceRegion } from './resources.js';
@@ -47,7 +46,7 @@ export function foundationModelId(reference: string | undefined): string | undef
   return resource?.startsWith('foundation-model/') ? resource.slice('foundation-model/'.length) : reference;
 }
 
-const strengthActive = (strength: GuardrailFilterStrength | string | undefined) => strength !== undefined && strength !== 'NONE';
+const strengthActive = (strength: string | undefined) => strength !== undefined && strength !== 'NONE';
 
 export async function collectBedrock(account: AwsAccount, region: string): Promise<BedrockRegion> {
   const client = account.client(BedrockClient, region);
@@ -108,7 +107,7 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
       tagged: true,
       toAsset: (model, id) => {
         for (const uri of [model.trainingDataConfig?.s3Uri, ...(model.validationDataConfig?.validators ?? []).map((validator) => validator.s3Uri)]) {
-          account.edge(id, 'trained-on', account.bucket(uri, region, { sensitive: true }));
+          account.edge(id, 'trained-on', account.bucket(uri, region));
         }
         account.encryptedBy(id, model.modelKmsKeyArn, region);
         if (model.baseModelArn) account.modelUsers.push({ id, region, model: model.baseModelArn });
@@ -132,7 +131,7 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
       describe: { operation: 'GetImportedModel', run: (summary) => client.send(new GetImportedModelCommand({ modelIdentifier: summary.modelArn })) },
       tagged: true,
       toAsset: (model, id) => {
-        account.edge(id, 'artifacts-in', account.bucket(model.modelDataSource?.s3DataSource?.s3Uri, region, { sensitive: true }));
+        account.edge(id, 'artifacts-in', account.bucket(model.modelDataSource?.s3DataSource?.s3Uri, region));
         account.encryptedBy(id, model.modelKmsKeyArn, region);
         return {
           props: {
@@ -194,9 +193,9 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
       tagged: false,
       toAsset: (job, id) => {
         const inputs = [job.trainingDataConfig?.s3Uri, ...(job.validationDataConfig?.validators ?? []).map((validator) => validator.s3Uri)];
-        for (const uri of inputs) account.edge(id, 'reads-data', account.bucket(uri, region, { sensitive: true }));
-        account.edge(id, 'writes-data', account.bucket(job.outputDataConfig?.s3Uri, region, { sensitive: true }));
-        account.edge(id, 'uses-identity', account.role(job.roleArn, region));
+        for (const uri of inputs) account.edge(id, 'reads-data', account.bucket(uri, region));
+        account.edge(id, 'writes-data', account.bucket(job.outputDataConfig?.s3Uri, region));
+        account.edge(id, 'uses-identity', account.role(job.roleArn));
         account.encryptedBy(id, job.outputModelKmsKeyArn, region);
         return {
           props: {
@@ -223,9 +222,9 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
       tagged: false,
       toAsset: (job, id) => {
         const output = job.outputDataConfig?.s3OutputDataConfig;
-        account.edge(id, 'reads-data', account.bucket(job.inputDataConfig?.s3InputDataConfig?.s3Uri, region, { sensitive: true }));
-        account.edge(id, 'writes-data', account.bucket(output?.s3Uri, region, { sensitive: true }));
-        account.edge(id, 'uses-identity', account.role(job.roleArn, region));
+        account.edge(id, 'reads-data', account.bucket(job.inputDataConfig?.s3InputDataConfig?.s3Uri, region));
+        account.edge(id, 'writes-data', account.bucket(output?.s3Uri, region));
+        account.edge(id, 'uses-identity', account.role(job.roleArn));
         account.encryptedBy(id, output?.s3EncryptionKeyId, region);
         return {
           props: {
@@ -254,7 +253,7 @@ async function collectInvocationLogging(account: AwsAccount, service: ServiceReg
   const logGroup = config?.cloudWatchConfig?.logGroupName;
   const bucket = config?.s3Config?.bucketName;
   for (const destination of [bucket, config?.cloudWatchConfig?.largeDataDeliveryS3Config?.bucketName]) {
-    account.edge(id, 'logs-to', account.bucket(destination, region, { sensitive: true }));
+    account.edge(id, 'logs-to', account.bucket(destination, region));
   }
   account.edge(id, 'logs-to', account.logGroup(logGroup, region));
   account.addAsset({
@@ -271,4 +270,18 @@ async function collectInvocationLogging(account: AwsAccount, service: ServiceReg
     raw: toRaw(result),
   });
   return id;
+}
+
+/** A model as agents name it (id, ARN, cross-region inference profile such as `us.anthropic...`) → its foundation model id. */
+function baseModelId(reference: string): string {
+  const profile = parseArn(reference)?.resource.match(/^inference-profile\/(.+)$/)?.[1];
+  return (profile ?? foundationModelId(reference)!).replace(/^(us|eu|apac|us-gov|ca|jp|au|global)\./, '');
+}
+
+/** Marks assets that use a foundation model as outdated when the region lists that model as LEGACY. */
+export function markLegacyModelUsers(account: AwsAccount, lifecycleByRegion: ReadonlyMap<string, Map<string, string> | undefined>): void {
+  for (const { id, region, model } of account.modelUsers) {
+    const status = lifecycleByRegion.get(region)?.get(baseModelId(model));
+    if (status) account.patchProps(id, { outdated: status === 'LEGACY' });
+  }
 }

@@ -6,7 +6,7 @@ import { toolVersion } from '../../package-info.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { InventoryBuilder, forEachConcurrently } from '../runtime.js';
 import { parseArn } from './arn.js';
-import { collectBedrock, foundationModelId } from './bedrock.js';
+import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
@@ -170,16 +170,7 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
   context.progress(`aws ${account.account}: reading the identities and keys AI assets use`);
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 
-  for (const { id, region, model } of account.modelUsers) {
-    const status = modelLifecycle.get(region)?.get(baseModelId(model));
-    if (status) account.patchProps(id, { outdated: status === 'LEGACY' });
-  }
+  markLegacyModelUsers(account, modelLifecycle);
   addVpcs(account, endpointsByRegion);
   account.addStubs();
-}
-
-/** A model as agents name it (id, ARN, cross-region inference profile such as `us.anthropic...`) → its foundation model id. */
-function baseModelId(reference: string): string {
-  const profile = parseArn(reference)?.resource.match(/^inference-profile\/(.+)$/)?.[1];
-  return (profile ?? foundationModelId(reference)!).replace(/^(us|eu|apac|us-gov|ca|jp|au|global)\./, '');
 }

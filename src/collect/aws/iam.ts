@@ -175,7 +175,7 @@ export async function collectApiKeys(account: AwsAccount): Promise<void> {
  */
 export async function collectIdentities(account: AwsAccount): Promise<void> {
   const iam = new IamReader(account);
-  const seen = new Set(account.roles.keys());
+  const seen = new Set(account.roles);
   const readRoles = async (arns: readonly string[]) => (await Promise.all(arns.map((arn) => readRole(iam, arn)))).filter((role): role is Principal => role !== undefined);
   const [roles, users] = await Promise.all([
     readRoles([...seen]),

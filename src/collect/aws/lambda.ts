@@ -11,7 +11,7 @@ export async function collectFunctions(account: AwsAccount): Promise<void> {
   await forEachConcurrently([...account.functions], async ([id, { region }]) => {
     const client = account.client(LambdaClient, region);
     const configuration = await account.scope(region, 'lambda').call('GetFunctionConfiguration', () => client.send(new GetFunctionConfigurationCommand({ FunctionName: id })));
-    if (configuration) account.edge(id, 'uses-identity', account.role(configuration.Role, region));
+    if (configuration) account.edge(id, 'uses-identity', account.role(configuration.Role));
     account.addAsset({
       id,
       type: 'aws.lambda.function',

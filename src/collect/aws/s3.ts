@@ -79,7 +79,8 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
       region,
       tags: tagging === undefined ? undefined : (tagMap(tagging?.TagSet) ?? {}),
       props: {
-        sensitiveData: reference.sensitive ? true : undefined,
+        // AI assets named it for their data: training data, artifacts, outputs, captured requests, logs.
+        sensitiveData: true,
         publicRead: anyOf(exposure(policyAccess?.read, restrictPolicy), exposure(aclGrants(acl?.Grants, ['READ', 'FULL_CONTROL']), ignoreAcls)),
         publicWrite: anyOf(exposure(policyAccess?.write, restrictPolicy), exposure(aclGrants(acl?.Grants, ['WRITE', 'FULL_CONTROL']), ignoreAcls)),
         blockPublicAccess:

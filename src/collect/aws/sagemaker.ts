@@ -108,9 +108,9 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
 
   /** Input buckets read, output buckets written, and the role a job or model runs as. */
   const linkData = (id: string, inputs: Array<string | undefined>, outputs: Array<string | undefined>, roleArn: string | undefined) => {
-    for (const uri of inputs) account.edge(id, 'reads-data', account.bucket(uri, region, { sensitive: true }));
-    for (const uri of outputs) account.edge(id, 'writes-data', account.bucket(uri, region, { sensitive: true }));
-    account.edge(id, 'uses-identity', account.role(roleArn, region));
+    for (const uri of inputs) account.edge(id, 'reads-data', account.bucket(uri, region));
+    for (const uri of outputs) account.edge(id, 'writes-data', account.bucket(uri, region));
+    account.edge(id, 'uses-identity', account.role(roleArn));
   };
 
   await Promise.all([
@@ -123,7 +123,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       toAsset: (notebook, id) => {
         const direct = enabledFlag(notebook.DirectInternetAccess, 'Enabled', 'Disabled');
         const subnetId = notebook.SubnetId ?? null;
-        account.edge(id, 'uses-identity', account.role(notebook.RoleArn, region));
+        account.edge(id, 'uses-identity', account.role(notebook.RoleArn));
         account.encryptedBy(id, notebook.KmsKeyId, region);
         const lifecycle = notebook.NotebookInstanceLifecycleConfigName;
         if (lifecycle) links.lifecycleConfigs.set(lifecycle, [...(links.lifecycleConfigs.get(lifecycle) ?? []), id]);
@@ -154,7 +154,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       describe: { operation: 'DescribeDomain', run: (summary) => client.send(new DescribeDomainCommand({ DomainId: summary.DomainId })) },
       tagged: true,
       toAsset: (domain, id) => {
-        const defaultRole = account.role(domain.DefaultUserSettings?.ExecutionRole, region);
+        const defaultRole = account.role(domain.DefaultUserSettings?.ExecutionRole);
         if (domain.DomainId) links.domainRoles.set(domain.DomainId, defaultRole);
         account.edge(id, 'uses-identity', defaultRole);
         account.edge(id, 'in-network', account.vpc(domain.VpcId, region));
@@ -201,8 +201,8 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         const containers: ContainerDefinition[] = [...(model.PrimaryContainer ? [model.PrimaryContainer] : []), ...(model.Containers ?? [])];
         const artifacts = containers.map((container) => container.ModelDataUrl ?? container.ModelDataSource?.S3DataSource?.S3Uri).filter((uri): uri is string => uri !== undefined);
         links.modelArtifacts.set(id, artifacts);
-        for (const uri of artifacts) account.edge(id, 'artifacts-in', account.bucket(uri, region, { sensitive: true }));
-        account.edge(id, 'uses-identity', account.role(model.ExecutionRoleArn, region));
+        for (const uri of artifacts) account.edge(id, 'artifacts-in', account.bucket(uri, region));
+        account.edge(id, 'uses-identity', account.role(model.ExecutionRoleArn));
         const isolation = model.EnableNetworkIsolation ?? false;
         return {
           props: {
@@ -256,7 +256,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       toAsset: (schedule, id) => {
         const config = schedule.MonitoringScheduleConfig;
         const inline = config?.MonitoringJobDefinition;
-        account.edge(id, 'uses-identity', account.role(inline?.RoleArn, region));
+        account.edge(id, 'uses-identity', account.role(inline?.RoleArn));
         if (schedule.EndpointName) links.monitoredEndpoints.push([arn('endpoint', schedule.EndpointName), id]);
         if (!inline && config?.MonitoringJobDefinitionName) {
           links.namedJobDefinitions.push({ scheduleId: id, name: config.MonitoringJobDefinitionName, type: schedule.MonitoringType ?? config.MonitoringType });
@@ -289,7 +289,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         const capture = config.DataCaptureConfig;
         account.encryptedBy(id, config.KmsKeyId, region);
         if (capture?.EnableCapture) {
-          account.edge(id, 'logs-to', account.bucket(capture.DestinationS3Uri, region, { sensitive: true }));
+          account.edge(id, 'logs-to', account.bucket(capture.DestinationS3Uri, region));
           account.encryptedBy(id, capture.KmsKeyId, region);
         }
         return {
@@ -323,7 +323,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         const inputs = (job.InputDataConfig ?? []).map((channel) => channel.DataSource?.S3DataSource?.S3Uri);
         linkData(id, inputs, [job.OutputDataConfig?.S3OutputPath], job.RoleArn);
         const artifact = job.ModelArtifacts?.S3ModelArtifacts;
-        if (artifact) links.trainingDataByArtifact.set(artifact, inputs.flatMap((uri) => account.bucket(uri, region, { sensitive: true }) ?? []));
+        if (artifact) links.trainingDataByArtifact.set(artifact, inputs.flatMap((uri) => account.bucket(uri, region) ?? []));
         const resources = job.ResourceConfig;
         account.encryptedBy(id, resources?.VolumeKmsKeyId, region);
         account.encryptedBy(id, job.OutputDataConfig?.KmsKeyId, region);
@@ -426,8 +426,8 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         const offline = group.OfflineStoreConfig?.S3StorageConfig;
         const onlineEnabled = online?.EnableOnlineStore ?? false;
         const onlineKey = online?.SecurityConfig?.KmsKeyId;
-        account.edge(id, 'writes-data', account.bucket(offline?.S3Uri, region, { sensitive: true }));
-        account.edge(id, 'uses-identity', account.role(group.RoleArn, region));
+        account.edge(id, 'writes-data', account.bucket(offline?.S3Uri, region));
+        account.edge(id, 'uses-identity', account.role(group.RoleArn));
         account.encryptedBy(id, onlineKey, region);
         account.encryptedBy(id, offline?.KmsKeyId, region);
         const usedKeys = [...(onlineEnabled ? [onlineKey] : []), ...(offline ? [offline.KmsKeyId] : [])];
@@ -458,7 +458,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
   }
   for (const [profileId, { domainId, role }] of links.profileDomains) {
     account.edge(profileId, 'part-of', arn('domain', domainId));
-    account.edge(profileId, 'uses-identity', role ? account.role(role, region) : links.domainRoles.get(domainId));
+    account.edge(profileId, 'uses-identity', role ? account.role(role) : links.domainRoles.get(domainId));
   }
   await Promise.all([describeLifecycleConfigs(service, client, links.lifecycleConfigs), describeJobDefinitions(service, client, links.namedJobDefinitions)]);
 }
@@ -486,7 +486,7 @@ async function describeJobDefinitions(service: ServiceRegion, client: SageMakerC
     if (!read) return;
     const definition = await scope.call(`Describe${type}JobDefinition`, () => read(client, name));
     if (!definition) return;
-    account.edge(scheduleId, 'uses-identity', account.role(definition.RoleArn, region));
+    account.edge(scheduleId, 'uses-identity', account.role(definition.RoleArn));
     account.patchProps(scheduleId, monitoringNetworkProps(definition.NetworkConfig));
   });
 }

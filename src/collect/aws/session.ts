@@ -103,16 +103,6 @@ export interface AssetDraft {
   account?: string;
 }
 
-/** A bucket's use as AI assets name it: training data, model artifacts, logs and the like are sensitive. */
-export interface BucketUse {
-  sensitive?: boolean;
-}
-
-interface ReferencedBucket {
-  region: string;
-  sensitive: boolean;
-}
-
 interface ReferencedKey {
   region: string;
   /** Assets encrypted by this key; their `customerManagedKey` is corrected once the key is read. */
@@ -120,10 +110,11 @@ interface ReferencedKey {
 }
 
 export class AwsAccount {
-  readonly roles = new Map<string, { region: string }>();
+  readonly roles = new Set<string>();
   /** IAM user name → the Bedrock API keys it owns. */
   readonly users = new Map<string, string[]>();
-  readonly buckets = new Map<string, ReferencedBucket>();
+  /** Buckets AI assets read, write or log to, by name, with the region of the first asset that named it. */
+  readonly buckets = new Map<string, { region: string }>();
   readonly keys = new Map<string, ReferencedKey>();
   readonly functions = new Map<string, { region: string }>();
   readonly logGroups = new Map<string, { name: string; region: string }>();
@@ -193,19 +184,20 @@ export class AwsAccount {
   }
 
   /** A role an AI asset runs as: read later; returns its id. */
-  role(arn: string | undefined, region: string): string | undefined {
+  role(arn: string | undefined): string | undefined {
     if (!parseArn(arn)) return undefined;
-    if (!this.roles.has(arn!)) this.roles.set(arn!, { region });
+    this.roles.add(arn!);
     return arn;
   }
 
-  /** A bucket an AI asset reads or writes: read later; returns its id. */
-  bucket(reference: string | undefined, region: string, use: BucketUse = {}): string | undefined {
+  /**
+   * A bucket an AI asset reads, writes or logs to (training data, artifacts, outputs, captured
+   * requests, invocation logs, knowledge base sources): read later; returns its id.
+   */
+  bucket(reference: string | undefined, region: string): string | undefined {
     const name = bucketName(reference);
     if (!name) return undefined;
-    const known = this.buckets.get(name);
-    if (known) known.sensitive ||= use.sensitive === true;
-    else this.buckets.set(name, { region, sensitive: use.sensitive === true });
+    if (!this.buckets.has(name)) this.buckets.set(name, { region });
     return bucketArn(this.partition, name);
   }
 
@@ -316,7 +308,7 @@ export function toRaw(record: unknown): unknown {
   return JSON.parse(JSON.stringify(record, (key, value: unknown) => (key === '$metadata' ? undefined : value)));
 }
 
-/** Tag lists in their several AWS spellings (`Key`/`Value`, `key`/`value`, `TagKey`/`TagValue`) as a map. */
+/** Tag lists in their AWS spellings (`Key`/`Value`, `key`/`value`) as a map. */
 export function tagMap(tags: readonly object[] | undefined, keyField = 'Key', valueField = 'Value'): Record<string, string> | undefined {
   if (!tags) return undefined;
   const map: Record<string, string> = {};
@@ -333,9 +325,9 @@ export function enabledFlag(value: string | undefined, on: string, off: string):
 }
 
 /** Days back that "recent" jobs reach, and how many of each kind a region gives at most. */
-export const RECENT_JOB_DAYS = 90;
+const RECENT_JOB_DAYS = 90;
 export const MAX_RECENT_JOBS = 50;
 
-export function recentJobsSince(now: Date = new Date()): Date {
-  return new Date(now.getTime() - RECENT_JOB_DAYS * 24 * 60 * 60 * 1000);
+export function recentJobsSince(): Date {
+  return new Date(Date.now() - RECENT_JOB_DAYS * 24 * 60 * 60 * 1000);
 }
