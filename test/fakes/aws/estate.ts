@@ -336,6 +336,20 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
 
 const contentFilter = (type: string, inputStrength: string, outputStrength = inputStrength) => ({ type, inputStrength, outputStrength });
 
+/** A guardrail's draft, as GetGuardrail gives it, with these policies. */
+const guardrail = (region: string, id: string, name: string, ageDays: number, policies: Item) => ({
+  guardrailId: id,
+  guardrailArn: bedrock(region, 'guardrail', id),
+  name,
+  version: 'DRAFT',
+  status: 'READY',
+  blockedInputMessaging: 'Blocked.',
+  blockedOutputsMessaging: 'Blocked.',
+  createdAt: daysAgo(ageDays).toISOString(),
+  updatedAt: daysAgo(ageDays).toISOString(),
+  ...policies,
+});
+
 /** What the custom model and the job that made it both tell. */
 const supportTitanCustomization = {
   jobArn: bedrock(US, 'model-customization-job', 'amazon.titan-text-express-v1:0:8k/supportjob1'),
@@ -351,12 +365,7 @@ export const BEDROCK: Record<string, BedrockEstate> = {
     // No logging configuration at all, in a region full of Bedrock resources.
     logging: {},
     guardrails: [
-      {
-        guardrailId: guardrailIds.strict,
-        guardrailArn: bedrock(US, 'guardrail', guardrailIds.strict),
-        name: 'strict-guardrail',
-        version: 'DRAFT',
-        status: 'READY',
+      guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, {
         contentPolicy: {
           filters: [
             contentFilter('HATE', 'HIGH'),
@@ -373,36 +382,10 @@ export const BEDROCK: Record<string, BedrockEstate> = {
         contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, enabled: true }] },
         wordPolicy: { managedWordLists: [{ type: 'PROFANITY' }] },
         kmsKeyArn: KEYS.mlCmk,
-        blockedInputMessaging: 'Blocked.',
-        blockedOutputsMessaging: 'Blocked.',
-        createdAt: daysAgo(60).toISOString(),
-        updatedAt: daysAgo(60).toISOString(),
-      },
-      {
-        guardrailId: guardrailIds.legacy,
-        guardrailArn: bedrock(US, 'guardrail', guardrailIds.legacy),
-        name: 'legacy-guardrail',
-        version: 'DRAFT',
-        status: 'READY',
-        contentPolicy: { filters: [contentFilter('HATE', 'MEDIUM'), contentFilter('VIOLENCE', 'LOW')] },
-        blockedInputMessaging: 'No.',
-        blockedOutputsMessaging: 'No.',
-        createdAt: daysAgo(400).toISOString(),
-        updatedAt: daysAgo(400).toISOString(),
-      },
+      }),
+      guardrail(US, guardrailIds.legacy, 'legacy-guardrail', 400, { contentPolicy: { filters: [contentFilter('HATE', 'MEDIUM'), contentFilter('VIOLENCE', 'LOW')] } }),
       // A filter type this SDK has never heard of, and no tier: no crash.
-      {
-        guardrailId: guardrailIds.future,
-        guardrailArn: bedrock(US, 'guardrail', guardrailIds.future),
-        name: 'future-guardrail',
-        version: 'DRAFT',
-        status: 'READY',
-        contentPolicy: { filters: [contentFilter('DEEPFAKE_VOICE', 'HIGH'), contentFilter('PROMPT_ATTACK', 'MEDIUM', 'NONE')] },
-        blockedInputMessaging: 'No.',
-        blockedOutputsMessaging: 'No.',
-        createdAt: daysAgo(3).toISOString(),
-        updatedAt: daysAgo(3).toISOString(),
-      },
+      guardrail(US, guardrailIds.future, 'future-guardrail', 3, { contentPolicy: { filters: [contentFilter('DEEPFAKE_VOICE', 'HIGH'), contentFilter('PROMPT_ATTACK', 'MEDIUM', 'NONE')] } }),
     ],
     customModels: [
       {
@@ -498,19 +481,10 @@ export const BEDROCK: Record<string, BedrockEstate> = {
       },
     },
     guardrails: [
-      {
-        guardrailId: guardrailIds.eu,
-        guardrailArn: bedrock(EU, 'guardrail', guardrailIds.eu),
-        name: 'eu-guardrail',
-        version: 'DRAFT',
-        status: 'READY',
+      guardrail(EU, guardrailIds.eu, 'eu-guardrail', 9, {
         contentPolicy: { filters: [contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'), contentFilter('HATE', 'HIGH')] },
         sensitiveInformationPolicy: { regexes: [{ name: 'iban', pattern: '[A-Z]{2}\\d{2}[A-Z0-9]{10,30}', action: 'ANONYMIZE' }] },
-        blockedInputMessaging: 'Blocked.',
-        blockedOutputsMessaging: 'Blocked.',
-        createdAt: daysAgo(9).toISOString(),
-        updatedAt: daysAgo(9).toISOString(),
-      },
+      }),
     ],
     customModels: [],
     customizationJobs: [],
