@@ -89,7 +89,7 @@ export function exactResource(arn: string): ResourceTest {
  * also let `arn:aws:s3:::*sagemaker*` reach keys containing "sagemaker" in any bucket; such patterns
  * are read as bucket-name patterns, as people write them.
  */
-export function bucketObjects(bucketArn: string): ResourceTest {
+function bucketObjects(bucketArn: string): ResourceTest {
   const split = (pattern: string) => {
     const slash = pattern.indexOf('/');
     return slash === -1 ? { bucket: pattern, key: undefined } : { bucket: pattern.slice(0, slash), key: pattern.slice(slash + 1) };

@@ -18,7 +18,6 @@ import {
   type AttachedPolicy,
   type ListServiceSpecificCredentialsResponse,
 } from '@aws-sdk/client-iam';
-import { forEachConcurrently } from '../runtime.js';
 import { arnName, parseArn } from './arn.js';
 import { allows, assumableRoles, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
 import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';

@@ -34,7 +34,7 @@ import {
   type MonitoringNetworkConfig,
 } from '@aws-sdk/client-sagemaker';
 import { forEachConcurrently } from '../runtime.js';
-import { s3Location, sageMakerArn } from './arn.js';
+import { sageMakerArn } from './arn.js';
 import { collectDescribed, type ServiceRegion } from './resources.js';
 import {
   MAX_RECENT_JOBS,
@@ -480,7 +480,7 @@ const JOB_DEFINITION_READERS: Record<string, (client: SageMakerClient, name: str
 };
 
 async function describeJobDefinitions(service: ServiceRegion, client: SageMakerClient, definitions: RegionLinks['namedJobDefinitions']): Promise<void> {
-  const { account, region, scope } = service;
+  const { account, scope } = service;
   await forEachConcurrently(definitions, async ({ scheduleId, name, type }) => {
     const read = type === undefined ? undefined : JOB_DEFINITION_READERS[type];
     if (!read) return;
