@@ -11,7 +11,10 @@ import { arnName, bucketArn, bucketName, isAwsManagedKeyAlias, kmsKeyArn, parseA
  * keys, functions, log groups, VPCs) that AI assets point at, to be read after the AI assets.
  */
 
-/** Settings shared by every SDK client of a scan; tests replace the retry strategy to keep back-off short. */
+/**
+ * Settings shared by every SDK client of a scan; tests replace the retry strategy to keep back-off
+ * short. (The credential and retry types are the same in every client package; SageMaker's name them.)
+ */
 export interface AwsClientSettings {
   credentials?: SageMakerClientConfig['credentials'];
   profile?: string;
