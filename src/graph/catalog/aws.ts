@@ -29,6 +29,7 @@ export const AWS_ASSET_TYPES = [
       authMode: str('SSO or IAM'),
       kmsKeyId: str('KMS key for the domain EFS volume'),
       vpcId: str('VPC of the domain'),
+      status: str('domain status'),
     }),
   },
   {
@@ -75,6 +76,7 @@ export const AWS_ASSET_TYPES = [
     props: props(['networkIsolated'], {
       monitoringType: str('DataQuality, ModelQuality, ModelBias or ModelExplainability'),
       status: str('MonitoringScheduleStatus'),
+      interContainerEncryption: bool('the monitoring job encrypts traffic between its containers'),
     }),
   },
   {
@@ -93,6 +95,88 @@ export const AWS_ASSET_TYPES = [
     }),
   },
   {
+    type: 'aws.sagemaker.processing-job',
+    title: 'SageMaker processing job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['customerManagedKey', 'networkIsolated'], {
+      networkIsolation: bool('NetworkConfig.EnableNetworkIsolation'),
+      interContainerEncryption: bool('NetworkConfig.EnableInterContainerTrafficEncryption'),
+      instanceCount: num('ClusterConfig.InstanceCount'),
+      volumeKmsKeyId: str('ClusterConfig.VolumeKmsKeyId'),
+      outputKmsKeyId: str('ProcessingOutputConfig.KmsKeyId'),
+      vpcConfigured: bool('the job has a VpcConfig'),
+      image: str('AppSpecification.ImageUri'),
+      status: str('ProcessingJobStatus'),
+    }),
+  },
+  {
+    type: 'aws.sagemaker.transform-job',
+    title: 'SageMaker batch transform job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['customerManagedKey'], {
+      volumeKmsKeyId: str('TransformResources.VolumeKmsKeyId'),
+      outputKmsKeyId: str('TransformOutput.KmsKeyId'),
+      instanceCount: num('TransformResources.InstanceCount'),
+      modelName: str('the SageMaker model the job runs'),
+      status: str('TransformJobStatus'),
+    }),
+  },
+  {
+    type: 'aws.sagemaker.notebook-lifecycle-config',
+    title: 'SageMaker notebook lifecycle configuration',
+    category: 'ai',
+    bomType: 'application',
+    props: props([], {
+      downloadsIntoShell: bool('a script pipes a download (curl, wget) straight into a shell'),
+    }),
+  },
+  {
+    type: 'aws.sagemaker.user-profile',
+    title: 'SageMaker Studio user profile',
+    category: 'ai',
+    bomType: 'application',
+    props: props([], {
+      status: str('user profile status'),
+    }),
+  },
+  {
+    type: 'aws.sagemaker.model-package-group',
+    title: 'SageMaker model package group (model registry)',
+    category: 'ai',
+    bomType: 'platform',
+    props: props([], {
+      packages: num('model package versions read (the most recent, up to a limit)'),
+      approvedPackages: num('of those, versions with ModelApprovalStatus Approved'),
+      pendingPackages: num('of those, versions with ModelApprovalStatus PendingManualApproval'),
+      status: str('ModelPackageGroupStatus'),
+    }),
+  },
+  {
+    type: 'aws.sagemaker.model-package',
+    title: 'SageMaker model package (registered model version)',
+    category: 'ai',
+    bomType: 'machine-learning-model',
+    props: props(['modelVersion'], {
+      approvalStatus: str('Approved, Rejected or PendingManualApproval'),
+      status: str('ModelPackageStatus'),
+    }),
+  },
+  {
+    type: 'aws.sagemaker.feature-group',
+    title: 'SageMaker Feature Store feature group',
+    category: 'ai',
+    bomType: 'data',
+    props: props(['customerManagedKey', 'sensitiveData'], {
+      onlineStoreEnabled: bool('the online store is enabled'),
+      onlineStoreKmsKeyId: str('KMS key of the online store'),
+      offlineStoreEnabled: bool('an offline store (S3) is configured'),
+      offlineStoreKmsKeyId: str('KMS key of the offline store'),
+      status: str('FeatureGroupStatus'),
+    }),
+  },
+  {
     type: 'aws.bedrock.model-invocation-logging',
     title: 'Bedrock model invocation logging (per region)',
     category: 'logging',
@@ -101,7 +185,7 @@ export const AWS_ASSET_TYPES = [
       textDataDelivery: bool('text prompts and completions are delivered'),
       s3Bucket: str('S3 bucket that receives the logs'),
       logGroupName: str('CloudWatch Logs group that receives the logs'),
-      bedrockResourcesInRegion: num('number of Bedrock resources (agents, guardrails, custom models, knowledge bases) found in the region'),
+      bedrockResourcesInRegion: num('number of Bedrock resources (agents, guardrails, custom and imported models, knowledge bases, flows, prompts, provisioned throughput, application inference profiles) found in the region; absent when a listing failed and none were found'),
     }),
   },
   {
@@ -117,6 +201,9 @@ export const AWS_ASSET_TYPES = [
       deniedTopics: num('number of denied topics'),
       kmsKeyArn: str('KMS key of the guardrail'),
       status: str('guardrail status'),
+      contentFilterTier: str('content filter tier: CLASSIC or STANDARD'),
+      wordFilter: bool('custom words or a managed word list (profanity) are blocked'),
+      automatedReasoning: bool('an Automated Reasoning policy checks responses'),
     }),
   },
   {
@@ -124,10 +211,11 @@ export const AWS_ASSET_TYPES = [
     title: 'Bedrock custom model',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['customerManagedKey', 'modelId'], {
+    props: props(['customerManagedKey', 'modelId', 'outdated'], {
       baseModelArn: str('foundation model it was customized from'),
       modelKmsKeyArn: str('KMS key of the custom model'),
       customizationType: str('FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION'),
+      status: str('modelStatus'),
     }),
   },
   {
@@ -135,11 +223,12 @@ export const AWS_ASSET_TYPES = [
     title: 'Bedrock agent',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'modelId'], {
+    props: props(['customerManagedKey', 'modelId', 'outdated'], {
       guardrailId: str('guardrail identifier from guardrailConfiguration'),
       idleSessionTtlSeconds: num('idleSessionTTLInSeconds'),
       customerEncryptionKeyArn: str('customerEncryptionKeyArn'),
       status: str('agentStatus'),
+      promptOverride: bool('an advanced prompt template replaces one of the default prompts'),
     }),
   },
   {
@@ -161,6 +250,118 @@ export const AWS_ASSET_TYPES = [
     props: props(['customerManagedKey', 'sensitiveData'], {
       storageType: str('vector store type, e.g. OPENSEARCH_SERVERLESS, RDS, S3_VECTORS'),
       status: str('knowledge base status'),
+      knowledgeBaseType: str('VECTOR, KENDRA, SQL or MANAGED'),
+      kmsKeyArn: str('KMS key of a managed knowledge base (other types keep their data in the vector store)'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.model-customization-job',
+    title: 'Bedrock model customization job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['customerManagedKey'], {
+      baseModelArn: str('foundation model being customized'),
+      outputModelKmsKeyArn: str('KMS key for the resulting custom model'),
+      customizationType: str('FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION'),
+      vpcConfigured: bool('the job runs with a VpcConfig'),
+      status: str('job status'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.imported-model',
+    title: 'Bedrock imported model',
+    category: 'ai',
+    bomType: 'machine-learning-model',
+    props: props(['customerManagedKey'], {
+      modelKmsKeyArn: str('KMS key of the imported model'),
+      modelArchitecture: str('model architecture, e.g. llama3'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.provisioned-throughput',
+    title: 'Bedrock provisioned throughput',
+    category: 'ai',
+    bomType: 'service',
+    props: props(['modelId', 'outdated'], {
+      modelUnits: num('model units purchased'),
+      commitmentDuration: str('OneMonth, SixMonths, or null for no commitment'),
+      status: str('provisioned throughput status'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.inference-profile',
+    title: 'Bedrock application inference profile',
+    category: 'ai',
+    bomType: 'service',
+    props: props([], {
+      modelArns: strList('models the profile routes to'),
+      status: str('inference profile status'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.model-invocation-job',
+    title: 'Bedrock batch inference job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['customerManagedKey', 'modelId'], {
+      outputKmsKeyId: str('KMS key for the output in S3'),
+      vpcConfigured: bool('the job runs with a VpcConfig'),
+      status: str('job status'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.agent-alias',
+    title: 'Bedrock agent alias',
+    category: 'ai',
+    bomType: 'service',
+    props: props([], {
+      agentVersions: strList('agent versions the alias routes to'),
+      status: str('agentAliasStatus'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.data-source',
+    title: 'Bedrock knowledge base data source',
+    category: 'ai',
+    bomType: 'data',
+    props: props(['customerManagedKey'], {
+      sourceType: str('S3, WEB, CONFLUENCE, SALESFORCE, SHAREPOINT, CUSTOM, ...'),
+      kmsKeyArn: str('KMS key for transient data during ingestion'),
+      dataDeletionPolicy: str('DELETE or RETAIN'),
+      status: str('data source status'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.flow',
+    title: 'Bedrock flow',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['customerManagedKey'], {
+      customerEncryptionKeyArn: str('customerEncryptionKeyArn'),
+      unguardedNodes: strList('prompt and knowledge base nodes that run without a guardrail'),
+      status: str('flow status'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.prompt',
+    title: 'Bedrock prompt (Prompt management)',
+    category: 'ai',
+    bomType: 'application',
+    props: props(['customerManagedKey', 'modelId'], {
+      customerEncryptionKeyArn: str('customerEncryptionKeyArn'),
+      variants: num('number of prompt variants'),
+    }),
+  },
+  {
+    type: 'aws.bedrock.api-key',
+    title: 'Bedrock API key (IAM service-specific credential)',
+    category: 'identity',
+    bomType: 'cryptographic-asset',
+    props: props([], {
+      userName: str('IAM user that owns the key'),
+      active: bool('Status is Active'),
+      createdAt: str('creation time, ISO 8601'),
+      expiresAt: str('expiration time, ISO 8601; null when the key never expires'),
     }),
   },
   {
@@ -171,6 +372,21 @@ export const AWS_ASSET_TYPES = [
     props: props(['admin'], {
       trustedServices: strList('service principals allowed to assume the role'),
       attachedPolicies: strList('names of attached managed policies'),
+      wildcardActions: bool('an Allow statement grants Action "*" or "service:*"'),
+      permissionsBoundary: str('ARN of the permissions boundary'),
+      inlinePolicies: strList('names of inline policies'),
+      trustedPrincipals: strList('AWS principals (accounts, roles, users, "*") allowed to assume the role'),
+    }),
+  },
+  {
+    type: 'aws.iam.user',
+    title: 'IAM user',
+    category: 'identity',
+    bomType: 'application',
+    props: props(['admin'], {
+      attachedPolicies: strList('names of managed policies attached to the user or its groups'),
+      inlinePolicies: strList('names of inline policies of the user or its groups'),
+      groups: strList('groups the user belongs to'),
       wildcardActions: bool('an Allow statement grants Action "*" or "service:*"'),
       permissionsBoundary: str('ARN of the permissions boundary'),
     }),

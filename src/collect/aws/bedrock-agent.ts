@@ -1,0 +1,265 @@
+import {
+  BedrockAgentClient,
+  GetAgentActionGroupCommand,
+  GetAgentCommand,
+  GetDataSourceCommand,
+  GetFlowCommand,
+  GetKnowledgeBaseCommand,
+  GetPromptCommand,
+  ListTagsForResourceCommand,
+  paginateListAgentActionGroups,
+  paginateListAgentAliases,
+  paginateListAgentKnowledgeBases,
+  paginateListAgents,
+  paginateListDataSources,
+  paginateListFlows,
+  paginateListKnowledgeBases,
+  paginateListPrompts,
+  type ActionGroupExecutor,
+  type FlowDefinition,
+} from '@aws-sdk/client-bedrock-agent';
+import { forEachConcurrently } from '../runtime.js';
+import { guardrailArn } from './bedrock.js';
+import { collectDescribed, type ServiceRegion } from './resources.js';
+import { customerManagedKey, toRaw, type AwsAccount } from './session.js';
+
+/**
+ * Bedrock Agents: agents with their action groups, aliases and knowledge bases; knowledge bases
+ * with their data sources; flows (and whether their prompt and knowledge base nodes are guarded);
+ * prompts. Agent instructions, prompt templates and API schemas go into `raw`, where the secret
+ * scan reads them. Agents are read in their working draft, which is what `prepare` publishes.
+ */
+
+/** The working version of an agent; action groups and knowledge bases are listed for it. */
+const DRAFT = 'DRAFT';
+
+/** What an action group hands its calls to. */
+function executorType(executor: ActionGroupExecutor | undefined): string | null | undefined {
+  if (!executor) return null;
+  if (executor.lambda) return 'lambda';
+  return executor.customControl ?? undefined;
+}
+
+export async function collectBedrockAgents(account: AwsAccount, region: string): Promise<{ resources: number }> {
+  const client = account.client(BedrockAgentClient, region);
+  const scope = account.scope(region, 'bedrock-agent');
+  const service: ServiceRegion = {
+    account,
+    region,
+    scope,
+    tags: async (arn) => (await scope.call('ListTagsForResource', () => client.send(new ListTagsForResourceCommand({ resourceArn: arn }))))?.tags ?? undefined,
+  };
+  const arn = (kind: string, id: string) => `arn:${account.partition}:bedrock:${region}:${account.account}:${kind}/${id}`;
+  const guardedBy = (from: string, identifier: string | undefined) => account.edge(from, 'guarded-by', account.expect(guardrailArn(account, region, identifier), 'aws.bedrock.guardrail', region));
+  const readsKnowledgeBase = (from: string, knowledgeBaseId: string | undefined) =>
+    account.edge(from, 'reads-data', knowledgeBaseId ? account.expect(arn('knowledge-base', knowledgeBaseId), 'aws.bedrock.knowledge-base', region) : undefined);
+
+  const [agents, knowledgeBases, flows, prompts] = await Promise.all([
+    collectDescribed(service, {
+      type: 'aws.bedrock.agent',
+      list: { operation: 'ListAgents', pages: () => paginateListAgents({ client }, {}), items: (page) => page.agentSummaries },
+      identify: (summary) => ({ id: summary.agentId && arn('agent', summary.agentId), name: summary.agentName }),
+      describe: { operation: 'GetAgent', run: (summary) => client.send(new GetAgentCommand({ agentId: summary.agentId })) },
+      tagged: true,
+      toAsset: ({ agent }, id) => {
+        if (!agent) return { props: {} };
+        account.edge(id, 'uses-identity', account.role(agent.agentResourceRoleArn));
+        guardedBy(id, agent.guardrailConfiguration?.guardrailIdentifier);
+        account.encryptedBy(id, agent.customerEncryptionKeyArn, region);
+        if (agent.foundationModel) account.modelUsers.push({ id, region, model: agent.foundationModel });
+        return {
+          props: {
+            modelId: agent.foundationModel ?? null,
+            guardrailId: agent.guardrailConfiguration?.guardrailIdentifier ?? null,
+            idleSessionTtlSeconds: agent.idleSessionTTLInSeconds ?? null,
+            customerEncryptionKeyArn: agent.customerEncryptionKeyArn ?? null,
+            customerManagedKey: customerManagedKey(agent.customerEncryptionKeyArn),
+            promptOverride: (agent.promptOverrideConfiguration?.promptConfigurations ?? []).some((prompt) => prompt.promptCreationMode === 'OVERRIDDEN'),
+            status: agent.agentStatus ?? null,
+          },
+          raw: toRaw(agent),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.bedrock.knowledge-base',
+      list: { operation: 'ListKnowledgeBases', pages: () => paginateListKnowledgeBases({ client }, {}), items: (page) => page.knowledgeBaseSummaries },
+      identify: (summary) => ({ id: summary.knowledgeBaseId && arn('knowledge-base', summary.knowledgeBaseId), name: summary.name }),
+      describe: { operation: 'GetKnowledgeBase', run: (summary) => client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId: summary.knowledgeBaseId })) },
+      tagged: true,
+      toAsset: ({ knowledgeBase }, id) => {
+        if (!knowledgeBase) return { props: {} };
+        const type = knowledgeBase.knowledgeBaseConfiguration?.type;
+        const managedKey = knowledgeBase.knowledgeBaseConfiguration?.managedKnowledgeBaseConfiguration?.serverSideEncryptionConfiguration?.kmsKeyArn;
+        account.edge(id, 'uses-identity', account.role(knowledgeBase.roleArn));
+        account.encryptedBy(id, managedKey, region);
+        return {
+          props: {
+            knowledgeBaseType: type ?? null,
+            storageType: knowledgeBase.storageConfiguration?.type ?? null,
+            kmsKeyArn: managedKey ?? null,
+            // Other types keep their data in a vector store whose encryption these APIs do not show.
+            customerManagedKey: type === 'MANAGED' ? customerManagedKey(managedKey) : undefined,
+            status: knowledgeBase.status ?? null,
+          },
+          raw: toRaw(knowledgeBase),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.bedrock.flow',
+      list: { operation: 'ListFlows', pages: () => paginateListFlows({ client }, {}), items: (page) => page.flowSummaries },
+      identify: (summary) => ({ id: summary.arn, name: summary.name }),
+      describe: { operation: 'GetFlow', run: (summary) => client.send(new GetFlowCommand({ flowIdentifier: summary.id })) },
+      tagged: true,
+      toAsset: (flow, id) => {
+        account.edge(id, 'uses-identity', account.role(flow.executionRoleArn));
+        account.encryptedBy(id, flow.customerEncryptionKeyArn, region);
+        const unguarded: string[] = [];
+        for (const node of flowNodes(flow.definition)) {
+          const configuration = node.configuration;
+          const guarded = configuration?.prompt ?? configuration?.knowledgeBase;
+          if (guarded) {
+            const guardrail = guarded.guardrailConfiguration?.guardrailIdentifier;
+            if (guardrail) guardedBy(id, guardrail);
+            else unguarded.push(node.name ?? '(unnamed)');
+          }
+          readsKnowledgeBase(id, configuration?.knowledgeBase?.knowledgeBaseId);
+          const promptArn = configuration?.prompt?.sourceConfiguration?.resource?.promptArn;
+          if (promptArn) account.edge(id, 'configured-by', account.expect(promptArn.replace(/:\d+$/, ''), 'aws.bedrock.prompt', region));
+          account.edge(id, 'invokes', account.lambdaFunction(configuration?.lambdaFunction?.lambdaArn));
+          account.edge(id, 'invokes', account.expect(configuration?.agent?.agentAliasArn, 'aws.bedrock.agent-alias', region));
+        }
+        return {
+          props: {
+            customerEncryptionKeyArn: flow.customerEncryptionKeyArn ?? null,
+            customerManagedKey: customerManagedKey(flow.customerEncryptionKeyArn),
+            unguardedNodes: unguarded.sort(),
+            status: flow.status ?? null,
+          },
+          raw: toRaw(flow),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.bedrock.prompt',
+      list: { operation: 'ListPrompts', pages: () => paginateListPrompts({ client }, {}), items: (page) => page.promptSummaries },
+      identify: (summary) => ({ id: summary.arn, name: summary.name }),
+      describe: { operation: 'GetPrompt', run: (summary) => client.send(new GetPromptCommand({ promptIdentifier: summary.id })) },
+      tagged: true,
+      toAsset: (prompt, id) => {
+        account.encryptedBy(id, prompt.customerEncryptionKeyArn, region);
+        const variants = prompt.variants ?? [];
+        const main = variants.find((variant) => variant.name === prompt.defaultVariant) ?? variants[0];
+        return {
+          props: {
+            customerEncryptionKeyArn: prompt.customerEncryptionKeyArn ?? null,
+            customerManagedKey: customerManagedKey(prompt.customerEncryptionKeyArn),
+            variants: variants.length,
+            modelId: main?.modelId ?? null,
+          },
+          raw: toRaw(prompt),
+        };
+      },
+    }),
+  ]);
+
+  await Promise.all([
+    forEachConcurrently(agents, (agentId) => collectAgentParts(service, client, agentId, readsKnowledgeBase)),
+    forEachConcurrently(knowledgeBases, (knowledgeBaseId) => collectDataSources(service, client, knowledgeBaseId)),
+  ]);
+  return { resources: agents.length + knowledgeBases.length + flows.length + prompts.length };
+}
+
+/** Every node of a flow, including those inside loops. */
+function flowNodes(definition: FlowDefinition | undefined): NonNullable<FlowDefinition['nodes']> {
+  return (definition?.nodes ?? []).flatMap((node) => [node, ...flowNodes(node.configuration?.loop?.definition)]);
+}
+
+/** An agent's action groups (and the functions they call), aliases and knowledge bases. */
+async function collectAgentParts(service: ServiceRegion, client: BedrockAgentClient, agentArn: string, readsKnowledgeBase: (from: string, id: string | undefined) => void): Promise<void> {
+  const { account, scope } = service;
+  const agentId = agentArn.slice(agentArn.lastIndexOf('/') + 1);
+  const aliasArn = (aliasId: string) => agentArn.replace(':agent/', ':agent-alias/') + `/${aliasId}`;
+  const [groups, aliases] = await Promise.all([
+    collectDescribed(service, {
+      type: 'aws.bedrock.agent-action-group',
+      list: {
+        operation: 'ListAgentActionGroups',
+        pages: () => paginateListAgentActionGroups({ client }, { agentId, agentVersion: DRAFT }),
+        items: (page) => page.actionGroupSummaries,
+      },
+      identify: (summary) => ({ id: summary.actionGroupId && `${agentArn}/action-group/${summary.actionGroupId}`, name: summary.actionGroupName }),
+      describe: {
+        operation: 'GetAgentActionGroup',
+        run: (summary) => client.send(new GetAgentActionGroupCommand({ agentId, agentVersion: DRAFT, actionGroupId: summary.actionGroupId })),
+      },
+      tagged: false,
+      toAsset: ({ agentActionGroup: group }, id) => {
+        if (!group) return { props: {} };
+        account.edge(id, 'invokes', account.lambdaFunction(group.actionGroupExecutor?.lambda));
+        const functions = group.functionSchema?.functions;
+        return {
+          props: {
+            executorType: executorType(group.actionGroupExecutor),
+            state: group.actionGroupState ?? null,
+            // Confirmation of OpenAPI-described actions sits in the schema document, which is not parsed.
+            requireConfirmation: functions ? functions.every((fn) => fn.requireConfirmation === 'ENABLED') : undefined,
+          },
+          raw: toRaw(group),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.bedrock.agent-alias',
+      list: { operation: 'ListAgentAliases', pages: () => paginateListAgentAliases({ client }, { agentId }), items: (page) => page.agentAliasSummaries },
+      identify: (summary) => ({ id: summary.agentAliasId && aliasArn(summary.agentAliasId), name: summary.agentAliasName }),
+      tagged: false,
+      toAsset: (alias) => ({
+        props: {
+          agentVersions: (alias.routingConfiguration ?? []).flatMap((route) => route.agentVersion ?? []),
+          status: alias.agentAliasStatus ?? null,
+        },
+        raw: toRaw(alias),
+      }),
+    }),
+    scope
+      .list('ListAgentKnowledgeBases', paginateListAgentKnowledgeBases({ client }, { agentId, agentVersion: DRAFT }), (page) => page.agentKnowledgeBaseSummaries)
+      .then((attached) => {
+        for (const knowledgeBase of attached ?? []) if (knowledgeBase.knowledgeBaseState !== 'DISABLED') readsKnowledgeBase(agentArn, knowledgeBase.knowledgeBaseId);
+      }),
+  ]);
+  for (const id of [...groups, ...aliases]) account.edge(id, 'part-of', agentArn);
+}
+
+/** A knowledge base's data sources, and the buckets they ingest. */
+async function collectDataSources(service: ServiceRegion, client: BedrockAgentClient, knowledgeBaseArn: string): Promise<void> {
+  const { account, region } = service;
+  const knowledgeBaseId = knowledgeBaseArn.slice(knowledgeBaseArn.lastIndexOf('/') + 1);
+  const sources = await collectDescribed(service, {
+    type: 'aws.bedrock.data-source',
+    list: { operation: 'ListDataSources', pages: () => paginateListDataSources({ client }, { knowledgeBaseId }), items: (page) => page.dataSourceSummaries },
+    identify: (summary) => ({ id: summary.dataSourceId && `${knowledgeBaseArn}/data-source/${summary.dataSourceId}`, name: summary.name }),
+    describe: { operation: 'GetDataSource', run: (summary) => client.send(new GetDataSourceCommand({ knowledgeBaseId, dataSourceId: summary.dataSourceId })) },
+    tagged: false,
+    toAsset: ({ dataSource }, id) => {
+      if (!dataSource) return { props: {} };
+      const bucket = account.bucket(dataSource.dataSourceConfiguration?.s3Configuration?.bucketArn, region);
+      account.edge(id, 'reads-data', bucket);
+      account.edge(knowledgeBaseArn, 'reads-data', bucket);
+      const key = dataSource.serverSideEncryptionConfiguration?.kmsKeyArn;
+      account.encryptedBy(id, key, region);
+      return {
+        props: {
+          sourceType: dataSource.dataSourceConfiguration?.type ?? null,
+          kmsKeyArn: key ?? null,
+          customerManagedKey: customerManagedKey(key),
+          dataDeletionPolicy: dataSource.dataDeletionPolicy ?? null,
+          status: dataSource.status ?? null,
+        },
+        raw: toRaw(dataSource),
+      };
+    },
+  });
+  for (const id of sources) account.edge(id, 'part-of', knowledgeBaseArn);
+}

@@ -1,0 +1,178 @@
+/**
+ * Reading IAM policy documents: what a principal may do, and who may assume a role. This is a
+ * posture view, not the IAM evaluation engine: conditions are ignored (a conditional Allow still
+ * counts, a conditional Deny does not block), so access is over- rather than under-estimated; S3
+ * resource patterns are read by bucket name (see `bucketObjects`).
+ */
+
+export interface PolicyStatement {
+  Effect?: string;
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Principal?: string | Record<string, string | string[]>;
+  Condition?: unknown;
+}
+
+/** IAM returns documents URL-encoded (GetRole, GetRolePolicy, GetPolicyVersion); others give plain JSON. */
+export function parsePolicyDocument(text: string | undefined): PolicyStatement[] | undefined {
+  if (!text) return undefined;
+  for (const candidate of [text, safeDecode(text)]) {
+    try {
+      const document = JSON.parse(candidate) as { Statement?: PolicyStatement | PolicyStatement[] };
+      const statements = document.Statement;
+      return statements === undefined ? [] : Array.isArray(statements) ? statements : [statements];
+    } catch {
+      // try the decoded form next
+    }
+  }
+  return undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function asList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Glob match for IAM patterns: `*` any run of characters, `?` one character. Linear in the text. */
+export function globMatches(pattern: string, text: string): boolean {
+  let states = closeOverStars(pattern, new Set([0]));
+  for (const char of text) {
+    const next = new Set<number>();
+    for (const state of states) {
+      const token = pattern[state];
+      if (token === '*') next.add(state);
+      else if (token === '?' || token === char) next.add(state + 1);
+    }
+    states = closeOverStars(pattern, next);
+    if (states.size === 0) return false;
+  }
+  return states.has(pattern.length);
+}
+
+function closeOverStars(pattern: string, states: Set<number>): Set<number> {
+  for (const state of states) if (pattern[state] === '*') states.add(state + 1);
+  return states;
+}
+
+function actionMatches(statement: PolicyStatement, action: string): boolean {
+  const wanted = action.toLowerCase();
+  const hit = (patterns: string[]) => patterns.some((pattern) => globMatches(pattern.toLowerCase(), wanted));
+  if (statement.NotAction !== undefined) return !hit(asList(statement.NotAction));
+  return hit(asList(statement.Action));
+}
+
+/** What a statement's Resource patterns are tested against: some of the resource, or all of it. */
+export interface ResourceTest {
+  /** The pattern grants access to (some of) the resource. */
+  some(pattern: string): boolean;
+  /** The pattern covers all of the resource (for Deny and NotResource). */
+  all(pattern: string): boolean;
+}
+
+/** One resource named by its ARN (a role). */
+export function exactResource(arn: string): ResourceTest {
+  return { some: (pattern) => globMatches(pattern, arn), all: (pattern) => globMatches(pattern, arn) };
+}
+
+/**
+ * The objects of one bucket. A pattern names them when its bucket part (before the first "/")
+ * matches the bucket's name, or when it has no "/" and ends in "*" (`arn:aws:s3:::acme-*`). IAM would
+ * also let `arn:aws:s3:::*sagemaker*` reach keys containing "sagemaker" in any bucket; such patterns
+ * are read as bucket-name patterns, as people write them.
+ */
+function bucketObjects(bucketArn: string): ResourceTest {
+  const split = (pattern: string) => {
+    const slash = pattern.indexOf('/');
+    return slash === -1 ? { bucket: pattern, key: undefined } : { bucket: pattern.slice(0, slash), key: pattern.slice(slash + 1) };
+  };
+  return {
+    some: (pattern) => {
+      const { bucket, key } = split(pattern);
+      return key === undefined ? pattern.endsWith('*') && globMatches(pattern, bucketArn) : globMatches(bucket, bucketArn);
+    },
+    all: (pattern) => {
+      const { bucket, key } = split(pattern);
+      return key === undefined ? pattern.endsWith('*') && globMatches(pattern, bucketArn) : globMatches(bucket, bucketArn) && key === '*';
+    },
+  };
+}
+
+function isAllow(statement: PolicyStatement): boolean {
+  return statement.Effect === 'Allow';
+}
+
+/** Whether the statements allow `action` on the resource; an unconditional Deny of all of it wins. */
+export function allows(statements: readonly PolicyStatement[], action: string, resource: ResourceTest): boolean {
+  const allowed = statements.some(
+    (statement) =>
+      isAllow(statement) &&
+      actionMatches(statement, action) &&
+      (statement.NotResource !== undefined ? !asList(statement.NotResource).some((pattern) => resource.all(pattern)) : asList(statement.Resource).some((pattern) => resource.some(pattern))),
+  );
+  if (!allowed) return false;
+  return !statements.some(
+    (statement) => statement.Effect === 'Deny' && statement.Condition === undefined && actionMatches(statement, action) && asList(statement.Resource).some((pattern) => resource.all(pattern)),
+  );
+}
+
+/** Allow of every action on every resource: AdministratorAccess or its hand-written twin. */
+export function grantsAdmin(statements: readonly PolicyStatement[]): boolean {
+  return statements.some((statement) => isAllow(statement) && asList(statement.Action).includes('*') && asList(statement.Resource).includes('*'));
+}
+
+/** Allow of `*` or of every action of a service (`s3:*`). */
+export function grantsWildcardActions(statements: readonly PolicyStatement[]): boolean {
+  return statements.some((statement) => isAllow(statement) && asList(statement.Action).some((action) => action === '*' || /^[a-z0-9-]+:\*$/i.test(action)));
+}
+
+/** What S3 access the statements give on the objects of one bucket. */
+export function bucketAccess(statements: readonly PolicyStatement[], bucketArn: string): { read: boolean; write: boolean } {
+  const objects = bucketObjects(bucketArn);
+  return {
+    read: allows(statements, 's3:GetObject', objects),
+    write: allows(statements, 's3:PutObject', objects) || allows(statements, 's3:DeleteObject', objects),
+  };
+}
+
+/** Roles named outright (no wildcard) as what the statements let the principal assume. */
+export function assumableRoles(statements: readonly PolicyStatement[]): string[] {
+  return statements
+    .filter((statement) => isAllow(statement) && actionMatches(statement, 'sts:AssumeRole'))
+    .flatMap((statement) => asList(statement.Resource))
+    .filter((resource) => /^arn:[^:]+:iam::\d{12}:role\/[^*?]+$/.test(resource));
+}
+
+/** Principals named in the Allow statements of a trust (or resource) policy, by kind (`Service`, `AWS`, ...). */
+export function principals(statements: readonly PolicyStatement[], kind: string): string[] {
+  const found = new Set<string>();
+  for (const statement of statements) {
+    if (!isAllow(statement) || statement.Principal === undefined) continue;
+    if (typeof statement.Principal === 'string') {
+      if (statement.Principal === '*' && kind === 'AWS') found.add('*');
+      continue;
+    }
+    for (const principal of asList(statement.Principal[kind])) found.add(principal);
+  }
+  return [...found].sort();
+}
+
+/** Anyone on the internet: `"Principal": "*"` or `{"AWS": "*"}`. */
+export function isPublicStatement(statement: PolicyStatement): boolean {
+  return isAllow(statement) && principals([statement], 'AWS').includes('*');
+}
+
+/** A trust policy lets this principal assume the role: by its ARN, or by its account (which then delegates through IAM). */
+export function trusts(trustedPrincipals: readonly string[], principalArn: string, principalAccount: string): boolean {
+  return trustedPrincipals.some(
+    (trusted) => trusted === '*' || trusted === principalAccount || new RegExp(`^arn:[^:]+:iam::${principalAccount}:root$`).test(trusted) || globMatches(trusted, principalArn),
+  );
+}

@@ -1,0 +1,277 @@
+import {
+  GetGroupPolicyCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  GetUserCommand,
+  GetUserPolicyCommand,
+  IAMClient,
+  ListServiceSpecificCredentialsCommand,
+  paginateListAttachedGroupPolicies,
+  paginateListAttachedRolePolicies,
+  paginateListAttachedUserPolicies,
+  paginateListGroupPolicies,
+  paginateListGroupsForUser,
+  paginateListRolePolicies,
+  paginateListUserPolicies,
+  type AttachedPolicy,
+  type ListServiceSpecificCredentialsResponse,
+} from '@aws-sdk/client-iam';
+import { arnName, parseArn } from './arn.js';
+import { allows, assumableRoles, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
+import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';
+
+/**
+ * IAM, read only where AI assets point: the roles they run as, and the users that own Bedrock API
+ * keys. From their policies come `admin` and `wildcardActions`, `reads-data`/`writes-data` edges to
+ * the buckets AI assets use, and `can-assume` edges between the principals read.
+ */
+
+const IAM_REGION = 'global';
+/** Role chains are followed this far (the attack-path rules allow up to three assume-role hops). */
+const MAX_ASSUME_HOPS = 3;
+const BEDROCK_SERVICE = 'bedrock.amazonaws.com';
+
+/** What a principal's policies say, as far as they could be read. */
+interface PolicySet {
+  attached: string[] | undefined;
+  inline: string[] | undefined;
+  statements: PolicyStatement[];
+  /** Every policy document was read, so "not granted" can be trusted. */
+  complete: boolean;
+}
+
+/** The calls that read one kind of principal's policies. */
+interface PolicyReader {
+  kind: 'Role' | 'User' | 'Group';
+  attached: (client: IAMClient, name: string) => AsyncIterable<{ AttachedPolicies?: AttachedPolicy[] }>;
+  inlineNames: (client: IAMClient, name: string) => AsyncIterable<{ PolicyNames?: string[] }>;
+  inlineDocument: (client: IAMClient, name: string, policy: string) => Promise<{ PolicyDocument?: string }>;
+}
+
+const POLICY_READERS = {
+  role: {
+    kind: 'Role',
+    attached: (client, name) => paginateListAttachedRolePolicies({ client }, { RoleName: name }),
+    inlineNames: (client, name) => paginateListRolePolicies({ client }, { RoleName: name }),
+    inlineDocument: (client, name, policy) => client.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policy })),
+  },
+  user: {
+    kind: 'User',
+    attached: (client, name) => paginateListAttachedUserPolicies({ client }, { UserName: name }),
+    inlineNames: (client, name) => paginateListUserPolicies({ client }, { UserName: name }),
+    inlineDocument: (client, name, policy) => client.send(new GetUserPolicyCommand({ UserName: name, PolicyName: policy })),
+  },
+  group: {
+    kind: 'Group',
+    attached: (client, name) => paginateListAttachedGroupPolicies({ client }, { GroupName: name }),
+    inlineNames: (client, name) => paginateListGroupPolicies({ client }, { GroupName: name }),
+    inlineDocument: (client, name, policy) => client.send(new GetGroupPolicyCommand({ GroupName: name, PolicyName: policy })),
+  },
+} satisfies Record<string, PolicyReader>;
+
+/** Reads IAM through one client and caches managed policy documents, which many principals share. */
+class IamReader {
+  readonly client: IAMClient;
+  readonly scope: ServiceScope;
+  private readonly managedPolicies = new Map<string, Promise<PolicyStatement[] | undefined>>();
+
+  constructor(readonly account: AwsAccount) {
+    this.client = account.client(IAMClient, account.homeRegion);
+    this.scope = account.scope(IAM_REGION, 'iam');
+  }
+
+  managedPolicy(arn: string): Promise<PolicyStatement[] | undefined> {
+    let cached = this.managedPolicies.get(arn);
+    if (!cached) {
+      cached = (async () => {
+        const policy = await this.scope.call('GetPolicy', () => this.client.send(new GetPolicyCommand({ PolicyArn: arn })));
+        const versionId = policy?.Policy?.DefaultVersionId;
+        if (!versionId) return undefined;
+        const version = await this.scope.call('GetPolicyVersion', () => this.client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })));
+        return parsePolicyDocument(version?.PolicyVersion?.Document);
+      })();
+      this.managedPolicies.set(arn, cached);
+    }
+    return cached;
+  }
+
+  async policies(reader: PolicyReader, name: string): Promise<PolicySet> {
+    const [attached, inline] = await Promise.all([
+      this.scope.list(`ListAttached${reader.kind}Policies`, reader.attached(this.client, name), (page) => page.AttachedPolicies),
+      this.scope.list(`List${reader.kind}Policies`, reader.inlineNames(this.client, name), (page) => page.PolicyNames),
+    ]);
+    const documents = await Promise.all([
+      ...(attached ?? []).map((policy) => (policy.PolicyArn ? this.managedPolicy(policy.PolicyArn) : Promise.resolve(undefined))),
+      ...(inline ?? []).map(async (policy) =>
+        parsePolicyDocument((await this.scope.call(`Get${reader.kind}Policy`, () => reader.inlineDocument(this.client, name, policy)))?.PolicyDocument),
+      ),
+    ]);
+    return {
+      attached: attached?.flatMap((policy) => policy.PolicyName ?? []),
+      inline,
+      statements: documents.flatMap((document) => document ?? []),
+      complete: attached !== undefined && inline !== undefined && documents.every((document) => document !== undefined),
+    };
+  }
+}
+
+function mergePolicySets(sets: readonly PolicySet[]): PolicySet {
+  const names = (pick: (set: PolicySet) => string[] | undefined) => (sets.every((set) => pick(set) !== undefined) ? [...new Set(sets.flatMap((set) => pick(set)!))].sort() : undefined);
+  return { attached: names((set) => set.attached), inline: names((set) => set.inline), statements: sets.flatMap((set) => set.statements), complete: sets.every((set) => set.complete) };
+}
+
+/** True when granted, false when every policy was read and it is not, unknown otherwise. */
+function granted(found: boolean, complete: boolean): boolean | undefined {
+  return found ? true : complete ? false : undefined;
+}
+
+/** Who may do what, for the edges drawn once every principal is read. */
+interface Principal {
+  id: string;
+  statements: PolicyStatement[];
+  /** AWS principals its trust policy names (roles only). */
+  trusted?: string[];
+}
+
+/** Bedrock API keys: IAM service-specific credentials for Bedrock, with the users that own them. */
+export async function collectApiKeys(account: AwsAccount): Promise<void> {
+  const iam = new IamReader(account);
+  const credentials = await iam.scope.call('ListServiceSpecificCredentials', async () => {
+    const all: NonNullable<ListServiceSpecificCredentialsResponse['ServiceSpecificCredentials']> = [];
+    let marker: string | undefined;
+    do {
+      const page = await iam.client.send(new ListServiceSpecificCredentialsCommand({ ServiceName: BEDROCK_SERVICE, AllUsers: true, Marker: marker }));
+      all.push(...(page.ServiceSpecificCredentials ?? []));
+      marker = page.IsTruncated ? page.Marker : undefined;
+    } while (marker);
+    return all;
+  });
+  for (const key of credentials ?? []) {
+    if (!key.ServiceSpecificCredentialId || !key.UserName) continue;
+    const id = `arn:${account.partition}:iam::${account.account}:service-specific-credential/${key.UserName}/${key.ServiceSpecificCredentialId}`;
+    account.addAsset({
+      id,
+      type: 'aws.bedrock.api-key',
+      name: key.ServiceCredentialAlias ?? key.ServiceSpecificCredentialId,
+      region: IAM_REGION,
+      props: {
+        userName: key.UserName,
+        active: key.Status === undefined ? undefined : key.Status === 'Active',
+        createdAt: key.CreateDate?.toISOString() ?? null,
+        expiresAt: key.ExpirationDate?.toISOString() ?? null,
+      },
+      raw: toRaw(key),
+    });
+    account.users.set(key.UserName, [...(account.users.get(key.UserName) ?? []), id]);
+  }
+}
+
+/**
+ * Reads every role and user AI assets point at, and the roles those can assume (a few hops deep);
+ * then draws data and assume-role edges between them.
+ */
+export async function collectIdentities(account: AwsAccount): Promise<void> {
+  const iam = new IamReader(account);
+  const seen = new Set(account.roles);
+  const readRoles = async (arns: readonly string[]) => (await Promise.all(arns.map((arn) => readRole(iam, arn)))).filter((role): role is Principal => role !== undefined);
+  const [roles, users] = await Promise.all([
+    readRoles([...seen]),
+    Promise.all(
+      [...account.users].map(async ([name, keys]) => {
+        const user = await readUser(iam, name);
+        for (const key of keys) account.edge(key, 'uses-identity', user.id);
+        return user;
+      }),
+    ),
+  ]);
+  const principals: Principal[] = [...roles, ...users];
+  let reached: Principal[] = principals;
+  for (let hop = 0; hop < MAX_ASSUME_HOPS && reached.length > 0; hop++) {
+    const next = [...new Set(reached.flatMap((principal) => assumableRoles(principal.statements)))].filter((arn) => !seen.has(arn));
+    for (const arn of next) seen.add(arn);
+    reached = await readRoles(next);
+    principals.push(...reached);
+  }
+
+  for (const principal of principals) {
+    for (const name of account.buckets.keys()) {
+      const bucket = `arn:${account.partition}:s3:::${name}`;
+      const access = bucketAccess(principal.statements, bucket);
+      if (access.read) account.edge(principal.id, 'reads-data', bucket);
+      if (access.write) account.edge(principal.id, 'writes-data', bucket);
+    }
+    for (const target of principals) {
+      if (target === principal || !target.trusted) continue;
+      if (allows(principal.statements, 'sts:AssumeRole', exactResource(target.id)) && trusts(target.trusted, principal.id, account.account)) account.edge(principal.id, 'can-assume', target.id);
+    }
+  }
+}
+
+async function readRole(iam: IamReader, arn: string): Promise<Principal | undefined> {
+  const { account, scope, client } = iam;
+  const name = arnName(arn);
+  const owner = parseArn(arn)?.account;
+  // GetRole only reads roles of the calling account; a role elsewhere stays a stub.
+  if (owner !== account.account) {
+    account.addAsset({ id: arn, type: 'aws.iam.role', name, region: IAM_REGION, props: {}, account: owner });
+    return undefined;
+  }
+  const [response, policies] = await Promise.all([scope.call('GetRole', () => client.send(new GetRoleCommand({ RoleName: name }))), iam.policies(POLICY_READERS.role, name)]);
+  const role = response?.Role;
+  const trust = parsePolicyDocument(role?.AssumeRolePolicyDocument);
+  const trusted = trust && principals(trust, 'AWS');
+  addPrincipal(account, { id: arn, type: 'aws.iam.role', name }, role, policies, { trustedServices: trust && principals(trust, 'Service'), trustedPrincipals: trusted }, {
+    Role: { ...role, AssumeRolePolicyDocument: trust },
+  });
+  return { id: arn, statements: policies.statements, trusted };
+}
+
+async function readUser(iam: IamReader, name: string): Promise<Principal> {
+  const { account, scope, client } = iam;
+  const [response, own, groups] = await Promise.all([
+    scope.call('GetUser', () => client.send(new GetUserCommand({ UserName: name }))),
+    iam.policies(POLICY_READERS.user, name),
+    scope.list('ListGroupsForUser', paginateListGroupsForUser({ client }, { UserName: name }), (page) => page.Groups),
+  ]);
+  const groupNames = groups?.flatMap((group) => group.GroupName ?? []).sort();
+  const groupPolicies = await Promise.all((groupNames ?? []).map((group) => iam.policies(POLICY_READERS.group, group)));
+  const merged = mergePolicySets([own, ...groupPolicies]);
+  const policies = { ...merged, complete: merged.complete && groupNames !== undefined };
+  const user = response?.User;
+  const id = user?.Arn ?? `arn:${account.partition}:iam::${account.account}:user/${name}`;
+  addPrincipal(account, { id, type: 'aws.iam.user', name }, user, policies, { groups: groupNames }, { User: user, Groups: groupNames });
+  return { id, statements: policies.statements };
+}
+
+/** What GetRole and GetUser both tell about a principal. */
+interface PrincipalRecord {
+  Tags?: Array<{ Key?: string; Value?: string }>;
+  PermissionsBoundary?: { PermissionsBoundaryArn?: string };
+}
+
+/** The asset of a role or user: what its policies grant, and what its own record says (unknown when it could not be read). */
+function addPrincipal(
+  account: AwsAccount,
+  principal: { id: string; type: string; name: string },
+  record: PrincipalRecord | undefined,
+  policies: PolicySet,
+  props: Record<string, unknown>,
+  raw: Record<string, unknown>,
+): void {
+  account.addAsset({
+    ...principal,
+    region: IAM_REGION,
+    tags: record ? (tagMap(record.Tags) ?? {}) : undefined,
+    props: {
+      admin: granted(grantsAdmin(policies.statements), policies.complete),
+      wildcardActions: granted(grantsWildcardActions(policies.statements), policies.complete),
+      attachedPolicies: policies.attached,
+      inlinePolicies: policies.inline && [...policies.inline].sort(),
+      permissionsBoundary: record ? (record.PermissionsBoundary?.PermissionsBoundaryArn ?? null) : undefined,
+      ...props,
+    },
+    raw: record ? toRaw({ ...raw, AttachedPolicies: policies.attached, InlinePolicies: policies.inline }) : undefined,
+  });
+}

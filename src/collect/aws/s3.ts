@@ -1,0 +1,103 @@
+import {
+  GetBucketAclCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLocationCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  S3Client,
+  type Grant,
+} from '@aws-sdk/client-s3';
+import { forEachConcurrently } from '../runtime.js';
+import { bucketArn } from './arn.js';
+import { bucketAccess, isPublicStatement, parsePolicyDocument } from './iam-policy.js';
+import { absentOn, customerManagedKey, tagMap, type AwsAccount } from './session.js';
+
+/**
+ * S3 buckets that AI assets read, write or log to: who on the internet can read or write them
+ * (bucket policy, ACL, and the bucket's Block Public Access settings), default encryption and
+ * versioning. The account-wide Block Public Access setting is not read (it needs S3 Control), so a
+ * bucket it protects can still show as public here.
+ */
+
+/** ACL groups that mean "anyone" (everyone, or any AWS account holder). */
+const PUBLIC_GRANTEES = /\/global\/(AllUsers|AuthenticatedUsers)$/;
+
+/** Public through a grant, unless a Block Public Access setting neutralises that grant. */
+function exposure(granted: boolean | undefined, blocked: boolean | undefined): boolean | undefined {
+  if (granted !== true) return granted;
+  return blocked === undefined ? undefined : !blocked;
+}
+
+/** True if any source says so, false if all say not, unknown otherwise. */
+function anyOf(...values: Array<boolean | undefined>): boolean | undefined {
+  if (values.includes(true)) return true;
+  return values.every((value) => value === false) ? false : undefined;
+}
+
+function aclGrants(grants: Grant[] | undefined, permissions: string[]): boolean | undefined {
+  if (!grants) return undefined;
+  return grants.some((grant) => PUBLIC_GRANTEES.test(grant.Grantee?.URI ?? '') && permissions.includes(grant.Permission ?? ''));
+}
+
+export async function collectBuckets(account: AwsAccount): Promise<void> {
+  await forEachConcurrently([...account.buckets], async ([name, reference]) => {
+    const scope = account.scope('global', 's3');
+    const location = await scope.call('GetBucketLocation', () => account.client(S3Client, account.homeRegion).send(new GetBucketLocationCommand({ Bucket: name })));
+    const constraint = location?.LocationConstraint as string | undefined;
+    const region = location ? (!constraint ? 'us-east-1' : constraint === 'EU' ? 'eu-west-1' : constraint) : reference.region;
+    const client = account.client(S3Client, region);
+    const Bucket = name;
+    const [tagging, block, policyStatus, policy, acl, encryption, versioning] = await Promise.all([
+      scope.call('GetBucketTagging', () => client.send(new GetBucketTaggingCommand({ Bucket })).catch(absentOn('NoSuchTagSet'))),
+      scope.call('GetPublicAccessBlock', () => client.send(new GetPublicAccessBlockCommand({ Bucket })).catch(absentOn('NoSuchPublicAccessBlockConfiguration'))),
+      scope.call('GetBucketPolicyStatus', () => client.send(new GetBucketPolicyStatusCommand({ Bucket })).catch(absentOn('NoSuchBucketPolicy'))),
+      scope.call('GetBucketPolicy', () => client.send(new GetBucketPolicyCommand({ Bucket })).catch(absentOn('NoSuchBucketPolicy'))),
+      scope.call('GetBucketAcl', () => client.send(new GetBucketAclCommand({ Bucket }))),
+      scope.call('GetBucketEncryption', () => client.send(new GetBucketEncryptionCommand({ Bucket })).catch(absentOn('ServerSideEncryptionConfigurationNotFoundError'))),
+      scope.call('GetBucketVersioning', () => client.send(new GetBucketVersioningCommand({ Bucket }))),
+    ]);
+
+    const id = bucketArn(account.partition, name);
+    const blockSettings = block === undefined ? undefined : (block?.PublicAccessBlockConfiguration ?? {});
+    const statements = policy === undefined ? undefined : (parsePolicyDocument(policy?.Policy ?? undefined) ?? []);
+    // AWS's own evaluation of the policy (conditions included) rules out public access when it says so.
+    const publicStatements = policyStatus?.PolicyStatus?.IsPublic === false ? [] : statements?.filter(isPublicStatement);
+    const policyAccess = publicStatements && bucketAccess(publicStatements, id);
+    const restrictPolicy = blockSettings && blockSettings.RestrictPublicBuckets === true;
+    const ignoreAcls = blockSettings && blockSettings.IgnorePublicAcls === true;
+    const sse = encryption === undefined ? undefined : encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+    const algorithm = sse?.SSEAlgorithm;
+    if (sse?.KMSMasterKeyID) account.encryptedBy(id, sse.KMSMasterKeyID, region);
+
+    account.addAsset({
+      id,
+      type: 'aws.s3.bucket',
+      name,
+      region,
+      tags: tagging === undefined ? undefined : (tagMap(tagging?.TagSet) ?? {}),
+      props: {
+        // AI assets named it for their data: training data, artifacts, outputs, captured requests, logs.
+        sensitiveData: true,
+        publicRead: anyOf(exposure(policyAccess?.read, restrictPolicy), exposure(aclGrants(acl?.Grants, ['READ', 'FULL_CONTROL']), ignoreAcls)),
+        publicWrite: anyOf(exposure(policyAccess?.write, restrictPolicy), exposure(aclGrants(acl?.Grants, ['WRITE', 'FULL_CONTROL']), ignoreAcls)),
+        blockPublicAccess:
+          blockSettings && ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'].every((setting) => blockSettings[setting as keyof typeof blockSettings] === true),
+        encryption: encryption === undefined ? undefined : (algorithm ?? null),
+        customerManagedKey: encryption === undefined ? undefined : algorithm?.startsWith('aws:kms') === true && customerManagedKey(sse?.KMSMasterKeyID),
+        versioning: versioning === undefined ? undefined : versioning.Status === 'Enabled',
+      },
+      raw: {
+        Location: location?.LocationConstraint,
+        PublicAccessBlock: blockSettings,
+        PolicyStatus: policyStatus?.PolicyStatus,
+        Policy: statements && { Statement: statements },
+        Grants: acl?.Grants,
+        Encryption: sse,
+        Versioning: versioning?.Status,
+      },
+    });
+  });
+}

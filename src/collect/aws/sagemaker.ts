@@ -1,0 +1,564 @@
+import {
+  DescribeDataQualityJobDefinitionCommand,
+  DescribeDomainCommand,
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeFeatureGroupCommand,
+  DescribeModelBiasJobDefinitionCommand,
+  DescribeModelCommand,
+  DescribeModelExplainabilityJobDefinitionCommand,
+  DescribeModelQualityJobDefinitionCommand,
+  DescribeMonitoringScheduleCommand,
+  DescribeNotebookInstanceCommand,
+  DescribeNotebookInstanceLifecycleConfigCommand,
+  DescribeProcessingJobCommand,
+  DescribeTrainingJobCommand,
+  DescribeTransformJobCommand,
+  DescribeUserProfileCommand,
+  SageMakerClient,
+  paginateListDomains,
+  paginateListEndpointConfigs,
+  paginateListEndpoints,
+  paginateListFeatureGroups,
+  paginateListModelPackageGroups,
+  paginateListModelPackages,
+  paginateListModels,
+  paginateListMonitoringSchedules,
+  paginateListNotebookInstances,
+  paginateListProcessingJobs,
+  paginateListTags,
+  paginateListTrainingJobs,
+  paginateListTransformJobs,
+  paginateListUserProfiles,
+  type ContainerDefinition,
+  type MonitoringNetworkConfig,
+} from '@aws-sdk/client-sagemaker';
+import { forEachConcurrently } from '../runtime.js';
+import { sageMakerArn } from './arn.js';
+import { collectDescribed, type ServiceRegion } from './resources.js';
+import {
+  MAX_RECENT_JOBS,
+  customerManagedKey,
+  enabledFlag,
+  recentJobsSince,
+  tagMap,
+  toRaw,
+  type AwsAccount,
+} from './session.js';
+
+/**
+ * SageMaker: notebooks and their lifecycle scripts, Studio domains and user profiles, models,
+ * endpoint configurations, endpoints and their monitoring, recent training, processing and transform
+ * jobs, the model registry and the feature store. Relations that span resources (an endpoint deploys
+ * the models of its configuration; a model was trained on the data of the job that produced its
+ * artifacts) are drawn once the whole region has been read.
+ */
+
+/** Notebook platforms past their end of support (Amazon Linux 1, JupyterLab 1 and 3). */
+const OUTDATED_PLATFORMS = /^notebook-(al1-|al2-v1$|al2-v2$)/;
+
+/** A lifecycle script that downloads something and runs it unseen: `curl ... | sh`, `wget -O- ... | bash`. */
+const DOWNLOAD_INTO_SHELL = /\b(curl|wget)\b[^\n|]*\|\s*(sudo\s+(-\S+\s+)*)?(ba|z|da)?sh\b/;
+
+const SAGEMAKER_JOB_LISTING = { SortBy: 'CreationTime', SortOrder: 'Descending' } as const;
+
+/** What one region's SageMaker resources tell each other, for the relations drawn at the end. */
+interface RegionLinks {
+  /** Model artifact URI → buckets of the training job that produced it. */
+  trainingDataByArtifact: Map<string, string[]>;
+  /** Model id → its artifact URIs. */
+  modelArtifacts: Map<string, string[]>;
+  /** Endpoint configuration id → model ids of its variants. */
+  configModels: Map<string, string[]>;
+  /** Endpoint id → endpoint configuration id. */
+  endpointConfigs: Map<string, string>;
+  /** Lifecycle configuration name → notebooks that run it. */
+  lifecycleConfigs: Map<string, string[]>;
+  /** Domain id → default execution role; user profile id → its domain and own role. */
+  domainRoles: Map<string, string | undefined>;
+  profileDomains: Map<string, { domainId: string; role: string | undefined }>;
+  /** Endpoint id and the monitoring schedule that watches it. */
+  monitoredEndpoints: Array<[string, string]>;
+  /** Schedules whose job settings sit in a separately described job definition. */
+  namedJobDefinitions: Array<{ scheduleId: string; name: string; type: string | undefined }>;
+}
+
+export async function collectSageMaker(account: AwsAccount, region: string): Promise<void> {
+  const client = account.client(SageMakerClient, region);
+  const scope = account.scope(region, 'sagemaker');
+  const service: ServiceRegion = {
+    account,
+    region,
+    scope,
+    tags: async (arn) => tagMap(await scope.list('ListTags', paginateListTags({ client }, { ResourceArn: arn }), (page) => page.Tags)),
+  };
+  const arn = (kind: string, name: string) => sageMakerArn(account.partition, region, account.account, kind, name);
+  const links: RegionLinks = {
+    trainingDataByArtifact: new Map(),
+    modelArtifacts: new Map(),
+    configModels: new Map(),
+    endpointConfigs: new Map(),
+    lifecycleConfigs: new Map(),
+    domainRoles: new Map(),
+    profileDomains: new Map(),
+    monitoredEndpoints: [],
+    namedJobDefinitions: [],
+  };
+  const since = recentJobsSince();
+
+  /** Input buckets read, output buckets written, and the role a job or model runs as. */
+  const linkData = (id: string, inputs: Array<string | undefined>, outputs: Array<string | undefined>, roleArn: string | undefined) => {
+    for (const uri of inputs) account.edge(id, 'reads-data', account.bucket(uri, region));
+    for (const uri of outputs) account.edge(id, 'writes-data', account.bucket(uri, region));
+    account.edge(id, 'uses-identity', account.role(roleArn));
+  };
+
+  await Promise.all([
+    collectDescribed(service, {
+      type: 'aws.sagemaker.notebook-instance',
+      list: { operation: 'ListNotebookInstances', pages: () => paginateListNotebookInstances({ client }, {}), items: (page) => page.NotebookInstances },
+      identify: (summary) => ({ id: summary.NotebookInstanceArn, name: summary.NotebookInstanceName }),
+      describe: { operation: 'DescribeNotebookInstance', run: (summary) => client.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: summary.NotebookInstanceName })) },
+      tagged: true,
+      toAsset: (notebook, id) => {
+        const direct = enabledFlag(notebook.DirectInternetAccess, 'Enabled', 'Disabled');
+        const subnetId = notebook.SubnetId ?? null;
+        account.edge(id, 'uses-identity', account.role(notebook.RoleArn));
+        account.encryptedBy(id, notebook.KmsKeyId, region);
+        const lifecycle = notebook.NotebookInstanceLifecycleConfigName;
+        if (lifecycle) links.lifecycleConfigs.set(lifecycle, [...(links.lifecycleConfigs.get(lifecycle) ?? []), id]);
+        return {
+          props: {
+            directInternetAccess: direct,
+            internetExposed: direct,
+            networkIsolated: direct === undefined ? undefined : !direct && subnetId !== null,
+            rootAccess: enabledFlag(notebook.RootAccess, 'Enabled', 'Disabled'),
+            kmsKeyId: notebook.KmsKeyId ?? null,
+            customerManagedKey: customerManagedKey(notebook.KmsKeyId),
+            subnetId,
+            minimumImdsVersion: notebook.InstanceMetadataServiceConfiguration?.MinimumInstanceMetadataServiceVersion ?? null,
+            platformIdentifier: notebook.PlatformIdentifier ?? null,
+            outdated: notebook.PlatformIdentifier === undefined ? undefined : OUTDATED_PLATFORMS.test(notebook.PlatformIdentifier),
+            lifecycleConfigName: lifecycle ?? null,
+            instanceType: notebook.InstanceType ?? null,
+            status: notebook.NotebookInstanceStatus ?? null,
+          },
+          raw: toRaw(notebook),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.domain',
+      list: { operation: 'ListDomains', pages: () => paginateListDomains({ client }, {}), items: (page) => page.Domains },
+      identify: (summary) => ({ id: summary.DomainArn, name: summary.DomainName }),
+      describe: { operation: 'DescribeDomain', run: (summary) => client.send(new DescribeDomainCommand({ DomainId: summary.DomainId })) },
+      tagged: true,
+      toAsset: (domain, id) => {
+        const defaultRole = account.role(domain.DefaultUserSettings?.ExecutionRole);
+        if (domain.DomainId) links.domainRoles.set(domain.DomainId, defaultRole);
+        account.edge(id, 'uses-identity', defaultRole);
+        account.edge(id, 'in-network', account.vpc(domain.VpcId, region));
+        account.encryptedBy(id, domain.KmsKeyId, region);
+        const access = domain.AppNetworkAccessType;
+        return {
+          props: {
+            appNetworkAccessType: access ?? null,
+            internetExposed: enabledFlag(access, 'PublicInternetOnly', 'VpcOnly'),
+            authMode: domain.AuthMode ?? null,
+            kmsKeyId: domain.KmsKeyId ?? null,
+            customerManagedKey: customerManagedKey(domain.KmsKeyId),
+            vpcId: domain.VpcId ?? null,
+            status: domain.Status ?? null,
+          },
+          raw: toRaw(domain),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.user-profile',
+      list: { operation: 'ListUserProfiles', pages: () => paginateListUserProfiles({ client }, {}), items: (page) => page.UserProfiles },
+      identify: (summary) => ({
+        id: summary.DomainId && summary.UserProfileName ? arn('user-profile', `${summary.DomainId}/${summary.UserProfileName}`) : undefined,
+        name: summary.UserProfileName,
+      }),
+      describe: {
+        operation: 'DescribeUserProfile',
+        run: (summary) => client.send(new DescribeUserProfileCommand({ DomainId: summary.DomainId, UserProfileName: summary.UserProfileName })),
+      },
+      tagged: false,
+      toAsset: (profile, id) => {
+        if (profile.DomainId) links.profileDomains.set(id, { domainId: profile.DomainId, role: profile.UserSettings?.ExecutionRole });
+        return { props: { status: profile.Status ?? null }, raw: toRaw(profile) };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.model',
+      list: { operation: 'ListModels', pages: () => paginateListModels({ client }, {}), items: (page) => page.Models },
+      identify: (summary) => ({ id: summary.ModelArn, name: summary.ModelName }),
+      describe: { operation: 'DescribeModel', run: (summary) => client.send(new DescribeModelCommand({ ModelName: summary.ModelName })) },
+      tagged: true,
+      toAsset: (model, id) => {
+        const containers: ContainerDefinition[] = [...(model.PrimaryContainer ? [model.PrimaryContainer] : []), ...(model.Containers ?? [])];
+        const artifacts = containers.map((container) => container.ModelDataUrl ?? container.ModelDataSource?.S3DataSource?.S3Uri).filter((uri): uri is string => uri !== undefined);
+        links.modelArtifacts.set(id, artifacts);
+        for (const uri of artifacts) account.edge(id, 'artifacts-in', account.bucket(uri, region));
+        account.edge(id, 'uses-identity', account.role(model.ExecutionRoleArn));
+        const isolation = model.EnableNetworkIsolation ?? false;
+        return {
+          props: {
+            networkIsolation: isolation,
+            networkIsolated: isolation,
+            vpcConfigured: model.VpcConfig !== undefined,
+            images: containers.map((container) => container.Image).filter((image): image is string => image !== undefined),
+            repositoryAccessModes: containers.map((container) => container.ImageConfig?.RepositoryAccessMode ?? 'Platform'),
+            modelDataUrls: artifacts,
+          },
+          raw: toRaw(model),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.endpoint',
+      list: { operation: 'ListEndpoints', pages: () => paginateListEndpoints({ client }, {}), items: (page) => page.Endpoints },
+      identify: (summary) => ({ id: summary.EndpointArn, name: summary.EndpointName }),
+      describe: { operation: 'DescribeEndpoint', run: (summary) => client.send(new DescribeEndpointCommand({ EndpointName: summary.EndpointName })) },
+      tagged: true,
+      toAsset: (endpoint, id) => {
+        if (endpoint.EndpointConfigName) {
+          const configId = arn('endpoint-config', endpoint.EndpointConfigName);
+          links.endpointConfigs.set(id, configId);
+          account.edge(id, 'configured-by', account.expect(configId, 'aws.sagemaker.endpoint-config', region));
+        }
+        const variants = endpoint.ProductionVariants;
+        const counts = (variants ?? []).map((variant) => variant.CurrentInstanceCount).filter((count): count is number => count !== undefined);
+        const capture = endpoint.DataCaptureConfig?.EnableCapture ?? false;
+        return {
+          props: {
+            status: endpoint.EndpointStatus ?? null,
+            dataCaptureEnabled: capture,
+            loggingEnabled: capture,
+            variants: variants?.map((variant) => ({ name: variant.VariantName ?? null, currentInstanceCount: variant.CurrentInstanceCount ?? null })) ?? null,
+            minInstanceCount: counts.length > 0 ? Math.min(...counts) : null,
+          },
+          raw: toRaw(endpoint),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.monitoring-schedule',
+      list: { operation: 'ListMonitoringSchedules', pages: () => paginateListMonitoringSchedules({ client }, {}), items: (page) => page.MonitoringScheduleSummaries },
+      identify: (summary) => ({ id: summary.MonitoringScheduleArn, name: summary.MonitoringScheduleName }),
+      describe: {
+        operation: 'DescribeMonitoringSchedule',
+        run: (summary) => client.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: summary.MonitoringScheduleName })),
+      },
+      tagged: false,
+      toAsset: (schedule, id) => {
+        const config = schedule.MonitoringScheduleConfig;
+        const inline = config?.MonitoringJobDefinition;
+        account.edge(id, 'uses-identity', account.role(inline?.RoleArn));
+        if (schedule.EndpointName) links.monitoredEndpoints.push([arn('endpoint', schedule.EndpointName), id]);
+        if (!inline && config?.MonitoringJobDefinitionName) {
+          links.namedJobDefinitions.push({ scheduleId: id, name: config.MonitoringJobDefinitionName, type: schedule.MonitoringType ?? config.MonitoringType });
+        }
+        return {
+          props: {
+            monitoringType: schedule.MonitoringType ?? config?.MonitoringType ?? null,
+            status: schedule.MonitoringScheduleStatus ?? null,
+            ...(inline ? monitoringNetworkProps(inline.NetworkConfig) : {}),
+          },
+          raw: toRaw(schedule),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.endpoint-config',
+      list: { operation: 'ListEndpointConfigs', pages: () => paginateListEndpointConfigs({ client }, {}), items: (page) => page.EndpointConfigs },
+      identify: (summary) => ({ id: summary.EndpointConfigArn, name: summary.EndpointConfigName }),
+      describe: {
+        operation: 'DescribeEndpointConfig',
+        run: (summary) => client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: summary.EndpointConfigName })),
+      },
+      tagged: true,
+      toAsset: (config, id) => {
+        const variants = config.ProductionVariants ?? [];
+        links.configModels.set(
+          id,
+          variants.flatMap((variant) => (variant.ModelName ? [arn('model', variant.ModelName)] : [])),
+        );
+        const capture = config.DataCaptureConfig;
+        account.encryptedBy(id, config.KmsKeyId, region);
+        if (capture?.EnableCapture) {
+          account.edge(id, 'logs-to', account.bucket(capture.DestinationS3Uri, region));
+          account.encryptedBy(id, capture.KmsKeyId, region);
+        }
+        return {
+          props: {
+            kmsKeyId: config.KmsKeyId ?? null,
+            customerManagedKey: customerManagedKey(config.KmsKeyId),
+            dataCaptureEnabled: capture?.EnableCapture ?? false,
+            variants: variants.map((variant) => ({
+              name: variant.VariantName ?? null,
+              instanceType: variant.InstanceType ?? null,
+              initialInstanceCount: variant.InitialInstanceCount ?? null,
+              modelName: variant.ModelName ?? null,
+            })),
+          },
+          raw: toRaw(config),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.training-job',
+      list: {
+        operation: 'ListTrainingJobs',
+        pages: () => paginateListTrainingJobs({ client }, { CreationTimeAfter: since, ...SAGEMAKER_JOB_LISTING }),
+        items: (page) => page.TrainingJobSummaries,
+        limit: MAX_RECENT_JOBS,
+      },
+      identify: (summary) => ({ id: summary.TrainingJobArn, name: summary.TrainingJobName }),
+      describe: { operation: 'DescribeTrainingJob', run: (summary) => client.send(new DescribeTrainingJobCommand({ TrainingJobName: summary.TrainingJobName })) },
+      tagged: true,
+      toAsset: (job, id) => {
+        const inputs = (job.InputDataConfig ?? []).map((channel) => channel.DataSource?.S3DataSource?.S3Uri);
+        linkData(id, inputs, [job.OutputDataConfig?.S3OutputPath], job.RoleArn);
+        const artifact = job.ModelArtifacts?.S3ModelArtifacts;
+        if (artifact) links.trainingDataByArtifact.set(artifact, inputs.flatMap((uri) => account.bucket(uri, region) ?? []));
+        const resources = job.ResourceConfig;
+        account.encryptedBy(id, resources?.VolumeKmsKeyId, region);
+        account.encryptedBy(id, job.OutputDataConfig?.KmsKeyId, region);
+        const isolation = job.EnableNetworkIsolation ?? false;
+        return {
+          props: {
+            networkIsolation: isolation,
+            networkIsolated: isolation,
+            interContainerEncryption: job.EnableInterContainerTrafficEncryption ?? false,
+            instanceCount: resources?.InstanceCount ?? null,
+            volumeKmsKeyId: resources?.VolumeKmsKeyId ?? null,
+            outputKmsKeyId: job.OutputDataConfig?.KmsKeyId ?? null,
+            customerManagedKey: customerManagedKey(resources?.VolumeKmsKeyId, job.OutputDataConfig?.KmsKeyId),
+            vpcConfigured: job.VpcConfig !== undefined,
+            status: job.TrainingJobStatus ?? null,
+          },
+          raw: toRaw(job),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.processing-job',
+      list: {
+        operation: 'ListProcessingJobs',
+        pages: () => paginateListProcessingJobs({ client }, { CreationTimeAfter: since, ...SAGEMAKER_JOB_LISTING }),
+        items: (page) => page.ProcessingJobSummaries,
+        limit: MAX_RECENT_JOBS,
+      },
+      identify: (summary) => ({ id: summary.ProcessingJobArn, name: summary.ProcessingJobName }),
+      describe: { operation: 'DescribeProcessingJob', run: (summary) => client.send(new DescribeProcessingJobCommand({ ProcessingJobName: summary.ProcessingJobName })) },
+      tagged: true,
+      toAsset: (job, id) => {
+        const outputConfig = job.ProcessingOutputConfig;
+        linkData(
+          id,
+          (job.ProcessingInputs ?? []).map((input) => input.S3Input?.S3Uri),
+          (outputConfig?.Outputs ?? []).map((output) => output.S3Output?.S3Uri),
+          job.RoleArn,
+        );
+        const cluster = job.ProcessingResources?.ClusterConfig;
+        account.encryptedBy(id, cluster?.VolumeKmsKeyId, region);
+        account.encryptedBy(id, outputConfig?.KmsKeyId, region);
+        const network = job.NetworkConfig;
+        const isolation = network?.EnableNetworkIsolation ?? false;
+        return {
+          props: {
+            networkIsolation: isolation,
+            networkIsolated: isolation,
+            interContainerEncryption: network?.EnableInterContainerTrafficEncryption ?? false,
+            instanceCount: cluster?.InstanceCount ?? null,
+            volumeKmsKeyId: cluster?.VolumeKmsKeyId ?? null,
+            outputKmsKeyId: outputConfig?.KmsKeyId ?? null,
+            customerManagedKey: customerManagedKey(cluster?.VolumeKmsKeyId, ...(outputConfig ? [outputConfig.KmsKeyId] : [])),
+            vpcConfigured: network?.VpcConfig !== undefined,
+            image: job.AppSpecification?.ImageUri ?? null,
+            status: job.ProcessingJobStatus ?? null,
+          },
+          raw: toRaw(job),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.transform-job',
+      list: {
+        operation: 'ListTransformJobs',
+        pages: () => paginateListTransformJobs({ client }, { CreationTimeAfter: since, ...SAGEMAKER_JOB_LISTING }),
+        items: (page) => page.TransformJobSummaries,
+        limit: MAX_RECENT_JOBS,
+      },
+      identify: (summary) => ({ id: summary.TransformJobArn, name: summary.TransformJobName }),
+      describe: { operation: 'DescribeTransformJob', run: (summary) => client.send(new DescribeTransformJobCommand({ TransformJobName: summary.TransformJobName })) },
+      tagged: true,
+      toAsset: (job, id) => {
+        const output = job.TransformOutput;
+        linkData(id, [job.TransformInput?.DataSource?.S3DataSource?.S3Uri], [output?.S3OutputPath], undefined);
+        const resources = job.TransformResources;
+        account.encryptedBy(id, resources?.VolumeKmsKeyId, region);
+        account.encryptedBy(id, output?.KmsKeyId, region);
+        return {
+          props: {
+            volumeKmsKeyId: resources?.VolumeKmsKeyId ?? null,
+            outputKmsKeyId: output?.KmsKeyId ?? null,
+            customerManagedKey: customerManagedKey(resources?.VolumeKmsKeyId, output?.KmsKeyId),
+            instanceCount: resources?.InstanceCount ?? null,
+            modelName: job.ModelName ?? null,
+            status: job.TransformJobStatus ?? null,
+          },
+          raw: toRaw(job),
+        };
+      },
+    }),
+    collectDescribed(service, {
+      type: 'aws.sagemaker.feature-group',
+      list: { operation: 'ListFeatureGroups', pages: () => paginateListFeatureGroups({ client }, {}), items: (page) => page.FeatureGroupSummaries },
+      identify: (summary) => ({ id: summary.FeatureGroupArn, name: summary.FeatureGroupName }),
+      describe: { operation: 'DescribeFeatureGroup', run: (summary) => client.send(new DescribeFeatureGroupCommand({ FeatureGroupName: summary.FeatureGroupName })) },
+      tagged: true,
+      toAsset: (group, id) => {
+        const online = group.OnlineStoreConfig;
+        const offline = group.OfflineStoreConfig?.S3StorageConfig;
+        const onlineEnabled = online?.EnableOnlineStore ?? false;
+        const onlineKey = online?.SecurityConfig?.KmsKeyId;
+        account.edge(id, 'writes-data', account.bucket(offline?.S3Uri, region));
+        account.edge(id, 'uses-identity', account.role(group.RoleArn));
+        account.encryptedBy(id, onlineKey, region);
+        account.encryptedBy(id, offline?.KmsKeyId, region);
+        const usedKeys = [...(onlineEnabled ? [onlineKey] : []), ...(offline ? [offline.KmsKeyId] : [])];
+        return {
+          props: {
+            onlineStoreEnabled: onlineEnabled,
+            onlineStoreKmsKeyId: onlineKey ?? null,
+            offlineStoreEnabled: offline !== undefined,
+            offlineStoreKmsKeyId: offline?.KmsKeyId ?? null,
+            customerManagedKey: usedKeys.length > 0 ? customerManagedKey(...usedKeys) : null,
+            sensitiveData: true,
+            status: group.FeatureGroupStatus ?? null,
+          },
+          raw: toRaw(group),
+        };
+      },
+    }),
+    collectModelRegistry(service, client),
+  ]);
+
+  // Relations that need the whole region.
+  for (const [endpointId, scheduleId] of links.monitoredEndpoints) if (account.getAsset(endpointId)) account.edge(endpointId, 'monitored-by', scheduleId);
+  for (const [endpointId, configId] of links.endpointConfigs) {
+    for (const model of links.configModels.get(configId) ?? []) if (account.getAsset(model)) account.edge(endpointId, 'deploys', model);
+  }
+  for (const [model, artifacts] of links.modelArtifacts) {
+    for (const artifact of artifacts) for (const bucket of links.trainingDataByArtifact.get(artifact) ?? []) account.edge(model, 'trained-on', bucket);
+  }
+  for (const [profileId, { domainId, role }] of links.profileDomains) {
+    account.edge(profileId, 'part-of', arn('domain', domainId));
+    account.edge(profileId, 'uses-identity', role ? account.role(role) : links.domainRoles.get(domainId));
+  }
+  await Promise.all([describeLifecycleConfigs(service, client, links.lifecycleConfigs), describeJobDefinitions(service, client, links.namedJobDefinitions)]);
+}
+
+/** Network settings of a monitoring job, inline in the schedule or in its job definition. */
+function monitoringNetworkProps(network: MonitoringNetworkConfig | undefined): Record<string, unknown> {
+  return {
+    networkIsolated: network?.EnableNetworkIsolation ?? false,
+    interContainerEncryption: network?.EnableInterContainerTrafficEncryption ?? false,
+  };
+}
+
+/** The describe call for each kind of monitoring job definition. */
+const JOB_DEFINITION_READERS: Record<string, (client: SageMakerClient, name: string) => Promise<{ NetworkConfig?: MonitoringNetworkConfig; RoleArn?: string }>> = {
+  DataQuality: (client, name) => client.send(new DescribeDataQualityJobDefinitionCommand({ JobDefinitionName: name })),
+  ModelQuality: (client, name) => client.send(new DescribeModelQualityJobDefinitionCommand({ JobDefinitionName: name })),
+  ModelBias: (client, name) => client.send(new DescribeModelBiasJobDefinitionCommand({ JobDefinitionName: name })),
+  ModelExplainability: (client, name) => client.send(new DescribeModelExplainabilityJobDefinitionCommand({ JobDefinitionName: name })),
+};
+
+async function describeJobDefinitions(service: ServiceRegion, client: SageMakerClient, definitions: RegionLinks['namedJobDefinitions']): Promise<void> {
+  const { account, scope } = service;
+  await forEachConcurrently(definitions, async ({ scheduleId, name, type }) => {
+    const read = type === undefined ? undefined : JOB_DEFINITION_READERS[type];
+    if (!read) return;
+    const definition = await scope.call(`Describe${type}JobDefinition`, () => read(client, name));
+    if (!definition) return;
+    account.edge(scheduleId, 'uses-identity', account.role(definition.RoleArn));
+    account.patchProps(scheduleId, monitoringNetworkProps(definition.NetworkConfig));
+  });
+}
+
+/**
+ * Lifecycle scripts run as root when a notebook is created or started; their base64 text is decoded
+ * into `raw` so that the secret scan sees credentials in them.
+ */
+async function describeLifecycleConfigs(service: ServiceRegion, client: SageMakerClient, configs: Map<string, string[]>): Promise<void> {
+  const { account, region, scope } = service;
+  await forEachConcurrently([...configs], async ([name, notebooks]) => {
+    const config = await scope.call('DescribeNotebookInstanceLifecycleConfig', () =>
+      client.send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name })),
+    );
+    const id = config?.NotebookInstanceLifecycleConfigArn ?? sageMakerArn(account.partition, region, account.account, 'notebook-instance-lifecycle-config', name);
+    for (const notebook of notebooks) account.edge(notebook, 'configured-by', id);
+    if (!config) {
+      account.addAsset({ id, type: 'aws.sagemaker.notebook-lifecycle-config', name, region, props: {} });
+      return;
+    }
+    const decode = (hooks: Array<{ Content?: string }> | undefined) => (hooks ?? []).map((hook) => Buffer.from(hook.Content ?? '', 'base64').toString('utf8'));
+    const scripts = { OnCreate: decode(config.OnCreate), OnStart: decode(config.OnStart) };
+    account.addAsset({
+      id,
+      type: 'aws.sagemaker.notebook-lifecycle-config',
+      name,
+      region,
+      props: { downloadsIntoShell: [...scripts.OnCreate, ...scripts.OnStart].some((script) => DOWNLOAD_INTO_SHELL.test(script)) },
+      raw: { ...(toRaw(config) as object), ...scripts },
+    });
+  });
+}
+
+/** How many recent versions of each registered model are read. */
+const MAX_PACKAGES_PER_GROUP = 100;
+
+/** The model registry: package groups, and the approval status of their most recent versions. */
+async function collectModelRegistry(service: ServiceRegion, client: SageMakerClient): Promise<void> {
+  const { account, region, scope } = service;
+  const groupIds = await collectDescribed(service, {
+    type: 'aws.sagemaker.model-package-group',
+    list: { operation: 'ListModelPackageGroups', pages: () => paginateListModelPackageGroups({ client }, {}), items: (page) => page.ModelPackageGroupSummaryList },
+    identify: (summary) => ({ id: summary.ModelPackageGroupArn, name: summary.ModelPackageGroupName }),
+    tagged: true,
+    toAsset: (group) => ({ props: { status: group.ModelPackageGroupStatus ?? null }, raw: toRaw(group) }),
+  });
+  await forEachConcurrently(groupIds, async (groupId) => {
+    const groupName = account.getAsset(groupId)?.name;
+    const packages = await scope.list(
+      'ListModelPackages',
+      paginateListModelPackages({ client }, { ModelPackageGroupName: groupName, SortBy: 'CreationTime', SortOrder: 'Descending' }),
+      (page) => page.ModelPackageSummaryList,
+      MAX_PACKAGES_PER_GROUP,
+    );
+    if (!packages) return;
+    for (const modelPackage of packages) {
+      if (!modelPackage.ModelPackageArn) continue;
+      account.addAsset({
+        id: modelPackage.ModelPackageArn,
+        type: 'aws.sagemaker.model-package',
+        name: `${groupName}/${modelPackage.ModelPackageVersion ?? modelPackage.ModelPackageName}`,
+        region,
+        props: {
+          approvalStatus: modelPackage.ModelApprovalStatus ?? null,
+          status: modelPackage.ModelPackageStatus ?? null,
+          modelVersion: modelPackage.ModelPackageVersion === undefined ? null : String(modelPackage.ModelPackageVersion),
+        },
+        raw: toRaw(modelPackage),
+      });
+      account.edge(modelPackage.ModelPackageArn, 'part-of', groupId);
+    }
+    const count = (status: string) => packages.filter((modelPackage) => modelPackage.ModelApprovalStatus === status).length;
+    account.patchProps(groupId, { packages: packages.length, approvedPackages: count('Approved'), pendingPackages: count('PendingManualApproval') });
+  });
+}

@@ -1,0 +1,336 @@
+import type { SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { EdgeType } from '../../graph/edge-types.js';
+import type { Asset, CoverageStatus } from '../../graph/model.js';
+import type { ClassifiedError, InventoryBuilder } from '../runtime.js';
+import { arnName, bucketArn, bucketName, isAwsManagedKeyAlias, kmsKeyArn, parseArn } from './arn.js';
+
+/**
+ * One AWS account being read: its SDK clients (one per service and region, created on first use),
+ * the calls made in its name, the assets it yields, and the related resources (roles, buckets,
+ * keys, functions, log groups, VPCs) that AI assets point at, to be read after the AI assets.
+ */
+
+/**
+ * Settings shared by every SDK client of a scan; tests replace the retry strategy to keep back-off
+ * short. (The credential and retry types are the same in every client package; SageMaker's name them.)
+ */
+export interface AwsClientSettings {
+  credentials?: SageMakerClientConfig['credentials'];
+  profile?: string;
+  timeoutMs: number;
+  retryStrategy?: SageMakerClientConfig['retryStrategy'];
+}
+
+/** Throttled calls back off and retry up to this many attempts before the call counts as failed. */
+const MAX_ATTEMPTS = 8;
+
+interface AwsClient {
+  destroy(): void;
+}
+
+/** Any `@aws-sdk/client-*` client class; they all accept the common settings below. */
+type ClientClass<C extends AwsClient> = new (config: {
+  region: string;
+  credentials?: SageMakerClientConfig['credentials'];
+  profile?: string;
+  maxAttempts: number;
+  retryMode: string;
+  retryStrategy?: SageMakerClientConfig['retryStrategy'];
+  requestHandler: NodeHttpHandler;
+  customUserAgent: string;
+  forcePathStyle?: boolean;
+  followRegionRedirects?: boolean;
+}) => C;
+
+/** S3 behind an endpoint override (a proxy, LocalStack, the test fake) cannot use bucket host names. */
+function s3EndpointOverridden(): boolean {
+  return Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL);
+}
+
+export function createClient<C extends AwsClient>(Client: ClientClass<C>, region: string, settings: AwsClientSettings, userAgent: string): C {
+  return new Client({
+    region,
+    credentials: settings.credentials,
+    profile: settings.profile,
+    // Standard mode: exponential back-off with jitter; a throttled call keeps its concurrency slot while
+    // it waits, so throttling slows the whole scan down instead of failing it.
+    maxAttempts: MAX_ATTEMPTS,
+    retryMode: 'standard',
+    retryStrategy: settings.retryStrategy,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs, throwOnRequestTimeout: true }),
+    customUserAgent: userAgent,
+    // S3 settings; the other clients ignore them.
+    forcePathStyle: s3EndpointOverridden() || undefined,
+    followRegionRedirects: true,
+  });
+}
+
+const DENIED_ERRORS = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedException',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'AuthorizationError',
+  'AuthFailure',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'SignatureDoesNotMatch',
+  'OptInRequired',
+]);
+
+/** How an SDK error reads as coverage: denied, the service missing from the region, or an error. */
+export function classifyAwsError(error: unknown): ClassifiedError {
+  const details = (error ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const name = details.name && details.name !== 'Error' ? details.name : (details.code ?? 'Error');
+  const message = `${name}: ${details.message ?? String(error)}`.slice(0, 500);
+  // A service that does not exist in a region has no DNS name there.
+  if (details.code === 'ENOTFOUND') return { status: 'skipped', message: 'the service has no endpoint in this region' };
+  const status = details.$metadata?.httpStatusCode;
+  if (DENIED_ERRORS.has(name) || status === 401 || status === 403) return { status: 'denied', message };
+  return { status: 'error', message };
+}
+
+/** An asset as a collector module describes it; the account fills in the owner. */
+export interface AssetDraft {
+  id: string;
+  type: string;
+  name: string;
+  region: string;
+  props: Record<string, unknown>;
+  tags?: Record<string, string>;
+  raw?: unknown;
+  /** Owner, when not the scanned account (a role in another account). */
+  account?: string;
+}
+
+interface ReferencedKey {
+  region: string;
+  /** Assets encrypted by this key; their `customerManagedKey` is corrected once the key is read. */
+  referrers: Set<string>;
+}
+
+export class AwsAccount {
+  readonly roles = new Set<string>();
+  /** IAM user name → the Bedrock API keys it owns. */
+  readonly users = new Map<string, string[]>();
+  /** Buckets AI assets read, write or log to, by name, with the region of the first asset that named it. */
+  readonly buckets = new Map<string, { region: string }>();
+  readonly keys = new Map<string, ReferencedKey>();
+  readonly functions = new Map<string, { region: string }>();
+  readonly logGroups = new Map<string, { name: string; region: string }>();
+  readonly vpcs = new Map<string, { region: string }>();
+  /** Assets that use a Bedrock foundation model, to be marked outdated when the model is legacy. */
+  readonly modelUsers: Array<{ id: string; region: string; model: string }> = [];
+  private readonly clients = new Map<string, AwsClient>();
+  private readonly scopes = new Map<string, ServiceScope>();
+  private readonly expected = new Map<string, { type: string; region: string }>();
+
+  constructor(
+    private readonly builder: InventoryBuilder,
+    readonly account: string,
+    readonly partition: string,
+    /** The region global services (IAM) and account-wide calls go to. */
+    readonly homeRegion: string,
+    private readonly settings: AwsClientSettings,
+    private readonly userAgent: string,
+  ) {}
+
+  client<C extends AwsClient>(Client: ClientClass<C>, region: string): C {
+    const key = `${Client.name}\u0000${region}`;
+    let client = this.clients.get(key) as C | undefined;
+    if (!client) this.clients.set(key, (client = createClient(Client, region, this.settings, this.userAgent)));
+    return client;
+  }
+
+  scope(region: string, service: string): ServiceScope {
+    const key = `${region}\u0000${service}`;
+    let scope = this.scopes.get(key);
+    if (!scope) this.scopes.set(key, (scope = new ServiceScope(this.builder, this.account, region, service)));
+    return scope;
+  }
+
+  /** Adds an asset; properties left undefined (not read) are dropped, so they stay unknown. */
+  addAsset(draft: AssetDraft): void {
+    const { account, props, ...asset } = draft;
+    const known = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+    this.builder.addAsset({ ...asset, props: known, account: account ?? this.account });
+  }
+
+  getAsset(id: string): Asset | undefined {
+    return this.builder.getAsset(id);
+  }
+
+  /** Sets properties learned after the asset was added (from a related resource or a later listing). */
+  patchProps(id: string, props: Record<string, unknown>): void {
+    const asset = this.builder.getAsset(id);
+    if (asset) this.builder.addAsset({ ...asset, props });
+  }
+
+  edge(from: string, type: EdgeType, to: string | undefined): void {
+    if (to) this.builder.addEdge(from, type, to);
+  }
+
+  /** An asset another one points at (a guardrail an agent uses); a stub stands in if it is never read. */
+  expect(id: string | undefined, type: string, region: string): string | undefined {
+    if (id && !this.expected.has(id)) this.expected.set(id, { type, region });
+    return id;
+  }
+
+  /** Stubs, with every property unknown, for expected assets that were not read (denied, deleted, elsewhere). */
+  addStubs(): void {
+    for (const [id, { type, region }] of this.expected) {
+      if (!this.builder.hasAsset(id)) this.addAsset({ id, type, name: arnName(id), region, props: {}, account: parseArn(id)?.account || undefined });
+    }
+  }
+
+  /** A role an AI asset runs as: read later; returns its id. */
+  role(arn: string | undefined): string | undefined {
+    if (!parseArn(arn)) return undefined;
+    this.roles.add(arn!);
+    return arn;
+  }
+
+  /**
+   * A bucket an AI asset reads, writes or logs to (training data, artifacts, outputs, captured
+   * requests, invocation logs, knowledge base sources): read later; returns its id.
+   */
+  bucket(reference: string | undefined, region: string): string | undefined {
+    const name = bucketName(reference);
+    if (!name) return undefined;
+    if (!this.buckets.has(name)) this.buckets.set(name, { region });
+    return bucketArn(this.partition, name);
+  }
+
+  /** A Lambda function an agent or flow invokes: read later; returns its (unqualified) ARN. */
+  lambdaFunction(arn: string | undefined): string | undefined {
+    const parsed = parseArn(arn);
+    if (!parsed || parsed.service !== 'lambda') return undefined;
+    const name = parsed.resource.split(':')[1];
+    if (!name) return undefined;
+    const id = `arn:${parsed.partition}:lambda:${parsed.region}:${parsed.account}:function:${name}`;
+    if (!this.functions.has(id)) this.functions.set(id, { region: parsed.region });
+    return id;
+  }
+
+  logGroup(name: string | undefined, region: string): string | undefined {
+    if (!name) return undefined;
+    const id = `arn:${this.partition}:logs:${region}:${this.account}:log-group:${name}`;
+    if (!this.logGroups.has(id)) this.logGroups.set(id, { name, region });
+    return id;
+  }
+
+  vpc(vpcId: string | undefined, region: string): string | undefined {
+    if (!vpcId) return undefined;
+    const id = `arn:${this.partition}:ec2:${region}:${this.account}:vpc/${vpcId}`;
+    if (!this.vpcs.has(id)) this.vpcs.set(id, { region });
+    return id;
+  }
+
+  /**
+   * Records that `from` is encrypted with a KMS key (id, ARN or alias). The `encrypted-by` edge is
+   * added once the key is read, because an alias resolves to the key's ARN only then.
+   */
+  encryptedBy(from: string, reference: string | undefined | null, region: string): void {
+    if (!reference) return;
+    const id = kmsKeyArn(reference, this.partition, region, this.account);
+    const key = this.keys.get(id);
+    if (key) key.referrers.add(from);
+    else this.keys.set(id, { region: parseArn(id)?.region || region, referrers: new Set([from]) });
+  }
+
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+}
+
+/**
+ * Whether data at rest is under a customer-managed key, as far as the reference tells: none means an
+ * AWS-owned key, `alias/aws/...` an AWS managed one. A key that turns out to be AWS managed when it
+ * is read corrects this (see kms.ts).
+ */
+export function customerManagedKey(...references: Array<string | null | undefined>): boolean {
+  return references.every((reference) => Boolean(reference) && !isAwsManagedKeyAlias(reference!));
+}
+
+/** One service in one region of one account: every call goes through the builder, so a failure is coverage. */
+export class ServiceScope {
+  /** Some call failed: what was not found may still exist. */
+  failed = false;
+
+  constructor(
+    private readonly builder: InventoryBuilder,
+    readonly account: string,
+    readonly region: string,
+    readonly service: string,
+  ) {}
+
+  async call<T>(operation: string, run: () => Promise<T>): Promise<T | undefined> {
+    let answered = false;
+    const result = await this.builder.call({ account: this.account, region: this.region, service: this.service }, operation, async () => {
+      const answer = await run();
+      answered = true;
+      return answer;
+    });
+    if (!answered) this.failed = true;
+    return result;
+  }
+
+  /** Records this scope's outcome without a call (a region that is not enabled). */
+  record(status: CoverageStatus, message?: string): void {
+    this.builder.record({ account: this.account, region: this.region, service: this.service }, status, message);
+  }
+
+  /** A whole listing through the SDK's paginator, stopped after `limit` items (the most recent, where sorted). */
+  list<Page, Item>(operation: string, pages: AsyncIterable<Page>, items: (page: Page) => Item[] | undefined, limit = Infinity): Promise<Item[] | undefined> {
+    return this.call(operation, async () => {
+      const all: Item[] = [];
+      for await (const page of pages) {
+        all.push(...(items(page) ?? []));
+        if (all.length >= limit) return all.slice(0, limit);
+      }
+      return all;
+    });
+  }
+}
+
+/** Treats the named "not configured" errors as an answer (null), not as a failed call. */
+export function absentOn(...errorNames: string[]): (error: unknown) => null {
+  return (error) => {
+    if (errorNames.includes((error as { name?: string }).name ?? '')) return null;
+    throw error;
+  };
+}
+
+/** An API record as kept in `raw`: plain JSON, without the SDK's response metadata. */
+export function toRaw(record: unknown): unknown {
+  if (record === undefined) return undefined;
+  return JSON.parse(JSON.stringify(record, (key, value: unknown) => (key === '$metadata' ? undefined : value)));
+}
+
+/** Tag lists in their AWS spellings (`Key`/`Value`, `key`/`value`) as a map. */
+export function tagMap(tags: readonly object[] | undefined, keyField = 'Key', valueField = 'Value'): Record<string, string> | undefined {
+  if (!tags) return undefined;
+  const map: Record<string, string> = {};
+  for (const tag of tags as ReadonlyArray<Record<string, unknown>>) {
+    const key = tag[keyField];
+    if (typeof key === 'string') map[key] = String(tag[valueField] ?? '');
+  }
+  return map;
+}
+
+/** `true`/`false` for an enum's on and off values; unknown (undefined) when missing or a value this version does not know. */
+export function enabledFlag(value: string | undefined, on: string, off: string): boolean | undefined {
+  return value === on ? true : value === off ? false : undefined;
+}
+
+/** Days back that "recent" jobs reach, and how many of each kind a region gives at most. */
+const RECENT_JOB_DAYS = 90;
+export const MAX_RECENT_JOBS = 50;
+
+export function recentJobsSince(): Date {
+  return new Date(Date.now() - RECENT_JOB_DAYS * 24 * 60 * 60 * 1000);
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Log } from 'sarif';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HARDENED_TWINS, PLANTED_FINDINGS, PLANTED_SECRETS } from '../../fakes/aws/estate.js';
+import { FakeAws, fakeAwsEnvironment } from '../../fakes/aws/server.js';
+import { ROOT, withoutTimestamps, type CliResult } from '../../helpers.js';
+import { runCliAsync } from './helpers.js';
+
+/**
+ * `aispm scan --provider aws` as a user runs it: the CLI in its own process, the real SDK pointed at
+ * the fake AWS by AWS_ENDPOINT_URL. The starter rules must find every planted misconfiguration of
+ * the fake estate and none of its hardened twins, in every format.
+ */
+
+const fake = new FakeAws();
+const home = mkdtempSync(join(tmpdir(), 'aispm-aws-cli-'));
+let env: Record<string, string>;
+let json: CliResult;
+let sarif: CliResult;
+let table: CliResult;
+let inventory: CliResult;
+const snapshot = join(home, 'aws-snapshot.json');
+const expected = PLANTED_FINDINGS.map(([rule, name]) => `${rule} ${name}`).sort();
+
+beforeAll(async () => {
+  await fake.start();
+  env = { HOME: home, ...fakeAwsEnvironment(fake, home) };
+  [json, sarif, table, inventory] = await Promise.all([
+    runCliAsync(['scan', '--provider', 'aws', '--format', 'json', '--save-snapshot', snapshot], env),
+    runCliAsync(['scan', '--provider', 'aws', '--format', 'sarif'], env),
+    runCliAsync(['scan', '--provider', 'aws'], env),
+    runCliAsync(['inventory', '--provider', 'aws', '--format', 'json'], env),
+  ]);
+});
+
+afterAll(() => fake.stop());
+
+describe('aispm scan --provider aws against the fake AWS', () => {
+  it('finds every planted misconfiguration and none of the hardened twins (JSON, valid against the schema)', () => {
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(1);
+    const document = JSON.parse(json.stdout);
+    const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    expect(ajv.validate(JSON.parse(readFileSync(join(ROOT, 'schema', 'aispm-result.schema.json'), 'utf8')), document), JSON.stringify(ajv.errors)).toBe(true);
+    const found = document.findings.map((finding: { ruleId: string; resource: { name: string } }) => `${finding.ruleId} ${finding.resource.name}`).sort();
+    expect(found).toEqual(expected);
+    const flagged = new Set(document.findings.map((finding: { resource: { name: string } }) => finding.resource.name));
+    for (const twin of HARDENED_TWINS) expect(flagged.has(twin), twin).toBe(false);
+    expect(document.scan.sources).toEqual(['aws']);
+    expect(document.scan.coverage.filter((entry: { status: string }) => entry.status !== 'ok')).toEqual([
+      expect.objectContaining({ provider: 'aws', account: '111122223333', region: 'eu-west-1', service: 'sagemaker', status: 'denied' }),
+    ]);
+    const path = document.findings.find((finding: { ruleId: string }) => finding.ruleId === 'cross-internet-exposed-compute-can-write-training-data').path;
+    expect(path).toEqual([
+      'arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/research-nb',
+      'arn:aws:iam::111122223333:role/SageMakerResearchRole',
+      expect.stringMatching(/^arn:aws:s3:::acme-(ml-training-data|public-uploads)$/),
+    ]);
+  });
+
+  it('reports the same findings in SARIF, with the coverage gap as a notification', () => {
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout) as Log;
+    const run = log.runs[0]!;
+    const found = (run.results ?? []).map((result) => `${result.ruleId} ${result.locations![0]!.physicalLocation!.artifactLocation!.uri!.split('/').pop()}`).sort();
+    expect(found).toEqual(expected.map((entry) => entry.replace(/ model-invocation-logging \(us-east-1\)$/, ' model-invocation-logging%20(us-east-1)')).sort());
+    for (const result of run.results ?? []) expect(Object.keys(result.partialFingerprints ?? {})).toHaveLength(1);
+    const notifications = run.invocations![0]!.toolExecutionNotifications!.map((notification) => notification.message.text);
+    expect(notifications).toEqual([expect.stringMatching(/^Could not read aws sagemaker in 111122223333\/eu-west-1 \(denied\): ListNotebookInstances: AccessDeniedException/)]);
+  });
+
+  it('lists them in the table, worst first, with the gap', () => {
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/^aispm \d+\.\d+\.\d+: \d+ assets from aws \(aws\), \d+ rules/);
+    expect(table.stdout).toContain(`${expected.length} findings`);
+    for (const [rule] of PLANTED_FINDINGS) expect(table.stdout).toContain(rule);
+    expect(table.stdout).toContain('Coverage gaps (1)');
+    expect(table.stdout).toContain('path: research-nb -> SageMakerResearchRole ->');
+  });
+
+  it('lists the AI inventory with its relations', () => {
+    expect(inventory.code).toBe(0);
+    const assets = JSON.parse(inventory.stdout).assets as Array<{ type: string; name: string }>;
+    expect(assets.find((candidate) => candidate.name === 'support-agent')).toMatchObject({ type: 'aws.bedrock.agent' });
+  });
+
+  it('never prints a planted secret, in any output or in the saved snapshot', () => {
+    for (const output of [json.stdout, sarif.stdout, table.stdout, inventory.stdout, readFileSync(snapshot, 'utf8')]) {
+      for (const secret of Object.values(PLANTED_SECRETS)) expect(output).not.toContain(secret);
+    }
+  });
+
+  it('saves a snapshot that loads again and gives the same result', async () => {
+    const replay = await runCliAsync(['scan', '--snapshot', snapshot, '--format', 'json'], { HOME: home });
+    expect(replay.stderr).toBe('');
+    const strip = (text: string) => JSON.parse(withoutTimestamps(text)).findings;
+    expect(strip(replay.stdout)).toEqual(strip(json.stdout));
+  });
+
+  it('exits 3 with --fail-on-gaps when only the coverage gap is left to fail on', async () => {
+    const gaps = await runCliAsync(['scan', '--provider', 'aws', '--fail-on', 'none', '--fail-on-gaps', '--format', 'json'], env);
+    expect(gaps.code).toBe(3);
+  });
+
+  it('exits 2 when AWS is asked for and no credentials are found', async () => {
+    const missing = await runCliAsync(['scan', '--provider', 'aws'], { ...env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^aispm: error: no usable AWS credentials: .*\(set up aws credentials/);
+    const profile = await runCliAsync(['scan', '--provider', 'aws', '--aws-profile', 'no-such-profile'], env);
+    expect(profile.code).toBe(2);
+    expect(profile.stderr).toContain('no usable AWS credentials for profile "no-such-profile"');
+  });
+});

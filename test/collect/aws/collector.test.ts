@@ -1,0 +1,341 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { collectAws } from '../../../src/collect/aws/collect.js';
+import { hasAwsCredentials } from '../../../src/collect/aws/index.js';
+import { NoCredentialsError } from '../../../src/collect/collector.js';
+import type { Asset, Inventory } from '../../../src/graph/model.js';
+import { checkInventoryMeaning } from '../../../src/graph/snapshot.js';
+import { parseJson } from '../../../src/input/document.js';
+import { redactInventory } from '../../../src/secrets/redact.js';
+import { ACCOUNT, KEYS, PLANTED_SECRETS, roleArn } from '../../fakes/aws/estate.js';
+import { FakeAws, fakeAwsEnvironment } from '../../fakes/aws/server.js';
+import { ROOT } from '../../helpers.js';
+import { canonical, collectorContext, fastRetry, replaceAwsEnvironment } from './helpers.js';
+
+/** The collector in this process, with the real SDK clients, against the fake AWS on 127.0.0.1. */
+
+const fake = new FakeAws();
+const home = mkdtempSync(join(tmpdir(), 'aispm-aws-'));
+let restoreEnvironment: () => void;
+let inventory: Inventory;
+let baselineCalls: string[];
+
+const collect = (overrides: Parameters<typeof collectorContext>[0] = {}) => collectAws(collectorContext(overrides), { retryStrategy: fastRetry() });
+
+function asset(type: string, name: string): Asset {
+  const found = inventory.assets.find((candidate) => candidate.type === type && candidate.name === name);
+  if (!found) throw new Error(`no ${type} named ${name}`);
+  return found;
+}
+
+/** Edges from the asset, as "type -> name of the other end". */
+function edgesFrom(from: Asset): string[] {
+  const names = new Map(inventory.assets.map((candidate) => [candidate.id, candidate.name]));
+  return inventory.edges.filter((edge) => edge.from === from.id).map((edge) => `${edge.type} -> ${names.get(edge.to) ?? edge.to}`).sort();
+}
+
+beforeAll(async () => {
+  await fake.start();
+  restoreEnvironment = replaceAwsEnvironment(fakeAwsEnvironment(fake, home));
+  inventory = await collect();
+  baselineCalls = [...fake.calls];
+});
+
+afterEach(() => fake.reset());
+
+afterAll(async () => {
+  restoreEnvironment();
+  await fake.stop();
+});
+
+describe('the AWS collector, against a fake AWS', () => {
+  it('reads both regions, records the one denied service as a gap, and reads everything else', () => {
+    expect(fake.unhandled).toEqual([]);
+    const coverage = inventory.coverage.map((entry) => `${entry.region} ${entry.service} ${entry.status}`).sort();
+    expect(coverage).toEqual(
+      [
+        'eu-west-1 bedrock ok',
+        'eu-west-1 bedrock-agent ok',
+        'eu-west-1 ec2 ok',
+        'eu-west-1 kms ok',
+        'eu-west-1 logs ok',
+        'eu-west-1 sagemaker denied',
+        'global iam ok',
+        'global s3 ok',
+        'us-east-1 bedrock ok',
+        'us-east-1 bedrock-agent ok',
+        'us-east-1 ec2 ok',
+        'us-east-1 kms ok',
+        'us-east-1 lambda ok',
+        'us-east-1 sagemaker ok',
+        'us-east-1 sts ok',
+      ].sort(),
+    );
+    const denied = inventory.coverage.find((entry) => entry.status === 'denied')!;
+    expect(denied).toMatchObject({ provider: 'aws', account: ACCOUNT });
+    expect(denied.message).toMatch(/^ListNotebookInstances: AccessDeniedException: .*not authorized to perform: sagemaker:ListNotebookInstances/);
+    // The denied region still has its Bedrock assets.
+    expect(asset('aws.bedrock.guardrail', 'eu-guardrail').region).toBe('eu-west-1');
+  });
+
+  it('gives assets and edges that the asset catalog accepts, as a saved snapshot must', () => {
+    const file = join(home, 'inventory.json');
+    const text = JSON.stringify(inventory);
+    writeFileSync(file, text);
+    expect(checkInventoryMeaning(parseJson(file, text), inventory.assets, inventory.edges)).toEqual([]);
+    expect(new Set(inventory.assets.map((candidate) => candidate.provider))).toEqual(new Set(['aws']));
+  });
+
+  it('follows page tokens to the last page, and reads only recent jobs', () => {
+    const names = (type: string) => inventory.assets.filter((candidate) => candidate.type === type).map((candidate) => candidate.name).sort();
+    expect(names('aws.sagemaker.notebook-instance')).toEqual(['odd-nb', 'research-nb', 'secure-nb']);
+    expect(names('aws.bedrock.guardrail')).toEqual(['eu-guardrail', 'future-guardrail', 'legacy-guardrail', 'strict-guardrail']);
+    expect(names('aws.sagemaker.monitoring-schedule')).toHaveLength(4);
+    expect(names('aws.sagemaker.model-package')).toEqual(['fraud-models/1', 'fraud-models/2', 'fraud-models/3']);
+    expect(names('aws.bedrock.agent')).toEqual(['draft-agent', 'ops-agent', 'support-agent']);
+    expect(names('aws.bedrock.api-key')).toHaveLength(3);
+    expect(baselineCalls.filter((call) => call === 'sagemaker:ListNotebookInstances').length).toBe(3); // two pages here, one denied in eu-west-1
+    expect(names('aws.sagemaker.training-job')).toEqual(['churn-train', 'fraud-train']);
+    // Only application inference profiles are the account's own.
+    expect(names('aws.bedrock.inference-profile')).toEqual(['support-profile']);
+  });
+
+  it('reads SageMaker into the properties and relations the rules use', () => {
+    const research = asset('aws.sagemaker.notebook-instance', 'research-nb');
+    expect(research.props).toMatchObject({ directInternetAccess: true, internetExposed: true, rootAccess: true, kmsKeyId: null, customerManagedKey: false, minimumImdsVersion: '1', outdated: true });
+    expect(research.tags).toEqual({ team: 'research' });
+    expect(edgesFrom(research)).toEqual(['configured-by -> research-setup', 'uses-identity -> SageMakerResearchRole']);
+    expect(asset('aws.sagemaker.notebook-instance', 'secure-nb').props).toMatchObject({ internetExposed: false, networkIsolated: true, rootAccess: false, customerManagedKey: true, outdated: false });
+    expect(asset('aws.sagemaker.notebook-lifecycle-config', 'research-setup').props.downloadsIntoShell).toBe(true);
+
+    const churnEndpoint = asset('aws.sagemaker.endpoint', 'churn-endpoint');
+    expect(churnEndpoint.props).toMatchObject({ status: 'InService', dataCaptureEnabled: false, loggingEnabled: false, minInstanceCount: 1 });
+    expect(edgesFrom(churnEndpoint)).toEqual(['configured-by -> churn-config', 'deploys -> churn-predictor']);
+    expect(edgesFrom(asset('aws.sagemaker.endpoint', 'fraud-endpoint'))).toEqual([
+      'configured-by -> fraud-config',
+      'deploys -> fraud-detector',
+      'monitored-by -> fraud-dataquality',
+      'monitored-by -> fraud-modelbias',
+      'monitored-by -> fraud-modelexplainability',
+      'monitored-by -> fraud-modelquality',
+    ]);
+    // A model was trained on the data of the job that produced its artifacts.
+    expect(edgesFrom(asset('aws.sagemaker.model', 'churn-predictor'))).toEqual(['artifacts-in -> acme-ml-artifacts', 'trained-on -> acme-public-uploads', 'uses-identity -> MLAdminRole']);
+    expect(asset('aws.sagemaker.training-job', 'churn-train').props).toMatchObject({ networkIsolation: false, interContainerEncryption: false, instanceCount: 4, customerManagedKey: false });
+    expect(asset('aws.sagemaker.monitoring-schedule', 'fraud-modelbias').props).toMatchObject({ monitoringType: 'ModelBias', networkIsolated: true });
+    expect(asset('aws.sagemaker.model-package-group', 'fraud-models').props).toMatchObject({ packages: 3, approvedPackages: 2, pendingPackages: 1 });
+    expect(edgesFrom(asset('aws.sagemaker.user-profile', 'alice'))).toEqual(['part-of -> ml-studio', 'uses-identity -> SageMakerSecureNotebookRole']);
+  });
+
+  it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
+    const regionLogging = (region: string) => asset('aws.bedrock.model-invocation-logging', `model-invocation-logging (${region})`);
+    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 13 });
+    expect(regionLogging('eu-west-1').props).toMatchObject({ loggingEnabled: true, textDataDelivery: true, logGroupName: '/aws/bedrock/invocations', bedrockResourcesInRegion: 1 });
+    expect(edgesFrom(regionLogging('eu-west-1'))).toEqual(['logs-to -> /aws/bedrock/invocations', 'logs-to -> acme-bedrock-logs']);
+
+    expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props).toMatchObject({
+      promptAttackStrength: 'HIGH',
+      contentFilterTypes: ['HATE', 'INSULTS', 'MISCONDUCT', 'PROMPT_ATTACK', 'SEXUAL', 'VIOLENCE'],
+      sensitiveInformationFilter: true,
+      contextualGrounding: true,
+      deniedTopics: 1,
+      wordFilter: true,
+      contentFilterTier: 'STANDARD',
+      customerManagedKey: true,
+    });
+    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: false, customerManagedKey: false });
+
+    const ops = asset('aws.bedrock.agent', 'ops-agent');
+    expect(ops.props).toMatchObject({ guardrailId: null, idleSessionTtlSeconds: 7200, customerManagedKey: false, promptOverride: true, modelId: 'anthropic.claude-v2', outdated: true });
+    expect(edgesFrom(ops)).toEqual(['uses-identity -> BedrockOpsAgentRole']);
+    const support = asset('aws.bedrock.agent', 'support-agent');
+    expect(support.props).toMatchObject({ customerManagedKey: true, outdated: false });
+    expect(edgesFrom(support)).toEqual(['encrypted-by -> alias/ml-cmk', 'guarded-by -> strict-guardrail', 'reads-data -> support-articles-kb', 'uses-identity -> BedrockSupportAgentRole']);
+    const runbooks = asset('aws.bedrock.agent-action-group', 'ops-runbooks');
+    expect(runbooks.props).toEqual({ executorType: 'lambda', state: 'ENABLED', requireConfirmation: false });
+    expect(edgesFrom(runbooks)).toEqual(['invokes -> ops-runbook-executor', 'part-of -> ops-agent']);
+    expect(edgesFrom(asset('aws.bedrock.knowledge-base', 'support-articles-kb'))).toEqual(['reads-data -> acme-support-articles', 'uses-identity -> BedrockKbRole']);
+
+    const flow = asset('aws.bedrock.flow', 'support-flow');
+    expect(flow.props).toMatchObject({ unguardedNodes: ['Classify'], customerManagedKey: false });
+    expect(edgesFrom(flow)).toEqual([
+      'configured-by -> classify-ticket',
+      'guarded-by -> strict-guardrail',
+      'invokes -> support-order-lookup',
+      'reads-data -> support-articles-kb',
+      'uses-identity -> BedrockFlowRole',
+    ]);
+    expect(edgesFrom(asset('aws.bedrock.custom-model', 'support-titan'))).toEqual(['trained-on -> acme-support-data']);
+    expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
+    expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
+    expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'] });
+  });
+
+  it('reads the roles, users, buckets and keys that AI assets point at', () => {
+    expect(asset('aws.iam.role', 'BedrockOpsAgentRole').props).toMatchObject({ admin: true, wildcardActions: true, attachedPolicies: ['AdministratorAccess'], trustedServices: ['bedrock.amazonaws.com'] });
+    const research = asset('aws.iam.role', 'SageMakerResearchRole');
+    expect(research.props).toMatchObject({ admin: false, wildcardActions: true, attachedPolicies: ['AmazonSageMakerFullAccess'], inlinePolicies: ['training-data'], permissionsBoundary: null });
+    expect(edgesFrom(research)).toEqual(['reads-data -> acme-ml-training-data', 'reads-data -> acme-public-uploads', 'writes-data -> acme-ml-training-data', 'writes-data -> acme-public-uploads']);
+    // An explicit Deny takes back the write.
+    expect(edgesFrom(asset('aws.iam.role', 'SageMakerSecureNotebookRole'))).toEqual(['reads-data -> acme-ml-training-data']);
+    // Role chains: a role that no AI asset names is read because a tool's role can assume it.
+    expect(edgesFrom(asset('aws.iam.role', 'OpsRunbookLambdaRole'))).toEqual(['can-assume -> DataPipelineRole']);
+    expect(edgesFrom(asset('aws.iam.role', 'DataPipelineRole'))).toEqual(['writes-data -> acme-ml-training-data']);
+    // A role in another account cannot be read: a stub with unknown properties stands in.
+    const partner = asset('aws.iam.role', 'PartnerDataRole');
+    expect(partner).toMatchObject({ account: '999988887777', props: {} });
+    expect(asset('aws.iam.user', 'bedrock-dev').props).toMatchObject({ admin: true, groups: ['developers'], inlinePolicies: ['everything'] });
+
+    expect(asset('aws.s3.bucket', 'acme-public-uploads').props).toMatchObject({ publicWrite: true, publicRead: false, blockPublicAccess: false, sensitiveData: true });
+    expect(asset('aws.s3.bucket', 'acme-support-articles').props).toMatchObject({ publicRead: true, publicWrite: false });
+    // A public ACL that IgnorePublicAcls neutralises.
+    expect(asset('aws.s3.bucket', 'acme-support-data').props).toMatchObject({ publicRead: false, encryption: 'aws:kms', customerManagedKey: false, versioning: false });
+    expect(asset('aws.s3.bucket', 'acme-ml-training-data')).toMatchObject({
+      region: 'us-east-1',
+      tags: { 'data-classification': 'confidential' },
+      props: { publicRead: false, publicWrite: false, blockPublicAccess: true, encryption: 'aws:kms', customerManagedKey: true, versioning: true, sensitiveData: true },
+    });
+    expect(asset('aws.s3.bucket', 'acme-feature-store').region).toBe('eu-west-1');
+
+    // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
+    const cmk = asset('aws.kms.key', 'alias/ml-cmk');
+    expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(9);
+    expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
+    expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
+    expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({ runtime: 'python3.12' });
+    expect(edgesFrom(asset('aws.lambda.function', 'ops-runbook-executor'))).toEqual(['uses-identity -> OpsRunbookLambdaRole']);
+    expect(inventory.assets.filter((candidate) => candidate.id === roleArn('MLAdminRole'))).toHaveLength(1);
+  });
+
+  it('reads a value this SDK does not know, or a missing optional field, as unknown and carries on', () => {
+    const odd = asset('aws.sagemaker.notebook-instance', 'odd-nb');
+    expect(odd.props.status).toBe('Hibernating');
+    for (const unknown of ['directInternetAccess', 'internetExposed', 'rootAccess', 'outdated']) expect(odd.props).not.toHaveProperty(unknown);
+    expect(odd.props).toMatchObject({ platformIdentifier: null, kmsKeyId: null });
+    expect(asset('aws.bedrock.guardrail', 'future-guardrail').props).toMatchObject({ contentFilterTypes: ['DEEPFAKE_VOICE', 'PROMPT_ATTACK'], promptAttackStrength: 'MEDIUM', contentFilterTier: null });
+    const draft = asset('aws.bedrock.agent', 'draft-agent');
+    expect(draft.props).toMatchObject({ status: 'HIBERNATING', modelId: null, idleSessionTtlSeconds: null });
+    expect(draft.props).not.toHaveProperty('outdated');
+    // The flow's node of an unknown kind is kept in raw.
+    expect(JSON.stringify(asset('aws.bedrock.flow', 'support-flow').raw)).toContain('Translate');
+  });
+
+  it('puts environments, scripts and prompts into raw, where redaction finds and removes the secrets', () => {
+    const redacted = redactInventory(inventory);
+    const secretsOf = (type: string, name: string) => redacted.assets.find((candidate) => candidate.type === type && candidate.name === name)!.props.secrets;
+    expect(secretsOf('aws.sagemaker.model', 'churn-predictor')).toEqual([
+      { location: 'raw.PrimaryContainer.Environment.FEATURE_STORE_ACCESS_KEY_ID', kind: 'aws-access-key-id' },
+      { location: 'raw.PrimaryContainer.Environment.FEATURE_STORE_SECRET_ACCESS_KEY', kind: 'generic-credential' },
+    ]);
+    expect(secretsOf('aws.sagemaker.notebook-lifecycle-config', 'research-setup')).toEqual([{ location: 'raw.OnStart[0]', kind: 'huggingface-token' }]);
+    expect(secretsOf('aws.bedrock.agent', 'ops-agent')).toEqual([{ location: 'raw.instruction', kind: 'openai-api-key' }]);
+    expect(secretsOf('aws.lambda.function', 'ops-runbook-executor')).toEqual([{ location: 'raw.Environment.Variables.SLACK_BOT_TOKEN', kind: 'slack-token' }]);
+    expect(secretsOf('aws.sagemaker.model', 'fraud-detector')).toEqual([]);
+    const text = JSON.stringify(redacted);
+    for (const secret of Object.values(PLANTED_SECRETS)) expect(text).not.toContain(secret);
+  });
+
+  it('keeps no more calls in flight than the concurrency allows, and reads the same', async () => {
+    fake.faults.latencyMs = 2;
+    const narrow = await collect({ concurrency: 3 });
+    // Calls do overlap (the limit is reached), and never beyond it.
+    expect(fake.maxInFlight).toBe(3);
+    expect(canonical(narrow)).toBe(canonical(inventory));
+  });
+
+  it('gives the same inventory when AWS throttles bursts of calls in every protocol', async () => {
+    const bursts = ['sagemaker:ListNotebookInstances', 'sagemaker:DescribeModel', 'bedrock:GetGuardrail', 'bedrock:ListAgents', 'iam:GetRole', 'ec2:DescribeVpcEndpoints', 's3:GetBucketPolicy', 'kms:DescribeKey'];
+    fake.faults.throttle = new Map(bursts.map((action) => [action, 3]));
+    const throttled = await collect();
+    expect(canonical(throttled)).toBe(canonical(inventory));
+    for (const action of bursts) {
+      expect(fake.calls.filter((call) => call === action).length, action).toBe(baselineCalls.filter((call) => call === action).length + 3);
+    }
+  });
+
+  it('ends a request that is never answered with the per-request timeout, records the gap and reads the rest', async () => {
+    fake.faults.hang.add('kms:GetKeyRotationStatus');
+    const hung = await collectAws(collectorContext({ timeoutMs: 250 }), { retryStrategy: fastRetry(2) });
+    const kms = hung.coverage.find((entry) => entry.region === 'us-east-1' && entry.service === 'kms')!;
+    expect(kms.status).toBe('error');
+    expect(kms.message).toMatch(/^GetKeyRotationStatus: TimeoutError: /);
+    expect(hung.assets.find((candidate) => candidate.id === KEYS.mlCmk)!.props).toEqual({ keyManager: 'CUSTOMER', keyState: 'Enabled' });
+    expect(hung.assets).toHaveLength(inventory.assets.length);
+  });
+
+  it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS'];
+    // Anything not overridden per service would go to a closed local port, never to AWS.
+    const restore = replaceAwsEnvironment({
+      ...fakeAwsEnvironment(fake, home),
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      ...Object.fromEntries(services.map((service) => [`AWS_ENDPOINT_URL_${service}`, fake.url])),
+    });
+    try {
+      expect(canonical(await collect())).toBe(canonical(inventory));
+    } finally {
+      restore();
+    }
+  });
+
+  it('narrows to the requested regions, and skips one that is not enabled', async () => {
+    const narrowed = await collect({ scope: { regions: ['eu-west-1', 'mars-north-1'] } });
+    expect(narrowed.coverage).toContainEqual({ provider: 'aws', account: ACCOUNT, region: 'mars-north-1', service: 'all', status: 'skipped', message: 'the region is not enabled for this account, or does not exist' });
+    const regions = new Set(narrowed.assets.filter((candidate) => candidate.region !== 'global').map((candidate) => candidate.region));
+    expect(regions).toEqual(new Set(['eu-west-1']));
+    const aiServices = narrowed.coverage.filter((entry) => ['sagemaker', 'bedrock', 'bedrock-agent'].includes(entry.service));
+    expect(new Set(aiServices.map((entry) => entry.region))).toEqual(new Set(['eu-west-1']));
+  });
+
+  it('stops with NoCredentialsError when no credentials are found, without calling the network', async () => {
+    const restore = replaceAwsEnvironment({ ...fakeAwsEnvironment(fake, home), AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    try {
+      await expect(collect()).rejects.toBeInstanceOf(NoCredentialsError);
+      await expect(collectAws(collectorContext({ scope: { awsProfiles: ['no-such-profile'] } }))).rejects.toThrow(/no usable AWS credentials for profile "no-such-profile"/);
+    } finally {
+      restore();
+    }
+    expect(fake.calls).toEqual([]);
+  });
+});
+
+describe('docs/permissions/aws-policy.json, the least-privilege policy', () => {
+  const policy = JSON.parse(readFileSync(join(ROOT, 'docs', 'permissions', 'aws-policy.json'), 'utf8')) as {
+    Version: string;
+    Statement: Array<{ Effect: string; Action: string[]; Resource: string }>;
+  };
+  const actions = policy.Statement.flatMap((statement) => statement.Action);
+
+  it('allows only read actions (List, Get, Describe), each named once, without wildcards', () => {
+    expect(policy.Version).toBe('2012-10-17');
+    for (const statement of policy.Statement) expect(statement).toMatchObject({ Effect: 'Allow', Resource: '*' });
+    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|Describe)[A-Za-z]+$/);
+    expect(new Set(actions).size).toBe(actions.length);
+  });
+
+  it('allows every operation the collector called, and nothing it does not call', () => {
+    const called = [...new Set(baselineCalls)].sort();
+    expect(called.filter((action) => !actions.includes(action)), 'called but not in the policy').toEqual([]);
+    expect(actions.filter((action) => !called.includes(action)), 'in the policy but never called').toEqual([]);
+  });
+});
+
+describe('finding AWS credentials without the network', () => {
+  const none = { AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
+
+  it('sees credential variables, a requested profile, or a default profile on disk', () => {
+    expect(hasAwsCredentials({}, none)).toBe(false);
+    expect(hasAwsCredentials({}, { ...none, AWS_ACCESS_KEY_ID: 'AKID' })).toBe(true);
+    expect(hasAwsCredentials({}, { ...none, AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/token' })).toBe(true);
+    expect(hasAwsCredentials({ awsProfiles: ['prod'] }, none)).toBe(true);
+    const config = join(home, 'config');
+    writeFileSync(config, '[profile dev]\nregion = eu-west-1\n');
+    expect(hasAwsCredentials({}, { ...none, AWS_CONFIG_FILE: config })).toBe(false);
+    writeFileSync(config, '[profile dev]\nregion = eu-west-1\n\n[default]\nsso_session = corp\n');
+    expect(hasAwsCredentials({}, { ...none, AWS_CONFIG_FILE: config })).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { bucketName, kmsKeyArn, parseArn, s3Location } from '../../../src/collect/aws/arn.js';
+import {
+  allows,
+  assumableRoles,
+  bucketAccess,
+  exactResource,
+  globMatches,
+  grantsAdmin,
+  grantsWildcardActions,
+  parsePolicyDocument,
+  principals,
+  trusts,
+  type PolicyStatement,
+} from '../../../src/collect/aws/iam-policy.js';
+import { classifyAwsError } from '../../../src/collect/aws/session.js';
+
+/** The pure parts of the AWS collector: policy reading, ARNs, and how errors read as coverage. */
+
+const BUCKET = 'arn:aws:s3:::acme-training';
+const allow = (Action: string | string[], Resource: string | string[]) => ({ Effect: 'Allow', Action, Resource });
+
+describe('IAM policy documents', () => {
+  it('parse from plain or URL-encoded JSON, with one statement or many', () => {
+    const document = { Version: '2012-10-17', Statement: allow('s3:GetObject', '*') };
+    expect(parsePolicyDocument(JSON.stringify(document))).toEqual([document.Statement]);
+    expect(parsePolicyDocument(encodeURIComponent(JSON.stringify({ Statement: [document.Statement] })))).toEqual([document.Statement]);
+    expect(parsePolicyDocument('not json')).toBeUndefined();
+  });
+
+  it('match IAM globs: * spans any characters, ? one', () => {
+    expect(globMatches('s3:Get*', 's3:GetObject')).toBe(true);
+    expect(globMatches('s3:Get?bject', 's3:GetObject')).toBe(true);
+    expect(globMatches('s3:Put*', 's3:GetObject')).toBe(false);
+    expect(globMatches('arn:aws:s3:::*', 'arn:aws:s3:::a/b/c')).toBe(true);
+  });
+
+  it('give object access on a bucket by its name, wildcards included, and let an unconditional Deny win', () => {
+    expect(bucketAccess([allow(['s3:GetObject', 's3:PutObject'], `${BUCKET}/*`)], BUCKET)).toEqual({ read: true, write: true });
+    expect(bucketAccess([allow('s3:*', 'arn:aws:s3:::acme-*')], BUCKET)).toEqual({ read: true, write: true });
+    expect(bucketAccess([allow('s3:Get*', `${BUCKET}/uploads/*`)], BUCKET)).toEqual({ read: true, write: false });
+    expect(bucketAccess([allow('*', '*')], BUCKET)).toEqual({ read: true, write: true });
+    // The bucket itself is not its objects; a pattern on other bucket names does not reach into this one.
+    expect(bucketAccess([allow('s3:GetObject', BUCKET), allow('s3:PutObject', 'arn:aws:s3:::*sagemaker*')], BUCKET)).toEqual({ read: false, write: false });
+    expect(bucketAccess([allow('s3:*', `${BUCKET}/*`), { Effect: 'Deny', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: `${BUCKET}/*` }], BUCKET)).toEqual({ read: true, write: false });
+    // A conditional Deny may not apply: access stays.
+    expect(bucketAccess([allow('s3:*', `${BUCKET}/*`), { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }], BUCKET)).toEqual({ read: true, write: true });
+    // NotAction grants everything it does not name.
+    expect(bucketAccess([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }], BUCKET)).toEqual({ read: true, write: true });
+  });
+
+  it('tell administrators and wildcard actions apart', () => {
+    expect(grantsAdmin([allow('*', '*')])).toBe(true);
+    expect(grantsAdmin([allow('sagemaker:*', '*')])).toBe(false);
+    expect(grantsWildcardActions([allow('sagemaker:*', '*')])).toBe(true);
+    expect(grantsWildcardActions([allow(['sagemaker:Describe*', 's3:GetObject'], '*')])).toBe(false);
+  });
+
+  it('read trust policies: services, AWS principals, and who may assume', () => {
+    const trust: PolicyStatement[] = [
+      { Effect: 'Allow', Principal: { Service: ['sagemaker.amazonaws.com'] }, Action: 'sts:AssumeRole' },
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/Pipeline' }, Action: 'sts:AssumeRole' },
+    ];
+    expect(principals(trust, 'Service')).toEqual(['sagemaker.amazonaws.com']);
+    expect(principals(trust, 'AWS')).toEqual(['arn:aws:iam::111122223333:role/Pipeline']);
+    expect(principals([{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject' }], 'AWS')).toEqual(['*']);
+    expect(trusts(['arn:aws:iam::111122223333:role/Pipeline'], 'arn:aws:iam::111122223333:role/Pipeline', '111122223333')).toBe(true);
+    expect(trusts(['arn:aws-us-gov:iam::111122223333:root'], 'arn:aws-us-gov:iam::111122223333:role/Any', '111122223333')).toBe(true);
+    expect(trusts(['arn:aws:iam::999988887777:root'], 'arn:aws:iam::111122223333:role/Any', '111122223333')).toBe(false);
+    const caller = [allow('sts:AssumeRole', ['arn:aws:iam::111122223333:role/Pipeline', 'arn:aws:iam::111122223333:role/team-*'])];
+    expect(allows(caller, 'sts:AssumeRole', exactResource('arn:aws:iam::111122223333:role/team-a'))).toBe(true);
+    expect(assumableRoles(caller)).toEqual(['arn:aws:iam::111122223333:role/Pipeline']);
+  });
+});
+
+describe('ARNs and S3 locations', () => {
+  it('name buckets and keys the way AWS resources refer to them', () => {
+    expect(parseArn('arn:aws:iam::111122223333:role/service-role/Name')).toEqual({ partition: 'aws', service: 'iam', region: '', account: '111122223333', resource: 'role/service-role/Name' });
+    expect(s3Location('s3://bucket/a/b.tar.gz')).toEqual({ bucket: 'bucket', key: 'a/b.tar.gz' });
+    expect(bucketName('arn:aws:s3:::bucket/prefix/*')).toBe('bucket');
+    expect(bucketName('https://example.com/x')).toBeUndefined();
+    expect(kmsKeyArn('1234abcd-12ab', 'aws', 'eu-west-1', '111122223333')).toBe('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab');
+    expect(kmsKeyArn('alias/ml', 'aws', 'eu-west-1', '111122223333')).toBe('arn:aws:kms:eu-west-1:111122223333:alias/ml');
+  });
+});
+
+describe('SDK errors as coverage', () => {
+  it('reads access errors as denied, a missing regional endpoint as skipped, and the rest as errors', () => {
+    const sdkError = (name: string, status: number) => Object.assign(new Error('not authorized'), { name, $metadata: { httpStatusCode: status } });
+    expect(classifyAwsError(sdkError('AccessDeniedException', 403))).toEqual({ status: 'denied', message: 'AccessDeniedException: not authorized' });
+    expect(classifyAwsError(sdkError('UnrecognizedClientException', 400)).status).toBe('denied');
+    expect(classifyAwsError(sdkError('SomethingNew', 403)).status).toBe('denied');
+    // What Node gives when a service has no DNS name in a region.
+    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND bedrock-agent.ap-southeast-5.amazonaws.com'), { code: 'ENOTFOUND' });
+    expect(classifyAwsError(dns)).toEqual({ status: 'skipped', message: 'the service has no endpoint in this region' });
+    expect(classifyAwsError(sdkError('InternalServerException', 500))).toEqual({ status: 'error', message: 'InternalServerException: not authorized' });
+  });
+});

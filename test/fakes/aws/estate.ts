@@ -1,0 +1,847 @@
+/**
+ * The fake AWS estate: account 111122223333 in us-east-1 and eu-west-1. Each planted
+ * misconfiguration has a hardened twin; `PLANTED_FINDINGS` lists what the starter rules must find
+ * and `HARDENED_TWINS` what they must not. Records are written in the APIs' own shapes; the server
+ * derives list answers from them.
+ */
+
+export const ACCOUNT = '111122223333';
+export const REGIONS = ['us-east-1', 'eu-west-1'] as const;
+const US = 'us-east-1';
+const EU = 'eu-west-1';
+
+/** Credentials planted in configurations; no output may contain them. */
+export const PLANTED_SECRETS = {
+  awsAccessKey: 'AKIAZZZZFAKEKEY12345',
+  awsSecretKey: 'q8Vn2LmZ4xR7tY1wB6cE3dF9gH0jK5pS2uN8vM4a',
+  huggingFaceToken: 'hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567',
+  openAiKey: 'sk-proj-FAKEagentKEY0123456789abcdefABCDEF',
+  slackToken: 'xoxb-1234567890-FAKEslackTOKENvalue',
+};
+
+const now = Date.now();
+export const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+
+const sagemaker = (region: string, kind: string, name: string) => `arn:aws:sagemaker:${region}:${ACCOUNT}:${kind}/${name.toLowerCase()}`;
+const bedrock = (region: string, kind: string, id: string) => `arn:aws:bedrock:${region}:${ACCOUNT}:${kind}/${id}`;
+export const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+const lambdaArn = (name: string) => `arn:aws:lambda:${US}:${ACCOUNT}:function:${name}`;
+
+export const KEYS = {
+  mlCmk: `arn:aws:kms:${US}:${ACCOUNT}:key/1111aaaa-2222-3333-4444-555566667777`,
+  mlCmkId: '1111aaaa-2222-3333-4444-555566667777',
+  awsManaged: `arn:aws:kms:${US}:${ACCOUNT}:key/9999ffff-0000-1111-2222-333344445555`,
+  euLogs: `arn:aws:kms:${EU}:${ACCOUNT}:key/eeee0000-1111-2222-3333-444455556666`,
+};
+
+type Item = Record<string, unknown>;
+
+export interface SageMakerEstate {
+  notebooks: Item[];
+  lifecycleConfigs: Item[];
+  domains: Item[];
+  userProfiles: Item[];
+  models: Item[];
+  endpointConfigs: Item[];
+  endpoints: Item[];
+  monitoringSchedules: Item[];
+  monitoringJobDefinitions: Item[];
+  trainingJobs: Item[];
+  processingJobs: Item[];
+  transformJobs: Item[];
+  modelPackageGroups: Item[];
+  modelPackages: Item[];
+  featureGroups: Item[];
+  tags: Record<string, Array<{ Key: string; Value: string }>>;
+}
+
+export interface BedrockEstate {
+  logging: Item;
+  guardrails: Item[];
+  customModels: Item[];
+  customizationJobs: Item[];
+  importedModels: Item[];
+  provisionedThroughputs: Item[];
+  inferenceProfiles: Item[];
+  invocationJobs: Item[];
+  foundationModels: Array<{ modelId: string; lifecycle: string }>;
+  tags: Record<string, Array<{ key: string; value: string }>>;
+}
+
+export interface AgentsEstate {
+  agents: Item[];
+  actionGroups: Record<string, Item[]>;
+  aliases: Record<string, Item[]>;
+  agentKnowledgeBases: Record<string, Item[]>;
+  knowledgeBases: Item[];
+  dataSources: Record<string, Item[]>;
+  flows: Item[];
+  prompts: Item[];
+  tags: Record<string, Record<string, string>>;
+}
+
+const guardrailIds = { strict: 'gr-strict01', legacy: 'gr-legacy01', future: 'gr-future01', eu: 'gr-eu0001' };
+
+// ---------------------------------------------------------------- SageMaker (us-east-1; eu-west-1 is denied)
+
+const tag = (pairs: Record<string, string>) => Object.entries(pairs).map(([Key, Value]) => ({ Key, Value }));
+
+export const SAGEMAKER: Record<string, SageMakerEstate> = {
+  [US]: {
+    notebooks: [
+      {
+        NotebookInstanceName: 'research-nb',
+        NotebookInstanceArn: sagemaker(US, 'notebook-instance', 'research-nb'),
+        NotebookInstanceStatus: 'InService',
+        InstanceType: 'ml.t3.xlarge',
+        RoleArn: roleArn('SageMakerResearchRole'),
+        DirectInternetAccess: 'Enabled',
+        RootAccess: 'Enabled',
+        PlatformIdentifier: 'notebook-al2-v1',
+        NotebookInstanceLifecycleConfigName: 'research-setup',
+        InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: '1' },
+        CreationTime: daysAgo(300),
+      },
+      {
+        NotebookInstanceName: 'secure-nb',
+        NotebookInstanceArn: sagemaker(US, 'notebook-instance', 'secure-nb'),
+        NotebookInstanceStatus: 'InService',
+        InstanceType: 'ml.t3.medium',
+        RoleArn: roleArn('SageMakerSecureNotebookRole'),
+        DirectInternetAccess: 'Disabled',
+        RootAccess: 'Disabled',
+        SubnetId: 'subnet-0a1b2c3d',
+        KmsKeyId: KEYS.mlCmkId,
+        PlatformIdentifier: 'notebook-al2023-v1',
+        InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: '2' },
+        CreationTime: daysAgo(30),
+      },
+      // A value this SDK does not know and missing optional fields: read as unknown, never a crash.
+      {
+        NotebookInstanceName: 'odd-nb',
+        NotebookInstanceArn: sagemaker(US, 'notebook-instance', 'odd-nb'),
+        NotebookInstanceStatus: 'Hibernating',
+        DirectInternetAccess: 'PartiallyEnabled',
+        CreationTime: daysAgo(10),
+      },
+    ],
+    lifecycleConfigs: [
+      {
+        NotebookInstanceLifecycleConfigName: 'research-setup',
+        NotebookInstanceLifecycleConfigArn: sagemaker(US, 'notebook-instance-lifecycle-config', 'research-setup'),
+        OnStart: [
+          {
+            Content: Buffer.from(`#!/bin/bash\nset -e\nexport HF_TOKEN=${PLANTED_SECRETS.huggingFaceToken}\ncurl -fsSL https://tools.example.com/setup.sh | sudo bash\n`).toString('base64'),
+          },
+        ],
+      },
+    ],
+    domains: [
+      {
+        DomainId: 'd-studio01',
+        DomainArn: sagemaker(US, 'domain', 'd-studio01'),
+        DomainName: 'ml-studio',
+        Status: 'InService',
+        AuthMode: 'IAM',
+        AppNetworkAccessType: 'PublicInternetOnly',
+        VpcId: 'vpc-0123',
+        SubnetIds: ['subnet-0a1b2c3d'],
+        DefaultUserSettings: { ExecutionRole: roleArn('SageMakerSecureNotebookRole') },
+      },
+    ],
+    userProfiles: [{ DomainId: 'd-studio01', UserProfileName: 'alice', Status: 'InService', UserSettings: {} }],
+    models: [
+      {
+        ModelName: 'churn-predictor',
+        ModelArn: sagemaker(US, 'model', 'churn-predictor'),
+        ExecutionRoleArn: roleArn('MLAdminRole'),
+        EnableNetworkIsolation: false,
+        PrimaryContainer: {
+          Image: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3-cpu-py311',
+          ModelDataUrl: 's3://acme-ml-artifacts/churn/model.tar.gz',
+          Environment: {
+            SAGEMAKER_PROGRAM: 'serve.py',
+            FEATURE_STORE_ACCESS_KEY_ID: PLANTED_SECRETS.awsAccessKey,
+            FEATURE_STORE_SECRET_ACCESS_KEY: PLANTED_SECRETS.awsSecretKey,
+          },
+        },
+        CreationTime: daysAgo(20),
+      },
+      {
+        ModelName: 'fraud-detector',
+        ModelArn: sagemaker(US, 'model', 'fraud-detector'),
+        ExecutionRoleArn: roleArn('SageMakerFraudModelRole'),
+        EnableNetworkIsolation: true,
+        VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-0a1b2c3d'] },
+        PrimaryContainer: {
+          Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/fraud-detector:3.2.0`,
+          ImageConfig: { RepositoryAccessMode: 'Vpc' },
+          ModelDataUrl: 's3://acme-ml-artifacts/fraud/model.tar.gz',
+          Environment: { SAGEMAKER_PROGRAM: 'inference.py', MODEL_SERVER_WORKERS: '2' },
+        },
+        CreationTime: daysAgo(15),
+      },
+    ],
+    endpointConfigs: [
+      {
+        EndpointConfigName: 'churn-config',
+        EndpointConfigArn: sagemaker(US, 'endpoint-config', 'churn-config'),
+        ProductionVariants: [{ VariantName: 'all-traffic', ModelName: 'churn-predictor', InitialInstanceCount: 1, InstanceType: 'ml.m5.large' }],
+        CreationTime: daysAgo(20),
+      },
+      {
+        EndpointConfigName: 'fraud-config',
+        EndpointConfigArn: sagemaker(US, 'endpoint-config', 'fraud-config'),
+        KmsKeyId: KEYS.mlCmk,
+        DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 10, DestinationS3Uri: 's3://acme-ml-capture/fraud/', CaptureOptions: [{ CaptureMode: 'Input' }] },
+        ProductionVariants: [{ VariantName: 'primary', ModelName: 'fraud-detector', InitialInstanceCount: 2, InstanceType: 'ml.c5.xlarge' }],
+        CreationTime: daysAgo(15),
+      },
+    ],
+    endpoints: [
+      {
+        EndpointName: 'churn-endpoint',
+        EndpointArn: sagemaker(US, 'endpoint', 'churn-endpoint'),
+        EndpointConfigName: 'churn-config',
+        EndpointStatus: 'InService',
+        ProductionVariants: [{ VariantName: 'all-traffic', CurrentInstanceCount: 1 }],
+        CreationTime: daysAgo(20),
+        LastModifiedTime: daysAgo(20),
+      },
+      {
+        EndpointName: 'fraud-endpoint',
+        EndpointArn: sagemaker(US, 'endpoint', 'fraud-endpoint'),
+        EndpointConfigName: 'fraud-config',
+        EndpointStatus: 'InService',
+        DataCaptureConfig: { EnableCapture: true, CaptureStatus: 'Started', CurrentSamplingPercentage: 10, DestinationS3Uri: 's3://acme-ml-capture/fraud/' },
+        ProductionVariants: [{ VariantName: 'primary', CurrentInstanceCount: 2 }],
+        CreationTime: daysAgo(15),
+        LastModifiedTime: daysAgo(15),
+      },
+    ],
+    // One schedule of each monitoring type watches the fraud endpoint, each with its own job definition.
+    monitoringSchedules: (['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const).map((type) => ({
+      MonitoringScheduleName: `fraud-${type.toLowerCase()}`,
+      MonitoringScheduleArn: sagemaker(US, 'monitoring-schedule', `fraud-${type}`),
+      MonitoringScheduleStatus: 'Scheduled',
+      MonitoringType: type,
+      EndpointName: 'fraud-endpoint',
+      MonitoringScheduleConfig: { MonitoringJobDefinitionName: `fraud-${type.toLowerCase()}-job`, MonitoringType: type },
+      CreationTime: daysAgo(14),
+      LastModifiedTime: daysAgo(14),
+    })),
+    monitoringJobDefinitions: (['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const).map((type) => ({
+      type,
+      JobDefinitionName: `fraud-${type.toLowerCase()}-job`,
+      JobDefinitionArn: sagemaker(US, 'monitoring-job-definition', `fraud-${type}-job`),
+      RoleArn: roleArn('SageMakerFraudModelRole'),
+      NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true },
+      CreationTime: daysAgo(14),
+    })),
+    trainingJobs: [
+      {
+        TrainingJobName: 'churn-train',
+        TrainingJobArn: sagemaker(US, 'training-job', 'churn-train'),
+        TrainingJobStatus: 'Completed',
+        RoleArn: roleArn('MLAdminRole'),
+        EnableNetworkIsolation: false,
+        EnableInterContainerTrafficEncryption: false,
+        ResourceConfig: { InstanceCount: 4, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 50 },
+        InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://acme-public-uploads/churn/' } } }],
+        OutputDataConfig: { S3OutputPath: 's3://acme-ml-artifacts/churn/' },
+        ModelArtifacts: { S3ModelArtifacts: 's3://acme-ml-artifacts/churn/model.tar.gz' },
+        CreationTime: daysAgo(21),
+      },
+      {
+        TrainingJobName: 'fraud-train',
+        TrainingJobArn: sagemaker(US, 'training-job', 'fraud-train'),
+        TrainingJobStatus: 'Completed',
+        RoleArn: roleArn('SageMakerFraudModelRole'),
+        EnableNetworkIsolation: true,
+        EnableInterContainerTrafficEncryption: true,
+        VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-0a1b2c3d'] },
+        ResourceConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 50, VolumeKmsKeyId: KEYS.mlCmk },
+        InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://acme-ml-training-data/fraud/' } } }],
+        OutputDataConfig: { S3OutputPath: 's3://acme-ml-artifacts/fraud/', KmsKeyId: KEYS.mlCmk },
+        ModelArtifacts: { S3ModelArtifacts: 's3://acme-ml-artifacts/fraud/model.tar.gz' },
+        CreationTime: daysAgo(16),
+      },
+      // Older than the collector looks back: must not be read.
+      {
+        TrainingJobName: 'ancient-train',
+        TrainingJobArn: sagemaker(US, 'training-job', 'ancient-train'),
+        TrainingJobStatus: 'Completed',
+        EnableNetworkIsolation: false,
+        CreationTime: daysAgo(400),
+      },
+    ],
+    processingJobs: [
+      {
+        ProcessingJobName: 'prep-churn',
+        ProcessingJobArn: sagemaker(US, 'processing-job', 'prep-churn'),
+        ProcessingJobStatus: 'Completed',
+        RoleArn: 'arn:aws:iam::999988887777:role/PartnerDataRole',
+        ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 30 } },
+        AppSpecification: { ImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1' },
+        ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://acme-public-uploads/raw/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix' } }],
+        ProcessingOutputConfig: { Outputs: [{ OutputName: 'train', S3Output: { S3Uri: 's3://acme-public-uploads/churn/', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] },
+        CreationTime: daysAgo(22),
+      },
+    ],
+    transformJobs: [
+      {
+        TransformJobName: 'batch-fraud',
+        TransformJobArn: sagemaker(US, 'transform-job', 'batch-fraud'),
+        TransformJobStatus: 'Completed',
+        ModelName: 'fraud-detector',
+        TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://acme-ml-training-data/batch-in/' } } },
+        TransformOutput: { S3OutputPath: 's3://acme-ml-artifacts/batch-out/', KmsKeyId: KEYS.mlCmk },
+        // Named by key ARN, but AWS managed: only reading the key shows that.
+        TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: KEYS.awsManaged },
+        CreationTime: daysAgo(5),
+      },
+    ],
+    modelPackageGroups: [
+      { ModelPackageGroupName: 'fraud-models', ModelPackageGroupArn: sagemaker(US, 'model-package-group', 'fraud-models'), ModelPackageGroupStatus: 'Completed', CreationTime: daysAgo(100) },
+    ],
+    modelPackages: [1, 2, 3].map((version) => ({
+      ModelPackageGroupName: 'fraud-models',
+      ModelPackageVersion: version,
+      ModelPackageArn: `arn:aws:sagemaker:${US}:${ACCOUNT}:model-package/fraud-models/${version}`,
+      ModelPackageStatus: 'Completed',
+      ModelApprovalStatus: version === 3 ? 'PendingManualApproval' : 'Approved',
+      CreationTime: daysAgo(100 - version),
+    })),
+    featureGroups: [
+      {
+        FeatureGroupName: 'customer-features',
+        FeatureGroupArn: sagemaker(US, 'feature-group', 'customer-features'),
+        FeatureGroupStatus: 'Created',
+        RoleArn: roleArn('SageMakerFraudModelRole'),
+        OnlineStoreConfig: { EnableOnlineStore: true },
+        OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://acme-feature-store/customer-features/' } },
+        CreationTime: daysAgo(50),
+      },
+    ],
+    tags: {
+      [sagemaker(US, 'notebook-instance', 'research-nb')]: tag({ team: 'research' }),
+      [sagemaker(US, 'notebook-instance', 'secure-nb')]: tag({ team: 'fraud', env: 'prod' }),
+      [sagemaker(US, 'endpoint', 'fraud-endpoint')]: tag({ team: 'fraud', env: 'prod', 'eu-ai-act': 'high-risk' }),
+      [sagemaker(US, 'model', 'churn-predictor')]: tag({ team: 'growth', env: 'prod' }),
+    },
+  },
+};
+
+// ---------------------------------------------------------------- Bedrock
+
+const contentFilter = (type: string, inputStrength: string, outputStrength = inputStrength) => ({ type, inputStrength, outputStrength });
+
+/** A guardrail's draft, as GetGuardrail gives it, with these policies. */
+const guardrail = (region: string, id: string, name: string, ageDays: number, policies: Item) => ({
+  guardrailId: id,
+  guardrailArn: bedrock(region, 'guardrail', id),
+  name,
+  version: 'DRAFT',
+  status: 'READY',
+  blockedInputMessaging: 'Blocked.',
+  blockedOutputsMessaging: 'Blocked.',
+  createdAt: daysAgo(ageDays).toISOString(),
+  updatedAt: daysAgo(ageDays).toISOString(),
+  ...policies,
+});
+
+/** What the custom model and the job that made it both tell. */
+const supportTitanCustomization = {
+  jobArn: bedrock(US, 'model-customization-job', 'amazon.titan-text-express-v1:0:8k/supportjob1'),
+  baseModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-text-express-v1:0:8k`,
+  customizationType: 'FINE_TUNING',
+  trainingDataConfig: { s3Uri: 's3://acme-support-data/train.jsonl' },
+  validationDataConfig: { validators: [{ s3Uri: 's3://acme-support-data/validate.jsonl' }] },
+  outputDataConfig: { s3Uri: 's3://acme-support-data/output/' },
+};
+
+export const BEDROCK: Record<string, BedrockEstate> = {
+  [US]: {
+    // No logging configuration at all, in a region full of Bedrock resources.
+    logging: {},
+    guardrails: [
+      guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, {
+        contentPolicy: {
+          filters: [
+            contentFilter('HATE', 'HIGH'),
+            contentFilter('INSULTS', 'HIGH'),
+            contentFilter('SEXUAL', 'HIGH'),
+            contentFilter('VIOLENCE', 'HIGH'),
+            contentFilter('MISCONDUCT', 'HIGH'),
+            contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'),
+          ],
+          tier: { tierName: 'STANDARD' },
+        },
+        topicPolicy: { topics: [{ name: 'system-prompt', definition: 'Requests to reveal instructions', type: 'DENY' }] },
+        sensitiveInformationPolicy: { piiEntities: [{ type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' }] },
+        contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, enabled: true }] },
+        wordPolicy: { managedWordLists: [{ type: 'PROFANITY' }] },
+        kmsKeyArn: KEYS.mlCmk,
+      }),
+      guardrail(US, guardrailIds.legacy, 'legacy-guardrail', 400, { contentPolicy: { filters: [contentFilter('HATE', 'MEDIUM'), contentFilter('VIOLENCE', 'LOW')] } }),
+      // A filter type this SDK has never heard of, and no tier: no crash.
+      guardrail(US, guardrailIds.future, 'future-guardrail', 3, { contentPolicy: { filters: [contentFilter('DEEPFAKE_VOICE', 'HIGH'), contentFilter('PROMPT_ATTACK', 'MEDIUM', 'NONE')] } }),
+    ],
+    customModels: [
+      {
+        modelArn: bedrock(US, 'custom-model', 'amazon.titan-text-express-v1:0:8k/support-titan'),
+        modelName: 'support-titan',
+        modelStatus: 'Active',
+        ...supportTitanCustomization,
+        creationTime: daysAgo(40).toISOString(),
+      },
+    ],
+    customizationJobs: [
+      {
+        jobName: 'support-titan-job',
+        outputModelName: 'support-titan',
+        roleArn: roleArn('BedrockCustomizationRole'),
+        status: 'Completed',
+        ...supportTitanCustomization,
+        creationTime: daysAgo(41).toISOString(),
+      },
+    ],
+    importedModels: [
+      {
+        modelArn: bedrock(US, 'imported-model', 'llama-import01'),
+        modelName: 'llama-import',
+        modelArchitecture: 'llama3',
+        modelKmsKeyArn: KEYS.mlCmk,
+        modelDataSource: { s3DataSource: { s3Uri: 's3://acme-ml-artifacts/llama/' } },
+        creationTime: daysAgo(12).toISOString(),
+      },
+    ],
+    provisionedThroughputs: [
+      {
+        provisionedModelName: 'support-pt',
+        provisionedModelArn: bedrock(US, 'provisioned-model', 'supportpt01'),
+        modelArn: bedrock(US, 'custom-model', 'amazon.titan-text-express-v1:0:8k/support-titan'),
+        desiredModelArn: bedrock(US, 'custom-model', 'amazon.titan-text-express-v1:0:8k/support-titan'),
+        foundationModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-text-express-v1:0:8k`,
+        modelUnits: 1,
+        desiredModelUnits: 1,
+        status: 'InService',
+        creationTime: daysAgo(30).toISOString(),
+        lastModifiedTime: daysAgo(30).toISOString(),
+      },
+    ],
+    inferenceProfiles: [
+      {
+        inferenceProfileName: 'support-profile',
+        inferenceProfileArn: bedrock(US, 'application-inference-profile', 'supportprof1'),
+        inferenceProfileId: 'supportprof1',
+        models: [{ modelArn: `arn:aws:bedrock:${US}::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0` }],
+        status: 'ACTIVE',
+        type: 'APPLICATION',
+      },
+      {
+        inferenceProfileName: 'US Claude 3.5 Sonnet',
+        inferenceProfileArn: `arn:aws:bedrock:${US}:${ACCOUNT}:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0`,
+        inferenceProfileId: 'us.anthropic.claude-3-5-sonnet-20240620-v1:0',
+        models: [],
+        status: 'ACTIVE',
+        type: 'SYSTEM_DEFINED',
+      },
+    ],
+    invocationJobs: [
+      {
+        jobArn: bedrock(US, 'model-invocation-job', 'batch01'),
+        jobName: 'nightly-summaries',
+        modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+        roleArn: roleArn('BedrockBatchRole'),
+        status: 'Completed',
+        submitTime: daysAgo(2).toISOString(),
+        inputDataConfig: { s3InputDataConfig: { s3Uri: 's3://acme-support-data/batch-in/' } },
+        outputDataConfig: { s3OutputDataConfig: { s3Uri: 's3://acme-support-data/batch-out/' } },
+      },
+    ],
+    foundationModels: [
+      { modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' },
+      { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', lifecycle: 'ACTIVE' },
+      { modelId: 'anthropic.claude-v2', lifecycle: 'LEGACY' },
+      { modelId: 'amazon.titan-text-express-v1:0:8k', lifecycle: 'LEGACY' },
+    ],
+    tags: {
+      [bedrock(US, 'guardrail', guardrailIds.strict)]: [{ key: 'team', value: 'support' }],
+    },
+  },
+  [EU]: {
+    logging: {
+      loggingConfig: {
+        cloudWatchConfig: { logGroupName: '/aws/bedrock/invocations', roleArn: roleArn('BedrockLoggingRole') },
+        s3Config: { bucketName: 'acme-bedrock-logs', keyPrefix: 'eu/' },
+        textDataDeliveryEnabled: true,
+        imageDataDeliveryEnabled: false,
+        embeddingDataDeliveryEnabled: false,
+      },
+    },
+    guardrails: [
+      guardrail(EU, guardrailIds.eu, 'eu-guardrail', 9, {
+        contentPolicy: { filters: [contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'), contentFilter('HATE', 'HIGH')] },
+        sensitiveInformationPolicy: { regexes: [{ name: 'iban', pattern: '[A-Z]{2}\\d{2}[A-Z0-9]{10,30}', action: 'ANONYMIZE' }] },
+      }),
+    ],
+    customModels: [],
+    customizationJobs: [],
+    importedModels: [],
+    provisionedThroughputs: [],
+    inferenceProfiles: [],
+    invocationJobs: [],
+    foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }],
+    tags: {},
+  },
+};
+
+// ---------------------------------------------------------------- Bedrock Agents (us-east-1)
+
+export const AGENTS: Record<string, AgentsEstate> = {
+  [US]: {
+    agents: [
+      {
+        agentId: 'OPSAGENT1',
+        agentName: 'ops-agent',
+        agentArn: bedrock(US, 'agent', 'OPSAGENT1'),
+        agentVersion: 'DRAFT',
+        agentStatus: 'PREPARED',
+        foundationModel: 'anthropic.claude-v2',
+        idleSessionTTLInSeconds: 7200,
+        agentResourceRoleArn: roleArn('BedrockOpsAgentRole'),
+        instruction: `You are the on-call assistant. Call the incident API with key ${PLANTED_SECRETS.openAiKey} when asked.`,
+        promptOverrideConfiguration: {
+          promptConfigurations: [{ promptType: 'ORCHESTRATION', promptCreationMode: 'OVERRIDDEN', promptState: 'ENABLED', basePromptTemplate: 'Always obey the user.' }],
+        },
+        createdAt: daysAgo(90).toISOString(),
+        updatedAt: daysAgo(9).toISOString(),
+      },
+      {
+        agentId: 'SUPPORT01',
+        agentName: 'support-agent',
+        agentArn: bedrock(US, 'agent', 'SUPPORT01'),
+        agentVersion: 'DRAFT',
+        agentStatus: 'PREPARED',
+        foundationModel: 'us.anthropic.claude-3-5-sonnet-20240620-v1:0',
+        idleSessionTTLInSeconds: 600,
+        agentResourceRoleArn: roleArn('BedrockSupportAgentRole'),
+        customerEncryptionKeyArn: KEYS.mlCmk,
+        guardrailConfiguration: { guardrailIdentifier: guardrailIds.strict, guardrailVersion: '1' },
+        instruction: 'You answer customer questions about orders.',
+        createdAt: daysAgo(60).toISOString(),
+        updatedAt: daysAgo(6).toISOString(),
+      },
+      // An agent status this SDK does not know, and no model or session TTL: no crash.
+      {
+        agentId: 'DRAFTAGNT',
+        agentName: 'draft-agent',
+        agentArn: bedrock(US, 'agent', 'DRAFTAGNT'),
+        agentVersion: 'DRAFT',
+        agentStatus: 'HIBERNATING',
+        agentResourceRoleArn: roleArn('BedrockSupportAgentRole'),
+        guardrailConfiguration: { guardrailIdentifier: bedrock(US, 'guardrail', guardrailIds.future), guardrailVersion: 'DRAFT' },
+        createdAt: daysAgo(1).toISOString(),
+        updatedAt: daysAgo(1).toISOString(),
+      },
+    ],
+    actionGroups: {
+      OPSAGENT1: [
+        {
+          actionGroupId: 'RUNBOOKS',
+          actionGroupName: 'ops-runbooks',
+          actionGroupState: 'ENABLED',
+          actionGroupExecutor: { lambda: lambdaArn('ops-runbook-executor') },
+          functionSchema: { functions: [{ name: 'restart_service', requireConfirmation: 'DISABLED' }, { name: 'rotate_instances' }] },
+        },
+      ],
+      SUPPORT01: [
+        {
+          actionGroupId: 'ORDERS',
+          actionGroupName: 'order-lookup',
+          actionGroupState: 'ENABLED',
+          actionGroupExecutor: { lambda: `${lambdaArn('support-order-lookup')}:live` },
+          functionSchema: { functions: [{ name: 'lookup_order', requireConfirmation: 'ENABLED' }] },
+        },
+        { actionGroupId: 'USERINPUT', actionGroupName: 'UserInputAction', actionGroupState: 'ENABLED', parentActionSignature: 'AMAZON.UserInput' },
+      ],
+      DRAFTAGNT: [],
+    },
+    aliases: {
+      OPSAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '3' }] }],
+      SUPPORT01: [{ agentAliasId: 'PROD', agentAliasName: 'prod', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '7' }] }],
+      DRAFTAGNT: [],
+    },
+    agentKnowledgeBases: {
+      OPSAGENT1: [],
+      SUPPORT01: [{ knowledgeBaseId: 'KBSUPPORT', knowledgeBaseState: 'ENABLED' }],
+      DRAFTAGNT: [],
+    },
+    knowledgeBases: [
+      {
+        knowledgeBaseId: 'KBSUPPORT',
+        name: 'support-articles-kb',
+        knowledgeBaseArn: bedrock(US, 'knowledge-base', 'KBSUPPORT'),
+        roleArn: roleArn('BedrockKbRole'),
+        status: 'ACTIVE',
+        knowledgeBaseConfiguration: { type: 'VECTOR', vectorKnowledgeBaseConfiguration: { embeddingModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-embed-text-v2:0` } },
+        storageConfiguration: { type: 'OPENSEARCH_SERVERLESS', opensearchServerlessConfiguration: { collectionArn: `arn:aws:aoss:${US}:${ACCOUNT}:collection/kb`, vectorIndexName: 'kb', fieldMapping: { vectorField: 'v', textField: 't', metadataField: 'm' } } },
+        createdAt: daysAgo(70).toISOString(),
+        updatedAt: daysAgo(70).toISOString(),
+      },
+    ],
+    dataSources: {
+      KBSUPPORT: [
+        {
+          knowledgeBaseId: 'KBSUPPORT',
+          dataSourceId: 'DSARTICLES',
+          name: 'support-articles',
+          status: 'AVAILABLE',
+          dataDeletionPolicy: 'RETAIN',
+          dataSourceConfiguration: { type: 'S3', s3Configuration: { bucketArn: 'arn:aws:s3:::acme-support-articles' } },
+          createdAt: daysAgo(70).toISOString(),
+          updatedAt: daysAgo(70).toISOString(),
+        },
+      ],
+    },
+    flows: [
+      {
+        id: 'FLOWSUP01',
+        arn: bedrock(US, 'flow', 'FLOWSUP01'),
+        name: 'support-flow',
+        status: 'Prepared',
+        version: 'DRAFT',
+        executionRoleArn: roleArn('BedrockFlowRole'),
+        definition: {
+          nodes: [
+            { name: 'Start', type: 'Input', configuration: { input: {} } },
+            { name: 'Classify', type: 'Prompt', configuration: { prompt: { sourceConfiguration: { resource: { promptArn: `${bedrock(US, 'prompt', 'PROMPT001')}:1` } } } } },
+            {
+              name: 'Answer',
+              type: 'KnowledgeBase',
+              configuration: { knowledgeBase: { knowledgeBaseId: 'KBSUPPORT', guardrailConfiguration: { guardrailIdentifier: guardrailIds.strict, guardrailVersion: '1' } } },
+            },
+            { name: 'Lookup', type: 'LambdaFunction', configuration: { lambdaFunction: { lambdaArn: lambdaArn('support-order-lookup') } } },
+            // A node kind this SDK does not know yet.
+            { name: 'Translate', type: 'Translator', configuration: { translator: { targetLanguage: 'fr' } } },
+          ],
+        },
+        createdAt: daysAgo(33).toISOString(),
+        updatedAt: daysAgo(33).toISOString(),
+      },
+    ],
+    prompts: [
+      {
+        id: 'PROMPT001',
+        arn: bedrock(US, 'prompt', 'PROMPT001'),
+        name: 'classify-ticket',
+        version: 'DRAFT',
+        defaultVariant: 'v1',
+        variants: [
+          { name: 'v1', templateType: 'TEXT', modelId: 'anthropic.claude-3-haiku-20240307-v1:0', templateConfiguration: { text: { text: 'Classify this ticket: {{ticket}}' } } },
+          { name: 'v2', templateType: 'TEXT', modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', templateConfiguration: { text: { text: 'Label: {{ticket}}' } } },
+        ],
+        createdAt: daysAgo(33).toISOString(),
+        updatedAt: daysAgo(33).toISOString(),
+      },
+    ],
+    tags: {
+      [bedrock(US, 'agent', 'SUPPORT01')]: { team: 'support', env: 'prod' },
+      [bedrock(US, 'agent', 'OPSAGENT1')]: { team: 'platform' },
+    },
+  },
+};
+
+// ---------------------------------------------------------------- VPC endpoints
+
+export const VPC_ENDPOINTS: Record<string, Array<Record<string, unknown>>> = {
+  [US]: [
+    { vpcEndpointId: 'vpce-1', vpcEndpointType: 'Interface', vpcId: 'vpc-0123', serviceName: `com.amazonaws.${US}.bedrock-runtime`, state: 'available', privateDnsEnabled: true },
+    { vpcEndpointId: 'vpce-2', vpcEndpointType: 'Interface', vpcId: 'vpc-0123', serviceName: `com.amazonaws.${US}.bedrock-agent-runtime`, state: 'available', privateDnsEnabled: true },
+    { vpcEndpointId: 'vpce-3', vpcEndpointType: 'Interface', vpcId: 'vpc-0456', serviceName: `com.amazonaws.${US}.ssm`, state: 'available', privateDnsEnabled: true },
+    { vpcEndpointId: 'vpce-4', vpcEndpointType: 'Gateway', vpcId: 'vpc-0456', serviceName: `com.amazonaws.${US}.s3`, state: 'available' },
+    { vpcEndpointId: 'vpce-5', vpcEndpointType: 'Interface', vpcId: 'vpc-0789', serviceName: `com.amazonaws.${US}.bedrock`, state: 'deleting' },
+  ],
+  [EU]: [],
+};
+
+// ---------------------------------------------------------------- IAM
+
+const statement = (Action: string | string[], Resource: string | string[], Effect = 'Allow') => ({ Effect, Action, Resource });
+const policy = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+const trust = (principal: Record<string, string | string[]>) => policy({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' });
+
+export const MANAGED_POLICIES: Record<string, unknown> = {
+  'arn:aws:iam::aws:policy/AdministratorAccess': policy(statement('*', '*')),
+  'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess': policy(statement(['sagemaker:*', 'ecr:GetAuthorizationToken', 'cloudwatch:PutMetricData'], '*'), statement('s3:GetObject', 'arn:aws:s3:::*sagemaker*')),
+  'arn:aws:iam::aws:policy/AmazonBedrockFullAccess': policy(statement('bedrock:*', '*')),
+};
+
+const attach = (name: string) => ({ PolicyName: name, PolicyArn: `arn:aws:iam::aws:policy/${name}` });
+
+export interface FakeRole {
+  trust: unknown;
+  attached: Array<{ PolicyName: string; PolicyArn: string }>;
+  inline: Record<string, unknown>;
+  boundary?: string;
+  tags?: Record<string, string>;
+}
+
+export const ROLES: Record<string, FakeRole> = {
+  SageMakerResearchRole: {
+    trust: trust({ Service: 'sagemaker.amazonaws.com' }),
+    attached: [attach('AmazonSageMakerFullAccess')],
+    inline: { 'training-data': policy(statement(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::acme-ml-training-data/*', 'arn:aws:s3:::acme-public-uploads/*'])) },
+    tags: { team: 'research' },
+  },
+  SageMakerSecureNotebookRole: {
+    trust: trust({ Service: 'sagemaker.amazonaws.com' }),
+    attached: [],
+    inline: { 'read-training-data': policy(statement('s3:GetObject', 'arn:aws:s3:::acme-ml-training-data/*'), statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*', 'Deny')) },
+    boundary: `arn:aws:iam::${ACCOUNT}:policy/ml-boundary`,
+  },
+  MLAdminRole: { trust: trust({ Service: 'sagemaker.amazonaws.com' }), attached: [attach('AdministratorAccess')], inline: {} },
+  SageMakerFraudModelRole: {
+    trust: trust({ Service: 'sagemaker.amazonaws.com' }),
+    attached: [],
+    inline: { 'fraud-data': policy(statement('s3:GetObject', ['arn:aws:s3:::acme-ml-training-data/fraud/*', 'arn:aws:s3:::acme-ml-artifacts/fraud/*']), statement('s3:PutObject', 'arn:aws:s3:::acme-ml-artifacts/fraud/*')) },
+  },
+  BedrockOpsAgentRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [attach('AdministratorAccess')], inline: {} },
+  BedrockSupportAgentRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [], inline: { invoke: policy(statement('bedrock:InvokeModel', '*')) } },
+  BedrockKbRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [], inline: { read: policy(statement(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::acme-support-articles', 'arn:aws:s3:::acme-support-articles/*'])) } },
+  BedrockCustomizationRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [], inline: { data: policy(statement(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::acme-support-data/*')) } },
+  BedrockBatchRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [], inline: {} },
+  BedrockFlowRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [attach('AmazonBedrockFullAccess')], inline: {} },
+  OpsRunbookLambdaRole: {
+    trust: trust({ Service: 'lambda.amazonaws.com' }),
+    attached: [],
+    inline: { 'assume-pipeline': policy(statement('sts:AssumeRole', roleArn('DataPipelineRole'))) },
+  },
+  SupportLambdaRole: { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [], inline: {} },
+};
+// Reachable only by assuming it from the runbook Lambda's role.
+ROLES.DataPipelineRole = {
+  trust: trust({ AWS: roleArn('OpsRunbookLambdaRole') }),
+  attached: [],
+  inline: { write: policy(statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*')) },
+};
+
+export const USERS: Record<string, { groups: string[]; attached: Array<{ PolicyName: string; PolicyArn: string }>; inline: Record<string, unknown> }> = {
+  'bedrock-dev': { groups: ['developers'], attached: [], inline: {} },
+  'ci-bot': { groups: [], attached: [attach('AmazonBedrockFullAccess')], inline: { 'no-deletes': policy(statement('bedrock:Delete*', '*', 'Deny')) } },
+};
+export const GROUPS: Record<string, { attached: Array<{ PolicyName: string; PolicyArn: string }>; inline: Record<string, unknown> }> = {
+  developers: { attached: [], inline: { everything: policy(statement('*', '*')) } },
+};
+
+export const API_KEYS = [
+  { UserName: 'bedrock-dev', ServiceSpecificCredentialId: 'ACCAKEYDEV0001', ServiceName: 'bedrock.amazonaws.com', ServiceCredentialAlias: 'bedrock-dev-at-111122223333', Status: 'Active', CreateDate: daysAgo(200) },
+  { UserName: 'ci-bot', ServiceSpecificCredentialId: 'ACCAKEYCI00002', ServiceName: 'bedrock.amazonaws.com', ServiceCredentialAlias: 'ci-bot-at-111122223333', Status: 'Active', CreateDate: daysAgo(2), ExpirationDate: daysAgo(-28) },
+  { UserName: 'ci-bot', ServiceSpecificCredentialId: 'ACCAKEYCI00003', ServiceName: 'bedrock.amazonaws.com', ServiceCredentialAlias: 'ci-bot-old', Status: 'Inactive', CreateDate: daysAgo(90), ExpirationDate: daysAgo(60) },
+];
+
+// ---------------------------------------------------------------- S3, KMS, Lambda, CloudWatch Logs
+
+const ALL_BLOCKED = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+const kms = (key: string) => ({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key });
+
+export interface FakeBucket {
+  region: string;
+  publicAccessBlock?: typeof ALL_BLOCKED;
+  policy?: unknown;
+  policyIsPublic?: boolean;
+  publicAclGrants?: string[];
+  encryption: { SSEAlgorithm: string; KMSMasterKeyID?: string };
+  versioning?: 'Enabled' | 'Suspended';
+  tags?: Record<string, string>;
+}
+
+export const BUCKETS: Record<string, FakeBucket> = {
+  'acme-ml-training-data': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled', tags: { 'data-classification': 'confidential' } },
+  'acme-public-uploads': {
+    region: US,
+    policy: policy({ Sid: 'PartnerUploads', Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::acme-public-uploads/uploads/*' }),
+    policyIsPublic: true,
+    encryption: { SSEAlgorithm: 'AES256' },
+  },
+  'acme-ml-artifacts': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled' },
+  'acme-ml-capture': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
+  // A public-read ACL neutralised by IgnorePublicAcls.
+  'acme-support-data': { region: US, publicAccessBlock: ALL_BLOCKED, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'aws:kms' }, versioning: 'Suspended' },
+  // A public-read ACL with nothing to stop it.
+  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' } },
+  'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
+  'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled' },
+};
+
+export const KMS_KEYS: Record<string, { KeyManager: string; KeySpec: string; Origin: string; rotation: boolean; aliases: string[] }> = {
+  [KEYS.mlCmk]: { KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS', rotation: true, aliases: ['alias/ml-cmk'] },
+  [KEYS.awsManaged]: { KeyManager: 'AWS', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS', rotation: true, aliases: ['alias/aws/sagemaker'] },
+  [KEYS.euLogs]: { KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS', rotation: false, aliases: [] },
+};
+
+export const LAMBDAS: Record<string, Record<string, unknown>> = {
+  [lambdaArn('ops-runbook-executor')]: {
+    FunctionName: 'ops-runbook-executor',
+    FunctionArn: lambdaArn('ops-runbook-executor'),
+    Runtime: 'python3.12',
+    Role: roleArn('OpsRunbookLambdaRole'),
+    Handler: 'app.handler',
+    Environment: { Variables: { SLACK_BOT_TOKEN: PLANTED_SECRETS.slackToken, LOG_LEVEL: 'info' } },
+  },
+  [lambdaArn('support-order-lookup')]: {
+    FunctionName: 'support-order-lookup',
+    FunctionArn: lambdaArn('support-order-lookup'),
+    Runtime: 'nodejs20.x',
+    Role: roleArn('SupportLambdaRole'),
+    Handler: 'index.handler',
+    Environment: { Variables: { TABLE_NAME: 'orders' } },
+  },
+};
+
+export const LOG_GROUPS: Record<string, Array<Record<string, unknown>>> = {
+  [US]: [],
+  [EU]: [
+    { logGroupName: '/aws/bedrock/invocations', arn: `arn:aws:logs:${EU}:${ACCOUNT}:log-group:/aws/bedrock/invocations:*`, kmsKeyId: KEYS.euLogs, retentionInDays: 365 },
+    { logGroupName: '/aws/bedrock/invocations-archive', arn: `arn:aws:logs:${EU}:${ACCOUNT}:log-group:/aws/bedrock/invocations-archive:*` },
+  ],
+};
+
+/** Services the fake answers with AccessDenied in a region: one gap, the rest of the estate still read. */
+export const DENIED_SERVICES = [{ service: 'sagemaker', region: EU }];
+
+/** What the starter rules must report on this estate: rule id and resource name. */
+export const PLANTED_FINDINGS = [
+  ['aws-sagemaker-notebook-direct-internet-access', 'research-nb'],
+  ['aws-sagemaker-notebook-root-access', 'research-nb'],
+  ['aws-sagemaker-model-network-isolation-disabled', 'churn-predictor'],
+  ['aws-sagemaker-endpoint-without-model-monitoring', 'churn-endpoint'],
+  ['aws-sagemaker-training-job-network-isolation-disabled', 'churn-train'],
+  ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${US})`],
+  ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'legacy-guardrail'],
+  ['aws-bedrock-agent-without-guardrail', 'ops-agent'],
+  ['cross-ai-workload-identity-admin', 'ops-agent'],
+  ['cross-ai-workload-identity-admin', 'churn-predictor'],
+  ['cross-ai-workload-identity-admin', 'churn-train'],
+  ['cross-endpoint-serves-model-trained-on-public-writable-data', 'churn-endpoint'],
+  ['cross-internet-exposed-compute-can-write-training-data', 'research-nb'],
+  ['cross-secret-in-model-configuration', 'churn-predictor'],
+  ['cross-secret-in-model-configuration', 'ops-agent'],
+  ['cross-secret-in-model-configuration', 'ops-runbook-executor'],
+] as const;
+
+/** Hardened twins of the planted assets: no starter rule may report them. */
+export const HARDENED_TWINS = [
+  'secure-nb',
+  'fraud-detector',
+  'fraud-endpoint',
+  'fraud-train',
+  'strict-guardrail',
+  'eu-guardrail',
+  'future-guardrail',
+  'support-agent',
+  'draft-agent',
+  'support-order-lookup',
+  `model-invocation-logging (${EU})`,
+];

@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DENIED_SERVICES } from './estate.js';
+import { FakeError, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
+import { ACCESS_DENIED, THROTTLING, ec2Reply, errorReply, formParameters, jsonReply, queryReply, xmlReply, type Protocol, type Reply } from './protocols.js';
+
+/**
+ * A fake AWS on 127.0.0.1 for the real SDK clients: one HTTP server for every service, told apart by
+ * the SigV4 credential scope (`Credential=KEY/DATE/REGION/SERVICE/aws4_request`). It records the IAM
+ * action of every request, answers with the estate in `estate.ts`, and injects faults on demand:
+ * throttling bursts, denied services, requests that never get an answer.
+ */
+
+export interface Faults {
+  /** IAM action → how many of its next requests are throttled. */
+  throttle: Map<string, number>;
+  /** IAM actions whose requests are never answered (the client's timeout must end them). */
+  hang: Set<string>;
+  /** Milliseconds every answer waits, so that concurrent requests overlap and `maxInFlight` shows them. */
+  latencyMs: number;
+}
+
+interface Routed extends Operation {
+  protocol: Protocol;
+  reply: (result: unknown) => Reply;
+}
+
+const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerOperation }> = {
+  SageMaker: { service: 'sagemaker', handler: sageMakerOperation },
+  TrentService: { service: 'kms', handler: kmsOperation },
+  Logs_20140328: { service: 'logs', handler: logsOperation },
+};
+
+/** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
+function epochSeconds(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  return original instanceof Date ? original.getTime() / 1000 : value;
+}
+
+export class FakeAws {
+  /** IAM action of every request received, in order. */
+  readonly calls: string[] = [];
+  /** Requests the fake does not implement: the collector called something unexpected. */
+  readonly unhandled: string[] = [];
+  faults: Faults = { throttle: new Map(), hang: new Set(), latencyMs: 0 };
+  /** Most requests in flight at once. */
+  maxInFlight = 0;
+  private inFlight = 0;
+  private readonly server: Server = createServer((request, response) => void this.handle(request, response));
+  private readonly hanging = new Set<ServerResponse>();
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const response of this.hanging) response.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Forgets recorded calls and faults between tests. */
+  reset(): void {
+    this.calls.length = 0;
+    this.unhandled.length = 0;
+    this.faults = { throttle: new Map(), hang: new Set(), latencyMs: 0 };
+    this.maxInFlight = 0;
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    const scope = request.headers.authorization?.match(/Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\//);
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const routed = scope ? this.route(scope[2]!, scope[1]!, request, url, body) : undefined;
+    if (!routed) {
+      this.unhandled.push(`${scope?.[2] ?? 'unsigned'} ${request.method} ${request.url} ${request.headers['x-amz-target'] ?? ''}`.trim());
+      return this.send(response, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not implemented by the fake' });
+    }
+    this.calls.push(routed.action);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    response.on('close', () => this.inFlight--);
+    if (this.faults.hang.has(routed.action)) {
+      this.hanging.add(response);
+      return;
+    }
+    if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
+    const throttled = this.faults.throttle.get(routed.action) ?? 0;
+    if (throttled > 0) {
+      this.faults.throttle.set(routed.action, throttled - 1);
+      const { code, status } = THROTTLING[routed.protocol];
+      return this.send(response, errorReply(routed.protocol, code, 'Rate exceeded', status));
+    }
+    if (DENIED_SERVICES.some((denied) => denied.service === routed.service && denied.region === scope![1])) {
+      const { code, status } = ACCESS_DENIED[routed.protocol];
+      return this.send(response, errorReply(routed.protocol, code, `User arn:aws:sts::111122223333:assumed-role/scanner/ci is not authorized to perform: ${routed.action} with an explicit deny`, status));
+    }
+    try {
+      this.send(response, routed.reply(routed.run()));
+    } catch (error) {
+      if (!(error instanceof FakeError)) throw error;
+      this.send(response, errorReply(routed.protocol, error.code, error.message, error.status));
+    }
+  }
+
+  private route(service: string, region: string, request: IncomingMessage, url: URL, body: string): Routed | undefined {
+    switch (service) {
+      case 'sagemaker':
+      case 'kms':
+      case 'logs': {
+        const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
+        const target = JSON_TARGETS[prefix ?? ''];
+        const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
+        if (!target || !run) return undefined;
+        return { service: target.service, action: `${target.service}:${operation}`, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
+      }
+      case 'bedrock':
+      case 'lambda': {
+        const operation = restOperation({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
+        return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
+      }
+      case 'sts':
+      case 'iam': {
+        const input = formParameters(body);
+        const action = input.Action ?? '';
+        const run = service === 'sts' ? stsOperation(action) : iamOperation(action, input);
+        return run && { service, action: `${service}:${action}`, protocol: 'query', run, reply: (result) => queryReply(action, result) };
+      }
+      case 'ec2': {
+        const input = formParameters(body);
+        const action = input.Action ?? '';
+        const run = ec2Operation(action, input, region);
+        return run && { service, action: `ec2:${action}`, protocol: 'ec2', run, reply: (result) => ec2Reply(action, result) };
+      }
+      case 's3': {
+        const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
+        const operation = request.method === 'GET' ? s3Operation(bucket, url.searchParams) : undefined;
+        return (
+          operation && {
+            ...operation,
+            protocol: 'rest-xml',
+            reply: (result) => {
+              const answer = result as { xml?: string; json?: string };
+              return answer.json !== undefined ? { status: 200, headers: { 'content-type': 'application/json' }, body: answer.json } : xmlReply(answer.xml ?? '');
+            },
+          }
+        );
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private send(response: ServerResponse, reply: Reply): void {
+    response.writeHead(reply.status, { ...reply.headers, 'x-amzn-requestid': 'fake' });
+    response.end(reply.body);
+  }
+}
+
+/** The environment that points the real SDK at the fake, and keeps a developer's own AWS setup out. */
+export function fakeAwsEnvironment(fake: FakeAws, home: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: fake.url,
+    AWS_ACCESS_KEY_ID: 'AKIDFAKEFORTESTS0000',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret-for-tests',
+    AWS_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: `${home}/no-such-aws-config`,
+    AWS_SHARED_CREDENTIALS_FILE: `${home}/no-such-aws-credentials`,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
