@@ -7,8 +7,8 @@ import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HARDENED_TWINS, PLANTED_FINDINGS, PLANTED_SECRETS } from '../../fakes/aws/estate.js';
 import { FakeAws, fakeAwsEnvironment } from '../../fakes/aws/server.js';
-import { ROOT, withoutTimestamps, type CliResult } from '../../helpers.js';
-import { runCliAsync } from './helpers.js';
+import { ROOT, runCliAsync, withoutTimestamps, type CliResult } from '../../helpers.js';
+
 
 /**
  * `aispm scan --provider aws` as a user runs it: the CLI in its own process, the real SDK pointed at
@@ -30,10 +30,10 @@ beforeAll(async () => {
   await fake.start();
   env = { HOME: home, ...fakeAwsEnvironment(fake, home) };
   [json, sarif, table, inventory] = await Promise.all([
-    runCliAsync(['scan', '--provider', 'aws', '--format', 'json', '--save-snapshot', snapshot], env),
-    runCliAsync(['scan', '--provider', 'aws', '--format', 'sarif'], env),
-    runCliAsync(['scan', '--provider', 'aws'], env),
-    runCliAsync(['inventory', '--provider', 'aws', '--format', 'json'], env),
+    runCliAsync(['scan', '--provider', 'aws', '--format', 'json', '--save-snapshot', snapshot], { env }),
+    runCliAsync(['scan', '--provider', 'aws', '--format', 'sarif'], { env }),
+    runCliAsync(['scan', '--provider', 'aws'], { env }),
+    runCliAsync(['inventory', '--provider', 'aws', '--format', 'json'], { env }),
   ]);
 });
 
@@ -71,7 +71,7 @@ describe('aispm scan --provider aws against the fake AWS', () => {
     expect(found).toEqual(expected.map((entry) => entry.replace(/ model-invocation-logging \(us-east-1\)$/, ' model-invocation-logging%20(us-east-1)')).sort());
     for (const result of run.results ?? []) expect(Object.keys(result.partialFingerprints ?? {})).toHaveLength(1);
     const notifications = run.invocations![0]!.toolExecutionNotifications!.map((notification) => notification.message.text);
-    expect(notifications).toEqual([expect.stringMatching(/^Could not read aws sagemaker in 111122223333\/eu-west-1 \(denied\): ListNotebookInstances: AccessDeniedException/)]);
+    expect(notifications).toEqual([expect.stringMatching(/^Could not read aws sagemaker in 111122223333\/eu-west-1 \(denied\): ListDomains: AccessDeniedException/)]);
   });
 
   it('lists them in the table, worst first, with the gap', () => {
@@ -96,22 +96,22 @@ describe('aispm scan --provider aws against the fake AWS', () => {
   });
 
   it('saves a snapshot that loads again and gives the same result', async () => {
-    const replay = await runCliAsync(['scan', '--snapshot', snapshot, '--format', 'json'], { HOME: home });
+    const replay = await runCliAsync(['scan', '--snapshot', snapshot, '--format', 'json'], { env: { HOME: home } });
     expect(replay.stderr).toBe('');
     const strip = (text: string) => JSON.parse(withoutTimestamps(text)).findings;
     expect(strip(replay.stdout)).toEqual(strip(json.stdout));
   });
 
   it('exits 3 with --fail-on-gaps when only the coverage gap is left to fail on', async () => {
-    const gaps = await runCliAsync(['scan', '--provider', 'aws', '--fail-on', 'none', '--fail-on-gaps', '--format', 'json'], env);
+    const gaps = await runCliAsync(['scan', '--provider', 'aws', '--fail-on', 'none', '--fail-on-gaps', '--format', 'json'], { env });
     expect(gaps.code).toBe(3);
   });
 
   it('exits 2 when AWS is asked for and no credentials are found', async () => {
-    const missing = await runCliAsync(['scan', '--provider', 'aws'], { ...env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    const missing = await runCliAsync(['scan', '--provider', 'aws'], { env: { ...env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^aispm: error: no usable AWS credentials: .*\(set up aws credentials/);
-    const profile = await runCliAsync(['scan', '--provider', 'aws', '--aws-profile', 'no-such-profile'], env);
+    const profile = await runCliAsync(['scan', '--provider', 'aws', '--aws-profile', 'no-such-profile'], { env });
     expect(profile.code).toBe(2);
     expect(profile.stderr).toContain('no usable AWS credentials for profile "no-such-profile"');
   });

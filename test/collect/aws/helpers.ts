@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { CollectorContext } from '../../../src/collect/collector.js';
 import type { Inventory } from '../../../src/graph/model.js';
 import { silentLogger } from '../../../src/log.js';
-import { BIN, ROOT, type CliResult } from '../../helpers.js';
 
 /** Retries at once: the SDK's own retry strategy with a 1 ms back-off keeps throttling tests fast. */
 export function fastRetry(maxAttempts = 8): ConfiguredRetryStrategy {
@@ -32,20 +30,4 @@ export function replaceAwsEnvironment(values: Record<string, string>): () => voi
 export function canonical(inventory: Inventory): string {
   const byJson = <T>(items: T[]) => items.map((item) => JSON.stringify(item)).sort();
   return JSON.stringify({ assets: byJson(inventory.assets), edges: byJson(inventory.edges), coverage: byJson(inventory.coverage) });
-}
-
-/**
- * Runs the built CLI in a child process without blocking this one, so that a fake served from this
- * process can answer it (test/helpers.ts `runCli` blocks). The environment is only what is given.
- */
-export function runCliAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }

@@ -829,6 +829,8 @@ export const PLANTED_FINDINGS = [
   ['cross-secret-in-model-configuration', 'churn-predictor'],
   ['cross-secret-in-model-configuration', 'ops-agent'],
   ['cross-secret-in-model-configuration', 'ops-runbook-executor'],
+  ['cross-agent-tools-without-guardrail', 'ops-agent'],
+  ['cross-ai-data-publicly-readable', 'support-articles-kb'],
 ] as const;
 
 /** Hardened twins of the planted assets: no starter rule may report them. */
