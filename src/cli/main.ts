@@ -89,7 +89,8 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   const inventory = program.command('inventory').description('list every AI asset found, with its relations (the AI-BOM)');
   addSourceOptions(inventory)
     .addOption(new Option('--format <format>', 'output format').choices(INVENTORY_FORMATS).default('table'))
-    .option('--output <file>', 'write to a file (atomically) instead of stdout');
+    .option('--output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--config <file>', 'governance parameters: required tags, approved models (default: aispm.config.yaml when present)');
   addCommonOptions(inventory).action((options) =>
     run(async () => {
       const { inventoryCommand } = await import('./commands/inventory.js');

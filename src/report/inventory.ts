@@ -13,6 +13,8 @@ import { renderTable } from './text-table.js';
  */
 
 export interface InventoryReport {
+  /** Governance rules (shadow AI, unapproved or outdated models) each asset fails, by asset id. */
+  governance: ReadonlyMap<string, readonly string[]>;
   tool: { name: string; version: string };
   startedAt: Date;
   finishedAt: Date;
@@ -59,15 +61,22 @@ function* renderInventoryJson(report: InventoryReport): Iterable<string> {
       ...(asset.tags ? { tags: asset.tags } : {}),
       props: asset.props,
       relations: graph.relationsOf(asset.id).map((relation) => ({ type: relation.type, direction: relation.direction, id: relation.asset.id })),
+      ...(report.governance.has(asset.id) ? { governance: report.governance.get(asset.id) } : {}),
     })),
   };
   yield `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/** Short names for the governance rules' verdicts in the table. */
+const GOVERNANCE_LABELS: Record<string, string> = {
+  'cross-ai-asset-missing-required-tags': 'shadow AI (required tags missing)',
+  'cross-model-not-approved': 'unapproved model',
+};
+
 /** The facts worth a glance in the table. */
-function highlights(asset: Asset): string {
+function highlights(asset: Asset, governance: readonly string[]): string {
   const props = asset.props;
-  const facts: string[] = [];
+  const facts: string[] = governance.map((ruleId) => GOVERNANCE_LABELS[ruleId] ?? ruleId);
   if (props.internetExposed === true) facts.push('internet-exposed');
   if (props.publicRead === true) facts.push('public-read');
   if (props.publicWrite === true) facts.push('public-write');
@@ -91,7 +100,7 @@ function* renderInventoryTable(report: InventoryReport, options: ReportOptions):
     asset.type,
     truncateMiddle(escapeText(asset.name), 26),
     truncateMiddle(escapeText(`${asset.provider} ${asset.account} ${asset.region}`), 24),
-    escapeText(highlights(asset)),
+    escapeText(highlights(asset, report.governance.get(asset.id) ?? [])),
     String(graph.relationsOf(asset.id).length),
   ]);
   const head = ['Type', 'Name', 'Where', 'Highlights', 'Relations'].map((text) => chalk.bold(text));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers.js';
+import { ROOT, runCli, tempDir } from '../helpers.js';
 
 const CYCLONEDX = join(ROOT, 'node_modules', '@cyclonedx', 'cyclonedx-library', 'res', 'schema');
 const loadSchema = (name: string) => JSON.parse(readFileSync(join(CYCLONEDX, name), 'utf8'));
@@ -42,5 +42,15 @@ describe('aispm inventory', () => {
     expect(valid).toBe(true);
     expect(bom.components.some((component: { type: string }) => component.type === 'machine-learning-model')).toBe(true);
     expect(bom.services.some((service: { name: string }) => service.name === 'acme-openai-public')).toBe(true);
+  });
+
+  it('surfaces shadow, unapproved and outdated AI through the governance rules and aispm.config.yaml', () => {
+    const dir = tempDir({ 'aispm.config.yaml': 'parameters:\n  approvedModels: ["gpt-4o*"]\n  requiredTags: [owner]\n' });
+    const document = JSON.parse(runCli(['inventory', '--demo', '--format', 'json'], { cwd: dir }).stdout);
+    const governance = (name: string) => document.assets.find((asset: { name: string }) => asset.name === name).governance;
+    expect(governance('gpt-35-legacy')).toEqual(['azure-ai-deployment-retired-model', 'cross-ai-asset-missing-required-tags', 'cross-model-not-approved']);
+    expect(governance('customer-support-agent')).toEqual(['cross-model-not-approved']);
+    expect(governance('gpt-4o-mini-support')).toBeUndefined();
+    expect(runCli(['inventory', '--demo'], { cwd: dir }).stdout).toContain('shadow AI (required tags');
   });
 });

@@ -1,21 +1,29 @@
+import { evaluateRules } from '../../engine/evaluate.js';
 import { buildGraph } from '../../graph/build.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
 import { inventoryReporter } from '../../report/inventory.js';
 import type { InventoryFormat } from '../../report/reporter.js';
 import { writeReport } from '../output.js';
+import { loadSelectedRules } from '../rule-selection.js';
 import { readInventory, type SourceOptions } from '../sources.js';
 import { createLogger, startProgress, terminalWidth, useColor, type TerminalOptions } from '../terminal.js';
 
 export interface InventoryCommandOptions extends SourceOptions, TerminalOptions {
+  config?: string;
   format: InventoryFormat;
   output?: string;
   saveSnapshot?: string;
 }
 
-/** `aispm inventory`: the AI-BOM. Always exits 0 unless the input is bad. */
+/**
+ * `aispm inventory`: the AI-BOM. The built-in governance rules (shadow AI, unapproved and outdated
+ * models; set up by aispm.config.yaml) run over it, so the inventory shows which assets nobody
+ * vouches for. Always exits 0 unless the input is bad.
+ */
 export async function inventoryCommand(options: InventoryCommandOptions, signal: AbortSignal): Promise<number> {
   const startedAt = new Date();
   const log = createLogger(options);
+  const governanceRules = (await loadSelectedRules({ config: options.config }, startedAt)).selected.filter((compiled) => compiled.rule.category === 'governance');
   const progress = await startProgress(options, 'Reading the estate…');
   let graph;
   try {
@@ -28,7 +36,9 @@ export async function inventoryCommand(options: InventoryCommandOptions, signal:
     const { saveSnapshot } = await import('../../graph/snapshot.js');
     saveSnapshot(graph.toInventory(), options.saveSnapshot, tool, new Date());
   }
+  const governance = new Map<string, string[]>();
+  for (const { rule, asset } of evaluateRules(graph, governanceRules).violations) governance.set(asset.id, [...(governance.get(asset.id) ?? []), rule.id].sort());
   const reporter = inventoryReporter(options.format);
-  writeReport(reporter({ tool, startedAt, finishedAt: new Date(), graph }, { color: useColor(options, options.output !== undefined), width: terminalWidth() }), options.output);
+  writeReport(reporter({ tool, startedAt, finishedAt: new Date(), graph, governance }, { color: useColor(options, options.output !== undefined), width: terminalWidth() }), options.output);
   return 0;
 }
