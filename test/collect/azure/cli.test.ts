@@ -14,19 +14,18 @@ const PLANTED = [
   ['azure-ai-account-local-auth-enabled', 'dev-speech'],
   ['azure-ai-account-local-auth-enabled', 'future-ai'],
   ['azure-ai-account-local-auth-enabled', 'oai-exposed'],
+  ['azure-ai-account-public-network-unrestricted', 'dev-speech'],
   ['azure-ai-account-public-network-unrestricted', 'oai-exposed'],
   ['azure-ai-deployment-prompt-shield-disabled', 'chat-relaxed'],
-  ['azure-ai-deployment-prompt-shield-disabled', 'chat-unfiltered'],
   ['azure-ai-deployment-prompt-shield-disabled', 'legacy-35'],
   ['azure-ai-deployment-prompt-shield-disabled', 'mystery'],
-  ['azure-ai-deployment-prompt-shield-disabled', 'no-model'],
   ['azure-ai-deployment-retired-model', 'legacy-35'],
   ['azure-ml-compute-public-ip-or-ssh', 'ci-exposed'],
   ['cross-ai-workload-identity-admin', 'ci-exposed'],
   ['cross-internet-exposed-compute-can-write-training-data', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
-const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'ci-private', 'cluster-private', 'ep-private', 'ws-locked'];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'ws-locked'];
 
 interface JsonFinding {
   ruleId: string;
