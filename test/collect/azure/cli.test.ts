@@ -11,11 +11,22 @@ import { cliEnv } from './harness.js';
 
 /** Every planted misconfiguration, as rule and resource name; the hardened twins are absent on purpose. */
 const PLANTED = [
+  ['azure-ai-account-diagnostic-logs-disabled', 'dev-speech'],
+  ['azure-ai-account-diagnostic-logs-disabled', 'future-ai'],
+  ['azure-ai-account-diagnostic-logs-disabled', 'oai-exposed'],
   ['azure-ai-account-local-auth-enabled', 'dev-speech'],
   ['azure-ai-account-local-auth-enabled', 'future-ai'],
   ['azure-ai-account-local-auth-enabled', 'oai-exposed'],
+  ['azure-ai-account-outbound-unrestricted', 'dev-speech'],
+  ['azure-ai-account-outbound-unrestricted', 'future-ai'],
+  ['azure-ai-account-outbound-unrestricted', 'oai-exposed'],
   ['azure-ai-account-public-network-unrestricted', 'dev-speech'],
   ['azure-ai-account-public-network-unrestricted', 'oai-exposed'],
+  ['azure-ai-account-without-cmk', 'dev-speech'],
+  ['azure-ai-account-without-cmk', 'oai-exposed'],
+  ['azure-ai-account-without-managed-identity', 'dev-speech'],
+  ['azure-ai-account-without-managed-identity', 'oai-exposed'],
+  ['azure-ai-account-without-private-endpoint', 'oai-firewalled'],
   ['azure-ai-deployment-prompt-shield-disabled', 'chat-relaxed'],
   ['azure-ai-deployment-prompt-shield-disabled', 'legacy-35'],
   ['azure-ai-deployment-prompt-shield-disabled', 'mystery'],
