@@ -37,7 +37,14 @@ const PLANTED = [
   ['azure-ai-deployment-prompt-shield-disabled', 'legacy-35'],
   ['azure-ai-deployment-prompt-shield-disabled', 'mystery'],
   ['azure-ai-deployment-retired-model', 'legacy-35'],
+  ['azure-ml-compute-idle-shutdown-disabled', 'ci-exposed'],
+  ['azure-ml-compute-local-auth-enabled', 'ci-exposed'],
+  ['azure-ml-compute-local-auth-enabled', 'quantum-01'],
+  ['azure-ml-compute-os-image-outdated', 'ci-exposed'],
   ['azure-ml-compute-public-ip-or-ssh', 'ci-exposed'],
+  ['azure-ml-datastore-stored-credentials', 'training_blob'],
+  ['azure-ml-online-endpoint-key-auth-public', 'ep-public'],
+  ['azure-ml-online-endpoint-logging-disabled', 'ep-public'],
   ['azure-ml-workspace-diagnostic-logs-disabled', 'hub-open'],
   ['azure-ml-workspace-diagnostic-logs-disabled', 'proj-open'],
   ['azure-ml-workspace-hbi-storage-public', 'hub-open'],
@@ -45,11 +52,14 @@ const PLANTED = [
   ['azure-ml-workspace-public-network-access', 'hub-open'],
   ['azure-ml-workspace-public-network-access', 'proj-open'],
   ['azure-ml-workspace-without-cmk', 'hub-open'],
+  ['azure-storage-ai-data-anonymous-access-allowed', 'stmltraining'],
+  ['azure-storage-ai-data-shared-key-access', 'stmlhub'],
+  ['azure-storage-ai-data-shared-key-access', 'stmltraining'],
   ['cross-ai-workload-identity-admin', 'ci-exposed'],
   ['cross-internet-exposed-compute-can-write-training-data', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
-const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'ws-locked'];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'stmlcurated', 'stmllocked'];
 
 interface JsonFinding {
   ruleId: string;

@@ -155,7 +155,7 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(asset(ids.uamiReader).props.admin).toBeUndefined();
     expect(edges(child.systemIdentity(ids.hub), 'writes-data')).toEqual([ids.storageHub]);
 
-    expect(asset(ids.storageTraining).props).toMatchObject({ sensitiveData: true, internetExposed: true, allowBlobPublicAccess: false, publicRead: false, publicWrite: false, sharedKeyAccess: true, customerManagedKey: false });
+    expect(asset(ids.storageTraining).props).toMatchObject({ sensitiveData: true, internetExposed: true, allowBlobPublicAccess: true, publicContainers: [], publicRead: false, publicWrite: false, sharedKeyAccess: true, customerManagedKey: false });
     expect(asset(ids.storageHub).props).toMatchObject({ sensitiveData: true, allowBlobPublicAccess: true, publicContainers: ['public-samples'], publicRead: true });
     expect(asset(ids.storageCurated).props).toMatchObject({ internetExposed: false, customerManagedKey: true, sharedKeyAccess: false, publicRead: false });
     expect(edges(ids.storageCurated, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/storage-cmk']);

@@ -484,7 +484,8 @@ const cmk = { encryption: { keySource: 'Microsoft.Keyvault', keyvaultproperties:
 function addStorage(tenant: FakeTenant): void {
   tenant.add(
     storageAccount(ids.storageHub, { ...openNetwork, allowBlobPublicAccess: true, allowSharedKeyAccess: true }),
-    storageAccount(ids.storageTraining, { ...openNetwork, allowBlobPublicAccess: false }, { 'data-classification': 'confidential' }),
+    // Planted: accepts account keys, and allows anonymous blob access although no container is public yet.
+    storageAccount(ids.storageTraining, { ...openNetwork, allowBlobPublicAccess: true }, { 'data-classification': 'confidential' }),
     storageAccount(ids.storageCurated, { ...closedNetwork, ...cmk, allowBlobPublicAccess: false, allowSharedKeyAccess: false }),
     storageAccount(ids.storageLocked, { ...closedNetwork, ...cmk, allowBlobPublicAccess: false, allowSharedKeyAccess: false }),
     storageAccount(ids.storageUnrelated, { ...openNetwork, allowBlobPublicAccess: true }),
