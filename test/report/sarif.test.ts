@@ -40,13 +40,13 @@ describe('SARIF output', () => {
     const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
     const listed = JSON.parse(runCli(['rules', 'list', '--format', 'json']).stdout).map((rule: { id: string }) => rule.id);
     // Every rule that ran; rules switched off by an empty parameter (governance lists) did not run.
-    expect(ruleIds).toEqual([...listed].filter((id: string) => !['cross-ai-asset-missing-required-tags', 'cross-model-not-approved'].includes(id)).sort());
+    expect(ruleIds).toEqual([...listed].filter((id: string) => !['azure-ai-deployment-type-not-allowed', 'cross-ai-asset-missing-required-tags', 'cross-model-not-approved'].includes(id)).sort());
     for (const rule of run.tool.driver.rules) {
       expect(rule.properties['security-severity']).toMatch(/^\d+\.\d$/);
       expect(rule.help.text.length).toBeGreaterThan(10);
       expect(rule.fullDescription.text.length).toBeGreaterThan(10);
     }
-    expect(run.results.length).toBe(27);
+    expect(run.results.length).toBe(47);
     for (const result of run.results) {
       expect(result.partialFingerprints['aispmFindingId/v1']).toMatch(/^[0-9a-f]{20}$/);
       expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^cloud\/(aws|azure|gcp)\//);
