@@ -262,6 +262,19 @@ describe('Azure collector under throttling, timeouts and scoping', () => {
     }
   });
 
+  it("keeps an online endpoint's logging unknown when its diagnostic settings cannot be read, unless a deployment already logs", async () => {
+    const fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: [...DENIALS, { action: 'Microsoft.Insights/diagnosticSettings/read' }] });
+    try {
+      const inventory = await scanFake(fake, { azureSubscriptions: [SUB_PROD] });
+      const props = (id: string) => inventory.assets.find((item) => item.id === id)!.props;
+      expect(props(child.endpoint(ids.project, 'ep-public')).loggingEnabled).toBeUndefined();
+      expect(props(child.endpoint(ids.project, 'ep-public')).logCategories).toBeUndefined();
+      expect(props(child.endpoint(ids.project, 'ep-private')).loggingEnabled).toBe(true);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('scans only the named subscriptions, and reports a named one the credential cannot see', async () => {
     const fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS });
     try {

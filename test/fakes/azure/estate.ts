@@ -119,6 +119,22 @@ function cognitiveAccount(id: string, location: string, kind: string, rest: ArmJ
   return { id, name: id.split('/').pop(), type: 'Microsoft.CognitiveServices/accounts', location, kind, ...rest };
 }
 
+/** A production account with keys off, a customer-managed key, an identity and outbound restricted; `network` says how it is reached. */
+function hardenedAccount(id: string, kind: string, principalId: string, keyName: string, network: ArmJson): ArmJson {
+  return cognitiveAccount(id, 'swedencentral', kind, {
+    sku: { name: 'S0' },
+    tags: { env: 'prod', owner: 'genai-platform@example.com' },
+    identity: { type: 'SystemAssigned', principalId, tenantId: 'aaaaaaaa-0000-4000-8000-000000000000' },
+    properties: {
+      customSubDomainName: id.split('/').pop(),
+      disableLocalAuth: true,
+      encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName, keyVersion: '5f2b', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
+      restrictOutboundNetworkAccess: true,
+      ...network,
+    },
+  });
+}
+
 function raiPolicy(account: string, name: string, properties: ArmJson): ArmJson {
   return { id: child.raiPolicy(account, name), name, type: 'Microsoft.CognitiveServices/accounts/raiPolicies', properties };
 }
@@ -190,22 +206,13 @@ function addCognitiveServices(tenant: FakeTenant): void {
 
   // Hardened twin. Its account lists only its own content filter, so Microsoft.DefaultV2 is read by name.
   tenant.add(
-    cognitiveAccount(ids.oaiHardened, 'swedencentral', 'OpenAI', {
-      sku: { name: 'S0' },
-      tags: { env: 'prod', owner: 'genai-platform@example.com' },
-      identity: { type: 'SystemAssigned', principalId: principal.oaiHardened, tenantId: 'aaaaaaaa-0000-4000-8000-000000000000' },
-      properties: {
-        customSubDomainName: 'oai-hardened',
-        publicNetworkAccess: 'Disabled',
-        networkAcls: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/virtualNetworks/vnet-ai/subnets/apps` }] },
-        privateEndpointConnections: [
-          { id: `${ids.oaiHardened}/privateEndpointConnections/pe-apps`, properties: { privateLinkServiceConnectionState: { status: 'Approved' }, privateEndpoint: { id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/privateEndpoints/pe-openai` } } },
-        ],
-        disableLocalAuth: true,
-        encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'openai-cmk', keyVersion: '5f2b', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
-        restrictOutboundNetworkAccess: true,
-        allowedFqdnList: ['acme-search.search.windows.net'],
-      },
+    hardenedAccount(ids.oaiHardened, 'OpenAI', principal.oaiHardened, 'openai-cmk', {
+      publicNetworkAccess: 'Disabled',
+      networkAcls: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/virtualNetworks/vnet-ai/subnets/apps` }] },
+      privateEndpointConnections: [
+        { id: `${ids.oaiHardened}/privateEndpointConnections/pe-apps`, properties: { privateLinkServiceConnectionState: { status: 'Approved' }, privateEndpoint: { id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/privateEndpoints/pe-openai` } } },
+      ],
+      allowedFqdnList: ['acme-search.search.windows.net'],
     }),
   );
   tenant.add(raiPolicy(ids.oaiHardened, 'strict', { type: 'UserManaged', mode: 'Blocking', basePolicyName: 'Microsoft.DefaultV2', contentFilters: contentFilters({ threshold: 'Low', blockingHarms: ALL_HARMS, jailbreak: true, indirectAttack: true }) }));
@@ -222,20 +229,11 @@ function addCognitiveServices(tenant: FakeTenant): void {
 
   // Hardened, but reached over its public endpoint (IP-restricted) without Private Link.
   tenant.add(
-    cognitiveAccount(ids.oaiFirewalled, 'swedencentral', 'AIServices', {
-      sku: { name: 'S0' },
-      tags: { env: 'prod', owner: 'genai-platform@example.com' },
-      identity: { type: 'SystemAssigned', principalId: principal.oaiFirewalled, tenantId: 'aaaaaaaa-0000-4000-8000-000000000000' },
-      properties: {
-        customSubDomainName: 'oai-firewalled',
-        publicNetworkAccess: 'Enabled',
-        networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }], virtualNetworkRules: [] },
-        privateEndpointConnections: [],
-        disableLocalAuth: true,
-        encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'foundry-cmk', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
-        restrictOutboundNetworkAccess: true,
-        allowedFqdnList: [],
-      },
+    hardenedAccount(ids.oaiFirewalled, 'AIServices', principal.oaiFirewalled, 'foundry-cmk', {
+      publicNetworkAccess: 'Enabled',
+      networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }], virtualNetworkRules: [] },
+      privateEndpointConnections: [],
+      allowedFqdnList: [],
     }),
   );
   tenant.add(diagnosticSetting(ids.oaiFirewalled, 'audit', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'audit', enabled: true }], metrics: [] }));
