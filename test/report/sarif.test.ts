@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { loadRuleDir } from '../../src/engine/load-rules.js';
+import { ROOT, runCli, tempDir } from '../helpers.js';
 
 /** The SARIF Multitool that GitHub's own docs point to; its npm package resolves to the platform binary. */
 const multitool: string = createRequire(import.meta.url)('@microsoft/sarif-multitool');
@@ -38,15 +39,15 @@ describe('SARIF output', () => {
     const log = JSON.parse(runCli(['scan', '--demo', '--format', 'sarif']).stdout);
     const run = log.runs[0];
     const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    const listed = JSON.parse(runCli(['rules', 'list', '--format', 'json']).stdout).map((rule: { id: string }) => rule.id);
-    // Every rule that ran; rules switched off by an empty parameter (governance lists) did not run.
-    expect(ruleIds).toEqual([...listed].filter((id: string) => !['cross-ai-asset-missing-required-tags', 'cross-model-not-approved'].includes(id)).sort());
+    // Every rule that ran: rules switched off by an empty parameter (governance lists) did not run.
+    const active = loadRuleDir(join(ROOT, 'rules'), ROOT).filter((compiled) => compiled.active).map((compiled) => compiled.rule.id);
+    expect(ruleIds).toEqual(active.sort());
     for (const rule of run.tool.driver.rules) {
       expect(rule.properties['security-severity']).toMatch(/^\d+\.\d$/);
       expect(rule.help.text.length).toBeGreaterThan(10);
       expect(rule.fullDescription.text.length).toBeGreaterThan(10);
     }
-    expect(run.results.length).toBe(31);
+    expect(run.results.length).toBe(51);
     for (const result of run.results) {
       expect(result.partialFingerprints['aispmFindingId/v1']).toMatch(/^[0-9a-f]{20}$/);
       expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^cloud\/(aws|azure|gcp)\//);

@@ -94,19 +94,35 @@ function approvedPrivateEndpoints(connections: PrivateEndpointConnection[] | und
  * The deployment's model, and whether its version is retired: the account's model catalog gives the
  * date inference stops (deprecation.inference) and the lifecycle. A model the catalog does not list
  * (fine-tuned, or the catalog could not be read) keeps retirement unknown.
+ *
+ * A deployment that names no content filter runs under the account's default one, and Azure does not
+ * say which that is (Microsoft.DefaultV2 blocks jailbreaks, the older Microsoft.Default does not): the
+ * filter in force stays unknown rather than "none".
  */
 function deploymentProps(deployment: Deployment, catalog: AccountModel[] | undefined, now: number) {
   const model = deployment.properties?.model;
   const entry = catalog?.find((candidate) => same(candidate.name, model?.name ?? '') && same(candidate.version, model?.version ?? '') && (!candidate.format || !model?.format || same(candidate.format, model.format)));
+  const raiPolicyName = deployment.properties?.raiPolicyName;
   return {
     modelId: model?.name ?? null,
     modelVersion: model?.version ?? null,
     modelFormat: model?.format ?? null,
     skuName: deployment.sku?.name ?? null,
-    raiPolicyName: deployment.properties?.raiPolicyName ?? null,
+    ...(raiPolicyName ? { raiPolicyName } : {}),
     versionUpgradeOption: deployment.properties?.versionUpgradeOption ?? null,
+    generatesText: generatesText(deployment.properties?.capabilities),
     ...(entry ? retirement(entry, now) : {}),
   };
+}
+
+/** Capabilities of a deployment that take text prompts and generate text, where prompt shields apply. */
+const TEXT_GENERATION_CAPABILITIES = ['chatCompletion', 'completion', 'responses', 'assistants'];
+
+/** Whether the deployed model generates text from prompts; null when the deployment reports no capabilities. */
+function generatesText(capabilities: Record<string, string> | undefined): boolean | null {
+  const entries = Object.entries(capabilities ?? {});
+  if (entries.length === 0) return null;
+  return entries.some(([name, value]) => TEXT_GENERATION_CAPABILITIES.some((capability) => same(name, capability)) && same(String(value), 'true'));
 }
 
 const RETIRED_LIFECYCLES = ['Deprecated', 'Legacy'];

@@ -2,7 +2,7 @@ import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { forEachConcurrently } from '../runtime.js';
 import { drainArmJson, durationMinutes, enumIs, flag, items, knownValue, openToInternet, record, same, tagsOf, text, type ArmRecord } from './arm.js';
 import { clientOptions } from './connection.js';
-import { diagnosticLoggingReader, type DiagnosticLoggingReader } from './diagnostics.js';
+import { diagnosticLoggingReader, type DiagnosticLogging, type DiagnosticLoggingReader } from './diagnostics.js';
 import { attachIdentities } from './identities.js';
 import { keyIdFromIdentifier, linkEncryptionKey } from './keys.js';
 import { resourceRef, SERVICES, type AzureScan } from './session.js';
@@ -74,13 +74,21 @@ async function collectWorkspace(scan: AzureScan, client: AzureMachineLearningWor
   await forEachConcurrently(
     (endpoints ?? []).filter((item) => item.id),
     async (endpoint) => {
-      const deployments = await call('onlineDeployments.list', (options) => client.onlineDeployments.list(parts.resourceGroup, parts.name, endpoint.name ?? '', options));
+      const [deployments, endpointLogging] = await Promise.all([
+        call('onlineDeployments.list', (options) => client.onlineDeployments.list(parts.resourceGroup, parts.name, endpoint.name ?? '', options)),
+        readLogging(endpoint.id!),
+      ]);
       attachIdentities(scan, child(endpoint, ENDPOINT_TYPE), endpoint.identity);
       const endpointProps = record(endpoint.properties);
       const publicNetworkAccess = text(endpointProps.publicNetworkAccess) ?? null;
       scan.graph.add({
         ...child(endpoint, ENDPOINT_TYPE),
-        props: { authMode: text(endpointProps.authMode) ?? null, publicNetworkAccess, internetExposed: openToInternet(publicNetworkAccess) },
+        props: {
+          authMode: text(endpointProps.authMode) ?? null,
+          publicNetworkAccess,
+          internetExposed: openToInternet(publicNetworkAccess),
+          ...endpointLoggingProps(endpointLogging, deployments),
+        },
         // The deployments' environment variables are where serving secrets end up; without them the
         // configuration was not fully read, so no raw record (secrets stay unknown, not "none").
         raw: deployments ? { ...endpoint, deployments } : undefined,
@@ -88,6 +96,21 @@ async function collectWorkspace(scan: AzureScan, client: AzureMachineLearningWor
       scan.graph.link(endpoint.id!, 'part-of', ref.id);
     },
   );
+}
+
+/**
+ * Whether an online endpoint records what it serves: its diagnostic settings deliver logs (traffic,
+ * console, events), or a deployment sends to Application Insights or collects its inputs and outputs
+ * (the model data collector). Unknown while a source that was not read could still say yes.
+ */
+function endpointLoggingProps(logging: DiagnosticLogging | undefined, deployments: ArmRecord[] | undefined) {
+  const deploymentLogs = deployments?.some((deployment) => {
+    const properties = record(deployment.properties);
+    const collections = Object.values(record(record(properties.dataCollector).collections));
+    return flag(properties.appInsightsEnabled) === true || collections.some((collection) => same(text(record(collection).dataCollectionMode), 'Enabled'));
+  });
+  const loggingEnabled = logging?.loggingEnabled === true || deploymentLogs === true ? true : logging && deploymentLogs === false ? false : undefined;
+  return { loggingEnabled, ...(logging ? { logCategories: logging.logCategories } : {}) };
 }
 
 function workspaceProps(workspace: ArmRecord) {

@@ -30,7 +30,8 @@ export const AZURE_ASSET_TYPES = [
     props: props(['modelId', 'modelVersion', 'outdated'], {
       modelFormat: str('model format, e.g. OpenAI'),
       skuName: str('deployment SKU, e.g. Standard, GlobalStandard'),
-      raiPolicyName: str('content filter (RAI policy) in force; null when none'),
+      raiPolicyName: str('content filter (RAI policy) the deployment names; unknown when it names none (the account default applies, and Azure does not say which)'),
+      generatesText: bool('the model takes text prompts and generates text (capabilities chatCompletion, completion, responses or assistants); null when the deployment reports no capabilities'),
       versionUpgradeOption: str('OnceNewDefaultVersionAvailable, OnceCurrentVersionExpired or NoAutoUpgrade'),
       retirementDate: str('date the model version retires, when known (ISO 8601)'),
       lifecycleStatus: str('lifecycle of the model version in the account catalog: Preview, GenerallyAvailable, Deprecating, Deprecated, Legacy, ...'),
@@ -88,9 +89,10 @@ export const AZURE_ASSET_TYPES = [
     title: 'Azure ML online endpoint',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed'], {
+    props: props(['internetExposed', 'loggingEnabled'], {
       authMode: str('Key, AMLToken or AADToken'),
       publicNetworkAccess: str('Enabled or Disabled'),
+      logCategories: strList('diagnostic log categories and category groups delivered to a destination (AmlOnlineEndpointTrafficLog, allLogs, ...)'),
     }),
   },
   {

@@ -84,12 +84,17 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(edges(ids.oaiHardened, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/openai-cmk']);
     expect(asset('https://acme-kv.vault.azure.net/keys/openai-cmk')).toMatchObject({ type: 'azure.keyvault.key', region: 'swedencentral', props: {} });
     expect(edges(ids.oaiHardened, 'uses-identity')).toEqual([child.systemIdentity(ids.oaiHardened)]);
+    // Public endpoint restricted to an IP range, and no private endpoint.
+    expect(asset(ids.oaiFirewalled).props).toMatchObject({ kind: 'AIServices', internetExposed: false, publicNetworkAccess: 'Enabled', networkDefaultAction: 'Deny', ipRules: ['203.0.113.0/24'], privateEndpoints: 0, logCategories: ['audit'] });
   });
 
   it('reads deployments with the content filter in force, the default filters included, and retired model versions', () => {
     const deployment = (account: string, name: string) => asset(child.deployment(account, name));
-    expect(deployment(ids.oaiExposed, 'chat-unfiltered').props).toMatchObject({ modelId: 'gpt-4o', modelVersion: '2024-11-20', raiPolicyName: null, skuName: 'GlobalStandard', outdated: false });
+    expect(deployment(ids.oaiExposed, 'chat-unfiltered').props).toMatchObject({ modelId: 'gpt-4o', modelVersion: '2024-11-20', skuName: 'GlobalStandard', outdated: false, generatesText: true });
+    // No content filter named: the account default applies, and Azure does not say which, so it stays unknown.
+    expect(deployment(ids.oaiExposed, 'chat-unfiltered').props.raiPolicyName).toBeUndefined();
     expect(edges(child.deployment(ids.oaiExposed, 'chat-unfiltered'), 'guarded-by')).toEqual([]);
+    expect(deployment(ids.oaiExposed, 'embed-legacy').props).toMatchObject({ raiPolicyName: 'Microsoft.Default', generatesText: false });
     expect(deployment(ids.oaiExposed, 'legacy-35').props).toMatchObject({
       modelId: 'gpt-35-turbo',
       modelVersion: '0613',
@@ -117,7 +122,7 @@ describe('Azure collector against a fake Resource Manager', () => {
   });
 
   it('reads the Foundry hub, its open project, their computes, online endpoints and datastores', () => {
-    expect(asset(ids.hub).props).toMatchObject({ kind: 'Hub', internetExposed: true, publicNetworkAccess: 'Enabled', isolationMode: 'Disabled', customerManagedKey: false, loggingEnabled: false, privateEndpoints: 0 });
+    expect(asset(ids.hub).props).toMatchObject({ kind: 'Hub', internetExposed: true, publicNetworkAccess: 'Enabled', isolationMode: 'Disabled', customerManagedKey: false, highBusinessImpact: true, loggingEnabled: false, privateEndpoints: 0 });
     expect(asset(ids.project).props).toMatchObject({ kind: 'Project', internetExposed: true });
     expect(edges(ids.project, 'part-of')).toEqual([ids.hub]);
     expect(edges(ids.hub, 'artifacts-in')).toEqual([ids.storageHub]);
@@ -129,8 +134,9 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(asset(child.compute(ids.project, 'cluster-private')).props).toMatchObject({ computeType: 'AmlCompute', publicIp: false, sshEnabled: false, idleShutdownMinutes: 15 });
     expect(edges(child.compute(ids.project, 'ci-exposed'), 'uses-identity')).toEqual([ids.uamiCompute]);
 
-    expect(asset(child.endpoint(ids.project, 'ep-public')).props).toMatchObject({ authMode: 'Key', publicNetworkAccess: 'Enabled', internetExposed: true });
-    expect(asset(child.endpoint(ids.project, 'ep-private')).props).toMatchObject({ authMode: 'AADToken', internetExposed: false });
+    expect(asset(child.endpoint(ids.project, 'ep-public')).props).toMatchObject({ authMode: 'Key', publicNetworkAccess: 'Enabled', internetExposed: true, loggingEnabled: false, logCategories: [] });
+    // Logged through its deployment: Application Insights and the model data collector.
+    expect(asset(child.endpoint(ids.project, 'ep-private')).props).toMatchObject({ authMode: 'AADToken', internetExposed: false, loggingEnabled: true });
     // The deployments' configuration goes into raw, where redaction finds secrets before the graph.
     expect(JSON.stringify(asset(child.endpoint(ids.project, 'ep-public')).raw)).toContain('OPENAI_API_KEY');
 
@@ -149,7 +155,7 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(asset(ids.uamiReader).props.admin).toBeUndefined();
     expect(edges(child.systemIdentity(ids.hub), 'writes-data')).toEqual([ids.storageHub]);
 
-    expect(asset(ids.storageTraining).props).toMatchObject({ sensitiveData: true, internetExposed: true, allowBlobPublicAccess: false, publicRead: false, publicWrite: false, sharedKeyAccess: true, customerManagedKey: false });
+    expect(asset(ids.storageTraining).props).toMatchObject({ sensitiveData: true, internetExposed: true, allowBlobPublicAccess: true, publicContainers: [], publicRead: false, publicWrite: false, sharedKeyAccess: true, customerManagedKey: false });
     expect(asset(ids.storageHub).props).toMatchObject({ sensitiveData: true, allowBlobPublicAccess: true, publicContainers: ['public-samples'], publicRead: true });
     expect(asset(ids.storageCurated).props).toMatchObject({ internetExposed: false, customerManagedKey: true, sharedKeyAccess: false, publicRead: false });
     expect(edges(ids.storageCurated, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/storage-cmk']);
@@ -181,9 +187,10 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(edges(ids.futureAi, 'uses-identity').sort()).toEqual([child.systemIdentity(ids.futureAi), ids.uamiDev].sort());
     expect(asset(child.raiPolicy(ids.futureAi, 'odd')).props).toMatchObject({ mode: 'Telepathic', jailbreakFilter: false, harmFiltersBlocking: [] });
     const mystery = asset(child.deployment(ids.futureAi, 'mystery')).props;
-    expect(mystery).toMatchObject({ modelId: 'phi-9', modelVersion: null, skuName: null });
+    expect(mystery).toMatchObject({ modelId: 'phi-9', modelVersion: null, skuName: null, generatesText: null });
     expect(mystery.outdated).toBeUndefined();
-    expect(asset(child.deployment(ids.futureAi, 'no-model')).props).toMatchObject({ modelId: null, raiPolicyName: null });
+    expect(asset(child.deployment(ids.futureAi, 'no-model')).props).toMatchObject({ modelId: null });
+    expect(asset(child.deployment(ids.futureAi, 'no-model')).props.raiPolicyName).toBeUndefined();
     expect(asset(ids.devSpeech).props).toMatchObject({ kind: 'SpeechServices', publicNetworkAccess: null, internetExposed: true, localAuthDisabled: false, privateEndpoints: 0 });
     const quantum = asset(child.compute(ids.project, 'quantum-01')).props;
     expect(quantum.computeType).toBe('QuantumAccelerator');
@@ -194,7 +201,7 @@ describe('Azure collector against a fake Resource Manager', () => {
   it('follows nextLink across pages', () => {
     const paged = fake.requests.filter((request) => request.status === 200 && request.path.endsWith('/oai-exposed/deployments'));
     expect(paged.length).toBe(2);
-    expect(inventory.assets.filter((item) => item.type === 'azure.cognitiveservices.deployment' && item.id.startsWith(ids.oaiExposed))).toHaveLength(3);
+    expect(inventory.assets.filter((item) => item.type === 'azure.cognitiveservices.deployment' && item.id.startsWith(ids.oaiExposed))).toHaveLength(4);
     // Role assignments of the production subscription span four pages.
     expect(fake.requests.filter((request) => request.status === 200 && request.path === `/subscriptions/${SUB_PROD}/providers/Microsoft.Authorization/roleAssignments`).length).toBe(4);
   });
@@ -250,6 +257,19 @@ describe('Azure collector under throttling, timeouts and scoping', () => {
       expect(exposed.props.loggingEnabled).toBeUndefined();
       expect(exposed.props.localAuthDisabled).toBe(false);
       expect(inventory.assets.find((item) => item.id === ids.oaiHardened)?.props.loggingEnabled).toBe(true);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("keeps an online endpoint's logging unknown when its diagnostic settings cannot be read, unless a deployment already logs", async () => {
+    const fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: [...DENIALS, { action: 'Microsoft.Insights/diagnosticSettings/read' }] });
+    try {
+      const inventory = await scanFake(fake, { azureSubscriptions: [SUB_PROD] });
+      const props = (id: string) => inventory.assets.find((item) => item.id === id)!.props;
+      expect(props(child.endpoint(ids.project, 'ep-public')).loggingEnabled).toBeUndefined();
+      expect(props(child.endpoint(ids.project, 'ep-public')).logCategories).toBeUndefined();
+      expect(props(child.endpoint(ids.project, 'ep-private')).loggingEnabled).toBe(true);
     } finally {
       await fake.close();
     }

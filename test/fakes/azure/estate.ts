@@ -4,13 +4,20 @@ import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
  * The fake Azure tenant the collector tests scan, as ARM JSON the way the REST API returns it.
  * Misconfigurations are planted beside hardened twins:
  *
- * - `oai-exposed` (public network, API keys on, no diagnostic logs) with deployments that have no
- *   content filter, a filter with the jailbreak shield off, and a retired model version;
- *   `oai-hardened` is its private, keyless, CMK-encrypted, logged twin.
- * - AI Foundry hub `hub-open` with an open project `proj-open`: compute instance `ci-exposed` (public
- *   IP, SSH) whose identity is Contributor on its resource group and can write the training data;
- *   twins `ci-private` and `cluster-private`; online endpoint `ep-public` whose deployment holds an
- *   API key in its environment beside the clean `ep-private`; a locked-down workspace `ws-locked`.
+ * - `oai-exposed` (public network, API keys on, no CMK, no identity, outbound open, no diagnostic logs)
+ *   with deployments that name no content filter (the account default: unknown), a relaxed filter
+ *   (jailbreak and indirect-attack shields off, harm filters at High and not all blocking,
+ *   asynchronous), and a retired model version; its embeddings deployment on the old default filter
+ *   is a near miss (prompt shields do not apply to embeddings). `oai-hardened` is its private,
+ *   keyless, CMK-encrypted, logged twin; `oai-firewalled` is hardened too but reached over its
+ *   IP-restricted public endpoint, without Private Link.
+ * - AI Foundry hub `hub-open` (public, no managed network, no CMK, no logs, flagged high business
+ *   impact while its storage is open to any network) with an open project `proj-open`: compute
+ *   instance `ci-exposed` (public IP, SSH, keys, old OS image, no idle shutdown) whose identity is
+ *   Contributor on its resource group and can write the training data; twins `ci-private` and
+ *   `cluster-private`; online endpoint `ep-public` (key auth, public, unlogged) whose deployment holds
+ *   an API key in its environment beside the clean, logged `ep-private`; datastore `training_blob`
+ *   holding an account key beside the identity-based `curated`; a locked-down workspace `ws-locked`.
  * - Subscription `dev` lets nobody read Azure ML, and holds an account with values newer than the
  *   collector (unknown enums, missing optional fields); `locked` refuses everything; `retired` is disabled.
  */
@@ -31,6 +38,7 @@ const group = (subscriptionId: string, name: string) => `/subscriptions/${subscr
 export const ids = {
   oaiExposed: `${group(SUB_PROD, 'rg-genai')}/providers/Microsoft.CognitiveServices/accounts/oai-exposed`,
   oaiHardened: `${group(SUB_PROD, 'rg-genai')}/providers/Microsoft.CognitiveServices/accounts/oai-hardened`,
+  oaiFirewalled: `${group(SUB_PROD, 'rg-genai')}/providers/Microsoft.CognitiveServices/accounts/oai-firewalled`,
   futureAi: `${group(SUB_DEV, 'rg-dev')}/providers/Microsoft.CognitiveServices/accounts/future-ai`,
   devSpeech: `${group(SUB_DEV, 'rg-dev')}/providers/Microsoft.CognitiveServices/accounts/dev-speech`,
   hub: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/hub-open`,
@@ -58,6 +66,7 @@ export const child = {
 /** Object ids of the identities in the tenant. */
 const principal = {
   oaiHardened: 'c0000000-0000-4000-8000-000000000001',
+  oaiFirewalled: 'c0000000-0000-4000-8000-00000000000a',
   hub: 'c0000000-0000-4000-8000-000000000002',
   project: 'c0000000-0000-4000-8000-000000000003',
   wsLocked: 'c0000000-0000-4000-8000-000000000004',
@@ -110,6 +119,22 @@ function cognitiveAccount(id: string, location: string, kind: string, rest: ArmJ
   return { id, name: id.split('/').pop(), type: 'Microsoft.CognitiveServices/accounts', location, kind, ...rest };
 }
 
+/** A production account with keys off, a customer-managed key, an identity and outbound restricted; `network` says how it is reached. */
+function hardenedAccount(id: string, kind: string, principalId: string, keyName: string, network: ArmJson): ArmJson {
+  return cognitiveAccount(id, 'swedencentral', kind, {
+    sku: { name: 'S0' },
+    tags: { env: 'prod', owner: 'genai-platform@example.com' },
+    identity: { type: 'SystemAssigned', principalId, tenantId: 'aaaaaaaa-0000-4000-8000-000000000000' },
+    properties: {
+      customSubDomainName: id.split('/').pop(),
+      disableLocalAuth: true,
+      encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName, keyVersion: '5f2b', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
+      restrictOutboundNetworkAccess: true,
+      ...network,
+    },
+  });
+}
+
 function raiPolicy(account: string, name: string, properties: ArmJson): ArmJson {
   return { id: child.raiPolicy(account, name), name, type: 'Microsoft.CognitiveServices/accounts/raiPolicies', properties };
 }
@@ -120,15 +145,25 @@ const defaultPolicy = (account: string) =>
 const defaultV2Policy = (account: string) =>
   raiPolicy(account, 'Microsoft.DefaultV2', { type: 'SystemManaged', mode: 'Blocking', contentFilters: contentFilters({ threshold: 'Medium', blockingHarms: ALL_HARMS, jailbreak: true, indirectAttack: false }) });
 
-function deployment(account: string, name: string, model: ArmJson, extra: { raiPolicyName?: string; sku?: ArmJson; versionUpgradeOption?: string } = {}): ArmJson {
+function deployment(account: string, name: string, model: ArmJson, extra: { raiPolicyName?: string; sku?: ArmJson; versionUpgradeOption?: string; capabilities?: Record<string, string> } = {}): ArmJson {
   return {
     id: child.deployment(account, name),
     name,
     type: 'Microsoft.CognitiveServices/accounts/deployments',
     ...(extra.sku ? { sku: extra.sku } : {}),
-    properties: { model, provisioningState: 'Succeeded', ...(extra.raiPolicyName ? { raiPolicyName: extra.raiPolicyName } : {}), ...(extra.versionUpgradeOption ? { versionUpgradeOption: extra.versionUpgradeOption } : {}) },
+    properties: {
+      model,
+      provisioningState: 'Succeeded',
+      ...(extra.raiPolicyName ? { raiPolicyName: extra.raiPolicyName } : {}),
+      ...(extra.versionUpgradeOption ? { versionUpgradeOption: extra.versionUpgradeOption } : {}),
+      ...(extra.capabilities ? { capabilities: extra.capabilities } : {}),
+    },
   };
 }
+
+/** What deployments report they can do, as the API spells it. */
+const CHAT = { chatCompletion: 'true', completion: 'false', maxContextToken: '128000' };
+const EMBEDDINGS = { embeddings: 'true', embeddingsMaxInputs: '2048' };
 
 const catalogModel = (name: string, version: string, lifecycleStatus: string, inference: string) => ({ format: 'OpenAI', name, version, lifecycleStatus, deprecation: { inference }, isDefaultVersion: lifecycleStatus === 'GenerallyAvailable' });
 
@@ -160,37 +195,30 @@ function addCognitiveServices(tenant: FakeTenant): void {
     defaultV2Policy(ids.oaiExposed),
   );
   tenant.add(
-    deployment(ids.oaiExposed, 'chat-unfiltered', { format: 'OpenAI', name: 'gpt-4o', version: '2024-11-20' }, { sku: { name: 'GlobalStandard', capacity: 10 }, versionUpgradeOption: 'OnceNewDefaultVersionAvailable' }),
-    deployment(ids.oaiExposed, 'chat-relaxed', { format: 'OpenAI', name: 'gpt-4o', version: '2024-11-20' }, { raiPolicyName: 'relaxed', sku: { name: 'GlobalStandard', capacity: 10 }, versionUpgradeOption: 'OnceNewDefaultVersionAvailable' }),
-    deployment(ids.oaiExposed, 'legacy-35', { format: 'OpenAI', name: 'gpt-35-turbo', version: '0613' }, { raiPolicyName: 'Microsoft.Default', sku: { name: 'Standard', capacity: 5 }, versionUpgradeOption: 'NoAutoUpgrade' }),
+    deployment(ids.oaiExposed, 'chat-unfiltered', { format: 'OpenAI', name: 'gpt-4o', version: '2024-11-20' }, { sku: { name: 'GlobalStandard', capacity: 10 }, versionUpgradeOption: 'OnceNewDefaultVersionAvailable', capabilities: CHAT }),
+    deployment(ids.oaiExposed, 'chat-relaxed', { format: 'OpenAI', name: 'gpt-4o', version: '2024-11-20' }, { raiPolicyName: 'relaxed', sku: { name: 'GlobalStandard', capacity: 10 }, versionUpgradeOption: 'OnceNewDefaultVersionAvailable', capabilities: CHAT }),
+    deployment(ids.oaiExposed, 'legacy-35', { format: 'OpenAI', name: 'gpt-35-turbo', version: '0613' }, { raiPolicyName: 'Microsoft.Default', sku: { name: 'Standard', capacity: 5 }, versionUpgradeOption: 'NoAutoUpgrade', capabilities: { ...CHAT, completion: 'true' } }),
+    // Near miss: the old default filter has no prompt shields, but an embeddings model takes no chat prompts.
+    deployment(ids.oaiExposed, 'embed-legacy', { format: 'OpenAI', name: 'text-embedding-3-large', version: '1' }, { raiPolicyName: 'Microsoft.Default', sku: { name: 'Standard', capacity: 5 }, capabilities: EMBEDDINGS }),
   );
   tenant.addToList(`${ids.oaiExposed}/models`, ...catalog);
   tenant.add(diagnosticSetting(ids.oaiExposed, 'audit-off', { workspaceId: LOG_ANALYTICS, logs: [{ category: 'Audit', enabled: false }, { category: 'RequestResponse', enabled: false }], metrics: [] }));
 
   // Hardened twin. Its account lists only its own content filter, so Microsoft.DefaultV2 is read by name.
   tenant.add(
-    cognitiveAccount(ids.oaiHardened, 'swedencentral', 'OpenAI', {
-      sku: { name: 'S0' },
-      tags: { env: 'prod', owner: 'genai-platform@example.com' },
-      identity: { type: 'SystemAssigned', principalId: principal.oaiHardened, tenantId: 'aaaaaaaa-0000-4000-8000-000000000000' },
-      properties: {
-        customSubDomainName: 'oai-hardened',
-        publicNetworkAccess: 'Disabled',
-        networkAcls: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/virtualNetworks/vnet-ai/subnets/apps` }] },
-        privateEndpointConnections: [
-          { id: `${ids.oaiHardened}/privateEndpointConnections/pe-apps`, properties: { privateLinkServiceConnectionState: { status: 'Approved' }, privateEndpoint: { id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/privateEndpoints/pe-openai` } } },
-        ],
-        disableLocalAuth: true,
-        encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'openai-cmk', keyVersion: '5f2b', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
-        restrictOutboundNetworkAccess: true,
-        allowedFqdnList: ['acme-search.search.windows.net'],
-      },
+    hardenedAccount(ids.oaiHardened, 'OpenAI', principal.oaiHardened, 'openai-cmk', {
+      publicNetworkAccess: 'Disabled',
+      networkAcls: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/virtualNetworks/vnet-ai/subnets/apps` }] },
+      privateEndpointConnections: [
+        { id: `${ids.oaiHardened}/privateEndpointConnections/pe-apps`, properties: { privateLinkServiceConnectionState: { status: 'Approved' }, privateEndpoint: { id: `${group(SUB_PROD, 'rg-net')}/providers/Microsoft.Network/privateEndpoints/pe-openai` } } },
+      ],
+      allowedFqdnList: ['acme-search.search.windows.net'],
     }),
   );
   tenant.add(raiPolicy(ids.oaiHardened, 'strict', { type: 'UserManaged', mode: 'Blocking', basePolicyName: 'Microsoft.DefaultV2', contentFilters: contentFilters({ threshold: 'Low', blockingHarms: ALL_HARMS, jailbreak: true, indirectAttack: true }) }));
   tenant.add(
-    deployment(ids.oaiHardened, 'chat-guarded', { format: 'OpenAI', name: 'gpt-4o-mini', version: '2024-07-18' }, { raiPolicyName: 'strict', sku: { name: 'Standard', capacity: 20 }, versionUpgradeOption: 'OnceNewDefaultVersionAvailable' }),
-    deployment(ids.oaiHardened, 'embeddings', { format: 'OpenAI', name: 'text-embedding-3-large', version: '1' }, { raiPolicyName: 'Microsoft.DefaultV2', sku: { name: 'Standard', capacity: 20 } }),
+    deployment(ids.oaiHardened, 'chat-guarded', { format: 'OpenAI', name: 'gpt-4o-mini', version: '2024-07-18' }, { raiPolicyName: 'strict', sku: { name: 'Standard', capacity: 20 }, versionUpgradeOption: 'OnceNewDefaultVersionAvailable', capabilities: CHAT }),
+    deployment(ids.oaiHardened, 'embeddings', { format: 'OpenAI', name: 'text-embedding-3-large', version: '1' }, { raiPolicyName: 'Microsoft.DefaultV2', sku: { name: 'Standard', capacity: 20 }, capabilities: EMBEDDINGS }),
   );
   // Readable by name only: not in the account's list.
   tenant.addUnlisted(defaultV2Policy(ids.oaiHardened));
@@ -198,6 +226,17 @@ function addCognitiveServices(tenant: FakeTenant): void {
   tenant.add(
     diagnosticSetting(ids.oaiHardened, 'to-sentinel', { workspaceId: LOG_ANALYTICS, logs: [{ category: 'Audit', enabled: true }, { category: 'RequestResponse', enabled: true }, { category: 'Trace', enabled: false }], metrics: [] }),
   );
+
+  // Hardened, but reached over its public endpoint (IP-restricted) without Private Link.
+  tenant.add(
+    hardenedAccount(ids.oaiFirewalled, 'AIServices', principal.oaiFirewalled, 'foundry-cmk', {
+      publicNetworkAccess: 'Enabled',
+      networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }], virtualNetworkRules: [] },
+      privateEndpointConnections: [],
+      allowedFqdnList: [],
+    }),
+  );
+  tenant.add(diagnosticSetting(ids.oaiFirewalled, 'audit', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'audit', enabled: true }], metrics: [] }));
 
   // Values newer than the collector, and records with optional fields left out.
   tenant.add(
@@ -232,7 +271,8 @@ function addMachineLearning(tenant: FakeTenant): void {
       storageAccount: ids.storageHub,
       publicNetworkAccess: 'Enabled',
       managedNetwork: { isolationMode: 'Disabled' },
-      hbiWorkspace: false,
+      // Flagged as holding high-business-impact data, while its storage account takes traffic from any network.
+      hbiWorkspace: true,
       privateEndpointConnections: [],
     }, { team: 'data-science' }),
     workspace(ids.project, 'Project', 'westeurope', { type: 'SystemAssigned', principalId: principal.project }, {
@@ -313,7 +353,14 @@ function addMachineLearning(tenant: FakeTenant): void {
       type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments',
       location: 'westeurope',
       sku: { name: 'Default', capacity: 1 },
-      properties: { endpointComputeType: 'Managed', model: 'azureml:credit-scoring:3', instanceType: 'Standard_DS3_v2', environmentVariables: { WORKERS: '4', OPENAI_ENDPOINT: 'https://oai-hardened.openai.azure.com/' } },
+      properties: {
+        endpointComputeType: 'Managed',
+        model: 'azureml:credit-scoring:3',
+        instanceType: 'Standard_DS3_v2',
+        environmentVariables: { WORKERS: '4', OPENAI_ENDPOINT: 'https://oai-hardened.openai.azure.com/' },
+        appInsightsEnabled: true,
+        dataCollector: { collections: { model_inputs: { dataCollectionMode: 'Enabled' }, model_outputs: { dataCollectionMode: 'Enabled' } }, rollingRate: 'Hour' },
+      },
     },
   );
 
@@ -435,7 +482,8 @@ const cmk = { encryption: { keySource: 'Microsoft.Keyvault', keyvaultproperties:
 function addStorage(tenant: FakeTenant): void {
   tenant.add(
     storageAccount(ids.storageHub, { ...openNetwork, allowBlobPublicAccess: true, allowSharedKeyAccess: true }),
-    storageAccount(ids.storageTraining, { ...openNetwork, allowBlobPublicAccess: false }, { 'data-classification': 'confidential' }),
+    // Planted: accepts account keys, and allows anonymous blob access although no container is public yet.
+    storageAccount(ids.storageTraining, { ...openNetwork, allowBlobPublicAccess: true }, { 'data-classification': 'confidential' }),
     storageAccount(ids.storageCurated, { ...closedNetwork, ...cmk, allowBlobPublicAccess: false, allowSharedKeyAccess: false }),
     storageAccount(ids.storageLocked, { ...closedNetwork, ...cmk, allowBlobPublicAccess: false, allowSharedKeyAccess: false }),
     storageAccount(ids.storageUnrelated, { ...openNetwork, allowBlobPublicAccess: true }),
