@@ -51,6 +51,8 @@ const EXPECTED = [
   ['gcp-vertex-notebook-without-cmek', ids.openTemplate],
   ['gcp-vertex-notebook-without-cmek', ids.openRuntime],
   ['gcp-vertex-notebook-without-cmek', ids.oddRuntime],
+  ['gcp-vertex-training-default-service-account', ids.adhocJob],
+  ['gcp-vertex-training-default-service-account', ids.pipelineV1],
   ['gcp-vertex-training-web-access-enabled', ids.adhocJob],
   ['gcp-vertex-training-without-cmek', ids.adhocJob],
   ['gcp-vertex-training-without-cmek', ids.pipelineV1],

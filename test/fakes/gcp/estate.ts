@@ -15,7 +15,8 @@
  *   runs as a dedicated account that can only read, shuts down when idle and uses CMEK, as does
  *   locked-template;
  * - custom job adhoc-train runs without a VPC as the default account with web access, no CMEK and an
- *   AWS key in its environment, and pipeline train-fraud-v1 trains without a VPC or CMEK;
+ *   AWS key in its environment, and pipeline train-fraud-v1 trains without a VPC or CMEK as the
+ *   Custom Code Service Agent (no service account);
  *   nightly-train and train-fraud-v2 run in a VPC as a dedicated account with CMEK;
  * - public feature online store and index endpoint without CMEK beside Private Service Connect ones
  *   with CMEK; an agent on the shared service agent, without CMEK and with a Slack token in its
