@@ -13,6 +13,8 @@ export const GCP_ASSET_TYPES = [
       kmsKeyName: str('encryptionSpec.kmsKeyName'),
       requestResponseLogging: bool('predictRequestResponseLoggingConfig.enabled'),
       deployedModels: num('number of deployed models'),
+      modelsWithoutAccessLogging: strList('deployed models (display name, else id) that do not send access logs to Cloud Logging (enableAccessLogging off)'),
+      monitoringJob: str('modelDeploymentMonitoringJob: the model deployment monitoring job watching the endpoint; null when none'),
     }),
   },
   {

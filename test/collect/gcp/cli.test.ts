@@ -26,15 +26,41 @@ const EXPECTED = [
   ['cross-internet-exposed-workload-admin-identity', ids.openRuntime],
   ['cross-secret-in-model-configuration', ids.adhocJob],
   ['cross-secret-in-model-configuration', ids.modelV1],
+  ['gcp-vertex-agent-engine-default-service-agent', ids.slackAgent],
+  ['gcp-vertex-agent-engine-without-cmek', ids.slackAgent],
+  ['gcp-vertex-dataset-without-cmek', ids.datasetDrop],
+  ['gcp-vertex-endpoint-access-logging-disabled', ids.publicEndpoint],
   ['gcp-vertex-endpoint-public', ids.publicEndpoint],
   ['gcp-vertex-endpoint-public', ids.sandboxEndpoint],
   ['gcp-vertex-endpoint-request-response-logging-disabled', ids.publicEndpoint],
   ['gcp-vertex-endpoint-request-response-logging-disabled', ids.sandboxEndpoint],
+  ['gcp-vertex-endpoint-without-cmek', ids.publicEndpoint],
+  ['gcp-vertex-endpoint-without-cmek', ids.sandboxEndpoint],
+  ['gcp-vertex-endpoint-without-model-monitoring', ids.publicEndpoint],
+  ['gcp-vertex-feature-online-store-public', ids.publicStore],
+  ['gcp-vertex-feature-online-store-without-cmek', ids.publicStore],
+  ['gcp-vertex-index-endpoint-public', ids.publicIndexEndpoint],
+  ['gcp-vertex-index-endpoint-without-cmek', ids.publicIndexEndpoint],
+  ['gcp-vertex-model-without-cmek', ids.modelV1],
   ['gcp-vertex-notebook-default-service-account', ids.openRuntime],
+  ['gcp-vertex-notebook-idle-shutdown-disabled', ids.openTemplate],
+  ['gcp-vertex-notebook-idle-shutdown-disabled', ids.openRuntime],
+  ['gcp-vertex-notebook-idle-shutdown-disabled', ids.oddRuntime],
   ['gcp-vertex-notebook-public-ip', ids.openRuntime],
+  ['gcp-vertex-notebook-template-public-ip', ids.openTemplate],
+  ['gcp-vertex-notebook-without-cmek', ids.openTemplate],
+  ['gcp-vertex-notebook-without-cmek', ids.openRuntime],
+  ['gcp-vertex-notebook-without-cmek', ids.oddRuntime],
+  ['gcp-vertex-training-default-service-account', ids.adhocJob],
+  ['gcp-vertex-training-default-service-account', ids.pipelineV1],
+  ['gcp-vertex-training-web-access-enabled', ids.adhocJob],
+  ['gcp-vertex-training-without-cmek', ids.adhocJob],
+  ['gcp-vertex-training-without-cmek', ids.pipelineV1],
+  ['gcp-vertex-training-without-vpc', ids.adhocJob],
+  ['gcp-vertex-training-without-vpc', ids.pipelineV1],
 ].map(([rule, resource]) => `${rule} ${resource}`);
 
-const HARDENED_TWINS = [ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint];
+const HARDENED_TWINS = [ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.datasetTraining, ids.pipelineV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint];
 
 let fake: FakeGoogle;
 let env: Record<string, string>;

@@ -47,7 +47,7 @@ describe('reading the estate', () => {
       'gcp.vertexai.training-pipeline': 2,
       'gcp.vertexai.notebook-runtime': 3,
       'gcp.vertexai.notebook-runtime-template': 2,
-      'gcp.vertexai.model-monitoring-job': 1,
+      'gcp.vertexai.model-monitoring-job': 2,
       'gcp.vertexai.feature-online-store': 2,
       'gcp.vertexai.index-endpoint': 2,
       'gcp.vertexai.reasoning-engine': 2,
@@ -86,14 +86,27 @@ describe('reading the estate', () => {
       region: 'us-central1',
       name: 'fraud-public',
       tags: { env: 'prod', team: 'risk' },
-      props: { networkType: 'public', internetExposed: true, customerManagedKey: false, kmsKeyName: null, requestResponseLogging: false, loggingEnabled: false, dedicatedEndpoint: false, deployedModels: 1 },
+      props: {
+        networkType: 'public',
+        internetExposed: true,
+        customerManagedKey: false,
+        kmsKeyName: null,
+        requestResponseLogging: false,
+        loggingEnabled: false,
+        dedicatedEndpoint: false,
+        deployedModels: 1,
+        modelsWithoutAccessLogging: ['fraud-v1'],
+        monitoringJob: null,
+      },
     });
-    expect(assetById(inventory, ids.privateEndpoint).props).toMatchObject({ networkType: 'private-service-connect', internetExposed: false, customerManagedKey: true, kmsKeyName: KEY, requestResponseLogging: true, loggingEnabled: true, dedicatedEndpoint: true });
-    expect(assetById(inventory, ids.peeredEndpoint).props).toMatchObject({ networkType: 'vpc-peering', internetExposed: false });
+    expect(assetById(inventory, ids.privateEndpoint).props).toMatchObject({ networkType: 'private-service-connect', internetExposed: false, customerManagedKey: true, kmsKeyName: KEY, requestResponseLogging: true, loggingEnabled: true, dedicatedEndpoint: true, modelsWithoutAccessLogging: [], monitoringJob: ids.monitoringJob });
+    expect(assetById(inventory, ids.peeredEndpoint).props).toMatchObject({ networkType: 'vpc-peering', internetExposed: false, modelsWithoutAccessLogging: [], monitoringJob: ids.peeredMonitoringJob });
     expect(edgesOf(inventory, ids.publicEndpoint)).toEqual([`deploys ${ids.modelV1}`]);
     expect(edgesOf(inventory, ids.privateEndpoint)).toEqual([`deploys ${ids.modelV2}`, `encrypted-by ${KEY}`, `monitored-by ${ids.monitoringJob}`, 'uses-identity projects/acme-ml/serviceAccounts/serving@acme-ml.iam.gserviceaccount.com']);
     expect(assetById(inventory, ids.monitoringJob).props).toEqual({ state: 'JOB_STATE_RUNNING', driftDetection: true, skewDetection: true });
-    expect(assetById(inventory, ids.sandboxEndpoint)).toMatchObject({ account: 'acme-sandbox', props: { networkType: 'public', deployedModels: 0 } });
+    expect(edgesOf(inventory, ids.peeredMonitoringJob)).toEqual([]);
+    expect(edgesOf(inventory, ids.peeredEndpoint)).toContain(`monitored-by ${ids.peeredMonitoringJob}`);
+    expect(assetById(inventory, ids.sandboxEndpoint)).toMatchObject({ account: 'acme-sandbox', props: { networkType: 'public', deployedModels: 0, modelsWithoutAccessLogging: [], monitoringJob: null } });
   });
 
   it('keeps a model container environment in raw, where redaction finds the planted key', () => {

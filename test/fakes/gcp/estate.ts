@@ -3,17 +3,24 @@
  * real APIs return them; enums come as names or numbers. Each planted misconfiguration has a
  * hardened twin beside it:
  *
- * - endpoint fraud-public (public, no CMEK, no request logging) serves fraud-v1, trained on a bucket
- *   anyone can write to; fraud-private (Private Service Connect) and fraud-peered (VPC peering) are
- *   CMEK-encrypted, logged, and serve fraud-v2, trained on a locked bucket;
- * - model fraud-v1 has an OpenAI key in its container environment; fraud-v2 does not;
- * - notebook runtime ds-scratch has a public IP and runs as the Compute Engine default service
- *   account, which holds roles/editor (so it can write the training bucket); fraud-analysis is in a
- *   VPC, runs as a dedicated account that can only read, and shuts down when idle;
- * - custom job adhoc-train runs as the default account with web access and an AWS key in its
- *   environment; nightly-train runs in a VPC as a dedicated account with CMEK;
- * - public feature online store and index endpoint beside Private Service Connect ones; an agent
- *   with a Slack token in its environment beside one with a PSC interface and its own account.
+ * - endpoint fraud-public (public, no CMEK, no request or access logging, no monitoring job) serves
+ *   fraud-v1, trained on a bucket anyone can write to; fraud-private (Private Service Connect) and
+ *   fraud-peered (VPC peering) are CMEK-encrypted, logged and monitored, and serve fraud-v2, trained on
+ *   a locked bucket;
+ * - model fraud-v1 has an OpenAI key in its container environment and no CMEK; fraud-v2 has no secret and a CMEK key;
+ *   dataset transactions-drop has no CMEK, transactions has one;
+ * - notebook runtime ds-scratch has a public IP, no idle shutdown and no CMEK, and runs as the Compute
+ *   Engine default service account, which holds roles/editor (so it can write the training bucket);
+ *   it comes from open-template (public IP, no idle shutdown, no CMEK); fraud-analysis is in a VPC,
+ *   runs as a dedicated account that can only read, shuts down when idle and uses CMEK, as does
+ *   locked-template;
+ * - custom job adhoc-train runs without a VPC as the default account with web access, no CMEK and an
+ *   AWS key in its environment, and pipeline train-fraud-v1 trains without a VPC or CMEK as the
+ *   Custom Code Service Agent (no service account);
+ *   nightly-train and train-fraud-v2 run in a VPC as a dedicated account with CMEK;
+ * - public feature online store and index endpoint without CMEK beside Private Service Connect ones
+ *   with CMEK; an agent on the shared service agent, without CMEK and with a Slack token in its
+ *   environment, beside one with a PSC interface, its own account and CMEK.
  *
  * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
  * a runtime with an enum value and fields this SDK does not know, a bucket that cannot be read,
@@ -67,6 +74,7 @@ export const ids = {
   modelV1: `${BASE}/models/2001`,
   modelV2: `${BASE}/models/2002`,
   monitoringJob: `${BASE}/modelDeploymentMonitoringJobs/3001`,
+  peeredMonitoringJob: `${BASE}/modelDeploymentMonitoringJobs/3002`,
   pipelineV1: `${BASE}/trainingPipelines/4001`,
   pipelineV2: `${BASE}/trainingPipelines/4002`,
   datasetDrop: `${BASE}/datasets/5001`,
@@ -117,9 +125,10 @@ const usCentral1: Record<string, unknown[]> = {
     {
       name: ids.peeredEndpoint,
       displayName: 'fraud-peered',
-      deployedModels: [{ id: '13', model: ids.modelV2, serviceAccount: SERVING_SA }],
+      deployedModels: [{ id: '13', model: ids.modelV2, serviceAccount: SERVING_SA, enableAccessLogging: true }],
       network: VPC,
       predictRequestResponseLoggingConfig: { enabled: true, samplingRate: 1 },
+      modelDeploymentMonitoringJob: ids.peeredMonitoringJob,
       ...CMEK,
     },
   ],
@@ -243,6 +252,13 @@ const usCentral1: Record<string, unknown[]> = {
           },
         },
       ],
+    },
+    {
+      name: ids.peeredMonitoringJob,
+      displayName: 'fraud-peered-drift',
+      endpoint: ids.peeredEndpoint,
+      state: 'JOB_STATE_RUNNING',
+      modelDeploymentMonitoringObjectiveConfigs: [{ deployedModelId: '13', objectiveConfig: { predictionDriftDetectionConfig: { defaultDriftThreshold: { value: 0.3 } } } }],
     },
   ],
   featureOnlineStores: [

@@ -4,7 +4,7 @@ import { vertexCollection } from './collection.js';
 
 type Endpoint = protos.google.cloud.aiplatform.v1.IEndpoint;
 
-/** Online prediction endpoints: how they are reached, CMEK, logging, and the models they serve. */
+/** Online prediction endpoints: how they are reached, CMEK, logging, monitoring, and the models they serve. */
 export const endpoints = vertexCollection({
   operation: 'ListEndpoints',
   list: (vertex, request, options) => vertex.endpoints.listEndpointsAsync(request, options),
@@ -24,6 +24,8 @@ function describeEndpoint(endpoint: Endpoint, where: Where): void {
     requestResponseLogging,
     loggingEnabled: requestResponseLogging,
     deployedModels: deployedModels.length,
+    modelsWithoutAccessLogging: deployedModels.filter((deployed) => deployed.enableAccessLogging !== true).map((deployed) => deployed.displayName || deployed.id || ''),
+    monitoringJob: endpoint.modelDeploymentMonitoringJob || null,
   });
   for (const deployed of deployedModels) {
     estate.addEdge(id, 'deploys', withoutVersion(deployed.model));
