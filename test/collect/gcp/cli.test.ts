@@ -26,6 +26,7 @@ const EXPECTED = [
   ['cross-internet-exposed-workload-admin-identity', ids.openRuntime],
   ['cross-secret-in-model-configuration', ids.adhocJob],
   ['cross-secret-in-model-configuration', ids.modelV1],
+  ['cross-secret-in-model-configuration', ids.slackAgent],
   ['gcp-vertex-agent-engine-default-service-agent', ids.slackAgent],
   ['gcp-vertex-agent-engine-without-cmek', ids.slackAgent],
   ['gcp-vertex-dataset-without-cmek', ids.datasetDrop],
