@@ -1,6 +1,6 @@
 /**
  * The fake AWS estate: account 111122223333 in us-east-1 and eu-west-1. Each planted
- * misconfiguration has a hardened twin; `PLANTED_FINDINGS` lists what the starter rules must find
+ * misconfiguration has a hardened twin; `PLANTED_FINDINGS` lists what the built-in rules must find
  * and `HARDENED_TWINS` what they must not. Records are written in the APIs' own shapes; the server
  * derives list answers from them.
  */
@@ -890,16 +890,71 @@ export const LOG_GROUPS: Record<string, Array<Record<string, unknown>>> = {
 /** Services the fake answers with AccessDenied in a region: one gap, the rest of the estate still read. */
 export const DENIED_SERVICES = [{ service: 'sagemaker', region: EU }];
 
-/** What the starter rules must report on this estate: rule id and resource name. */
+/** What the built-in rules must report on this estate: rule id and resource name. */
 export const PLANTED_FINDINGS = [
+  // SageMaker notebooks and their lifecycle scripts (odd-nb: no KMS key, no IMDS setting).
   ['aws-sagemaker-notebook-direct-internet-access', 'research-nb'],
   ['aws-sagemaker-notebook-root-access', 'research-nb'],
+  ['aws-sagemaker-notebook-without-cmk', 'research-nb'],
+  ['aws-sagemaker-notebook-without-cmk', 'odd-nb'],
+  ['aws-sagemaker-notebook-imdsv1-allowed', 'research-nb'],
+  ['aws-sagemaker-notebook-imdsv1-allowed', 'odd-nb'],
+  ['aws-sagemaker-notebook-platform-end-of-life', 'research-nb'],
+  ['aws-sagemaker-lifecycle-config-downloads-into-shell', 'research-setup'],
+  ['aws-sagemaker-lifecycle-config-secret', 'research-setup'],
+  ['aws-sagemaker-full-access-policy-attached', 'SageMakerResearchRole'],
+  // Studio, models, endpoints, jobs, features.
+  ['aws-sagemaker-domain-public-internet-access', 'ml-studio'],
+  ['aws-sagemaker-domain-without-cmk', 'ml-studio'],
+  ['aws-sagemaker-domain-sso-not-configured', 'ml-studio'],
   ['aws-sagemaker-model-network-isolation-disabled', 'churn-predictor'],
+  ['aws-sagemaker-model-not-in-vpc', 'churn-predictor'],
+  ['aws-sagemaker-endpoint-config-without-cmk', 'churn-config'],
   ['aws-sagemaker-endpoint-without-model-monitoring', 'churn-endpoint'],
+  ['aws-sagemaker-endpoint-data-capture-disabled', 'churn-endpoint'],
+  ['aws-sagemaker-endpoint-single-instance', 'churn-endpoint'],
+  ['aws-sagemaker-endpoint-serves-unapproved-model', 'churn-endpoint'],
   ['aws-sagemaker-training-job-network-isolation-disabled', 'churn-train'],
+  ['aws-sagemaker-training-job-intercontainer-encryption-disabled', 'churn-train'],
+  ['aws-sagemaker-training-job-without-cmk', 'churn-train'],
+  ['aws-sagemaker-training-job-not-in-vpc', 'churn-train'],
+  ['aws-sagemaker-processing-job-without-cmk', 'prep-churn'],
+  ['aws-sagemaker-transform-job-without-cmk', 'batch-fraud'],
+  ['aws-sagemaker-feature-group-without-cmk', 'customer-features'],
+  // Bedrock: logging, guardrails (future-guardrail: only an unknown filter type and PROMPT_ATTACK).
   ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${US})`],
   ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'future-guardrail'],
+  ['aws-bedrock-guardrail-contextual-grounding-disabled', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-contextual-grounding-disabled', 'future-guardrail'],
+  ['aws-bedrock-guardrail-harmful-content-filters-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-harmful-content-filters-missing', 'future-guardrail'],
+  ['aws-bedrock-guardrail-without-cmk', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-without-cmk', 'future-guardrail'],
+  // Agents, their roles and tools.
   ['aws-bedrock-agent-without-guardrail', 'ops-agent'],
+  ['aws-bedrock-agent-without-cmk', 'ops-agent'],
+  ['aws-bedrock-agent-idle-session-ttl-excessive', 'ops-agent'],
+  ['aws-bedrock-agent-role-shared', 'BedrockSupportAgentRole'],
+  ['aws-bedrock-legacy-model-in-use', 'ops-agent'],
+  ['aws-bedrock-legacy-model-in-use', 'support-titan'],
+  ['aws-bedrock-legacy-model-in-use', 'support-pt'],
+  // Models, knowledge bases, jobs, flows, prompts, identities, network.
+  ['aws-bedrock-custom-model-without-cmk', 'support-titan'],
+  ['aws-bedrock-knowledge-base-without-cmk', 'support-articles'],
+  ['aws-bedrock-batch-inference-output-without-cmk', 'nightly-summaries'],
+  ['aws-bedrock-flow-without-guardrail', 'support-flow'],
+  ['aws-bedrock-flow-without-cmk', 'support-flow'],
+  ['aws-bedrock-prompt-without-cmk', 'classify-ticket'],
+  ['aws-bedrock-prompt-secret', 'escalate-ticket'],
+  ['aws-bedrock-full-access-policy-attached', 'BedrockFlowRole'],
+  ['aws-bedrock-full-access-policy-attached', 'ci-bot'],
+  ['aws-bedrock-api-key-long-lived', 'bedrock-dev-at-111122223333'],
+  ['aws-bedrock-api-key-admin-user', 'bedrock-dev-at-111122223333'],
+  ['aws-bedrock-api-key-admin-user', 'ci-bot-at-111122223333'],
+  ['aws-bedrock-vpc-without-runtime-endpoint', 'vpc-0456'],
+  // Cross-provider rules.
   ['cross-ai-workload-identity-admin', 'ops-agent'],
   ['cross-ai-workload-identity-admin', 'churn-predictor'],
   ['cross-ai-workload-identity-admin', 'churn-train'],
@@ -912,17 +967,25 @@ export const PLANTED_FINDINGS = [
   ['cross-ai-data-publicly-readable', 'support-articles-kb'],
 ] as const;
 
-/** Hardened twins of the planted assets: no starter rule may report them. */
+/** Hardened twins of the planted assets: no built-in rule may report them. */
 export const HARDENED_TWINS = [
   'secure-nb',
+  'fraud-studio',
   'fraud-detector',
+  'fraud-config',
+  'llm-config',
   'fraud-endpoint',
   'fraud-train',
+  'llm-finetune',
+  'prep-fraud',
   'strict-guardrail',
   'eu-guardrail',
-  'future-guardrail',
   'support-agent',
   'draft-agent',
+  'llama-import',
   'support-order-lookup',
+  'analyst-at-111122223333',
+  'ci-bot-old',
+  'vpc-0123',
   `model-invocation-logging (${EU})`,
 ];
