@@ -12,7 +12,7 @@ describe('aispm inventory', () => {
   it('lists the AI assets with their relations, AI assets first (table)', () => {
     const result = runCli(['inventory', '--demo']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^AI inventory: 40 AI assets, 20 related assets, from demo/);
+    expect(result.stdout).toMatch(/^AI inventory: 43 AI assets, 21 related assets, from demo/);
     expect(result.stdout).toContain('aws.sagemaker.notebook-instance');
     expect(result.stdout).toContain('internet-exposed');
     expect(result.stdout).toContain('2 coverage gap(s)');
@@ -20,12 +20,15 @@ describe('aispm inventory', () => {
 
   it('JSON holds every asset with props and relations, and no raw records', () => {
     const document = JSON.parse(runCli(['inventory', '--demo', '--format', 'json']).stdout);
-    expect(document.summary.assets).toBe(60);
-    expect(document.summary.aiAssets).toBe(40);
+    expect(document.summary.assets).toBe(64);
+    expect(document.summary.aiAssets).toBe(43);
     const notebook = document.assets.find((asset: { name: string }) => asset.name === 'research-nb');
     expect(notebook.category).toBe('ai');
     expect(notebook.props.directInternetAccess).toBe(true);
-    expect(notebook.relations).toEqual([{ type: 'uses-identity', direction: 'out', id: 'arn:aws:iam::111122223333:role/SageMakerResearchRole' }]);
+    expect(notebook.relations).toEqual([
+      { type: 'configured-by', direction: 'out', id: 'arn:aws:sagemaker:us-east-1:111122223333:notebook-instance-lifecycle-config/research-setup' },
+      { type: 'uses-identity', direction: 'out', id: 'arn:aws:iam::111122223333:role/SageMakerResearchRole' },
+    ]);
     expect(JSON.stringify(document)).not.toContain('"raw"');
   });
 

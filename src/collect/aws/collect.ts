@@ -144,6 +144,7 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
   const regions = await regionsToScan(account, context.scope.regions);
   const endpointsByRegion = new Map<string, BedrockEndpoints>();
   const modelLifecycle = new Map<string, Map<string, string> | undefined>();
+  const bedrockResources = new Map<string, number | undefined>();
 
   context.progress(`aws ${account.account}: reading AI services in ${regions.length} region(s)`);
   await Promise.all([
@@ -157,11 +158,10 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
       ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
-      if (bedrock.loggingId) {
-        const found = bedrock.resources + agents.resources;
-        const everythingListed = !account.scope(region, 'bedrock').failed && !account.scope(region, 'bedrock-agent').failed;
-        account.patchProps(bedrock.loggingId, { bedrockResourcesInRegion: found > 0 || everythingListed ? found : undefined });
-      }
+      const found = bedrock.resources + agents.resources;
+      const everythingListed = !account.scope(region, 'bedrock').failed && !account.scope(region, 'bedrock-agent').failed;
+      bedrockResources.set(region, found > 0 || everythingListed ? found : undefined);
+      if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { bedrockResourcesInRegion: bedrockResources.get(region) });
     }),
   ]);
 
@@ -171,6 +171,6 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 
   markLegacyModelUsers(account, modelLifecycle);
-  addVpcs(account, endpointsByRegion);
+  addVpcs(account, endpointsByRegion, bedrockResources);
   account.addStubs();
 }

@@ -28,8 +28,11 @@ export async function collectBedrockEndpoints(account: AwsAccount, region: strin
   return byVpc;
 }
 
-/** One asset per VPC seen, with the Bedrock services it reaches privately (unknown where the listing failed). */
-export function addVpcs(account: AwsAccount, endpointsByRegion: ReadonlyMap<string, BedrockEndpoints>): void {
+/**
+ * One asset per VPC seen, with the Bedrock services it reaches privately (unknown where the listing
+ * failed) and how many Bedrock resources its region has (unknown where that count is unknown).
+ */
+export function addVpcs(account: AwsAccount, endpointsByRegion: ReadonlyMap<string, BedrockEndpoints>, bedrockResourcesByRegion: ReadonlyMap<string, number | undefined>): void {
   for (const [id, { region }] of account.vpcs) {
     const vpcId = id.slice(id.lastIndexOf('/') + 1);
     const regionEndpoints = endpointsByRegion.get(region);
@@ -39,7 +42,10 @@ export function addVpcs(account: AwsAccount, endpointsByRegion: ReadonlyMap<stri
       type: 'aws.ec2.vpc',
       name: vpcId,
       region,
-      props: regionEndpoints ? { bedrockEndpoints: [...new Set(endpoints.map((endpoint) => endpoint.service))].sort() } : {},
+      props: {
+        bedrockEndpoints: regionEndpoints ? [...new Set(endpoints.map((endpoint) => endpoint.service))].sort() : undefined,
+        bedrockResourcesInRegion: bedrockResourcesByRegion.get(region),
+      },
       raw: regionEndpoints ? { VpcId: vpcId, BedrockVpcEndpoints: endpoints.map((endpoint) => endpoint.record) } : undefined,
     });
   }

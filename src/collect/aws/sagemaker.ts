@@ -57,6 +57,18 @@ import {
 /** Notebook platforms past their end of support (Amazon Linux 1, JupyterLab 1 and 3). */
 const OUTDATED_PLATFORMS = /^notebook-(al1-|al2-v1$|al2-v2$)/;
 
+/**
+ * Instance types with local NVMe instance storage (the `d` families such as ml.m5d, ml.g4dn, ml.p4d,
+ * and GPU and Trainium families whose every size has it). That storage is encrypted by the instance
+ * hardware, and SageMaker refuses a volume KMS key for them, so no key is expected there.
+ */
+const LOCAL_STORAGE_INSTANCES = /^ml\.([a-z]+\d+[a-z]*d[a-z]*|g5|g6|g6e|gr6|p5|p5e|p5en|trn1|trn1n|trn2)\./;
+
+/** Whether a volume KMS key can be set for these instance types (none has local storage); unknown types count as able. */
+function volumeKeyApplies(instanceTypes: Array<string | undefined>): boolean {
+  return !instanceTypes.some((type) => type !== undefined && LOCAL_STORAGE_INSTANCES.test(type));
+}
+
 /** A lifecycle script that downloads something and runs it unseen: `curl ... | sh`, `wget -O- ... | bash`. */
 const DOWNLOAD_INTO_SHELL = /\b(curl|wget)\b[^\n|]*\|\s*(sudo\s+(-\S+\s+)*)?(ba|z|da)?sh\b/;
 
@@ -203,6 +215,11 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         links.modelArtifacts.set(id, artifacts);
         for (const uri of artifacts) account.edge(id, 'artifacts-in', account.bucket(uri, region));
         account.edge(id, 'uses-identity', account.role(model.ExecutionRoleArn));
+        // A model deployed from the model registry names its registered version (model package).
+        for (const container of containers) {
+          const modelPackage = container.ModelPackageName;
+          if (modelPackage) account.edge(id, 'configured-by', account.expect(modelPackage.startsWith('arn:') ? modelPackage : arn('model-package', modelPackage), 'aws.sagemaker.model-package', region));
+        }
         const isolation = model.EnableNetworkIsolation ?? false;
         return {
           props: {
@@ -292,10 +309,12 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
           account.edge(id, 'logs-to', account.bucket(capture.DestinationS3Uri, region));
           account.encryptedBy(id, capture.KmsKeyId, region);
         }
+        // No key can be set when a variant is serverless or runs on instances with local storage.
+        const keyApplies = variants.length > 0 && variants.every((variant) => variant.InstanceType !== undefined) && volumeKeyApplies(variants.map((variant) => variant.InstanceType));
         return {
           props: {
             kmsKeyId: config.KmsKeyId ?? null,
-            customerManagedKey: customerManagedKey(config.KmsKeyId),
+            customerManagedKey: config.KmsKeyId || keyApplies ? customerManagedKey(config.KmsKeyId) : null,
             dataCaptureEnabled: capture?.EnableCapture ?? false,
             variants: variants.map((variant) => ({
               name: variant.VariantName ?? null,
@@ -328,15 +347,18 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         account.encryptedBy(id, resources?.VolumeKmsKeyId, region);
         account.encryptedBy(id, job.OutputDataConfig?.KmsKeyId, region);
         const isolation = job.EnableNetworkIsolation ?? false;
+        const instanceTypes = [resources?.InstanceType, ...(resources?.InstanceGroups ?? []).map((group) => group.InstanceType)].flatMap((type): string[] => (type === undefined ? [] : [type]));
+        const volumeKey = resources?.VolumeKmsKeyId;
         return {
           props: {
             networkIsolation: isolation,
             networkIsolated: isolation,
             interContainerEncryption: job.EnableInterContainerTrafficEncryption ?? false,
             instanceCount: resources?.InstanceCount ?? null,
-            volumeKmsKeyId: resources?.VolumeKmsKeyId ?? null,
+            instanceType: instanceTypes.join(',') || null,
+            volumeKmsKeyId: volumeKey ?? null,
             outputKmsKeyId: job.OutputDataConfig?.KmsKeyId ?? null,
-            customerManagedKey: customerManagedKey(resources?.VolumeKmsKeyId, job.OutputDataConfig?.KmsKeyId),
+            customerManagedKey: customerManagedKey(job.OutputDataConfig?.KmsKeyId, ...(volumeKey || volumeKeyApplies(instanceTypes) ? [volumeKey] : [])),
             vpcConfigured: job.VpcConfig !== undefined,
             status: job.TrainingJobStatus ?? null,
           },
@@ -374,9 +396,13 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
             networkIsolated: isolation,
             interContainerEncryption: network?.EnableInterContainerTrafficEncryption ?? false,
             instanceCount: cluster?.InstanceCount ?? null,
+            instanceType: cluster?.InstanceType ?? null,
             volumeKmsKeyId: cluster?.VolumeKmsKeyId ?? null,
             outputKmsKeyId: outputConfig?.KmsKeyId ?? null,
-            customerManagedKey: customerManagedKey(cluster?.VolumeKmsKeyId, ...(outputConfig ? [outputConfig.KmsKeyId] : [])),
+            customerManagedKey: customerManagedKey(
+              ...(cluster?.VolumeKmsKeyId || volumeKeyApplies([cluster?.InstanceType]) ? [cluster?.VolumeKmsKeyId] : []),
+              ...(outputConfig ? [outputConfig.KmsKeyId] : []),
+            ),
             vpcConfigured: network?.VpcConfig !== undefined,
             image: job.AppSpecification?.ImageUri ?? null,
             status: job.ProcessingJobStatus ?? null,
@@ -406,8 +432,9 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
           props: {
             volumeKmsKeyId: resources?.VolumeKmsKeyId ?? null,
             outputKmsKeyId: output?.KmsKeyId ?? null,
-            customerManagedKey: customerManagedKey(resources?.VolumeKmsKeyId, output?.KmsKeyId),
+            customerManagedKey: customerManagedKey(output?.KmsKeyId, ...(resources?.VolumeKmsKeyId || volumeKeyApplies([resources?.InstanceType]) ? [resources?.VolumeKmsKeyId] : [])),
             instanceCount: resources?.InstanceCount ?? null,
+            instanceType: resources?.InstanceType ?? null,
             modelName: job.ModelName ?? null,
             status: job.TransformJobStatus ?? null,
           },

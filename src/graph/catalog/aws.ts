@@ -51,7 +51,7 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'service',
     props: props(['customerManagedKey'], {
-      kmsKeyId: str('KmsKeyId for the ML storage volume of the endpoint instances'),
+      kmsKeyId: str('KmsKeyId for the ML storage volume of the endpoint instances (customerManagedKey is null when no key can be set: serverless variants or instances with local NVMe storage, which the hardware encrypts)'),
       dataCaptureEnabled: bool('DataCaptureConfig.EnableCapture'),
       variants: list({ name: str('variant name'), instanceType: str('instance type'), initialInstanceCount: num('instance count'), modelName: str('model name') }, 'production variants'),
     }),
@@ -88,7 +88,8 @@ export const AWS_ASSET_TYPES = [
       networkIsolation: bool('EnableNetworkIsolation'),
       interContainerEncryption: bool('EnableInterContainerTrafficEncryption'),
       instanceCount: num('ResourceConfig.InstanceCount'),
-      volumeKmsKeyId: str('ResourceConfig.VolumeKmsKeyId'),
+      instanceType: str('ML instance type (several, comma-separated, for heterogeneous clusters)'),
+      volumeKmsKeyId: str('ResourceConfig.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)'),
       outputKmsKeyId: str('OutputDataConfig.KmsKeyId'),
       vpcConfigured: bool('the job has a VpcConfig'),
       status: str('TrainingJobStatus'),
@@ -103,7 +104,8 @@ export const AWS_ASSET_TYPES = [
       networkIsolation: bool('NetworkConfig.EnableNetworkIsolation'),
       interContainerEncryption: bool('NetworkConfig.EnableInterContainerTrafficEncryption'),
       instanceCount: num('ClusterConfig.InstanceCount'),
-      volumeKmsKeyId: str('ClusterConfig.VolumeKmsKeyId'),
+      instanceType: str('ClusterConfig.InstanceType'),
+      volumeKmsKeyId: str('ClusterConfig.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)'),
       outputKmsKeyId: str('ProcessingOutputConfig.KmsKeyId'),
       vpcConfigured: bool('the job has a VpcConfig'),
       image: str('AppSpecification.ImageUri'),
@@ -116,9 +118,10 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'application',
     props: props(['customerManagedKey'], {
-      volumeKmsKeyId: str('TransformResources.VolumeKmsKeyId'),
+      volumeKmsKeyId: str('TransformResources.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)'),
       outputKmsKeyId: str('TransformOutput.KmsKeyId'),
       instanceCount: num('TransformResources.InstanceCount'),
+      instanceType: str('TransformResources.InstanceType'),
       modelName: str('the SageMaker model the job runs'),
       status: str('TransformJobStatus'),
     }),
@@ -429,6 +432,7 @@ export const AWS_ASSET_TYPES = [
     bomType: 'platform',
     props: props([], {
       bedrockEndpoints: strList('Bedrock services reachable through interface VPC endpoints in this VPC'),
+      bedrockResourcesInRegion: num('number of Bedrock resources found in the VPC\'s region (as on aws.bedrock.model-invocation-logging); absent when a listing failed and none were found'),
     }),
   },
   {

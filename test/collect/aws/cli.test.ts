@@ -12,7 +12,7 @@ import { ROOT, runCliAsync, withoutTimestamps, type CliResult } from '../../help
 
 /**
  * `aispm scan --provider aws` as a user runs it: the CLI in its own process, the real SDK pointed at
- * the fake AWS by AWS_ENDPOINT_URL. The starter rules must find every planted misconfiguration of
+ * the fake AWS by AWS_ENDPOINT_URL. The built-in rules must find every planted misconfiguration of
  * the fake estate and none of its hardened twins, in every format.
  */
 

@@ -96,9 +96,9 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(names('aws.sagemaker.monitoring-schedule')).toHaveLength(4);
     expect(names('aws.sagemaker.model-package')).toEqual(['fraud-models/1', 'fraud-models/2', 'fraud-models/3']);
     expect(names('aws.bedrock.agent')).toEqual(['draft-agent', 'ops-agent', 'support-agent']);
-    expect(names('aws.bedrock.api-key')).toHaveLength(3);
+    expect(names('aws.bedrock.api-key')).toHaveLength(4);
     expect(baselineCalls.filter((call) => call === 'sagemaker:ListNotebookInstances').length).toBe(3); // two pages here, one denied in eu-west-1
-    expect(names('aws.sagemaker.training-job')).toEqual(['churn-train', 'fraud-train']);
+    expect(names('aws.sagemaker.training-job')).toEqual(['churn-train', 'fraud-train', 'llm-finetune']);
     // Only application inference profiles are the account's own.
     expect(names('aws.bedrock.inference-profile')).toEqual(['support-profile']);
   });
@@ -124,7 +124,21 @@ describe('the AWS collector, against a fake AWS', () => {
     ]);
     // A model was trained on the data of the job that produced its artifacts.
     expect(edgesFrom(asset('aws.sagemaker.model', 'churn-predictor'))).toEqual(['artifacts-in -> acme-ml-artifacts', 'trained-on -> acme-public-uploads', 'uses-identity -> MLAdminRole']);
-    expect(asset('aws.sagemaker.training-job', 'churn-train').props).toMatchObject({ networkIsolation: false, interContainerEncryption: false, instanceCount: 4, customerManagedKey: false });
+    expect(asset('aws.sagemaker.training-job', 'churn-train').props).toMatchObject({ networkIsolation: false, interContainerEncryption: false, instanceCount: 4, instanceType: 'ml.m5.xlarge', customerManagedKey: false });
+    // Local NVMe storage takes no volume key: the customer-managed output key is enough.
+    expect(asset('aws.sagemaker.training-job', 'llm-finetune').props).toMatchObject({ instanceType: 'ml.g5.12xlarge', volumeKmsKeyId: null, customerManagedKey: true });
+    expect(asset('aws.sagemaker.processing-job', 'prep-churn').props).toMatchObject({ instanceType: 'ml.m5.large', customerManagedKey: false });
+    expect(asset('aws.sagemaker.processing-job', 'prep-fraud').props).toMatchObject({ customerManagedKey: true, networkIsolation: true, vpcConfigured: true });
+    expect(asset('aws.sagemaker.endpoint-config', 'churn-config').props).toMatchObject({ kmsKeyId: null, customerManagedKey: false });
+    // No key can be set on an endpoint configuration for instances with local storage: not applicable.
+    expect(asset('aws.sagemaker.endpoint-config', 'llm-config').props).toMatchObject({ kmsKeyId: null, customerManagedKey: null });
+    // A model deployed from the registry points at its registered version.
+    expect(edgesFrom(asset('aws.sagemaker.model', 'fraud-detector'))).toEqual([
+      'artifacts-in -> acme-ml-artifacts',
+      'configured-by -> fraud-models/2',
+      'trained-on -> acme-ml-training-data',
+      'uses-identity -> SageMakerFraudModelRole',
+    ]);
     expect(asset('aws.sagemaker.monitoring-schedule', 'fraud-modelbias').props).toMatchObject({ monitoringType: 'ModelBias', networkIsolated: true });
     expect(asset('aws.sagemaker.model-package-group', 'fraud-models').props).toMatchObject({ packages: 3, approvedPackages: 2, pendingPackages: 1 });
     expect(edgesFrom(asset('aws.sagemaker.user-profile', 'alice'))).toEqual(['part-of -> ml-studio', 'uses-identity -> SageMakerSecureNotebookRole']);
@@ -132,7 +146,7 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
     const regionLogging = (region: string) => asset('aws.bedrock.model-invocation-logging', `model-invocation-logging (${region})`);
-    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 13 });
+    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 14 });
     expect(regionLogging('eu-west-1').props).toMatchObject({ loggingEnabled: true, textDataDelivery: true, logGroupName: '/aws/bedrock/invocations', bedrockResourcesInRegion: 1 });
     expect(edgesFrom(regionLogging('eu-west-1'))).toEqual(['logs-to -> /aws/bedrock/invocations', 'logs-to -> acme-bedrock-logs']);
 
@@ -172,7 +186,9 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
     expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
     expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
-    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'] });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 14 });
+    // A Studio domain's VPC with interface endpoints for other services only.
+    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 14 });
   });
 
   it('reads the roles, users, buckets and keys that AI assets point at', () => {
@@ -204,7 +220,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(9);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(14);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({ runtime: 'python3.12' });
@@ -236,6 +252,8 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(secretsOf('aws.bedrock.agent', 'ops-agent')).toEqual([{ location: 'raw.instruction', kind: 'openai-api-key' }]);
     expect(secretsOf('aws.lambda.function', 'ops-runbook-executor')).toEqual([{ location: 'raw.Environment.Variables.SLACK_BOT_TOKEN', kind: 'slack-token' }]);
     expect(secretsOf('aws.sagemaker.model', 'fraud-detector')).toEqual([]);
+    expect(secretsOf('aws.bedrock.prompt', 'escalate-ticket')).toEqual([{ location: 'raw.variants[0].templateConfiguration.text.text', kind: 'github-token' }]);
+    expect(secretsOf('aws.bedrock.prompt', 'classify-ticket')).toEqual([]);
     const text = JSON.stringify(redacted);
     for (const secret of Object.values(PLANTED_SECRETS)) expect(text).not.toContain(secret);
   });

@@ -1,6 +1,6 @@
 /**
  * The fake AWS estate: account 111122223333 in us-east-1 and eu-west-1. Each planted
- * misconfiguration has a hardened twin; `PLANTED_FINDINGS` lists what the starter rules must find
+ * misconfiguration has a hardened twin; `PLANTED_FINDINGS` lists what the built-in rules must find
  * and `HARDENED_TWINS` what they must not. Records are written in the APIs' own shapes; the server
  * derives list answers from them.
  */
@@ -17,6 +17,7 @@ export const PLANTED_SECRETS = {
   huggingFaceToken: 'hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567',
   openAiKey: 'sk-proj-FAKEagentKEY0123456789abcdefABCDEF',
   slackToken: 'xoxb-1234567890-FAKEslackTOKENvalue',
+  githubToken: 'ghp_FAKEpromptTOKEN0123456789abcdefABCDEF',
 };
 
 const now = Date.now();
@@ -148,6 +149,19 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         SubnetIds: ['subnet-0a1b2c3d'],
         DefaultUserSettings: { ExecutionRole: roleArn('SageMakerSecureNotebookRole') },
       },
+      // Hardened, but its VPC reaches Bedrock only over the public endpoints.
+      {
+        DomainId: 'd-fraud0001',
+        DomainArn: sagemaker(US, 'domain', 'd-fraud0001'),
+        DomainName: 'fraud-studio',
+        Status: 'InService',
+        AuthMode: 'SSO',
+        AppNetworkAccessType: 'VpcOnly',
+        VpcId: 'vpc-0456',
+        SubnetIds: ['subnet-0e0f0a0b'],
+        KmsKeyId: KEYS.mlCmk,
+        DefaultUserSettings: { ExecutionRole: roleArn('SageMakerSecureNotebookRole') },
+      },
     ],
     userProfiles: [{ DomainId: 'd-studio01', UserProfileName: 'alice', Status: 'InService', UserSettings: {} }],
     models: [
@@ -177,6 +191,7 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
           Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/fraud-detector:3.2.0`,
           ImageConfig: { RepositoryAccessMode: 'Vpc' },
           ModelDataUrl: 's3://acme-ml-artifacts/fraud/model.tar.gz',
+          ModelPackageName: `arn:aws:sagemaker:${US}:${ACCOUNT}:model-package/fraud-models/2`,
           Environment: { SAGEMAKER_PROGRAM: 'inference.py', MODEL_SERVER_WORKERS: '2' },
         },
         CreationTime: daysAgo(15),
@@ -196,6 +211,13 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 10, DestinationS3Uri: 's3://acme-ml-capture/fraud/', CaptureOptions: [{ CaptureMode: 'Input' }] },
         ProductionVariants: [{ VariantName: 'primary', ModelName: 'fraud-detector', InitialInstanceCount: 2, InstanceType: 'ml.c5.xlarge' }],
         CreationTime: daysAgo(15),
+      },
+      // GPU instances with local NVMe storage, which SageMaker encrypts in hardware: no KMS key can be set.
+      {
+        EndpointConfigName: 'llm-config',
+        EndpointConfigArn: sagemaker(US, 'endpoint-config', 'llm-config'),
+        ProductionVariants: [{ VariantName: 'primary', ModelName: 'fraud-detector', InitialInstanceCount: 2, InstanceType: 'ml.g5.2xlarge' }],
+        CreationTime: daysAgo(3),
       },
     ],
     endpoints: [
@@ -266,6 +288,21 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         ModelArtifacts: { S3ModelArtifacts: 's3://acme-ml-artifacts/fraud/model.tar.gz' },
         CreationTime: daysAgo(16),
       },
+      // Local NVMe storage (ml.g5) takes no volume key; the output key is customer-managed.
+      {
+        TrainingJobName: 'llm-finetune',
+        TrainingJobArn: sagemaker(US, 'training-job', 'llm-finetune'),
+        TrainingJobStatus: 'Completed',
+        RoleArn: roleArn('SageMakerFraudModelRole'),
+        EnableNetworkIsolation: true,
+        EnableInterContainerTrafficEncryption: true,
+        VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-0a1b2c3d'] },
+        ResourceConfig: { InstanceCount: 2, InstanceType: 'ml.g5.12xlarge', VolumeSizeInGB: 200 },
+        InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://acme-ml-training-data/llm/' } } }],
+        OutputDataConfig: { S3OutputPath: 's3://acme-ml-artifacts/llm/', KmsKeyId: KEYS.mlCmk },
+        ModelArtifacts: { S3ModelArtifacts: 's3://acme-ml-artifacts/llm/model.tar.gz' },
+        CreationTime: daysAgo(8),
+      },
       // Older than the collector looks back: must not be read.
       {
         TrainingJobName: 'ancient-train',
@@ -286,6 +323,21 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://acme-public-uploads/raw/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix' } }],
         ProcessingOutputConfig: { Outputs: [{ OutputName: 'train', S3Output: { S3Uri: 's3://acme-public-uploads/churn/', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] },
         CreationTime: daysAgo(22),
+      },
+      {
+        ProcessingJobName: 'prep-fraud',
+        ProcessingJobArn: sagemaker(US, 'processing-job', 'prep-fraud'),
+        ProcessingJobStatus: 'Completed',
+        RoleArn: roleArn('SageMakerFraudModelRole'),
+        ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 30, VolumeKmsKeyId: KEYS.mlCmk } },
+        NetworkConfig: { EnableNetworkIsolation: true, VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-0a1b2c3d'] } },
+        AppSpecification: { ImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1' },
+        ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://acme-ml-training-data/fraud/raw/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix' } }],
+        ProcessingOutputConfig: {
+          KmsKeyId: KEYS.mlCmk,
+          Outputs: [{ OutputName: 'train', S3Output: { S3Uri: 's3://acme-ml-artifacts/fraud/prepared/', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }],
+        },
+        CreationTime: daysAgo(17),
       },
     ],
     transformJobs: [
@@ -482,8 +534,12 @@ export const BEDROCK: Record<string, BedrockEstate> = {
     },
     guardrails: [
       guardrail(EU, guardrailIds.eu, 'eu-guardrail', 9, {
-        contentPolicy: { filters: [contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'), contentFilter('HATE', 'HIGH')] },
+        contentPolicy: {
+          filters: [contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'), contentFilter('HATE', 'HIGH'), contentFilter('INSULTS', 'MEDIUM'), contentFilter('SEXUAL', 'HIGH'), contentFilter('VIOLENCE', 'HIGH')],
+        },
         sensitiveInformationPolicy: { regexes: [{ name: 'iban', pattern: '[A-Z]{2}\\d{2}[A-Z0-9]{10,30}', action: 'ANONYMIZE' }] },
+        contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.75 }, { type: 'RELEVANCE', threshold: 0.5, enabled: true }] },
+        kmsKeyArn: KEYS.euLogs,
       }),
     ],
     customModels: [],
@@ -541,6 +597,7 @@ export const AGENTS: Record<string, AgentsEstate> = {
         agentVersion: 'DRAFT',
         agentStatus: 'HIBERNATING',
         agentResourceRoleArn: roleArn('BedrockSupportAgentRole'),
+        customerEncryptionKeyArn: KEYS.mlCmk,
         guardrailConfiguration: { guardrailIdentifier: bedrock(US, 'guardrail', guardrailIds.future), guardrailVersion: 'DRAFT' },
         createdAt: daysAgo(1).toISOString(),
         updatedAt: daysAgo(1).toISOString(),
@@ -645,6 +702,25 @@ export const AGENTS: Record<string, AgentsEstate> = {
         createdAt: daysAgo(33).toISOString(),
         updatedAt: daysAgo(33).toISOString(),
       },
+      // A credential written into a prompt template: whoever can read or extract the prompt has it.
+      {
+        id: 'PROMPT002',
+        arn: bedrock(US, 'prompt', 'PROMPT002'),
+        name: 'escalate-ticket',
+        version: 'DRAFT',
+        defaultVariant: 'v1',
+        customerEncryptionKeyArn: KEYS.mlCmk,
+        variants: [
+          {
+            name: 'v1',
+            templateType: 'TEXT',
+            modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+            templateConfiguration: { text: { text: `Open a GitHub issue with token ${PLANTED_SECRETS.githubToken} for: {{ticket}}` } },
+          },
+        ],
+        createdAt: daysAgo(20).toISOString(),
+        updatedAt: daysAgo(20).toISOString(),
+      },
     ],
     tags: {
       [bedrock(US, 'agent', 'SUPPORT01')]: { team: 'support', env: 'prod' },
@@ -676,6 +752,7 @@ export const MANAGED_POLICIES: Record<string, unknown> = {
   'arn:aws:iam::aws:policy/AdministratorAccess': policy(statement('*', '*')),
   'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess': policy(statement(['sagemaker:*', 'ecr:GetAuthorizationToken', 'cloudwatch:PutMetricData'], '*'), statement('s3:GetObject', 'arn:aws:s3:::*sagemaker*')),
   'arn:aws:iam::aws:policy/AmazonBedrockFullAccess': policy(statement('bedrock:*', '*')),
+  'arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess': policy(statement(['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:ListFoundationModels'], '*')),
 };
 
 const attach = (name: string) => ({ PolicyName: name, PolicyArn: `arn:aws:iam::aws:policy/${name}` });
@@ -730,6 +807,7 @@ ROLES.DataPipelineRole = {
 export const USERS: Record<string, { groups: string[]; attached: Array<{ PolicyName: string; PolicyArn: string }>; inline: Record<string, unknown> }> = {
   'bedrock-dev': { groups: ['developers'], attached: [], inline: {} },
   'ci-bot': { groups: [], attached: [attach('AmazonBedrockFullAccess')], inline: { 'no-deletes': policy(statement('bedrock:Delete*', '*', 'Deny')) } },
+  analyst: { groups: [], attached: [attach('AmazonBedrockLimitedAccess')], inline: {} },
 };
 export const GROUPS: Record<string, { attached: Array<{ PolicyName: string; PolicyArn: string }>; inline: Record<string, unknown> }> = {
   developers: { attached: [], inline: { everything: policy(statement('*', '*')) } },
@@ -739,6 +817,7 @@ export const API_KEYS = [
   { UserName: 'bedrock-dev', ServiceSpecificCredentialId: 'ACCAKEYDEV0001', ServiceName: 'bedrock.amazonaws.com', ServiceCredentialAlias: 'bedrock-dev-at-111122223333', Status: 'Active', CreateDate: daysAgo(200) },
   { UserName: 'ci-bot', ServiceSpecificCredentialId: 'ACCAKEYCI00002', ServiceName: 'bedrock.amazonaws.com', ServiceCredentialAlias: 'ci-bot-at-111122223333', Status: 'Active', CreateDate: daysAgo(2), ExpirationDate: daysAgo(-28) },
   { UserName: 'ci-bot', ServiceSpecificCredentialId: 'ACCAKEYCI00003', ServiceName: 'bedrock.amazonaws.com', ServiceCredentialAlias: 'ci-bot-old', Status: 'Inactive', CreateDate: daysAgo(90), ExpirationDate: daysAgo(60) },
+  { UserName: 'analyst', ServiceSpecificCredentialId: 'ACCAKEYAN00004', ServiceName: 'bedrock.amazonaws.com', ServiceCredentialAlias: 'analyst-at-111122223333', Status: 'Active', CreateDate: daysAgo(10), ExpirationDate: daysAgo(-20) },
 ];
 
 // ---------------------------------------------------------------- S3, KMS, Lambda, CloudWatch Logs
@@ -811,16 +890,71 @@ export const LOG_GROUPS: Record<string, Array<Record<string, unknown>>> = {
 /** Services the fake answers with AccessDenied in a region: one gap, the rest of the estate still read. */
 export const DENIED_SERVICES = [{ service: 'sagemaker', region: EU }];
 
-/** What the starter rules must report on this estate: rule id and resource name. */
+/** What the built-in rules must report on this estate: rule id and resource name. */
 export const PLANTED_FINDINGS = [
+  // SageMaker notebooks and their lifecycle scripts (odd-nb: no KMS key, no IMDS setting).
   ['aws-sagemaker-notebook-direct-internet-access', 'research-nb'],
   ['aws-sagemaker-notebook-root-access', 'research-nb'],
+  ['aws-sagemaker-notebook-without-cmk', 'research-nb'],
+  ['aws-sagemaker-notebook-without-cmk', 'odd-nb'],
+  ['aws-sagemaker-notebook-imdsv1-allowed', 'research-nb'],
+  ['aws-sagemaker-notebook-imdsv1-allowed', 'odd-nb'],
+  ['aws-sagemaker-notebook-platform-end-of-life', 'research-nb'],
+  ['aws-sagemaker-lifecycle-config-downloads-into-shell', 'research-setup'],
+  ['aws-sagemaker-lifecycle-config-secret', 'research-setup'],
+  ['aws-sagemaker-full-access-policy-attached', 'SageMakerResearchRole'],
+  // Studio, models, endpoints, jobs, features.
+  ['aws-sagemaker-domain-public-internet-access', 'ml-studio'],
+  ['aws-sagemaker-domain-without-cmk', 'ml-studio'],
+  ['aws-sagemaker-domain-sso-not-configured', 'ml-studio'],
   ['aws-sagemaker-model-network-isolation-disabled', 'churn-predictor'],
+  ['aws-sagemaker-model-not-in-vpc', 'churn-predictor'],
+  ['aws-sagemaker-endpoint-config-without-cmk', 'churn-config'],
   ['aws-sagemaker-endpoint-without-model-monitoring', 'churn-endpoint'],
+  ['aws-sagemaker-endpoint-data-capture-disabled', 'churn-endpoint'],
+  ['aws-sagemaker-endpoint-single-instance', 'churn-endpoint'],
+  ['aws-sagemaker-endpoint-serves-unapproved-model', 'churn-endpoint'],
   ['aws-sagemaker-training-job-network-isolation-disabled', 'churn-train'],
+  ['aws-sagemaker-training-job-intercontainer-encryption-disabled', 'churn-train'],
+  ['aws-sagemaker-training-job-without-cmk', 'churn-train'],
+  ['aws-sagemaker-training-job-not-in-vpc', 'churn-train'],
+  ['aws-sagemaker-processing-job-without-cmk', 'prep-churn'],
+  ['aws-sagemaker-transform-job-without-cmk', 'batch-fraud'],
+  ['aws-sagemaker-feature-group-without-cmk', 'customer-features'],
+  // Bedrock: logging, guardrails (future-guardrail: only an unknown filter type and PROMPT_ATTACK).
   ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${US})`],
   ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'future-guardrail'],
+  ['aws-bedrock-guardrail-contextual-grounding-disabled', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-contextual-grounding-disabled', 'future-guardrail'],
+  ['aws-bedrock-guardrail-harmful-content-filters-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-harmful-content-filters-missing', 'future-guardrail'],
+  ['aws-bedrock-guardrail-without-cmk', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-without-cmk', 'future-guardrail'],
+  // Agents, their roles and tools.
   ['aws-bedrock-agent-without-guardrail', 'ops-agent'],
+  ['aws-bedrock-agent-without-cmk', 'ops-agent'],
+  ['aws-bedrock-agent-idle-session-ttl-excessive', 'ops-agent'],
+  ['aws-bedrock-agent-role-shared', 'BedrockSupportAgentRole'],
+  ['aws-bedrock-legacy-model-in-use', 'ops-agent'],
+  ['aws-bedrock-legacy-model-in-use', 'support-titan'],
+  ['aws-bedrock-legacy-model-in-use', 'support-pt'],
+  // Models, knowledge bases, jobs, flows, prompts, identities, network.
+  ['aws-bedrock-custom-model-without-cmk', 'support-titan'],
+  ['aws-bedrock-knowledge-base-without-cmk', 'support-articles'],
+  ['aws-bedrock-batch-inference-output-without-cmk', 'nightly-summaries'],
+  ['aws-bedrock-flow-without-guardrail', 'support-flow'],
+  ['aws-bedrock-flow-without-cmk', 'support-flow'],
+  ['aws-bedrock-prompt-without-cmk', 'classify-ticket'],
+  ['aws-bedrock-prompt-secret', 'escalate-ticket'],
+  ['aws-bedrock-full-access-policy-attached', 'BedrockFlowRole'],
+  ['aws-bedrock-full-access-policy-attached', 'ci-bot'],
+  ['aws-bedrock-api-key-long-lived', 'bedrock-dev-at-111122223333'],
+  ['aws-bedrock-api-key-admin-user', 'bedrock-dev-at-111122223333'],
+  ['aws-bedrock-api-key-admin-user', 'ci-bot-at-111122223333'],
+  ['aws-bedrock-vpc-without-runtime-endpoint', 'vpc-0456'],
+  // Cross-provider rules.
   ['cross-ai-workload-identity-admin', 'ops-agent'],
   ['cross-ai-workload-identity-admin', 'churn-predictor'],
   ['cross-ai-workload-identity-admin', 'churn-train'],
@@ -833,17 +967,25 @@ export const PLANTED_FINDINGS = [
   ['cross-ai-data-publicly-readable', 'support-articles-kb'],
 ] as const;
 
-/** Hardened twins of the planted assets: no starter rule may report them. */
+/** Hardened twins of the planted assets: no built-in rule may report them. */
 export const HARDENED_TWINS = [
   'secure-nb',
+  'fraud-studio',
   'fraud-detector',
+  'fraud-config',
+  'llm-config',
   'fraud-endpoint',
   'fraud-train',
+  'llm-finetune',
+  'prep-fraud',
   'strict-guardrail',
   'eu-guardrail',
-  'future-guardrail',
   'support-agent',
   'draft-agent',
+  'llama-import',
   'support-order-lookup',
+  'analyst-at-111122223333',
+  'ci-bot-old',
+  'vpc-0123',
   `model-invocation-logging (${EU})`,
 ];
