@@ -39,6 +39,7 @@ describe('aispm scan --demo', () => {
     expect(document.findings[0].score).toBe(100);
     const pathFindings = document.findings.filter((finding: { path?: string[] }) => finding.path);
     expect(new Set(pathFindings.map((finding: { resource: { provider: string } }) => finding.resource.provider))).toEqual(new Set(['aws', 'azure', 'gcp']));
+    expect(new Set(pathFindings.map((finding: { ruleId: string }) => finding.ruleId)).size).toBeGreaterThanOrEqual(3);
     expect(document.scan.coverage.filter((entry: { status: string }) => entry.status === 'denied')).toHaveLength(2);
   });
 
