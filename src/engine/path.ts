@@ -151,7 +151,7 @@ export class PathSearch {
       const next: Array<{ node: Asset; hops: string[] }> = [];
       for (const { node, hops } of layer) {
         for (const edge of step.edges) {
-          for (const neighbour of this.graph.neighbours(node.id, edge, step.direction)) {
+          for (const neighbour of this.graph.neighbours(node, edge, step.direction)) {
             if (visited.has(neighbour.id) || next.length >= MAX_FRONTIER) continue;
             visited.add(neighbour.id);
             const reached = { node: neighbour, hops: [...hops, neighbour.id] };

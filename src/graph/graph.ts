@@ -3,6 +3,7 @@ import type { Asset, CoverageEntry, Edge, Inventory } from './model.js';
 export type Direction = 'out' | 'in';
 
 const EMPTY: readonly Asset[] = Object.freeze([]);
+const EMPTY_MAP: ReadonlyMap<string, readonly Asset[]> = new Map();
 
 /**
  * The in-memory asset graph: assets indexed by id and type, edges indexed by asset, edge type and
@@ -19,8 +20,9 @@ export class AssetGraph {
 
   private readonly byId = new Map<string, Asset>();
   private readonly byType = new Map<string, Asset[]>();
-  private readonly outgoing = new Map<string, Map<string, Asset[]>>();
-  private readonly incoming = new Map<string, Map<string, Asset[]>>();
+  // Keyed by the asset object: identity lookups are cheaper than hashing and comparing long ids.
+  private readonly outgoing = new Map<Asset, Map<string, Asset[]>>();
+  private readonly incoming = new Map<Asset, Map<string, Asset[]>>();
 
   constructor(inventory: Inventory) {
     for (const asset of inventory.assets) {
@@ -48,8 +50,8 @@ export class AssetGraph {
         continue;
       }
       edges.push(edge);
-      addAdjacent(this.outgoing, edge.from, edge.type, to);
-      addAdjacent(this.incoming, edge.to, edge.type, from);
+      addAdjacent(this.outgoing, from, edge.type, to);
+      addAdjacent(this.incoming, to, edge.type, from);
     }
     for (const index of [this.outgoing, this.incoming]) {
       for (const byType of index.values()) for (const list of byType.values()) list.sort((a, b) => compareStrings(a.id, b.id));
@@ -77,16 +79,23 @@ export class AssetGraph {
   }
 
   /** Assets one edge away, along edges of `edgeType` in `direction` (out: this asset is `from`). */
-  neighbours(id: string, edgeType: string, direction: Direction = 'out'): readonly Asset[] {
+  neighbours(asset: Asset, edgeType: string, direction: Direction = 'out'): readonly Asset[] {
     const index = direction === 'out' ? this.outgoing : this.incoming;
-    return index.get(id)?.get(edgeType) ?? EMPTY;
+    return index.get(asset)?.get(edgeType) ?? EMPTY;
+  }
+
+  /** All of an asset's neighbours in one direction, by edge type (one lookup for walks over many edge types). */
+  adjacent(asset: Asset, direction: Direction): ReadonlyMap<string, readonly Asset[]> {
+    return (direction === 'out' ? this.outgoing : this.incoming).get(asset) ?? EMPTY_MAP;
   }
 
   /** Every relation of one asset, for the inventory: edge type, direction and the other asset. */
   relationsOf(id: string): Array<{ type: string; direction: Direction; asset: Asset }> {
     const relations: Array<{ type: string; direction: Direction; asset: Asset }> = [];
+    const asset = this.byId.get(id);
+    if (!asset) return relations;
     for (const [direction, index] of [['out', this.outgoing], ['in', this.incoming]] as const) {
-      const byType = index.get(id);
+      const byType = index.get(asset);
       if (!byType) continue;
       for (const type of [...byType.keys()].sort()) for (const asset of byType.get(type)!) relations.push({ type, direction, asset });
     }
@@ -98,9 +107,9 @@ export class AssetGraph {
   }
 }
 
-function addAdjacent(index: Map<string, Map<string, Asset[]>>, id: string, type: string, other: Asset): void {
-  let byType = index.get(id);
-  if (!byType) index.set(id, (byType = new Map()));
+function addAdjacent(index: Map<Asset, Map<string, Asset[]>>, asset: Asset, type: string, other: Asset): void {
+  let byType = index.get(asset);
+  if (!byType) index.set(asset, (byType = new Map()));
   let list = byType.get(type);
   if (!list) byType.set(type, (list = []));
   list.push(other);

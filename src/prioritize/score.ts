@@ -35,7 +35,7 @@ export function priorityScore(severity: Severity, context: PriorityContext): num
 }
 
 /** Edges along which an asset can reach data: its identity, what that identity can do, what it was built from. */
-const DATA_REACH_EDGES = ['uses-identity', 'can-assume', 'reads-data', 'writes-data', 'trained-on', 'artifacts-in', 'deploys'] as const;
+const DATA_REACH_EDGES: ReadonlySet<string> = new Set(['uses-identity', 'can-assume', 'reads-data', 'writes-data', 'trained-on', 'artifacts-in', 'deploys']);
 const DATA_REACH_DEPTH = 4;
 const PRODUCTION_TAG_KEYS = new Set(['env', 'environment', 'stage', 'tier', 'deployment-environment']);
 const PRODUCTION_VALUES = /^(prod|production|prd|live)$/i;
@@ -67,8 +67,8 @@ export class PriorityContextCache {
   /** Exposed itself, through its parent (a deployment of a public account), or through an endpoint that serves it. */
   private isExposed(asset: Asset): boolean {
     if (asset.props.internetExposed === true) return true;
-    const parents = this.graph.neighbours(asset.id, 'part-of', 'out');
-    const servers = this.graph.neighbours(asset.id, 'deploys', 'in');
+    const parents = this.graph.neighbours(asset, 'part-of', 'out');
+    const servers = this.graph.neighbours(asset, 'deploys', 'in');
     return parents.some((other) => other.props.internetExposed === true) || servers.some((other) => other.props.internetExposed === true);
   }
 
@@ -81,8 +81,9 @@ export class PriorityContextCache {
     for (let depth = 0; depth < DATA_REACH_DEPTH && layer.length > 0; depth++) {
       const next: Asset[] = [];
       for (const current of layer) {
-        for (const edge of DATA_REACH_EDGES) {
-          for (const source of this.graph.neighbours(current.id, edge, 'in')) {
+        for (const [edge, sources] of this.graph.adjacent(current, 'in')) {
+          if (!DATA_REACH_EDGES.has(edge)) continue;
+          for (const source of sources) {
             if (reached.has(source.id)) continue;
             reached.add(source.id);
             next.push(source);

@@ -54,7 +54,7 @@ export const related: StandaloneOperator<RelatedArgs> = {
       // Neighbours are judged without recording evidence; the matching ids are the evidence.
       const quiet = evaluation.evidence ? { graph: evaluation.graph } : evaluation;
       for (const edge of edges) {
-        for (const neighbour of evaluation.graph.neighbours(asset.id, edge, args.direction)) {
+        for (const neighbour of evaluation.graph.neighbours(asset, edge, args.direction)) {
           if (types && !types.has(neighbour.type)) continue;
           const result = where ? where(neighbour, quiet) : true;
           if (result === true) {
