@@ -1,29 +1,42 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { PACKAGE_ROOT } from './package-info.js';
 
 /**
  * Artifacts made at `npm run build` from source files (the rule pack, the demo estate), so that a
- * scan starts without parsing YAML. An artifact is used only while every source file is unchanged,
- * by content (mtimes do not survive `npm pack`); otherwise the caller reads the sources.
+ * scan starts without parsing YAML. An artifact is used only while every source file is unchanged;
+ * otherwise the caller reads the sources. A file whose size and modification time match the build's
+ * is taken as unchanged without reading it; any other file is compared by content (mtimes do not
+ * survive `npm pack`, and a checkout may touch files it did not change).
  */
 
-const PREBUILT_VERSION = 1;
+const PREBUILT_VERSION = 2;
+
+interface SourceStamp {
+  /** Relative to the package root. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  sha1: string;
+}
 
 export interface Prebuilt<T> {
   version: number;
-  /** The source files, relative to the package root, with a hash of their content. */
-  files: Array<{ path: string; sha1: string }>;
+  files: SourceStamp[];
   content: T;
 }
 
-function stamps(files: readonly string[]): Prebuilt<unknown>['files'] {
-  return files.map((file) => ({ path: relative(PACKAGE_ROOT, file), sha1: createHash('sha1').update(readFileSync(file)).digest('hex') }));
+function sha1Of(file: string): string {
+  return createHash('sha1').update(readFileSync(file)).digest('hex');
 }
 
 export function makePrebuilt<T>(sourceFiles: readonly string[], content: T): Prebuilt<T> {
-  return { version: PREBUILT_VERSION, files: stamps(sourceFiles), content };
+  const files = sourceFiles.map((file) => {
+    const stat = statSync(file);
+    return { path: relative(PACKAGE_ROOT, file), size: stat.size, mtimeMs: stat.mtimeMs, sha1: sha1Of(file) };
+  });
+  return { version: PREBUILT_VERSION, files, content };
 }
 
 /** The artifact's content when it exists and matches the current source files; undefined otherwise. */
@@ -35,9 +48,13 @@ export function readFreshPrebuilt<T>(artifact: string, sourceFiles: readonly str
     return undefined;
   }
   if (prebuilt.version !== PREBUILT_VERSION || prebuilt.files.length !== sourceFiles.length) return undefined;
-  const current = stamps(sourceFiles);
-  for (let index = 0; index < current.length; index++) {
-    if (current[index]!.path !== prebuilt.files[index]!.path || current[index]!.sha1 !== prebuilt.files[index]!.sha1) return undefined;
+  for (let index = 0; index < sourceFiles.length; index++) {
+    const file = sourceFiles[index]!;
+    const stamp = prebuilt.files[index]!;
+    if (relative(PACKAGE_ROOT, file) !== stamp.path) return undefined;
+    const stat = statSync(file);
+    if (stat.size !== stamp.size) return undefined;
+    if (stat.mtimeMs !== stamp.mtimeMs && sha1Of(file) !== stamp.sha1) return undefined;
   }
   return prebuilt.content;
 }
