@@ -65,7 +65,10 @@ export function modularClientOptions(connection: ArmConnection) {
 function pipelineOptions(connection: ArmConnection) {
   return {
     retryOptions: { ...RETRY_DEFAULTS, ...connection.tuning.retryOptions },
-    additionalPolicies: [{ policy: requestBoundsPolicy(connection.timeoutMs, connection.signal), position: 'perCall' as const }],
+    additionalPolicies: [
+      { policy: requestBoundsPolicy(connection.timeoutMs, connection.signal), position: 'perCall' as const },
+      { policy: noAnswerPolicy(connection.signal), position: 'perRetry' as const },
+    ],
     userAgentOptions: { userAgentPrefix: 'aispm' },
     ...(connection.tuning.agent ? { agent: connection.tuning.agent } : {}),
   };
@@ -87,6 +90,30 @@ function requestBoundsPolicy(timeoutMs: number, signal: AbortSignal): PipelinePo
   };
 }
 
+/**
+ * Makes an attempt that got no whole answer retryable, as a network error is: the SDK's retry policy
+ * passes the AbortError of the per-request timeout straight through, and does not retry a connection
+ * that dropped in the middle of the body (PARSE_ERROR). Inside the retry loop, so each attempt counts;
+ * Ctrl-C (the scan's signal) still ends the scan.
+ */
+function noAnswerPolicy(scanSignal: AbortSignal): PipelinePolicy {
+  const networkError = (message: string, code: string) => Object.assign(new Error(message), { name: 'RestError', code });
+  return {
+    name: 'aispmRetryNoAnswer',
+    sendRequest: async (request, next) => {
+      try {
+        return await next(request);
+      } catch (error) {
+        const { name, code, message } = error as { name?: string; code?: string; message?: string };
+        if (scanSignal.aborted) throw error;
+        if (name === 'AbortError') throw networkError(`no answer within ${request.timeout} ms`, 'ETIMEDOUT');
+        if (code === 'PARSE_ERROR' && message?.startsWith('Error reading response')) throw networkError(message, 'ECONNRESET');
+        throw error;
+      }
+    },
+  };
+}
+
 const DENIED_CODES = new Set(['authorizationfailed', 'linkedauthorizationfailed', 'forbidden', 'invalidauthenticationtoken', 'expiredauthenticationtoken']);
 /** The resource provider is not registered in the subscription: nothing of that kind can exist there. */
 const ABSENT_CODES = new Set(['missingsubscriptionregistration', 'subscriptionnotregistered']);
@@ -102,7 +129,7 @@ interface AzureErrorShape {
 export function classifyAzureError(error: unknown): ClassifiedError {
   const shape: AzureErrorShape = typeof error === 'object' && error !== null ? (error as AzureErrorShape) : { message: String(error) };
   const firstLine = (shape.message ?? 'unknown error').split('\n')[0]!;
-  if (shape.name === 'AbortError') return { status: 'error', message: `no answer in time (${firstLine})` };
+  if (shape.name === 'AbortError' || shape.code === 'ETIMEDOUT') return { status: 'error', message: `no answer in time (${firstLine})` };
   const code = shape.code?.toLowerCase() ?? '';
   const label = shape.code ?? (shape.statusCode !== undefined ? `HTTP ${shape.statusCode}` : shape.name ?? 'Error');
   const message = `${label}: ${firstLine}`;
