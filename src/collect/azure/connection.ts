@@ -128,7 +128,7 @@ interface AzureErrorShape {
 /** Reads an `@azure/core-rest-pipeline` RestError (or a timeout) as coverage. */
 export function classifyAzureError(error: unknown): ClassifiedError {
   const shape: AzureErrorShape = typeof error === 'object' && error !== null ? (error as AzureErrorShape) : { message: String(error) };
-  const firstLine = (shape.message ?? 'unknown error').split('\n')[0]!;
+  const firstLine = withoutBody((shape.message ?? 'unknown error').split('\n')[0]!);
   if (shape.name === 'AbortError' || shape.code === 'ETIMEDOUT') return { status: 'error', message: `no answer in time (${firstLine})` };
   const code = shape.code?.toLowerCase() ?? '';
   const label = shape.code ?? (shape.statusCode !== undefined ? `HTTP ${shape.statusCode}` : shape.name ?? 'Error');
@@ -136,6 +136,19 @@ export function classifyAzureError(error: unknown): ClassifiedError {
   if (shape.statusCode === 401 || shape.statusCode === 403 || DENIED_CODES.has(code)) return { status: 'denied', message };
   if (ABSENT_CODES.has(code)) return { status: 'skipped', message };
   return { status: 'error', message };
+}
+
+/** Coverage messages stay short. */
+const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * The SDK's message for an answer it could not parse ends with the whole body, which may be large
+ * and hold anything the resource holds (a deployment's environment): only the parse error is kept.
+ */
+function withoutBody(message: string): string {
+  const parseError = /^Error "(.*)" occurred while parsing the response body/.exec(message)?.[1];
+  const text = parseError ? `the answer is not valid JSON (${parseError})` : message;
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;
 }
 
 export function isUnauthenticated(error: unknown): boolean {
