@@ -45,6 +45,9 @@ export const awsDialect: Dialect = {
   serverError(request, status) {
     return errorReply(awsProtocol(request, awsScope(request).service), AWS_SERVER_ERRORS[status], 'We encountered an internal error. Please try again.', status);
   },
+  invalid(request, message) {
+    return errorReply(awsProtocol(request, awsScope(request).service), 'ValidationException', message, 400);
+  },
 };
 
 // ---------------------------------------------------------------- Azure Resource Manager
@@ -70,6 +73,9 @@ export const azureDialect: Dialect = {
   serverError(_request, status) {
     return status === 500 ? armError(500, 'InternalServerError', 'Encountered internal server error.') : armError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
   },
+  invalid(_request, message) {
+    return armError(400, 'BadRequest', message);
+  },
 };
 
 /** The fake Resource Manager's test certificate, for a proxy that serves HTTPS in front of it. */
@@ -94,5 +100,8 @@ export const gcpDialect: Dialect = {
   },
   serverError(_request, status) {
     return status === 500 ? googleError(500, 'INTERNAL', 'Internal error encountered.') : googleError(503, 'UNAVAILABLE', 'The service is currently unavailable.');
+  },
+  invalid(_request, message) {
+    return googleError(400, 'INVALID_ARGUMENT', message);
   },
 };

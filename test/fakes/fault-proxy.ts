@@ -46,6 +46,8 @@ export interface Dialect {
   throttled(request: ProxiedRequest, retryAfterMs?: number): Answer;
   /** The provider's answer for a server-side failure (500 or 503). */
   serverError(request: ProxiedRequest, status: 500 | 503): Answer;
+  /** The provider's 400 answer for a request it refuses, with this message. */
+  invalid(request: ProxiedRequest, message: string): Answer;
 }
 
 /** Which requests a fault applies to: a pattern tested against the operation label, or a predicate. */
@@ -72,9 +74,11 @@ export interface FaultPlan {
   rateLimit?: { perSecond: number; burst?: number };
   /** Change the successful answer's body (to make a page very large, say). */
   rewrite?: { match: Matcher; body: (body: string) => string };
+  /** Answer these requests with this, without asking the fake (an error page that quotes the request, say). */
+  answer?: { match: Matcher; reply: (request: ProxiedRequest) => Answer };
 }
 
-export type Outcome = 'forwarded' | 'throttled' | 'rate-limited' | 'server-error' | 'reset' | 'hang' | 'malformed' | 'truncated' | 'rewritten';
+export type Outcome = 'forwarded' | 'throttled' | 'rate-limited' | 'server-error' | 'reset' | 'hang' | 'malformed' | 'truncated' | 'rewritten' | 'answered';
 
 export interface ProxyRecord extends RequestLabel {
   method: string;
@@ -170,6 +174,7 @@ export class FaultProxy {
       response.on('close', () => this.held.delete(response));
       return;
     }
+    if (plan.answer && hits(plan.answer.match)) return answer('answered', plan.answer.reply(request));
     const rateLimitWait = plan.rateLimit ? this.takeToken(label.scope, plan.rateLimit) : 0;
     if (rateLimitWait > 0) return answer('rate-limited', this.options.dialect.throttled(request, rateLimitWait));
     if (plan.throttle && hits(plan.throttle.match) && this.streak('throttle', key, attempt, plan.throttle.rate, plan.throttle.limit ?? 2)) {
