@@ -55,7 +55,7 @@ export async function startThreeClouds(plans: Partial<Record<CloudName, FaultPla
   return {
     proxies,
     env,
-    credentials: { aws: awsEnv.AWS_SECRET_ACCESS_KEY!, azure: env.AISPM_AZURE_TOKEN, gcp: env.AISPM_GCP_TOKEN },
+    credentials: { aws: awsEnv.AWS_SECRET_ACCESS_KEY!, azure: TOKEN, gcp: gcp.token },
     close: async () => {
       await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
       await Promise.all([aws.stop(), azure.close(), gcp.close()]);
