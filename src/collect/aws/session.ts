@@ -2,7 +2,7 @@ import type { SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { EdgeType } from '../../graph/edge-types.js';
 import type { Asset, CoverageStatus } from '../../graph/model.js';
-import type { ClassifiedError, InventoryBuilder } from '../runtime.js';
+import { attemptTurn, type ClassifiedError, type InventoryBuilder } from '../runtime.js';
 import { arnName, bucketArn, bucketName, isAwsManagedKeyAlias, kmsKeyArn, parseArn } from './arn.js';
 
 /**
@@ -31,6 +31,8 @@ const MAX_ATTEMPTS = 8;
 
 interface AwsClient {
   destroy(): void;
+  /** The SDK's middleware stack; `add` is overloaded per step, and only the finalize step is used here. */
+  middlewareStack: { add(...args: never[]): void };
 }
 
 /** Any `@aws-sdk/client-*` client class; they all accept the common settings below. */
@@ -53,7 +55,7 @@ function s3EndpointOverridden(): boolean {
 }
 
 export function createClient<C extends AwsClient>(Client: ClientClass<C>, region: string, settings: AwsClientSettings, userAgent: string): C {
-  return new Client({
+  const client = new Client({
     region,
     credentials: settings.credentials,
     profile: settings.profile,
@@ -68,6 +70,28 @@ export function createClient<C extends AwsClient>(Client: ClientClass<C>, region
     forcePathStyle: s3EndpointOverridden() || undefined,
     followRegionRedirects: true,
   });
+  // Inside the retry loop: every attempt takes a slot under the scan's concurrency limit (runtime.ts).
+  client.middlewareStack.add(countedAttempts as never, { step: 'finalizeRequest', priority: 'low', name: 'aispmCountedAttempts' } as never);
+  return client;
+}
+
+/** Throttling error codes across AWS protocols (the SDK's own list, less the rare ones). */
+const THROTTLING_ERRORS = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottled', 'RequestThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown', 'ProvisionedThroughputExceededException']);
+
+function countedAttempts<Output>(next: (args: unknown) => Promise<Output>): (args: unknown) => Promise<Output> {
+  return async (args) => {
+    const attempt = await attemptTurn();
+    let throttled = false;
+    try {
+      return await next(args);
+    } catch (error) {
+      const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      throttled = $metadata?.httpStatusCode === 429 || THROTTLING_ERRORS.has(name ?? '');
+      throw error;
+    } finally {
+      attempt.answered(throttled);
+    }
+  };
 }
 
 /**

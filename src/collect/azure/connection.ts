@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Agent } from 'node:https';
 import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
-import type { ClassifiedError } from '../runtime.js';
+import { attemptTurn, type ClassifiedError } from '../runtime.js';
 import type { ArmTarget } from './credentials.js';
 
 /**
@@ -67,7 +67,7 @@ function pipelineOptions(connection: ArmConnection) {
     retryOptions: { ...RETRY_DEFAULTS, ...connection.tuning.retryOptions },
     additionalPolicies: [
       { policy: requestBoundsPolicy(connection.timeoutMs, connection.signal), position: 'perCall' as const },
-      { policy: noAnswerPolicy(connection.signal), position: 'perRetry' as const },
+      { policy: attemptPolicy(connection.signal), position: 'perRetry' as const },
     ],
     userAgentOptions: { userAgentPrefix: 'aispm' },
     ...(connection.tuning.agent ? { agent: connection.tuning.agent } : {}),
@@ -91,24 +91,31 @@ function requestBoundsPolicy(timeoutMs: number, signal: AbortSignal): PipelinePo
 }
 
 /**
- * Makes an attempt that got no whole answer retryable, as a network error is: the SDK's retry policy
- * passes the AbortError of the per-request timeout straight through, and does not retry a connection
- * that dropped in the middle of the body (PARSE_ERROR). Inside the retry loop, so each attempt counts;
- * Ctrl-C (the scan's signal) still ends the scan.
+ * Each attempt, inside the retry loop: takes a slot under the scan's concurrency limit (runtime.ts)
+ * and reports a 429; and an attempt that got no whole answer becomes retryable, as a network error is
+ * (the SDK's retry policy passes the AbortError of the per-request timeout straight through, and does
+ * not retry a connection that dropped in the middle of the body, a PARSE_ERROR). Ctrl-C (the scan's
+ * signal) still ends the scan.
  */
-function noAnswerPolicy(scanSignal: AbortSignal): PipelinePolicy {
+function attemptPolicy(scanSignal: AbortSignal): PipelinePolicy {
   const networkError = (message: string, code: string) => Object.assign(new Error(message), { name: 'RestError', code });
   return {
-    name: 'aispmRetryNoAnswer',
+    name: 'aispmAttempt',
     sendRequest: async (request, next) => {
+      const attempt = await attemptTurn();
+      let throttled = false;
       try {
-        return await next(request);
+        const response = await next(request);
+        throttled = response.status === 429;
+        return response;
       } catch (error) {
         const { name, code, message } = error as { name?: string; code?: string; message?: string };
         if (scanSignal.aborted) throw error;
         if (name === 'AbortError') throw networkError(`no answer within ${request.timeout} ms`, 'ETIMEDOUT');
         if (code === 'PARSE_ERROR' && message?.startsWith('Error reading response')) throw networkError(message, 'ECONNRESET');
         throw error;
+      } finally {
+        attempt.answered(throttled);
       }
     },
   };

@@ -3,6 +3,7 @@ import { KeyManagementServiceClient } from '@google-cloud/kms';
 import { ProjectsClient } from '@google-cloud/resource-manager';
 import { GoogleAuth, OAuth2Client, type AuthClient, type gaxios } from 'google-auth-library';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
+import { attemptTurn } from '../runtime.js';
 import type { GcpSettings } from './settings.js';
 
 /**
@@ -82,6 +83,7 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
       if (!settings.endpoint) routeToLocationHost(request);
       // gax gives each request its own abort signal; joining ours lets Ctrl-C end requests in flight.
       request.signal = request.signal ? AbortSignal.any([request.signal as AbortSignal, context.signal]) : context.signal;
+      request.adapter = countedAdapter(request.adapter);
       return request;
     },
   });
@@ -178,6 +180,24 @@ function routeToLocationHost(request: gaxios.GaxiosOptionsPrepared): void {
   if (url.hostname !== VERTEX_GLOBAL_HOST) return;
   const location = /^\/v1\/projects\/[^/]+\/locations\/([a-z0-9-]+)\//.exec(url.pathname)?.[1];
   if (location && location !== 'global') url.hostname = `${location}-${VERTEX_GLOBAL_HOST}`;
+}
+
+/**
+ * Every attempt (gax and gaxios retry by sending the request again) takes a slot under the scan's
+ * concurrency limit (runtime.ts), and reports a 429.
+ */
+function countedAdapter(inner: gaxios.GaxiosOptionsPrepared['adapter']): gaxios.GaxiosOptionsPrepared['adapter'] {
+  return async (options, defaultAdapter) => {
+    const attempt = await attemptTurn();
+    let throttled = false;
+    try {
+      const response = await (inner ? inner(options, defaultAdapter) : defaultAdapter(options));
+      throttled = response.status === 429;
+      return response;
+    } finally {
+      attempt.answered(throttled);
+    }
+  };
 }
 
 /**
