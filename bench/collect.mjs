@@ -26,6 +26,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../scripts/node-bundle.mjs';
 import { ROOT, stats } from './lib.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
@@ -45,13 +46,7 @@ await build({
   absWorkingDir: ROOT,
   entryPoints: { clouds: 'bench/collect/clouds.ts', worker: 'bench/collect/worker.ts' },
   outdir: OUT,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['@aws-sdk/*', '@smithy/*', '@azure/*', '@google-cloud/*', 'google-auth-library', 'google-gax'],
-  banner: { js: "import { createRequire as __aispmRequire } from 'node:module'; const require = __aispmRequire(import.meta.url);" },
-  logLevel: 'warning',
+  ...NODE_BUNDLE,
 });
 // The fake Resource Manager reads its test certificate from beside its module.
 for (const file of ['cert.pem', 'key.pem']) copyFileSync(join(ROOT, 'test', 'fakes', 'azure', file), join(OUT, file));

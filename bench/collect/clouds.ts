@@ -42,6 +42,11 @@ const GCP_LOCATIONS = [
 ];
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
 
+/** A record of the same shape with every list and map empty, to fill in. */
+function emptyLike<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, Array.isArray(value) ? [] : {}])) as T;
+}
+
 /**
  * AWS: per region, `count` each of notebook instances, models, endpoint configurations, endpoints
  * and guardrails (5 × count assets). The fake serves the base estate's regions from its module
@@ -51,6 +56,7 @@ async function startAws(count: number): Promise<BenchCloud> {
   const arn = (region: string, kind: string, name: string) => `arn:aws:sagemaker:${region}:${ACCOUNT}:${kind}/${name}`;
   for (const region of AWS_REGIONS) {
     SAGEMAKER[region] = {
+      ...emptyLike(SAGEMAKER['us-east-1']!),
       notebooks: range(count).map((index) => ({
         NotebookInstanceName: `nb-${index}`,
         NotebookInstanceArn: arn(region, 'notebook-instance', `nb-${index}`),
@@ -86,21 +92,9 @@ async function startAws(count: number): Promise<BenchCloud> {
         CreationTime: daysAgo(20),
         LastModifiedTime: daysAgo(20),
       })),
-      lifecycleConfigs: [],
-      domains: [],
-      userProfiles: [],
-      monitoringSchedules: [],
-      monitoringJobDefinitions: [],
-      trainingJobs: [],
-      processingJobs: [],
-      transformJobs: [],
-      modelPackageGroups: [],
-      modelPackages: [],
-      featureGroups: [],
-      tags: {},
     };
     BEDROCK[region] = {
-      logging: {},
+      ...emptyLike(BEDROCK['us-east-1']!),
       guardrails: range(count).map((index) => ({
         guardrailId: `gr-${index}`,
         guardrailArn: `arn:aws:bedrock:${region}:${ACCOUNT}:guardrail/gr-${index}`,
@@ -111,14 +105,6 @@ async function startAws(count: number): Promise<BenchCloud> {
         createdAt: daysAgo(10).toISOString(),
         updatedAt: daysAgo(10).toISOString(),
       })),
-      customModels: [],
-      customizationJobs: [],
-      importedModels: [],
-      provisionedThroughputs: [],
-      inferenceProfiles: [],
-      invocationJobs: [],
-      foundationModels: [],
-      tags: {},
     };
   }
   const fake = await new FakeAws().start();

@@ -10,7 +10,7 @@ import { toXml } from '../fakes/aws/protocols.js';
 import { FakeAws, fakeAwsEnvironment } from '../fakes/aws/server.js';
 import { awsDialect } from '../fakes/fault-dialects.js';
 import { FaultProxy } from '../fakes/fault-proxy.js';
-import { coverageOf, diffInventories, HANG_TIMEOUT_MS, NO_DIFFERENCE, outcomes, TRANSIENT_FAULTS } from './harness.js';
+import { coverageOf, diffInventories, HANG_TIMEOUT_MS, NO_DIFFERENCE, outcomes, transientFaultTests } from './harness.js';
 
 /**
  * The AWS collector in this process, its real SDK clients going through the fault proxy to the fake
@@ -38,18 +38,9 @@ afterAll(async () => {
 });
 
 describe('the AWS collector through transient faults', () => {
-  it.each(TRANSIENT_FAULTS)('gives the fault-free inventory under $name', async ({ plan, outcome }) => {
-    proxy.reset(plan);
-    const inventory = await scan();
-    expect(outcomes(proxy)[outcome]).toBeGreaterThan(20);
-    expect(diffInventories(faultFree, inventory)).toEqual(NO_DIFFERENCE);
-  });
-
-  it('gives the fault-free inventory when calls hang once: the per-request timeout ends them and a retry gets the answer', async () => {
-    proxy.reset({ hang: { match: /^(sagemaker:ListNotebookInstances|bedrock:GET \/guardrails\/|iam:GetRole|ec2:DescribeVpcEndpoints|s3:GET \/[^/?]+\?policy|kms:DescribeKey)/, attempts: 1 } });
-    const inventory = await scan(HANG_TIMEOUT_MS);
-    expect(outcomes(proxy).hang).toBeGreaterThan(10);
-    expect(diffInventories(faultFree, inventory)).toEqual(NO_DIFFERENCE);
+  transientFaultTests(() => ({ proxy, faultFree, scan: (timeoutMs) => scan(timeoutMs) }), {
+    hangOnce: /^(sagemaker:ListNotebookInstances|bedrock:GET \/guardrails\/|iam:GetRole|ec2:DescribeVpcEndpoints|s3:GET \/[^/?]+\?policy|kms:DescribeKey)/,
+    atLeast: 20,
   });
 });
 

@@ -6,7 +6,7 @@ import { FakeArm } from '../fakes/azure/arm-server.js';
 import { child, DENIALS, fakeTenant, ids, SUB_PROD, TOKEN } from '../fakes/azure/estate.js';
 import { AZURE_PROXY_TLS, azureDialect } from '../fakes/fault-dialects.js';
 import { FaultProxy } from '../fakes/fault-proxy.js';
-import { coverageOf, diffInventories, HANG_TIMEOUT_MS, NO_DIFFERENCE, outcomes, TRANSIENT_FAULTS } from './harness.js';
+import { coverageOf, diffInventories, HANG_TIMEOUT_MS, NO_DIFFERENCE, outcomes, transientFaultTests } from './harness.js';
 
 /**
  * The Azure collector in this process, its real SDK clients going over HTTPS through the fault proxy
@@ -17,7 +17,7 @@ let fake: FakeArm;
 let proxy: FaultProxy;
 let faultFree: Inventory;
 
-const scan = (overrides: Partial<CollectorContext> = {}, target: FakeArm = fake) => scanFake(target, {}, overrides, { AISPM_AZURE_ENDPOINT: proxy.url, AISPM_AZURE_TOKEN: TOKEN });
+const scan = (overrides: Partial<CollectorContext> = {}) => scanFake(fake, {}, overrides, { AISPM_AZURE_ENDPOINT: proxy.url, AISPM_AZURE_TOKEN: TOKEN });
 
 beforeAll(async () => {
   fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS });
@@ -31,18 +31,9 @@ afterAll(async () => {
 });
 
 describe('the Azure collector through transient faults', () => {
-  it.each(TRANSIENT_FAULTS)('gives the fault-free inventory under $name', async ({ plan, outcome }) => {
-    proxy.reset(plan);
-    const inventory = await scan();
-    expect(outcomes(proxy)[outcome]).toBeGreaterThan(5);
-    expect(diffInventories(faultFree, inventory)).toEqual(NO_DIFFERENCE);
-  });
-
-  it('gives the fault-free inventory when calls hang once: the per-request timeout ends them and a retry gets the answer', async () => {
-    proxy.reset({ hang: { match: /\/(subscriptions|accounts|deployments|workspaces|roleAssignments|storageAccounts|diagnosticSettings)$/, attempts: 1 } });
-    const inventory = await scan({ timeoutMs: HANG_TIMEOUT_MS });
-    expect(outcomes(proxy).hang).toBeGreaterThan(10);
-    expect(diffInventories(faultFree, inventory)).toEqual(NO_DIFFERENCE);
+  transientFaultTests(() => ({ proxy, faultFree, scan: (timeoutMs) => scan(timeoutMs === undefined ? {} : { timeoutMs }) }), {
+    hangOnce: /\/(subscriptions|accounts|deployments|workspaces|roleAssignments|storageAccounts|diagnosticSettings)$/,
+    atLeast: 5,
   });
 });
 

@@ -7,7 +7,7 @@ import { gcpDialect } from '../fakes/fault-dialects.js';
 import { FaultProxy } from '../fakes/fault-proxy.js';
 import { fakeEstate, ids, KEY } from '../fakes/gcp/estate.js';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/gcp/server.js';
-import { coverageOf, diffInventories, HANG_TIMEOUT_MS, NO_DIFFERENCE, outcomes, TRANSIENT_FAULTS } from './harness.js';
+import { coverageOf, diffInventories, HANG_TIMEOUT_MS, NO_DIFFERENCE, outcomes, transientFaultTests } from './harness.js';
 
 /**
  * The Google Cloud collector in this process, its real SDK clients (gax over REST for Vertex AI,
@@ -39,18 +39,9 @@ afterAll(async () => {
 });
 
 describe('the Google Cloud collector through transient faults', () => {
-  it.each(TRANSIENT_FAULTS)('gives the fault-free inventory under $name', async ({ plan, outcome }) => {
-    proxy.reset(plan);
-    const inventory = await scan();
-    expect(outcomes(proxy)[outcome]).toBeGreaterThan(5);
-    expect(diffInventories(faultFree, inventory)).toEqual(NO_DIFFERENCE);
-  });
-
-  it('gives the fault-free inventory when calls hang once: the per-request timeout ends them and a retry gets the answer', async () => {
-    proxy.reset({ hang: { match: /\/(locations|endpoints|models|notebookRuntimes)$|\/storage\/v1\/b\/[^/]+$|getIamPolicy$|cryptoKeys\//, attempts: 1 } });
-    const inventory = await scan(HANG_TIMEOUT_MS);
-    expect(outcomes(proxy).hang).toBeGreaterThan(10);
-    expect(diffInventories(faultFree, inventory)).toEqual(NO_DIFFERENCE);
+  transientFaultTests(() => ({ proxy, faultFree, scan: (timeoutMs) => scan(timeoutMs) }), {
+    hangOnce: /\/(locations|endpoints|models|notebookRuntimes)$|\/storage\/v1\/b\/[^/]+$|getIamPolicy$|cryptoKeys\//,
+    atLeast: 5,
   });
 });
 

@@ -1,5 +1,6 @@
+import { expect, it } from 'vitest';
 import type { Asset, CoverageEntry, Inventory } from '../../src/graph/model.js';
-import type { FaultPlan, FaultProxy, Outcome } from '../fakes/fault-proxy.js';
+import type { FaultPlan, FaultProxy, Matcher, Outcome } from '../fakes/fault-proxy.js';
 
 /**
  * What the fault suites share: the transient faults every provider must ride out, and a comparison
@@ -66,4 +67,34 @@ export function outcomes(proxy: FaultProxy): Partial<Record<Outcome, number>> {
 /** The coverage entry of one scope. */
 export function coverageOf(inventory: Inventory, account: string, region: string, service: string): CoverageEntry | undefined {
   return inventory.coverage.find((entry) => entry.account === account && entry.region === region && entry.service === service);
+}
+
+/** What a provider's fault suite gives the shared tests: its proxy, its fault-free scan, and how to scan. */
+export interface FaultSubject {
+  proxy: FaultProxy;
+  faultFree: Inventory;
+  scan(timeoutMs?: number): Promise<Inventory>;
+}
+
+/**
+ * The tests every provider's suite has: each transient fault, and calls that hang once (the
+ * per-request timeout ends them, a retry gets the answer), each giving the fault-free inventory.
+ * `subject` is read when the tests run, after the suite's beforeAll.
+ */
+export function transientFaultTests(subject: () => FaultSubject, options: { hangOnce: Matcher; atLeast: number }): void {
+  it.each(TRANSIENT_FAULTS)('gives the fault-free inventory under $name', async ({ plan, outcome }) => {
+    const { proxy, scan, faultFree } = subject();
+    proxy.reset(plan);
+    const inventory = await scan();
+    expect(outcomes(proxy)[outcome]).toBeGreaterThan(options.atLeast);
+    expect(diffInventories(faultFree, inventory)).toEqual(NO_DIFFERENCE);
+  });
+
+  it('gives the fault-free inventory when calls hang once: the per-request timeout ends them and a retry gets the answer', async () => {
+    const { proxy, scan, faultFree } = subject();
+    proxy.reset({ hang: { match: options.hangOnce, attempts: 1 } });
+    const inventory = await scan(HANG_TIMEOUT_MS);
+    expect(outcomes(proxy).hang).toBeGreaterThan(10);
+    expect(diffInventories(faultFree, inventory)).toEqual(NO_DIFFERENCE);
+  });
 }
