@@ -33,20 +33,20 @@ interface CoverageState {
   failures: number;
 }
 
+/** How much a scope's share grows with each answer that was not throttled, divided by the share. */
+const SHARE_GROWTH = 0.2;
+
 /**
  * The concurrency limit, counted in HTTP attempts, with a share per rate-limit scope that adapts to
  * throttling. A scope is a region of an account (for Azure, a subscription; for Google, a location of
  * a project): what clouds throttle. Each scope may have at most its share of attempts in flight; a
  * throttling answer halves the share (once per round: answers to attempts sent before the last cut
- * do not cut again), every other answer grows it by 1/share (additive increase, multiplicative
- * decrease, as TCP does), up to the whole limit. So a throttled region slows down to what its limit
+ * do not cut again), every other answer grows it by SHARE_GROWTH / share (additive increase,
+ * multiplicative decrease, as TCP does), up to the whole limit. So a throttled region slows down to what its limit
  * allows, and the other regions take the slots it leaves. Slots are held per attempt, not per call:
  * a call waiting out its SDK's back-off after a throttling answer holds none. Every provider's SDK
  * hook calls `attemptTurn` before each attempt (pages and retries included) and reports its answer.
  */
-/** How much a scope's share grows with each answer that was not throttled, divided by the share. */
-const SHARE_GROWTH = 0.2;
-
 class ScopeShare {
   inFlight = 0;
   /** Attempts sent since the share was last cut belong to this round. */

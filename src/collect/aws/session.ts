@@ -59,8 +59,8 @@ export function createClient<C extends AwsClient>(Client: ClientClass<C>, region
     region,
     credentials: settings.credentials,
     profile: settings.profile,
-    // Standard mode: exponential back-off with jitter; a throttled call keeps its concurrency slot while
-    // it waits, so throttling slows the whole scan down instead of failing it.
+    // Standard mode: exponential back-off with jitter; a call waiting out its back-off holds no
+    // concurrency slot (runtime.ts), so throttling slows its region down instead of failing the scan.
     maxAttempts: MAX_ATTEMPTS,
     retryMode: 'standard',
     retryStrategy: settings.retryStrategy?.(),
