@@ -162,7 +162,7 @@ export class FaultProxy {
     this.records.push(record);
     const plan = this.plan;
     const hits = (matcher: Matcher | undefined) => matches(matcher, label, request);
-    const answer = async (outcome: Outcome, reply: Answer) => {
+    const respond = async (outcome: Outcome, reply: Answer) => {
       record.outcome = outcome;
       await this.delay();
       this.send(response, record, reply);
@@ -174,14 +174,14 @@ export class FaultProxy {
       response.on('close', () => this.held.delete(response));
       return;
     }
-    if (plan.answer && hits(plan.answer.match)) return answer('answered', plan.answer.reply(request));
+    if (plan.answer && hits(plan.answer.match)) return respond('answered', plan.answer.reply(request));
     const rateLimitWait = plan.rateLimit ? this.takeToken(label.scope, plan.rateLimit) : 0;
-    if (rateLimitWait > 0) return answer('rate-limited', this.options.dialect.throttled(request, rateLimitWait));
+    if (rateLimitWait > 0) return respond('rate-limited', this.options.dialect.throttled(request, rateLimitWait));
     if (plan.throttle && hits(plan.throttle.match) && this.streak('throttle', key, attempt, plan.throttle.rate, plan.throttle.limit ?? 2)) {
-      return answer('throttled', this.options.dialect.throttled(request));
+      return respond('throttled', this.options.dialect.throttled(request));
     }
     if (plan.serverErrors && hits(plan.serverErrors.match) && this.streak('server-error', key, 1, plan.serverErrors.rate, 1) && attempt <= plan.serverErrors.burst) {
-      return answer('server-error', this.options.dialect.serverError(request, this.chance('status', key, attempt) < 0.5 ? 500 : 503));
+      return respond('server-error', this.options.dialect.serverError(request, this.chance('status', key, attempt) < 0.5 ? 500 : 503));
     }
     const reset = plan.resets && hits(plan.resets.match) && this.streak('reset', key, attempt, plan.resets.rate, plan.resets.limit ?? 1);
 
