@@ -10,6 +10,7 @@ const figures = {
   demo: runScript('demo.mjs'),
   evaluate: runScript('evaluate.mjs'),
   output: runScript('output.mjs'),
+  collect: runScript('collect.mjs'),
 };
 figures.benchSeconds = Math.round((Date.now() - started) / 1000);
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -5,6 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from './node-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -15,17 +16,9 @@ await build({
   entryPoints: { cli: 'src/cli/main.ts', tools: 'src/tools.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Cloud SDKs stay in node_modules: they are large and each loads only when its provider is scanned.
-  external: ['@aws-sdk/*', '@smithy/*', '@azure/*', '@google-cloud/*', 'google-auth-library', 'google-gax'],
-  // Bundled CommonJS dependencies call require(); give ESM output a real one.
-  banner: { js: "import { createRequire as __aispmRequire } from 'node:module'; const require = __aispmRequire(import.meta.url);" },
+  ...NODE_BUNDLE,
   legalComments: 'linked',
-  logLevel: 'warning',
 });
 
 const tools = await import(join(dist, 'tools.js'));

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,8 +27,13 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
  * endpoint from the test process itself.
  */
 export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnvironment(options.env) });
+  return startCli(args, options).result;
+}
+
+/** Starts the CLI like runCliAsync, and hands out the process too (to send it a signal). */
+export function startCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): { child: ChildProcess; result: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnvironment(options.env) });
+  const result = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -36,6 +41,7 @@ export function runCliAsync(args: string[], options: { cwd?: string; env?: Recor
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+  return { child, result };
 }
 
 function cliEnvironment(extra: Record<string, string> = {}): Record<string, string> {

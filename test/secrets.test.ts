@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeSecretKey, redactSecretsInString } from '../src/secrets/detect.js';
-import { redactAsset } from '../src/secrets/redact.js';
+import { redactAsset, redactInventory } from '../src/secrets/redact.js';
 
 describe('secret detection', () => {
   it.each([
@@ -12,6 +12,7 @@ describe('secret detection', () => {
     ['DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH==;', 'azure-storage-account-key'],
     ['postgres://admin:s3cretpass@db.internal:5432/app', 'credential-in-url'],
     ['-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----', 'private-key'],
+    ['Authorization: Bearer ya29.a0AfB_byExampleOnly-token', 'bearer-token'],
   ])('finds %s as %s, and redacts it', (value, kind) => {
     const result = redactSecretsInString(`prefix ${value} suffix`);
     expect(result?.kinds).toContain(kind);
@@ -54,5 +55,11 @@ describe('secret detection', () => {
     ]);
     // Redacting again changes nothing: snapshots can be loaded and saved any number of times.
     expect(redactAsset(redacted)).toEqual(redacted);
+  });
+
+  it('redacts coverage messages, which quote what an API answered', () => {
+    const coverage = [{ provider: 'gcp' as const, account: 'p', region: 'r', service: 'aiplatform', status: 'error' as const, message: 'ListModels: INVALID_ARGUMENT: "sk-proj-abcdefghijklmnopqrstuvwx" is not valid' }];
+    const redacted = redactInventory({ sources: ['gcp'], assets: [], edges: [], coverage });
+    expect(redacted.coverage[0]?.message).toBe('ListModels: INVALID_ARGUMENT: "[REDACTED:openai-api-key]" is not valid');
   });
 });

@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import { escapeText } from '../report/escape.js';
+import { redactSecretsInString } from '../secrets/detect.js';
 
 /**
  * Everything about the terminal in one place: colour, width, the logger, the spinner. Progress and
@@ -26,7 +27,8 @@ export function terminalWidth(): number {
 
 export function createLogger(options: TerminalOptions): Logger {
   const interactive = process.stderr.isTTY === true;
-  const write = (prefix: string, message: string) => process.stderr.write(`${prefix}${escapeText(message)}\n`);
+  // Log lines quote API answers (in coverage messages) before the inventory is redacted: redact them here too.
+  const write = (prefix: string, message: string) => process.stderr.write(`${prefix}${escapeText(redactSecretsInString(message)?.text ?? message)}\n`);
   return {
     debug: (message) => {
       if (options.debug) write('aispm: debug: ', message);

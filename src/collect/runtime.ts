@@ -1,4 +1,4 @@
-import pLimit, { type LimitFunction } from 'p-limit';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Asset, CoverageEntry, CoverageStatus, Edge, Inventory, Provider } from '../graph/model.js';
 import type { EdgeType } from '../graph/edge-types.js';
 import type { CollectorContext } from './collector.js';
@@ -33,8 +33,130 @@ interface CoverageState {
   failures: number;
 }
 
+/** How much a scope's share grows with each answer that was not throttled, divided by the share. */
+const SHARE_GROWTH = 0.2;
+
+/**
+ * The concurrency limit, counted in HTTP attempts, with a share per rate-limit scope that adapts to
+ * throttling. A scope is a region of an account (for Azure, a subscription; for Google, a location of
+ * a project): what clouds throttle. Each scope may have at most its share of attempts in flight; a
+ * throttling answer halves the share (once per round: answers to attempts sent before the last cut
+ * do not cut again), every other answer grows it by SHARE_GROWTH / share (additive increase,
+ * multiplicative decrease, as TCP does), up to the whole limit. So a throttled region slows down to what its limit
+ * allows, and the other regions take the slots it leaves. Slots are held per attempt, not per call:
+ * a call waiting out its SDK's back-off after a throttling answer holds none. Every provider's SDK
+ * hook calls `attemptTurn` before each attempt (pages and retries included) and reports its answer.
+ */
+class ScopeShare {
+  inFlight = 0;
+  /** Attempts sent since the share was last cut belong to this round. */
+  round = 0;
+  private share: number;
+
+  constructor(private readonly limit: number) {
+    this.share = limit;
+  }
+
+  hasRoom(): boolean {
+    return this.inFlight < Math.max(1, Math.floor(this.share));
+  }
+
+  answered(throttled: boolean, round: number): void {
+    if (!throttled) this.share = Math.min(this.limit, this.share + SHARE_GROWTH / this.share);
+    else if (round === this.round) {
+      this.share = Math.max(1, this.share / 2);
+      this.round++;
+    }
+  }
+}
+
+class AttemptSlots {
+  private inFlight = 0;
+  private readonly waiting: Array<{ share: ScopeShare; enter: () => void }> = [];
+  private readonly shares = new Map<string, ScopeShare>();
+
+  constructor(private readonly limit: number) {}
+
+  share(scope: CallScope): ScopeShare {
+    const key = `${scope.account}\u0000${scope.region}`;
+    let share = this.shares.get(key);
+    if (!share) this.shares.set(key, (share = new ScopeShare(this.limit)));
+    return share;
+  }
+
+  async enter(share: ScopeShare): Promise<void> {
+    if (this.inFlight < this.limit && share.hasRoom()) this.take(share);
+    else await new Promise<void>((enter) => this.waiting.push({ share, enter }));
+  }
+
+  leave(share: ScopeShare): void {
+    this.inFlight--;
+    share.inFlight--;
+    while (this.inFlight < this.limit) {
+      const next = this.nextWaiter();
+      if (next === undefined) return;
+      const [waiter] = this.waiting.splice(next, 1);
+      this.take(waiter!.share);
+      waiter!.enter();
+    }
+  }
+
+  /**
+   * The waiter to go next: of the scopes with room in their share, the one with the fewest attempts in
+   * flight, first come first served within it. A throttled region does not hold up the others, and
+   * no region falls behind the rest.
+   */
+  private nextWaiter(): number | undefined {
+    let best: number | undefined;
+    for (let index = 0; index < this.waiting.length; index++) {
+      const { share } = this.waiting[index]!;
+      if (!share.hasRoom()) continue;
+      if (best === undefined || share.inFlight < this.waiting[best]!.share.inFlight) best = index;
+      if (share.inFlight === 0) break;
+    }
+    return best;
+  }
+
+  private take(share: ScopeShare): void {
+    this.inFlight++;
+    share.inFlight++;
+  }
+}
+
+/** The slots and scope of the call that is running, for the SDK hooks, which run inside it. */
+const currentCall = new AsyncLocalStorage<{ slots: AttemptSlots; share: ScopeShare }>();
+
+export interface Attempt {
+  /** The attempt got an answer (or failed): frees its slot; a throttling answer cuts its scope's share. */
+  answered(throttled: boolean): void;
+}
+
+const UNCOUNTED: Attempt = { answered: () => {} };
+
+/**
+ * For each provider's SDK hook, before every HTTP attempt of a call made through `builder.call`:
+ * waits for a slot within the limit and the scope's share, and gives the handle to report the answer
+ * with (always, once). Outside a call (credentials, the subscription list) nothing is counted.
+ */
+export async function attemptTurn(): Promise<Attempt> {
+  const call = currentCall.getStore();
+  if (!call) return UNCOUNTED;
+  const { slots, share } = call;
+  await slots.enter(share);
+  const round = share.round;
+  let open = true;
+  return {
+    answered: (throttled) => {
+      if (!open) return;
+      open = false;
+      share.answered(throttled, round);
+      slots.leave(share);
+    },
+  };
+}
+
 export class InventoryBuilder {
-  private readonly limit: LimitFunction;
+  private readonly slots: AttemptSlots;
   private readonly assets = new Map<string, Asset>();
   private readonly edges = new Map<string, Edge>();
   private readonly coverage = new Map<string, CoverageState & CallScope>();
@@ -44,21 +166,19 @@ export class InventoryBuilder {
     readonly context: CollectorContext,
     private readonly classify: ErrorClassifier,
   ) {
-    this.limit = pLimit(context.concurrency);
+    this.slots = new AttemptSlots(context.concurrency);
   }
 
   /**
-   * Runs one read-only API call (or one paginated listing) under the concurrency limit. Success marks
-   * the scope as read; a failure is recorded as coverage (denied / skipped / error, with the
-   * operation and the provider's message) and returns undefined, so the caller carries on.
-   * Do not nest calls: hold no slot while waiting for another call.
+   * Runs one read-only API call (or one paginated listing); its HTTP attempts take their slots under
+   * the concurrency limit and the scope's share (`attemptTurn`). Success marks the scope as read; a
+   * failure is recorded as coverage (denied / skipped / error, with the operation and the provider's
+   * message) and returns undefined, so the caller carries on.
    */
   async call<T>(scope: CallScope, operation: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
-      const result = await this.limit(() => {
-        this.context.signal.throwIfAborted();
-        return run();
-      });
+      this.context.signal.throwIfAborted();
+      const result = await currentCall.run({ slots: this.slots, share: this.slots.share(scope) }, run);
       this.record(scope, 'ok');
       return result;
     } catch (error) {

@@ -23,6 +23,8 @@ const TOKEN_PATTERNS: readonly TokenPattern[] = [
   { kind: 'azure-storage-account-key', pattern: /AccountKey=[A-Za-z0-9+/]{40,}={0,2}/g },
   { kind: 'azure-sas-token', pattern: /[?&]sig=[A-Za-z0-9%+/]{30,}={0,2}/g },
   { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  // An Authorization header value, whatever the token's format (an error page may quote the request).
+  { kind: 'bearer-token', pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/gi },
   { kind: 'credential-in-url', pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}:[^\s@/]{3,200}@/g },
 ];
 

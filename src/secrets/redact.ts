@@ -1,4 +1,4 @@
-import type { Asset, Inventory, SecretFinding } from '../graph/model.js';
+import type { Asset, CoverageEntry, Inventory, SecretFinding } from '../graph/model.js';
 import { redactSecretsInString } from './detect.js';
 
 /**
@@ -8,7 +8,13 @@ import { redactSecretsInString } from './detect.js';
  * kind, never the value) so that rules can report it.
  */
 export function redactInventory(inventory: Inventory): Inventory {
-  return { ...inventory, assets: inventory.assets.map(redactAsset) };
+  return { ...inventory, assets: inventory.assets.map(redactAsset), coverage: inventory.coverage.map(redactCoverage) };
+}
+
+/** A coverage message quotes what the API answered, and an answer may quote a resource or the request. */
+function redactCoverage(entry: CoverageEntry): CoverageEntry {
+  const redacted = entry.message === undefined ? undefined : redactSecretsInString(entry.message);
+  return redacted ? { ...entry, message: redacted.text } : entry;
 }
 
 export function redactAsset(asset: Asset): Asset {

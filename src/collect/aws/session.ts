@@ -2,7 +2,7 @@ import type { SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { EdgeType } from '../../graph/edge-types.js';
 import type { Asset, CoverageStatus } from '../../graph/model.js';
-import type { ClassifiedError, InventoryBuilder } from '../runtime.js';
+import { attemptTurn, type ClassifiedError, type InventoryBuilder } from '../runtime.js';
 import { arnName, bucketArn, bucketName, isAwsManagedKeyAlias, kmsKeyArn, parseArn } from './arn.js';
 
 /**
@@ -11,15 +11,19 @@ import { arnName, bucketArn, bucketName, isAwsManagedKeyAlias, kmsKeyArn, parseA
  * keys, functions, log groups, VPCs) that AI assets point at, to be read after the AI assets.
  */
 
+type RetryStrategy = SageMakerClientConfig['retryStrategy'];
+
 /**
  * Settings shared by every SDK client of a scan; tests replace the retry strategy to keep back-off
- * short. (The credential and retry types are the same in every client package; SageMaker's name them.)
+ * short. The strategy is made per client, as the SDK makes its own: its retry quota then counts one
+ * service in one region, not the whole scan. (The credential and retry types are the same in every
+ * client package; SageMaker's name them.)
  */
 export interface AwsClientSettings {
   credentials?: SageMakerClientConfig['credentials'];
   profile?: string;
   timeoutMs: number;
-  retryStrategy?: SageMakerClientConfig['retryStrategy'];
+  retryStrategy?: () => RetryStrategy;
 }
 
 /** Throttled calls back off and retry up to this many attempts before the call counts as failed. */
@@ -27,6 +31,8 @@ const MAX_ATTEMPTS = 8;
 
 interface AwsClient {
   destroy(): void;
+  /** The SDK's middleware stack; `add` is overloaded per step, and only the finalize step is used here. */
+  middlewareStack: { add(...args: never[]): void };
 }
 
 /** Any `@aws-sdk/client-*` client class; they all accept the common settings below. */
@@ -36,7 +42,7 @@ type ClientClass<C extends AwsClient> = new (config: {
   profile?: string;
   maxAttempts: number;
   retryMode: string;
-  retryStrategy?: SageMakerClientConfig['retryStrategy'];
+  retryStrategy?: RetryStrategy;
   requestHandler: NodeHttpHandler;
   customUserAgent: string;
   forcePathStyle?: boolean;
@@ -49,21 +55,62 @@ function s3EndpointOverridden(): boolean {
 }
 
 export function createClient<C extends AwsClient>(Client: ClientClass<C>, region: string, settings: AwsClientSettings, userAgent: string): C {
-  return new Client({
+  const client = new Client({
     region,
     credentials: settings.credentials,
     profile: settings.profile,
-    // Standard mode: exponential back-off with jitter; a throttled call keeps its concurrency slot while
-    // it waits, so throttling slows the whole scan down instead of failing it.
+    // Standard mode: exponential back-off with jitter; a call waiting out its back-off holds no
+    // concurrency slot (runtime.ts), so throttling slows its region down instead of failing the scan.
     maxAttempts: MAX_ATTEMPTS,
     retryMode: 'standard',
-    retryStrategy: settings.retryStrategy,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs, throwOnRequestTimeout: true }),
+    retryStrategy: settings.retryStrategy?.(),
+    requestHandler: new AwsAnswersOnly({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs, throwOnRequestTimeout: true }),
     customUserAgent: userAgent,
     // S3 settings; the other clients ignore them.
     forcePathStyle: s3EndpointOverridden() || undefined,
     followRegionRedirects: true,
   });
+  // Inside the retry loop: every attempt takes a slot under the scan's concurrency limit (runtime.ts).
+  client.middlewareStack.add(countedAttempts as never, { step: 'finalizeRequest', priority: 'low', name: 'aispmCountedAttempts' } as never);
+  return client;
+}
+
+/** Throttling error codes across AWS protocols (the SDK's own list, less the rare ones). */
+const THROTTLING_ERRORS = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottled', 'RequestThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown', 'ProvisionedThroughputExceededException']);
+
+function countedAttempts<Output>(next: (args: unknown) => Promise<Output>): (args: unknown) => Promise<Output> {
+  return async (args) => {
+    const attempt = await attemptTurn();
+    let throttled = false;
+    try {
+      return await next(args);
+    } catch (error) {
+      const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      throttled = $metadata?.httpStatusCode === 429 || THROTTLING_ERRORS.has(name ?? '');
+      throw error;
+    } finally {
+      attempt.answered(throttled);
+    }
+  };
+}
+
+/**
+ * The HTTP handler, refusing a 200 answer that is an HTML page (from a proxy or captive portal in
+ * the way): the SDK's XML parser reads such a page as an empty result, so IAM, STS, EC2 and S3
+ * calls would seem to succeed with nothing in them (a role without its record, no enabled regions)
+ * and no gap would show. The call fails instead, and becomes coverage.
+ */
+class AwsAnswersOnly extends NodeHttpHandler {
+  override async handle(...args: Parameters<NodeHttpHandler['handle']>): ReturnType<NodeHttpHandler['handle']> {
+    const answer = await super.handle(...args);
+    const { statusCode, headers, body } = answer.response;
+    const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+    if (statusCode >= 200 && statusCode < 300 && /text\/html/i.test(contentType)) {
+      (body as { destroy?: () => void } | undefined)?.destroy?.();
+      throw Object.assign(new Error('the answer is an HTML page, not an AWS response (is a proxy in the way?)'), { name: 'UnexpectedAnswer' });
+    }
+    return answer;
+  }
 }
 
 const DENIED_ERRORS = new Set([

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Agent } from 'node:https';
 import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
-import type { ClassifiedError } from '../runtime.js';
+import { attemptTurn, type ClassifiedError } from '../runtime.js';
 import type { ArmTarget } from './credentials.js';
 
 /**
@@ -65,7 +65,10 @@ export function modularClientOptions(connection: ArmConnection) {
 function pipelineOptions(connection: ArmConnection) {
   return {
     retryOptions: { ...RETRY_DEFAULTS, ...connection.tuning.retryOptions },
-    additionalPolicies: [{ policy: requestBoundsPolicy(connection.timeoutMs, connection.signal), position: 'perCall' as const }],
+    additionalPolicies: [
+      { policy: requestBoundsPolicy(connection.timeoutMs, connection.signal), position: 'perCall' as const },
+      { policy: attemptPolicy(connection.signal), position: 'perRetry' as const },
+    ],
     userAgentOptions: { userAgentPrefix: 'aispm' },
     ...(connection.tuning.agent ? { agent: connection.tuning.agent } : {}),
   };
@@ -87,6 +90,37 @@ function requestBoundsPolicy(timeoutMs: number, signal: AbortSignal): PipelinePo
   };
 }
 
+/**
+ * Each attempt, inside the retry loop: takes a slot under the scan's concurrency limit (runtime.ts)
+ * and reports a 429; and an attempt that got no whole answer becomes retryable, as a network error is
+ * (the SDK's retry policy passes the AbortError of the per-request timeout straight through, and does
+ * not retry a connection that dropped in the middle of the body, a PARSE_ERROR). Ctrl-C (the scan's
+ * signal) still ends the scan.
+ */
+function attemptPolicy(scanSignal: AbortSignal): PipelinePolicy {
+  const networkError = (message: string, code: string) => Object.assign(new Error(message), { name: 'RestError', code });
+  return {
+    name: 'aispmAttempt',
+    sendRequest: async (request, next) => {
+      const attempt = await attemptTurn();
+      let throttled = false;
+      try {
+        const response = await next(request);
+        throttled = response.status === 429;
+        return response;
+      } catch (error) {
+        const { name, code, message } = error as { name?: string; code?: string; message?: string };
+        if (scanSignal.aborted) throw error;
+        if (name === 'AbortError') throw networkError(`no answer within ${request.timeout} ms`, 'ETIMEDOUT');
+        if (code === 'PARSE_ERROR' && message?.startsWith('Error reading response')) throw networkError(message, 'ECONNRESET');
+        throw error;
+      } finally {
+        attempt.answered(throttled);
+      }
+    },
+  };
+}
+
 const DENIED_CODES = new Set(['authorizationfailed', 'linkedauthorizationfailed', 'forbidden', 'invalidauthenticationtoken', 'expiredauthenticationtoken']);
 /** The resource provider is not registered in the subscription: nothing of that kind can exist there. */
 const ABSENT_CODES = new Set(['missingsubscriptionregistration', 'subscriptionnotregistered']);
@@ -101,14 +135,27 @@ interface AzureErrorShape {
 /** Reads an `@azure/core-rest-pipeline` RestError (or a timeout) as coverage. */
 export function classifyAzureError(error: unknown): ClassifiedError {
   const shape: AzureErrorShape = typeof error === 'object' && error !== null ? (error as AzureErrorShape) : { message: String(error) };
-  const firstLine = (shape.message ?? 'unknown error').split('\n')[0]!;
-  if (shape.name === 'AbortError') return { status: 'error', message: `no answer in time (${firstLine})` };
+  const firstLine = withoutBody((shape.message ?? 'unknown error').split('\n')[0]!);
+  if (shape.name === 'AbortError' || shape.code === 'ETIMEDOUT') return { status: 'error', message: `no answer in time (${firstLine})` };
   const code = shape.code?.toLowerCase() ?? '';
   const label = shape.code ?? (shape.statusCode !== undefined ? `HTTP ${shape.statusCode}` : shape.name ?? 'Error');
   const message = `${label}: ${firstLine}`;
   if (shape.statusCode === 401 || shape.statusCode === 403 || DENIED_CODES.has(code)) return { status: 'denied', message };
   if (ABSENT_CODES.has(code)) return { status: 'skipped', message };
   return { status: 'error', message };
+}
+
+/** Coverage messages stay short. */
+const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * The SDK's message for an answer it could not parse ends with the whole body, which may be large
+ * and hold anything the resource holds (a deployment's environment): only the parse error is kept.
+ */
+function withoutBody(message: string): string {
+  const parseError = /^Error "(.*)" occurred while parsing the response body/.exec(message)?.[1];
+  const text = parseError ? `the answer is not valid JSON (${parseError})` : message;
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;
 }
 
 export function isUnauthenticated(error: unknown): boolean {

@@ -6,7 +6,7 @@ import { classifyGcpError } from './errors.js';
 import { GcpEstate } from './estate.js';
 import type { IamPolicy } from './iam.js';
 import { collectRelated, type ProjectFacts } from './related.js';
-import { authenticate, defaultProject, openSession, type GoogleSession } from './session.js';
+import { authenticate, defaultProject, openSession, type GoogleSession, type RetryPolicy } from './session.js';
 import type { GcpSettings } from './settings.js';
 import { VERTEX_COLLECTIONS } from './vertex/index.js';
 
@@ -15,11 +15,11 @@ import { VERTEX_COLLECTIONS } from './vertex/index.js';
  * locations, and every Vertex AI collection in each location, all at once under the builder's
  * concurrency limit; then the buckets, keys and service accounts those resources name.
  */
-export async function collectGcp(context: CollectorContext, settings: GcpSettings): Promise<Inventory> {
+export async function collectGcp(context: CollectorContext, settings: GcpSettings, retry: Partial<RetryPolicy> = {}): Promise<Inventory> {
   const authClient = await authenticate(context, settings);
   // Settle the scope before building the clients, which costs seconds of CPU.
   const projects = [...new Set(context.scope.gcpProjects ?? [await projectOfCredentials()])];
-  const session = openSession(context, settings, authClient);
+  const session = openSession(context, settings, authClient, retry);
   try {
     const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
     const facts = new Map<string, ProjectFacts>();

@@ -2,21 +2,27 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ProviderCollector } from '../collector.js';
+import type { RetryPolicy } from './session.js';
 import { readGcpSettings } from './settings.js';
 
 /**
  * The Google Cloud (Vertex AI) collector. This module stays light: the registry loads it to ask
  * whether credentials exist, and the Google SDKs (about a second to import) load only in `collect`.
+ * Tests shorten the retry delays with `retry`.
  */
-export const collector: ProviderCollector = {
-  provider: 'gcp',
-  hasCredentials: async () => hasGoogleCredentials(process.env),
-  collect: async (context) => {
-    const settings = readGcpSettings(process.env);
-    const { collectGcp } = await import('./collect.js');
-    return collectGcp(context, settings);
-  },
-};
+export function createGcpCollector(options: { retry?: Partial<RetryPolicy> } = {}): ProviderCollector {
+  return {
+    provider: 'gcp',
+    hasCredentials: async () => hasGoogleCredentials(process.env),
+    collect: async (context) => {
+      const settings = readGcpSettings(process.env);
+      const { collectGcp } = await import('./collect.js');
+      return collectGcp(context, settings, options.retry);
+    },
+  };
+}
+
+export const collector: ProviderCollector = createGcpCollector();
 
 /**
  * Whether application default credentials (or a token) can be found, from files and variables

@@ -3,6 +3,7 @@ import { KeyManagementServiceClient } from '@google-cloud/kms';
 import { ProjectsClient } from '@google-cloud/resource-manager';
 import { GoogleAuth, OAuth2Client, type AuthClient, type gaxios } from 'google-auth-library';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
+import { attemptTurn } from '../runtime.js';
 import type { GcpSettings } from './settings.js';
 
 /**
@@ -20,19 +21,33 @@ const VERTEX_GLOBAL_HOST = 'aiplatform.googleapis.com';
 const STORAGE_BASE_URL = 'https://storage.googleapis.com';
 
 /**
- * Throttling and unavailability are retried with exponential back-off and full jitter, so a burst of
- * 429s slows the scan down instead of failing it. The first delay is Google's own default.
+ * Throttling, server errors and answers that never came (a dropped connection, the per-request
+ * timeout) are retried with exponential back-off and full jitter, so a burst of 429s or 5xx slows
+ * the scan down instead of failing it; every call aispm makes is a read, safe to repeat. The first
+ * delay is Google's own default.
  */
-const RETRY_POLICY = { maxAttempts: 8, initialDelayMs: 100, delayMultiplier: 2, maxDelayMs: 10_000 } as const;
+const RETRY_POLICY: RetryPolicy = { maxAttempts: 8, initialDelayMs: 100, delayMultiplier: 2, maxDelayMs: 10_000 };
+
+/** How calls are retried; tests shorten the delays. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  initialDelayMs: number;
+  delayMultiplier: number;
+  maxDelayMs: number;
+}
 
 /**
  * gax compares a failed call's `code` with these. Over the REST transport the error is a GaxiosError
- * whose code is the HTTP status (googleapis/gax-nodejs#1803); over gRPC it is a status code. Both
- * are listed: 429/RESOURCE_EXHAUSTED (8), 503/UNAVAILABLE (14), and the gateway errors.
+ * whose code is the HTTP status (googleapis/gax-nodejs#1803), or Node's code for a connection that
+ * failed; over gRPC it is a status code. All are listed: 429/RESOURCE_EXHAUSTED (8), 500/INTERNAL
+ * (13), 503/UNAVAILABLE (14), the gateway errors, and the network errors (a timeout is given
+ * ETIMEDOUT by `markTimeouts`).
  */
-const RETRYABLE_CODES = [429, 502, 503, 504, 8, 14];
+const NETWORK_ERROR_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'];
+const RETRYABLE_CODES = [429, 500, 502, 503, 504, 8, 13, 14, ...NETWORK_ERROR_CODES];
 const RETRYABLE_HTTP_STATUSES: Array<[number, number]> = [
   [429, 429],
+  [500, 500],
   [502, 504],
 ];
 
@@ -61,15 +76,18 @@ export interface GoogleSession {
 }
 
 /** The SDK clients, sending requests with these credentials to Google or to the override URL. */
-export function openSession(context: CollectorContext, settings: GcpSettings, authClient: AuthClient): GoogleSession {
+export function openSession(context: CollectorContext, settings: GcpSettings, authClient: AuthClient, retryTuning: Partial<RetryPolicy> = {}): GoogleSession {
+  const retry = { ...RETRY_POLICY, ...retryTuning };
   authClient.transporter.interceptors.request.add({
     resolved: async (request) => {
       if (!settings.endpoint) routeToLocationHost(request);
       // gax gives each request its own abort signal; joining ours lets Ctrl-C end requests in flight.
       request.signal = request.signal ? AbortSignal.any([request.signal as AbortSignal, context.signal]) : context.signal;
+      request.adapter = countedAdapter(request.adapter);
       return request;
     },
   });
+  authClient.transporter.interceptors.response.add({ rejected: (error) => markTimeouts(error, context.signal) });
   // google-gax resolves its own copy of google-auth-library; the classes match in shape, not in name.
   const connection: ClientOptions = { fallback: true, authClient: authClient as unknown as ClientOptions['authClient'], ...endpointOptions(settings.endpoint) };
   const clients = {
@@ -95,20 +113,21 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
       // The async iterators fetch the next page on demand; saying so keeps gax from warning.
       autoPaginate: false,
       retry: {
-        retryCodes: RETRYABLE_CODES,
+        // Typed as numbers; gax compares with ===, and over REST codes are also Node's strings.
+        retryCodes: RETRYABLE_CODES as number[],
         backoffSettings: {
-          initialRetryDelayMillis: RETRY_POLICY.initialDelayMs,
-          retryDelayMultiplier: RETRY_POLICY.delayMultiplier,
-          maxRetryDelayMillis: RETRY_POLICY.maxDelayMs,
+          initialRetryDelayMillis: retry.initialDelayMs,
+          retryDelayMultiplier: retry.delayMultiplier,
+          maxRetryDelayMillis: retry.maxDelayMs,
           initialRpcTimeoutMillis: context.timeoutMs,
           rpcTimeoutMultiplier: 1,
           maxRpcTimeoutMillis: context.timeoutMs,
-          maxRetries: RETRY_POLICY.maxAttempts,
+          maxRetries: retry.maxAttempts,
         },
       },
     },
     getStorage: async <T>(path: string) => {
-      const response = await authClient.request<T>({ url: `${storageBase}/storage/v1/${path}`, method: 'GET', retryConfig: storageRetryConfig() });
+      const response = await authClient.request<T>({ url: `${storageBase}/storage/v1/${path}`, method: 'GET', retryConfig: storageRetryConfig(context.signal, retry) });
       return response.data;
     },
     close: async () => {
@@ -163,16 +182,50 @@ function routeToLocationHost(request: gaxios.GaxiosOptionsPrepared): void {
   if (location && location !== 'global') url.hostname = `${location}-${VERTEX_GLOBAL_HOST}`;
 }
 
-/** The retry policy in gaxios terms, for the Cloud Storage reads. */
-function storageRetryConfig(): gaxios.RetryConfig {
+/**
+ * Every attempt (gax and gaxios retry by sending the request again) takes a slot under the scan's
+ * concurrency limit (runtime.ts), and reports a 429.
+ */
+function countedAdapter(inner: gaxios.GaxiosOptionsPrepared['adapter']): gaxios.GaxiosOptionsPrepared['adapter'] {
+  return async (options, defaultAdapter) => {
+    const attempt = await attemptTurn();
+    let throttled = false;
+    try {
+      const response = await (inner ? inner(options, defaultAdapter) : defaultAdapter(options));
+      throttled = response.status === 429;
+      return response;
+    } finally {
+      attempt.answered(throttled);
+    }
+  };
+}
+
+/**
+ * gaxios ends a request at the per-request timeout by aborting it, and an aborted request looks like
+ * one given up on: give it the network code that says "no answer", so gax retries it. The scan's own
+ * abort (Ctrl-C) stays an abort.
+ */
+function markTimeouts(error: gaxios.GaxiosError, scanSignal: AbortSignal): never {
+  const cause = error.cause as { name?: string } | undefined;
+  if (!scanSignal.aborted && error.code === undefined && (error.name === 'AbortError' || cause?.name === 'AbortError' || cause?.name === 'TimeoutError')) {
+    Object.assign(error, { code: 'ETIMEDOUT' });
+  }
+  throw error;
+}
+
+/** The retry policy in gaxios terms, for the Cloud Storage reads: the statuses above, and answers that never came. */
+function storageRetryConfig(scanSignal: AbortSignal, policy: RetryPolicy): gaxios.RetryConfig {
   return {
-    retry: RETRY_POLICY.maxAttempts - 1,
-    statusCodesToRetry: RETRYABLE_HTTP_STATUSES,
+    retry: policy.maxAttempts - 1,
     httpMethodsToRetry: ['GET'],
-    noResponseRetries: 0,
+    shouldRetry: (error) => {
+      if (scanSignal.aborted || (error.config.retryConfig?.currentRetryAttempt ?? 0) >= policy.maxAttempts - 1) return false;
+      const status = error.response?.status;
+      return status === undefined || RETRYABLE_HTTP_STATUSES.some(([min, max]) => status >= min && status <= max);
+    },
     retryBackoff: (error) => {
       const attempt = (error.config.retryConfig?.currentRetryAttempt ?? 1) - 1;
-      const ceiling = Math.min(RETRY_POLICY.initialDelayMs * RETRY_POLICY.delayMultiplier ** attempt, RETRY_POLICY.maxDelayMs);
+      const ceiling = Math.min(policy.initialDelayMs * policy.delayMultiplier ** attempt, policy.maxDelayMs);
       return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
     },
   };

@@ -3,9 +3,9 @@ import type { CollectorContext } from '../../../src/collect/collector.js';
 import type { Inventory } from '../../../src/graph/model.js';
 import { silentLogger } from '../../../src/log.js';
 
-/** Retries at once: the SDK's own retry strategy with a 1 ms back-off keeps throttling tests fast. */
-export function fastRetry(maxAttempts = 8): ConfiguredRetryStrategy {
-  return new ConfiguredRetryStrategy(maxAttempts, 1);
+/** Retries at once: the SDK's own retry strategy with a 1 ms back-off keeps throttling tests fast; one per client, as in a real scan. */
+export function fastRetry(maxAttempts = 8): () => ConfiguredRetryStrategy {
+  return () => new ConfiguredRetryStrategy(maxAttempts, 1);
 }
 
 export function collectorContext(overrides: Partial<CollectorContext> = {}): CollectorContext {

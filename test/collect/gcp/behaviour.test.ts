@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NoCredentialsError, type CollectScope } from '../../../src/collect/collector.js';
-import { collector, hasGoogleCredentials } from '../../../src/collect/gcp/index.js';
+import { createGcpCollector, hasGoogleCredentials } from '../../../src/collect/gcp/index.js';
 import { InputError } from '../../../src/errors.js';
 import type { Inventory } from '../../../src/graph/model.js';
 import { tempDir } from '../../helpers.js';
@@ -32,6 +32,9 @@ afterEach(() => {
 function useEnv(values: Record<string, string | undefined>): void {
   for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
 }
+
+/** Retries back off by milliseconds, so a request that times out on every attempt gives up quickly. */
+const collector = createGcpCollector({ retry: { initialDelayMs: 1, maxDelayMs: 5 } });
 
 async function collect(scope: CollectScope = { gcpProjects: ['acme-ml'] }, overrides = {}): Promise<Inventory> {
   return collector.collect(collectorContext(scope, overrides));

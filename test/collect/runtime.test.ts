@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { attemptTurn, InventoryBuilder, type CallScope } from '../../src/collect/runtime.js';
+import { silentLogger } from '../../src/log.js';
+
+/**
+ * The concurrency limit, counted in HTTP attempts, with a share per region that a throttling answer
+ * cuts: driven by hand, one attempt at a time, without a network or a clock.
+ */
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+function harness(concurrency: number) {
+  const builder = new InventoryBuilder('aws', { scope: {}, concurrency, timeoutMs: 1000, signal: new AbortController().signal, log: silentLogger, progress: () => {} }, () => ({ status: 'error', message: 'failed' }));
+  const inFlight = new Map<string, number>();
+  const most = new Map<string, number>();
+  const answers: Array<{ region: string; answer: (throttled: boolean) => void }> = [];
+  /** A call of one attempt in `region`; it is answered when the test says so. */
+  const call = (region: string) => {
+    const scope: CallScope = { account: '111122223333', region, service: 'sagemaker' };
+    return builder.call(scope, 'DescribeThing', async () => {
+      const attempt = await attemptTurn();
+      inFlight.set(region, (inFlight.get(region) ?? 0) + 1);
+      most.set(region, Math.max(most.get(region) ?? 0, inFlight.get(region)!));
+      await new Promise<void>((resolve) =>
+        answers.push({
+          region,
+          answer: (throttled) => {
+            inFlight.set(region, inFlight.get(region)! - 1);
+            attempt.answered(throttled);
+            resolve();
+          },
+        }),
+      );
+    });
+  };
+  /** Answers the oldest (or the newest) attempt in flight in `region`. */
+  const answer = async (region: string, throttled = false, newest = false) => {
+    const index = newest ? answers.findLastIndex((pending) => pending.region === region) : answers.findIndex((pending) => pending.region === region);
+    answers.splice(index, 1)[0]!.answer(throttled);
+    await settle();
+  };
+  const total = () => [...inFlight.values()].reduce((sum, count) => sum + count, 0);
+  return { call, answer, inFlight: (region: string) => inFlight.get(region) ?? 0, total, most };
+}
+
+describe('attempts under the concurrency limit', () => {
+  it('never has more attempts in flight than the limit', async () => {
+    const { call, answer, total, most } = harness(3);
+    const calls = Array.from({ length: 10 }, () => call('us-east-1'));
+    await settle();
+    expect(total()).toBe(3);
+    for (let index = 0; index < 10; index++) await answer('us-east-1');
+    await Promise.all(calls);
+    expect(most.get('us-east-1')).toBe(3);
+  });
+
+  it('halves the share of a region that is throttled, once per round, and gives the slots to other regions', async () => {
+    const { call, answer, inFlight } = harness(8);
+    const calls = Array.from({ length: 12 }, () => call('eu-west-1'));
+    await settle();
+    expect(inFlight('eu-west-1')).toBe(8);
+    // Two throttling answers to attempts sent in the same round: the share is cut once, to 4.
+    await answer('eu-west-1', true);
+    await answer('eu-west-1', true);
+    expect(inFlight('eu-west-1')).toBe(6);
+    calls.push(...Array.from({ length: 6 }, () => call('ap-south-1')));
+    await settle();
+    // The two free slots go to the other region; the throttled one waits until it is under its share.
+    expect(inFlight('ap-south-1')).toBe(2);
+    await answer('eu-west-1');
+    await answer('eu-west-1');
+    expect(inFlight('eu-west-1')).toBe(4);
+    expect(inFlight('ap-south-1')).toBe(4);
+    // The region with fewer attempts in flight goes first: a new attempt for the throttled region.
+    await answer('eu-west-1');
+    expect(inFlight('eu-west-1')).toBe(4);
+    // Throttled too: an attempt of the new round, so the share is cut again, to about 2.
+    await answer('eu-west-1', true, true);
+    expect(inFlight('ap-south-1')).toBe(5);
+    await answer('eu-west-1');
+    expect(inFlight('eu-west-1')).toBe(2);
+    expect(inFlight('ap-south-1')).toBe(6);
+    while (inFlight('eu-west-1') + inFlight('ap-south-1') > 0) await answer(inFlight('eu-west-1') > 0 ? 'eu-west-1' : 'ap-south-1');
+    await Promise.all(calls);
+  });
+
+  it('does not count attempts made outside a call (credentials, the subscription list)', async () => {
+    const attempt = await attemptTurn();
+    expect(() => attempt.answered(true)).not.toThrow();
+  });
+});

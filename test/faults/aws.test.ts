@@ -1,0 +1,102 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectAws } from '../../src/collect/aws/collect.js';
+import type { Inventory } from '../../src/graph/model.js';
+import { collectorContext, fastRetry, replaceAwsEnvironment } from '../collect/aws/helpers.js';
+import { ACCOUNT, KEYS } from '../fakes/aws/estate.js';
+import { toXml } from '../fakes/aws/protocols.js';
+import { FakeAws, fakeAwsEnvironment } from '../fakes/aws/server.js';
+import { awsDialect } from '../fakes/fault-dialects.js';
+import { FaultProxy } from '../fakes/fault-proxy.js';
+import { coverageOf, diffInventories, HANG_TIMEOUT_MS, NO_DIFFERENCE, outcomes, transientFaultTests } from './harness.js';
+
+/**
+ * The AWS collector in this process, its real SDK clients going through the fault proxy to the fake
+ * AWS: every protocol (awsJson, restJson, query, ec2Query, restXml) meets each fault.
+ */
+
+const fake = new FakeAws();
+let proxy: FaultProxy;
+let restoreEnvironment: () => void;
+let faultFree: Inventory;
+
+const scan = (timeoutMs = 10_000, maxAttempts = 8) => collectAws(collectorContext({ timeoutMs }), { retryStrategy: fastRetry(maxAttempts) });
+
+beforeAll(async () => {
+  await fake.start();
+  proxy = await FaultProxy.start({ target: fake.url, dialect: awsDialect });
+  restoreEnvironment = replaceAwsEnvironment({ ...fakeAwsEnvironment(fake, mkdtempSync(join(tmpdir(), 'aispm-faults-aws-'))), AWS_ENDPOINT_URL: proxy.url });
+  faultFree = await scan();
+});
+
+afterAll(async () => {
+  restoreEnvironment();
+  await proxy.close();
+  await fake.stop();
+});
+
+describe('the AWS collector through transient faults', () => {
+  transientFaultTests(() => ({ proxy, faultFree, scan: (timeoutMs) => scan(timeoutMs) }), {
+    hangOnce: /^(sagemaker:ListNotebookInstances|bedrock:GET \/guardrails\/|iam:GetRole|ec2:DescribeVpcEndpoints|s3:GET \/[^/?]+\?policy|kms:DescribeKey)/,
+    atLeast: 20,
+  });
+});
+
+describe('the AWS collector when answers stay broken', () => {
+  it('records a truncated body, an HTML page for XML and a call that always hangs as coverage, and reads everything else', async () => {
+    proxy.reset({
+      truncated: { match: /^sagemaker:DescribeNotebookInstance$/ },
+      malformed: { match: /^iam:GetRole$/ },
+      hang: { match: /^kms:GetKeyRotationStatus$/ },
+    });
+    const inventory = await scan(HANG_TIMEOUT_MS, 2);
+    expect(outcomes(proxy)).toMatchObject({ truncated: 3, malformed: expect.any(Number), hang: expect.any(Number) });
+
+    const diff = diffInventories(faultFree, inventory);
+    const scopeStatus = (line: string) => line.slice(0, line.indexOf(':'));
+    expect(diff.coverageBefore.map(scopeStatus)).toEqual([`${ACCOUNT} eu-west-1 kms ok`, `${ACCOUNT} global iam ok`, `${ACCOUNT} us-east-1 kms ok`, `${ACCOUNT} us-east-1 sagemaker ok`]);
+    expect(coverageOf(inventory, ACCOUNT, 'us-east-1', 'sagemaker')?.message).toMatch(/^DescribeNotebookInstance: SyntaxError: /);
+    expect(coverageOf(inventory, ACCOUNT, 'global', 'iam')?.message).toMatch(/^GetRole: UnexpectedAnswer: the answer is an HTML page/);
+    expect(coverageOf(inventory, ACCOUNT, 'us-east-1', 'kms')?.message).toMatch(/^GetKeyRotationStatus: TimeoutError: /);
+    expect(diff.coverageAfter.map(scopeStatus)).toEqual(diff.coverageBefore.map(scopeStatus).map((scope) => scope.replace(/ ok$/, ' error')));
+
+    // The notebooks were listed, so they are there, with what only their description tells unknown;
+    // only what the descriptions alone named (a lifecycle configuration, a role) is missing.
+    const typeOf = (id: string) => faultFree.assets.find((asset) => asset.id === id)!.type;
+    expect(new Set(diff.missing.map(typeOf))).toEqual(new Set(['aws.sagemaker.notebook-lifecycle-config', 'aws.iam.role']));
+    for (const notebook of faultFree.assets.filter((asset) => asset.type === 'aws.sagemaker.notebook-instance')) {
+      expect(inventory.assets.find((asset) => asset.id === notebook.id)?.props, notebook.name).toEqual({});
+    }
+    // Roles without their own record keep what their policies say; keys without rotation status keep the rest.
+    expect(new Set(diff.changed.map(typeOf))).toEqual(new Set(['aws.sagemaker.notebook-instance', 'aws.iam.role', 'aws.kms.key']));
+    expect(inventory.assets.find((asset) => asset.id === KEYS.mlCmk)?.props).toEqual({ keyManager: 'CUSTOMER', keyState: 'Enabled' });
+    expect([...diff.added, ...diff.edgesAdded]).toEqual([]);
+  });
+});
+
+describe('the AWS collector and odd data', () => {
+  it('reads a page of 3000 VPC endpoints in one answer', async () => {
+    const endpoints = Array.from({ length: 3000 }, (_, index) => ({
+      vpcEndpointId: `vpce-bulk${index}`,
+      vpcEndpointType: 'Interface',
+      vpcId: `vpc-bulk${index}`,
+      serviceName: 'com.amazonaws.eu-west-1.bedrock-runtime',
+      state: 'available',
+    }));
+    proxy.reset({
+      rewrite: {
+        match: (label) => label.operation === 'ec2:DescribeVpcEndpoints' && label.scope === 'eu-west-1',
+        body: (body) => body.replace('<vpcEndpointSet>', `<vpcEndpointSet>${toXml(endpoints, 'item')}`),
+      },
+    });
+    const inventory = await scan();
+    expect(outcomes(proxy).rewritten).toBe(1);
+    const diff = diffInventories(faultFree, inventory);
+    expect(diff.added).toHaveLength(3000);
+    const vpcs = inventory.assets.filter((asset) => diff.added.includes(asset.id));
+    expect(vpcs.every((vpc) => vpc.type === 'aws.ec2.vpc' && vpc.region === 'eu-west-1' && JSON.stringify(vpc.props) === '{"bedrockEndpoints":["bedrock-runtime"]}')).toBe(true);
+    expect({ ...diff, added: [] }).toEqual(NO_DIFFERENCE);
+  });
+});

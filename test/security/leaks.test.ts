@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLANTED_SECRETS as AWS_SECRETS } from '../fakes/aws/estate.js';
+import { PLANTED_SECRET as AZURE_SECRET } from '../fakes/azure/estate.js';
+import { awsDialect, azureDialect, gcpDialect } from '../fakes/fault-dialects.js';
+import type { Dialect, FaultPlan } from '../fakes/fault-proxy.js';
+import { PLANTED_SECRETS as GCP_SECRETS } from '../fakes/gcp/estate.js';
+import { startThreeClouds, type CloudName, type ThreeClouds } from '../faults/three-clouds.js';
+import { runCliAsync, tempDir, type CliResult } from '../helpers.js';
+
+/**
+ * Nothing secret leaks from one `--debug` scan of all three fake clouds: neither the credentials the
+ * CLI was given (the AWS secret key, AISPM_AZURE_TOKEN, AISPM_GCP_TOKEN) nor the secrets planted in
+ * the estates (model environments, lifecycle scripts, agent instructions, job and engine
+ * environments), in any output format, the saved snapshot or the log. To push them where a scanner
+ * might forget to look, the fault proxy makes each cloud answer some calls with an error that quotes
+ * the request's Authorization header (as a misconfigured gateway may), one call with an error that
+ * quotes a planted secret (as an API quoting a bad value may), and breaks some bodies.
+ */
+
+interface Hostility {
+  quoteAuthorization: RegExp;
+  quoteSecret: RegExp;
+  secret: string;
+  truncate: RegExp;
+}
+
+function hostile(dialect: Dialect, { quoteAuthorization, quoteSecret, secret, truncate }: Hostility): FaultPlan {
+  const quotesSecret = (operation: string) => quoteSecret.test(operation);
+  return {
+    answer: {
+      match: ({ operation }) => quoteAuthorization.test(operation) || quotesSecret(operation),
+      reply: (request) =>
+        dialect.invalid(request, quotesSecret(dialect.label(request).operation) ? `the value "${secret}" is not valid here` : `request refused; its Authorization header was "${request.headers.authorization}"`),
+    },
+    truncated: { match: truncate },
+  };
+}
+
+const PLANS: Record<CloudName, FaultPlan> = {
+  aws: hostile(awsDialect, { quoteAuthorization: /^(iam:GetRole|bedrock:GET \/guardrails)$/, quoteSecret: /^sagemaker:ListDomains$/, secret: AWS_SECRETS.openAiKey, truncate: /^kms:DescribeKey$/ }),
+  azure: hostile(azureDialect, { quoteAuthorization: /\/roleAssignments$/, quoteSecret: /\/oai-hardened\/raiPolicies$/, secret: AZURE_SECRET, truncate: /\/storageAccounts$/ }),
+  gcp: hostile(gcpDialect, { quoteAuthorization: /\/indexEndpoints$|:getIamPolicy$/, quoteSecret: /\/us-central1\/datasets$/, secret: GCP_SECRETS[0]!, truncate: /\/endpoints$/ }),
+};
+
+const SECRETS = [...Object.values(AWS_SECRETS), AZURE_SECRET, ...GCP_SECRETS];
+
+let clouds: ThreeClouds;
+let scan: CliResult;
+const snapshot = join(tempDir(), 'three-clouds.json');
+const outputs: Record<string, string> = {};
+
+beforeAll(async () => {
+  clouds = await startThreeClouds(PLANS);
+  const providers = ['--provider', 'aws,azure,gcp', '--gcp-project', 'acme-ml', '--gcp-project', 'acme-sandbox'];
+  scan = await runCliAsync(['scan', ...providers, '--format', 'json', '--save-snapshot', snapshot, '--debug'], { env: clouds.env });
+  outputs['scan --format json'] = scan.stdout;
+  outputs['the --debug log'] = scan.stderr;
+  outputs['the saved snapshot'] = readFileSync(snapshot, 'utf8');
+  // The other formats render what was saved; every format reads the same redacted graph.
+  const formats = [
+    ['scan', '--format', 'table'],
+    ['scan', '--format', 'sarif'],
+    ['scan', '--format', 'markdown'],
+    ['inventory', '--format', 'json'],
+    ['inventory', '--format', 'cyclonedx'],
+  ];
+  const rendered = await Promise.all(formats.map((args) => runCliAsync([...args, '--snapshot', snapshot])));
+  formats.forEach((args, index) => (outputs[args.join(' ')] = rendered[index]!.stdout + rendered[index]!.stderr));
+});
+
+afterAll(() => clouds.close());
+
+describe('credentials given to the CLI', () => {
+  it.each<CloudName>(['aws', 'azure', 'gcp'])('%s: the failures were logged, the quoted Authorization header among them, and the credential appears nowhere', (provider) => {
+    expect(clouds.proxies[provider].outcomes('answered').length).toBeGreaterThan(0);
+    expect(clouds.proxies[provider].outcomes('truncated').length).toBeGreaterThan(0);
+    // AWS signs with its secret key and never sends it; Azure and Google send their token as a bearer token.
+    expect(scan.stderr).toMatch(new RegExp(`^aispm: debug: ${provider} .*request refused; its Authorization header was "(AWS4-HMAC-SHA256 Credential=|\\[REDACTED:bearer-token\\])`, 'm'));
+    const credential = clouds.credentials[provider];
+    for (const [output, text] of Object.entries(outputs)) expect(text.includes(credential), output).toBe(false);
+  });
+});
+
+describe('secrets planted in the three clouds', () => {
+  it('were read: the resources that hold them and the errors that quote them are in the scan, redacted', () => {
+    const document = JSON.parse(scan.stdout) as { scan: { sources: string[]; coverage: Array<{ provider: string; message?: string }> } };
+    expect(document.scan.sources.sort()).toEqual(['aws', 'azure', 'gcp']);
+    for (const provider of ['aws', 'azure', 'gcp']) {
+      const quoted = document.scan.coverage.filter((entry) => entry.provider === provider && entry.message?.includes('is not valid here'));
+      expect(quoted.length, provider).toBeGreaterThan(0);
+      for (const entry of quoted) expect(entry.message, provider).toContain('the value "[REDACTED:openai-api-key]" is not valid here');
+    }
+    for (const kind of ['huggingface-token', 'openai-api-key', 'slack-token', 'aws-access-key-id', 'generic-credential']) expect(outputs['the saved snapshot']).toContain(`[REDACTED:${kind}]`);
+  });
+
+  it.each(SECRETS)('%s appears in no output format, snapshot or log', (secret) => {
+    for (const [output, text] of Object.entries(outputs)) expect(text.includes(secret), output).toBe(false);
+  });
+});
