@@ -4,7 +4,8 @@
 //   node bench/evaluate.mjs 100000 5     one size, 5 runs, in this process
 //
 // "evaluate" is rules → findings → prioritization → sorting on a built graph; "graph" is building
-// it (redaction, indexes). Targets (issue 7): 100k assets evaluate in under 1.5 s with peak memory
+// it (redaction, indexes). Peak memory is that of one build and evaluation (the estate generator's
+// output included), measured in a process of its own. Targets (issue 7): 100k assets evaluate in under 1.5 s with peak memory
 // under 1 GiB, and 300k takes at most 3.5 × the 100k time.
 import { generateEstate } from './generate-estate.mjs';
 import { peakMemoryMiB, runScript, stats } from './lib.mjs';
@@ -43,7 +44,14 @@ if (process.argv[2]) {
   process.stdout.write(`${JSON.stringify(await measureSize(Number(process.argv[2]), Number(process.argv[3] ?? 5)))}\n`);
 } else {
   const bySize = {};
-  for (const size of SIZES) bySize[size] = runScript('evaluate.mjs', [String(size), size >= 300_000 ? '3' : '5']);
+  for (const size of SIZES) {
+    const timed = runScript('evaluate.mjs', [String(size), size >= 300_000 ? '3' : '5']);
+    // Peak memory comes from a process that builds and evaluates once, as a scan does: in the timing
+    // process, garbage left by earlier runs inflates the resident size with memory the GC has not
+    // returned yet (about 3× at 100k assets).
+    const { peakMemoryMiB } = runScript('evaluate.mjs', [String(size), '1']);
+    bySize[size] = { ...timed, peakMemoryMiB, peakMemoryMiBOverAllRuns: timed.peakMemoryMiB };
+  }
   const ratio = bySize[300_000].evaluateMs.median / bySize[100_000].evaluateMs.median;
   process.stdout.write(
     `${JSON.stringify({
