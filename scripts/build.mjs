@@ -24,7 +24,9 @@ await build({
 const tools = await import(join(dist, 'tools.js'));
 try {
   mkdirSync(dirname(tools.RULE_PACK_BUNDLE), { recursive: true });
-  writeFileSync(tools.RULE_PACK_BUNDLE, JSON.stringify(await tools.buildRulePackBundle()));
+  const { pack, index } = await tools.buildRulePackBundles();
+  writeFileSync(tools.RULE_PACK_BUNDLE, JSON.stringify(pack));
+  writeFileSync(tools.RULE_INDEX_BUNDLE, JSON.stringify(index));
   writeFileSync(tools.DEMO_BUNDLE, JSON.stringify(await tools.buildDemoBundle()));
 } catch (error) {
   if (!(error instanceof tools.InputError)) throw error;

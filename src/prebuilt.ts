@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from './package-info.js';
 
 /**
@@ -27,14 +27,23 @@ export interface Prebuilt<T> {
   content: T;
 }
 
+/** Stamps name files with forward slashes, whatever the platform that built them. */
+function toStampPath(relativePath: string): string {
+  return sep === '/' ? relativePath : relativePath.split(sep).join('/');
+}
+
+// node:crypto is loaded only when a file's mtime changed: `aispm rules list` is a start-up benchmark.
+const requireBuiltin = createRequire(import.meta.url);
+
 function sha1Of(file: string): string {
+  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto');
   return createHash('sha1').update(readFileSync(file)).digest('hex');
 }
 
 export function makePrebuilt<T>(sourceFiles: readonly string[], content: T): Prebuilt<T> {
   const files = sourceFiles.map((file) => {
     const stat = statSync(file);
-    return { path: relative(PACKAGE_ROOT, file), size: stat.size, mtimeMs: stat.mtimeMs, sha1: sha1Of(file) };
+    return { path: toStampPath(relative(PACKAGE_ROOT, file)), size: stat.size, mtimeMs: stat.mtimeMs, sha1: sha1Of(file) };
   });
   return { version: PREBUILT_VERSION, files, content };
 }
@@ -48,10 +57,13 @@ export function readFreshPrebuilt<T>(artifact: string, sourceFiles: readonly str
     return undefined;
   }
   if (prebuilt.version !== PREBUILT_VERSION || prebuilt.files.length !== sourceFiles.length) return undefined;
+  // Source files are absolute paths under the package root; string slicing is cheaper than
+  // path.relative here, and this runs on every `aispm rules list`.
+  const prefix = PACKAGE_ROOT + sep;
   for (let index = 0; index < sourceFiles.length; index++) {
     const file = sourceFiles[index]!;
     const stamp = prebuilt.files[index]!;
-    if (relative(PACKAGE_ROOT, file) !== stamp.path) return undefined;
+    if (!file.startsWith(prefix) || toStampPath(file.slice(prefix.length)) !== stamp.path) return undefined;
     const stat = statSync(file);
     if (stat.size !== stamp.size) return undefined;
     if (stat.mtimeMs !== stamp.mtimeMs && sha1Of(file) !== stamp.sha1) return undefined;

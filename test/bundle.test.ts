@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { BIN, ROOT } from './helpers.js';
 
 /**
  * What each part of the built CLI loads. A static import is loaded with the module; a dynamic
@@ -45,5 +46,19 @@ describe('the bundle loads cloud SDKs only when a provider is scanned', () => {
       const providers = Object.entries(SDKS).filter(([, pattern]) => packages.some((name) => pattern.test(name))).map(([provider]) => provider);
       expect(providers.length, `${chunk}: ${providers.join(', ')}`).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('start-up loads only what it needs', () => {
+  // node:crypto and node:child_process (with dgram) cost 3–4 ms each to load; start-up is a benchmark
+  // target (bench/startup.mjs), so they must be reached only by the code that uses them. (net is not
+  // checked: stdout on a pipe, as here, loads it.)
+  it.each(['--version', 'rules list'])('aispm %s loads neither node:crypto nor node:child_process', (command) => {
+    const args = command.split(' ');
+    const probe = "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)))";
+    const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(probe)}`, BIN, ...args], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const loaded = (JSON.parse(run.stderr) as string[]).filter((name) => /^NativeModule (crypto|child_process|dgram)$/.test(name));
+    expect(loaded).toEqual([]);
   });
 });

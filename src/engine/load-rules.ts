@@ -118,7 +118,7 @@ function parseMessage(template: string, problem: (message: string) => void): Mes
 }
 
 /** Checks that ids (and aliases) are unique across all loaded packs. */
-export function checkUniqueIds(rules: ReadonlyArray<{ rule: Rule }>): void {
+export function checkUniqueIds(rules: ReadonlyArray<{ rule: Pick<Rule, 'id' | 'aliases' | 'source'> }>): void {
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { rule } of rules) {

@@ -1,4 +1,4 @@
-import { BUILTIN_RULES_DIR, PACKAGE_ROOT, RULE_PACK_BUNDLE } from '../package-info.js';
+import { BUILTIN_RULES_DIR, PACKAGE_ROOT, RULE_INDEX_BUNDLE, RULE_PACK_BUNDLE } from '../package-info.js';
 import { makePrebuilt, readFreshPrebuilt, type Prebuilt } from '../prebuilt.js';
 import { findRuleFiles } from './rule-files.js';
 import type { CompiledRule, CompileOptions, Rule, RuleDocument } from './rule.js';
@@ -11,6 +11,13 @@ import type { CompiledRule, CompileOptions, Rule, RuleDocument } from './rule.js
 
 type BundledRules = Array<{ source: string; document: RuleDocument }>;
 
+/** What `aispm rules list` shows of a rule. */
+export type RuleSummary = Pick<Rule, 'id' | 'aliases' | 'title' | 'severity' | 'category' | 'resourceTypes' | 'frameworks' | 'source'>;
+
+export function summarizeRule({ id, aliases, title, severity, category, resourceTypes, frameworks, source }: RuleSummary): RuleSummary {
+  return { id, aliases, title, severity, category, resourceTypes, frameworks, source };
+}
+
 function freshBundle(): BundledRules | undefined {
   return readFreshPrebuilt<BundledRules>(RULE_PACK_BUNDLE, findRuleFiles(BUILTIN_RULES_DIR));
 }
@@ -20,6 +27,12 @@ export async function builtInRules(): Promise<Rule[]> {
   const bundle = freshBundle();
   if (bundle) return bundle.map(({ source, document }) => ({ ...document, source }));
   return (await loadBuiltInRulesFromYaml()).map((compiled) => compiled.rule);
+}
+
+/** The built-in rules' listing columns: from the index when fresh, otherwise from YAML. */
+export async function builtInRuleSummaries(): Promise<RuleSummary[]> {
+  const index = readFreshPrebuilt<RuleSummary[]>(RULE_INDEX_BUNDLE, findRuleFiles(BUILTIN_RULES_DIR));
+  return index ?? (await builtInRules()).map(summarizeRule);
 }
 
 /** The built-in rules, compiled. */
@@ -35,11 +48,12 @@ async function loadBuiltInRulesFromYaml(options: CompileOptions = {}): Promise<C
   return loadRuleDir(BUILTIN_RULES_DIR, PACKAGE_ROOT, options);
 }
 
-/** Builds the bundle from the YAML pack (run by `npm run build`). */
-export async function buildRulePackBundle(): Promise<Prebuilt<BundledRules>> {
+/** Builds the pack and its index from the YAML (run by `npm run build`). */
+export async function buildRulePackBundles(): Promise<{ pack: Prebuilt<BundledRules>; index: Prebuilt<RuleSummary[]> }> {
   const compiled = (await loadBuiltInRulesFromYaml()).sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
-  return makePrebuilt(
-    findRuleFiles(BUILTIN_RULES_DIR),
-    compiled.map(({ rule: { source, ...document } }) => ({ source, document })),
-  );
+  const files = findRuleFiles(BUILTIN_RULES_DIR);
+  return {
+    pack: makePrebuilt(files, compiled.map(({ rule: { source, ...document } }) => ({ source, document }))),
+    index: makePrebuilt(files, compiled.map(({ rule }) => summarizeRule(rule))),
+  };
 }

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Violation } from '../engine/evaluate.js';
 import { EU_AI_ACT_SCOPES, EU_AI_ACT_SCOPE_TAG, FRAMEWORK_KEYS } from '../engine/frameworks.js';
 import type { AssetGraph } from '../graph/graph.js';
 import type { Asset } from '../graph/model.js';
 import { PriorityContextCache, priorityScore } from '../prioritize/score.js';
-import { fingerprint, type Finding } from './finding.js';
+import type { Finding } from './finding.js';
 
 /** Turns rule violations into findings: fingerprint, score, frameworks that apply to the asset. */
 export function buildFindings(graph: AssetGraph, violations: readonly Violation[]): Finding[] {
@@ -51,4 +52,13 @@ function applicableFrameworks(frameworks: Record<string, string[]>, asset: Asset
     out[key] = [...ids];
   }
   return out;
+}
+
+/**
+ * The finding's stable id (`Finding.id`): the same rule on the same resource has the same id in every
+ * scan, which suppressions, baselines and SARIF fingerprints rely on. Here rather than beside the
+ * Finding type so that the CLI's start-up does not load node:crypto.
+ */
+function fingerprint(ruleId: string, resourceId: string): string {
+  return createHash('sha256').update(`${ruleId}\n${resourceId}`).digest('hex').slice(0, 20);
 }

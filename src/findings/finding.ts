@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { Provider, Severity } from '../graph/model.js';
+import { SEVERITY_RANK, type Provider, type Severity } from '../graph/model.js';
 
 /** A finding as users see it in every output format (the JSON result's `findings[]`). */
 export interface Finding {
@@ -33,15 +32,9 @@ export interface FindingResource {
   region: string;
 }
 
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-
 /** `--fail-on` levels: a severity, or none to never fail on findings. */
 export const FAIL_ON_LEVELS = ['critical', 'high', 'medium', 'low', 'none'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
-
-export function fingerprint(ruleId: string, resourceId: string): string {
-  return createHash('sha256').update(`${ruleId}\n${resourceId}`).digest('hex').slice(0, 20);
-}
 
 /** Worst first: score, then severity, then rule id and resource id so that ties are stable. */
 export function compareFindings(a: Finding, b: Finding): number {

@@ -11,6 +11,7 @@ export type Provider = (typeof PROVIDERS)[number];
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
 /** A secret found in a resource's configuration. The value itself is never kept. */
 export interface SecretFinding {

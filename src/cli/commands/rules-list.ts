@@ -1,5 +1,6 @@
 import type { Rule } from '../../engine/rule.js';
-import { SEVERITY_RANK } from '../../findings/finding.js';
+import type { RuleSummary } from '../../engine/rule-pack.js';
+import { SEVERITY_RANK } from '../../graph/model.js';
 import { escapeLines } from '../../report/escape.js';
 import type { TerminalOptions } from '../terminal.js';
 
@@ -15,25 +16,29 @@ export interface RuleListOptions extends TerminalOptions {
 }
 
 /** The provider a rule is about: one provider, or `cross` for rules spanning several. */
-export function ruleProvider(rule: Rule): string {
+export function ruleProvider(rule: Pick<Rule, 'resourceTypes'>): string {
   const providers = new Set(rule.resourceTypes.map((type) => type.split('.')[0]));
   return providers.size === 1 ? [...providers][0]! : 'cross';
 }
 
 export async function allRules(extraPacks: readonly string[] | undefined): Promise<Rule[]> {
   const { builtInRules } = await import('../../engine/rule-pack.js');
-  const rules = await builtInRules();
+  return withExtraPacks(await builtInRules(), extraPacks);
+}
+
+async function withExtraPacks<T extends RuleSummary>(rules: T[], extraPacks: readonly string[] | undefined): Promise<Array<T | Rule>> {
   if (extraPacks?.length) {
     const { loadRuleDir, checkUniqueIds } = await import('../../engine/load-rules.js');
     const extra = extraPacks.flatMap((dir) => loadRuleDir(dir));
     checkUniqueIds([...rules.map((rule) => ({ rule })), ...extra]);
-    rules.push(...extra.map((compiled) => compiled.rule));
+    return [...rules, ...extra.map((compiled) => compiled.rule)].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   return rules.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 export async function rulesListCommand(options: RuleListOptions): Promise<number> {
-  const rules = (await allRules(options.rules)).filter((rule) => matchesFilters(rule, options));
+  const { builtInRuleSummaries } = await import('../../engine/rule-pack.js');
+  const rules = (await withExtraPacks(await builtInRuleSummaries(), options.rules)).filter((rule) => matchesFilters(rule, options));
   if (options.format === 'json') {
     const rows = rules.map((rule) => ({ id: rule.id, title: rule.title, severity: rule.severity, provider: ruleProvider(rule), category: rule.category, resourceTypes: rule.resourceTypes, frameworks: rule.frameworks, source: rule.source }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -48,7 +53,7 @@ export async function rulesListCommand(options: RuleListOptions): Promise<number
   return 0;
 }
 
-function matchesFilters(rule: Rule, options: RuleListOptions): boolean {
+function matchesFilters(rule: RuleSummary, options: RuleListOptions): boolean {
   if (options.provider?.length && !options.provider.includes(ruleProvider(rule)) && !rule.resourceTypes.some((type) => options.provider!.includes(type.split('.')[0]!))) return false;
   if (options.severity?.length && !options.severity.includes(rule.severity)) return false;
   if (options.category?.length && !options.category.includes(rule.category)) return false;

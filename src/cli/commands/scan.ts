@@ -1,4 +1,5 @@
-import { SEVERITY_RANK, type FailOn } from '../../findings/finding.js';
+import type { FailOn } from '../../findings/finding.js';
+import { SEVERITY_RANK } from '../../graph/model.js';
 import { isCoverageGap, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
 import { loadReporter, type ScanFormat } from '../../report/reporter.js';
