@@ -28,9 +28,12 @@ export function timeCommand(args, runs, options = {}) {
   return stats(Array.from({ length: runs }, once));
 }
 
-/** Runs a benchmark script in its own process (so peak memory is its own) and parses the JSON it prints. */
+/**
+ * Runs a benchmark script in its own process (so peak memory is its own) and parses the JSON it prints.
+ * With --expose-gc, a script can start each run on a collected heap (see startRun).
+ */
 export function runScript(script, args = []) {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`bench/${script} failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
@@ -38,4 +41,12 @@ export function runScript(script, args = []) {
 /** Peak resident memory of this process so far, in MiB. */
 export function peakMemoryMiB() {
   return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/**
+ * Call before each timed run: collects the garbage earlier runs left, so each run is timed as the one
+ * scan of a real process is, not with the GC also clearing the previous run's graph.
+ */
+export function startRun() {
+  globalThis.gc?.();
 }

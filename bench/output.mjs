@@ -6,7 +6,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateEstate } from './generate-estate.mjs';
-import { stats } from './lib.mjs';
+import { startRun, stats } from './lib.mjs';
 
 const wanted = Number(process.argv[2] ?? 50_000);
 const runs = Number(process.argv[3] ?? 5);
@@ -28,6 +28,7 @@ const figures = { findings: result.findings.length };
 for (const [format, render] of Object.entries({ json: tools.renderJson, sarif: tools.renderSarif, markdown: tools.renderMarkdown, table: tools.renderTable })) {
   const times = [];
   for (let run = 0; run < runs; run++) {
+    startRun();
     const start = performance.now();
     tools.writeFileAtomic(file, render(result, { color: false, width: 120 }));
     times.push(performance.now() - start);

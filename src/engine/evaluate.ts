@@ -56,6 +56,10 @@ export function evaluateRules(graph: AssetGraph, rules: readonly CompiledRule[])
   return { violations, inconclusive, checks };
 }
 
+// Shared results for the common outcomes: millions of checks allocate nothing when they pass.
+const PASS = Object.freeze({ outcome: 'pass' as const });
+const UNKNOWN = Object.freeze({ outcome: 'unknown' as const });
+
 /**
  * Evaluates one rule on one asset. Conditions run without bookkeeping first; only a failing asset is
  * evaluated again to record evidence, which keeps the common (passing) case fast.
@@ -83,8 +87,8 @@ export function evaluateRuleOn(
     const message = error instanceof Error ? error.message : String(error);
     return { outcome: 'fail', violation: { rule, asset, message: `${rule.title} (rule could not be evaluated: ${message})`, evidence: { error: message } } };
   }
-  if (truth === undefined) return { outcome: 'unknown' };
-  if (!truth) return { outcome: 'pass' };
+  if (truth === undefined) return UNKNOWN;
+  if (!truth) return PASS;
 
   const recorded = new Map<string, unknown>();
   compiled.when?.(asset, { graph, evidence: recorded });
