@@ -15,17 +15,28 @@ export function stats(values) {
   return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]), runs: sorted.length };
 }
 
-/** Wall time of a command, in milliseconds, over several runs (after one warm-up run). */
-export function timeCommand(args, runs, options = {}) {
-  const once = () => {
+/**
+ * Wall times of several commands, in milliseconds, over several rounds (after one warm-up round).
+ * Each round runs every command once, in turn, so that a busy moment on the machine slows all of
+ * them alike rather than whichever happened to be measured then. Returns each command's samples, in
+ * round order (so that figures can be compared round by round), and their statistics.
+ */
+export function timeCommands(commands, runs) {
+  const once = (args) => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(args[0], args.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, ...options });
+    const result = spawnSync(args[0], args.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
     return elapsed;
   };
-  once();
-  return stats(Array.from({ length: runs }, once));
+  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let round = -1; round < runs; round++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const elapsed = once(args);
+      if (round >= 0) samples[name].push(elapsed);
+    }
+  }
+  return { samples, stats: Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, stats(values)])) };
 }
 
 /**
