@@ -41,10 +41,11 @@ export function timeCommands(commands, runs) {
 
 /**
  * Runs a benchmark script in its own process (so peak memory is its own) and parses the JSON it prints.
- * With --expose-gc, a script can start each run on a collected heap (see startRun).
+ * With Node's default heap settings, as the CLI runs, and --expose-gc, so that a script can start
+ * each run on a collected heap (see startRun).
  */
 export function runScript(script, args = []) {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`bench/${script} failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
