@@ -1,6 +1,5 @@
 import type { FailOn } from '../../findings/finding.js';
-import { SEVERITY_RANK } from '../../graph/model.js';
-import { isCoverageGap, type Severity } from '../../graph/model.js';
+import { isCoverageGap, SEVERITY_RANK, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
 import { loadReporter, type ScanFormat } from '../../report/reporter.js';
 import { countedFindings, runScan, type ScanResult } from '../../scan.js';
