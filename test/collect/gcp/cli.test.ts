@@ -61,7 +61,7 @@ const EXPECTED = [
   ['gcp-vertex-training-without-vpc', ids.pipelineV1],
 ].map(([rule, resource]) => `${rule} ${resource}`);
 
-const HARDENED_TWINS = [ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.datasetTraining, ids.pipelineV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint];
+const HARDENED_TWINS = [ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.datasetTraining, ids.pipelineV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint, ids.lockedWorkbench, ids.euWorkbench];
 
 let fake: FakeGoogle;
 let env: Record<string, string>;
