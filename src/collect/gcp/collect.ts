@@ -9,10 +9,11 @@ import { collectRelated, type ProjectFacts } from './related.js';
 import { authenticate, defaultProject, openSession, type GoogleSession, type RetryPolicy } from './session.js';
 import type { GcpSettings } from './settings.js';
 import { VERTEX_COLLECTIONS } from './vertex/index.js';
+import { collectWorkbenchInstances } from './vertex/workbench.js';
 
 /**
- * Reads the Google Cloud estate: for each project, its number and IAM policy, the Vertex AI
- * locations, and every Vertex AI collection in each location, all at once under the builder's
+ * Reads the Google Cloud estate: for each project, its number and IAM policy, its Workbench
+ * instances, the Vertex AI locations, and every Vertex AI collection in each location, all at once under the builder's
  * concurrency limit; then the buckets, keys and service accounts those resources name.
  */
 export async function collectGcp(context: CollectorContext, settings: GcpSettings, retry: Partial<RetryPolicy> = {}): Promise<Inventory> {
@@ -52,6 +53,8 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, project
     builder.call(iamScope, 'GetProject', async () => (await session.projects.getProject({ name: `projects/${project}` }, session.callOptions))[0]),
     builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),
     vertexLocations(session, estate, project),
+    // Workbench is its own API (Notebooks), listed for all zones in one call.
+    builder.call({ account: project, region: 'global', service: 'notebooks' }, 'ListInstances', () => collectWorkbenchInstances(session, estate, project)),
   ]);
   builder.context.progress(`Google Cloud: reading Vertex AI in ${project} (${locations.length} locations)…`);
   await forEachConcurrently(locations, (location) =>

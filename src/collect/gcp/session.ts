@@ -10,7 +10,8 @@ import type { GcpSettings } from './settings.js';
  * Everything that talks to Google: credentials, the SDK clients, and the one retry and timeout
  * policy every call follows. Vertex AI, Resource Manager and Cloud KMS go through their official
  * clients on the REST transport (so one base URL can replace Google's endpoints); the two Cloud
- * Storage reads go through the same authenticated transport as plain REST calls.
+ * Storage reads and the Workbench instance list go through the same authenticated transport as plain
+ * REST calls.
  */
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof vertex.EndpointServiceClient>[0]>;
@@ -19,6 +20,7 @@ export type CallOptions = NonNullable<Parameters<vertex.EndpointServiceClient['l
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const VERTEX_GLOBAL_HOST = 'aiplatform.googleapis.com';
 const STORAGE_BASE_URL = 'https://storage.googleapis.com';
+const NOTEBOOKS_BASE_URL = 'https://notebooks.googleapis.com';
 
 /**
  * Throttling, server errors and answers that never came (a dropped connection, the per-request
@@ -71,9 +73,14 @@ export interface GoogleSession {
   /** Per-call options for every gax call: timeout, retry, and paging on demand. */
   callOptions: CallOptions;
   /** GET on the Cloud Storage JSON API (`path` below /storage/v1), with the same retry policy. */
-  getStorage<T>(path: string): Promise<T>;
+  getStorage: RestGet;
+  /** GET on the Notebooks API v2 (`path` below /v2), for Vertex AI Workbench instances. */
+  getNotebooks: RestGet;
   close(): Promise<void>;
 }
+
+/** A plain REST GET of JSON below one API's base path. */
+export type RestGet = <T>(path: string) => Promise<T>;
 
 /** The SDK clients, sending requests with these credentials to Google or to the override URL. */
 export function openSession(context: CollectorContext, settings: GcpSettings, authClient: AuthClient, retryTuning: Partial<RetryPolicy> = {}): GoogleSession {
@@ -105,7 +112,13 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
     projects: new ProjectsClient(connection),
     keys: new KeyManagementServiceClient(connection),
   };
-  const storageBase = settings.endpoint?.origin ?? STORAGE_BASE_URL;
+  // APIs without a gax client on this transport: plain GETs, retried like the gax calls.
+  const restGet =
+    (origin: string, basePath: string): RestGet =>
+    async <T>(path: string) => {
+      const response = await authClient.request<T>({ url: `${settings.endpoint?.origin ?? origin}/${basePath}/${path}`, method: 'GET', retryConfig: restRetryConfig(context.signal, retry) });
+      return response.data;
+    };
   return {
     ...clients,
     callOptions: {
@@ -126,10 +139,8 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
         },
       },
     },
-    getStorage: async <T>(path: string) => {
-      const response = await authClient.request<T>({ url: `${storageBase}/storage/v1/${path}`, method: 'GET', retryConfig: storageRetryConfig(context.signal, retry) });
-      return response.data;
-    },
+    getStorage: restGet(STORAGE_BASE_URL, 'storage/v1'),
+    getNotebooks: restGet(NOTEBOOKS_BASE_URL, 'v2'),
     close: async () => {
       await Promise.all([...Object.values(clients.vertex), clients.projects, clients.keys].map((client) => client.close()));
     },
@@ -213,8 +224,8 @@ function markTimeouts(error: gaxios.GaxiosError, scanSignal: AbortSignal): never
   throw error;
 }
 
-/** The retry policy in gaxios terms, for the Cloud Storage reads: the statuses above, and answers that never came. */
-function storageRetryConfig(scanSignal: AbortSignal, policy: RetryPolicy): gaxios.RetryConfig {
+/** The retry policy in gaxios terms, for the plain REST reads: the statuses above, and answers that never came. */
+function restRetryConfig(scanSignal: AbortSignal, policy: RetryPolicy): gaxios.RetryConfig {
   return {
     retry: policy.maxAttempts - 1,
     httpMethodsToRetry: ['GET'],

@@ -70,6 +70,9 @@ describe('scope', () => {
     expect(coverageOf(inventory, 'mars-north1')).toMatchObject({ status: 'skipped', message: 'Vertex AI is not offered in mars-north1' });
     expect(coverageOf(inventory, 'europe-west4')).toBeUndefined();
     expect(fake.requests.some((request) => request.path.includes('/europe-west4/') || request.path.includes('/mars-north1/'))).toBe(false);
+    // Workbench lists every zone at once; only instances in the regions asked for are kept.
+    const workbench = inventory.assets.filter((asset) => asset.type === 'gcp.workbench.instance').map((asset) => asset.id);
+    expect(workbench.sort()).toEqual([ids.openWorkbench, ids.lockedWorkbench].sort());
   });
 
   it('scans the project of the environment when no --gcp-project is given', async () => {

@@ -44,14 +44,18 @@ const EXPECTED = [
   ['gcp-vertex-index-endpoint-without-cmek', ids.publicIndexEndpoint],
   ['gcp-vertex-model-without-cmek', ids.modelV1],
   ['gcp-vertex-notebook-default-service-account', ids.openRuntime],
+  ['gcp-vertex-notebook-default-service-account', ids.openWorkbench],
   ['gcp-vertex-notebook-idle-shutdown-disabled', ids.openTemplate],
   ['gcp-vertex-notebook-idle-shutdown-disabled', ids.openRuntime],
   ['gcp-vertex-notebook-idle-shutdown-disabled', ids.oddRuntime],
+  ['gcp-vertex-notebook-idle-shutdown-disabled', ids.openWorkbench],
   ['gcp-vertex-notebook-public-ip', ids.openRuntime],
+  ['gcp-vertex-notebook-public-ip', ids.openWorkbench],
   ['gcp-vertex-notebook-template-public-ip', ids.openTemplate],
   ['gcp-vertex-notebook-without-cmek', ids.openTemplate],
   ['gcp-vertex-notebook-without-cmek', ids.openRuntime],
   ['gcp-vertex-notebook-without-cmek', ids.oddRuntime],
+  ['gcp-vertex-notebook-without-cmek', ids.openWorkbench],
   ['gcp-vertex-training-default-service-account', ids.adhocJob],
   ['gcp-vertex-training-default-service-account', ids.pipelineV1],
   ['gcp-vertex-training-web-access-enabled', ids.adhocJob],
@@ -61,7 +65,7 @@ const EXPECTED = [
   ['gcp-vertex-training-without-vpc', ids.pipelineV1],
 ].map(([rule, resource]) => `${rule} ${resource}`);
 
-const HARDENED_TWINS = [ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.datasetTraining, ids.pipelineV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint];
+const HARDENED_TWINS = [ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.datasetTraining, ids.pipelineV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint, ids.lockedWorkbench, ids.euWorkbench];
 
 let fake: FakeGoogle;
 let env: Record<string, string>;

@@ -51,13 +51,14 @@ describe('reading the estate', () => {
       'gcp.vertexai.feature-online-store': 2,
       'gcp.vertexai.index-endpoint': 2,
       'gcp.vertexai.reasoning-engine': 2,
+      'gcp.workbench.instance': 3,
       'gcp.storage.bucket': 4,
       'gcp.kms.crypto-key': 1,
       'gcp.iam.service-account': 5,
     });
-    // Three endpoints and three runtimes in pages of two: the second page was asked for and read.
+    // Three endpoints, runtimes and Workbench instances in pages of two: the second page was asked for and read.
     expect(requests.filter((request) => request.pageToken === '2').map((request) => request.path)).toEqual(
-      expect.arrayContaining(['/v1/projects/acme-ml/locations/us-central1/endpoints', '/v1/projects/acme-ml/locations/us-central1/notebookRuntimes']),
+      expect.arrayContaining(['/v1/projects/acme-ml/locations/us-central1/endpoints', '/v1/projects/acme-ml/locations/us-central1/notebookRuntimes', '/v2/projects/acme-ml/locations/-/instances']),
     );
     expect(assetById(inventory, ids.peeredEndpoint).name).toBe('fraud-peered');
     expect(assetById(inventory, ids.oddRuntime).name).toBe('legacy-runtime');
@@ -148,6 +149,43 @@ describe('reading the estate', () => {
     expect(edgesOf(inventory, ids.analystSa)).toEqual([`reads-data ${ids.trainingBucket}`]);
   });
 
+  it('finds the Workbench instance with a public IP on the default compute service account, and the hardened ones', () => {
+    expect(assetById(inventory, ids.openWorkbench)).toMatchObject({ account: 'acme-ml', region: 'us-central1-a', name: 'ds-workbench', tags: { team: 'risk' } });
+    expect(assetById(inventory, ids.openWorkbench).props).toEqual({
+      state: 'ACTIVE',
+      proxyAccess: true,
+      publicIp: true,
+      internetExposed: true,
+      network: 'projects/111111111111/global/networks/default',
+      idleShutdown: false,
+      idleTimeoutSeconds: null,
+      serviceAccount: DEFAULT_SA,
+      rootAccess: true,
+      secureBoot: false,
+      machineType: 'zones/us-central1-a/machineTypes/e2-standard-4',
+      kmsKeyName: null,
+      customerManagedKey: false,
+    });
+    expect(assetById(inventory, ids.lockedWorkbench).props).toEqual({
+      state: 'ACTIVE',
+      proxyAccess: true,
+      publicIp: false,
+      internetExposed: false,
+      network: 'projects/111111111111/global/networks/ml-vpc',
+      idleShutdown: true,
+      idleTimeoutSeconds: 3600,
+      serviceAccount: 'nb-analyst@acme-ml.iam.gserviceaccount.com',
+      rootAccess: false,
+      secureBoot: true,
+      machineType: 'zones/us-central1-b/machineTypes/n1-standard-4',
+      kmsKeyName: KEY,
+      customerManagedKey: true,
+    });
+    expect(edgesOf(inventory, ids.openWorkbench)).toEqual([`uses-identity ${ids.defaultSa}`]);
+    expect(edgesOf(inventory, ids.lockedWorkbench)).toEqual([`encrypted-by ${KEY}`, `uses-identity ${ids.analystSa}`]);
+    expect(assetById(inventory, ids.euWorkbench).region).toBe('europe-west4-a');
+  });
+
   it('follows training lineage from a model to its pipeline dataset and the buckets that feed it', () => {
     expect(edgesOf(inventory, ids.modelV1)).toEqual([`artifacts-in ${ids.modelsBucket}`, `trained-on ${ids.datasetDrop}`, `trained-on ${ids.publicDropBucket}`]);
     expect(edgesOf(inventory, ids.modelV2)).toEqual([`artifacts-in ${ids.modelsBucket}`, `encrypted-by ${KEY}`, `trained-on ${ids.datasetTraining}`, `trained-on ${ids.trainingBucket}`]);
@@ -201,6 +239,8 @@ describe('reading the estate', () => {
     expect(coverage('acme-security', 'us-central1', 'kms')?.status).toBe('ok');
     // A project without the Vertex AI API has nothing of it to read: skipped, not a gap.
     expect(coverage('acme-legacy', 'global', 'aiplatform')).toMatchObject({ status: 'skipped', message: expect.stringContaining('Vertex AI API has not been used in project 333333333333') });
+    expect(coverage('acme-legacy', 'global', 'notebooks')).toMatchObject({ status: 'skipped', message: expect.stringContaining('Notebooks API has not been used in project 333333333333') });
+    expect(coverage('acme-ml', 'global', 'notebooks')?.status).toBe('ok');
     // The bucket that could not be read is still there, with what is known of it.
     expect(assetById(inventory, ids.outputsBucket)).toMatchObject({ region: 'global', props: { sensitiveData: true } });
     expect(assetById(inventory, ids.outputsBucket).props).not.toHaveProperty('publicRead');

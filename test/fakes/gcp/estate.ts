@@ -14,6 +14,10 @@
  *   it comes from open-template (public IP, no idle shutdown, no CMEK); fraud-analysis is in a VPC,
  *   runs as a dedicated account that can only read, shuts down when idle and uses CMEK, as does
  *   locked-template;
+ * - Workbench instance ds-workbench has a public IP, runs as the default service account, never
+ *   shuts down when idle and has Google-managed disk keys; fraud-workbench has no public IP, its own
+ *   account, idle shutdown, CMEK on every disk, no root and secure boot, as does eu-workbench, in
+ *   another region (three instances: two pages);
  * - custom job adhoc-train runs without a VPC as the default account with web access, no CMEK and an
  *   AWS key in its environment, and pipeline train-fraud-v1 trains without a VPC or CMEK as the
  *   Custom Code Service Agent (no service account);
@@ -23,13 +27,15 @@
  *   environment, beside one with a PSC interface, its own account and CMEK.
  *
  * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
- * a runtime with an enum value and fields this SDK does not know, a bucket that cannot be read,
+ * acme-legacy without the Notebooks API either, a runtime with an enum value and fields this SDK does not know, a bucket that cannot be read,
  * project acme-sandbox whose IAM policy cannot be read, and acme-legacy without the Vertex AI API.
  */
 
 export interface FakeProject {
   number: string;
   vertexDisabled?: boolean;
+  /** Workbench instances in every zone (Notebooks API v2); 'disabled': the API is not enabled. */
+  workbench?: unknown[] | 'disabled';
   /** Undefined: reading it is denied. */
   iamPolicy?: unknown;
   /** Location → collection → records; 'denied' answers 403, 'not-offered' 404. */
@@ -93,6 +99,9 @@ export const ids = {
   slackAgent: `${BASE}/reasoningEngines/9201`,
   opsAgent: `${BASE}/reasoningEngines/9202`,
   sandboxEndpoint: 'projects/222222222222/locations/us-central1/endpoints/1',
+  openWorkbench: `projects/${PROJECT}/locations/us-central1-a/instances/ds-workbench`,
+  lockedWorkbench: `projects/${PROJECT}/locations/us-central1-b/instances/fraud-workbench`,
+  euWorkbench: `projects/${PROJECT}/locations/europe-west4-a/instances/eu-workbench`,
   defaultSa: `projects/${PROJECT}/serviceAccounts/${DEFAULT_SA}`,
   analystSa: `projects/${PROJECT}/serviceAccounts/${ANALYST_SA}`,
   trainerSa: `projects/${PROJECT}/serviceAccounts/${TRAINER_SA}`,
@@ -293,6 +302,50 @@ const usCentral1: Record<string, unknown[]> = {
   ],
 };
 
+const cmekDisk = { diskType: 'PD_BALANCED', diskSizeGb: '150', diskEncryption: 'CMEK', kmsKey: KEY };
+const lockedWorkbench = (name: string, zone: string) => ({
+  name,
+  state: 'ACTIVE',
+  creator: 'bob@acme.example',
+  disableProxyAccess: false,
+  gceSetup: {
+    machineType: `zones/${zone}/machineTypes/n1-standard-4`,
+    serviceAccounts: [{ email: ANALYST_SA, scopes: ['https://www.googleapis.com/auth/cloud-platform'] }],
+    disablePublicIp: true,
+    networkInterfaces: [{ network: VPC, subnet: `projects/${NUMBER}/regions/us-central1/subnetworks/ml`, nicType: 'GVNIC' }],
+    metadata: { 'idle-timeout-seconds': '3600', 'notebook-disable-root': 'true', 'proxy-mode': 'service_account' },
+    shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
+    bootDisk: cmekDisk,
+    dataDisks: [cmekDisk],
+  },
+  healthState: 'HEALTHY',
+  createTime: '2026-02-01T08:00:00Z',
+  updateTime: '2026-02-01T08:05:00Z',
+});
+
+/** Instances as the Notebooks API v2 returns them for locations/-. */
+const workbenchInstances = [
+  {
+    name: ids.openWorkbench,
+    state: 'ACTIVE',
+    creator: 'alice@acme.example',
+    labels: { team: 'risk' },
+    gceSetup: {
+      machineType: 'zones/us-central1-a/machineTypes/e2-standard-4',
+      serviceAccounts: [{ email: DEFAULT_SA }],
+      networkInterfaces: [{ network: `projects/${NUMBER}/global/networks/default`, subnet: `projects/${NUMBER}/regions/us-central1/subnetworks/default` }],
+      metadata: { 'proxy-mode': 'service_account' },
+      shieldedInstanceConfig: { enableVtpm: true, enableIntegrityMonitoring: true },
+      bootDisk: { diskType: 'PD_BALANCED', diskSizeGb: '150', diskEncryption: 'GMEK' },
+      dataDisks: [{ diskType: 'PD_BALANCED', diskSizeGb: '100', diskEncryption: 'GMEK' }],
+    },
+    healthState: 'HEALTHY',
+    createTime: '2026-01-20T10:00:00Z',
+  },
+  lockedWorkbench(ids.lockedWorkbench, 'us-central1-b'),
+  lockedWorkbench(ids.euWorkbench, 'europe-west4-a'),
+];
+
 const bucketRecord = (name: string, settings: Record<string, unknown>) => ({ kind: 'storage#bucket', name, projectNumber: NUMBER, location: 'US-CENTRAL1', storageClass: 'STANDARD', ...settings });
 const locked = { iamConfiguration: { uniformBucketLevelAccess: { enabled: true }, publicAccessPrevention: 'enforced' } };
 
@@ -311,6 +364,7 @@ export function fakeEstate(): FakeGoogleEstate {
             { role: 'roles/storage.objectAdmin', members: [`serviceAccount:${TRAINER_SA}`] },
           ],
         },
+        workbench: workbenchInstances,
         locations: {
           'us-central1': usCentral1,
           'europe-west4': 'denied',
@@ -321,7 +375,7 @@ export function fakeEstate(): FakeGoogleEstate {
         number: '222222222222',
         locations: { 'us-central1': { endpoints: [{ name: ids.sandboxEndpoint, displayName: 'sandbox-demo' }] } },
       },
-      'acme-legacy': { number: '333333333333', vertexDisabled: true, iamPolicy: { bindings: [] }, locations: {} },
+      'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { bindings: [] }, locations: {} },
     },
     buckets: {
       'acme-ml-public-drop': {

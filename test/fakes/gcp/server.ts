@@ -4,7 +4,8 @@ import type { FakeGoogleEstate, FakeProject } from './estate.js';
 
 /**
  * A fake of the Google APIs aispm calls, on 127.0.0.1, speaking their REST wire protocol: Vertex AI
- * (v1, pageToken paging), Resource Manager v3, Cloud KMS v1 and the Cloud Storage JSON API, with
+ * (v1, pageToken paging), Notebooks v2 (Workbench instances), Resource Manager v3, Cloud KMS v1 and
+ * the Cloud Storage JSON API, with
  * Google's error bodies. It records every request with the IAM permission the real API checks, so
  * the tests can hold the permission document to what the collector really calls.
  */
@@ -150,6 +151,13 @@ function vertexProject(estate: FakeGoogleEstate, id: string): FakeProject {
   return found;
 }
 
+/** The Notebooks API answers a project where it is not enabled with 403 SERVICE_DISABLED. */
+function workbenchInstances(estate: FakeGoogleEstate, id: string): unknown[] {
+  const found = project(estate, id);
+  if (found.workbench === 'disabled') throw new FakeHttpError(403, googleError(403, 'PERMISSION_DENIED', `Notebooks API has not been used in project ${found.number} before or it is disabled.`, 'SERVICE_DISABLED'));
+  return found.workbench ?? [];
+}
+
 function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: number): Route | undefined {
   const path = decodeURIComponent(url.pathname);
   let match: RegExpExecArray | null;
@@ -169,6 +177,10 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
         return page(collection, records ?? [], url.searchParams.get('pageToken'), pageSize);
       },
     };
+  }
+  if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/locations\/-\/instances$/.exec(path))) {
+    const id = match[1]!;
+    return { permission: 'notebooks.instances.list', answer: () => page('instances', workbenchInstances(estate, id), url.searchParams.get('pageToken'), pageSize) };
   }
   if (method === 'GET' && (match = /^\/v1\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/.exec(path))) {
     const name = match[1]!;
