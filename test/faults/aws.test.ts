@@ -96,7 +96,10 @@ describe('the AWS collector and odd data', () => {
     const diff = diffInventories(faultFree, inventory);
     expect(diff.added).toHaveLength(3000);
     const vpcs = inventory.assets.filter((asset) => diff.added.includes(asset.id));
-    expect(vpcs.every((vpc) => vpc.type === 'aws.ec2.vpc' && vpc.region === 'eu-west-1' && JSON.stringify(vpc.props.bedrockEndpoints) === '["bedrock-runtime"]')).toBe(true);
+    // Each VPC carries its endpoint and, like every VPC, the count of the region's Bedrock resources.
+    const logging = faultFree.assets.find((asset) => asset.type === 'aws.bedrock.model-invocation-logging' && asset.region === 'eu-west-1')!;
+    const props = JSON.stringify({ bedrockEndpoints: ['bedrock-runtime'], bedrockResourcesInRegion: logging.props.bedrockResourcesInRegion });
+    expect(vpcs.every((vpc) => vpc.type === 'aws.ec2.vpc' && vpc.region === 'eu-west-1' && JSON.stringify(vpc.props) === props)).toBe(true);
     expect({ ...diff, added: [] }).toEqual(NO_DIFFERENCE);
   });
 });
