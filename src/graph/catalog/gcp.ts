@@ -68,7 +68,7 @@ export const GCP_ASSET_TYPES = [
   },
   {
     type: 'gcp.vertexai.notebook-runtime',
-    title: 'Vertex AI Workbench / Colab Enterprise notebook runtime',
+    title: 'Vertex AI Colab Enterprise notebook runtime',
     category: 'ai',
     bomType: 'application',
     props: props(['internetExposed', 'customerManagedKey'], {

@@ -6,7 +6,7 @@ import { vertexCollection } from './collection.js';
 type NotebookRuntime = protos.google.cloud.aiplatform.v1.INotebookRuntime;
 type NotebookRuntimeTemplate = protos.google.cloud.aiplatform.v1.INotebookRuntimeTemplate;
 
-/** Colab Enterprise / Workbench runtimes: network exposure, idle shutdown, and who they run as. */
+/** Colab Enterprise runtimes (Workbench instances are read in workbench.ts): network exposure, idle shutdown, and who they run as. */
 export const notebookRuntimes = vertexCollection({
   operation: 'ListNotebookRuntimes',
   list: (vertex, request, options) => vertex.notebooks.listNotebookRuntimesAsync(request, options),
