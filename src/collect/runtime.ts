@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Asset, CoverageEntry, CoverageStatus, Edge, Inventory, Provider } from '../graph/model.js';
+import { mergeUnreadEdges, type Asset, type CoverageEntry, type CoverageStatus, type Edge, type Inventory, type Provider, type UnreadEdges } from '../graph/model.js';
 import type { EdgeType } from '../graph/edge-types.js';
 import type { CollectorContext } from './collector.js';
 
@@ -160,6 +160,7 @@ export class InventoryBuilder {
   private readonly assets = new Map<string, Asset>();
   private readonly edges = new Map<string, Edge>();
   private readonly coverage = new Map<string, CoverageState & CallScope>();
+  private readonly unreadEdges = new Map<string, UnreadEdges[]>();
 
   constructor(
     readonly provider: Provider,
@@ -220,7 +221,22 @@ export class InventoryBuilder {
     }
     const props = { ...existing.props };
     for (const [key, value] of Object.entries(full.props)) if (value !== undefined) props[key] = value;
-    this.assets.set(asset.id, { ...existing, ...full, tags: full.tags ?? existing.tags, raw: full.raw ?? existing.raw, props });
+    const merged: Asset = { ...existing, ...full, tags: full.tags ?? existing.tags, raw: full.raw ?? existing.raw, props };
+    const unread = mergeUnreadEdges(existing.unreadEdges, full.unreadEdges);
+    if (unread) merged.unreadEdges = unread;
+    else delete merged.unreadEdges;
+    this.assets.set(asset.id, merged);
+  }
+
+  /**
+   * Records that an asset's edges of one type and direction could not be read (the call that names
+   * them failed), so that rules do not conclude from their absence. Applied when the inventory is made,
+   * whichever comes first, the asset or the failure.
+   */
+  markEdgesUnread(id: string, edge: EdgeType, direction: 'out' | 'in' = 'out'): void {
+    let list = this.unreadEdges.get(id);
+    if (!list) this.unreadEdges.set(id, (list = []));
+    list.push({ edge, direction });
   }
 
   hasAsset(id: string): boolean {
@@ -245,7 +261,11 @@ export class InventoryBuilder {
       status,
       ...(message !== undefined ? { message: failures > 1 ? `${message} (and ${failures - 1} more failed call${failures > 2 ? 's' : ''})` : message } : {}),
     }));
-    return { sources: [this.provider], assets: [...this.assets.values()], edges: [...this.edges.values()], coverage };
+    const assets = [...this.assets.values()].map((asset) => {
+      const unread = mergeUnreadEdges(asset.unreadEdges, this.unreadEdges.get(asset.id));
+      return unread ? { ...asset, unreadEdges: unread } : asset;
+    });
+    return { sources: [this.provider], assets, edges: [...this.edges.values()], coverage };
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSET_TYPES } from '../graph/catalog/index.js';
+import { propertyDoc } from '../graph/catalog/spec.js';
 import { EDGE_TYPES } from '../graph/edge-types.js';
 import { FRAMEWORKS } from '../engine/frameworks.js';
 import { OPERATORS } from '../engine/operators/index.js';
@@ -34,7 +35,7 @@ function cell(text: string): string {
 }
 
 export function assetTypesMarkdown(): string {
-  let out = `${HEADER}# Asset types\n\nWhat collectors put in the graph and rules can read. Every asset has \`id\`, \`type\`, \`provider\`, \`account\`, \`region\`, \`name\`, \`tags\`, \`props\` (below) and \`raw\` (the API record, secrets redacted).\n\nA property that is absent was not read: rules that need it neither pass nor fail (see README, "Unknown is not false"). \`null\` means read and not set.\n\n`;
+  let out = `${HEADER}# Asset types\n\nWhat collectors put in the graph and rules can read. Every asset has \`id\`, \`type\`, \`provider\`, \`account\`, \`region\`, \`name\`, \`tags\`, \`props\` (below) and \`raw\` (the API record, secrets redacted).\n\nA property that is absent was not read: rules that need it neither pass nor fail (see README, "Unknown is not false"). \`null\` means read and not set. Each property names the API call and field it comes from, and what aispm makes of that field when the API's answer leaves it out (a documented default, or unknown), as the provider's published API model says.\n\nAn asset may list \`unreadEdges\`: relations of a type (and direction) that could not be read because the call naming them failed; a \`related\` condition on them is unknown unless a match is found among the edges that were read.\n\n`;
   out += '## Edge types\n\n| Edge | Meaning |\n|---|---|\n';
   for (const [name, meaning] of Object.entries(EDGE_TYPES)) out += `| \`${name}\` | ${cell(meaning)} |\n`;
   out += '\n## Operators\n\n| Operator | Meaning | Example |\n|---|---|---|\n';
@@ -43,9 +44,10 @@ export function assetTypesMarkdown(): string {
   out += '\n## Types\n\n';
   for (const spec of types) out += `- [\`${spec.type}\`](#${spec.type.replace(/\./g, '')}): ${spec.title} (${spec.category})\n`;
   for (const spec of types) {
-    out += `\n### ${spec.type}\n\n${spec.title}. Category: ${spec.category}.\n\n| Property | Type | Meaning |\n|---|---|---|\n`;
+    out += `\n### ${spec.type}\n\n${spec.title}. Category: ${spec.category}.\n\n| Property | Type | Meaning | From (API call and field) | When the API leaves it out |\n|---|---|---|---|---|\n`;
     for (const [name, schema] of Object.entries(spec.props.shape as Record<string, z.ZodType>).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      out += `| \`props.${name}\` | ${cell(typeName(schema))} | ${cell(schema.description ?? '')} |\n`;
+      const doc = propertyDoc(schema);
+      out += `| \`props.${name}\` | ${cell(typeName(schema))} | ${cell(doc.description ?? '')} | ${cell(doc.source?.from ?? '')} | ${cell(doc.source?.absent ?? '')} |\n`;
     }
   }
   return out;

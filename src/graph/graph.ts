@@ -1,4 +1,4 @@
-import type { Asset, CoverageEntry, Edge, Inventory } from './model.js';
+import { mergeUnreadEdges, type Asset, type CoverageEntry, type Edge, type Inventory } from './model.js';
 
 export type Direction = 'out' | 'in';
 
@@ -84,6 +84,11 @@ export class AssetGraph {
     return index.get(asset)?.get(edgeType) ?? EMPTY;
   }
 
+  /** Whether the asset's edges of this type and direction could not all be read (see `Asset.unreadEdges`). */
+  edgesUnread(asset: Asset, edgeType: string, direction: Direction = 'out'): boolean {
+    return asset.unreadEdges !== undefined && asset.unreadEdges.some((unread) => unread.edge === edgeType && unread.direction === direction);
+  }
+
   /** All of an asset's neighbours in one direction, by edge type (one lookup for walks over many edge types). */
   adjacent(asset: Asset, direction: Direction): ReadonlyMap<string, readonly Asset[]> {
     return (direction === 'out' ? this.outgoing : this.incoming).get(asset) ?? EMPTY_MAP;
@@ -122,14 +127,20 @@ function addAdjacent(index: Map<Asset, Map<string, Asset[]>>, asset: Asset, type
 function mergeAssets(first: Asset, second: Asset): Asset {
   const props = { ...first.props };
   for (const [key, value] of Object.entries(second.props)) if (value !== undefined) props[key] = value;
-  return {
+  const merged: Asset = {
     ...first,
     ...second,
     tags: second.tags ?? first.tags,
     raw: second.raw ?? first.raw,
     props,
   };
+  // What either source could not read stays unread: the other may simply not have looked.
+  const unread = mergeUnreadEdges(first.unreadEdges, second.unreadEdges);
+  if (unread) merged.unreadEdges = unread;
+  else delete merged.unreadEdges;
+  return merged;
 }
+
 
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -38,12 +38,31 @@ export interface Asset {
   props: Record<string, unknown>;
   /** The provider's API record, secrets redacted; undefined when not kept. */
   raw?: unknown;
+  /**
+   * Relations of this asset that could not be read (the call that names them failed): the asset may
+   * have such edges that the graph lacks, so a rule never concludes from their absence.
+   */
+  unreadEdges?: UnreadEdges[];
+}
+
+/** Edges of one type, in one direction from the asset, that could not be read. */
+export interface UnreadEdges {
+  edge: string;
+  direction: 'out' | 'in';
 }
 
 export interface Edge {
   from: string;
   type: string;
   to: string;
+}
+
+/** The union of two lists of unread edges, sorted, without repeats; undefined when both are empty. */
+export function mergeUnreadEdges(first: readonly UnreadEdges[] | undefined, second: readonly UnreadEdges[] | undefined): UnreadEdges[] | undefined {
+  if (!first?.length && !second?.length) return undefined;
+  const byKey = new Map<string, UnreadEdges>();
+  for (const unread of [...(first ?? []), ...(second ?? [])]) byKey.set(`${unread.direction} ${unread.edge}`, { edge: unread.edge, direction: unread.direction });
+  return [...byKey.values()].sort((a, b) => (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0) || (a.direction < b.direction ? -1 : a.direction > b.direction ? 1 : 0));
 }
 
 export const COVERAGE_STATUSES = ['ok', 'denied', 'error', 'skipped'] as const;

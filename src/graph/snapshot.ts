@@ -27,6 +27,9 @@ export const assetSchema = z
     tags: z.record(z.string(), z.string()).optional(),
     props: z.record(z.string(), z.unknown()),
     raw: z.unknown().optional(),
+    unreadEdges: z
+      .array(z.object({ edge: z.string().min(1), direction: z.enum(['out', 'in']) }).strict())
+      .optional(),
   })
   .strict();
 
@@ -109,6 +112,16 @@ export function checkInventoryMeaning(source: SourceDocument, assets: readonly A
         message: `provider "${asset.provider}" does not match type "${asset.type}"`,
       });
     }
+    asset.unreadEdges?.forEach((unread, unreadIndex) => {
+      if (isEdgeType(unread.edge)) return;
+      problems.push({
+        file: source.file,
+        line: source.lineOf(at('assets', index, 'unreadEdges', unreadIndex, 'edge')),
+        field: field('assets', index, 'unreadEdges', unreadIndex, 'edge'),
+        message: `unknown edge type "${unread.edge}"`,
+        hint: suggestion(unread.edge, EDGE_TYPE_NAMES) ?? `known edge types: ${EDGE_TYPE_NAMES.join(', ')}`,
+      });
+    });
     const checked = spec.props.safeParse(asset.props, { reportInput: true });
     if (!checked.success) problems.push(...issuesToProblems(source, checked.error.issues, at('assets', index, 'props'), spec.props));
   });

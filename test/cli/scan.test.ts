@@ -35,7 +35,7 @@ describe('aispm scan --demo', () => {
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
     expect(validateResult(document)).toEqual([]);
-    expect(document.summary).toEqual({ assets: 64, findings: 86, bySeverity: { critical: 11, high: 17, medium: 36, low: 22, info: 0 } });
+    expect(document.summary).toEqual({ assets: 64, findings: 86, bySeverity: { critical: 11, high: 17, medium: 30, low: 28, info: 0 } });
     expect(document.findings[0].score).toBe(100);
     const pathFindings = document.findings.filter((finding: { path?: string[] }) => finding.path);
     expect(new Set(pathFindings.map((finding: { resource: { provider: string } }) => finding.resource.provider))).toEqual(new Set(['aws', 'azure', 'gcp']));

@@ -97,6 +97,19 @@ describe('related', () => {
     expect(evaluateRuleOn(graph, admin, graph.get('a1')!).outcome).toBe('unknown');
   });
 
+  it('is unknown, not false, when the edges it looks for could not be read; a match among those read still counts', () => {
+    const unread = { unreadEdges: [{ edge: 'guarded-by', direction: 'out' as const }] };
+    const graph = graphOf(
+      [asset('blind', agent, {}, unread), asset('seen', agent), asset('guarded', agent, {}, unread), asset('gr', 'aws.bedrock.guardrail', {})],
+      [['guarded', 'guarded-by', 'gr']],
+    );
+    const unguarded = ruleWith([agent], 'when: { not: { related: { edge: guarded-by } } }');
+    expect(['blind', 'seen', 'guarded'].map((id) => evaluateRuleOn(graph, unguarded, graph.get(id)!).outcome)).toEqual(['unknown', 'fail', 'pass']);
+    // The other direction was read: edges into the agent still decide.
+    const parts = ruleWith([agent], 'when: { not: { related: { edge: guarded-by, direction: in } } }');
+    expect(evaluateRuleOn(graph, parts, graph.get('blind')!).outcome).toBe('fail');
+  });
+
   it('records the matching neighbours as evidence', () => {
     const graph = graphOf([asset('a1', agent), asset('role', 'aws.iam.role', { admin: true })], [['a1', 'uses-identity', 'role']]);
     const admin = ruleWith([agent], 'when: { related: { edge: uses-identity, where: { field: props.admin, equals: true } } }');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { errorReply, formParameters, THROTTLING, type Protocol } from './aws/protocols.js';
+import { ACCESS_DENIED, errorReply, formParameters, THROTTLING, type Protocol } from './aws/protocols.js';
 import { FAKE_ARM_CERT, FAKE_ARM_CERT_FILE } from './azure/arm-server.js';
 import type { Answer, Dialect, ProxiedRequest } from './fault-proxy.js';
 
@@ -48,6 +48,11 @@ export const awsDialect: Dialect = {
   invalid(request, message) {
     return errorReply(awsProtocol(request, awsScope(request).service), 'ValidationException', message, 400);
   },
+  denied(request, message) {
+    const protocol = awsProtocol(request, awsScope(request).service);
+    const { code, status } = ACCESS_DENIED[protocol];
+    return errorReply(protocol, code, message, status);
+  },
 };
 
 // ---------------------------------------------------------------- Azure Resource Manager
@@ -76,6 +81,9 @@ export const azureDialect: Dialect = {
   invalid(_request, message) {
     return armError(400, 'BadRequest', message);
   },
+  denied(_request, message) {
+    return armError(403, 'AuthorizationFailed', message);
+  },
 };
 
 /** The fake Resource Manager's test certificate, for a proxy that serves HTTPS in front of it. */
@@ -103,5 +111,12 @@ export const gcpDialect: Dialect = {
   },
   invalid(_request, message) {
     return googleError(400, 'INVALID_ARGUMENT', message);
+  },
+  denied(request, message) {
+    // The Cloud Storage JSON API has its own error shape: a reason, no status.
+    if (request.url.startsWith('/storage/')) {
+      return { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: { code: 403, message, errors: [{ message, domain: 'global', reason: 'forbidden' }] } }) };
+    }
+    return googleError(403, 'PERMISSION_DENIED', message);
   },
 };

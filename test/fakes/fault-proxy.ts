@@ -48,6 +48,8 @@ export interface Dialect {
   serverError(request: ProxiedRequest, status: 500 | 503): Answer;
   /** The provider's 400 answer for a request it refuses, with this message. */
   invalid(request: ProxiedRequest, message: string): Answer;
+  /** The provider's access-denied answer (a missing permission), with this message. */
+  denied(request: ProxiedRequest, message: string): Answer;
 }
 
 /** Which requests a fault applies to: a pattern tested against the operation label, or a predicate. */
@@ -83,6 +85,8 @@ export type Outcome = 'forwarded' | 'throttled' | 'rate-limited' | 'server-error
 export interface ProxyRecord extends RequestLabel {
   method: string;
   url: string;
+  /** The request as received, for tests that classify requests after the scan. */
+  request: ProxiedRequest;
   /** 1 for the first time this exact request was seen, 2 for its first retry, … */
   attempt: number;
   outcome: Outcome;
@@ -122,6 +126,11 @@ export class FaultProxy {
     server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response));
   }
 
+  /** How the provider behind this proxy names requests and answers faults. */
+  get dialect(): Dialect {
+    return this.options.dialect;
+  }
+
   static async start(options: FaultProxyOptions): Promise<FaultProxy> {
     const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -158,7 +167,7 @@ export class FaultProxy {
     const key = `${request.method} ${request.url}\u0000${request.headers['x-amz-target'] ?? ''}\u0000${body}`;
     const attempt = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempt);
-    const record: ProxyRecord = { ...label, method: request.method, url: request.url, attempt, outcome: 'forwarded', status: 0, start: this.now() };
+    const record: ProxyRecord = { ...label, method: request.method, url: request.url, request, attempt, outcome: 'forwarded', status: 0, start: this.now() };
     this.records.push(record);
     const plan = this.plan;
     const hits = (matcher: Matcher | undefined) => matches(matcher, label, request);

@@ -31,6 +31,14 @@ describe('built-in rule pack', () => {
     expect(providers).toEqual(new Set(['aws', 'azure', 'gcp']));
   });
 
+  it('one control has one severity on every provider: customer-managed keys are low everywhere, as is the model-registry approval gap', () => {
+    const severityOf = (pattern: RegExp) => new Set(rules.filter((compiled) => pattern.test(compiled.rule.id)).map((compiled) => compiled.rule.severity));
+    // Data at rest is encrypted by every provider; a customer-managed key adds control over it (Defender for Cloud and Wiz rate it low).
+    expect(severityOf(/-without-cmek?$/)).toEqual(new Set(['low']));
+    // Prowler rates its registry checks low: a governance gap, not an exposure.
+    expect(severityOf(/-unapproved-model$/)).toEqual(new Set(['low']));
+  });
+
   it('aispm rules test rules/ passes as a user would run it', () => {
     const result = runCli(['rules', 'test', 'rules']);
     expect(result.stdout).toMatch(/^ok: \d+ rules, \d+ cases, \d+ passed, 0 failed, 0 rules missing cases$/m);

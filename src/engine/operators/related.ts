@@ -50,6 +50,8 @@ export const related: StandaloneOperator<RelatedArgs> = {
       const asset = subject as Asset;
       let matched = 0;
       let unknown = 0;
+      // Edges that could not be read may hold the match: their absence proves nothing.
+      if (edges.some((edge) => evaluation.graph.edgesUnread(asset, edge, args.direction))) unknown = Infinity;
       const matchedIds: string[] = [];
       // Neighbours are judged without recording evidence; the matching ids are the evidence.
       const quiet = evaluation.evidence ? { graph: evaluation.graph } : evaluation;

@@ -77,7 +77,7 @@ export class FakeAws {
     for await (const chunk of request) body += chunk;
     const scope = request.headers.authorization?.match(/Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\//);
     const url = new URL(request.url ?? '/', 'http://fake');
-    const routed = scope ? this.route(scope[2]!, scope[1]!, request, url, body) : undefined;
+    const routed = scope ? route(scope[2]!, scope[1]!, request, url, body) : undefined;
     if (!routed) {
       this.unhandled.push(`${scope?.[2] ?? 'unsigned'} ${request.method} ${request.url} ${request.headers['x-amz-target'] ?? ''}`.trim());
       return this.send(response, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not implemented by the fake' });
@@ -109,58 +109,69 @@ export class FakeAws {
     }
   }
 
-  private route(service: string, region: string, request: IncomingMessage, url: URL, body: string): Routed | undefined {
-    switch (service) {
-      case 'sagemaker':
-      case 'kms':
-      case 'logs': {
-        const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
-        const target = JSON_TARGETS[prefix ?? ''];
-        const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
-        if (!target || !run) return undefined;
-        return { service: target.service, action: `${target.service}:${operation}`, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
-      }
-      case 'bedrock':
-      case 'lambda': {
-        const operation = restOperation({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
-        return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
-      }
-      case 'sts':
-      case 'iam': {
-        const input = formParameters(body);
-        const action = input.Action ?? '';
-        const run = service === 'sts' ? stsOperation(action) : iamOperation(action, input);
-        return run && { service, action: `${service}:${action}`, protocol: 'query', run, reply: (result) => queryReply(action, result) };
-      }
-      case 'ec2': {
-        const input = formParameters(body);
-        const action = input.Action ?? '';
-        const run = ec2Operation(action, input, region);
-        return run && { service, action: `ec2:${action}`, protocol: 'ec2', run, reply: (result) => ec2Reply(action, result) };
-      }
-      case 's3': {
-        const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
-        const operation = request.method === 'GET' ? s3Operation(bucket, url.searchParams) : undefined;
-        return (
-          operation && {
-            ...operation,
-            protocol: 'rest-xml',
-            reply: (result) => {
-              const answer = result as { xml?: string; json?: string };
-              return answer.json !== undefined ? { status: 200, headers: { 'content-type': 'application/json' }, body: answer.json } : xmlReply(answer.xml ?? '');
-            },
-          }
-        );
-      }
-      default:
-        return undefined;
-    }
-  }
-
   private send(response: ServerResponse, reply: Reply): void {
     response.writeHead(reply.status, { ...reply.headers, 'x-amzn-requestid': 'fake' });
     response.end(reply.body);
   }
+}
+
+function route(service: string, region: string, request: Pick<IncomingMessage, 'method' | 'headers'>, url: URL, body: string): Routed | undefined {
+  switch (service) {
+    case 'sagemaker':
+    case 'kms':
+    case 'logs': {
+      const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
+      const target = JSON_TARGETS[prefix ?? ''];
+      const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
+      if (!target || !run) return undefined;
+      return { service: target.service, action: `${target.service}:${operation}`, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
+    }
+    case 'bedrock':
+    case 'lambda': {
+      const operation = restOperation({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
+      return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
+    }
+    case 'sts':
+    case 'iam': {
+      const input = formParameters(body);
+      const action = input.Action ?? '';
+      const run = service === 'sts' ? stsOperation(action) : iamOperation(action, input);
+      return run && { service, action: `${service}:${action}`, protocol: 'query', run, reply: (result) => queryReply(action, result) };
+    }
+    case 'ec2': {
+      const input = formParameters(body);
+      const action = input.Action ?? '';
+      const run = ec2Operation(action, input, region);
+      return run && { service, action: `ec2:${action}`, protocol: 'ec2', run, reply: (result) => ec2Reply(action, result) };
+    }
+    case 's3': {
+      const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
+      const operation = request.method === 'GET' ? s3Operation(bucket, url.searchParams) : undefined;
+      return (
+        operation && {
+          ...operation,
+          protocol: 'rest-xml',
+          reply: (result) => {
+            const answer = result as { xml?: string; json?: string };
+            return answer.json !== undefined ? { status: 200, headers: { 'content-type': 'application/json' }, body: answer.json } : xmlReply(answer.xml ?? '');
+          },
+        }
+      );
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The IAM action and service of a signed request, as the fake routes it (undefined for a request it
+ * does not serve): what the deny-each-operation tests refuse, one action at a time.
+ */
+export function awsRequestAction(request: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }): { service: string; action: string } | undefined {
+  const scope = String(request.headers.authorization ?? '').match(/Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\//);
+  if (!scope) return undefined;
+  const routed = route(scope[2]!, scope[1]!, { method: request.method, headers: request.headers }, new URL(request.url, 'http://fake'), request.body);
+  return routed && { service: routed.service, action: routed.action };
 }
 
 /** The environment that points the real SDK at the fake, and keeps a developer's own AWS setup out. */
