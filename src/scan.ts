@@ -2,6 +2,7 @@ import { evaluateRules } from './engine/evaluate.js';
 import type { CompiledRule, Rule } from './engine/rule.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { buildFindings } from './findings/build.js';
+import { foldSupersededFindings, linkAttackPathSteps } from './findings/group.js';
 import { compareFindings, type Finding } from './findings/finding.js';
 import { applySuppressions, type SuppressionSet } from './findings/suppressions.js';
 import { buildGraph } from './graph/build.js';
@@ -62,9 +63,11 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
       warnings.push(`ignore entry at ${entry.origin} expired on ${entry.expires} and no longer suppresses (${[entry.rule, entry.resource].filter(Boolean).join(' on ')}): review it`);
     }
   }
-  if (input.baseline) applyBaseline(findings, input.baseline, aliases);
+  const grouped = foldSupersededFindings(findings, active.map((compiled) => compiled.rule));
+  linkAttackPathSteps(grouped);
+  if (input.baseline) applyBaseline(grouped, input.baseline, aliases);
   if (graph.danglingEdges > 0) warnings.push(`${graph.danglingEdges} relation(s) point to assets that were not collected and were ignored`);
-  findings.sort(compareFindings);
+  grouped.sort(compareFindings);
   return {
     tool: input.tool,
     startedAt: input.startedAt,
@@ -72,7 +75,7 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
     sources: [...graph.sources].sort(),
     coverage: [...graph.coverage].sort(compareCoverage),
     assetCount: graph.size,
-    findings,
+    findings: grouped,
     rules: active.map((compiled) => compiled.rule).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     inconclusive: evaluation.inconclusive,
     checks: evaluation.checks,

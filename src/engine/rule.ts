@@ -63,6 +63,8 @@ export const ruleDocumentSchema = z
     equivalents: z.partialRecord(z.enum(EQUIVALENT_TOOLS), z.array(z.string().min(1)).min(1)).default({}),
     parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a camelCase name, e.g. approvedModels'), parameterSchema).default({}),
     aliases: z.array(ruleId).default([]),
+    /** Rules whose findings on the same resource this rule's finding includes (same root cause, said less precisely): they are folded into it. */
+    supersedes: z.array(ruleId).default([]),
     deprecated: z.boolean().default(false),
   })
   .strict();

@@ -17,8 +17,23 @@ export interface Finding {
   remediation: string;
   frameworks: Record<string, string[]>;
   status: FindingStatus;
+  /** Findings of rules this one supersedes on the same resource (same root cause), folded into it. */
+  includes?: IncludedFinding[];
+  /** Path rules: ids of the findings on the other assets of its attack paths, worst first; fixing any of them breaks a path. */
+  steps?: string[];
+  /** Ids of the findings that have this one among their steps, worst first. */
+  partOf?: string[];
   /** Set when an ignore entry matched; not part of the JSON document. */
   suppression?: { reason: string; expires?: string };
+  /** Path rules: the other assets of its witness paths, for linking steps; not part of the JSON document. */
+  reached?: string[];
+}
+
+/** A superseded finding as its superseding finding carries it. */
+export interface IncludedFinding {
+  ruleId: string;
+  title: string;
+  message: string;
 }
 
 export type FindingStatus = 'new' | 'existing' | 'suppressed';

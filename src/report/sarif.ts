@@ -113,6 +113,9 @@ function resultOf(finding: Finding, ruleIndex: number, withBaseline: boolean): S
       account: resource.account,
       region: resource.region,
       ...(finding.path ? { path: finding.path } : {}),
+      ...(finding.includes ? { includes: finding.includes.map((included) => included.ruleId) } : {}),
+      ...(finding.steps ? { steps: finding.steps } : {}),
+      ...(finding.partOf ? { partOf: finding.partOf } : {}),
       frameworks: finding.frameworks,
     },
   };

@@ -55,7 +55,7 @@ const PLANTED = [
   ['azure-storage-ai-data-anonymous-access-allowed', 'stmltraining'],
   ['azure-storage-ai-data-shared-key-access', 'stmlhub'],
   ['azure-storage-ai-data-shared-key-access', 'stmltraining'],
-  ['cross-ai-workload-identity-admin', 'ci-exposed'],
+  // (ci-exposed runs as an admin: cross-internet-exposed-workload-admin-identity includes cross-ai-workload-identity-admin)
   ['cross-internet-exposed-compute-can-write-training-data', 'ci-exposed'],
   ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
