@@ -8,7 +8,7 @@ import { applySuppressions, type SuppressionSet } from './findings/suppressions.
 import { buildGraph } from './graph/build.js';
 import type { AssetGraph } from './graph/graph.js';
 import type { CoverageEntry, Inventory, Severity } from './graph/model.js';
-import { SEVERITIES } from './graph/model.js';
+import { isCoverageGap, SEVERITIES, SEVERITY_RANK } from './graph/model.js';
 import { compareCoverage } from './graph/snapshot.js';
 
 /**
@@ -43,6 +43,8 @@ export interface ScanResult {
   warnings: string[];
   /** A baseline was applied: findings are `new` or `existing`. */
   baselineApplied: boolean;
+  /** Findings left out of the result by --min-severity. */
+  belowMinimum?: number;
   graph: AssetGraph;
 }
 
@@ -83,6 +85,46 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
     baselineApplied: input.baseline !== undefined,
     graph,
   };
+}
+
+/**
+ * Providers from which nothing at all could be read: every call the scan made to them was denied or
+ * failed (their identity call included). A scan blind to a provider is not a clean scan.
+ */
+export function unreadableProviders(result: Pick<ScanResult, 'coverage'>): Array<{ provider: string; reason: string }> {
+  const byProvider = new Map<string, CoverageEntry[]>();
+  for (const entry of result.coverage) {
+    let list = byProvider.get(entry.provider);
+    if (!list) byProvider.set(entry.provider, (list = []));
+    list.push(entry);
+  }
+  const unreadable: Array<{ provider: string; reason: string }> = [];
+  for (const [provider, entries] of [...byProvider].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const gaps = entries.filter(isCoverageGap);
+    if (gaps.length === 0 || gaps.length < entries.filter((entry) => entry.status !== 'skipped').length) continue;
+    const first = gaps[0]!;
+    unreadable.push({ provider, reason: `${first.service} ${first.status}${first.message ? `: ${first.message}` : ''}` });
+  }
+  return unreadable;
+}
+
+/**
+ * The result with findings below `minimum` left out (`--min-severity`): what is reported, and what
+ * the gate counts. Evaluation is unchanged; links to left-out findings are dropped.
+ */
+export function withMinimumSeverity(result: ScanResult, minimum: Severity): ScanResult {
+  const kept = result.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[minimum]);
+  if (kept.length === result.findings.length) return result;
+  const ids = new Set(kept.map((finding) => finding.id));
+  const findings = kept.map((finding) => {
+    const steps = finding.steps?.filter((id) => ids.has(id));
+    const partOf = finding.partOf?.filter((id) => ids.has(id));
+    const copy: Finding = { ...finding, steps: steps?.length ? steps : undefined, partOf: partOf?.length ? partOf : undefined };
+    if (!copy.steps) delete copy.steps;
+    if (!copy.partOf) delete copy.partOf;
+    return copy;
+  });
+  return { ...result, findings, belowMinimum: result.findings.length - kept.length };
 }
 
 /** Findings that count for the exit code: not suppressed, not already in the baseline. */

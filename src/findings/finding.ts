@@ -47,8 +47,8 @@ export interface FindingResource {
   region: string;
 }
 
-/** `--fail-on` levels: a severity, or none to never fail on findings. */
-export const FAIL_ON_LEVELS = ['critical', 'high', 'medium', 'low', 'none'] as const;
+/** `--fail-on` levels: a severity (info: any finding), or none to never fail on findings. */
+export const FAIL_ON_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 /** Worst first: score, then severity, then rule id and resource id so that ties are stable. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir, withoutTimestamps } from '../helpers.js';
+import { ROOT, SUMMARY_LINE, runCli, tempDir, withoutTimestamps } from '../helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'aispm-result.schema.json'), 'utf8'));
 
@@ -18,7 +18,7 @@ describe('aispm scan --demo', () => {
   it('prints the table worst first and exits 1 because the demo has high findings', () => {
     const result = runCli(['scan', '--demo']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toMatch(SUMMARY_LINE);
     expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 64 assets from demo \(aws, azure, gcp\)/);
     expect(result.stdout).toContain('CRITICAL 11');
     expect(result.stdout).toContain('Coverage gaps (2)');

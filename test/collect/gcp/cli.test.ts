@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runCliAsync, tempDir, type CliResult } from '../../helpers.js';
+import { SUMMARY_LINE, runCli, runCliAsync, tempDir, type CliResult } from '../../helpers.js';
 import { fakeEstate, ids, PLANTED_SECRETS } from '../../fakes/gcp/estate.js';
 import { startFakeGoogle, type FakeGoogle } from '../../fakes/gcp/server.js';
 import { fakeGoogleEnv } from './helpers.js';
@@ -87,7 +87,7 @@ afterAll(async () => {
 
 describe('aispm scan --provider gcp', () => {
   it('reports every planted misconfiguration and nothing on the hardened twins', () => {
-    expect(scan.stderr).toBe('');
+    expect(scan.stderr).toMatch(SUMMARY_LINE);
     expect(scan.code).toBe(1);
     const document = JSON.parse(scan.stdout) as { scan: { sources: string[] }; findings: JsonFinding[] };
     expect(document.scan.sources).toEqual(['gcp']);
