@@ -26,6 +26,11 @@
  *   with CMEK; an agent on the shared service agent, without CMEK and with a Slack token in its
  *   environment, beside one with a PSC interface, its own account and CMEK.
  *
+ * - acme-ml sits in the ML folder, under the organization: the folder grants Owner to the deployer
+ *   account (whose own IAM policy lets the analyst account mint its tokens) and Editor to a group, so
+ *   no account of the project is known not to be an administrator; the Colab runtimes run as the
+ *   project's Notebook Service Agent, whatever their deprecated serviceAccount names.
+ *
  * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
  * acme-legacy without the Notebooks API either, a runtime with an enum value and fields this SDK does not know, a bucket that cannot be read,
  * project acme-sandbox whose IAM policy cannot be read, and acme-legacy without the Vertex AI API.
@@ -38,6 +43,8 @@ export interface FakeProject {
   vertexDisabled?: boolean;
   /** Workbench instances in every zone (Notebooks API v2); 'disabled': the API is not enabled. */
   workbench?: unknown[] | 'disabled';
+  /** Zones the instance list could not reach (ListInstancesResponse.unreachable, on the first page). */
+  workbenchUnreachable?: string[];
   /** Undefined: reading it is denied. */
   iamPolicy?: unknown;
   /** Location → collection → records; 'denied' answers 403, 'not-offered' 404. */

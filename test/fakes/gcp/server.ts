@@ -191,7 +191,14 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
   }
   if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/locations\/-\/instances$/.exec(path))) {
     const id = match[1]!;
-    return { permission: 'notebooks.instances.list', answer: () => page('instances', workbenchInstances(estate, id), url.searchParams.get('pageToken'), pageSize) };
+    return {
+      permission: 'notebooks.instances.list',
+      answer: () => {
+        const listed = page('instances', workbenchInstances(estate, id), url.searchParams.get('pageToken'), pageSize) as Record<string, unknown>;
+        const unreachable = url.searchParams.get('pageToken') ? undefined : estate.projects[id]?.workbenchUnreachable;
+        return unreachable ? { ...listed, unreachable } : listed;
+      },
+    };
   }
   if (method === 'GET' && (match = /^\/v1\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/.exec(path))) {
     const name = match[1]!;
