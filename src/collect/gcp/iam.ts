@@ -1,6 +1,6 @@
 /**
- * What IAM bindings mean for the graph: which roles make an identity an administrator, and which
- * give read or write access to Cloud Storage data. Custom roles are not expanded (their permissions
+ * What IAM bindings mean for the graph: which roles make an identity an administrator, which let it
+ * impersonate a service account, and which give read or write access to Cloud Storage data. Custom roles are not expanded (their permissions
  * are not read), so an identity with only custom roles has no data edges.
  */
 
@@ -54,10 +54,6 @@ const PUBLIC_MEMBERS = new Set(['allUsers', 'allAuthenticatedUsers']);
 export interface DataAccess {
   read: boolean;
   write: boolean;
-}
-
-export function isAdminRole(role: string): boolean {
-  return ADMIN_ROLES.has(role);
 }
 
 /** The roles a policy grants to a member (e.g. `serviceAccount:x@p.iam.gserviceaccount.com`), sorted. */

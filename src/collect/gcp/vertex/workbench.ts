@@ -95,7 +95,7 @@ function describeInstance(instance: Instance, zone: string, estate: GcpEstate, p
  * `enable-guest-attributes` is "false".
  * https://cloud.google.com/vertex-ai/docs/workbench/instances/idle-shutdown
  */
-export const WORKBENCH_DEFAULT_IDLE_TIMEOUT_SECONDS = 180 * 60;
+const WORKBENCH_DEFAULT_IDLE_TIMEOUT_SECONDS = 180 * 60;
 
 function idleShutdownOf(metadata: Record<string, string>): { idleShutdown?: boolean; idleTimeoutSeconds?: number | null } {
   if (metadata['enable-guest-attributes']?.toLowerCase() === 'false') return { idleShutdown: false, idleTimeoutSeconds: null };
