@@ -211,7 +211,7 @@ describe('what aispm keeps of a connection', () => {
   });
 });
 
-describe('aispm inventory --provider azure with AI Foundry', () => {
+describe('aispm inventory and scan --provider azure with AI Foundry', () => {
   let fake: FakeArm;
   beforeAll(async () => {
     fake = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS });
@@ -238,5 +238,16 @@ describe('aispm inventory --provider azure with AI Foundry', () => {
     expect(table.stdout).toContain('azure.cognitiveservices.project');
     expect(table.stdout).toContain('shared-openai-key');
     for (const output of [result, table]) expect(output.stdout + output.stderr).not.toContain(PLANTED_FUNCTION_KEY);
+  });
+
+  it('finds the shared API key and the admin project identity, and nothing on their near misses', async () => {
+    const result = await runCliAsync(['scan', '--provider', 'azure', '--format', 'json'], { env: cliEnv(fake) });
+    const findings = (JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; resource: { id: string } }> }).findings;
+    const onFoundry = findings.filter((finding) => finding.resource.id.includes('/foundry-prod')).map((finding) => [finding.ruleId, finding.resource.id]);
+    expect(onFoundry.sort()).toEqual([
+      ['azure-ai-connection-shared-credential', foundryIds.accountConnection('shared-openai-key')],
+      ['cross-ai-workload-identity-admin', foundryIds.agents],
+    ]);
+    expect(result.stdout).not.toContain(PLANTED_FUNCTION_KEY);
   });
 });
