@@ -19,7 +19,7 @@ describe('aispm scan --demo', () => {
     const result = runCli(['scan', '--demo']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 64 assets from demo \(aws, azure, gcp\)/);
+    expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 69 assets from demo \(aws, azure, gcp\)/);
     expect(result.stdout).toContain('CRITICAL 11');
     expect(result.stdout).toContain('Coverage gaps (2)');
     const scores = [...result.stdout.matchAll(/^│ (\d+)\s+│/gm)].map((match) => Number(match[1]));
@@ -35,7 +35,7 @@ describe('aispm scan --demo', () => {
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
     expect(validateResult(document)).toEqual([]);
-    expect(document.summary).toEqual({ assets: 64, findings: 86, bySeverity: { critical: 11, high: 17, medium: 30, low: 28, info: 0 } });
+    expect(document.summary).toEqual({ assets: 69, findings: 87, bySeverity: { critical: 11, high: 17, medium: 31, low: 28, info: 0 } });
     expect(document.findings[0].score).toBe(100);
     const pathFindings = document.findings.filter((finding: { path?: string[] }) => finding.path);
     expect(new Set(pathFindings.map((finding: { resource: { provider: string } }) => finding.resource.provider))).toEqual(new Set(['aws', 'azure', 'gcp']));
@@ -130,7 +130,7 @@ describe('exit codes', () => {
     expect(status('cross-secret-in-model-configuration', 'churn-predictor')).toBe('suppressed');
     expect(status('cross-secret-in-model-configuration', 'recs-ranker')).toBe('new');
     expect(status('aws-sagemaker-notebook-root-access', 'research-nb')).toBe('new');
-    expect(document.summary.findings).toBe(85);
+    expect(document.summary.findings).toBe(86);
     expect(result.stderr).toMatch(/warning: ignore entry at \.aispmignore\.yaml:6 expired on 2020-01-31/);
 
     // Suppressing every high and critical finding makes --fail-on high pass.
