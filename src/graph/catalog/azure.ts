@@ -182,7 +182,7 @@ export const AZURE_ASSET_TYPES = [
         from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.target'),
         absent: 'null: not set (optional in the model)',
       }),
-      isSharedToAll: bool('shared to all: an account-level connection every project of the account can use', {
+      isSharedToAll: bool('shared to all: an account-level connection that every project of the account can use (the spec describes the field no further, so rules read it on account-level connections only)', {
         from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.isSharedToAll'),
         absent: 'unknown: the spec gives no default',
       }),
