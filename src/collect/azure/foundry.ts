@@ -24,9 +24,10 @@ const STORED_CREDENTIAL_AUTH = ['ApiKey', 'AccountKey', 'SAS', 'PAT', 'UsernameP
 const IDENTITY_AUTH = ['AAD', 'ManagedIdentity', 'None'] as const;
 
 /**
- * Connections belong to AI Foundry resources (kind AIServices); projects only to accounts with
- * project management on. Other accounts are not asked, so that every classic Azure OpenAI or speech
- * account does not cost two calls.
+ * Which listings an account gets. Projects are child resources only of accounts that "support
+ * project management" (allowProjectManagement, in the 2025-09-01 spec); connections belong to AI
+ * Foundry resources, which are AIServices accounts. Other accounts are not asked, so that a classic
+ * Azure OpenAI or speech account costs no calls for children it cannot have.
  */
 export function foundryScope(account: Account): { connections: boolean; projects: boolean } {
   const projects = account.properties?.allowProjectManagement === true;
