@@ -100,6 +100,22 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     }),
   );
 
+  const graph = program.command('graph').description('draw the asset graph, or one finding\'s or asset\'s neighbourhood, as Mermaid or Graphviz DOT');
+  addSourceOptions(graph)
+    .option('--finding <id>', 'a finding id (or a unique prefix, from --format json): its asset, attack path, steps and their neighbours')
+    .option('--asset <id-or-name>', 'an asset and its neighbours')
+    .option('--hops <n>', `how many edges out from the finding or asset (default ${2})`, positiveInteger('--hops'))
+    .option('--rules <dir>', 'add a rule pack, for --finding (repeatable)', repeat)
+    .option('--config <file>', 'rule parameters, for --finding (default: aispm.config.yaml when present)')
+    .addOption(new Option('-f, --format <format>', 'diagram format').choices(['mermaid', 'dot']).default('mermaid'))
+    .option('-o, --output <[format:]file>', 'write to FILE (atomically) instead of stdout, or add another format: dot:graph.dot (repeatable; - is stdout)', repeat);
+  addCommonOptions(graph).action((options) =>
+    run(async () => {
+      const { graphCommand } = await import('./commands/graph.js');
+      return graphCommand(options, abortOnInterrupt());
+    }),
+  );
+
   const rules = program.command('rules').description('browse the rule pack; validate and test rule packs');
   addCommonOptions(
     rules
