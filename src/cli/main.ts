@@ -84,7 +84,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   addCommonOptions(scan).action((options, command: Command) =>
     run(async () => {
       const { scanCommand } = await import('./commands/scan.js');
-      return scanCommand({ ...options, ...command.optsWithGlobals() }, abortOnInterrupt());
+      return scanCommand({ ...(await configuredScanDefaults(command, options)), ...options, ...command.optsWithGlobals() }, abortOnInterrupt());
     }),
   );
 
@@ -194,6 +194,25 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     process.exitCode = handleError(error, debug);
   }
+}
+
+/**
+ * The config file's `scan:` settings for the flags not given on the command line (a flag's default
+ * gives way to the file; a flag typed by the user wins).
+ */
+async function configuredScanDefaults(command: Command, options: { config?: string }): Promise<Record<string, unknown>> {
+  const { defaultConfigFile, loadScanSettings } = await import('../config.js');
+  const file = options.config ?? defaultConfigFile();
+  if (!file) return {};
+  const settings = loadScanSettings(file);
+  const defaults: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(settings)) {
+    if (command.getOptionValueSource(name) === 'cli') continue;
+    defaults[name] = value;
+    // Options the user did not type are overwritten below by their defaults otherwise.
+    command.setOptionValueWithSource(name, value, 'config');
+  }
+  return defaults;
 }
 
 /** `--snapshot ""` is a mistake (an unset variable in a script), never a request for the default. */

@@ -97,3 +97,17 @@ describe('flags are checked the same way everywhere', () => {
     expect(runCli(['scan', '--demo', '--only', 'oracle-*']).stderr).toContain('aispm: error: --only: no rule matches "oracle-*"');
   });
 });
+
+describe('scan settings in the config file', () => {
+  it('a scan: section sets flags the command line does not give; the command line wins; bad values are located', () => {
+    const dir = tempDir({ 'aispm.config.yaml': 'scan:\n  fail-on: none\n  format: json\n  only: [aws-sagemaker-notebook-root-access]\n  quiet: true\n' });
+    const configured = runCli(['scan', '--demo'], { cwd: dir });
+    expect([configured.code, configured.stderr]).toEqual([0, '']);
+    expect((JSON.parse(configured.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId)).toEqual(['aws-sagemaker-notebook-root-access']);
+    expect(runCli(['scan', '--demo', '--fail-on', 'low'], { cwd: dir }).code).toBe(1);
+    const bad = tempDir({ 'aispm.config.yaml': 'scan:\n  fail-on: severe\n' });
+    const result = runCli(['scan', '--demo'], { cwd: bad });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('aispm: error: aispm.config.yaml:2: scan.fail-on: must be one of');
+  });
+});
