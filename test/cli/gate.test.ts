@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { BIN, runCli, tempDir } from '../helpers.js';
 
 /**
  * The scan as a CI gate: one summary line on stderr that says why the exit code is what it is, never
@@ -109,5 +110,15 @@ describe('scan settings in the config file', () => {
     const result = runCli(['scan', '--demo'], { cwd: bad });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('aispm: error: aispm.config.yaml:2: scan.fail-on: must be one of');
+  });
+});
+
+describe('library noise', () => {
+  it("the Google auth library's MetadataLookupWarning never reaches the terminal, except with --debug", () => {
+    // A preloaded module stands in for gcp-metadata: it emits the warning while aispm runs.
+    const probe = 'data:text/javascript,setTimeout(()=>setInterval(()=>process.emitWarning("received unexpected error","MetadataLookupWarning"),20).unref(),60).unref()';
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', probe, BIN, 'scan', '--demo', '--fail-on', 'none', ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(run().stderr).not.toContain('MetadataLookupWarning');
+    expect(run('--debug').stderr).toContain('aispm: debug: MetadataLookupWarning: received unexpected error');
   });
 });
