@@ -12,6 +12,7 @@ import { denyEachPermissionTests } from './deny-each.js';
 /** Every IAM action the AWS collector uses on the fake account, denied one at a time. */
 const PERMISSIONS: string[] = [
   'bedrock:GetAgent',
+  'bedrock:GetAgentVersion',
   'bedrock:GetAgentActionGroup',
   'bedrock:GetCustomModel',
   'bedrock:GetDataSource',

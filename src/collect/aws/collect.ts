@@ -8,6 +8,7 @@ import { InventoryBuilder, forEachConcurrently } from '../runtime.js';
 import { parseArn } from './arn.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
+import { collectGuardrailVersions } from './guardrails.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
 import { collectFunctions } from './lambda.js';
@@ -165,8 +166,8 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
     }),
   ]);
 
-  context.progress(`aws ${account.account}: reading the functions, logs and buckets AI assets use`);
-  await Promise.all([collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
+  context.progress(`aws ${account.account}: reading the guardrail versions, functions, logs and buckets AI assets use`);
+  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
   context.progress(`aws ${account.account}: reading the identities and keys AI assets use`);
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 

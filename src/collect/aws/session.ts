@@ -169,6 +169,8 @@ export class AwsAccount {
   readonly functions = new Map<string, { region: string }>();
   readonly logGroups = new Map<string, { name: string; region: string }>();
   readonly vpcs = new Map<string, { region: string }>();
+  /** Published guardrail versions that agents and flows name (`<ARN>:<version>`), read after them. */
+  readonly guardrailVersions = new Map<string, { arn: string; version: string; region: string }>();
   /** Assets that use a Bedrock foundation model, to be marked outdated when the model is legacy. */
   readonly modelUsers: Array<{ id: string; region: string; model: string }> = [];
   private readonly clients = new Map<string, AwsClient>();
@@ -218,6 +220,11 @@ export class AwsAccount {
 
   edge(from: string, type: EdgeType, to: string | undefined): void {
     if (to) this.builder.addEdge(from, type, to);
+  }
+
+  /** The asset's edges of this type and direction could not all be read: rules must not conclude from their absence. */
+  markEdgesUnread(id: string, edge: EdgeType, direction: 'out' | 'in' = 'out'): void {
+    this.builder.markEdgesUnread(id, edge, direction);
   }
 
   /** An asset another one points at (a guardrail an agent uses); a stub stands in if it is never read. */

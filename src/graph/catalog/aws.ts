@@ -7,7 +7,7 @@ export const AWS_ASSET_TYPES = [
     title: 'SageMaker notebook instance',
     category: 'ai',
     bomType: 'application',
-    props: props(['internetExposed', 'customerManagedKey', 'networkIsolated', 'outdated'], {
+    props: props(['internetExposed', 'internetEgress', 'customerManagedKey', 'networkIsolated', 'outdated'], {
       directInternetAccess: bool('DirectInternetAccess is Enabled'),
       rootAccess: bool('RootAccess is Enabled'),
       kmsKeyId: str('KMS key for the ML storage volume'),
@@ -24,7 +24,7 @@ export const AWS_ASSET_TYPES = [
     title: 'SageMaker Studio domain',
     category: 'ai',
     bomType: 'platform',
-    props: props(['internetExposed', 'customerManagedKey'], {
+    props: props(['internetExposed', 'internetEgress', 'customerManagedKey'], {
       appNetworkAccessType: str('PublicInternetOnly or VpcOnly'),
       authMode: str('SSO or IAM'),
       kmsKeyId: str('KMS key for the domain EFS volume'),
@@ -37,7 +37,7 @@ export const AWS_ASSET_TYPES = [
     title: 'SageMaker model',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['networkIsolated', 'modelId'], {
+    props: props(['networkIsolated', 'modelId', 'modelVersion'], {
       networkIsolation: bool('EnableNetworkIsolation is true'),
       vpcConfigured: bool('the model has a VpcConfig'),
       images: strList('container images'),
@@ -61,7 +61,7 @@ export const AWS_ASSET_TYPES = [
     title: 'SageMaker endpoint',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed', 'loggingEnabled'], {
+    props: props(['loggingEnabled'], {
       status: str('EndpointStatus'),
       dataCaptureEnabled: bool('data capture is enabled on the endpoint'),
       variants: list({ name: str('variant name'), currentInstanceCount: num('running instances') }, 'production variants'),
@@ -197,15 +197,18 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'application',
     props: props(['customerManagedKey'], {
-      promptAttackStrength: str('input strength of the PROMPT_ATTACK content filter: NONE, LOW, MEDIUM, HIGH; null when absent'),
-      contentFilterTypes: strList('content filter types with a strength above NONE (HATE, INSULTS, SEXUAL, VIOLENCE, MISCONDUCT, PROMPT_ATTACK)'),
-      sensitiveInformationFilter: bool('PII entities or regexes are configured'),
-      contextualGrounding: bool('a contextual grounding filter is enabled'),
-      deniedTopics: num('number of denied topics'),
+      version: str('DRAFT (the working draft) or the number of a published version'),
+      promptAttackStrength: str('input strength of the PROMPT_ATTACK content filter: NONE, LOW, MEDIUM, HIGH; null when there is no such filter'),
+      promptAttackBlocking: bool('the PROMPT_ATTACK filter blocks what it detects in prompts (evaluation enabled on input, input action BLOCK); false when there is no such filter or it only detects'),
+      contentFilterTypes: strList('content filter types (HATE, INSULTS, SEXUAL, VIOLENCE, MISCONDUCT, PROMPT_ATTACK) that act, with a strength above NONE, on prompts or responses: evaluation enabled and action BLOCK'),
+      contentFiltersDetectOnly: strList('content filter types with a strength above NONE that only detect (action NONE) or are switched off in every direction they are set for'),
+      sensitiveInformationFilter: bool('a PII entity or regex filter blocks or masks (BLOCK or ANONYMIZE, evaluation enabled) on prompts or responses'),
+      contextualGrounding: bool('a grounding or relevance filter is enabled with action BLOCK'),
+      deniedTopics: num('number of denied topics that block (evaluation enabled, action BLOCK) on prompts or responses'),
       kmsKeyArn: str('KMS key of the guardrail'),
       status: str('guardrail status'),
       contentFilterTier: str('content filter tier: CLASSIC or STANDARD'),
-      wordFilter: bool('custom words or a managed word list (profanity) are blocked'),
+      wordFilter: bool('custom words or a managed word list (profanity) are blocked (evaluation enabled, action BLOCK) on prompts or responses'),
       automatedReasoning: bool('an Automated Reasoning policy checks responses'),
     }),
   },
@@ -228,6 +231,7 @@ export const AWS_ASSET_TYPES = [
     bomType: 'application',
     props: props(['customerManagedKey', 'modelId', 'outdated'], {
       guardrailId: str('guardrail identifier from guardrailConfiguration'),
+      guardrailVersion: str('guardrail version the working draft uses (DRAFT or a number)'),
       idleSessionTtlSeconds: num('idleSessionTTLInSeconds'),
       customerEncryptionKeyArn: str('customerEncryptionKeyArn'),
       status: str('agentStatus'),

@@ -92,10 +92,11 @@ describe('the AWS collector, against a fake AWS', () => {
   it('follows page tokens to the last page, and reads only recent jobs', () => {
     const names = (type: string) => inventory.assets.filter((candidate) => candidate.type === type).map((candidate) => candidate.name).sort();
     expect(names('aws.sagemaker.notebook-instance')).toEqual(['odd-nb', 'research-nb', 'secure-nb']);
-    expect(names('aws.bedrock.guardrail')).toEqual(['eu-guardrail', 'future-guardrail', 'legacy-guardrail', 'strict-guardrail']);
+    // Drafts as listed, and the published versions that agents and flows use.
+    expect(names('aws.bedrock.guardrail')).toEqual(['detect-guardrail', 'eu-guardrail', 'future-guardrail', 'legacy-guardrail', 'strict-guardrail', 'strict-guardrail:1', 'support-guardrail', 'support-guardrail:1']);
     expect(names('aws.sagemaker.monitoring-schedule')).toHaveLength(4);
     expect(names('aws.sagemaker.model-package')).toEqual(['fraud-models/1', 'fraud-models/2', 'fraud-models/3']);
-    expect(names('aws.bedrock.agent')).toEqual(['draft-agent', 'ops-agent', 'support-agent']);
+    expect(names('aws.bedrock.agent')).toEqual(['draft-agent', 'faq-agent', 'ops-agent', 'support-agent']);
     expect(names('aws.bedrock.api-key')).toHaveLength(4);
     expect(baselineCalls.filter((call) => call === 'sagemaker:ListNotebookInstances').length).toBe(3); // two pages here, one denied in eu-west-1
     expect(names('aws.sagemaker.training-job')).toEqual(['churn-train', 'fraud-train', 'llm-finetune']);
@@ -105,10 +106,16 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads SageMaker into the properties and relations the rules use', () => {
     const research = asset('aws.sagemaker.notebook-instance', 'research-nb');
-    expect(research.props).toMatchObject({ directInternetAccess: true, internetExposed: true, rootAccess: true, kmsKeyId: null, customerManagedKey: false, minimumImdsVersion: '1', outdated: true });
+    // Direct internet access is outbound; nothing reaches a notebook instance from outside but SageMaker's authenticated proxy.
+    expect(research.props).toMatchObject({ directInternetAccess: true, internetEgress: true, networkIsolated: false, internetExposed: false, rootAccess: true, kmsKeyId: null, customerManagedKey: false, minimumImdsVersion: '1', outdated: true });
     expect(research.tags).toEqual({ team: 'research' });
     expect(edgesFrom(research)).toEqual(['configured-by -> research-setup', 'uses-identity -> SageMakerResearchRole']);
-    expect(asset('aws.sagemaker.notebook-instance', 'secure-nb').props).toMatchObject({ internetExposed: false, networkIsolated: true, rootAccess: false, customerManagedKey: true, outdated: false });
+    const secure = asset('aws.sagemaker.notebook-instance', 'secure-nb');
+    expect(secure.props).toMatchObject({ directInternetAccess: false, internetExposed: false, rootAccess: false, customerManagedKey: true, outdated: false });
+    // Without direct access its traffic goes through the VPC, whose routes are not read: egress is unknown.
+    for (const unknown of ['internetEgress', 'networkIsolated']) expect(secure.props).not.toHaveProperty(unknown);
+    expect(asset('aws.sagemaker.domain', 'ml-studio').props).toMatchObject({ appNetworkAccessType: 'PublicInternetOnly', internetEgress: true, internetExposed: false });
+    expect(asset('aws.sagemaker.domain', 'fraud-studio').props).not.toHaveProperty('internetEgress');
     expect(asset('aws.sagemaker.notebook-lifecycle-config', 'research-setup').props.downloadsIntoShell).toBe(true);
 
     const churnEndpoint = asset('aws.sagemaker.endpoint', 'churn-endpoint');
@@ -146,7 +153,7 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
     const regionLogging = (region: string) => asset('aws.bedrock.model-invocation-logging', `model-invocation-logging (${region})`);
-    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 14 });
+    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 17 });
     expect(regionLogging('eu-west-1').props).toMatchObject({ loggingEnabled: true, textDataDelivery: true, logGroupName: '/aws/bedrock/invocations', bedrockResourcesInRegion: 1 });
     expect(edgesFrom(regionLogging('eu-west-1'))).toEqual(['logs-to -> /aws/bedrock/invocations', 'logs-to -> acme-bedrock-logs']);
 
@@ -161,13 +168,38 @@ describe('the AWS collector, against a fake AWS', () => {
       customerManagedKey: true,
     });
     expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: false, customerManagedKey: false });
+    // Filters in detect mode (action NONE) or switched off are configured but protect nothing.
+    expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props).toMatchObject({
+      version: 'DRAFT',
+      promptAttackStrength: 'HIGH',
+      promptAttackBlocking: false,
+      contentFilterTypes: [],
+      contentFiltersDetectOnly: ['HATE', 'INSULTS', 'MISCONDUCT', 'PROMPT_ATTACK', 'SEXUAL', 'VIOLENCE'],
+      sensitiveInformationFilter: false,
+      contextualGrounding: false,
+      deniedTopics: 0,
+      wordFilter: false,
+    });
+    // Filters made before detect mode existed carry no action fields: they block.
+    expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props).toMatchObject({ promptAttackBlocking: true, contentFiltersDetectOnly: [] });
+    // The version in force is read, not the draft: support-guardrail's version 1 predates its PII filter.
+    expect(asset('aws.bedrock.guardrail', 'support-guardrail').props).toMatchObject({ version: 'DRAFT', sensitiveInformationFilter: true });
+    expect(asset('aws.bedrock.guardrail', 'support-guardrail:1')).toMatchObject({
+      id: 'arn:aws:bedrock:us-east-1:111122223333:guardrail/gr-support01:1',
+      props: { version: '1', sensitiveInformationFilter: false, promptAttackBlocking: true, customerManagedKey: true },
+    });
 
     const ops = asset('aws.bedrock.agent', 'ops-agent');
     expect(ops.props).toMatchObject({ guardrailId: null, idleSessionTtlSeconds: 7200, customerManagedKey: false, promptOverride: true, modelId: 'anthropic.claude-v2', outdated: true });
     expect(edgesFrom(ops)).toEqual(['uses-identity -> BedrockOpsAgentRole']);
     const support = asset('aws.bedrock.agent', 'support-agent');
     expect(support.props).toMatchObject({ customerManagedKey: true, outdated: false });
-    expect(edgesFrom(support)).toEqual(['encrypted-by -> alias/ml-cmk', 'guarded-by -> strict-guardrail', 'reads-data -> support-articles-kb', 'uses-identity -> BedrockSupportAgentRole']);
+    expect(edgesFrom(support)).toEqual(['encrypted-by -> alias/ml-cmk', 'guarded-by -> strict-guardrail:1', 'reads-data -> support-articles-kb', 'uses-identity -> BedrockSupportAgentRole']);
+    // An alias is guarded by the guardrail of the agent version it routes to (GetAgentVersion).
+    const alias = (name: string, agent: string) => inventory.assets.find((candidate) => candidate.type === 'aws.bedrock.agent-alias' && candidate.name === name && edgesFrom(candidate).includes(`part-of -> ${agent}`))!;
+    expect(edgesFrom(alias('prod', 'support-agent'))).toEqual(['guarded-by -> strict-guardrail:1', 'part-of -> support-agent']);
+    expect(edgesFrom(asset('aws.bedrock.agent', 'faq-agent'))).toContain('guarded-by -> support-guardrail:1');
+    expect(edgesFrom(alias('live', 'faq-agent'))).toEqual(['part-of -> faq-agent']);
     const runbooks = asset('aws.bedrock.agent-action-group', 'ops-runbooks');
     expect(runbooks.props).toEqual({ executorType: 'lambda', state: 'ENABLED', requireConfirmation: false });
     expect(edgesFrom(runbooks)).toEqual(['invokes -> ops-runbook-executor', 'part-of -> ops-agent']);
@@ -177,7 +209,7 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(flow.props).toMatchObject({ unguardedNodes: ['Classify'], customerManagedKey: false });
     expect(edgesFrom(flow)).toEqual([
       'configured-by -> classify-ticket',
-      'guarded-by -> strict-guardrail',
+      'guarded-by -> strict-guardrail:1',
       'invokes -> support-order-lookup',
       'reads-data -> support-articles-kb',
       'uses-identity -> BedrockFlowRole',
@@ -186,9 +218,9 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
     expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
     expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
-    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 14 });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 17 });
     // A Studio domain's VPC with interface endpoints for other services only.
-    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 14 });
+    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 17 });
   });
 
   it('reads the roles, users, buckets and keys that AI assets point at', () => {
@@ -220,7 +252,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(14);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(19);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({ runtime: 'python3.12' });
@@ -231,7 +263,7 @@ describe('the AWS collector, against a fake AWS', () => {
   it('reads a value this SDK does not know, or a missing optional field, as unknown and carries on', () => {
     const odd = asset('aws.sagemaker.notebook-instance', 'odd-nb');
     expect(odd.props.status).toBe('Hibernating');
-    for (const unknown of ['directInternetAccess', 'internetExposed', 'rootAccess', 'outdated']) expect(odd.props).not.toHaveProperty(unknown);
+    for (const unknown of ['directInternetAccess', 'internetEgress', 'rootAccess', 'outdated']) expect(odd.props).not.toHaveProperty(unknown);
     expect(odd.props).toMatchObject({ platformIdentifier: null, kmsKeyId: null });
     expect(asset('aws.bedrock.guardrail', 'future-guardrail').props).toMatchObject({ contentFilterTypes: ['DEEPFAKE_VOICE', 'PROMPT_ATTACK'], promptAttackStrength: 'MEDIUM', contentFilterTier: null });
     const draft = asset('aws.bedrock.agent', 'draft-agent');

@@ -59,6 +59,8 @@ export interface SageMakerEstate {
 export interface BedrockEstate {
   logging: Item;
   guardrails: Item[];
+  /** Published guardrail versions (GetGuardrail with guardrailVersion); ListGuardrails lists drafts only. */
+  guardrailVersions?: Item[];
   customModels: Item[];
   customizationJobs: Item[];
   importedModels: Item[];
@@ -71,6 +73,8 @@ export interface BedrockEstate {
 
 export interface AgentsEstate {
   agents: Item[];
+  /** Agent id → its published versions, as GetAgentVersion gives them. */
+  agentVersions?: Record<string, Item[]>;
   actionGroups: Record<string, Item[]>;
   aliases: Record<string, Item[]>;
   agentKnowledgeBases: Record<string, Item[]>;
@@ -81,7 +85,7 @@ export interface AgentsEstate {
   tags: Record<string, Record<string, string>>;
 }
 
-const guardrailIds = { strict: 'gr-strict01', legacy: 'gr-legacy01', future: 'gr-future01', eu: 'gr-eu0001' };
+const guardrailIds = { strict: 'gr-strict01', legacy: 'gr-legacy01', future: 'gr-future01', eu: 'gr-eu0001', detect: 'gr-detect01', support: 'gr-support01' };
 
 // ---------------------------------------------------------------- SageMaker (us-east-1; eu-west-1 is denied)
 
@@ -412,32 +416,63 @@ const supportTitanCustomization = {
   outputDataConfig: { s3Uri: 's3://acme-support-data/output/' },
 };
 
+/** Every policy, each acting: the draft of the hardened guardrails. */
+const STRICT_POLICIES: Item = {
+  contentPolicy: {
+    filters: [
+      contentFilter('HATE', 'HIGH'),
+      contentFilter('INSULTS', 'HIGH'),
+      contentFilter('SEXUAL', 'HIGH'),
+      contentFilter('VIOLENCE', 'HIGH'),
+      contentFilter('MISCONDUCT', 'HIGH'),
+      contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'),
+    ],
+    tier: { tierName: 'STANDARD' },
+  },
+  topicPolicy: { topics: [{ name: 'system-prompt', definition: 'Requests to reveal instructions', type: 'DENY' }] },
+  sensitiveInformationPolicy: { piiEntities: [{ type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' }] },
+  contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, enabled: true }] },
+  wordPolicy: { managedWordLists: [{ type: 'PROFANITY' }] },
+  kmsKeyArn: KEYS.mlCmk,
+};
+
+/** Detect mode (action NONE) or evaluation switched off, filter by filter: it screens nothing. */
+const detectOnly = { inputAction: 'NONE', outputAction: 'NONE', inputEnabled: true, outputEnabled: true };
+const DETECT_ONLY_POLICIES: Item = {
+  contentPolicy: {
+    filters: [
+      ...['HATE', 'INSULTS', 'SEXUAL', 'VIOLENCE'].map((type) => ({ ...contentFilter(type, 'HIGH'), ...detectOnly })),
+      { ...contentFilter('MISCONDUCT', 'HIGH'), inputAction: 'BLOCK', outputAction: 'BLOCK', inputEnabled: false, outputEnabled: false },
+      { ...contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'), ...detectOnly },
+    ],
+    tier: { tierName: 'STANDARD' },
+  },
+  topicPolicy: { topics: [{ name: 'legal-advice', definition: 'Advice on legal matters', type: 'DENY', inputAction: 'BLOCK', outputAction: 'BLOCK', inputEnabled: false, outputEnabled: false }] },
+  sensitiveInformationPolicy: {
+    piiEntities: [{ type: 'EMAIL', action: 'NONE', ...detectOnly }],
+    regexes: [{ name: 'ticket-id', pattern: 'TCK-[0-9]{6}', action: 'NONE', ...detectOnly }],
+  },
+  contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, action: 'NONE', enabled: true }] },
+  wordPolicy: { managedWordLists: [{ type: 'PROFANITY', ...detectOnly }] },
+  kmsKeyArn: KEYS.mlCmk,
+};
+
 export const BEDROCK: Record<string, BedrockEstate> = {
   [US]: {
     // No logging configuration at all, in a region full of Bedrock resources.
     logging: {},
     guardrails: [
-      guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, {
-        contentPolicy: {
-          filters: [
-            contentFilter('HATE', 'HIGH'),
-            contentFilter('INSULTS', 'HIGH'),
-            contentFilter('SEXUAL', 'HIGH'),
-            contentFilter('VIOLENCE', 'HIGH'),
-            contentFilter('MISCONDUCT', 'HIGH'),
-            contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'),
-          ],
-          tier: { tierName: 'STANDARD' },
-        },
-        topicPolicy: { topics: [{ name: 'system-prompt', definition: 'Requests to reveal instructions', type: 'DENY' }] },
-        sensitiveInformationPolicy: { piiEntities: [{ type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' }] },
-        contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, enabled: true }] },
-        wordPolicy: { managedWordLists: [{ type: 'PROFANITY' }] },
-        kmsKeyArn: KEYS.mlCmk,
-      }),
+      guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, STRICT_POLICIES),
+      guardrail(US, guardrailIds.detect, 'detect-guardrail', 5, DETECT_ONLY_POLICIES),
+      // Its draft has every policy; version 1, which the FAQ agent uses, was published before the PII filter was added.
+      guardrail(US, guardrailIds.support, 'support-guardrail', 50, STRICT_POLICIES),
       guardrail(US, guardrailIds.legacy, 'legacy-guardrail', 400, { contentPolicy: { filters: [contentFilter('HATE', 'MEDIUM'), contentFilter('VIOLENCE', 'LOW')] } }),
       // A filter type this SDK has never heard of, and no tier: no crash.
       guardrail(US, guardrailIds.future, 'future-guardrail', 3, { contentPolicy: { filters: [contentFilter('DEEPFAKE_VOICE', 'HIGH'), contentFilter('PROMPT_ATTACK', 'MEDIUM', 'NONE')] } }),
+    ],
+    guardrailVersions: [
+      { ...guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, STRICT_POLICIES), version: '1' },
+      { ...guardrail(US, guardrailIds.support, 'support-guardrail', 50, { ...STRICT_POLICIES, sensitiveInformationPolicy: undefined }), version: '1' },
     ],
     customModels: [
       {
@@ -555,6 +590,21 @@ export const BEDROCK: Record<string, BedrockEstate> = {
 
 // ---------------------------------------------------------------- Bedrock Agents (us-east-1)
 
+/** A published agent version, as GetAgentVersion gives it. */
+const agentVersion = (agentId: string, agentName: string, version: string, role: string, guardrailConfiguration: Item | undefined): Item => ({
+  agentId,
+  agentName,
+  agentArn: bedrock(US, 'agent', agentId),
+  version,
+  agentStatus: 'PREPARED',
+  foundationModel: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+  idleSessionTTLInSeconds: 600,
+  agentResourceRoleArn: roleArn(role),
+  guardrailConfiguration,
+  createdAt: daysAgo(30).toISOString(),
+  updatedAt: daysAgo(30).toISOString(),
+});
+
 export const AGENTS: Record<string, AgentsEstate> = {
   [US]: {
     agents: [
@@ -589,6 +639,22 @@ export const AGENTS: Record<string, AgentsEstate> = {
         createdAt: daysAgo(60).toISOString(),
         updatedAt: daysAgo(6).toISOString(),
       },
+      // Its draft is guarded, but the version its alias routes to was published before the guardrail was added.
+      {
+        agentId: 'FAQAGENT1',
+        agentName: 'faq-agent',
+        agentArn: bedrock(US, 'agent', 'FAQAGENT1'),
+        agentVersion: 'DRAFT',
+        agentStatus: 'PREPARED',
+        foundationModel: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+        idleSessionTTLInSeconds: 600,
+        agentResourceRoleArn: roleArn('BedrockSupportAgentRole'),
+        customerEncryptionKeyArn: KEYS.mlCmk,
+        guardrailConfiguration: { guardrailIdentifier: guardrailIds.support, guardrailVersion: '1' },
+        instruction: 'You answer questions from the FAQ.',
+        createdAt: daysAgo(45).toISOString(),
+        updatedAt: daysAgo(4).toISOString(),
+      },
       // An agent status this SDK does not know, and no model or session TTL: no crash.
       {
         agentId: 'DRAFTAGNT',
@@ -603,6 +669,11 @@ export const AGENTS: Record<string, AgentsEstate> = {
         updatedAt: daysAgo(1).toISOString(),
       },
     ],
+    agentVersions: {
+      OPSAGENT1: [agentVersion('OPSAGENT1', 'ops-agent', '3', 'BedrockOpsAgentRole', undefined)],
+      SUPPORT01: [agentVersion('SUPPORT01', 'support-agent', '7', 'BedrockSupportAgentRole', { guardrailIdentifier: guardrailIds.strict, guardrailVersion: '1' })],
+      FAQAGENT1: [agentVersion('FAQAGENT1', 'faq-agent', '2', 'BedrockSupportAgentRole', undefined)],
+    },
     actionGroups: {
       OPSAGENT1: [
         {
@@ -624,16 +695,19 @@ export const AGENTS: Record<string, AgentsEstate> = {
         { actionGroupId: 'USERINPUT', actionGroupName: 'UserInputAction', actionGroupState: 'ENABLED', parentActionSignature: 'AMAZON.UserInput' },
       ],
       DRAFTAGNT: [],
+      FAQAGENT1: [],
     },
     aliases: {
       OPSAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '3' }] }],
       SUPPORT01: [{ agentAliasId: 'PROD', agentAliasName: 'prod', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '7' }] }],
       DRAFTAGNT: [],
+      FAQAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '2' }] }],
     },
     agentKnowledgeBases: {
       OPSAGENT1: [],
       SUPPORT01: [{ knowledgeBaseId: 'KBSUPPORT', knowledgeBaseState: 'ENABLED' }],
       DRAFTAGNT: [],
+      FAQAGENT1: [],
     },
     knowledgeBases: [
       {
@@ -932,8 +1006,19 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-guardrail-harmful-content-filters-missing', 'future-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'future-guardrail'],
+  // Prowler requires HIGH for the prompt-attack filter; future-guardrail's is MEDIUM.
+  ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'future-guardrail'],
+  // Filters in detect mode (action NONE) or switched off protect nothing.
+  ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'detect-guardrail'],
+  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'detect-guardrail'],
+  ['aws-bedrock-guardrail-contextual-grounding-disabled', 'detect-guardrail'],
+  ['aws-bedrock-guardrail-harmful-content-filters-missing', 'detect-guardrail'],
+  // The version in force, not the draft: version 1 of support-guardrail has no PII filter.
+  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'support-guardrail:1'],
   // Agents, their roles and tools.
   ['aws-bedrock-agent-without-guardrail', 'ops-agent'],
+  // Guarded in its draft; the version its alias routes to has no guardrail.
+  ['aws-bedrock-agent-without-guardrail', 'faq-agent'],
   ['aws-bedrock-agent-without-cmk', 'ops-agent'],
   ['aws-bedrock-agent-idle-session-ttl-excessive', 'ops-agent'],
   ['aws-bedrock-agent-role-shared', 'BedrockSupportAgentRole'],
@@ -959,7 +1044,6 @@ export const PLANTED_FINDINGS = [
   ['cross-ai-workload-identity-admin', 'churn-predictor'],
   ['cross-ai-workload-identity-admin', 'churn-train'],
   ['cross-endpoint-serves-model-trained-on-public-writable-data', 'churn-endpoint'],
-  ['cross-internet-exposed-compute-can-write-training-data', 'research-nb'],
   ['cross-secret-in-model-configuration', 'churn-predictor'],
   ['cross-secret-in-model-configuration', 'ops-agent'],
   ['cross-secret-in-model-configuration', 'ops-runbook-executor'],
@@ -979,6 +1063,8 @@ export const HARDENED_TWINS = [
   'llm-finetune',
   'prep-fraud',
   'strict-guardrail',
+  'strict-guardrail:1',
+  'support-guardrail',
   'eu-guardrail',
   'support-agent',
   'draft-agent',

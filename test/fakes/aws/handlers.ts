@@ -210,9 +210,13 @@ const REST_ROUTES: RestRoute[] = [
     pattern: /^\/guardrails\/([^/]+)$/,
     service: 'bedrock',
     operation: 'GetGuardrail',
-    run: ({ region }, [id]) => {
-      const guardrail = bedrockData(region).guardrails.find((candidate) => candidate.guardrailId === id || candidate.guardrailArn === id);
-      if (!guardrail) throw new FakeError('ResourceNotFoundException', `guardrail ${id} not found`, 404);
+    run: ({ region, query }, [id]) => {
+      const estate = bedrockData(region);
+      // Without a version, GetGuardrail answers with the working draft.
+      const version = query.get('guardrailVersion') ?? 'DRAFT';
+      const records = version === 'DRAFT' ? estate.guardrails : (estate.guardrailVersions ?? []).filter((candidate) => candidate.version === version);
+      const guardrail = records.find((candidate) => candidate.guardrailId === id || candidate.guardrailArn === id);
+      if (!guardrail) throw new FakeError('ResourceNotFoundException', `guardrail ${id} version ${version} not found`, 404);
       return guardrail;
     },
   },
@@ -322,6 +326,13 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock-agent',
     operation: 'GetAgentActionGroup',
     run: ({ region }, [agentId, id]) => ({ agentActionGroup: { ...find(agentData(region).actionGroups[agentId!] ?? [], 'actionGroupId', id, 'action group'), agentId, agentVersion: 'DRAFT' } }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/agents\/([^/]+)\/agentversions\/(\d+)\/$/,
+    service: 'bedrock-agent',
+    operation: 'GetAgentVersion',
+    run: ({ region }, [agentId, version]) => ({ agentVersion: find((agentData(region).agentVersions ?? {})[agentId!] ?? [], 'version', version, 'agent version') }),
   },
   {
     method: 'POST',
