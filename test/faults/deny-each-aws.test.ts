@@ -62,6 +62,7 @@ const PERMISSIONS: string[] = [
   'kms:ListAliases',
   'lambda:GetFunctionConfiguration',
   'logs:DescribeLogGroups',
+  's3:GetAccountPublicAccessBlock',
   's3:GetBucketAcl',
   's3:GetBucketLocation',
   's3:GetBucketPolicy',

@@ -239,7 +239,14 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.iam.user', 'bedrock-dev').props).toMatchObject({ admin: true, groups: ['developers'], inlinePolicies: ['everything'] });
 
     expect(asset('aws.s3.bucket', 'acme-public-uploads').props).toMatchObject({ publicWrite: true, publicRead: false, blockPublicAccess: false, sensitiveData: true });
-    expect(asset('aws.s3.bucket', 'acme-support-articles').props).toMatchObject({ publicRead: true, publicWrite: false });
+    // A public-read ACL on a bucket without Block Public Access of its own, ignored because the account's IgnorePublicAcls is on.
+    expect(asset('aws.s3.bucket', 'acme-support-articles').props).toMatchObject({ publicRead: false, publicWrite: false, blockPublicAccess: false });
+    expect((asset('aws.s3.bucket', 'acme-support-articles').raw as { AccountPublicAccessBlock: unknown }).AccountPublicAccessBlock).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: false,
+    });
     // A public ACL that IgnorePublicAcls neutralises.
     expect(asset('aws.s3.bucket', 'acme-support-data').props).toMatchObject({ publicRead: false, encryption: 'aws:kms', customerManagedKey: false, versioning: false });
     expect(asset('aws.s3.bucket', 'acme-ml-training-data')).toMatchObject({
@@ -319,7 +326,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

@@ -13,7 +13,7 @@ import {
   trusts,
   type PolicyStatement,
 } from '../../../src/collect/aws/iam-policy.js';
-import { classifyAwsError } from '../../../src/collect/aws/session.js';
+import { classifyAwsError, s3ControlEndpoint } from '../../../src/collect/aws/session.js';
 
 /** The pure parts of the AWS collector: policy reading, ARNs, and how errors read as coverage. */
 
@@ -94,5 +94,16 @@ describe('SDK errors as coverage', () => {
     const dns = Object.assign(new Error('getaddrinfo ENOTFOUND bedrock-agent.ap-southeast-5.amazonaws.com'), { code: 'ENOTFOUND' });
     expect(classifyAwsError(dns)).toEqual({ status: 'skipped', message: 'the service has no endpoint in this region' });
     expect(classifyAwsError(sdkError('InternalServerException', 500))).toEqual({ status: 'error', message: 'InternalServerException: not authorized' });
+  });
+});
+
+describe('the S3 Control endpoint override', () => {
+  it('sends an IP-address override as given (an account-id host prefix would make it invalid), and leaves host names to the SDK', () => {
+    expect(s3ControlEndpoint({})).toEqual({});
+    expect(s3ControlEndpoint({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }).endpointProvider?.().url.href).toBe('http://127.0.0.1:4566/');
+    expect(s3ControlEndpoint({ AWS_ENDPOINT_URL: 'http://[::1]:4566' }).endpointProvider?.().url.href).toBe('http://[::1]:4566/');
+    // The per-service variable wins over the general one.
+    expect(s3ControlEndpoint({ AWS_ENDPOINT_URL: 'http://10.0.0.1', AWS_ENDPOINT_URL_S3_CONTROL: 'http://127.0.0.2:9000' }).endpointProvider?.().url.href).toBe('http://127.0.0.2:9000/');
+    expect(s3ControlEndpoint({ AWS_ENDPOINT_URL_S3_CONTROL: 'https://s3-control.proxy.example.com' })).toEqual({});
   });
 });

@@ -910,6 +910,12 @@ export interface FakeBucket {
   tags?: Record<string, string>;
 }
 
+/**
+ * The account's own Block Public Access settings (S3 Control): ACLs are blocked and ignored account-wide,
+ * bucket policies are not restricted. S3 applies them together with each bucket's.
+ */
+export const ACCOUNT_PUBLIC_ACCESS_BLOCK: Partial<typeof ALL_BLOCKED> | undefined = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false };
+
 export const BUCKETS: Record<string, FakeBucket> = {
   'acme-ml-training-data': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled', tags: { 'data-classification': 'confidential' } },
   'acme-public-uploads': {
@@ -922,7 +928,7 @@ export const BUCKETS: Record<string, FakeBucket> = {
   'acme-ml-capture': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   // A public-read ACL neutralised by IgnorePublicAcls.
   'acme-support-data': { region: US, publicAccessBlock: ALL_BLOCKED, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'aws:kms' }, versioning: 'Suspended' },
-  // A public-read ACL with nothing to stop it.
+  // A public-read ACL that only the account-level IgnorePublicAcls neutralises.
   'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' } },
   'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled' },
@@ -1048,7 +1054,6 @@ export const PLANTED_FINDINGS = [
   ['cross-secret-in-model-configuration', 'ops-agent'],
   ['cross-secret-in-model-configuration', 'ops-runbook-executor'],
   ['cross-agent-tools-without-guardrail', 'ops-agent'],
-  ['cross-ai-data-publicly-readable', 'support-articles-kb'],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1064,6 +1069,8 @@ export const HARDENED_TWINS = [
   'prep-fraud',
   'strict-guardrail',
   'strict-guardrail:1',
+  // Its bucket's public ACL is ignored: the account blocks public ACLs.
+  'support-articles-kb',
   'support-guardrail',
   'eu-guardrail',
   'support-agent',

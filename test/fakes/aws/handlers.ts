@@ -1,5 +1,6 @@
 import {
   ACCOUNT,
+  ACCOUNT_PUBLIC_ACCESS_BLOCK,
   AGENTS,
   API_KEYS,
   BEDROCK,
@@ -574,4 +575,15 @@ export function s3Operation(bucketName: string, query: URLSearchParams): (Operat
     }
   };
   return { service: 's3', action, run };
+}
+
+/** S3 Control (restXml, account id in the x-amz-account-id header): the account's Block Public Access settings. */
+export function s3ControlOperation(method: string, path: string, accountId: string | string[] | undefined): (Operation & { run: () => { xml?: string } }) | undefined {
+  if (method !== 'GET' || path !== '/v20180820/configuration/publicAccessBlock') return undefined;
+  const run = () => {
+    if (accountId !== ACCOUNT) throw new FakeError('AccessDenied', `account ${String(accountId)} is not this account`, 403);
+    if (!ACCOUNT_PUBLIC_ACCESS_BLOCK) throw new FakeError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404);
+    return { xml: `<PublicAccessBlockConfiguration>${Object.entries(ACCOUNT_PUBLIC_ACCESS_BLOCK).map(([key, value]) => xml(key, value)).join('')}</PublicAccessBlockConfiguration>` };
+  };
+  return { service: 's3', action: 's3:GetAccountPublicAccessBlock', run };
 }
