@@ -124,14 +124,18 @@ export function allows(statements: readonly PolicyStatement[], action: string, r
   );
 }
 
-/** Allow of every action on every resource: AdministratorAccess or its hand-written twin. */
+/**
+ * Administrator rights: Allow of every action on every resource (AdministratorAccess or its
+ * hand-written twin), or of every IAM action on every resource (IAMFullAccess), with which the
+ * identity can grant itself everything else. Everything-but-IAM (PowerUserAccess's NotAction) is not.
+ */
 export function grantsAdmin(statements: readonly PolicyStatement[]): boolean {
-  return statements.some((statement) => isAllow(statement) && asList(statement.Action).includes('*') && asList(statement.Resource).includes('*'));
+  return statements.some((statement) => isAllow(statement) && asList(statement.Resource).includes('*') && asList(statement.Action).some((action) => action === '*' || action.toLowerCase() === 'iam:*'));
 }
 
-/** Allow of `*` or of every action of a service (`s3:*`). */
+/** Allow of `*`, of every action of a service (`s3:*`), or of everything but some actions (NotAction). */
 export function grantsWildcardActions(statements: readonly PolicyStatement[]): boolean {
-  return statements.some((statement) => isAllow(statement) && asList(statement.Action).some((action) => action === '*' || /^[a-z0-9-]+:\*$/i.test(action)));
+  return statements.some((statement) => isAllow(statement) && (statement.NotAction !== undefined || asList(statement.Action).some((action) => action === '*' || /^[a-z0-9-]+:\*$/i.test(action))));
 }
 
 /** What S3 access the statements give on the objects of one bucket. */

@@ -20,6 +20,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { arnName, parseArn } from './arn.js';
 import { allows, assumableRoles, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
+import { knownManagedPolicy } from './managed-policies.js';
 import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';
 
 /**
@@ -40,6 +41,26 @@ interface PolicySet {
   statements: PolicyStatement[];
   /** Every policy document was read, so "not granted" can be trusted. */
   complete: boolean;
+  /** Administrator and wildcard rights: known from the documents, or from a well-known managed policy's ARN. */
+  admin: boolean | undefined;
+  wildcardActions: boolean | undefined;
+}
+
+/** One policy: its statements when read, and what it grants when that is known. */
+interface PolicyGrant {
+  statements: PolicyStatement[] | undefined;
+  admin: boolean | undefined;
+  wildcardActions: boolean | undefined;
+}
+
+/** True if any says so, false if all say not, unknown otherwise. */
+function anyOf(values: Array<boolean | undefined>): boolean | undefined {
+  if (values.includes(true)) return true;
+  return values.every((value) => value === false) ? false : undefined;
+}
+
+function documentGrant(statements: PolicyStatement[] | undefined): PolicyGrant {
+  return { statements, admin: statements && grantsAdmin(statements), wildcardActions: statements && grantsWildcardActions(statements) };
 }
 
 /** The calls that read one kind of principal's policies. */
@@ -75,23 +96,27 @@ const POLICY_READERS = {
 class IamReader {
   readonly client: IAMClient;
   readonly scope: ServiceScope;
-  private readonly managedPolicies = new Map<string, Promise<PolicyStatement[] | undefined>>();
+  private readonly managedPolicies = new Map<string, Promise<PolicyGrant>>();
 
   constructor(readonly account: AwsAccount) {
     this.client = account.client(IAMClient, account.homeRegion);
     this.scope = account.scope(IAM_REGION, 'iam');
   }
 
-  managedPolicy(arn: string): Promise<PolicyStatement[] | undefined> {
+  /** A managed policy: a well-known one by its ARN (its document read only when not settled), any other by GetPolicy and GetPolicyVersion. */
+  managedPolicy(arn: string): Promise<PolicyGrant> {
     let cached = this.managedPolicies.get(arn);
     if (!cached) {
-      cached = (async () => {
-        const policy = await this.scope.call('GetPolicy', () => this.client.send(new GetPolicyCommand({ PolicyArn: arn })));
-        const versionId = policy?.Policy?.DefaultVersionId;
-        if (!versionId) return undefined;
-        const version = await this.scope.call('GetPolicyVersion', () => this.client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })));
-        return parsePolicyDocument(version?.PolicyVersion?.Document);
-      })();
+      const known = knownManagedPolicy(arn);
+      cached = known?.statements
+        ? Promise.resolve({ statements: known.statements, admin: known.admin, wildcardActions: known.wildcardActions })
+        : (async () => {
+            const policy = await this.scope.call('GetPolicy', () => this.client.send(new GetPolicyCommand({ PolicyArn: arn })));
+            const versionId = policy?.Policy?.DefaultVersionId;
+            const version = versionId && (await this.scope.call('GetPolicyVersion', () => this.client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }))));
+            const read = documentGrant(parsePolicyDocument(version ? version.PolicyVersion?.Document : undefined));
+            return known ? { ...read, admin: known.admin, wildcardActions: known.wildcardActions } : read;
+          })();
       this.managedPolicies.set(arn, cached);
     }
     return cached;
@@ -102,29 +127,36 @@ class IamReader {
       this.scope.list(`ListAttached${reader.kind}Policies`, reader.attached(this.client, name), (page) => page.AttachedPolicies),
       this.scope.list(`List${reader.kind}Policies`, reader.inlineNames(this.client, name), (page) => page.PolicyNames),
     ]);
-    const documents = await Promise.all([
-      ...(attached ?? []).map((policy) => (policy.PolicyArn ? this.managedPolicy(policy.PolicyArn) : Promise.resolve(undefined))),
+    const grants = await Promise.all([
+      ...(attached ?? []).map((policy) => (policy.PolicyArn ? this.managedPolicy(policy.PolicyArn) : Promise.resolve(documentGrant(undefined)))),
       ...(inline ?? []).map(async (policy) =>
-        parsePolicyDocument((await this.scope.call(`Get${reader.kind}Policy`, () => reader.inlineDocument(this.client, name, policy)))?.PolicyDocument),
+        documentGrant(parsePolicyDocument((await this.scope.call(`Get${reader.kind}Policy`, () => reader.inlineDocument(this.client, name, policy)))?.PolicyDocument)),
       ),
     ]);
+    const listed = attached !== undefined && inline !== undefined;
+    // A grant found is true whatever else is unread; "not granted" needs every policy known.
+    const combine = (pick: (grant: PolicyGrant) => boolean | undefined) => anyOf([...grants.map(pick), listed ? false : undefined]);
     return {
       attached: attached?.flatMap((policy) => policy.PolicyName ?? []),
       inline,
-      statements: documents.flatMap((document) => document ?? []),
-      complete: attached !== undefined && inline !== undefined && documents.every((document) => document !== undefined),
+      statements: grants.flatMap((grant) => grant.statements ?? []),
+      complete: listed && grants.every((grant) => grant.statements !== undefined),
+      admin: combine((grant) => grant.admin),
+      wildcardActions: combine((grant) => grant.wildcardActions),
     };
   }
 }
 
 function mergePolicySets(sets: readonly PolicySet[]): PolicySet {
   const names = (pick: (set: PolicySet) => string[] | undefined) => (sets.every((set) => pick(set) !== undefined) ? [...new Set(sets.flatMap((set) => pick(set)!))].sort() : undefined);
-  return { attached: names((set) => set.attached), inline: names((set) => set.inline), statements: sets.flatMap((set) => set.statements), complete: sets.every((set) => set.complete) };
-}
-
-/** True when granted, false when every policy was read and it is not, unknown otherwise. */
-function granted(found: boolean, complete: boolean): boolean | undefined {
-  return found ? true : complete ? false : undefined;
+  return {
+    attached: names((set) => set.attached),
+    inline: names((set) => set.inline),
+    statements: sets.flatMap((set) => set.statements),
+    complete: sets.every((set) => set.complete),
+    admin: anyOf(sets.map((set) => set.admin)),
+    wildcardActions: anyOf(sets.map((set) => set.wildcardActions)),
+  };
 }
 
 /** Who may do what, for the edges drawn once every principal is read. */
@@ -265,8 +297,8 @@ function addPrincipal(
     region: IAM_REGION,
     tags: record ? (tagMap(record.Tags) ?? {}) : undefined,
     props: {
-      admin: granted(grantsAdmin(policies.statements), policies.complete),
-      wildcardActions: granted(grantsWildcardActions(policies.statements), policies.complete),
+      admin: policies.admin,
+      wildcardActions: policies.wildcardActions,
       attachedPolicies: policies.attached,
       inlinePolicies: policies.inline && [...policies.inline].sort(),
       permissionsBoundary: record ? (record.PermissionsBoundary?.PermissionsBoundaryArn ?? null) : undefined,

@@ -13,6 +13,7 @@ import {
   trusts,
   type PolicyStatement,
 } from '../../../src/collect/aws/iam-policy.js';
+import { KNOWN_MANAGED_POLICIES, knownManagedPolicy } from '../../../src/collect/aws/managed-policies.js';
 import { classifyAwsError, s3ControlEndpoint } from '../../../src/collect/aws/session.js';
 
 /** The pure parts of the AWS collector: policy reading, ARNs, and how errors read as coverage. */
@@ -51,6 +52,14 @@ describe('IAM policy documents', () => {
 
   it('tell administrators and wildcard actions apart', () => {
     expect(grantsAdmin([allow('*', '*')])).toBe(true);
+    // Full IAM rights let an identity grant itself the rest (IAMFullAccess); everything but IAM (PowerUserAccess) does not.
+    expect(grantsAdmin(KNOWN_MANAGED_POLICIES.IAMFullAccess!.statements!)).toBe(true);
+    expect(grantsAdmin(KNOWN_MANAGED_POLICIES.PowerUserAccess!.statements!)).toBe(false);
+    expect(grantsWildcardActions(KNOWN_MANAGED_POLICIES.PowerUserAccess!.statements!)).toBe(true);
+    expect(bucketAccess(KNOWN_MANAGED_POLICIES.PowerUserAccess!.statements!, BUCKET)).toEqual({ read: true, write: true });
+    expect(allows(KNOWN_MANAGED_POLICIES.PowerUserAccess!.statements!, 'iam:AttachRolePolicy', exactResource('arn:aws:iam::111122223333:role/x'))).toBe(false);
+    expect(knownManagedPolicy('arn:aws-us-gov:iam::aws:policy/AdministratorAccess')?.admin).toBe(true);
+    expect(knownManagedPolicy('arn:aws:iam::111122223333:policy/AdministratorAccess')).toBeUndefined();
     expect(grantsAdmin([allow('sagemaker:*', '*')])).toBe(false);
     expect(grantsWildcardActions([allow('sagemaker:*', '*')])).toBe(true);
     expect(grantsWildcardActions([allow(['sagemaker:Describe*', 's3:GetObject'], '*')])).toBe(false);
