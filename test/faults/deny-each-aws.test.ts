@@ -40,6 +40,7 @@ const PERMISSIONS: string[] = [
   'bedrock:ListPrompts',
   'bedrock:ListProvisionedModelThroughputs',
   'bedrock:ListTagsForResource',
+  'cloudwatch:ListMetrics',
   'ec2:DescribeRegions',
   'ec2:DescribeVpcEndpoints',
   'iam:GetGroupPolicy',

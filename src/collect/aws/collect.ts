@@ -13,6 +13,7 @@ import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
 import { collectFunctions } from './lambda.js';
 import { collectLogGroups } from './logs.js';
+import { bedrockInvokedModels } from './metrics.js';
 import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
 import { collectBuckets } from './s3.js';
 import { collectSageMaker } from './sagemaker.js';
@@ -140,29 +141,45 @@ async function regionsToScan(account: AwsAccount, requested: string[] | undefine
   return requested.filter((name) => enabled.includes(name));
 }
 
+/** Whether a region uses Bedrock, and the evidence: its resources, and the models invoked lately. */
+export interface BedrockUse {
+  bedrockResourcesInRegion: number | undefined;
+  invokedModels: string[] | undefined;
+  /** True when either shows use; false only when both were read and show none; unknown otherwise. */
+  bedrockUsed: boolean | undefined;
+}
+
+function bedrockUseOf(resources: number | undefined, invokedModels: string[] | undefined): BedrockUse {
+  const evidence = [resources === undefined ? undefined : resources > 0, invokedModels === undefined ? undefined : invokedModels.length > 0];
+  const bedrockUsed = evidence.includes(true) ? true : evidence.every((seen) => seen === false) ? false : undefined;
+  return { bedrockResourcesInRegion: resources, invokedModels, bedrockUsed };
+}
+
 async function collectAccount(account: AwsAccount, context: CollectorContext): Promise<void> {
   context.progress(`aws ${account.account}: finding regions`);
   const regions = await regionsToScan(account, context.scope.regions);
   const endpointsByRegion = new Map<string, BedrockEndpoints>();
   const modelLifecycle = new Map<string, Map<string, string> | undefined>();
-  const bedrockResources = new Map<string, number | undefined>();
+  const bedrockUse = new Map<string, BedrockUse>();
 
   context.progress(`aws ${account.account}: reading AI services in ${regions.length} region(s)`);
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints] = await Promise.all([
+      const [, bedrock, agents, endpoints, invokedModels] = await Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
         collectBedrockEndpoints(account, region),
+        bedrockInvokedModels(account, region),
       ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;
       const everythingListed = !account.scope(region, 'bedrock').failed && !account.scope(region, 'bedrock-agent').failed;
-      bedrockResources.set(region, found > 0 || everythingListed ? found : undefined);
-      if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { bedrockResourcesInRegion: bedrockResources.get(region) });
+      const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
+      bedrockUse.set(region, use);
+      if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
     }),
   ]);
 
@@ -172,6 +189,6 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 
   markLegacyModelUsers(account, modelLifecycle);
-  addVpcs(account, endpointsByRegion, bedrockResources);
+  addVpcs(account, endpointsByRegion, bedrockUse);
   account.addStubs();
 }

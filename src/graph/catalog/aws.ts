@@ -189,6 +189,8 @@ export const AWS_ASSET_TYPES = [
       s3Bucket: str('S3 bucket that receives the logs'),
       logGroupName: str('CloudWatch Logs group that receives the logs'),
       bedrockResourcesInRegion: num('number of Bedrock resources (agents, guardrails, custom and imported models, knowledge bases, flows, prompts, provisioned throughput, application inference profiles) found in the region; absent when a listing failed and none were found'),
+      invokedModels: strList('models invoked in the region in the past two weeks (ModelId of the AWS/Bedrock Invocations metrics)'),
+      bedrockUsed: bool('the region uses Bedrock: models were invoked there in the past two weeks, or it holds Bedrock resources; false only when both were read and show none'),
     }),
   },
   {
@@ -437,6 +439,7 @@ export const AWS_ASSET_TYPES = [
     props: props([], {
       bedrockEndpoints: strList('Bedrock services reachable through interface VPC endpoints in this VPC'),
       bedrockResourcesInRegion: num('number of Bedrock resources found in the VPC\'s region (as on aws.bedrock.model-invocation-logging); absent when a listing failed and none were found'),
+      bedrockUsed: bool('the VPC\'s region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)'),
     }),
   },
   {

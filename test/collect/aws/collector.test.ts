@@ -51,13 +51,19 @@ afterAll(async () => {
 });
 
 describe('the AWS collector, against a fake AWS', () => {
-  it('reads both regions, records the one denied service as a gap, and reads everything else', () => {
+  it('reads every region, records the one denied service as a gap, and reads everything else', () => {
     expect(fake.unhandled).toEqual([]);
     const coverage = inventory.coverage.map((entry) => `${entry.region} ${entry.service} ${entry.status}`).sort();
     expect(coverage).toEqual(
       [
+        'ap-southeast-2 bedrock ok',
+        'ap-southeast-2 bedrock-agent ok',
+        'ap-southeast-2 cloudwatch ok',
+        'ap-southeast-2 ec2 ok',
+        'ap-southeast-2 sagemaker ok',
         'eu-west-1 bedrock ok',
         'eu-west-1 bedrock-agent ok',
+        'eu-west-1 cloudwatch ok',
         'eu-west-1 ec2 ok',
         'eu-west-1 kms ok',
         'eu-west-1 logs ok',
@@ -66,6 +72,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'global s3 ok',
         'us-east-1 bedrock ok',
         'us-east-1 bedrock-agent ok',
+        'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
@@ -98,7 +105,7 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(names('aws.sagemaker.model-package')).toEqual(['fraud-models/1', 'fraud-models/2', 'fraud-models/3']);
     expect(names('aws.bedrock.agent')).toEqual(['draft-agent', 'faq-agent', 'ops-agent', 'support-agent']);
     expect(names('aws.bedrock.api-key')).toHaveLength(4);
-    expect(baselineCalls.filter((call) => call === 'sagemaker:ListNotebookInstances').length).toBe(3); // two pages here, one denied in eu-west-1
+    expect(baselineCalls.filter((call) => call === 'sagemaker:ListNotebookInstances').length).toBe(4); // two pages here, one denied in eu-west-1, one empty in ap-southeast-2
     expect(names('aws.sagemaker.training-job')).toEqual(['churn-train', 'fraud-train', 'llm-finetune']);
     // Only application inference profiles are the account's own.
     expect(names('aws.bedrock.inference-profile')).toEqual(['support-profile']);
@@ -153,7 +160,14 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
     const regionLogging = (region: string) => asset('aws.bedrock.model-invocation-logging', `model-invocation-logging (${region})`);
-    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 17 });
+    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 17, bedrockUsed: true });
+    // No Bedrock resource at all, but the AWS/Bedrock metrics show models invoked in the past two weeks: Bedrock is used.
+    expect(regionLogging('ap-southeast-2').props).toMatchObject({
+      loggingEnabled: false,
+      bedrockResourcesInRegion: 0,
+      invokedModels: ['amazon.titan-embed-text-v2:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0'],
+      bedrockUsed: true,
+    });
     expect(regionLogging('eu-west-1').props).toMatchObject({ loggingEnabled: true, textDataDelivery: true, logGroupName: '/aws/bedrock/invocations', bedrockResourcesInRegion: 1 });
     expect(edgesFrom(regionLogging('eu-west-1'))).toEqual(['logs-to -> /aws/bedrock/invocations', 'logs-to -> acme-bedrock-logs']);
 
@@ -218,9 +232,9 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
     expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
     expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
-    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 17 });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 17, bedrockUsed: true });
     // A Studio domain's VPC with interface endpoints for other services only.
-    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 17 });
+    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 17, bedrockUsed: true });
   });
 
   it('reads the roles, users, buckets and keys that AI assets point at', () => {
@@ -326,7 +340,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

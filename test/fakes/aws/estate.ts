@@ -6,9 +6,11 @@
  */
 
 export const ACCOUNT = '111122223333';
-export const REGIONS = ['us-east-1', 'eu-west-1'] as const;
+export const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 const US = 'us-east-1';
 const EU = 'eu-west-1';
+/** Applications call models here (InvokeModel, Converse); the region holds no Bedrock resource. */
+const AP = 'ap-southeast-2';
 
 /** Credentials planted in configurations; no output may contain them. */
 export const PLANTED_SECRETS = {
@@ -586,7 +588,37 @@ export const BEDROCK: Record<string, BedrockEstate> = {
     foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }],
     tags: {},
   },
+  [AP]: {
+    // Models are invoked here, but nothing is configured: no logging, no resources.
+    logging: {},
+    guardrails: [],
+    customModels: [],
+    customizationJobs: [],
+    importedModels: [],
+    provisionedThroughputs: [],
+    inferenceProfiles: [],
+    invocationJobs: [],
+    foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }],
+    tags: {},
+  },
 };
+
+/**
+ * The AWS/Bedrock CloudWatch metrics with data in the past two weeks (what ListMetrics returns), per
+ * region: one Invocations metric per model invoked.
+ */
+export const BEDROCK_METRICS: Record<string, Item[]> = Object.fromEntries(
+  Object.entries({
+    [US]: ['anthropic.claude-3-haiku-20240307-v1:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0'],
+    [EU]: ['anthropic.claude-3-5-sonnet-20240620-v1:0'],
+    [AP]: ['anthropic.claude-3-5-sonnet-20240620-v1:0', 'amazon.titan-embed-text-v2:0'],
+  }).map(([region, models]) => [
+    region,
+    models.flatMap((model) =>
+      ['Invocations', 'InvocationLatency', 'InputTokenCount'].map((name) => ({ Namespace: 'AWS/Bedrock', MetricName: name, Dimensions: [{ Name: 'ModelId', Value: model }] })),
+    ),
+  ]),
+);
 
 // ---------------------------------------------------------------- Bedrock Agents (us-east-1)
 
@@ -1003,6 +1035,8 @@ export const PLANTED_FINDINGS = [
   ['aws-sagemaker-feature-group-without-cmk', 'customer-features'],
   // Bedrock: logging, guardrails (future-guardrail: only an unknown filter type and PROMPT_ATTACK).
   ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${US})`],
+  // No Bedrock resource in the region, but its AWS/Bedrock metrics show models invoked.
+  ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${AP})`],
   ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'future-guardrail'],

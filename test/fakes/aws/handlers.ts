@@ -4,6 +4,7 @@ import {
   AGENTS,
   API_KEYS,
   BEDROCK,
+  BEDROCK_METRICS,
   BUCKETS,
   GROUPS,
   KMS_KEYS,
@@ -133,6 +134,15 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
     ListTags: () => listing(estate.tags?.[input.ResourceArn as string] ?? [], ['Key', 'Value'], 'Tags', token),
   };
   return handlers[operation];
+}
+
+/** CloudWatch (awsJson1_0): the metrics with data in the past two weeks, filtered as ListMetrics filters. */
+export function cloudWatchOperation(operation: string, input: Input, region: string): (() => unknown) | undefined {
+  if (operation !== 'ListMetrics') return undefined;
+  return () => {
+    const metrics = (BEDROCK_METRICS[region] ?? []).filter((metric) => (!input.Namespace || metric.Namespace === input.Namespace) && (!input.MetricName || metric.MetricName === input.MetricName));
+    return listing(metrics, ['Namespace', 'MetricName', 'Dimensions'], 'Metrics', input.NextToken);
+  };
 }
 
 /** A key as resources name it: key ARN, key id, alias name or alias ARN. */
