@@ -56,6 +56,7 @@ const PERMISSIONS: string[] = [
   'iam:ListGroupPolicies',
   'iam:ListGroupsForUser',
   'iam:ListRolePolicies',
+  'iam:ListRoles',
   'iam:ListServiceSpecificCredentials',
   'iam:ListUserPolicies',
   'kms:DescribeKey',

@@ -155,6 +155,17 @@ export function assumableRoles(statements: readonly PolicyStatement[]): string[]
     .filter((resource) => /^arn:[^:]+:iam::\d{12}:role\/[^*?]+$/.test(resource));
 }
 
+/**
+ * Resource patterns with wildcards (`*`, `arn:aws:iam::*:role/*`, `arn:aws:iam::123456789012:role/ml-*`)
+ * of the Allow statements that grant sts:AssumeRole; a NotResource statement counts as `*` less what it names.
+ */
+export function assumeRoleWildcards(statements: readonly PolicyStatement[]): string[] {
+  const patterns = statements
+    .filter((statement) => isAllow(statement) && actionMatches(statement, 'sts:AssumeRole'))
+    .flatMap((statement) => (statement.NotResource !== undefined ? ['*'] : asList(statement.Resource).filter((resource) => /[*?]/.test(resource))));
+  return [...new Set(patterns)].sort();
+}
+
 /** Principals named in the Allow statements of a trust (or resource) policy, by kind (`Service`, `AWS`, ...). */
 export function principals(statements: readonly PolicyStatement[], kind: string): string[] {
   const found = new Set<string>();

@@ -385,6 +385,7 @@ export const AWS_ASSET_TYPES = [
       permissionsBoundary: str('ARN of the permissions boundary'),
       inlinePolicies: strList('names of inline policies'),
       trustedPrincipals: strList('AWS principals (accounts, roles, users, "*") allowed to assume the role'),
+      assumeRoleWildcards: strList('resource patterns with wildcards that the role may call sts:AssumeRole on ("*", "arn:aws:iam::*:role/*", ...)'),
     }),
   },
   {
@@ -396,6 +397,7 @@ export const AWS_ASSET_TYPES = [
       attachedPolicies: strList('names of managed policies attached to the user or its groups'),
       inlinePolicies: strList('names of inline policies of the user or its groups'),
       groups: strList('groups the user belongs to'),
+      assumeRoleWildcards: strList('resource patterns with wildcards that the user may call sts:AssumeRole on ("*", "arn:aws:iam::*:role/*", ...)'),
       wildcardActions: bool('an Allow statement grants Action "*" or "service:*"'),
       permissionsBoundary: str('ARN of the permissions boundary'),
     }),

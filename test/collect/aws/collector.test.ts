@@ -240,8 +240,27 @@ describe('the AWS collector, against a fake AWS', () => {
   it('reads the roles, users, buckets and keys that AI assets point at', () => {
     expect(asset('aws.iam.role', 'BedrockOpsAgentRole').props).toMatchObject({ admin: true, wildcardActions: true, attachedPolicies: ['AdministratorAccess'], trustedServices: ['bedrock.amazonaws.com'] });
     const research = asset('aws.iam.role', 'SageMakerResearchRole');
-    expect(research.props).toMatchObject({ admin: false, wildcardActions: true, attachedPolicies: ['AmazonSageMakerFullAccess'], inlinePolicies: ['training-data'], permissionsBoundary: null });
-    expect(edgesFrom(research)).toEqual(['reads-data -> acme-ml-training-data', 'reads-data -> acme-public-uploads', 'writes-data -> acme-ml-training-data', 'writes-data -> acme-public-uploads']);
+    expect(research.props).toMatchObject({
+      admin: false,
+      wildcardActions: true,
+      attachedPolicies: ['AmazonSageMakerFullAccess'],
+      inlinePolicies: ['assume-any', 'training-data'],
+      permissionsBoundary: null,
+      assumeRoleWildcards: ['*'],
+    });
+    // sts:AssumeRole on "*": of the account's roles (ListRoles), those whose trust policy lets it in; no AI asset names AnalyticsAdminRole.
+    expect(edgesFrom(research)).toEqual([
+      'can-assume -> AnalyticsAdminRole',
+      'reads-data -> acme-ml-training-data',
+      'reads-data -> acme-public-uploads',
+      'writes-data -> acme-ml-training-data',
+      'writes-data -> acme-public-uploads',
+    ]);
+    expect(asset('aws.iam.role', 'AnalyticsAdminRole').props).toMatchObject({ admin: true, trustedPrincipals: [`arn:aws:iam::${ACCOUNT}:root`] });
+    // "*" also reaches roles in other accounts that trust this one, which cannot be listed: its can-assume edges are not all known.
+    expect(research.unreadEdges).toEqual([{ edge: 'can-assume', direction: 'out' }]);
+    // Roles trusting only a service or another principal are not reached.
+    expect(edgesFrom(research).some((edge) => edge.includes('DataPipelineRole') || edge.includes('MLAdminRole'))).toBe(false);
     // An explicit Deny takes back the write.
     expect(edgesFrom(asset('aws.iam.role', 'SageMakerSecureNotebookRole'))).toEqual(['reads-data -> acme-ml-training-data']);
     // Role chains: a role that no AI asset names is read because a tool's role can assume it.

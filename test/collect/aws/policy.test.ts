@@ -3,6 +3,7 @@ import { bucketName, kmsKeyArn, parseArn, s3Location } from '../../../src/collec
 import {
   allows,
   assumableRoles,
+  assumeRoleWildcards,
   bucketAccess,
   exactResource,
   globMatches,
@@ -79,6 +80,9 @@ describe('IAM policy documents', () => {
     const caller = [allow('sts:AssumeRole', ['arn:aws:iam::111122223333:role/Pipeline', 'arn:aws:iam::111122223333:role/team-*'])];
     expect(allows(caller, 'sts:AssumeRole', exactResource('arn:aws:iam::111122223333:role/team-a'))).toBe(true);
     expect(assumableRoles(caller)).toEqual(['arn:aws:iam::111122223333:role/Pipeline']);
+    expect(assumeRoleWildcards(caller)).toEqual(['arn:aws:iam::111122223333:role/team-*']);
+    expect(assumeRoleWildcards([allow('sts:*', '*'), { Effect: 'Allow', Action: 'sts:AssumeRole', NotResource: 'arn:aws:iam::111122223333:role/Break-Glass' }])).toEqual(['*']);
+    expect(assumeRoleWildcards([allow('s3:*', '*')])).toEqual([]);
   });
 });
 

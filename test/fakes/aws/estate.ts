@@ -875,7 +875,11 @@ export const ROLES: Record<string, FakeRole> = {
   SageMakerResearchRole: {
     trust: trust({ Service: 'sagemaker.amazonaws.com' }),
     attached: [attach('AmazonSageMakerFullAccess')],
-    inline: { 'training-data': policy(statement(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::acme-ml-training-data/*', 'arn:aws:s3:::acme-public-uploads/*'])) },
+    inline: {
+      'training-data': policy(statement(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::acme-ml-training-data/*', 'arn:aws:s3:::acme-public-uploads/*'])),
+      // Any role whose trust policy lets it in: here AnalyticsAdminRole, which trusts the whole account.
+      'assume-any': policy(statement('sts:AssumeRole', '*')),
+    },
     tags: { team: 'research' },
   },
   SageMakerSecureNotebookRole: {
@@ -909,6 +913,9 @@ ROLES.DataPipelineRole = {
   attached: [],
   inline: { write: policy(statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*')) },
 };
+
+// No AI asset names it; it trusts the whole account, so any principal allowed sts:AssumeRole on it (or on "*") gets in.
+ROLES.AnalyticsAdminRole = { trust: trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), attached: [attach('AdministratorAccess')], inline: {} };
 
 export const USERS: Record<string, { groups: string[]; attached: Array<{ PolicyName: string; PolicyArn: string }>; inline: Record<string, unknown> }> = {
   'bedrock-dev': { groups: ['developers'], attached: [], inline: {} },

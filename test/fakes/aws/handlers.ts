@@ -479,6 +479,20 @@ export function iamOperation(action: string, input: Record<string, string>): (()
       principal('User', input.UserName);
       return { User: { Path: '/', UserName: input.UserName, UserId: `AIDA${input.UserName!.toUpperCase()}`, Arn: `arn:aws:iam::${ACCOUNT}:user/${input.UserName}`, CreateDate: created } };
     },
+    ListRoles: () =>
+      iamListing(
+        Object.entries(ROLES).map(([name, role]) => ({
+          Path: '/',
+          RoleName: name,
+          RoleId: `AROA${name.toUpperCase().slice(0, 12)}`,
+          Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+          CreateDate: created,
+          AssumeRolePolicyDocument: encodeDocument(role.trust),
+          MaxSessionDuration: 3600,
+        })),
+        'Roles',
+        marker,
+      ),
     ListGroupsForUser: () =>
       iamListing(
         (USERS[input.UserName!]?.groups ?? []).map((group) => ({ Path: '/', GroupName: group, GroupId: `AGPA${group.toUpperCase()}`, Arn: `arn:aws:iam::${ACCOUNT}:group/${group}`, CreateDate: created })),
