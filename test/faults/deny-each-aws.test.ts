@@ -126,7 +126,8 @@ describe('the AWS collector with one IAM action denied at a time', () => {
   denyEachPermissionTests(
     () => ({
       proxy,
-      scan: () => collectAws(collectorContext(), { retryStrategy: fastRetry(2) }),
+      // Two regions use every permission; the third (models invoked, nothing configured) adds calls, not permissions.
+      scan: () => collectAws(collectorContext({ scope: { regions: ['us-east-1', 'eu-west-1'] } }), { retryStrategy: fastRetry(2) }),
       permissionOf: (request) => awsRequestAction(request)?.action,
       // Coverage names the service as the collector calls it (bedrock-agent for bedrock:*Agent*, say); the denial shows under one of them.
       showsDenial: (coverage, permission) => coverage.some((entry) => entry.status === 'denied' && entry.message?.includes(permission.split(':')[1]!) === true),

@@ -112,6 +112,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
             kmsKeyArn: managedKey ?? null,
             // Other types keep their data in a vector store whose encryption these APIs do not show.
             customerManagedKey: type === 'MANAGED' ? customerManagedKey(managedKey) : undefined,
+            sensitiveData: true,
             status: knowledgeBase.status ?? null,
           },
           raw: toRaw(knowledgeBase),
