@@ -459,6 +459,9 @@ const DETECT_ONLY_POLICIES: Item = {
   kmsKeyArn: KEYS.mlCmk,
 };
 
+/** A region's Bedrock estate with nothing in it. */
+const NO_BEDROCK_RESOURCES: BedrockEstate = { logging: {}, guardrails: [], customModels: [], customizationJobs: [], importedModels: [], provisionedThroughputs: [], inferenceProfiles: [], invocationJobs: [], foundationModels: [], tags: {} };
+
 export const BEDROCK: Record<string, BedrockEstate> = {
   [US]: {
     // No logging configuration at all, in a region full of Bedrock resources.
@@ -588,19 +591,8 @@ export const BEDROCK: Record<string, BedrockEstate> = {
     foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }],
     tags: {},
   },
-  [AP]: {
-    // Models are invoked here, but nothing is configured: no logging, no resources.
-    logging: {},
-    guardrails: [],
-    customModels: [],
-    customizationJobs: [],
-    importedModels: [],
-    provisionedThroughputs: [],
-    inferenceProfiles: [],
-    invocationJobs: [],
-    foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }],
-    tags: {},
-  },
+  // Models are invoked here, but nothing is configured: no logging, no resources.
+  [AP]: { ...NO_BEDROCK_RESOURCES, foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }] },
 };
 
 /**
