@@ -6,7 +6,7 @@ import type { PolicyStatement } from './iam-policy.js';
  * publishes it (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/<Name>.html):
  *
  * - AdministratorAccess: every action on every resource. Admin.
- * - IAMFullAccess: every IAM action (and Organizations reads) on every resource. Admin: it can attach
+ * - IAMFullAccess (v2): every IAM action (and Organizations reads) on every resource. Admin: it can attach
  *   AdministratorAccess, or write any policy, to itself.
  * - PowerUserAccess (v12): every action except IAM, Organizations and Account ones (NotAction), plus a
  *   few reads and service-linked roles. Not admin: it cannot grant itself rights. It does reach every
