@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectAws } from '../../src/collect/aws/collect.js';
 import type { Inventory } from '../../src/graph/model.js';
 import { collectorContext, fastRetry, replaceAwsEnvironment } from '../collect/aws/helpers.js';
-import { ACCOUNT, KEYS } from '../fakes/aws/estate.js';
+import { ACCOUNT, KEYS, roleArn } from '../fakes/aws/estate.js';
 import { toXml } from '../fakes/aws/protocols.js';
 import { FakeAws, fakeAwsEnvironment } from '../fakes/aws/server.js';
 import { awsDialect } from '../fakes/fault-dialects.js';
@@ -62,12 +62,13 @@ describe('the AWS collector when answers stay broken', () => {
     expect(coverageOf(inventory, ACCOUNT, 'us-east-1', 'kms')?.message).toMatch(/^GetKeyRotationStatus: TimeoutError: /);
     expect(diff.coverageAfter.map(scopeStatus)).toEqual(diff.coverageBefore.map(scopeStatus).map((scope) => scope.replace(/ ok$/, ' error')));
 
-    // The notebooks were listed, so they are there, with what only their description tells unknown;
+    // The notebooks were listed, so they are there, with what only their description tells unknown
+    // (that no notebook takes inbound connections holds for every notebook, described or not);
     // only what the descriptions alone named (a lifecycle configuration, a role) is missing.
     const typeOf = (id: string) => faultFree.assets.find((asset) => asset.id === id)!.type;
     expect(new Set(diff.missing.map(typeOf))).toEqual(new Set(['aws.sagemaker.notebook-lifecycle-config', 'aws.iam.role']));
     for (const notebook of faultFree.assets.filter((asset) => asset.type === 'aws.sagemaker.notebook-instance')) {
-      expect(inventory.assets.find((asset) => asset.id === notebook.id)?.props, notebook.name).toEqual({});
+      expect(inventory.assets.find((asset) => asset.id === notebook.id)?.props, notebook.name).toEqual({ internetExposed: false });
     }
     // Roles without their own record keep what their policies say; keys without rotation status keep the rest.
     expect(new Set(diff.changed.map(typeOf))).toEqual(new Set(['aws.sagemaker.notebook-instance', 'aws.iam.role', 'aws.kms.key']));
@@ -96,10 +97,32 @@ describe('the AWS collector and odd data', () => {
     const diff = diffInventories(faultFree, inventory);
     expect(diff.added).toHaveLength(3000);
     const vpcs = inventory.assets.filter((asset) => diff.added.includes(asset.id));
-    // Each VPC carries its endpoint and, like every VPC, the count of the region's Bedrock resources.
+    // Each VPC carries its endpoint and, like every VPC, whether its region uses Bedrock and how many Bedrock resources it has.
     const logging = faultFree.assets.find((asset) => asset.type === 'aws.bedrock.model-invocation-logging' && asset.region === 'eu-west-1')!;
-    const props = JSON.stringify({ bedrockEndpoints: ['bedrock-runtime'], bedrockResourcesInRegion: logging.props.bedrockResourcesInRegion });
+    const props = JSON.stringify({ bedrockEndpoints: ['bedrock-runtime'], bedrockResourcesInRegion: logging.props.bedrockResourcesInRegion, bedrockUsed: logging.props.bedrockUsed });
     expect(vpcs.every((vpc) => vpc.type === 'aws.ec2.vpc' && vpc.region === 'eu-west-1' && JSON.stringify(vpc.props) === props)).toBe(true);
     expect({ ...diff, added: [] }).toEqual(NO_DIFFERENCE);
+  });
+});
+
+describe('the AWS collector when managed policy documents cannot be read', () => {
+  it('still knows what the well-known AWS managed policies grant, by their ARN', async () => {
+    proxy.reset({
+      answer: {
+        match: (label) => label.operation === 'iam:GetPolicy' || label.operation === 'iam:GetPolicyVersion',
+        reply: (request) => awsDialect.denied(request, 'User is not authorized to perform: iam:GetPolicy'),
+      },
+    });
+    const inventory = await scan();
+    const props = (id: string) => inventory.assets.find((asset) => asset.id === id)?.props;
+    // AdministratorAccess: admin, with no call made for it.
+    expect(props(roleArn('MLAdminRole'))).toMatchObject({ admin: true, wildcardActions: true });
+    expect(props(roleArn('BedrockOpsAgentRole'))).toMatchObject({ admin: true });
+    // AmazonBedrockFullAccess and AmazonSageMakerFullAccess: service-wide, not admin, even unread.
+    expect(props(roleArn('BedrockFlowRole'))).toMatchObject({ admin: false, wildcardActions: true });
+    expect(props(roleArn('SageMakerResearchRole'))).toMatchObject({ admin: false, wildcardActions: true });
+    // A managed policy aispm does not know stays unknown while its document is unread.
+    expect(props(`arn:aws:iam::${ACCOUNT}:user/analyst`)).not.toHaveProperty('admin');
+    expect(proxy.records.filter((record) => record.operation === 'iam:GetPolicy').map((record) => decodeURIComponent(record.request.body)).join(' ')).not.toContain('AdministratorAccess');
   });
 });

@@ -12,6 +12,7 @@ import { denyEachPermissionTests } from './deny-each.js';
 /** Every IAM action the AWS collector uses on the fake account, denied one at a time. */
 const PERMISSIONS: string[] = [
   'bedrock:GetAgent',
+  'bedrock:GetAgentVersion',
   'bedrock:GetAgentActionGroup',
   'bedrock:GetCustomModel',
   'bedrock:GetDataSource',
@@ -39,6 +40,7 @@ const PERMISSIONS: string[] = [
   'bedrock:ListPrompts',
   'bedrock:ListProvisionedModelThroughputs',
   'bedrock:ListTagsForResource',
+  'cloudwatch:ListMetrics',
   'ec2:DescribeRegions',
   'ec2:DescribeVpcEndpoints',
   'iam:GetGroupPolicy',
@@ -54,6 +56,7 @@ const PERMISSIONS: string[] = [
   'iam:ListGroupPolicies',
   'iam:ListGroupsForUser',
   'iam:ListRolePolicies',
+  'iam:ListRoles',
   'iam:ListServiceSpecificCredentials',
   'iam:ListUserPolicies',
   'kms:DescribeKey',
@@ -61,6 +64,7 @@ const PERMISSIONS: string[] = [
   'kms:ListAliases',
   'lambda:GetFunctionConfiguration',
   'logs:DescribeLogGroups',
+  's3:GetAccountPublicAccessBlock',
   's3:GetBucketAcl',
   's3:GetBucketLocation',
   's3:GetBucketPolicy',
@@ -122,7 +126,8 @@ describe('the AWS collector with one IAM action denied at a time', () => {
   denyEachPermissionTests(
     () => ({
       proxy,
-      scan: () => collectAws(collectorContext(), { retryStrategy: fastRetry(2) }),
+      // Two regions use every permission; the third (models invoked, nothing configured) adds calls, not permissions.
+      scan: () => collectAws(collectorContext({ scope: { regions: ['us-east-1', 'eu-west-1'] } }), { retryStrategy: fastRetry(2) }),
       permissionOf: (request) => awsRequestAction(request)?.action,
       // Coverage names the service as the collector calls it (bedrock-agent for bedrock:*Agent*, say); the denial shows under one of them.
       showsDenial: (coverage, permission) => coverage.some((entry) => entry.status === 'denied' && entry.message?.includes(permission.split(':')[1]!) === true),

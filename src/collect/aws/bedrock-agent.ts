@@ -2,6 +2,7 @@ import {
   BedrockAgentClient,
   GetAgentActionGroupCommand,
   GetAgentCommand,
+  GetAgentVersionCommand,
   GetDataSourceCommand,
   GetFlowCommand,
   GetKnowledgeBaseCommand,
@@ -17,9 +18,10 @@ import {
   paginateListPrompts,
   type ActionGroupExecutor,
   type FlowDefinition,
+  type GuardrailConfiguration,
 } from '@aws-sdk/client-bedrock-agent';
 import { forEachConcurrently } from '../runtime.js';
-import { guardrailArn } from './bedrock.js';
+import { guardrailInForce } from './guardrails.js';
 import { collectDescribed, type ServiceRegion } from './resources.js';
 import { customerManagedKey, toRaw, type AwsAccount } from './session.js';
 
@@ -27,7 +29,8 @@ import { customerManagedKey, toRaw, type AwsAccount } from './session.js';
  * Bedrock Agents: agents with their action groups, aliases and knowledge bases; knowledge bases
  * with their data sources; flows (and whether their prompt and knowledge base nodes are guarded);
  * prompts. Agent instructions, prompt templates and API schemas go into `raw`, where the secret
- * scan reads them. Agents are read in their working draft, which is what `prepare` publishes.
+ * scan reads them. Agents are read in their working draft (what `prepare` publishes and the test
+ * alias runs); each alias is guarded by the guardrails of the agent versions it routes to.
  */
 
 /** The working version of an agent; action groups and knowledge bases are listed for it. */
@@ -50,7 +53,9 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
     tags: async (arn) => (await scope.call('ListTagsForResource', () => client.send(new ListTagsForResourceCommand({ resourceArn: arn }))))?.tags ?? undefined,
   };
   const arn = (kind: string, id: string) => `arn:${account.partition}:bedrock:${region}:${account.account}:${kind}/${id}`;
-  const guardedBy = (from: string, identifier: string | undefined) => account.edge(from, 'guarded-by', account.expect(guardrailArn(account, region, identifier), 'aws.bedrock.guardrail', region));
+  const guardedBy = (from: string, configuration: GuardrailConfiguration | undefined) => account.edge(from, 'guarded-by', guardrailInForce(account, region, configuration));
+  /** Agent id → the guardrail its working draft names (null: none); missing when GetAgent failed. */
+  const draftGuardrails = new Map<string, string | null>();
   const readsKnowledgeBase = (from: string, knowledgeBaseId: string | undefined) =>
     account.edge(from, 'reads-data', knowledgeBaseId ? account.expect(arn('knowledge-base', knowledgeBaseId), 'aws.bedrock.knowledge-base', region) : undefined);
 
@@ -59,18 +64,21 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
       type: 'aws.bedrock.agent',
       list: { operation: 'ListAgents', pages: () => paginateListAgents({ client }, {}), items: (page) => page.agentSummaries },
       identify: (summary) => ({ id: summary.agentId && arn('agent', summary.agentId), name: summary.agentName }),
-      describe: { operation: 'GetAgent', run: (summary) => client.send(new GetAgentCommand({ agentId: summary.agentId })) },
+      describe: { operation: 'GetAgent', run: (summary) => client.send(new GetAgentCommand({ agentId: summary.agentId })), names: ['uses-identity', 'guarded-by', 'encrypted-by'] },
       tagged: true,
       toAsset: ({ agent }, id) => {
         if (!agent) return { props: {} };
         account.edge(id, 'uses-identity', account.role(agent.agentResourceRoleArn));
-        guardedBy(id, agent.guardrailConfiguration?.guardrailIdentifier);
+        const guardrail = guardrailInForce(account, region, agent.guardrailConfiguration);
+        draftGuardrails.set(id, guardrail ?? null);
+        account.edge(id, 'guarded-by', guardrail);
         account.encryptedBy(id, agent.customerEncryptionKeyArn, region);
         if (agent.foundationModel) account.modelUsers.push({ id, region, model: agent.foundationModel });
         return {
           props: {
             modelId: agent.foundationModel ?? null,
             guardrailId: agent.guardrailConfiguration?.guardrailIdentifier ?? null,
+            guardrailVersion: agent.guardrailConfiguration?.guardrailIdentifier ? (agent.guardrailConfiguration.guardrailVersion ?? null) : null,
             idleSessionTtlSeconds: agent.idleSessionTTLInSeconds ?? null,
             customerEncryptionKeyArn: agent.customerEncryptionKeyArn ?? null,
             customerManagedKey: customerManagedKey(agent.customerEncryptionKeyArn),
@@ -85,7 +93,11 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
       type: 'aws.bedrock.knowledge-base',
       list: { operation: 'ListKnowledgeBases', pages: () => paginateListKnowledgeBases({ client }, {}), items: (page) => page.knowledgeBaseSummaries },
       identify: (summary) => ({ id: summary.knowledgeBaseId && arn('knowledge-base', summary.knowledgeBaseId), name: summary.name }),
-      describe: { operation: 'GetKnowledgeBase', run: (summary) => client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId: summary.knowledgeBaseId })) },
+      describe: {
+        operation: 'GetKnowledgeBase',
+        run: (summary) => client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId: summary.knowledgeBaseId })),
+        names: ['uses-identity', 'encrypted-by'],
+      },
       tagged: true,
       toAsset: ({ knowledgeBase }, id) => {
         if (!knowledgeBase) return { props: {} };
@@ -100,6 +112,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
             kmsKeyArn: managedKey ?? null,
             // Other types keep their data in a vector store whose encryption these APIs do not show.
             customerManagedKey: type === 'MANAGED' ? customerManagedKey(managedKey) : undefined,
+            sensitiveData: true,
             status: knowledgeBase.status ?? null,
           },
           raw: toRaw(knowledgeBase),
@@ -110,7 +123,11 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
       type: 'aws.bedrock.flow',
       list: { operation: 'ListFlows', pages: () => paginateListFlows({ client }, {}), items: (page) => page.flowSummaries },
       identify: (summary) => ({ id: summary.arn, name: summary.name }),
-      describe: { operation: 'GetFlow', run: (summary) => client.send(new GetFlowCommand({ flowIdentifier: summary.id })) },
+      describe: {
+        operation: 'GetFlow',
+        run: (summary) => client.send(new GetFlowCommand({ flowIdentifier: summary.id })),
+        names: ['uses-identity', 'encrypted-by', 'guarded-by', 'reads-data', 'configured-by', 'invokes'],
+      },
       tagged: true,
       toAsset: (flow, id) => {
         account.edge(id, 'uses-identity', account.role(flow.executionRoleArn));
@@ -120,8 +137,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
           const configuration = node.configuration;
           const guarded = configuration?.prompt ?? configuration?.knowledgeBase;
           if (guarded) {
-            const guardrail = guarded.guardrailConfiguration?.guardrailIdentifier;
-            if (guardrail) guardedBy(id, guardrail);
+            if (guarded.guardrailConfiguration?.guardrailIdentifier) guardedBy(id, guarded.guardrailConfiguration);
             else unguarded.push(node.name ?? '(unnamed)');
           }
           readsKnowledgeBase(id, configuration?.knowledgeBase?.knowledgeBaseId);
@@ -145,7 +161,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
       type: 'aws.bedrock.prompt',
       list: { operation: 'ListPrompts', pages: () => paginateListPrompts({ client }, {}), items: (page) => page.promptSummaries },
       identify: (summary) => ({ id: summary.arn, name: summary.name }),
-      describe: { operation: 'GetPrompt', run: (summary) => client.send(new GetPromptCommand({ promptIdentifier: summary.id })) },
+      describe: { operation: 'GetPrompt', run: (summary) => client.send(new GetPromptCommand({ promptIdentifier: summary.id })), names: ['encrypted-by'] },
       tagged: true,
       toAsset: (prompt, id) => {
         account.encryptedBy(id, prompt.customerEncryptionKeyArn, region);
@@ -165,10 +181,10 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
   ]);
 
   await Promise.all([
-    forEachConcurrently(agents, (agentId) => collectAgentParts(service, client, agentId, readsKnowledgeBase)),
-    forEachConcurrently(knowledgeBases, (knowledgeBaseId) => collectDataSources(service, client, knowledgeBaseId)),
+    forEachConcurrently(agents ?? [], (agentId) => collectAgentParts(service, client, agentId, { readsKnowledgeBase, draftGuardrails })),
+    forEachConcurrently(knowledgeBases ?? [], (knowledgeBaseId) => collectDataSources(service, client, knowledgeBaseId)),
   ]);
-  return { resources: agents.length + knowledgeBases.length + flows.length + prompts.length };
+  return { resources: [agents, knowledgeBases, flows, prompts].reduce((sum, ids) => sum + (ids?.length ?? 0), 0) };
 }
 
 /** Every node of a flow, including those inside loops. */
@@ -176,11 +192,35 @@ function flowNodes(definition: FlowDefinition | undefined): NonNullable<FlowDefi
   return (definition?.nodes ?? []).flatMap((node) => [node, ...flowNodes(node.configuration?.loop?.definition)]);
 }
 
-/** An agent's action groups (and the functions they call), aliases and knowledge bases. */
-async function collectAgentParts(service: ServiceRegion, client: BedrockAgentClient, agentArn: string, readsKnowledgeBase: (from: string, id: string | undefined) => void): Promise<void> {
-  const { account, scope } = service;
+/** What an agent's parts need from the agents read in its region. */
+interface AgentContext {
+  readsKnowledgeBase: (from: string, id: string | undefined) => void;
+  /** Agent id → the guardrail its working draft names (null: none); missing when GetAgent failed. */
+  draftGuardrails: ReadonlyMap<string, string | null>;
+}
+
+/**
+ * An agent's action groups (and the functions they call), aliases and knowledge bases. An alias is
+ * guarded by the guardrails of the agent versions it routes to (GetAgentVersion); routing to the
+ * draft, by the draft's.
+ */
+async function collectAgentParts(service: ServiceRegion, client: BedrockAgentClient, agentArn: string, context: AgentContext): Promise<void> {
+  const { account, region, scope } = service;
   const agentId = agentArn.slice(agentArn.lastIndexOf('/') + 1);
   const aliasArn = (aliasId: string) => agentArn.replace(':agent/', ':agent-alias/') + `/${aliasId}`;
+  const versionGuardrails = new Map<string, Promise<string | null | undefined>>();
+  /** The guardrail an agent version names: null for none, undefined when it could not be read. */
+  const versionGuardrail = (version: string): Promise<string | null | undefined> => {
+    if (version === DRAFT) return Promise.resolve(context.draftGuardrails.get(agentArn));
+    let pending = versionGuardrails.get(version);
+    if (!pending) {
+      pending = scope
+        .call('GetAgentVersion', () => client.send(new GetAgentVersionCommand({ agentId, agentVersion: version })))
+        .then((answer) => (answer?.agentVersion ? (guardrailInForce(account, region, answer.agentVersion.guardrailConfiguration) ?? null) : undefined));
+      versionGuardrails.set(version, pending);
+    }
+    return pending;
+  };
   const [groups, aliases] = await Promise.all([
     collectDescribed(service, {
       type: 'aws.bedrock.agent-action-group',
@@ -193,7 +233,9 @@ async function collectAgentParts(service: ServiceRegion, client: BedrockAgentCli
       describe: {
         operation: 'GetAgentActionGroup',
         run: (summary) => client.send(new GetAgentActionGroupCommand({ agentId, agentVersion: DRAFT, actionGroupId: summary.actionGroupId })),
+        names: ['invokes'],
       },
+      listed: (summary) => ({ state: summary.actionGroupState ?? null }),
       tagged: false,
       toAsset: ({ agentActionGroup: group }, id) => {
         if (!group) return { props: {} };
@@ -226,24 +268,40 @@ async function collectAgentParts(service: ServiceRegion, client: BedrockAgentCli
     scope
       .list('ListAgentKnowledgeBases', paginateListAgentKnowledgeBases({ client }, { agentId, agentVersion: DRAFT }), (page) => page.agentKnowledgeBaseSummaries)
       .then((attached) => {
-        for (const knowledgeBase of attached ?? []) if (knowledgeBase.knowledgeBaseState !== 'DISABLED') readsKnowledgeBase(agentArn, knowledgeBase.knowledgeBaseId);
+        if (!attached) account.markEdgesUnread(agentArn, 'reads-data');
+        for (const knowledgeBase of attached ?? []) if (knowledgeBase.knowledgeBaseState !== 'DISABLED') context.readsKnowledgeBase(agentArn, knowledgeBase.knowledgeBaseId);
       }),
   ]);
-  for (const id of [...groups, ...aliases]) account.edge(id, 'part-of', agentArn);
+  // Without the list of its action groups or aliases, the agent's parts are not all known.
+  if (!groups || !aliases) account.markEdgesUnread(agentArn, 'part-of', 'in');
+  for (const id of [...(groups ?? []), ...(aliases ?? [])]) account.edge(id, 'part-of', agentArn);
+  await forEachConcurrently(aliases ?? [], async (aliasId) => {
+    const versions = (account.getAsset(aliasId)?.props.agentVersions as string[] | undefined) ?? [];
+    const guardrails = await Promise.all(versions.map(versionGuardrail));
+    if (guardrails.includes(undefined)) account.markEdgesUnread(aliasId, 'guarded-by');
+    for (const guardrail of guardrails) account.edge(aliasId, 'guarded-by', guardrail ?? undefined);
+  });
 }
 
 /** A knowledge base's data sources, and the buckets they ingest. */
 async function collectDataSources(service: ServiceRegion, client: BedrockAgentClient, knowledgeBaseArn: string): Promise<void> {
   const { account, region } = service;
   const knowledgeBaseId = knowledgeBaseArn.slice(knowledgeBaseArn.lastIndexOf('/') + 1);
+  const described = new Set<string>();
   const sources = await collectDescribed(service, {
     type: 'aws.bedrock.data-source',
     list: { operation: 'ListDataSources', pages: () => paginateListDataSources({ client }, { knowledgeBaseId }), items: (page) => page.dataSourceSummaries },
     identify: (summary) => ({ id: summary.dataSourceId && `${knowledgeBaseArn}/data-source/${summary.dataSourceId}`, name: summary.name }),
-    describe: { operation: 'GetDataSource', run: (summary) => client.send(new GetDataSourceCommand({ knowledgeBaseId, dataSourceId: summary.dataSourceId })) },
+    describe: {
+      operation: 'GetDataSource',
+      run: (summary) => client.send(new GetDataSourceCommand({ knowledgeBaseId, dataSourceId: summary.dataSourceId })),
+      names: ['reads-data', 'encrypted-by'],
+    },
+    listed: (summary) => ({ status: summary.status ?? null }),
     tagged: false,
     toAsset: ({ dataSource }, id) => {
       if (!dataSource) return { props: {} };
+      described.add(id);
       const bucket = account.bucket(dataSource.dataSourceConfiguration?.s3Configuration?.bucketArn, region);
       account.edge(id, 'reads-data', bucket);
       account.edge(knowledgeBaseArn, 'reads-data', bucket);
@@ -261,5 +319,7 @@ async function collectDataSources(service: ServiceRegion, client: BedrockAgentCl
       };
     },
   });
-  for (const id of sources) account.edge(id, 'part-of', knowledgeBaseArn);
+  // The knowledge base reads what its data sources ingest: unknown while one of them is.
+  if (!sources || sources.some((id) => !described.has(id))) account.markEdgesUnread(knowledgeBaseArn, 'reads-data');
+  for (const id of sources ?? []) account.edge(id, 'part-of', knowledgeBaseArn);
 }

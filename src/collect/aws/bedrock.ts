@@ -16,6 +16,7 @@ import {
   paginateListProvisionedModelThroughputs,
 } from '@aws-sdk/client-bedrock';
 import { parseArn } from './arn.js';
+import { guardrailAsset } from './guardrails.js';
 import { collectDescribed, type ServiceRegion } from './resources.js';
 import { MAX_RECENT_JOBS, customerManagedKey, recentJobsSince, tagMap, toRaw, type AwsAccount } from './session.js';
 
@@ -34,19 +35,12 @@ export interface BedrockRegion {
   modelLifecycle: Map<string, string> | undefined;
 }
 
-/** A guardrail named by id or ARN (agents, flows) as the ARN the guardrail asset has. */
-export function guardrailArn(account: AwsAccount, region: string, identifier: string | undefined): string | undefined {
-  if (!identifier) return undefined;
-  return identifier.startsWith('arn:') ? identifier : `arn:${account.partition}:bedrock:${region}:${account.account}:guardrail/${identifier}`;
-}
-
 /** The model id inside a foundation-model ARN; any other reference (a custom model's ARN) as given. */
 export function foundationModelId(reference: string | undefined): string | undefined {
   const resource = parseArn(reference)?.resource;
   return resource?.startsWith('foundation-model/') ? resource.slice('foundation-model/'.length) : reference;
 }
 
-const strengthActive = (strength: string | undefined) => strength !== undefined && strength !== 'NONE';
 
 export async function collectBedrock(account: AwsAccount, region: string): Promise<BedrockRegion> {
   const client = account.client(BedrockClient, region);
@@ -71,39 +65,17 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
       type: 'aws.bedrock.guardrail',
       list: { operation: 'ListGuardrails', pages: () => paginateListGuardrails({ client }, {}), items: (page) => page.guardrails },
       identify: (summary) => ({ id: summary.arn, name: summary.name }),
-      describe: { operation: 'GetGuardrail', run: (summary) => client.send(new GetGuardrailCommand({ guardrailIdentifier: summary.id })) },
+      // Without a version, GetGuardrail gives the working draft (the versions in force are read later).
+      describe: { operation: 'GetGuardrail', run: (summary) => client.send(new GetGuardrailCommand({ guardrailIdentifier: summary.id })), names: ['encrypted-by'] },
+      listed: (summary) => ({ version: summary.version ?? null }),
       tagged: true,
-      toAsset: (guardrail, id) => {
-        account.encryptedBy(id, guardrail.kmsKeyArn, region);
-        const filters = guardrail.contentPolicy?.filters ?? [];
-        const promptAttack = filters.find((filter) => filter.type === 'PROMPT_ATTACK');
-        const pii = guardrail.sensitiveInformationPolicy;
-        return {
-          props: {
-            promptAttackStrength: promptAttack ? (promptAttack.inputEnabled === false ? 'NONE' : (promptAttack.inputStrength ?? null)) : null,
-            contentFilterTypes: filters
-              .filter((filter) => strengthActive(filter.inputStrength) || strengthActive(filter.outputStrength))
-              .flatMap((filter) => filter.type ?? [])
-              .sort(),
-            sensitiveInformationFilter: (pii?.piiEntities?.length ?? 0) + (pii?.regexes?.length ?? 0) > 0,
-            contextualGrounding: (guardrail.contextualGroundingPolicy?.filters ?? []).some((filter) => filter.enabled !== false),
-            deniedTopics: guardrail.topicPolicy?.topics?.length ?? 0,
-            wordFilter: (guardrail.wordPolicy?.words?.length ?? 0) + (guardrail.wordPolicy?.managedWordLists?.length ?? 0) > 0,
-            automatedReasoning: (guardrail.automatedReasoningPolicy?.policies?.length ?? 0) > 0,
-            contentFilterTier: guardrail.contentPolicy?.tier?.tierName ?? null,
-            kmsKeyArn: guardrail.kmsKeyArn ?? null,
-            customerManagedKey: customerManagedKey(guardrail.kmsKeyArn),
-            status: guardrail.status ?? null,
-          },
-          raw: toRaw(guardrail),
-        };
-      },
+      toAsset: (guardrail, id) => guardrailAsset(account, region, guardrail, id),
     }),
     collectDescribed(service, {
       type: 'aws.bedrock.custom-model',
       list: { operation: 'ListCustomModels', pages: () => paginateListCustomModels({ client }, {}), items: (page) => page.modelSummaries },
       identify: (summary) => ({ id: summary.modelArn, name: summary.modelName }),
-      describe: { operation: 'GetCustomModel', run: (summary) => client.send(new GetCustomModelCommand({ modelIdentifier: summary.modelArn })) },
+      describe: { operation: 'GetCustomModel', run: (summary) => client.send(new GetCustomModelCommand({ modelIdentifier: summary.modelArn })), names: ['trained-on', 'encrypted-by'] },
       tagged: true,
       toAsset: (model, id) => {
         for (const uri of [model.trainingDataConfig?.s3Uri, ...(model.validationDataConfig?.validators ?? []).map((validator) => validator.s3Uri)]) {
@@ -128,7 +100,7 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
       type: 'aws.bedrock.imported-model',
       list: { operation: 'ListImportedModels', pages: () => paginateListImportedModels({ client }, {}), items: (page) => page.modelSummaries },
       identify: (summary) => ({ id: summary.modelArn, name: summary.modelName }),
-      describe: { operation: 'GetImportedModel', run: (summary) => client.send(new GetImportedModelCommand({ modelIdentifier: summary.modelArn })) },
+      describe: { operation: 'GetImportedModel', run: (summary) => client.send(new GetImportedModelCommand({ modelIdentifier: summary.modelArn })), names: ['artifacts-in', 'encrypted-by'] },
       tagged: true,
       toAsset: (model, id) => {
         account.edge(id, 'artifacts-in', account.bucket(model.modelDataSource?.s3DataSource?.s3Uri, region));
@@ -189,7 +161,11 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
         limit: MAX_RECENT_JOBS,
       },
       identify: (summary) => ({ id: summary.jobArn, name: summary.jobName }),
-      describe: { operation: 'GetModelCustomizationJob', run: (summary) => client.send(new GetModelCustomizationJobCommand({ jobIdentifier: summary.jobArn })) },
+      describe: {
+        operation: 'GetModelCustomizationJob',
+        run: (summary) => client.send(new GetModelCustomizationJobCommand({ jobIdentifier: summary.jobArn })),
+        names: ['reads-data', 'writes-data', 'uses-identity', 'encrypted-by'],
+      },
       tagged: false,
       toAsset: (job, id) => {
         const inputs = [job.trainingDataConfig?.s3Uri, ...(job.validationDataConfig?.validators ?? []).map((validator) => validator.s3Uri)];
@@ -240,7 +216,7 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
     }),
   ]);
   for (const [throughput, model] of customModelsServed) if (account.getAsset(model)) account.edge(throughput, 'deploys', model);
-  return { loggingId, modelLifecycle, resources: counted.reduce((sum, ids) => sum + ids.length, 0) };
+  return { loggingId, modelLifecycle, resources: counted.reduce((sum, ids) => sum + (ids?.length ?? 0), 0) };
 }
 
 /** The region's invocation logging configuration, and where the logs go. */

@@ -8,10 +8,12 @@ import { InventoryBuilder, forEachConcurrently } from '../runtime.js';
 import { parseArn } from './arn.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
+import { collectGuardrailVersions } from './guardrails.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
 import { collectFunctions } from './lambda.js';
 import { collectLogGroups } from './logs.js';
+import { bedrockInvokedModels } from './metrics.js';
 import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
 import { collectBuckets } from './s3.js';
 import { collectSageMaker } from './sagemaker.js';
@@ -139,38 +141,54 @@ async function regionsToScan(account: AwsAccount, requested: string[] | undefine
   return requested.filter((name) => enabled.includes(name));
 }
 
+/** Whether a region uses Bedrock, and the evidence: its resources, and the models invoked lately. */
+export interface BedrockUse {
+  bedrockResourcesInRegion: number | undefined;
+  invokedModels: string[] | undefined;
+  /** True when either shows use; false only when both were read and show none; unknown otherwise. */
+  bedrockUsed: boolean | undefined;
+}
+
+function bedrockUseOf(resources: number | undefined, invokedModels: string[] | undefined): BedrockUse {
+  const evidence = [resources === undefined ? undefined : resources > 0, invokedModels === undefined ? undefined : invokedModels.length > 0];
+  const bedrockUsed = evidence.includes(true) ? true : evidence.every((seen) => seen === false) ? false : undefined;
+  return { bedrockResourcesInRegion: resources, invokedModels, bedrockUsed };
+}
+
 async function collectAccount(account: AwsAccount, context: CollectorContext): Promise<void> {
   context.progress(`aws ${account.account}: finding regions`);
   const regions = await regionsToScan(account, context.scope.regions);
   const endpointsByRegion = new Map<string, BedrockEndpoints>();
   const modelLifecycle = new Map<string, Map<string, string> | undefined>();
-  const bedrockResources = new Map<string, number | undefined>();
+  const bedrockUse = new Map<string, BedrockUse>();
 
   context.progress(`aws ${account.account}: reading AI services in ${regions.length} region(s)`);
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints] = await Promise.all([
+      const [, bedrock, agents, endpoints, invokedModels] = await Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
         collectBedrockEndpoints(account, region),
+        bedrockInvokedModels(account, region),
       ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;
       const everythingListed = !account.scope(region, 'bedrock').failed && !account.scope(region, 'bedrock-agent').failed;
-      bedrockResources.set(region, found > 0 || everythingListed ? found : undefined);
-      if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { bedrockResourcesInRegion: bedrockResources.get(region) });
+      const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
+      bedrockUse.set(region, use);
+      if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
     }),
   ]);
 
-  context.progress(`aws ${account.account}: reading the functions, logs and buckets AI assets use`);
-  await Promise.all([collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
+  context.progress(`aws ${account.account}: reading the guardrail versions, functions, logs and buckets AI assets use`);
+  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
   context.progress(`aws ${account.account}: reading the identities and keys AI assets use`);
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 
   markLegacyModelUsers(account, modelLifecycle);
-  addVpcs(account, endpointsByRegion, bedrockResources);
+  addVpcs(account, endpointsByRegion, bedrockUse);
   account.addStubs();
 }

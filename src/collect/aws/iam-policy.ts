@@ -124,14 +124,18 @@ export function allows(statements: readonly PolicyStatement[], action: string, r
   );
 }
 
-/** Allow of every action on every resource: AdministratorAccess or its hand-written twin. */
+/**
+ * Administrator rights: Allow of every action on every resource (AdministratorAccess or its
+ * hand-written twin), or of every IAM action on every resource (IAMFullAccess), with which the
+ * identity can grant itself everything else. Everything-but-IAM (PowerUserAccess's NotAction) is not.
+ */
 export function grantsAdmin(statements: readonly PolicyStatement[]): boolean {
-  return statements.some((statement) => isAllow(statement) && asList(statement.Action).includes('*') && asList(statement.Resource).includes('*'));
+  return statements.some((statement) => isAllow(statement) && asList(statement.Resource).includes('*') && asList(statement.Action).some((action) => action === '*' || action.toLowerCase() === 'iam:*'));
 }
 
-/** Allow of `*` or of every action of a service (`s3:*`). */
+/** Allow of `*`, of every action of a service (`s3:*`), or of everything but some actions (NotAction). */
 export function grantsWildcardActions(statements: readonly PolicyStatement[]): boolean {
-  return statements.some((statement) => isAllow(statement) && asList(statement.Action).some((action) => action === '*' || /^[a-z0-9-]+:\*$/i.test(action)));
+  return statements.some((statement) => isAllow(statement) && (statement.NotAction !== undefined || asList(statement.Action).some((action) => action === '*' || /^[a-z0-9-]+:\*$/i.test(action))));
 }
 
 /** What S3 access the statements give on the objects of one bucket. */
@@ -149,6 +153,17 @@ export function assumableRoles(statements: readonly PolicyStatement[]): string[]
     .filter((statement) => isAllow(statement) && actionMatches(statement, 'sts:AssumeRole'))
     .flatMap((statement) => asList(statement.Resource))
     .filter((resource) => /^arn:[^:]+:iam::\d{12}:role\/[^*?]+$/.test(resource));
+}
+
+/**
+ * Resource patterns with wildcards (`*`, `arn:aws:iam::*:role/*`, `arn:aws:iam::123456789012:role/ml-*`)
+ * of the Allow statements that grant sts:AssumeRole; a NotResource statement counts as `*` less what it names.
+ */
+export function assumeRoleWildcards(statements: readonly PolicyStatement[]): string[] {
+  const patterns = statements
+    .filter((statement) => isAllow(statement) && actionMatches(statement, 'sts:AssumeRole'))
+    .flatMap((statement) => (statement.NotResource !== undefined ? ['*'] : asList(statement.Resource).filter((resource) => /[*?]/.test(resource))));
+  return [...new Set(patterns)].sort();
 }
 
 /** Principals named in the Allow statements of a trust (or resource) policy, by kind (`Service`, `AWS`, ...). */

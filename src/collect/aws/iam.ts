@@ -8,6 +8,7 @@ import {
   GetUserPolicyCommand,
   IAMClient,
   ListServiceSpecificCredentialsCommand,
+  paginateListRoles,
   paginateListAttachedGroupPolicies,
   paginateListAttachedRolePolicies,
   paginateListAttachedUserPolicies,
@@ -19,7 +20,8 @@ import {
   type ListServiceSpecificCredentialsResponse,
 } from '@aws-sdk/client-iam';
 import { arnName, parseArn } from './arn.js';
-import { allows, assumableRoles, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
+import { allows, assumableRoles, assumeRoleWildcards, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
+import { knownManagedPolicy } from './managed-policies.js';
 import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';
 
 /**
@@ -31,6 +33,8 @@ import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js'
 const IAM_REGION = 'global';
 /** Role chains are followed this far (the attack-path rules allow up to three assume-role hops). */
 const MAX_ASSUME_HOPS = 3;
+/** Roles reached only through wildcard sts:AssumeRole grants are read up to this many per account. */
+const MAX_WILDCARD_ROLES = 50;
 const BEDROCK_SERVICE = 'bedrock.amazonaws.com';
 
 /** What a principal's policies say, as far as they could be read. */
@@ -40,6 +44,26 @@ interface PolicySet {
   statements: PolicyStatement[];
   /** Every policy document was read, so "not granted" can be trusted. */
   complete: boolean;
+  /** Administrator and wildcard rights: known from the documents, or from a well-known managed policy's ARN. */
+  admin: boolean | undefined;
+  wildcardActions: boolean | undefined;
+}
+
+/** One policy: its statements when read, and what it grants when that is known. */
+interface PolicyGrant {
+  statements: PolicyStatement[] | undefined;
+  admin: boolean | undefined;
+  wildcardActions: boolean | undefined;
+}
+
+/** True if any says so, false if all say not, unknown otherwise. */
+function anyOf(values: Array<boolean | undefined>): boolean | undefined {
+  if (values.includes(true)) return true;
+  return values.every((value) => value === false) ? false : undefined;
+}
+
+function documentGrant(statements: PolicyStatement[] | undefined): PolicyGrant {
+  return { statements, admin: statements && grantsAdmin(statements), wildcardActions: statements && grantsWildcardActions(statements) };
 }
 
 /** The calls that read one kind of principal's policies. */
@@ -75,23 +99,27 @@ const POLICY_READERS = {
 class IamReader {
   readonly client: IAMClient;
   readonly scope: ServiceScope;
-  private readonly managedPolicies = new Map<string, Promise<PolicyStatement[] | undefined>>();
+  private readonly managedPolicies = new Map<string, Promise<PolicyGrant>>();
 
   constructor(readonly account: AwsAccount) {
     this.client = account.client(IAMClient, account.homeRegion);
     this.scope = account.scope(IAM_REGION, 'iam');
   }
 
-  managedPolicy(arn: string): Promise<PolicyStatement[] | undefined> {
+  /** A managed policy: a well-known one by its ARN (its document read only when not settled), any other by GetPolicy and GetPolicyVersion. */
+  managedPolicy(arn: string): Promise<PolicyGrant> {
     let cached = this.managedPolicies.get(arn);
     if (!cached) {
-      cached = (async () => {
-        const policy = await this.scope.call('GetPolicy', () => this.client.send(new GetPolicyCommand({ PolicyArn: arn })));
-        const versionId = policy?.Policy?.DefaultVersionId;
-        if (!versionId) return undefined;
-        const version = await this.scope.call('GetPolicyVersion', () => this.client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })));
-        return parsePolicyDocument(version?.PolicyVersion?.Document);
-      })();
+      const known = knownManagedPolicy(arn);
+      cached = known?.statements
+        ? Promise.resolve({ statements: known.statements, admin: known.admin, wildcardActions: known.wildcardActions })
+        : (async () => {
+            const policy = await this.scope.call('GetPolicy', () => this.client.send(new GetPolicyCommand({ PolicyArn: arn })));
+            const versionId = policy?.Policy?.DefaultVersionId;
+            const version = versionId && (await this.scope.call('GetPolicyVersion', () => this.client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }))));
+            const read = documentGrant(parsePolicyDocument(version ? version.PolicyVersion?.Document : undefined));
+            return known ? { ...read, admin: known.admin, wildcardActions: known.wildcardActions } : read;
+          })();
       this.managedPolicies.set(arn, cached);
     }
     return cached;
@@ -102,37 +130,52 @@ class IamReader {
       this.scope.list(`ListAttached${reader.kind}Policies`, reader.attached(this.client, name), (page) => page.AttachedPolicies),
       this.scope.list(`List${reader.kind}Policies`, reader.inlineNames(this.client, name), (page) => page.PolicyNames),
     ]);
-    const documents = await Promise.all([
-      ...(attached ?? []).map((policy) => (policy.PolicyArn ? this.managedPolicy(policy.PolicyArn) : Promise.resolve(undefined))),
+    const grants = await Promise.all([
+      ...(attached ?? []).map((policy) => (policy.PolicyArn ? this.managedPolicy(policy.PolicyArn) : Promise.resolve(documentGrant(undefined)))),
       ...(inline ?? []).map(async (policy) =>
-        parsePolicyDocument((await this.scope.call(`Get${reader.kind}Policy`, () => reader.inlineDocument(this.client, name, policy)))?.PolicyDocument),
+        documentGrant(parsePolicyDocument((await this.scope.call(`Get${reader.kind}Policy`, () => reader.inlineDocument(this.client, name, policy)))?.PolicyDocument)),
       ),
     ]);
+    const listed = attached !== undefined && inline !== undefined;
+    // A grant found is true whatever else is unread; "not granted" needs every policy known.
+    const combine = (pick: (grant: PolicyGrant) => boolean | undefined) => anyOf([...grants.map(pick), listed ? false : undefined]);
     return {
       attached: attached?.flatMap((policy) => policy.PolicyName ?? []),
       inline,
-      statements: documents.flatMap((document) => document ?? []),
-      complete: attached !== undefined && inline !== undefined && documents.every((document) => document !== undefined),
+      statements: grants.flatMap((grant) => grant.statements ?? []),
+      complete: listed && grants.every((grant) => grant.statements !== undefined),
+      admin: combine((grant) => grant.admin),
+      wildcardActions: combine((grant) => grant.wildcardActions),
     };
   }
 }
 
 function mergePolicySets(sets: readonly PolicySet[]): PolicySet {
   const names = (pick: (set: PolicySet) => string[] | undefined) => (sets.every((set) => pick(set) !== undefined) ? [...new Set(sets.flatMap((set) => pick(set)!))].sort() : undefined);
-  return { attached: names((set) => set.attached), inline: names((set) => set.inline), statements: sets.flatMap((set) => set.statements), complete: sets.every((set) => set.complete) };
-}
-
-/** True when granted, false when every policy was read and it is not, unknown otherwise. */
-function granted(found: boolean, complete: boolean): boolean | undefined {
-  return found ? true : complete ? false : undefined;
+  return {
+    attached: names((set) => set.attached),
+    inline: names((set) => set.inline),
+    statements: sets.flatMap((set) => set.statements),
+    complete: sets.every((set) => set.complete),
+    admin: anyOf(sets.map((set) => set.admin)),
+    wildcardActions: anyOf(sets.map((set) => set.wildcardActions)),
+  };
 }
 
 /** Who may do what, for the edges drawn once every principal is read. */
 interface Principal {
   id: string;
   statements: PolicyStatement[];
-  /** AWS principals its trust policy names (roles only). */
+  /** Every policy document was read: what the statements do not grant, the principal cannot do. */
+  complete: boolean;
+  /** AWS principals its trust policy names (roles only); undefined for a role whose trust policy was not read. */
   trusted?: string[];
+}
+
+/** A role of the account as ListRoles gives it, with the principals its trust policy names. */
+interface ListedRole {
+  arn: string;
+  trusted: string[];
 }
 
 /** Bedrock API keys: IAM service-specific credentials for Bedrock, with the users that own them. */
@@ -187,15 +230,39 @@ export async function collectIdentities(account: AwsAccount): Promise<void> {
     ),
   ]);
   const principals: Principal[] = [...roles, ...users];
+  let listedRoles: Promise<ListedRole[] | undefined> | undefined;
+  let wildcardBudget = MAX_WILDCARD_ROLES;
   let reached: Principal[] = principals;
   for (let hop = 0; hop < MAX_ASSUME_HOPS && reached.length > 0; hop++) {
-    const next = [...new Set(reached.flatMap((principal) => assumableRoles(principal.statements)))].filter((arn) => !seen.has(arn));
+    const named = reached.flatMap((principal) => assumableRoles(principal.statements));
+    // Wildcard grants (sts:AssumeRole on "*" or on role patterns) reach every role of the account whose trust policy lets the principal in.
+    const wildcard = reached.filter((principal) => assumeRoleWildcards(principal.statements).length > 0);
+    const matched: string[] = [];
+    if (wildcard.length > 0) {
+      const accountRoles = await (listedRoles ??= listRoles(iam));
+      for (const principal of wildcard) {
+        const candidates = (accountRoles ?? []).filter(
+          (role) => role.arn !== principal.id && allows(principal.statements, 'sts:AssumeRole', exactResource(role.arn)) && trusts(role.trusted, principal.id, account.account),
+        );
+        const unseen = candidates.filter((role) => !seen.has(role.arn) && !matched.includes(role.arn));
+        // Roles it could not list, read, or that sit in other accounts: its can-assume edges are not all known.
+        const reachesOtherAccounts = assumeRoleWildcards(principal.statements).some((pattern) => parseArn(pattern)?.account !== account.account);
+        if (!accountRoles || unseen.length > wildcardBudget || reachesOtherAccounts) account.markEdgesUnread(principal.id, 'can-assume');
+        const taken = unseen.slice(0, Math.max(0, wildcardBudget));
+        wildcardBudget -= taken.length;
+        matched.push(...taken.map((role) => role.arn));
+      }
+    }
+    const next = [...new Set([...named, ...matched])].filter((arn) => !seen.has(arn));
     for (const arn of next) seen.add(arn);
     reached = await readRoles(next);
     principals.push(...reached);
   }
 
   for (const principal of principals) {
+    // What a principal can reach is only known when all its policies were read; what can assume a role, when its trust policy was.
+    if (!principal.complete) for (const edge of ['reads-data', 'writes-data', 'can-assume'] as const) account.markEdgesUnread(principal.id, edge);
+    if (principal.id.includes(':role/') && !principal.trusted) account.markEdgesUnread(principal.id, 'can-assume', 'in');
     for (const name of account.buckets.keys()) {
       const bucket = `arn:${account.partition}:s3:::${name}`;
       const access = bucketAccess(principal.statements, bucket);
@@ -225,7 +292,13 @@ async function readRole(iam: IamReader, arn: string): Promise<Principal | undefi
   addPrincipal(account, { id: arn, type: 'aws.iam.role', name }, role, policies, { trustedServices: trust && principals(trust, 'Service'), trustedPrincipals: trusted }, {
     Role: { ...role, AssumeRolePolicyDocument: trust },
   });
-  return { id: arn, statements: policies.statements, trusted };
+  return { id: arn, statements: policies.statements, complete: policies.complete, trusted };
+}
+
+/** Every role of the account with its trust policy (ListRoles gives both), for wildcard sts:AssumeRole grants; undefined when it could not be listed. */
+async function listRoles(iam: IamReader): Promise<ListedRole[] | undefined> {
+  const roles = await iam.scope.list('ListRoles', paginateListRoles({ client: iam.client }, {}), (page) => page.Roles);
+  return roles?.flatMap((role) => (role.Arn ? [{ arn: role.Arn, trusted: principals(parsePolicyDocument(role.AssumeRolePolicyDocument) ?? [], 'AWS') }] : []));
 }
 
 async function readUser(iam: IamReader, name: string): Promise<Principal> {
@@ -242,7 +315,7 @@ async function readUser(iam: IamReader, name: string): Promise<Principal> {
   const user = response?.User;
   const id = user?.Arn ?? `arn:${account.partition}:iam::${account.account}:user/${name}`;
   addPrincipal(account, { id, type: 'aws.iam.user', name }, user, policies, { groups: groupNames }, { User: user, Groups: groupNames });
-  return { id, statements: policies.statements };
+  return { id, statements: policies.statements, complete: policies.complete };
 }
 
 /** What GetRole and GetUser both tell about a principal. */
@@ -265,8 +338,9 @@ function addPrincipal(
     region: IAM_REGION,
     tags: record ? (tagMap(record.Tags) ?? {}) : undefined,
     props: {
-      admin: granted(grantsAdmin(policies.statements), policies.complete),
-      wildcardActions: granted(grantsWildcardActions(policies.statements), policies.complete),
+      admin: policies.admin,
+      wildcardActions: policies.wildcardActions,
+      assumeRoleWildcards: policies.complete ? assumeRoleWildcards(policies.statements) : undefined,
       attachedPolicies: policies.attached,
       inlinePolicies: policies.inline && [...policies.inline].sort(),
       permissionsBoundary: record ? (record.PermissionsBoundary?.PermissionsBoundaryArn ?? null) : undefined,

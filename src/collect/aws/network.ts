@@ -1,4 +1,5 @@
 import { EC2Client, paginateDescribeVpcEndpoints } from '@aws-sdk/client-ec2';
+import type { BedrockUse } from './collect.js';
 import { toRaw, type AwsAccount } from './session.js';
 
 /**
@@ -30,9 +31,9 @@ export async function collectBedrockEndpoints(account: AwsAccount, region: strin
 
 /**
  * One asset per VPC seen, with the Bedrock services it reaches privately (unknown where the listing
- * failed) and how many Bedrock resources its region has (unknown where that count is unknown).
+ * failed) and whether its region uses Bedrock (as the region's invocation logging asset says).
  */
-export function addVpcs(account: AwsAccount, endpointsByRegion: ReadonlyMap<string, BedrockEndpoints>, bedrockResourcesByRegion: ReadonlyMap<string, number | undefined>): void {
+export function addVpcs(account: AwsAccount, endpointsByRegion: ReadonlyMap<string, BedrockEndpoints>, bedrockUseByRegion: ReadonlyMap<string, BedrockUse>): void {
   for (const [id, { region }] of account.vpcs) {
     const vpcId = id.slice(id.lastIndexOf('/') + 1);
     const regionEndpoints = endpointsByRegion.get(region);
@@ -44,7 +45,8 @@ export function addVpcs(account: AwsAccount, endpointsByRegion: ReadonlyMap<stri
       region,
       props: {
         bedrockEndpoints: regionEndpoints ? [...new Set(endpoints.map((endpoint) => endpoint.service))].sort() : undefined,
-        bedrockResourcesInRegion: bedrockResourcesByRegion.get(region),
+        bedrockResourcesInRegion: bedrockUseByRegion.get(region)?.bedrockResourcesInRegion,
+        bedrockUsed: bedrockUseByRegion.get(region)?.bedrockUsed,
       },
       raw: regionEndpoints ? { VpcId: vpcId, BedrockVpcEndpoints: endpoints.map((endpoint) => endpoint.record) } : undefined,
     });

@@ -10,17 +10,37 @@ import {
   S3Client,
   type Grant,
 } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { forEachConcurrently } from '../runtime.js';
 import { bucketArn } from './arn.js';
 import { bucketAccess, isPublicStatement, parsePolicyDocument } from './iam-policy.js';
-import { absentOn, customerManagedKey, tagMap, type AwsAccount } from './session.js';
+import { absentOn, customerManagedKey, s3ControlEndpoint, tagMap, type AwsAccount } from './session.js';
 
 /**
  * S3 buckets that AI assets read, write or log to: who on the internet can read or write them
- * (bucket policy, ACL, and the bucket's Block Public Access settings), default encryption and
- * versioning. The account-wide Block Public Access setting is not read (it needs S3 Control), so a
- * bucket it protects can still show as public here.
+ * (bucket policy, ACL, and the Block Public Access settings of the bucket and of the account, which
+ * S3 applies together: a setting on at either level is on), default encryption and versioning.
  */
+
+type BlockSettings = Partial<Record<(typeof BLOCK_SETTINGS)[number], boolean>>;
+const BLOCK_SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
+
+/** One Block Public Access setting in force for a bucket: on at either level; unknown while a level that could turn it on is unread. */
+function blocking(setting: (typeof BLOCK_SETTINGS)[number], bucket: BlockSettings | undefined, account: BlockSettings | undefined): boolean | undefined {
+  return anyOf(bucket === undefined ? undefined : bucket[setting] === true, account === undefined ? undefined : account[setting] === true);
+}
+
+/**
+ * The account's Block Public Access settings (S3 Control GetPublicAccessBlock): {} when none are set,
+ * undefined when they could not be read.
+ */
+async function accountBlockSettings(account: AwsAccount): Promise<BlockSettings | undefined> {
+  const client = account.client(S3ControlClient, account.homeRegion, s3ControlEndpoint());
+  const answer = await account
+    .scope('global', 's3')
+    .call('GetPublicAccessBlock (account)', () => client.send(new GetAccountPublicAccessBlockCommand({ AccountId: account.account })).catch(absentOn('NoSuchPublicAccessBlockConfiguration')));
+  return answer === undefined ? undefined : (answer?.PublicAccessBlockConfiguration ?? {});
+}
 
 /** ACL groups that mean "anyone" (everyone, or any AWS account holder). */
 const PUBLIC_GRANTEES = /\/global\/(AllUsers|AuthenticatedUsers)$/;
@@ -43,6 +63,8 @@ function aclGrants(grants: Grant[] | undefined, permissions: string[]): boolean 
 }
 
 export async function collectBuckets(account: AwsAccount): Promise<void> {
+  if (account.buckets.size === 0) return;
+  const accountBlock = await accountBlockSettings(account);
   await forEachConcurrently([...account.buckets], async ([name, reference]) => {
     const scope = account.scope('global', 's3');
     const location = await scope.call('GetBucketLocation', () => account.client(S3Client, account.homeRegion).send(new GetBucketLocationCommand({ Bucket: name })));
@@ -66,8 +88,9 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
     // AWS's own evaluation of the policy (conditions included) rules out public access when it says so.
     const publicStatements = policyStatus?.PolicyStatus?.IsPublic === false ? [] : statements?.filter(isPublicStatement);
     const policyAccess = publicStatements && bucketAccess(publicStatements, id);
-    const restrictPolicy = blockSettings && blockSettings.RestrictPublicBuckets === true;
-    const ignoreAcls = blockSettings && blockSettings.IgnorePublicAcls === true;
+    const restrictPolicy = blocking('RestrictPublicBuckets', blockSettings, accountBlock);
+    const ignoreAcls = blocking('IgnorePublicAcls', blockSettings, accountBlock);
+    const inForce = BLOCK_SETTINGS.map((setting) => blocking(setting, blockSettings, accountBlock));
     const sse = encryption === undefined ? undefined : encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
     const algorithm = sse?.SSEAlgorithm;
     if (sse?.KMSMasterKeyID) account.encryptedBy(id, sse.KMSMasterKeyID, region);
@@ -83,8 +106,7 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
         sensitiveData: true,
         publicRead: anyOf(exposure(policyAccess?.read, restrictPolicy), exposure(aclGrants(acl?.Grants, ['READ', 'FULL_CONTROL']), ignoreAcls)),
         publicWrite: anyOf(exposure(policyAccess?.write, restrictPolicy), exposure(aclGrants(acl?.Grants, ['WRITE', 'FULL_CONTROL']), ignoreAcls)),
-        blockPublicAccess:
-          blockSettings && ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'].every((setting) => blockSettings[setting as keyof typeof blockSettings] === true),
+        blockPublicAccess: inForce.includes(false) ? false : inForce.includes(undefined) ? undefined : true,
         encryption: encryption === undefined ? undefined : (algorithm ?? null),
         customerManagedKey: encryption === undefined ? undefined : algorithm?.startsWith('aws:kms') === true && customerManagedKey(sse?.KMSMasterKeyID),
         versioning: versioning === undefined ? undefined : versioning.Status === 'Enabled',
@@ -92,6 +114,7 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
       raw: {
         Location: location?.LocationConstraint,
         PublicAccessBlock: blockSettings,
+        AccountPublicAccessBlock: accountBlock,
         PolicyStatus: policyStatus?.PolicyStatus,
         Policy: statements && { Statement: statements },
         Grants: acl?.Grants,

@@ -74,6 +74,9 @@ const DOWNLOAD_INTO_SHELL = /\b(curl|wget)\b[^\n|]*\|\s*(sudo\s+(-\S+\s+)*)?(ba|
 
 const SAGEMAKER_JOB_LISTING = { SortBy: 'CreationTime', SortOrder: 'Descending' } as const;
 
+/** What a job's description names: its data, its role and its keys. */
+const JOB_RELATIONS = ['reads-data', 'writes-data', 'uses-identity', 'encrypted-by'] as const;
+
 /** What one region's SageMaker resources tell each other, for the relations drawn at the end. */
 interface RegionLinks {
   /** Model artifact URI → buckets of the training job that produced it. */
@@ -125,12 +128,20 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     account.edge(id, 'uses-identity', account.role(roleArn));
   };
 
-  await Promise.all([
+  // Positions: the listings whose failure leaves other assets' relations unknown.
+  const [, , , models, endpoints, schedules] = await Promise.all([
     collectDescribed(service, {
       type: 'aws.sagemaker.notebook-instance',
       list: { operation: 'ListNotebookInstances', pages: () => paginateListNotebookInstances({ client }, {}), items: (page) => page.NotebookInstances },
       identify: (summary) => ({ id: summary.NotebookInstanceArn, name: summary.NotebookInstanceName }),
-      describe: { operation: 'DescribeNotebookInstance', run: (summary) => client.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: summary.NotebookInstanceName })) },
+      describe: {
+        operation: 'DescribeNotebookInstance',
+        run: (summary) => client.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: summary.NotebookInstanceName })),
+        names: ['uses-identity', 'encrypted-by', 'configured-by'],
+      },
+      // Nothing reaches a notebook instance from outside: Jupyter is served through SageMaker's
+      // authenticated proxy (CreatePresignedNotebookInstanceUrl), whatever DirectInternetAccess says.
+      listed: () => ({ internetExposed: false }),
       tagged: true,
       toAsset: (notebook, id) => {
         const direct = enabledFlag(notebook.DirectInternetAccess, 'Enabled', 'Disabled');
@@ -142,8 +153,9 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         return {
           props: {
             directInternetAccess: direct,
-            internetExposed: direct,
-            networkIsolated: direct === undefined ? undefined : !direct && subnetId !== null,
+            // Without direct access, outbound traffic goes through the VPC, whose routes (NAT) are not read.
+            internetEgress: direct === true ? true : undefined,
+            networkIsolated: direct === true ? false : undefined,
             rootAccess: enabledFlag(notebook.RootAccess, 'Enabled', 'Disabled'),
             kmsKeyId: notebook.KmsKeyId ?? null,
             customerManagedKey: customerManagedKey(notebook.KmsKeyId),
@@ -163,7 +175,9 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       type: 'aws.sagemaker.domain',
       list: { operation: 'ListDomains', pages: () => paginateListDomains({ client }, {}), items: (page) => page.Domains },
       identify: (summary) => ({ id: summary.DomainArn, name: summary.DomainName }),
-      describe: { operation: 'DescribeDomain', run: (summary) => client.send(new DescribeDomainCommand({ DomainId: summary.DomainId })) },
+      describe: { operation: 'DescribeDomain', run: (summary) => client.send(new DescribeDomainCommand({ DomainId: summary.DomainId })), names: ['uses-identity', 'in-network', 'encrypted-by'] },
+      // Studio is opened through the domain's authenticated URL (presigned or IAM Identity Center); its apps take no inbound connections.
+      listed: (summary) => ({ internetExposed: false, status: summary.Status ?? null }),
       tagged: true,
       toAsset: (domain, id) => {
         const defaultRole = account.role(domain.DefaultUserSettings?.ExecutionRole);
@@ -175,7 +189,8 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         return {
           props: {
             appNetworkAccessType: access ?? null,
-            internetExposed: enabledFlag(access, 'PublicInternetOnly', 'VpcOnly'),
+            // VpcOnly: outbound traffic goes through the domain's VPC, whose routes (NAT) are not read.
+            internetEgress: access === 'PublicInternetOnly' ? true : undefined,
             authMode: domain.AuthMode ?? null,
             kmsKeyId: domain.KmsKeyId ?? null,
             customerManagedKey: customerManagedKey(domain.KmsKeyId),
@@ -196,7 +211,9 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       describe: {
         operation: 'DescribeUserProfile',
         run: (summary) => client.send(new DescribeUserProfileCommand({ DomainId: summary.DomainId, UserProfileName: summary.UserProfileName })),
+        names: ['uses-identity', 'part-of'],
       },
+      listed: (summary) => ({ status: summary.Status ?? null }),
       tagged: false,
       toAsset: (profile, id) => {
         if (profile.DomainId) links.profileDomains.set(id, { domainId: profile.DomainId, role: profile.UserSettings?.ExecutionRole });
@@ -207,9 +224,13 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       type: 'aws.sagemaker.model',
       list: { operation: 'ListModels', pages: () => paginateListModels({ client }, {}), items: (page) => page.Models },
       identify: (summary) => ({ id: summary.ModelArn, name: summary.ModelName }),
-      describe: { operation: 'DescribeModel', run: (summary) => client.send(new DescribeModelCommand({ ModelName: summary.ModelName })) },
+      describe: {
+        operation: 'DescribeModel',
+        run: (summary) => client.send(new DescribeModelCommand({ ModelName: summary.ModelName })),
+        names: ['artifacts-in', 'uses-identity', 'configured-by', 'trained-on'],
+      },
       tagged: true,
-      toAsset: (model, id) => {
+      toAsset: (model, id, tags) => {
         const containers: ContainerDefinition[] = [...(model.PrimaryContainer ? [model.PrimaryContainer] : []), ...(model.Containers ?? [])];
         const artifacts = containers.map((container) => container.ModelDataUrl ?? container.ModelDataSource?.S3DataSource?.S3Uri).filter((uri): uri is string => uri !== undefined);
         links.modelArtifacts.set(id, artifacts);
@@ -223,6 +244,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         const isolation = model.EnableNetworkIsolation ?? false;
         return {
           props: {
+            ...servedModel(containers, tags),
             networkIsolation: isolation,
             networkIsolated: isolation,
             vpcConfigured: model.VpcConfig !== undefined,
@@ -238,7 +260,8 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       type: 'aws.sagemaker.endpoint',
       list: { operation: 'ListEndpoints', pages: () => paginateListEndpoints({ client }, {}), items: (page) => page.Endpoints },
       identify: (summary) => ({ id: summary.EndpointArn, name: summary.EndpointName }),
-      describe: { operation: 'DescribeEndpoint', run: (summary) => client.send(new DescribeEndpointCommand({ EndpointName: summary.EndpointName })) },
+      describe: { operation: 'DescribeEndpoint', run: (summary) => client.send(new DescribeEndpointCommand({ EndpointName: summary.EndpointName })), names: ['configured-by', 'deploys'] },
+      listed: (summary) => ({ status: summary.EndpointStatus ?? null }),
       tagged: true,
       toAsset: (endpoint, id) => {
         if (endpoint.EndpointConfigName) {
@@ -268,13 +291,18 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       describe: {
         operation: 'DescribeMonitoringSchedule',
         run: (summary) => client.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: summary.MonitoringScheduleName })),
+        names: ['uses-identity'],
+      },
+      // The listing names the endpoint watched, the type and the status: enough to know the endpoint is monitored.
+      listed: (summary, id) => {
+        if (summary.EndpointName) links.monitoredEndpoints.push([arn('endpoint', summary.EndpointName), id]);
+        return { monitoringType: summary.MonitoringType ?? null, status: summary.MonitoringScheduleStatus ?? null };
       },
       tagged: false,
       toAsset: (schedule, id) => {
         const config = schedule.MonitoringScheduleConfig;
         const inline = config?.MonitoringJobDefinition;
         account.edge(id, 'uses-identity', account.role(inline?.RoleArn));
-        if (schedule.EndpointName) links.monitoredEndpoints.push([arn('endpoint', schedule.EndpointName), id]);
         if (!inline && config?.MonitoringJobDefinitionName) {
           links.namedJobDefinitions.push({ scheduleId: id, name: config.MonitoringJobDefinitionName, type: schedule.MonitoringType ?? config.MonitoringType });
         }
@@ -295,6 +323,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       describe: {
         operation: 'DescribeEndpointConfig',
         run: (summary) => client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: summary.EndpointConfigName })),
+        names: ['encrypted-by', 'logs-to'],
       },
       tagged: true,
       toAsset: (config, id) => {
@@ -336,7 +365,8 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         limit: MAX_RECENT_JOBS,
       },
       identify: (summary) => ({ id: summary.TrainingJobArn, name: summary.TrainingJobName }),
-      describe: { operation: 'DescribeTrainingJob', run: (summary) => client.send(new DescribeTrainingJobCommand({ TrainingJobName: summary.TrainingJobName })) },
+      describe: { operation: 'DescribeTrainingJob', run: (summary) => client.send(new DescribeTrainingJobCommand({ TrainingJobName: summary.TrainingJobName })), names: JOB_RELATIONS },
+      listed: (summary) => ({ status: summary.TrainingJobStatus ?? null }),
       tagged: true,
       toAsset: (job, id) => {
         const inputs = (job.InputDataConfig ?? []).map((channel) => channel.DataSource?.S3DataSource?.S3Uri);
@@ -375,7 +405,8 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         limit: MAX_RECENT_JOBS,
       },
       identify: (summary) => ({ id: summary.ProcessingJobArn, name: summary.ProcessingJobName }),
-      describe: { operation: 'DescribeProcessingJob', run: (summary) => client.send(new DescribeProcessingJobCommand({ ProcessingJobName: summary.ProcessingJobName })) },
+      describe: { operation: 'DescribeProcessingJob', run: (summary) => client.send(new DescribeProcessingJobCommand({ ProcessingJobName: summary.ProcessingJobName })), names: JOB_RELATIONS },
+      listed: (summary) => ({ status: summary.ProcessingJobStatus ?? null }),
       tagged: true,
       toAsset: (job, id) => {
         const outputConfig = job.ProcessingOutputConfig;
@@ -420,7 +451,8 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
         limit: MAX_RECENT_JOBS,
       },
       identify: (summary) => ({ id: summary.TransformJobArn, name: summary.TransformJobName }),
-      describe: { operation: 'DescribeTransformJob', run: (summary) => client.send(new DescribeTransformJobCommand({ TransformJobName: summary.TransformJobName })) },
+      describe: { operation: 'DescribeTransformJob', run: (summary) => client.send(new DescribeTransformJobCommand({ TransformJobName: summary.TransformJobName })), names: JOB_RELATIONS },
+      listed: (summary) => ({ status: summary.TransformJobStatus ?? null }),
       tagged: true,
       toAsset: (job, id) => {
         const output = job.TransformOutput;
@@ -446,7 +478,8 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       type: 'aws.sagemaker.feature-group',
       list: { operation: 'ListFeatureGroups', pages: () => paginateListFeatureGroups({ client }, {}), items: (page) => page.FeatureGroupSummaries },
       identify: (summary) => ({ id: summary.FeatureGroupArn, name: summary.FeatureGroupName }),
-      describe: { operation: 'DescribeFeatureGroup', run: (summary) => client.send(new DescribeFeatureGroupCommand({ FeatureGroupName: summary.FeatureGroupName })) },
+      describe: { operation: 'DescribeFeatureGroup', run: (summary) => client.send(new DescribeFeatureGroupCommand({ FeatureGroupName: summary.FeatureGroupName })), names: ['writes-data', 'uses-identity', 'encrypted-by'] },
+      listed: (summary) => ({ status: summary.FeatureGroupStatus ?? null }),
       tagged: true,
       toAsset: (group, id) => {
         const online = group.OnlineStoreConfig;
@@ -475,10 +508,13 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     collectModelRegistry(service, client),
   ]);
 
-  // Relations that need the whole region.
+  // Relations that need the whole region; where a listing or description failed, they are unread.
+  if (!schedules) for (const endpointId of endpoints ?? []) account.markEdgesUnread(endpointId, 'monitored-by');
   for (const [endpointId, scheduleId] of links.monitoredEndpoints) if (account.getAsset(endpointId)) account.edge(endpointId, 'monitored-by', scheduleId);
   for (const [endpointId, configId] of links.endpointConfigs) {
-    for (const model of links.configModels.get(configId) ?? []) if (account.getAsset(model)) account.edge(endpointId, 'deploys', model);
+    const served = links.configModels.get(configId);
+    if (!served || !models) account.markEdgesUnread(endpointId, 'deploys');
+    for (const model of served ?? []) if (account.getAsset(model)) account.edge(endpointId, 'deploys', model);
   }
   for (const [model, artifacts] of links.modelArtifacts) {
     for (const artifact of artifacts) for (const bucket of links.trainingDataByArtifact.get(artifact) ?? []) account.edge(model, 'trained-on', bucket);
@@ -488,6 +524,28 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     account.edge(profileId, 'uses-identity', role ? account.role(role) : links.domainRoles.get(domainId));
   }
   await Promise.all([describeLifecycleConfigs(service, client, links.lifecycleConfigs), describeJobDefinitions(service, client, links.namedJobDefinitions)]);
+}
+
+/** JumpStart deployments made by the SageMaker Python SDK carry these tags. */
+const JUMPSTART_MODEL_TAG = 'sagemaker-sdk:jumpstart-model-id';
+const JUMPSTART_VERSION_TAG = 'sagemaker-sdk:jumpstart-model-version';
+
+/**
+ * Which model a SageMaker model serves, where the record says so: a hub model it was deployed from
+ * (`HubAccessConfig.HubContentArn`, `.../hub-content/<hub>/Model/<name>/<version>`), a model package
+ * (`<group>/<version>` in the account's registry, or a Marketplace package's name), or the JumpStart
+ * tags the SageMaker Python SDK puts on what it deploys. An image and an S3 artifact alone name no
+ * model: then modelId stays absent (unknown).
+ */
+function servedModel(containers: readonly ContainerDefinition[], tags: Record<string, string> | undefined): { modelId?: string; modelVersion?: string | null } {
+  for (const container of containers) {
+    const hub = container.ModelDataSource?.S3DataSource?.HubAccessConfig?.HubContentArn?.match(/:hub-content\/[^/]+\/Model\/([^/]+)(?:\/([^/]+))?$/);
+    if (hub) return { modelId: hub[1]!, modelVersion: hub[2] ?? null };
+    const modelPackage = container.ModelPackageName?.replace(/^arn:[^:]+:sagemaker:[^:]*:[^:]*:model-package\//, '').match(/^([^/]+)(?:\/(\d+))?$/);
+    if (modelPackage) return { modelId: modelPackage[1]!, modelVersion: modelPackage[2] ?? null };
+  }
+  const jumpStart = tags?.[JUMPSTART_MODEL_TAG];
+  return jumpStart ? { modelId: jumpStart, modelVersion: tags?.[JUMPSTART_VERSION_TAG] ?? null } : {};
 }
 
 /** Network settings of a monitoring job, inline in the schedule or in its job definition. */
@@ -512,7 +570,10 @@ async function describeJobDefinitions(service: ServiceRegion, client: SageMakerC
     const read = type === undefined ? undefined : JOB_DEFINITION_READERS[type];
     if (!read) return;
     const definition = await scope.call(`Describe${type}JobDefinition`, () => read(client, name));
-    if (!definition) return;
+    if (!definition) {
+      account.markEdgesUnread(scheduleId, 'uses-identity');
+      return;
+    }
     account.edge(scheduleId, 'uses-identity', account.role(definition.RoleArn));
     account.patchProps(scheduleId, monitoringNetworkProps(definition.NetworkConfig));
   });
@@ -560,7 +621,7 @@ async function collectModelRegistry(service: ServiceRegion, client: SageMakerCli
     tagged: true,
     toAsset: (group) => ({ props: { status: group.ModelPackageGroupStatus ?? null }, raw: toRaw(group) }),
   });
-  await forEachConcurrently(groupIds, async (groupId) => {
+  await forEachConcurrently(groupIds ?? [], async (groupId) => {
     const groupName = account.getAsset(groupId)?.name;
     const packages = await scope.list(
       'ListModelPackages',

@@ -47,6 +47,7 @@ type ClientClass<C extends AwsClient> = new (config: {
   customUserAgent: string;
   forcePathStyle?: boolean;
   followRegionRedirects?: boolean;
+  endpointProvider?: () => { url: URL };
 }) => C;
 
 /** S3 behind an endpoint override (a proxy, LocalStack, the test fake) cannot use bucket host names. */
@@ -54,8 +55,24 @@ function s3EndpointOverridden(): boolean {
   return Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL);
 }
 
-export function createClient<C extends AwsClient>(Client: ClientClass<C>, region: string, settings: AwsClientSettings, userAgent: string): C {
+/**
+ * S3 Control puts the account id in front of the host (`{account}.s3-control.{region}...`), and does
+ * the same to an endpoint override: `AWS_ENDPOINT_URL(_S3_CONTROL)` set to an IP address (a local
+ * proxy, a test fake) would become an invalid host. Such an override is used as given; the account id
+ * still travels in the `x-amz-account-id` header. A host name is left to the SDK's own rules. This is
+ * the one place that knows.
+ */
+export function s3ControlEndpoint(env: NodeJS.ProcessEnv = process.env): { endpointProvider?: () => { url: URL } } {
+  const override = env.AWS_ENDPOINT_URL_S3_CONTROL ?? env.AWS_ENDPOINT_URL;
+  if (!override) return {};
+  const url = new URL(override);
+  const ipLiteral = /^\d{1,3}(\.\d{1,3}){3}$/.test(url.hostname) || url.hostname.startsWith('[');
+  return ipLiteral ? { endpointProvider: () => ({ url: new URL(override) }) } : {};
+}
+
+export function createClient<C extends AwsClient>(Client: ClientClass<C>, region: string, settings: AwsClientSettings, userAgent: string, extra: { endpointProvider?: () => { url: URL } } = {}): C {
   const client = new Client({
+    ...extra,
     region,
     credentials: settings.credentials,
     profile: settings.profile,
@@ -169,6 +186,8 @@ export class AwsAccount {
   readonly functions = new Map<string, { region: string }>();
   readonly logGroups = new Map<string, { name: string; region: string }>();
   readonly vpcs = new Map<string, { region: string }>();
+  /** Published guardrail versions that agents and flows name (`<ARN>:<version>`), read after them. */
+  readonly guardrailVersions = new Map<string, { arn: string; version: string; region: string }>();
   /** Assets that use a Bedrock foundation model, to be marked outdated when the model is legacy. */
   readonly modelUsers: Array<{ id: string; region: string; model: string }> = [];
   private readonly clients = new Map<string, AwsClient>();
@@ -185,10 +204,11 @@ export class AwsAccount {
     private readonly userAgent: string,
   ) {}
 
-  client<C extends AwsClient>(Client: ClientClass<C>, region: string): C {
+  /** The account's client of a service in a region; `extra` settings are fixed by the first caller. */
+  client<C extends AwsClient>(Client: ClientClass<C>, region: string, extra?: { endpointProvider?: () => { url: URL } }): C {
     const key = `${Client.name}\u0000${region}`;
     let client = this.clients.get(key) as C | undefined;
-    if (!client) this.clients.set(key, (client = createClient(Client, region, this.settings, this.userAgent)));
+    if (!client) this.clients.set(key, (client = createClient(Client, region, this.settings, this.userAgent, extra)));
     return client;
   }
 
@@ -218,6 +238,11 @@ export class AwsAccount {
 
   edge(from: string, type: EdgeType, to: string | undefined): void {
     if (to) this.builder.addEdge(from, type, to);
+  }
+
+  /** The asset's edges of this type and direction could not all be read: rules must not conclude from their absence. */
+  markEdgesUnread(id: string, edge: EdgeType, direction: 'out' | 'in' = 'out'): void {
+    this.builder.markEdgesUnread(id, edge, direction);
   }
 
   /** An asset another one points at (a guardrail an agent uses); a stub stands in if it is never read. */

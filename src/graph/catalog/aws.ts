@@ -1,130 +1,259 @@
-import { bool, list, num, props, str, strList, type AssetTypeSpec } from './spec.js';
+import { bool, list, num, props, str, strList, type AssetTypeSpec, type PropertySource } from './spec.js';
 
-/** AWS asset types: Bedrock, Bedrock Agents, SageMaker, and the IAM, S3, KMS, VPC and logging assets they touch. */
+/**
+ * AWS asset types: Bedrock, Bedrock Agents, SageMaker, and the IAM, S3, KMS, VPC and logging assets they
+ * touch. Each property names the API call and field it comes from (checked against the SDK models in
+ * node_modules/@aws-sdk/client-* and the service API references) and what aispm makes of the field when
+ * the answer leaves it out.
+ */
+
+const from = (call: string, absent: string): PropertySource => ({ from: call, absent });
+
+const NOT_SET = 'null: not set';
+const UNKNOWN = 'unknown (absent), as is a value this SDK version does not know';
+const STATUS = 'null (the API reports a status for every resource it returns)';
+/** A KMS key reference read from a resource, checked against the key itself later. */
+const KEY_CHECK = '; then KMS DescribeKey KeyManager (an AWS managed key makes it false)';
+const NO_KEY = 'false: no key named means an AWS owned or AWS managed key';
+/** Job status from the listing, kept when the describe call fails. */
+const listedStatus = (call: string, field: string) => from(`${call} ${field} (the listing gives it too)`, STATUS);
+
 export const AWS_ASSET_TYPES = [
   {
     type: 'aws.sagemaker.notebook-instance',
     title: 'SageMaker notebook instance',
     category: 'ai',
     bomType: 'application',
-    props: props(['internetExposed', 'customerManagedKey', 'networkIsolated', 'outdated'], {
-      directInternetAccess: bool('DirectInternetAccess is Enabled'),
-      rootAccess: bool('RootAccess is Enabled'),
-      kmsKeyId: str('KMS key for the ML storage volume'),
-      subnetId: str('subnet the notebook is attached to, null when not in a VPC'),
-      minimumImdsVersion: str('InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion: "1" or "2"'),
-      platformIdentifier: str('platform (OS and Jupyter) version, e.g. notebook-al2-v3'),
-      lifecycleConfigName: str('lifecycle configuration attached to the notebook'),
-      instanceType: str('ML instance type'),
-      status: str('NotebookInstanceStatus'),
-    }),
+    props: props(
+      ['internetExposed', 'internetEgress', 'customerManagedKey', 'networkIsolated', 'outdated'],
+      {
+        directInternetAccess: bool('DirectInternetAccess is Enabled', from('DescribeNotebookInstance DirectInternetAccess', UNKNOWN)),
+        rootAccess: bool('RootAccess is Enabled', from('DescribeNotebookInstance RootAccess', UNKNOWN)),
+        kmsKeyId: str('KMS key for the ML storage volume', from('DescribeNotebookInstance KmsKeyId', 'null: no key given; the volume is encrypted with an AWS managed key')),
+        subnetId: str('subnet the notebook is attached to, null when not in a VPC', from('DescribeNotebookInstance SubnetId', 'null: not in a VPC (the notebook then always has direct internet access)')),
+        minimumImdsVersion: str(
+          'InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion: "1" or "2"',
+          from('DescribeNotebookInstance InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion', 'null: not set; CreateNotebookInstance defaults it to 1, so IMDSv1 is accepted (SageMaker API reference)'),
+        ),
+        platformIdentifier: str('platform (OS and Jupyter) version, e.g. notebook-al2-v3', from('DescribeNotebookInstance PlatformIdentifier', NOT_SET)),
+        lifecycleConfigName: str('lifecycle configuration attached to the notebook', from('DescribeNotebookInstance NotebookInstanceLifecycleConfigName', 'null: none attached')),
+        instanceType: str('ML instance type', from('DescribeNotebookInstance InstanceType', NOT_SET)),
+        status: str('NotebookInstanceStatus', from('DescribeNotebookInstance NotebookInstanceStatus', STATUS)),
+      },
+      {
+        internetExposed: from(
+          'aispm: a notebook instance takes no inbound connections; Jupyter is reached only through SageMaker\'s authenticated proxy (CreatePresignedNotebookInstanceUrl), whatever DirectInternetAccess says',
+          'never absent: false for every listed notebook',
+        ),
+        internetEgress: from('DescribeNotebookInstance DirectInternetAccess: Enabled gives true', 'Disabled or absent: unknown (traffic then leaves through the VPC, whose routes and NAT gateways are not read)'),
+        networkIsolated: from('DescribeNotebookInstance DirectInternetAccess: Enabled gives false', 'Disabled or absent: unknown (depends on the VPC\'s routes, not read)'),
+        customerManagedKey: from(`DescribeNotebookInstance KmsKeyId${KEY_CHECK}`, NO_KEY),
+        outdated: from('DescribeNotebookInstance PlatformIdentifier: notebook-al1-*, notebook-al2-v1 and notebook-al2-v2 are past end of support', 'unknown'),
+      },
+    ),
   },
   {
     type: 'aws.sagemaker.domain',
     title: 'SageMaker Studio domain',
     category: 'ai',
     bomType: 'platform',
-    props: props(['internetExposed', 'customerManagedKey'], {
-      appNetworkAccessType: str('PublicInternetOnly or VpcOnly'),
-      authMode: str('SSO or IAM'),
-      kmsKeyId: str('KMS key for the domain EFS volume'),
-      vpcId: str('VPC of the domain'),
-      status: str('domain status'),
-    }),
+    props: props(
+      ['internetExposed', 'internetEgress', 'customerManagedKey'],
+      {
+        appNetworkAccessType: str('PublicInternetOnly or VpcOnly', from('DescribeDomain AppNetworkAccessType', 'null: not reported (CreateDomain defaults to PublicInternetOnly)')),
+        authMode: str('SSO or IAM', from('DescribeDomain AuthMode', NOT_SET)),
+        kmsKeyId: str('KMS key for the domain EFS volume', from('DescribeDomain KmsKeyId', 'null: no key given; the EFS volume uses an AWS managed key')),
+        vpcId: str('VPC of the domain', from('DescribeDomain VpcId', NOT_SET)),
+        status: str('domain status', from('DescribeDomain Status (ListDomains gives it too)', STATUS)),
+      },
+      {
+        internetExposed: from(
+          'aispm: Studio is opened only through the domain\'s authenticated URL (CreatePresignedDomainUrl or IAM Identity Center); its apps take no inbound connections',
+          'never absent: false for every listed domain',
+        ),
+        internetEgress: from('DescribeDomain AppNetworkAccessType: PublicInternetOnly gives true (apps reach the internet through a SageMaker-managed VPC)', 'VpcOnly or absent: unknown (traffic then leaves through the domain\'s VPC, whose routes are not read)'),
+        customerManagedKey: from(`DescribeDomain KmsKeyId${KEY_CHECK}`, NO_KEY),
+      },
+    ),
   },
   {
     type: 'aws.sagemaker.model',
     title: 'SageMaker model',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['networkIsolated', 'modelId'], {
-      networkIsolation: bool('EnableNetworkIsolation is true'),
-      vpcConfigured: bool('the model has a VpcConfig'),
-      images: strList('container images'),
-      repositoryAccessModes: strList('ImageConfig.RepositoryAccessMode of each container (Platform or Vpc)'),
-      modelDataUrls: strList('S3 locations of the model artifacts'),
-    }),
+    props: props(
+      ['networkIsolated', 'modelId', 'modelVersion'],
+      {
+        networkIsolation: bool('EnableNetworkIsolation is true', from('DescribeModel EnableNetworkIsolation', 'false: the API default (SageMaker API reference, EnableNetworkIsolation)')),
+        vpcConfigured: bool('the model has a VpcConfig', from('DescribeModel VpcConfig', 'false: no VpcConfig')),
+        images: strList('container images', from('DescribeModel PrimaryContainer.Image and Containers[].Image', 'an empty list: no image named (a model package supplies it)')),
+        repositoryAccessModes: strList(
+          'ImageConfig.RepositoryAccessMode of each container (Platform or Vpc)',
+          from('DescribeModel PrimaryContainer/Containers[].ImageConfig.RepositoryAccessMode', 'Platform, the API default, for a container without one'),
+        ),
+        modelDataUrls: strList('S3 locations of the model artifacts', from('DescribeModel ModelDataUrl or ModelDataSource.S3DataSource.S3Uri of each container', 'an empty list: no artifact in S3')),
+      },
+      {
+        networkIsolated: from('DescribeModel EnableNetworkIsolation', 'false: the API default'),
+        modelId: from(
+          'DescribeModel: ModelDataSource.S3DataSource.HubAccessConfig.HubContentArn (hub-content/<hub>/Model/<name>/<version>), else ModelPackageName (<group>/<version>, or a Marketplace package name), else the sagemaker-sdk:jumpstart-model-id tag the SageMaker Python SDK puts on JumpStart deployments (ListTags)',
+          'unknown: an image and an S3 artifact alone name no model',
+        ),
+        modelVersion: from('the version in the same hub content ARN, model package ARN, or sagemaker-sdk:jumpstart-model-version tag', 'null when that source names no version; unknown when there is no modelId'),
+      },
+    ),
   },
   {
     type: 'aws.sagemaker.endpoint-config',
     title: 'SageMaker endpoint configuration',
     category: 'ai',
     bomType: 'service',
-    props: props(['customerManagedKey'], {
-      kmsKeyId: str('KmsKeyId for the ML storage volume of the endpoint instances (customerManagedKey is null when no key can be set: serverless variants or instances with local NVMe storage, which the hardware encrypts)'),
-      dataCaptureEnabled: bool('DataCaptureConfig.EnableCapture'),
-      variants: list({ name: str('variant name'), instanceType: str('instance type'), initialInstanceCount: num('instance count'), modelName: str('model name') }, 'production variants'),
-    }),
+    props: props(
+      ['customerManagedKey'],
+      {
+        kmsKeyId: str(
+          'KmsKeyId for the ML storage volume of the endpoint instances (customerManagedKey is null when no key can be set: serverless variants or instances with local NVMe storage, which the hardware encrypts)',
+          from('DescribeEndpointConfig KmsKeyId', 'null: no key given'),
+        ),
+        dataCaptureEnabled: bool('DataCaptureConfig.EnableCapture', from('DescribeEndpointConfig DataCaptureConfig.EnableCapture', 'false: no DataCaptureConfig')),
+        variants: list(
+          {
+            name: str('variant name', from('ProductionVariants[].VariantName', NOT_SET)),
+            instanceType: str('instance type', from('ProductionVariants[].InstanceType', 'null: a serverless variant')),
+            initialInstanceCount: num('instance count', from('ProductionVariants[].InitialInstanceCount', 'null: a serverless variant')),
+            modelName: str('model name', from('ProductionVariants[].ModelName', 'null: an inference-component endpoint')),
+          },
+          'production variants',
+          from('DescribeEndpointConfig ProductionVariants', 'an empty list'),
+        ),
+      },
+      {
+        customerManagedKey: from(
+          `DescribeEndpointConfig KmsKeyId and ProductionVariants[].InstanceType${KEY_CHECK}`,
+          'false when no key is given and one could be; null when none can be set (serverless variants, instance types with local NVMe storage)',
+        ),
+      },
+    ),
   },
   {
     type: 'aws.sagemaker.endpoint',
     title: 'SageMaker endpoint',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed', 'loggingEnabled'], {
-      status: str('EndpointStatus'),
-      dataCaptureEnabled: bool('data capture is enabled on the endpoint'),
-      variants: list({ name: str('variant name'), currentInstanceCount: num('running instances') }, 'production variants'),
-      minInstanceCount: num('smallest instance count of any production variant'),
-    }),
+    props: props(
+      ['loggingEnabled'],
+      {
+        status: str('EndpointStatus', from('DescribeEndpoint EndpointStatus (ListEndpoints gives it too)', STATUS)),
+        dataCaptureEnabled: bool('data capture is enabled on the endpoint', from('DescribeEndpoint DataCaptureConfig.EnableCapture', 'false: no DataCaptureConfig')),
+        variants: list(
+          {
+            name: str('variant name', from('ProductionVariants[].VariantName', NOT_SET)),
+            currentInstanceCount: num('running instances', from('ProductionVariants[].CurrentInstanceCount', 'null: a serverless variant')),
+          },
+          'production variants',
+          from('DescribeEndpoint ProductionVariants', 'null: not reported (an endpoint still being created)'),
+        ),
+        minInstanceCount: num('smallest instance count of any production variant', from('DescribeEndpoint ProductionVariants[].CurrentInstanceCount', 'null: no variant reports a count')),
+      },
+      { loggingEnabled: from('DescribeEndpoint DataCaptureConfig.EnableCapture', 'false: no DataCaptureConfig') },
+    ),
   },
   {
     type: 'aws.sagemaker.monitoring-schedule',
     title: 'SageMaker model monitoring schedule',
     category: 'ai',
     bomType: 'application',
-    props: props(['networkIsolated'], {
-      monitoringType: str('DataQuality, ModelQuality, ModelBias or ModelExplainability'),
-      status: str('MonitoringScheduleStatus'),
-      interContainerEncryption: bool('the monitoring job encrypts traffic between its containers'),
-    }),
+    props: props(
+      ['networkIsolated'],
+      {
+        monitoringType: str('DataQuality, ModelQuality, ModelBias or ModelExplainability', from('ListMonitoringSchedules MonitoringType (DescribeMonitoringSchedule gives it too)', NOT_SET)),
+        status: str('MonitoringScheduleStatus', from('ListMonitoringSchedules MonitoringScheduleStatus (DescribeMonitoringSchedule gives it too)', STATUS)),
+        interContainerEncryption: bool(
+          'the monitoring job encrypts traffic between its containers',
+          from('DescribeMonitoringSchedule MonitoringJobDefinition.NetworkConfig, or the named job definition (Describe<Type>JobDefinition NetworkConfig).EnableInterContainerTrafficEncryption', 'false: the API default'),
+        ),
+      },
+      {
+        networkIsolated: from(
+          'DescribeMonitoringSchedule MonitoringJobDefinition.NetworkConfig, or the named job definition (Describe<Type>JobDefinition NetworkConfig).EnableNetworkIsolation',
+          'false: the API default; unknown while a named job definition is unread',
+        ),
+      },
+    ),
   },
   {
     type: 'aws.sagemaker.training-job',
     title: 'SageMaker training job',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'networkIsolated'], {
-      networkIsolation: bool('EnableNetworkIsolation'),
-      interContainerEncryption: bool('EnableInterContainerTrafficEncryption'),
-      instanceCount: num('ResourceConfig.InstanceCount'),
-      instanceType: str('ML instance type (several, comma-separated, for heterogeneous clusters)'),
-      volumeKmsKeyId: str('ResourceConfig.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)'),
-      outputKmsKeyId: str('OutputDataConfig.KmsKeyId'),
-      vpcConfigured: bool('the job has a VpcConfig'),
-      status: str('TrainingJobStatus'),
-    }),
+    props: props(
+      ['customerManagedKey', 'networkIsolated'],
+      {
+        networkIsolation: bool('EnableNetworkIsolation', from('DescribeTrainingJob EnableNetworkIsolation', 'false: the API default')),
+        interContainerEncryption: bool('EnableInterContainerTrafficEncryption', from('DescribeTrainingJob EnableInterContainerTrafficEncryption', 'false: the API default')),
+        instanceCount: num('ResourceConfig.InstanceCount', from('DescribeTrainingJob ResourceConfig.InstanceCount', 'null: heterogeneous clusters count per instance group')),
+        instanceType: str('ML instance type (several, comma-separated, for heterogeneous clusters)', from('DescribeTrainingJob ResourceConfig.InstanceType and InstanceGroups[].InstanceType', NOT_SET)),
+        volumeKmsKeyId: str(
+          'ResourceConfig.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)',
+          from('DescribeTrainingJob ResourceConfig.VolumeKmsKeyId', 'null: no key given'),
+        ),
+        outputKmsKeyId: str('OutputDataConfig.KmsKeyId', from('DescribeTrainingJob OutputDataConfig.KmsKeyId', 'null: no key given; the output uses the S3 default')),
+        vpcConfigured: bool('the job has a VpcConfig', from('DescribeTrainingJob VpcConfig', 'false: no VpcConfig')),
+        status: str('TrainingJobStatus', listedStatus('DescribeTrainingJob', 'TrainingJobStatus')),
+      },
+      {
+        networkIsolated: from('DescribeTrainingJob EnableNetworkIsolation', 'false: the API default'),
+        customerManagedKey: from(`DescribeTrainingJob OutputDataConfig.KmsKeyId and ResourceConfig.VolumeKmsKeyId (where a volume key can be set)${KEY_CHECK}`, NO_KEY),
+      },
+    ),
   },
   {
     type: 'aws.sagemaker.processing-job',
     title: 'SageMaker processing job',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'networkIsolated'], {
-      networkIsolation: bool('NetworkConfig.EnableNetworkIsolation'),
-      interContainerEncryption: bool('NetworkConfig.EnableInterContainerTrafficEncryption'),
-      instanceCount: num('ClusterConfig.InstanceCount'),
-      instanceType: str('ClusterConfig.InstanceType'),
-      volumeKmsKeyId: str('ClusterConfig.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)'),
-      outputKmsKeyId: str('ProcessingOutputConfig.KmsKeyId'),
-      vpcConfigured: bool('the job has a VpcConfig'),
-      image: str('AppSpecification.ImageUri'),
-      status: str('ProcessingJobStatus'),
-    }),
+    props: props(
+      ['customerManagedKey', 'networkIsolated'],
+      {
+        networkIsolation: bool('NetworkConfig.EnableNetworkIsolation', from('DescribeProcessingJob NetworkConfig.EnableNetworkIsolation', 'false: the API default')),
+        interContainerEncryption: bool('NetworkConfig.EnableInterContainerTrafficEncryption', from('DescribeProcessingJob NetworkConfig.EnableInterContainerTrafficEncryption', 'false: the API default')),
+        instanceCount: num('ClusterConfig.InstanceCount', from('DescribeProcessingJob ProcessingResources.ClusterConfig.InstanceCount', NOT_SET)),
+        instanceType: str('ClusterConfig.InstanceType', from('DescribeProcessingJob ProcessingResources.ClusterConfig.InstanceType', NOT_SET)),
+        volumeKmsKeyId: str(
+          'ClusterConfig.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)',
+          from('DescribeProcessingJob ProcessingResources.ClusterConfig.VolumeKmsKeyId', 'null: no key given'),
+        ),
+        outputKmsKeyId: str('ProcessingOutputConfig.KmsKeyId', from('DescribeProcessingJob ProcessingOutputConfig.KmsKeyId', 'null: no key given; the output uses the S3 default')),
+        vpcConfigured: bool('the job has a VpcConfig', from('DescribeProcessingJob NetworkConfig.VpcConfig', 'false: no VpcConfig')),
+        image: str('AppSpecification.ImageUri', from('DescribeProcessingJob AppSpecification.ImageUri', NOT_SET)),
+        status: str('ProcessingJobStatus', listedStatus('DescribeProcessingJob', 'ProcessingJobStatus')),
+      },
+      {
+        networkIsolated: from('DescribeProcessingJob NetworkConfig.EnableNetworkIsolation', 'false: the API default'),
+        customerManagedKey: from(`DescribeProcessingJob ClusterConfig.VolumeKmsKeyId (where one can be set) and ProcessingOutputConfig.KmsKeyId${KEY_CHECK}`, NO_KEY),
+      },
+    ),
   },
   {
     type: 'aws.sagemaker.transform-job',
     title: 'SageMaker batch transform job',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey'], {
-      volumeKmsKeyId: str('TransformResources.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)'),
-      outputKmsKeyId: str('TransformOutput.KmsKeyId'),
-      instanceCount: num('TransformResources.InstanceCount'),
-      instanceType: str('TransformResources.InstanceType'),
-      modelName: str('the SageMaker model the job runs'),
-      status: str('TransformJobStatus'),
-    }),
+    props: props(
+      ['customerManagedKey'],
+      {
+        volumeKmsKeyId: str(
+          'TransformResources.VolumeKmsKeyId (instance types with local NVMe storage take none; customerManagedKey then looks at the output key only)',
+          from('DescribeTransformJob TransformResources.VolumeKmsKeyId', 'null: no key given'),
+        ),
+        outputKmsKeyId: str('TransformOutput.KmsKeyId', from('DescribeTransformJob TransformOutput.KmsKeyId', 'null: no key given; the output uses the S3 default')),
+        instanceCount: num('TransformResources.InstanceCount', from('DescribeTransformJob TransformResources.InstanceCount', NOT_SET)),
+        instanceType: str('TransformResources.InstanceType', from('DescribeTransformJob TransformResources.InstanceType', NOT_SET)),
+        modelName: str('the SageMaker model the job runs', from('DescribeTransformJob ModelName', NOT_SET)),
+        status: str('TransformJobStatus', listedStatus('DescribeTransformJob', 'TransformJobStatus')),
+      },
+      { customerManagedKey: from(`DescribeTransformJob TransformOutput.KmsKeyId and TransformResources.VolumeKmsKeyId (where one can be set)${KEY_CHECK}`, NO_KEY) },
+    ),
   },
   {
     type: 'aws.sagemaker.notebook-lifecycle-config',
@@ -132,7 +261,10 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'application',
     props: props([], {
-      downloadsIntoShell: bool('a script pipes a download (curl, wget) straight into a shell'),
+      downloadsIntoShell: bool(
+        'a script pipes a download (curl, wget) straight into a shell',
+        from('DescribeNotebookInstanceLifecycleConfig OnCreate[].Content and OnStart[].Content (base64 scripts)', 'false: no scripts'),
+      ),
     }),
   },
   {
@@ -141,7 +273,7 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'application',
     props: props([], {
-      status: str('user profile status'),
+      status: str('user profile status', from('DescribeUserProfile Status (ListUserProfiles gives it too)', STATUS)),
     }),
   },
   {
@@ -150,10 +282,10 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'platform',
     props: props([], {
-      packages: num('model package versions read (the most recent, up to a limit)'),
-      approvedPackages: num('of those, versions with ModelApprovalStatus Approved'),
-      pendingPackages: num('of those, versions with ModelApprovalStatus PendingManualApproval'),
-      status: str('ModelPackageGroupStatus'),
+      packages: num('model package versions read (the most recent, up to a limit)', from('ListModelPackages (newest first, up to 100) item count', 'unknown when the versions could not be listed')),
+      approvedPackages: num('of those, versions with ModelApprovalStatus Approved', from('ListModelPackages ModelApprovalStatus', 'unknown when the versions could not be listed')),
+      pendingPackages: num('of those, versions with ModelApprovalStatus PendingManualApproval', from('ListModelPackages ModelApprovalStatus', 'unknown when the versions could not be listed')),
+      status: str('ModelPackageGroupStatus', from('ListModelPackageGroups ModelPackageGroupStatus', STATUS)),
     }),
   },
   {
@@ -161,78 +293,158 @@ export const AWS_ASSET_TYPES = [
     title: 'SageMaker model package (registered model version)',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['modelVersion'], {
-      approvalStatus: str('Approved, Rejected or PendingManualApproval'),
-      status: str('ModelPackageStatus'),
-    }),
+    props: props(
+      ['modelVersion'],
+      {
+        approvalStatus: str('Approved, Rejected or PendingManualApproval', from('ListModelPackages ModelApprovalStatus', 'null: not reported (an unversioned Marketplace package)')),
+        status: str('ModelPackageStatus', from('ListModelPackages ModelPackageStatus', STATUS)),
+      },
+      { modelVersion: from('ListModelPackages ModelPackageVersion', 'null: an unversioned package') },
+    ),
   },
   {
     type: 'aws.sagemaker.feature-group',
     title: 'SageMaker Feature Store feature group',
     category: 'ai',
     bomType: 'data',
-    props: props(['customerManagedKey', 'sensitiveData'], {
-      onlineStoreEnabled: bool('the online store is enabled'),
-      onlineStoreKmsKeyId: str('KMS key of the online store'),
-      offlineStoreEnabled: bool('an offline store (S3) is configured'),
-      offlineStoreKmsKeyId: str('KMS key of the offline store'),
-      status: str('FeatureGroupStatus'),
-    }),
+    props: props(
+      ['customerManagedKey', 'sensitiveData'],
+      {
+        onlineStoreEnabled: bool('the online store is enabled', from('DescribeFeatureGroup OnlineStoreConfig.EnableOnlineStore', 'false: the API default')),
+        onlineStoreKmsKeyId: str('KMS key of the online store', from('DescribeFeatureGroup OnlineStoreConfig.SecurityConfig.KmsKeyId', 'null: no key given; an AWS owned key')),
+        offlineStoreEnabled: bool('an offline store (S3) is configured', from('DescribeFeatureGroup OfflineStoreConfig.S3StorageConfig', 'false: no offline store')),
+        offlineStoreKmsKeyId: str('KMS key of the offline store', from('DescribeFeatureGroup OfflineStoreConfig.S3StorageConfig.KmsKeyId', 'null: no key given; the S3 default')),
+        status: str('FeatureGroupStatus', from('DescribeFeatureGroup FeatureGroupStatus (ListFeatureGroups gives it too)', STATUS)),
+      },
+      {
+        customerManagedKey: from(`DescribeFeatureGroup keys of the stores in use${KEY_CHECK}`, 'false when a store in use names no key; null when neither store is in use'),
+        sensitiveData: from('aispm: a feature group holds training and inference features', 'never absent: true once described'),
+      },
+    ),
   },
   {
     type: 'aws.bedrock.model-invocation-logging',
     title: 'Bedrock model invocation logging (per region)',
     category: 'logging',
     bomType: 'application',
-    props: props(['loggingEnabled'], {
-      textDataDelivery: bool('text prompts and completions are delivered'),
-      s3Bucket: str('S3 bucket that receives the logs'),
-      logGroupName: str('CloudWatch Logs group that receives the logs'),
-      bedrockResourcesInRegion: num('number of Bedrock resources (agents, guardrails, custom and imported models, knowledge bases, flows, prompts, provisioned throughput, application inference profiles) found in the region; absent when a listing failed and none were found'),
-    }),
+    props: props(
+      ['loggingEnabled'],
+      {
+        textDataDelivery: bool('text prompts and completions are delivered', from('GetModelInvocationLoggingConfiguration loggingConfig.textDataDeliveryEnabled', 'false when a configuration has none; null when logging is not configured')),
+        s3Bucket: str('S3 bucket that receives the logs', from('GetModelInvocationLoggingConfiguration loggingConfig.s3Config.bucketName', 'null: no S3 destination')),
+        logGroupName: str('CloudWatch Logs group that receives the logs', from('GetModelInvocationLoggingConfiguration loggingConfig.cloudWatchConfig.logGroupName', 'null: no CloudWatch Logs destination')),
+        bedrockResourcesInRegion: num(
+          'number of Bedrock resources (agents, guardrails, custom and imported models, knowledge bases, flows, prompts, provisioned throughput, application inference profiles) found in the region; absent when a listing failed and none were found',
+          from('the Bedrock and Bedrock Agent listings of the region (ListAgents, ListGuardrails, ListCustomModels, ...)', 'unknown when a listing failed and none were found'),
+        ),
+        invokedModels: strList(
+          'models invoked in the region in the past two weeks (ModelId of the AWS/Bedrock Invocations metrics)',
+          from('CloudWatch ListMetrics (Namespace AWS/Bedrock, MetricName Invocations) Dimensions ModelId; ListMetrics returns only metrics with data in the past two weeks', 'unknown when the metrics could not be listed'),
+        ),
+        bedrockUsed: bool(
+          'the region uses Bedrock: models were invoked there in the past two weeks, or it holds Bedrock resources; false only when both were read and show none',
+          from('invokedModels and bedrockResourcesInRegion', 'unknown when neither shows use and one of them is unknown'),
+        ),
+      },
+      { loggingEnabled: from('GetModelInvocationLoggingConfiguration loggingConfig: a CloudWatch Logs group or an S3 bucket is set', 'false: no loggingConfig (logging was never configured in the region)') },
+    ),
   },
   {
     type: 'aws.bedrock.guardrail',
-    title: 'Bedrock guardrail',
+    title: 'Bedrock guardrail (a working draft, or a published version in use)',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey'], {
-      promptAttackStrength: str('input strength of the PROMPT_ATTACK content filter: NONE, LOW, MEDIUM, HIGH; null when absent'),
-      contentFilterTypes: strList('content filter types with a strength above NONE (HATE, INSULTS, SEXUAL, VIOLENCE, MISCONDUCT, PROMPT_ATTACK)'),
-      sensitiveInformationFilter: bool('PII entities or regexes are configured'),
-      contextualGrounding: bool('a contextual grounding filter is enabled'),
-      deniedTopics: num('number of denied topics'),
-      kmsKeyArn: str('KMS key of the guardrail'),
-      status: str('guardrail status'),
-      contentFilterTier: str('content filter tier: CLASSIC or STANDARD'),
-      wordFilter: bool('custom words or a managed word list (profanity) are blocked'),
-      automatedReasoning: bool('an Automated Reasoning policy checks responses'),
-    }),
+    props: props(
+      ['customerManagedKey'],
+      {
+        version: str('DRAFT (the working draft) or the number of a published version', from('GetGuardrail version (with guardrailVersion for a version an agent or flow names)', 'never absent: required in the model')),
+        promptAttackStrength: str(
+          'input strength of the PROMPT_ATTACK content filter: NONE, LOW, MEDIUM, HIGH; null when there is no such filter',
+          from('GetGuardrail contentPolicy.filters[type=PROMPT_ATTACK].inputStrength', 'null: no PROMPT_ATTACK filter'),
+        ),
+        promptAttackBlocking: bool(
+          'the PROMPT_ATTACK filter blocks what it detects in prompts (evaluation enabled on input, input action BLOCK); false when there is no such filter or it only detects',
+          from(
+            'GetGuardrail contentPolicy.filters[type=PROMPT_ATTACK].inputAction and .inputEnabled',
+            'inputAction absent: BLOCK and inputEnabled absent: true, as for guardrails made before these fields existed (the Bedrock 2023-04-20 model of April 2025 has neither, and its filters could only block); an action this SDK does not know: unknown',
+          ),
+        ),
+        contentFilterTypes: strList(
+          'content filter types (HATE, INSULTS, SEXUAL, VIOLENCE, MISCONDUCT, PROMPT_ATTACK) that act, with a strength above NONE, on prompts or responses: evaluation enabled and action BLOCK',
+          from('GetGuardrail contentPolicy.filters[].type, inputStrength/outputStrength, inputAction/outputAction, inputEnabled/outputEnabled', 'actions absent: BLOCK, enabled absent: true (older guardrails); an action this SDK does not know makes the list unknown'),
+        ),
+        contentFiltersDetectOnly: strList(
+          'content filter types with a strength above NONE that only detect (action NONE) or are switched off in every direction they are set for',
+          from('GetGuardrail contentPolicy.filters[] (as contentFilterTypes)', 'as contentFilterTypes'),
+        ),
+        sensitiveInformationFilter: bool(
+          'a PII entity or regex filter blocks or masks (BLOCK or ANONYMIZE, evaluation enabled) on prompts or responses',
+          from('GetGuardrail sensitiveInformationPolicy.piiEntities[] and .regexes[]: inputAction/outputAction, inputEnabled/outputEnabled', 'a direction\'s action absent: the entity\'s action (the only field before per-direction actions existed); enabled absent: true; no policy: false'),
+        ),
+        contextualGrounding: bool(
+          'a grounding or relevance filter is enabled with action BLOCK',
+          from('GetGuardrail contextualGroundingPolicy.filters[].action and .enabled', 'action absent: BLOCK and enabled absent: true (older guardrails); no policy: false'),
+        ),
+        deniedTopics: num(
+          'number of denied topics that block (evaluation enabled, action BLOCK) on prompts or responses',
+          from('GetGuardrail topicPolicy.topics[]: inputAction/outputAction, inputEnabled/outputEnabled', 'actions absent: BLOCK, enabled absent: true; no policy: 0'),
+        ),
+        kmsKeyArn: str('KMS key of the guardrail', from('GetGuardrail kmsKeyArn', 'null: encrypted with an AWS owned key')),
+        status: str('guardrail status', from('GetGuardrail status', STATUS)),
+        contentFilterTier: str('content filter tier: CLASSIC or STANDARD', from('GetGuardrail contentPolicy.tier.tierName', 'null: no tier reported (guardrails made before tiers existed use CLASSIC)')),
+        wordFilter: bool(
+          'custom words or a managed word list (profanity) are blocked (evaluation enabled, action BLOCK) on prompts or responses',
+          from('GetGuardrail wordPolicy.words[] and .managedWordLists[]: inputAction/outputAction, inputEnabled/outputEnabled', 'actions absent: BLOCK, enabled absent: true; no policy: false'),
+        ),
+        automatedReasoning: bool('an Automated Reasoning policy checks responses', from('GetGuardrail automatedReasoningPolicy.policies', 'false: no policy')),
+      },
+      { customerManagedKey: from(`GetGuardrail kmsKeyArn${KEY_CHECK}`, NO_KEY) },
+    ),
   },
   {
     type: 'aws.bedrock.custom-model',
     title: 'Bedrock custom model',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['customerManagedKey', 'modelId', 'outdated'], {
-      baseModelArn: str('foundation model it was customized from'),
-      modelKmsKeyArn: str('KMS key of the custom model'),
-      customizationType: str('FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION'),
-      status: str('modelStatus'),
-    }),
+    props: props(
+      ['customerManagedKey', 'modelId', 'outdated'],
+      {
+        baseModelArn: str('foundation model it was customized from', from('GetCustomModel baseModelArn', NOT_SET)),
+        modelKmsKeyArn: str('KMS key of the custom model', from('GetCustomModel modelKmsKeyArn', 'null: an AWS owned key')),
+        customizationType: str('FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION', from('GetCustomModel customizationType', NOT_SET)),
+        status: str('modelStatus', from('GetCustomModel modelStatus', STATUS)),
+      },
+      {
+        customerManagedKey: from(`GetCustomModel modelKmsKeyArn${KEY_CHECK}`, NO_KEY),
+        modelId: from('GetCustomModel baseModelArn (the foundation-model id in it)', 'null: no base model named'),
+        outdated: from('ListFoundationModels modelLifecycle.status of the base model in the region: LEGACY', 'unknown when the foundation models could not be listed or the model is not among them'),
+      },
+    ),
   },
   {
     type: 'aws.bedrock.agent',
     title: 'Bedrock agent',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'modelId', 'outdated'], {
-      guardrailId: str('guardrail identifier from guardrailConfiguration'),
-      idleSessionTtlSeconds: num('idleSessionTTLInSeconds'),
-      customerEncryptionKeyArn: str('customerEncryptionKeyArn'),
-      status: str('agentStatus'),
-      promptOverride: bool('an advanced prompt template replaces one of the default prompts'),
-    }),
+    props: props(
+      ['customerManagedKey', 'modelId', 'outdated'],
+      {
+        guardrailId: str('guardrail identifier from guardrailConfiguration', from('GetAgent agent.guardrailConfiguration.guardrailIdentifier (the working draft)', 'null: no guardrail')),
+        guardrailVersion: str('guardrail version the working draft uses (DRAFT or a number)', from('GetAgent agent.guardrailConfiguration.guardrailVersion', 'null: no guardrail; read as DRAFT when an identifier comes without one')),
+        idleSessionTtlSeconds: num('idleSessionTTLInSeconds', from('GetAgent agent.idleSessionTTLInSeconds', 'null: not reported')),
+        customerEncryptionKeyArn: str('customerEncryptionKeyArn', from('GetAgent agent.customerEncryptionKeyArn', 'null: an AWS owned key')),
+        status: str('agentStatus', from('GetAgent agent.agentStatus', STATUS)),
+        promptOverride: bool(
+          'an advanced prompt template replaces one of the default prompts',
+          from('GetAgent agent.promptOverrideConfiguration.promptConfigurations[].promptCreationMode: OVERRIDDEN', 'false: no override configuration'),
+        ),
+      },
+      {
+        customerManagedKey: from(`GetAgent agent.customerEncryptionKeyArn${KEY_CHECK}`, NO_KEY),
+        modelId: from('GetAgent agent.foundationModel (a model id, ARN or inference profile)', 'null: no model set yet'),
+        outdated: from('ListFoundationModels modelLifecycle.status of that model in the region: LEGACY', 'unknown when the foundation models could not be listed or the model is not among them'),
+      },
+    ),
   },
   {
     type: 'aws.bedrock.agent-action-group',
@@ -240,9 +452,12 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'application',
     props: props([], {
-      executorType: str('lambda, RETURN_CONTROL or none'),
-      state: str('ENABLED or DISABLED'),
-      requireConfirmation: bool('every function asks the user to confirm before it runs'),
+      executorType: str('lambda, RETURN_CONTROL or none', from('GetAgentActionGroup agentActionGroup.actionGroupExecutor (lambda, or customControl)', 'null: no executor (a built-in action group such as AMAZON.UserInput)')),
+      state: str('ENABLED or DISABLED', from('GetAgentActionGroup agentActionGroup.actionGroupState (ListAgentActionGroups gives it too)', NOT_SET)),
+      requireConfirmation: bool(
+        'every function asks the user to confirm before it runs',
+        from('GetAgentActionGroup agentActionGroup.functionSchema.functions[].requireConfirmation: ENABLED', 'a function without it: DISABLED, the API default; unknown for OpenAPI-described actions, whose schema is not parsed'),
+      ),
     }),
   },
   {
@@ -250,46 +465,71 @@ export const AWS_ASSET_TYPES = [
     title: 'Bedrock knowledge base',
     category: 'ai',
     bomType: 'data',
-    props: props(['customerManagedKey', 'sensitiveData'], {
-      storageType: str('vector store type, e.g. OPENSEARCH_SERVERLESS, RDS, S3_VECTORS'),
-      status: str('knowledge base status'),
-      knowledgeBaseType: str('VECTOR, KENDRA, SQL or MANAGED'),
-      kmsKeyArn: str('KMS key of a managed knowledge base (other types keep their data in the vector store)'),
-    }),
+    props: props(
+      ['customerManagedKey', 'sensitiveData'],
+      {
+        storageType: str('vector store type, e.g. OPENSEARCH_SERVERLESS, RDS, S3_VECTORS', from('GetKnowledgeBase knowledgeBase.storageConfiguration.type', 'null: no vector store (KENDRA, SQL and MANAGED types)')),
+        status: str('knowledge base status', from('GetKnowledgeBase knowledgeBase.status', STATUS)),
+        knowledgeBaseType: str('VECTOR, KENDRA, SQL or MANAGED', from('GetKnowledgeBase knowledgeBase.knowledgeBaseConfiguration.type', NOT_SET)),
+        kmsKeyArn: str(
+          'KMS key of a managed knowledge base (other types keep their data in the vector store)',
+          from('GetKnowledgeBase knowledgeBase.knowledgeBaseConfiguration.managedKnowledgeBaseConfiguration.serverSideEncryptionConfiguration.kmsKeyArn', 'null: no key given'),
+        ),
+      },
+      {
+        customerManagedKey: from(`GetKnowledgeBase managed knowledge base kmsKeyArn${KEY_CHECK}`, 'false for a MANAGED knowledge base without a key; unknown for other types, whose vector store these APIs do not describe'),
+        sensitiveData: from('aispm: a knowledge base holds the documents agents and applications retrieve', 'never absent: true once described'),
+      },
+    ),
   },
   {
     type: 'aws.bedrock.model-customization-job',
     title: 'Bedrock model customization job',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey'], {
-      baseModelArn: str('foundation model being customized'),
-      outputModelKmsKeyArn: str('KMS key for the resulting custom model'),
-      customizationType: str('FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION'),
-      vpcConfigured: bool('the job runs with a VpcConfig'),
-      status: str('job status'),
-    }),
+    props: props(
+      ['customerManagedKey'],
+      {
+        baseModelArn: str('foundation model being customized', from('GetModelCustomizationJob baseModelArn', NOT_SET)),
+        outputModelKmsKeyArn: str('KMS key for the resulting custom model', from('GetModelCustomizationJob outputModelKmsKeyArn', 'null: an AWS owned key')),
+        customizationType: str('FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION', from('GetModelCustomizationJob customizationType', NOT_SET)),
+        vpcConfigured: bool('the job runs with a VpcConfig', from('GetModelCustomizationJob vpcConfig', 'false: no VpcConfig')),
+        status: str('job status', from('GetModelCustomizationJob status', STATUS)),
+      },
+      { customerManagedKey: from(`GetModelCustomizationJob outputModelKmsKeyArn${KEY_CHECK}`, NO_KEY) },
+    ),
   },
   {
     type: 'aws.bedrock.imported-model',
     title: 'Bedrock imported model',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['customerManagedKey'], {
-      modelKmsKeyArn: str('KMS key of the imported model'),
-      modelArchitecture: str('model architecture, e.g. llama3'),
-    }),
+    props: props(
+      ['customerManagedKey'],
+      {
+        modelKmsKeyArn: str('KMS key of the imported model', from('GetImportedModel modelKmsKeyArn', 'null: an AWS owned key')),
+        modelArchitecture: str('model architecture, e.g. llama3', from('GetImportedModel modelArchitecture', NOT_SET)),
+      },
+      { customerManagedKey: from(`GetImportedModel modelKmsKeyArn${KEY_CHECK}`, NO_KEY) },
+    ),
   },
   {
     type: 'aws.bedrock.provisioned-throughput',
     title: 'Bedrock provisioned throughput',
     category: 'ai',
     bomType: 'service',
-    props: props(['modelId', 'outdated'], {
-      modelUnits: num('model units purchased'),
-      commitmentDuration: str('OneMonth, SixMonths, or null for no commitment'),
-      status: str('provisioned throughput status'),
-    }),
+    props: props(
+      ['modelId', 'outdated'],
+      {
+        modelUnits: num('model units purchased', from('ListProvisionedModelThroughputs modelUnits', NOT_SET)),
+        commitmentDuration: str('OneMonth, SixMonths, or null for no commitment', from('ListProvisionedModelThroughputs commitmentDuration', 'null: no commitment')),
+        status: str('provisioned throughput status', from('ListProvisionedModelThroughputs status', STATUS)),
+      },
+      {
+        modelId: from('ListProvisionedModelThroughputs modelArn (the foundation-model id, or the custom model ARN)', NOT_SET),
+        outdated: from('ListFoundationModels modelLifecycle.status of foundationModelArn in the region: LEGACY', 'unknown when the foundation models could not be listed or the model is not among them'),
+      },
+    ),
   },
   {
     type: 'aws.bedrock.inference-profile',
@@ -297,8 +537,8 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'service',
     props: props([], {
-      modelArns: strList('models the profile routes to'),
-      status: str('inference profile status'),
+      modelArns: strList('models the profile routes to', from('ListInferenceProfiles (typeEquals APPLICATION) models[].modelArn', 'an empty list')),
+      status: str('inference profile status', from('ListInferenceProfiles status', STATUS)),
     }),
   },
   {
@@ -306,11 +546,18 @@ export const AWS_ASSET_TYPES = [
     title: 'Bedrock batch inference job',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'modelId'], {
-      outputKmsKeyId: str('KMS key for the output in S3'),
-      vpcConfigured: bool('the job runs with a VpcConfig'),
-      status: str('job status'),
-    }),
+    props: props(
+      ['customerManagedKey', 'modelId'],
+      {
+        outputKmsKeyId: str('KMS key for the output in S3', from('ListModelInvocationJobs outputDataConfig.s3OutputDataConfig.s3EncryptionKeyId', 'null: the bucket\'s default encryption')),
+        vpcConfigured: bool('the job runs with a VpcConfig', from('ListModelInvocationJobs vpcConfig', 'false: no VpcConfig')),
+        status: str('job status', from('ListModelInvocationJobs status', STATUS)),
+      },
+      {
+        customerManagedKey: from(`ListModelInvocationJobs outputDataConfig.s3OutputDataConfig.s3EncryptionKeyId${KEY_CHECK}`, NO_KEY),
+        modelId: from('ListModelInvocationJobs modelId', NOT_SET),
+      },
+    ),
   },
   {
     type: 'aws.bedrock.agent-alias',
@@ -318,8 +565,8 @@ export const AWS_ASSET_TYPES = [
     category: 'ai',
     bomType: 'service',
     props: props([], {
-      agentVersions: strList('agent versions the alias routes to'),
-      status: str('agentAliasStatus'),
+      agentVersions: strList('agent versions the alias routes to', from('ListAgentAliases routingConfiguration[].agentVersion', 'an empty list')),
+      status: str('agentAliasStatus', from('ListAgentAliases agentAliasStatus', STATUS)),
     }),
   },
   {
@@ -327,33 +574,51 @@ export const AWS_ASSET_TYPES = [
     title: 'Bedrock knowledge base data source',
     category: 'ai',
     bomType: 'data',
-    props: props(['customerManagedKey'], {
-      sourceType: str('S3, WEB, CONFLUENCE, SALESFORCE, SHAREPOINT, CUSTOM, ...'),
-      kmsKeyArn: str('KMS key for transient data during ingestion'),
-      dataDeletionPolicy: str('DELETE or RETAIN'),
-      status: str('data source status'),
-    }),
+    props: props(
+      ['customerManagedKey'],
+      {
+        sourceType: str('S3, WEB, CONFLUENCE, SALESFORCE, SHAREPOINT, CUSTOM, ...', from('GetDataSource dataSource.dataSourceConfiguration.type', NOT_SET)),
+        kmsKeyArn: str('KMS key for transient data during ingestion', from('GetDataSource dataSource.serverSideEncryptionConfiguration.kmsKeyArn', 'null: an AWS owned key')),
+        dataDeletionPolicy: str('DELETE or RETAIN', from('GetDataSource dataSource.dataDeletionPolicy', NOT_SET)),
+        status: str('data source status', from('GetDataSource dataSource.status (ListDataSources gives it too)', STATUS)),
+      },
+      { customerManagedKey: from(`GetDataSource dataSource.serverSideEncryptionConfiguration.kmsKeyArn${KEY_CHECK}`, NO_KEY) },
+    ),
   },
   {
     type: 'aws.bedrock.flow',
     title: 'Bedrock flow',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey'], {
-      customerEncryptionKeyArn: str('customerEncryptionKeyArn'),
-      unguardedNodes: strList('prompt and knowledge base nodes that run without a guardrail'),
-      status: str('flow status'),
-    }),
+    props: props(
+      ['customerManagedKey'],
+      {
+        customerEncryptionKeyArn: str('customerEncryptionKeyArn', from('GetFlow customerEncryptionKeyArn', 'null: an AWS owned key')),
+        unguardedNodes: strList(
+          'prompt and knowledge base nodes that run without a guardrail',
+          from('GetFlow definition.nodes[] (loops included): Prompt and KnowledgeBase nodes without configuration.*.guardrailConfiguration.guardrailIdentifier', 'an empty list'),
+        ),
+        status: str('flow status', from('GetFlow status', STATUS)),
+      },
+      { customerManagedKey: from(`GetFlow customerEncryptionKeyArn${KEY_CHECK}`, NO_KEY) },
+    ),
   },
   {
     type: 'aws.bedrock.prompt',
     title: 'Bedrock prompt (Prompt management)',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'modelId'], {
-      customerEncryptionKeyArn: str('customerEncryptionKeyArn'),
-      variants: num('number of prompt variants'),
-    }),
+    props: props(
+      ['customerManagedKey', 'modelId'],
+      {
+        customerEncryptionKeyArn: str('customerEncryptionKeyArn', from('GetPrompt customerEncryptionKeyArn', 'null: an AWS owned key')),
+        variants: num('number of prompt variants', from('GetPrompt variants', '0')),
+      },
+      {
+        customerManagedKey: from(`GetPrompt customerEncryptionKeyArn${KEY_CHECK}`, NO_KEY),
+        modelId: from('GetPrompt variants[].modelId of the defaultVariant (else the first)', 'null: no variant names a model'),
+      },
+    ),
   },
   {
     type: 'aws.bedrock.api-key',
@@ -361,10 +626,10 @@ export const AWS_ASSET_TYPES = [
     category: 'identity',
     bomType: 'cryptographic-asset',
     props: props([], {
-      userName: str('IAM user that owns the key'),
-      active: bool('Status is Active'),
-      createdAt: str('creation time, ISO 8601'),
-      expiresAt: str('expiration time, ISO 8601; null when the key never expires'),
+      userName: str('IAM user that owns the key', from('IAM ListServiceSpecificCredentials (ServiceName bedrock.amazonaws.com, AllUsers) UserName', 'never absent: keys without one are skipped')),
+      active: bool('Status is Active', from('ListServiceSpecificCredentials Status', 'unknown')),
+      createdAt: str('creation time, ISO 8601', from('ListServiceSpecificCredentials CreateDate', NOT_SET)),
+      expiresAt: str('expiration time, ISO 8601; null when the key never expires', from('ListServiceSpecificCredentials ExpirationDate', 'null: the key never expires')),
     }),
   },
   {
@@ -372,38 +637,85 @@ export const AWS_ASSET_TYPES = [
     title: 'IAM role',
     category: 'identity',
     bomType: 'application',
-    props: props(['admin'], {
-      trustedServices: strList('service principals allowed to assume the role'),
-      attachedPolicies: strList('names of attached managed policies'),
-      wildcardActions: bool('an Allow statement grants Action "*" or "service:*"'),
-      permissionsBoundary: str('ARN of the permissions boundary'),
-      inlinePolicies: strList('names of inline policies'),
-      trustedPrincipals: strList('AWS principals (accounts, roles, users, "*") allowed to assume the role'),
-    }),
+    props: props(
+      ['admin'],
+      {
+        trustedServices: strList('service principals allowed to assume the role', from('GetRole Role.AssumeRolePolicyDocument: Principal.Service of Allow statements', 'an empty list')),
+        attachedPolicies: strList('names of attached managed policies', from('ListAttachedRolePolicies AttachedPolicies[].PolicyName', 'an empty list')),
+        wildcardActions: bool(
+          'an Allow statement grants Action "*", "service:*", or everything but some actions (NotAction)',
+          from('GetRolePolicy and GetPolicyVersion documents; the well-known AWS managed policies by ARN', 'false only when every policy is known; unknown otherwise'),
+        ),
+        permissionsBoundary: str('ARN of the permissions boundary', from('GetRole Role.PermissionsBoundary.PermissionsBoundaryArn', 'null: no boundary')),
+        inlinePolicies: strList('names of inline policies', from('ListRolePolicies PolicyNames', 'an empty list')),
+        trustedPrincipals: strList('AWS principals (accounts, roles, users, "*") allowed to assume the role', from('GetRole Role.AssumeRolePolicyDocument: Principal.AWS of Allow statements', 'an empty list')),
+        assumeRoleWildcards: strList(
+          'resource patterns with wildcards that the role may call sts:AssumeRole on ("*", "arn:aws:iam::*:role/*", ...)',
+          from('the Resource of Allow statements for sts:AssumeRole in its policy documents', 'an empty list; unknown while a policy is unread'),
+        ),
+      },
+      {
+        admin: from(
+          'its policy documents (GetRolePolicy, GetPolicyVersion) and the well-known AWS managed policies by ARN: admin means Allow of every action, or of every IAM action (with which it can grant itself the rest), on every resource; AdministratorAccess and IAMFullAccess are admin, PowerUserAccess, AmazonBedrockFullAccess and AmazonSageMakerFullAccess are not',
+          'false only when every policy is known; unknown otherwise',
+        ),
+      },
+    ),
   },
   {
     type: 'aws.iam.user',
     title: 'IAM user',
     category: 'identity',
     bomType: 'application',
-    props: props(['admin'], {
-      attachedPolicies: strList('names of managed policies attached to the user or its groups'),
-      inlinePolicies: strList('names of inline policies of the user or its groups'),
-      groups: strList('groups the user belongs to'),
-      wildcardActions: bool('an Allow statement grants Action "*" or "service:*"'),
-      permissionsBoundary: str('ARN of the permissions boundary'),
-    }),
+    props: props(
+      ['admin'],
+      {
+        attachedPolicies: strList('names of managed policies attached to the user or its groups', from('ListAttachedUserPolicies and ListAttachedGroupPolicies PolicyName', 'an empty list')),
+        inlinePolicies: strList('names of inline policies of the user or its groups', from('ListUserPolicies and ListGroupPolicies PolicyNames', 'an empty list')),
+        groups: strList('groups the user belongs to', from('ListGroupsForUser Groups[].GroupName', 'an empty list')),
+        wildcardActions: bool(
+          'an Allow statement grants Action "*", "service:*", or everything but some actions (NotAction)',
+          from('GetUserPolicy, GetGroupPolicy and GetPolicyVersion documents; the well-known AWS managed policies by ARN', 'false only when every policy is known; unknown otherwise'),
+        ),
+        permissionsBoundary: str('ARN of the permissions boundary', from('GetUser User.PermissionsBoundary.PermissionsBoundaryArn', 'null: no boundary')),
+        assumeRoleWildcards: strList(
+          'resource patterns with wildcards that the user may call sts:AssumeRole on ("*", "arn:aws:iam::*:role/*", ...)',
+          from('the Resource of Allow statements for sts:AssumeRole in its and its groups\' policy documents', 'an empty list; unknown while a policy is unread'),
+        ),
+      },
+      {
+        admin: from(
+          'its and its groups\' policy documents and the well-known AWS managed policies by ARN (admin as for aws.iam.role: every action, or every IAM action, on every resource)',
+          'false only when every policy is known; unknown otherwise',
+        ),
+      },
+    ),
   },
   {
     type: 'aws.s3.bucket',
     title: 'S3 bucket',
     category: 'data',
     bomType: 'data',
-    props: props(['publicRead', 'publicWrite', 'sensitiveData', 'customerManagedKey'], {
-      blockPublicAccess: bool('all four S3 Block Public Access settings are on'),
-      encryption: str('default encryption: AES256, aws:kms, aws:kms:dsse'),
-      versioning: bool('versioning is Enabled'),
-    }),
+    props: props(
+      ['publicRead', 'publicWrite', 'sensitiveData', 'customerManagedKey'],
+      {
+        blockPublicAccess: bool(
+          'all four S3 Block Public Access settings are in force (on for the bucket or for the account)',
+          from('GetPublicAccessBlock (bucket) and S3 Control GetPublicAccessBlock (account) PublicAccessBlockConfiguration', 'NoSuchPublicAccessBlockConfiguration at a level: no setting on there; a level unread: unknown unless the other turns every setting on'),
+        ),
+        encryption: str('default encryption: AES256, aws:kms, aws:kms:dsse', from('GetBucketEncryption Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm', 'null: no default encryption configured')),
+        versioning: bool('versioning is Enabled', from('GetBucketVersioning Status', 'false: never enabled (Status absent) or Suspended')),
+      },
+      {
+        publicRead: from(
+          'GetBucketPolicy (Principal "*" statements, unless GetBucketPolicyStatus IsPublic is false) and GetBucketAcl (AllUsers/AuthenticatedUsers grants), less what RestrictPublicBuckets and IgnorePublicAcls in force (bucket or account) neutralise',
+          'false when neither grants it; unknown while a source or a Block Public Access level that could neutralise it is unread',
+        ),
+        publicWrite: from('as publicRead, for s3:PutObject/DeleteObject and WRITE grants', 'as publicRead'),
+        sensitiveData: from('aispm: an AI asset named the bucket for its training data, artifacts, outputs, captured requests or logs', 'never absent: true for every bucket read'),
+        customerManagedKey: from(`GetBucketEncryption SSEAlgorithm aws:kms(:dsse) with KMSMasterKeyID${KEY_CHECK}`, 'false: no default encryption, or SSE-S3'),
+      },
+    ),
   },
   {
     type: 'aws.kms.key',
@@ -411,9 +723,12 @@ export const AWS_ASSET_TYPES = [
     category: 'key',
     bomType: 'cryptographic-asset',
     props: props([], {
-      keyManager: str('CUSTOMER or AWS'),
-      rotationEnabled: bool('automatic key rotation is enabled'),
-      keyState: str('Enabled, Disabled, PendingDeletion, ...'),
+      keyManager: str('CUSTOMER or AWS', from('DescribeKey KeyMetadata.KeyManager', NOT_SET)),
+      rotationEnabled: bool(
+        'automatic key rotation is enabled',
+        from('GetKeyRotationStatus KeyRotationEnabled (AWS managed keys always rotate)', 'null: the key cannot rotate (not SYMMETRIC_DEFAULT with KMS key material)'),
+      ),
+      keyState: str('Enabled, Disabled, PendingDeletion, ...', from('DescribeKey KeyMetadata.KeyState', NOT_SET)),
     }),
   },
   {
@@ -422,7 +737,7 @@ export const AWS_ASSET_TYPES = [
     category: 'compute',
     bomType: 'application',
     props: props([], {
-      runtime: str('runtime identifier'),
+      runtime: str('runtime identifier', from('GetFunctionConfiguration Runtime', 'null: a container image function')),
     }),
   },
   {
@@ -431,8 +746,15 @@ export const AWS_ASSET_TYPES = [
     category: 'network',
     bomType: 'platform',
     props: props([], {
-      bedrockEndpoints: strList('Bedrock services reachable through interface VPC endpoints in this VPC'),
-      bedrockResourcesInRegion: num('number of Bedrock resources found in the VPC\'s region (as on aws.bedrock.model-invocation-logging); absent when a listing failed and none were found'),
+      bedrockEndpoints: strList(
+        'Bedrock services reachable through interface VPC endpoints in this VPC',
+        from('EC2 DescribeVpcEndpoints (vpc-endpoint-type Interface) ServiceName of endpoints in State available', 'an empty list; unknown when the endpoints could not be listed'),
+      ),
+      bedrockResourcesInRegion: num(
+        'number of Bedrock resources found in the VPC\'s region (as on aws.bedrock.model-invocation-logging); absent when a listing failed and none were found',
+        from('the Bedrock and Bedrock Agent listings of the region', 'unknown when a listing failed and none were found'),
+      ),
+      bedrockUsed: bool('the VPC\'s region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown')),
     }),
   },
   {
@@ -440,8 +762,13 @@ export const AWS_ASSET_TYPES = [
     title: 'CloudWatch Logs log group',
     category: 'logging',
     bomType: 'data',
-    props: props(['customerManagedKey', 'sensitiveData'], {
-      retentionDays: num('retention in days, null when logs never expire'),
-    }),
+    props: props(
+      ['customerManagedKey', 'sensitiveData'],
+      { retentionDays: num('retention in days, null when logs never expire', from('DescribeLogGroups retentionInDays', 'null: logs never expire')) },
+      {
+        customerManagedKey: from(`DescribeLogGroups kmsKeyId${KEY_CHECK}`, 'false: encrypted with a CloudWatch Logs service key'),
+        sensitiveData: from('aispm: the group receives Bedrock invocation logs (prompts and completions)', 'never absent once the group was read'),
+      },
+    ),
   },
 ] as const satisfies readonly AssetTypeSpec[];

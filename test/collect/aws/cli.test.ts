@@ -55,11 +55,11 @@ describe('aispm scan --provider aws against the fake AWS', () => {
     expect(document.scan.coverage.filter((entry: { status: string }) => entry.status !== 'ok')).toEqual([
       expect.objectContaining({ provider: 'aws', account: '111122223333', region: 'eu-west-1', service: 'sagemaker', status: 'denied' }),
     ]);
-    const path = document.findings.find((finding: { ruleId: string }) => finding.ruleId === 'cross-internet-exposed-compute-can-write-training-data').path;
+    const path = document.findings.find((finding: { ruleId: string }) => finding.ruleId === 'cross-endpoint-serves-model-trained-on-public-writable-data').path;
     expect(path).toEqual([
-      'arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/research-nb',
-      'arn:aws:iam::111122223333:role/SageMakerResearchRole',
-      expect.stringMatching(/^arn:aws:s3:::acme-(ml-training-data|public-uploads)$/),
+      'arn:aws:sagemaker:us-east-1:111122223333:endpoint/churn-endpoint',
+      'arn:aws:sagemaker:us-east-1:111122223333:model/churn-predictor',
+      'arn:aws:s3:::acme-public-uploads',
     ]);
   });
 
@@ -67,8 +67,8 @@ describe('aispm scan --provider aws against the fake AWS', () => {
     expect(sarif.code).toBe(1);
     const log = JSON.parse(sarif.stdout) as Log;
     const run = log.runs[0]!;
-    const found = (run.results ?? []).map((result) => `${result.ruleId} ${result.locations![0]!.physicalLocation!.artifactLocation!.uri!.split('/').pop()}`).sort();
-    expect(found).toEqual(expected.map((entry) => entry.replace(/ model-invocation-logging \(us-east-1\)$/, ' model-invocation-logging%20(us-east-1)')).sort());
+    const found = (run.results ?? []).map((result) => `${result.ruleId} ${decodeURIComponent(result.locations![0]!.physicalLocation!.artifactLocation!.uri!.split('/').pop()!)}`).sort();
+    expect(found).toEqual(expected);
     for (const result of run.results ?? []) expect(Object.keys(result.partialFingerprints ?? {})).toHaveLength(1);
     const notifications = run.invocations![0]!.toolExecutionNotifications!.map((notification) => notification.message.text);
     expect(notifications).toEqual([expect.stringMatching(/^Could not read aws sagemaker in 111122223333\/eu-west-1 \(denied\): ListDomains: AccessDeniedException/)]);
@@ -80,7 +80,7 @@ describe('aispm scan --provider aws against the fake AWS', () => {
     expect(table.stdout).toContain(`${expected.length} findings`);
     for (const [rule] of PLANTED_FINDINGS) expect(table.stdout).toContain(rule);
     expect(table.stdout).toContain('Coverage gaps (1)');
-    expect(table.stdout).toContain('path: research-nb -> SageMakerResearchRole ->');
+    expect(table.stdout).toContain('path: churn-endpoint -> churn-predictor -> acme-public-uploads');
   });
 
   it('lists the AI inventory with its relations', () => {

@@ -51,13 +51,19 @@ afterAll(async () => {
 });
 
 describe('the AWS collector, against a fake AWS', () => {
-  it('reads both regions, records the one denied service as a gap, and reads everything else', () => {
+  it('reads every region, records the one denied service as a gap, and reads everything else', () => {
     expect(fake.unhandled).toEqual([]);
     const coverage = inventory.coverage.map((entry) => `${entry.region} ${entry.service} ${entry.status}`).sort();
     expect(coverage).toEqual(
       [
+        'ap-southeast-2 bedrock ok',
+        'ap-southeast-2 bedrock-agent ok',
+        'ap-southeast-2 cloudwatch ok',
+        'ap-southeast-2 ec2 ok',
+        'ap-southeast-2 sagemaker ok',
         'eu-west-1 bedrock ok',
         'eu-west-1 bedrock-agent ok',
+        'eu-west-1 cloudwatch ok',
         'eu-west-1 ec2 ok',
         'eu-west-1 kms ok',
         'eu-west-1 logs ok',
@@ -66,6 +72,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'global s3 ok',
         'us-east-1 bedrock ok',
         'us-east-1 bedrock-agent ok',
+        'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
@@ -92,12 +99,13 @@ describe('the AWS collector, against a fake AWS', () => {
   it('follows page tokens to the last page, and reads only recent jobs', () => {
     const names = (type: string) => inventory.assets.filter((candidate) => candidate.type === type).map((candidate) => candidate.name).sort();
     expect(names('aws.sagemaker.notebook-instance')).toEqual(['odd-nb', 'research-nb', 'secure-nb']);
-    expect(names('aws.bedrock.guardrail')).toEqual(['eu-guardrail', 'future-guardrail', 'legacy-guardrail', 'strict-guardrail']);
+    // Drafts as listed, and the published versions that agents and flows use.
+    expect(names('aws.bedrock.guardrail')).toEqual(['detect-guardrail', 'eu-guardrail', 'future-guardrail', 'legacy-guardrail', 'strict-guardrail', 'strict-guardrail:1', 'support-guardrail', 'support-guardrail:1']);
     expect(names('aws.sagemaker.monitoring-schedule')).toHaveLength(4);
     expect(names('aws.sagemaker.model-package')).toEqual(['fraud-models/1', 'fraud-models/2', 'fraud-models/3']);
-    expect(names('aws.bedrock.agent')).toEqual(['draft-agent', 'ops-agent', 'support-agent']);
+    expect(names('aws.bedrock.agent')).toEqual(['draft-agent', 'faq-agent', 'ops-agent', 'support-agent']);
     expect(names('aws.bedrock.api-key')).toHaveLength(4);
-    expect(baselineCalls.filter((call) => call === 'sagemaker:ListNotebookInstances').length).toBe(3); // two pages here, one denied in eu-west-1
+    expect(baselineCalls.filter((call) => call === 'sagemaker:ListNotebookInstances').length).toBe(4); // two pages here, one denied in eu-west-1, one empty in ap-southeast-2
     expect(names('aws.sagemaker.training-job')).toEqual(['churn-train', 'fraud-train', 'llm-finetune']);
     // Only application inference profiles are the account's own.
     expect(names('aws.bedrock.inference-profile')).toEqual(['support-profile']);
@@ -105,10 +113,16 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads SageMaker into the properties and relations the rules use', () => {
     const research = asset('aws.sagemaker.notebook-instance', 'research-nb');
-    expect(research.props).toMatchObject({ directInternetAccess: true, internetExposed: true, rootAccess: true, kmsKeyId: null, customerManagedKey: false, minimumImdsVersion: '1', outdated: true });
+    // Direct internet access is outbound; nothing reaches a notebook instance from outside but SageMaker's authenticated proxy.
+    expect(research.props).toMatchObject({ directInternetAccess: true, internetEgress: true, networkIsolated: false, internetExposed: false, rootAccess: true, kmsKeyId: null, customerManagedKey: false, minimumImdsVersion: '1', outdated: true });
     expect(research.tags).toEqual({ team: 'research' });
     expect(edgesFrom(research)).toEqual(['configured-by -> research-setup', 'uses-identity -> SageMakerResearchRole']);
-    expect(asset('aws.sagemaker.notebook-instance', 'secure-nb').props).toMatchObject({ internetExposed: false, networkIsolated: true, rootAccess: false, customerManagedKey: true, outdated: false });
+    const secure = asset('aws.sagemaker.notebook-instance', 'secure-nb');
+    expect(secure.props).toMatchObject({ directInternetAccess: false, internetExposed: false, rootAccess: false, customerManagedKey: true, outdated: false });
+    // Without direct access its traffic goes through the VPC, whose routes are not read: egress is unknown.
+    for (const unknown of ['internetEgress', 'networkIsolated']) expect(secure.props).not.toHaveProperty(unknown);
+    expect(asset('aws.sagemaker.domain', 'ml-studio').props).toMatchObject({ appNetworkAccessType: 'PublicInternetOnly', internetEgress: true, internetExposed: false });
+    expect(asset('aws.sagemaker.domain', 'fraud-studio').props).not.toHaveProperty('internetEgress');
     expect(asset('aws.sagemaker.notebook-lifecycle-config', 'research-setup').props.downloadsIntoShell).toBe(true);
 
     const churnEndpoint = asset('aws.sagemaker.endpoint', 'churn-endpoint');
@@ -146,7 +160,14 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
     const regionLogging = (region: string) => asset('aws.bedrock.model-invocation-logging', `model-invocation-logging (${region})`);
-    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 14 });
+    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 17, bedrockUsed: true });
+    // No Bedrock resource at all, but the AWS/Bedrock metrics show models invoked in the past two weeks: Bedrock is used.
+    expect(regionLogging('ap-southeast-2').props).toMatchObject({
+      loggingEnabled: false,
+      bedrockResourcesInRegion: 0,
+      invokedModels: ['amazon.titan-embed-text-v2:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0'],
+      bedrockUsed: true,
+    });
     expect(regionLogging('eu-west-1').props).toMatchObject({ loggingEnabled: true, textDataDelivery: true, logGroupName: '/aws/bedrock/invocations', bedrockResourcesInRegion: 1 });
     expect(edgesFrom(regionLogging('eu-west-1'))).toEqual(['logs-to -> /aws/bedrock/invocations', 'logs-to -> acme-bedrock-logs']);
 
@@ -161,13 +182,38 @@ describe('the AWS collector, against a fake AWS', () => {
       customerManagedKey: true,
     });
     expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: false, customerManagedKey: false });
+    // Filters in detect mode (action NONE) or switched off are configured but protect nothing.
+    expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props).toMatchObject({
+      version: 'DRAFT',
+      promptAttackStrength: 'HIGH',
+      promptAttackBlocking: false,
+      contentFilterTypes: [],
+      contentFiltersDetectOnly: ['HATE', 'INSULTS', 'MISCONDUCT', 'PROMPT_ATTACK', 'SEXUAL', 'VIOLENCE'],
+      sensitiveInformationFilter: false,
+      contextualGrounding: false,
+      deniedTopics: 0,
+      wordFilter: false,
+    });
+    // Filters made before detect mode existed carry no action fields: they block.
+    expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props).toMatchObject({ promptAttackBlocking: true, contentFiltersDetectOnly: [] });
+    // The version in force is read, not the draft: support-guardrail's version 1 predates its PII filter.
+    expect(asset('aws.bedrock.guardrail', 'support-guardrail').props).toMatchObject({ version: 'DRAFT', sensitiveInformationFilter: true });
+    expect(asset('aws.bedrock.guardrail', 'support-guardrail:1')).toMatchObject({
+      id: 'arn:aws:bedrock:us-east-1:111122223333:guardrail/gr-support01:1',
+      props: { version: '1', sensitiveInformationFilter: false, promptAttackBlocking: true, customerManagedKey: true },
+    });
 
     const ops = asset('aws.bedrock.agent', 'ops-agent');
     expect(ops.props).toMatchObject({ guardrailId: null, idleSessionTtlSeconds: 7200, customerManagedKey: false, promptOverride: true, modelId: 'anthropic.claude-v2', outdated: true });
     expect(edgesFrom(ops)).toEqual(['uses-identity -> BedrockOpsAgentRole']);
     const support = asset('aws.bedrock.agent', 'support-agent');
     expect(support.props).toMatchObject({ customerManagedKey: true, outdated: false });
-    expect(edgesFrom(support)).toEqual(['encrypted-by -> alias/ml-cmk', 'guarded-by -> strict-guardrail', 'reads-data -> support-articles-kb', 'uses-identity -> BedrockSupportAgentRole']);
+    expect(edgesFrom(support)).toEqual(['encrypted-by -> alias/ml-cmk', 'guarded-by -> strict-guardrail:1', 'reads-data -> support-articles-kb', 'uses-identity -> BedrockSupportAgentRole']);
+    // An alias is guarded by the guardrail of the agent version it routes to (GetAgentVersion).
+    const alias = (name: string, agent: string) => inventory.assets.find((candidate) => candidate.type === 'aws.bedrock.agent-alias' && candidate.name === name && edgesFrom(candidate).includes(`part-of -> ${agent}`))!;
+    expect(edgesFrom(alias('prod', 'support-agent'))).toEqual(['guarded-by -> strict-guardrail:1', 'part-of -> support-agent']);
+    expect(edgesFrom(asset('aws.bedrock.agent', 'faq-agent'))).toContain('guarded-by -> support-guardrail:1');
+    expect(edgesFrom(alias('live', 'faq-agent'))).toEqual(['part-of -> faq-agent']);
     const runbooks = asset('aws.bedrock.agent-action-group', 'ops-runbooks');
     expect(runbooks.props).toEqual({ executorType: 'lambda', state: 'ENABLED', requireConfirmation: false });
     expect(edgesFrom(runbooks)).toEqual(['invokes -> ops-runbook-executor', 'part-of -> ops-agent']);
@@ -177,7 +223,7 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(flow.props).toMatchObject({ unguardedNodes: ['Classify'], customerManagedKey: false });
     expect(edgesFrom(flow)).toEqual([
       'configured-by -> classify-ticket',
-      'guarded-by -> strict-guardrail',
+      'guarded-by -> strict-guardrail:1',
       'invokes -> support-order-lookup',
       'reads-data -> support-articles-kb',
       'uses-identity -> BedrockFlowRole',
@@ -186,16 +232,35 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
     expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
     expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
-    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 14 });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 17, bedrockUsed: true });
     // A Studio domain's VPC with interface endpoints for other services only.
-    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 14 });
+    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 17, bedrockUsed: true });
   });
 
   it('reads the roles, users, buckets and keys that AI assets point at', () => {
     expect(asset('aws.iam.role', 'BedrockOpsAgentRole').props).toMatchObject({ admin: true, wildcardActions: true, attachedPolicies: ['AdministratorAccess'], trustedServices: ['bedrock.amazonaws.com'] });
     const research = asset('aws.iam.role', 'SageMakerResearchRole');
-    expect(research.props).toMatchObject({ admin: false, wildcardActions: true, attachedPolicies: ['AmazonSageMakerFullAccess'], inlinePolicies: ['training-data'], permissionsBoundary: null });
-    expect(edgesFrom(research)).toEqual(['reads-data -> acme-ml-training-data', 'reads-data -> acme-public-uploads', 'writes-data -> acme-ml-training-data', 'writes-data -> acme-public-uploads']);
+    expect(research.props).toMatchObject({
+      admin: false,
+      wildcardActions: true,
+      attachedPolicies: ['AmazonSageMakerFullAccess'],
+      inlinePolicies: ['assume-any', 'training-data'],
+      permissionsBoundary: null,
+      assumeRoleWildcards: ['*'],
+    });
+    // sts:AssumeRole on "*": of the account's roles (ListRoles), those whose trust policy lets it in; no AI asset names AnalyticsAdminRole.
+    expect(edgesFrom(research)).toEqual([
+      'can-assume -> AnalyticsAdminRole',
+      'reads-data -> acme-ml-training-data',
+      'reads-data -> acme-public-uploads',
+      'writes-data -> acme-ml-training-data',
+      'writes-data -> acme-public-uploads',
+    ]);
+    expect(asset('aws.iam.role', 'AnalyticsAdminRole').props).toMatchObject({ admin: true, trustedPrincipals: [`arn:aws:iam::${ACCOUNT}:root`] });
+    // "*" also reaches roles in other accounts that trust this one, which cannot be listed: its can-assume edges are not all known.
+    expect(research.unreadEdges).toEqual([{ edge: 'can-assume', direction: 'out' }]);
+    // Roles trusting only a service or another principal are not reached.
+    expect(edgesFrom(research).some((edge) => edge.includes('DataPipelineRole') || edge.includes('MLAdminRole'))).toBe(false);
     // An explicit Deny takes back the write.
     expect(edgesFrom(asset('aws.iam.role', 'SageMakerSecureNotebookRole'))).toEqual(['reads-data -> acme-ml-training-data']);
     // Role chains: a role that no AI asset names is read because a tool's role can assume it.
@@ -207,7 +272,14 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.iam.user', 'bedrock-dev').props).toMatchObject({ admin: true, groups: ['developers'], inlinePolicies: ['everything'] });
 
     expect(asset('aws.s3.bucket', 'acme-public-uploads').props).toMatchObject({ publicWrite: true, publicRead: false, blockPublicAccess: false, sensitiveData: true });
-    expect(asset('aws.s3.bucket', 'acme-support-articles').props).toMatchObject({ publicRead: true, publicWrite: false });
+    // A public-read ACL on a bucket without Block Public Access of its own, ignored because the account's IgnorePublicAcls is on.
+    expect(asset('aws.s3.bucket', 'acme-support-articles').props).toMatchObject({ publicRead: false, publicWrite: false, blockPublicAccess: false });
+    expect((asset('aws.s3.bucket', 'acme-support-articles').raw as { AccountPublicAccessBlock: unknown }).AccountPublicAccessBlock).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: false,
+    });
     // A public ACL that IgnorePublicAcls neutralises.
     expect(asset('aws.s3.bucket', 'acme-support-data').props).toMatchObject({ publicRead: false, encryption: 'aws:kms', customerManagedKey: false, versioning: false });
     expect(asset('aws.s3.bucket', 'acme-ml-training-data')).toMatchObject({
@@ -220,7 +292,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(14);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(19);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({ runtime: 'python3.12' });
@@ -231,7 +303,7 @@ describe('the AWS collector, against a fake AWS', () => {
   it('reads a value this SDK does not know, or a missing optional field, as unknown and carries on', () => {
     const odd = asset('aws.sagemaker.notebook-instance', 'odd-nb');
     expect(odd.props.status).toBe('Hibernating');
-    for (const unknown of ['directInternetAccess', 'internetExposed', 'rootAccess', 'outdated']) expect(odd.props).not.toHaveProperty(unknown);
+    for (const unknown of ['directInternetAccess', 'internetEgress', 'rootAccess', 'outdated']) expect(odd.props).not.toHaveProperty(unknown);
     expect(odd.props).toMatchObject({ platformIdentifier: null, kmsKeyId: null });
     expect(asset('aws.bedrock.guardrail', 'future-guardrail').props).toMatchObject({ contentFilterTypes: ['DEEPFAKE_VOICE', 'PROMPT_ATTACK'], promptAttackStrength: 'MEDIUM', contentFilterTier: null });
     const draft = asset('aws.bedrock.agent', 'draft-agent');
@@ -287,7 +359,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

@@ -3,6 +3,7 @@ import { bucketName, kmsKeyArn, parseArn, s3Location } from '../../../src/collec
 import {
   allows,
   assumableRoles,
+  assumeRoleWildcards,
   bucketAccess,
   exactResource,
   globMatches,
@@ -13,7 +14,8 @@ import {
   trusts,
   type PolicyStatement,
 } from '../../../src/collect/aws/iam-policy.js';
-import { classifyAwsError } from '../../../src/collect/aws/session.js';
+import { KNOWN_MANAGED_POLICIES, knownManagedPolicy } from '../../../src/collect/aws/managed-policies.js';
+import { classifyAwsError, s3ControlEndpoint } from '../../../src/collect/aws/session.js';
 
 /** The pure parts of the AWS collector: policy reading, ARNs, and how errors read as coverage. */
 
@@ -51,6 +53,14 @@ describe('IAM policy documents', () => {
 
   it('tell administrators and wildcard actions apart', () => {
     expect(grantsAdmin([allow('*', '*')])).toBe(true);
+    // Full IAM rights let an identity grant itself the rest (IAMFullAccess); everything but IAM (PowerUserAccess) does not.
+    expect(grantsAdmin(KNOWN_MANAGED_POLICIES.IAMFullAccess!.statements!)).toBe(true);
+    expect(grantsAdmin(KNOWN_MANAGED_POLICIES.PowerUserAccess!.statements!)).toBe(false);
+    expect(grantsWildcardActions(KNOWN_MANAGED_POLICIES.PowerUserAccess!.statements!)).toBe(true);
+    expect(bucketAccess(KNOWN_MANAGED_POLICIES.PowerUserAccess!.statements!, BUCKET)).toEqual({ read: true, write: true });
+    expect(allows(KNOWN_MANAGED_POLICIES.PowerUserAccess!.statements!, 'iam:AttachRolePolicy', exactResource('arn:aws:iam::111122223333:role/x'))).toBe(false);
+    expect(knownManagedPolicy('arn:aws-us-gov:iam::aws:policy/AdministratorAccess')?.admin).toBe(true);
+    expect(knownManagedPolicy('arn:aws:iam::111122223333:policy/AdministratorAccess')).toBeUndefined();
     expect(grantsAdmin([allow('sagemaker:*', '*')])).toBe(false);
     expect(grantsWildcardActions([allow('sagemaker:*', '*')])).toBe(true);
     expect(grantsWildcardActions([allow(['sagemaker:Describe*', 's3:GetObject'], '*')])).toBe(false);
@@ -70,6 +80,9 @@ describe('IAM policy documents', () => {
     const caller = [allow('sts:AssumeRole', ['arn:aws:iam::111122223333:role/Pipeline', 'arn:aws:iam::111122223333:role/team-*'])];
     expect(allows(caller, 'sts:AssumeRole', exactResource('arn:aws:iam::111122223333:role/team-a'))).toBe(true);
     expect(assumableRoles(caller)).toEqual(['arn:aws:iam::111122223333:role/Pipeline']);
+    expect(assumeRoleWildcards(caller)).toEqual(['arn:aws:iam::111122223333:role/team-*']);
+    expect(assumeRoleWildcards([allow('sts:*', '*'), { Effect: 'Allow', Action: 'sts:AssumeRole', NotResource: 'arn:aws:iam::111122223333:role/Break-Glass' }])).toEqual(['*']);
+    expect(assumeRoleWildcards([allow('s3:*', '*')])).toEqual([]);
   });
 });
 
@@ -94,5 +107,16 @@ describe('SDK errors as coverage', () => {
     const dns = Object.assign(new Error('getaddrinfo ENOTFOUND bedrock-agent.ap-southeast-5.amazonaws.com'), { code: 'ENOTFOUND' });
     expect(classifyAwsError(dns)).toEqual({ status: 'skipped', message: 'the service has no endpoint in this region' });
     expect(classifyAwsError(sdkError('InternalServerException', 500))).toEqual({ status: 'error', message: 'InternalServerException: not authorized' });
+  });
+});
+
+describe('the S3 Control endpoint override', () => {
+  it('sends an IP-address override as given (an account-id host prefix would make it invalid), and leaves host names to the SDK', () => {
+    expect(s3ControlEndpoint({})).toEqual({});
+    expect(s3ControlEndpoint({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }).endpointProvider?.().url.href).toBe('http://127.0.0.1:4566/');
+    expect(s3ControlEndpoint({ AWS_ENDPOINT_URL: 'http://[::1]:4566' }).endpointProvider?.().url.href).toBe('http://[::1]:4566/');
+    // The per-service variable wins over the general one.
+    expect(s3ControlEndpoint({ AWS_ENDPOINT_URL: 'http://10.0.0.1', AWS_ENDPOINT_URL_S3_CONTROL: 'http://127.0.0.2:9000' }).endpointProvider?.().url.href).toBe('http://127.0.0.2:9000/');
+    expect(s3ControlEndpoint({ AWS_ENDPOINT_URL_S3_CONTROL: 'https://s3-control.proxy.example.com' })).toEqual({});
   });
 });

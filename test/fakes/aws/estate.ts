@@ -6,9 +6,11 @@
  */
 
 export const ACCOUNT = '111122223333';
-export const REGIONS = ['us-east-1', 'eu-west-1'] as const;
+export const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 const US = 'us-east-1';
 const EU = 'eu-west-1';
+/** Applications call models here (InvokeModel, Converse); the region holds no Bedrock resource. */
+const AP = 'ap-southeast-2';
 
 /** Credentials planted in configurations; no output may contain them. */
 export const PLANTED_SECRETS = {
@@ -59,6 +61,8 @@ export interface SageMakerEstate {
 export interface BedrockEstate {
   logging: Item;
   guardrails: Item[];
+  /** Published guardrail versions (GetGuardrail with guardrailVersion); ListGuardrails lists drafts only. */
+  guardrailVersions?: Item[];
   customModels: Item[];
   customizationJobs: Item[];
   importedModels: Item[];
@@ -71,6 +75,8 @@ export interface BedrockEstate {
 
 export interface AgentsEstate {
   agents: Item[];
+  /** Agent id → its published versions, as GetAgentVersion gives them. */
+  agentVersions?: Record<string, Item[]>;
   actionGroups: Record<string, Item[]>;
   aliases: Record<string, Item[]>;
   agentKnowledgeBases: Record<string, Item[]>;
@@ -81,7 +87,7 @@ export interface AgentsEstate {
   tags: Record<string, Record<string, string>>;
 }
 
-const guardrailIds = { strict: 'gr-strict01', legacy: 'gr-legacy01', future: 'gr-future01', eu: 'gr-eu0001' };
+const guardrailIds = { strict: 'gr-strict01', legacy: 'gr-legacy01', future: 'gr-future01', eu: 'gr-eu0001', detect: 'gr-detect01', support: 'gr-support01' };
 
 // ---------------------------------------------------------------- SageMaker (us-east-1; eu-west-1 is denied)
 
@@ -412,32 +418,66 @@ const supportTitanCustomization = {
   outputDataConfig: { s3Uri: 's3://acme-support-data/output/' },
 };
 
+/** Every policy, each acting: the draft of the hardened guardrails. */
+const STRICT_POLICIES: Item = {
+  contentPolicy: {
+    filters: [
+      contentFilter('HATE', 'HIGH'),
+      contentFilter('INSULTS', 'HIGH'),
+      contentFilter('SEXUAL', 'HIGH'),
+      contentFilter('VIOLENCE', 'HIGH'),
+      contentFilter('MISCONDUCT', 'HIGH'),
+      contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'),
+    ],
+    tier: { tierName: 'STANDARD' },
+  },
+  topicPolicy: { topics: [{ name: 'system-prompt', definition: 'Requests to reveal instructions', type: 'DENY' }] },
+  sensitiveInformationPolicy: { piiEntities: [{ type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' }] },
+  contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, enabled: true }] },
+  wordPolicy: { managedWordLists: [{ type: 'PROFANITY' }] },
+  kmsKeyArn: KEYS.mlCmk,
+};
+
+/** Detect mode (action NONE) or evaluation switched off, filter by filter: it screens nothing. */
+const detectOnly = { inputAction: 'NONE', outputAction: 'NONE', inputEnabled: true, outputEnabled: true };
+const DETECT_ONLY_POLICIES: Item = {
+  contentPolicy: {
+    filters: [
+      ...['HATE', 'INSULTS', 'SEXUAL', 'VIOLENCE'].map((type) => ({ ...contentFilter(type, 'HIGH'), ...detectOnly })),
+      { ...contentFilter('MISCONDUCT', 'HIGH'), inputAction: 'BLOCK', outputAction: 'BLOCK', inputEnabled: false, outputEnabled: false },
+      { ...contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'), ...detectOnly },
+    ],
+    tier: { tierName: 'STANDARD' },
+  },
+  topicPolicy: { topics: [{ name: 'legal-advice', definition: 'Advice on legal matters', type: 'DENY', inputAction: 'BLOCK', outputAction: 'BLOCK', inputEnabled: false, outputEnabled: false }] },
+  sensitiveInformationPolicy: {
+    piiEntities: [{ type: 'EMAIL', action: 'NONE', ...detectOnly }],
+    regexes: [{ name: 'ticket-id', pattern: 'TCK-[0-9]{6}', action: 'NONE', ...detectOnly }],
+  },
+  contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, action: 'NONE', enabled: true }] },
+  wordPolicy: { managedWordLists: [{ type: 'PROFANITY', ...detectOnly }] },
+  kmsKeyArn: KEYS.mlCmk,
+};
+
+/** A region's Bedrock estate with nothing in it. */
+const NO_BEDROCK_RESOURCES: BedrockEstate = { logging: {}, guardrails: [], customModels: [], customizationJobs: [], importedModels: [], provisionedThroughputs: [], inferenceProfiles: [], invocationJobs: [], foundationModels: [], tags: {} };
+
 export const BEDROCK: Record<string, BedrockEstate> = {
   [US]: {
     // No logging configuration at all, in a region full of Bedrock resources.
     logging: {},
     guardrails: [
-      guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, {
-        contentPolicy: {
-          filters: [
-            contentFilter('HATE', 'HIGH'),
-            contentFilter('INSULTS', 'HIGH'),
-            contentFilter('SEXUAL', 'HIGH'),
-            contentFilter('VIOLENCE', 'HIGH'),
-            contentFilter('MISCONDUCT', 'HIGH'),
-            contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'),
-          ],
-          tier: { tierName: 'STANDARD' },
-        },
-        topicPolicy: { topics: [{ name: 'system-prompt', definition: 'Requests to reveal instructions', type: 'DENY' }] },
-        sensitiveInformationPolicy: { piiEntities: [{ type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' }] },
-        contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, enabled: true }] },
-        wordPolicy: { managedWordLists: [{ type: 'PROFANITY' }] },
-        kmsKeyArn: KEYS.mlCmk,
-      }),
+      guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, STRICT_POLICIES),
+      guardrail(US, guardrailIds.detect, 'detect-guardrail', 5, DETECT_ONLY_POLICIES),
+      // Its draft has every policy; version 1, which the FAQ agent uses, was published before the PII filter was added.
+      guardrail(US, guardrailIds.support, 'support-guardrail', 50, STRICT_POLICIES),
       guardrail(US, guardrailIds.legacy, 'legacy-guardrail', 400, { contentPolicy: { filters: [contentFilter('HATE', 'MEDIUM'), contentFilter('VIOLENCE', 'LOW')] } }),
       // A filter type this SDK has never heard of, and no tier: no crash.
       guardrail(US, guardrailIds.future, 'future-guardrail', 3, { contentPolicy: { filters: [contentFilter('DEEPFAKE_VOICE', 'HIGH'), contentFilter('PROMPT_ATTACK', 'MEDIUM', 'NONE')] } }),
+    ],
+    guardrailVersions: [
+      { ...guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, STRICT_POLICIES), version: '1' },
+      { ...guardrail(US, guardrailIds.support, 'support-guardrail', 50, { ...STRICT_POLICIES, sensitiveInformationPolicy: undefined }), version: '1' },
     ],
     customModels: [
       {
@@ -551,9 +591,43 @@ export const BEDROCK: Record<string, BedrockEstate> = {
     foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }],
     tags: {},
   },
+  // Models are invoked here, but nothing is configured: no logging, no resources.
+  [AP]: { ...NO_BEDROCK_RESOURCES, foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }] },
 };
 
+/**
+ * The AWS/Bedrock CloudWatch metrics with data in the past two weeks (what ListMetrics returns), per
+ * region: one Invocations metric per model invoked.
+ */
+export const BEDROCK_METRICS: Record<string, Item[]> = Object.fromEntries(
+  Object.entries({
+    [US]: ['anthropic.claude-3-haiku-20240307-v1:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0'],
+    [EU]: ['anthropic.claude-3-5-sonnet-20240620-v1:0'],
+    [AP]: ['anthropic.claude-3-5-sonnet-20240620-v1:0', 'amazon.titan-embed-text-v2:0'],
+  }).map(([region, models]) => [
+    region,
+    models.flatMap((model) =>
+      ['Invocations', 'InvocationLatency', 'InputTokenCount'].map((name) => ({ Namespace: 'AWS/Bedrock', MetricName: name, Dimensions: [{ Name: 'ModelId', Value: model }] })),
+    ),
+  ]),
+);
+
 // ---------------------------------------------------------------- Bedrock Agents (us-east-1)
+
+/** A published agent version, as GetAgentVersion gives it. */
+const agentVersion = (agentId: string, agentName: string, version: string, role: string, guardrailConfiguration: Item | undefined): Item => ({
+  agentId,
+  agentName,
+  agentArn: bedrock(US, 'agent', agentId),
+  version,
+  agentStatus: 'PREPARED',
+  foundationModel: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+  idleSessionTTLInSeconds: 600,
+  agentResourceRoleArn: roleArn(role),
+  guardrailConfiguration,
+  createdAt: daysAgo(30).toISOString(),
+  updatedAt: daysAgo(30).toISOString(),
+});
 
 export const AGENTS: Record<string, AgentsEstate> = {
   [US]: {
@@ -589,6 +663,22 @@ export const AGENTS: Record<string, AgentsEstate> = {
         createdAt: daysAgo(60).toISOString(),
         updatedAt: daysAgo(6).toISOString(),
       },
+      // Its draft is guarded, but the version its alias routes to was published before the guardrail was added.
+      {
+        agentId: 'FAQAGENT1',
+        agentName: 'faq-agent',
+        agentArn: bedrock(US, 'agent', 'FAQAGENT1'),
+        agentVersion: 'DRAFT',
+        agentStatus: 'PREPARED',
+        foundationModel: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+        idleSessionTTLInSeconds: 600,
+        agentResourceRoleArn: roleArn('BedrockSupportAgentRole'),
+        customerEncryptionKeyArn: KEYS.mlCmk,
+        guardrailConfiguration: { guardrailIdentifier: guardrailIds.support, guardrailVersion: '1' },
+        instruction: 'You answer questions from the FAQ.',
+        createdAt: daysAgo(45).toISOString(),
+        updatedAt: daysAgo(4).toISOString(),
+      },
       // An agent status this SDK does not know, and no model or session TTL: no crash.
       {
         agentId: 'DRAFTAGNT',
@@ -603,6 +693,11 @@ export const AGENTS: Record<string, AgentsEstate> = {
         updatedAt: daysAgo(1).toISOString(),
       },
     ],
+    agentVersions: {
+      OPSAGENT1: [agentVersion('OPSAGENT1', 'ops-agent', '3', 'BedrockOpsAgentRole', undefined)],
+      SUPPORT01: [agentVersion('SUPPORT01', 'support-agent', '7', 'BedrockSupportAgentRole', { guardrailIdentifier: guardrailIds.strict, guardrailVersion: '1' })],
+      FAQAGENT1: [agentVersion('FAQAGENT1', 'faq-agent', '2', 'BedrockSupportAgentRole', undefined)],
+    },
     actionGroups: {
       OPSAGENT1: [
         {
@@ -624,16 +719,19 @@ export const AGENTS: Record<string, AgentsEstate> = {
         { actionGroupId: 'USERINPUT', actionGroupName: 'UserInputAction', actionGroupState: 'ENABLED', parentActionSignature: 'AMAZON.UserInput' },
       ],
       DRAFTAGNT: [],
+      FAQAGENT1: [],
     },
     aliases: {
       OPSAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '3' }] }],
       SUPPORT01: [{ agentAliasId: 'PROD', agentAliasName: 'prod', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '7' }] }],
       DRAFTAGNT: [],
+      FAQAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '2' }] }],
     },
     agentKnowledgeBases: {
       OPSAGENT1: [],
       SUPPORT01: [{ knowledgeBaseId: 'KBSUPPORT', knowledgeBaseState: 'ENABLED' }],
       DRAFTAGNT: [],
+      FAQAGENT1: [],
     },
     knowledgeBases: [
       {
@@ -769,7 +867,11 @@ export const ROLES: Record<string, FakeRole> = {
   SageMakerResearchRole: {
     trust: trust({ Service: 'sagemaker.amazonaws.com' }),
     attached: [attach('AmazonSageMakerFullAccess')],
-    inline: { 'training-data': policy(statement(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::acme-ml-training-data/*', 'arn:aws:s3:::acme-public-uploads/*'])) },
+    inline: {
+      'training-data': policy(statement(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::acme-ml-training-data/*', 'arn:aws:s3:::acme-public-uploads/*'])),
+      // Any role whose trust policy lets it in: here AnalyticsAdminRole, which trusts the whole account.
+      'assume-any': policy(statement('sts:AssumeRole', '*')),
+    },
     tags: { team: 'research' },
   },
   SageMakerSecureNotebookRole: {
@@ -804,6 +906,9 @@ ROLES.DataPipelineRole = {
   inline: { write: policy(statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*')) },
 };
 
+// No AI asset names it; it trusts the whole account, so any principal allowed sts:AssumeRole on it (or on "*") gets in.
+ROLES.AnalyticsAdminRole = { trust: trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), attached: [attach('AdministratorAccess')], inline: {} };
+
 export const USERS: Record<string, { groups: string[]; attached: Array<{ PolicyName: string; PolicyArn: string }>; inline: Record<string, unknown> }> = {
   'bedrock-dev': { groups: ['developers'], attached: [], inline: {} },
   'ci-bot': { groups: [], attached: [attach('AmazonBedrockFullAccess')], inline: { 'no-deletes': policy(statement('bedrock:Delete*', '*', 'Deny')) } },
@@ -836,6 +941,12 @@ export interface FakeBucket {
   tags?: Record<string, string>;
 }
 
+/**
+ * The account's own Block Public Access settings (S3 Control): ACLs are blocked and ignored account-wide,
+ * bucket policies are not restricted. S3 applies them together with each bucket's.
+ */
+export const ACCOUNT_PUBLIC_ACCESS_BLOCK: Partial<typeof ALL_BLOCKED> | undefined = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false };
+
 export const BUCKETS: Record<string, FakeBucket> = {
   'acme-ml-training-data': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled', tags: { 'data-classification': 'confidential' } },
   'acme-public-uploads': {
@@ -848,7 +959,7 @@ export const BUCKETS: Record<string, FakeBucket> = {
   'acme-ml-capture': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   // A public-read ACL neutralised by IgnorePublicAcls.
   'acme-support-data': { region: US, publicAccessBlock: ALL_BLOCKED, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'aws:kms' }, versioning: 'Suspended' },
-  // A public-read ACL with nothing to stop it.
+  // A public-read ACL that only the account-level IgnorePublicAcls neutralises.
   'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' } },
   'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled' },
@@ -923,6 +1034,8 @@ export const PLANTED_FINDINGS = [
   ['aws-sagemaker-feature-group-without-cmk', 'customer-features'],
   // Bedrock: logging, guardrails (future-guardrail: only an unknown filter type and PROMPT_ATTACK).
   ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${US})`],
+  // No Bedrock resource in the region, but its AWS/Bedrock metrics show models invoked.
+  ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${AP})`],
   ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'future-guardrail'],
@@ -932,8 +1045,19 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-guardrail-harmful-content-filters-missing', 'future-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'future-guardrail'],
+  // Prowler requires HIGH for the prompt-attack filter; future-guardrail's is MEDIUM.
+  ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'future-guardrail'],
+  // Filters in detect mode (action NONE) or switched off protect nothing.
+  ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'detect-guardrail'],
+  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'detect-guardrail'],
+  ['aws-bedrock-guardrail-contextual-grounding-disabled', 'detect-guardrail'],
+  ['aws-bedrock-guardrail-harmful-content-filters-missing', 'detect-guardrail'],
+  // The version in force, not the draft: version 1 of support-guardrail has no PII filter.
+  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'support-guardrail:1'],
   // Agents, their roles and tools.
   // (ops-agent has tools: its missing guardrail is cross-agent-tools-without-guardrail, which includes aws-bedrock-agent-without-guardrail)
+  // Guarded in its draft; the version its alias routes to has no guardrail.
+  ['aws-bedrock-agent-without-guardrail', 'faq-agent'],
   ['aws-bedrock-agent-without-cmk', 'ops-agent'],
   ['aws-bedrock-agent-idle-session-ttl-excessive', 'ops-agent'],
   ['aws-bedrock-agent-role-shared', 'BedrockSupportAgentRole'],
@@ -959,12 +1083,10 @@ export const PLANTED_FINDINGS = [
   ['cross-ai-workload-identity-admin', 'churn-predictor'],
   ['cross-ai-workload-identity-admin', 'churn-train'],
   ['cross-endpoint-serves-model-trained-on-public-writable-data', 'churn-endpoint'],
-  ['cross-internet-exposed-compute-can-write-training-data', 'research-nb'],
   ['cross-secret-in-model-configuration', 'churn-predictor'],
   ['cross-secret-in-model-configuration', 'ops-agent'],
   ['cross-secret-in-model-configuration', 'ops-runbook-executor'],
   ['cross-agent-tools-without-guardrail', 'ops-agent'],
-  ['cross-ai-data-publicly-readable', 'support-articles-kb'],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -979,6 +1101,10 @@ export const HARDENED_TWINS = [
   'llm-finetune',
   'prep-fraud',
   'strict-guardrail',
+  'strict-guardrail:1',
+  // Its bucket's public ACL is ignored: the account blocks public ACLs.
+  'support-articles-kb',
+  'support-guardrail',
   'eu-guardrail',
   'support-agent',
   'draft-agent',

@@ -1,8 +1,10 @@
 import {
   ACCOUNT,
+  ACCOUNT_PUBLIC_ACCESS_BLOCK,
   AGENTS,
   API_KEYS,
   BEDROCK,
+  BEDROCK_METRICS,
   BUCKETS,
   GROUPS,
   KMS_KEYS,
@@ -134,6 +136,15 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
   return handlers[operation];
 }
 
+/** CloudWatch (awsJson1_0): the metrics with data in the past two weeks, filtered as ListMetrics filters. */
+export function cloudWatchOperation(operation: string, input: Input, region: string): (() => unknown) | undefined {
+  if (operation !== 'ListMetrics') return undefined;
+  return () => {
+    const metrics = (BEDROCK_METRICS[region] ?? []).filter((metric) => (!input.Namespace || metric.Namespace === input.Namespace) && (!input.MetricName || metric.MetricName === input.MetricName));
+    return listing(metrics, ['Namespace', 'MetricName', 'Dimensions'], 'Metrics', input.NextToken);
+  };
+}
+
 /** A key as resources name it: key ARN, key id, alias name or alias ARN. */
 function kmsKey(reference: string, region: string): [string, (typeof KMS_KEYS)[string]] {
   const match = Object.entries(KMS_KEYS).find(
@@ -210,9 +221,13 @@ const REST_ROUTES: RestRoute[] = [
     pattern: /^\/guardrails\/([^/]+)$/,
     service: 'bedrock',
     operation: 'GetGuardrail',
-    run: ({ region }, [id]) => {
-      const guardrail = bedrockData(region).guardrails.find((candidate) => candidate.guardrailId === id || candidate.guardrailArn === id);
-      if (!guardrail) throw new FakeError('ResourceNotFoundException', `guardrail ${id} not found`, 404);
+    run: ({ region, query }, [id]) => {
+      const estate = bedrockData(region);
+      // Without a version, GetGuardrail answers with the working draft.
+      const version = query.get('guardrailVersion') ?? 'DRAFT';
+      const records = version === 'DRAFT' ? estate.guardrails : (estate.guardrailVersions ?? []).filter((candidate) => candidate.version === version);
+      const guardrail = records.find((candidate) => candidate.guardrailId === id || candidate.guardrailArn === id);
+      if (!guardrail) throw new FakeError('ResourceNotFoundException', `guardrail ${id} version ${version} not found`, 404);
       return guardrail;
     },
   },
@@ -322,6 +337,13 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock-agent',
     operation: 'GetAgentActionGroup',
     run: ({ region }, [agentId, id]) => ({ agentActionGroup: { ...find(agentData(region).actionGroups[agentId!] ?? [], 'actionGroupId', id, 'action group'), agentId, agentVersion: 'DRAFT' } }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/agents\/([^/]+)\/agentversions\/(\d+)\/$/,
+    service: 'bedrock-agent',
+    operation: 'GetAgentVersion',
+    run: ({ region }, [agentId, version]) => ({ agentVersion: find((agentData(region).agentVersions ?? {})[agentId!] ?? [], 'version', version, 'agent version') }),
   },
   {
     method: 'POST',
@@ -457,6 +479,20 @@ export function iamOperation(action: string, input: Record<string, string>): (()
       principal('User', input.UserName);
       return { User: { Path: '/', UserName: input.UserName, UserId: `AIDA${input.UserName!.toUpperCase()}`, Arn: `arn:aws:iam::${ACCOUNT}:user/${input.UserName}`, CreateDate: created } };
     },
+    ListRoles: () =>
+      iamListing(
+        Object.entries(ROLES).map(([name, role]) => ({
+          Path: '/',
+          RoleName: name,
+          RoleId: `AROA${name.toUpperCase().slice(0, 12)}`,
+          Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+          CreateDate: created,
+          AssumeRolePolicyDocument: encodeDocument(role.trust),
+          MaxSessionDuration: 3600,
+        })),
+        'Roles',
+        marker,
+      ),
     ListGroupsForUser: () =>
       iamListing(
         (USERS[input.UserName!]?.groups ?? []).map((group) => ({ Path: '/', GroupName: group, GroupId: `AGPA${group.toUpperCase()}`, Arn: `arn:aws:iam::${ACCOUNT}:group/${group}`, CreateDate: created })),
@@ -563,4 +599,15 @@ export function s3Operation(bucketName: string, query: URLSearchParams): (Operat
     }
   };
   return { service: 's3', action, run };
+}
+
+/** S3 Control (restXml, account id in the x-amz-account-id header): the account's Block Public Access settings. */
+export function s3ControlOperation(method: string, path: string, accountId: string | string[] | undefined): (Operation & { run: () => { xml?: string } }) | undefined {
+  if (method !== 'GET' || path !== '/v20180820/configuration/publicAccessBlock') return undefined;
+  const run = () => {
+    if (accountId !== ACCOUNT) throw new FakeError('AccessDenied', `account ${String(accountId)} is not this account`, 403);
+    if (!ACCOUNT_PUBLIC_ACCESS_BLOCK) throw new FakeError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404);
+    return { xml: `<PublicAccessBlockConfiguration>${Object.entries(ACCOUNT_PUBLIC_ACCESS_BLOCK).map(([key, value]) => xml(key, value)).join('')}</PublicAccessBlockConfiguration>` };
+  };
+  return { service: 's3', action: 's3:GetAccountPublicAccessBlock', run };
 }

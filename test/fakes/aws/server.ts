@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DENIED_SERVICES } from './estate.js';
-import { FakeError, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
+import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
 import { ACCESS_DENIED, THROTTLING, ec2Reply, errorReply, formParameters, jsonReply, queryReply, xmlReply, type Protocol, type Reply } from './protocols.js';
 
 /**
@@ -29,6 +29,7 @@ const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerO
   SageMaker: { service: 'sagemaker', handler: sageMakerOperation },
   TrentService: { service: 'kms', handler: kmsOperation },
   Logs_20140328: { service: 'logs', handler: logsOperation },
+  GraniteServiceVersion20100801: { service: 'cloudwatch', handler: cloudWatchOperation },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -119,7 +120,8 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
   switch (service) {
     case 'sagemaker':
     case 'kms':
-    case 'logs': {
+    case 'logs':
+    case 'monitoring': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
@@ -146,7 +148,9 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     }
     case 's3': {
       const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
-      const operation = request.method === 'GET' ? s3Operation(bucket, url.searchParams) : undefined;
+      // S3 Control signs as s3 too; its paths start with the API version.
+      const control = url.pathname.startsWith('/v20180820/') ? s3ControlOperation(request.method ?? 'GET', url.pathname, request.headers['x-amz-account-id']) : undefined;
+      const operation = control ?? (request.method === 'GET' ? s3Operation(bucket, url.searchParams) : undefined);
       return (
         operation && {
           ...operation,
