@@ -116,10 +116,12 @@ export class PathSearch {
     if (cached) return cached;
 
     const step = this.steps[index]!;
-    let uncertain = false;
+    const expansion = this.expand(step, asset);
+    // Edges that could not be read may lead where the search could not go: no path found is then unknown.
+    let uncertain = expansion.incomplete;
     const found: string[][] = [];
     const targets = new Set<string>();
-    for (const { node, hops } of this.expand(step, asset)) {
+    for (const { node, hops } of expansion.candidates) {
       if (step.to && !step.to.has(node.type)) continue;
       const matches = step.where ? step.where(node, this.context) : true;
       if (matches !== true) {
@@ -142,14 +144,19 @@ export class PathSearch {
     return suffix;
   }
 
-  /** Assets `minHops`..`maxHops` edges away (breadth-first, each at most once), with the hops taken. */
-  private expand(step: CompiledPathStep, start: Asset): Array<{ node: Asset; hops: string[] }> {
+  /**
+   * Assets `minHops`..`maxHops` edges away (breadth-first, each at most once), with the hops taken;
+   * `incomplete` when an asset on the way has edges of the step's types that could not be read.
+   */
+  private expand(step: CompiledPathStep, start: Asset): { candidates: Array<{ node: Asset; hops: string[] }>; incomplete: boolean } {
     const candidates: Array<{ node: Asset; hops: string[] }> = step.minHops === 0 ? [{ node: start, hops: [] }] : [];
     const visited = new Set<string>([start.id]);
+    let incomplete = false;
     let layer = [{ node: start, hops: [] as string[] }];
     for (let hop = 1; hop <= step.maxHops && layer.length > 0; hop++) {
       const next: Array<{ node: Asset; hops: string[] }> = [];
       for (const { node, hops } of layer) {
+        if (node.unreadEdges && step.edges.some((edge) => this.graph.edgesUnread(node, edge, step.direction))) incomplete = true;
         for (const edge of step.edges) {
           for (const neighbour of this.graph.neighbours(node, edge, step.direction)) {
             if (visited.has(neighbour.id) || next.length >= MAX_FRONTIER) continue;
@@ -162,7 +169,7 @@ export class PathSearch {
       }
       layer = next;
     }
-    return candidates;
+    return { candidates, incomplete };
   }
 }
 

@@ -30,6 +30,21 @@ describe('attack paths', () => {
     expect(result.violation?.evidence.pathCount).toBe(1);
   });
 
+  it('is unknown, not a pass, when an asset on the way has edges of the step that could not be read', () => {
+    const unread = { unreadEdges: [{ edge: 'can-assume', direction: 'out' as const }] };
+    const graph = graphOf(
+      [asset('nb', NOTEBOOK, { internetExposed: true }), asset('r1', 'aws.iam.role', {}, unread), asset('r2', 'aws.iam.role'), asset('data', 'aws.s3.bucket', { sensitiveData: true })],
+      [
+        ['nb', 'uses-identity', 'r1'],
+        ['r1', 'can-assume', 'r2'],
+      ],
+    );
+    expect(evaluateRuleOn(graph, ruleWith([NOTEBOOK], PATH), graph.get('nb')!).outcome).toBe('unknown');
+    // A path found among the edges that were read still counts.
+    const found = graphOf([...graph.assets], [...graph.edges.map((edge): [string, string, string] => [edge.from, edge.type, edge.to]), ['r2', 'writes-data', 'data']]);
+    expect(evaluateRuleOn(found, ruleWith([NOTEBOOK], PATH), found.get('nb')!).outcome).toBe('fail');
+  });
+
   it('does not go beyond maxHops', () => {
     const roles = ['r0', 'r1', 'r2', 'r3', 'r4'];
     const graph = graphOf(

@@ -1083,6 +1083,8 @@ export const PLANTED_FINDINGS = [
   ['cross-ai-workload-identity-admin', 'churn-predictor'],
   ['cross-ai-workload-identity-admin', 'churn-train'],
   ['cross-endpoint-serves-model-trained-on-public-writable-data', 'churn-endpoint'],
+  // research-nb has direct (outbound) internet access and its role writes the training bucket.
+  ['cross-internet-egress-compute-can-write-training-data', 'research-nb'],
   ['cross-secret-in-model-configuration', 'churn-predictor'],
   ['cross-secret-in-model-configuration', 'ops-agent'],
   ['cross-secret-in-model-configuration', 'ops-runbook-executor'],
