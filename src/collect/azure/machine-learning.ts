@@ -16,7 +16,7 @@ import { resourceRef, SERVICES, type AzureScan } from './session.js';
  * idle shutdown. So the client asks for a newer API version and the records are read as the ARM JSON
  * on the wire, through the SDK's own paginator and retries.
  */
-const ML_API_VERSION = '2024-10-01';
+const ML_API_VERSION = '2026-05-01';
 
 const WORKSPACE_TYPE = 'azure.machinelearning.workspace';
 const COMPUTE_TYPE = 'azure.machinelearning.compute';

@@ -238,14 +238,14 @@ function addCognitiveServices(tenant: FakeTenant): void {
   );
   tenant.add(diagnosticSetting(ids.oaiFirewalled, 'audit', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'audit', enabled: true }], metrics: [] }));
 
-  // Values newer than the collector, and records with optional fields left out.
-  tenant.add(
+  // Values newer than the collector (extensible enums grow), and records with optional fields left out.
+  tenant.addFromNewerApi(
     cognitiveAccount(ids.futureAi, 'westus', 'FutureKind', {
       identity: { type: 'SystemAssigned, UserAssigned', principalId: principal.futureAi, userAssignedIdentities: { [ids.uamiDev.toLowerCase()]: { principalId: principal.uamiDev, clientId: 'd0000000-0000-4000-8000-000000000008' } } },
       properties: { publicNetworkAccess: 'SomethingNew', networkAcls: { defaultAction: 'Quarantine' }, encryption: { keySource: 'Microsoft.FutureVault' } },
     }),
   );
-  tenant.add(raiPolicy(ids.futureAi, 'odd', { mode: 'Telepathic', contentFilters: [{ name: 'Mind Reading', enabled: true, blocking: true, source: 'Thought' }, { name: 'Jailbreak' }] }));
+  tenant.addFromNewerApi(raiPolicy(ids.futureAi, 'odd', { mode: 'Telepathic', contentFilters: [{ name: 'Mind Reading', enabled: true, blocking: true, source: 'Thought' }, { name: 'Jailbreak' }] }));
   tenant.add(deployment(ids.futureAi, 'mystery', { name: 'phi-9' }, { raiPolicyName: 'odd' }));
   tenant.add(deployment(ids.futureAi, 'no-model', {}));
   tenant.add(cognitiveAccount(ids.devSpeech, 'westus', 'SpeechServices'));
@@ -316,9 +316,9 @@ function addMachineLearning(tenant: FakeTenant): void {
       disableLocalAuth: true,
       properties: { vmSize: 'Standard_NC24ads_A100_v4', enableNodePublicIp: false, remoteLoginPortPublicAccess: 'Disabled', subnet: { id: SUBNET }, scaleSettings: { minNodeCount: 0, maxNodeCount: 4, nodeIdleTimeBeforeScaleDown: 'PT15M' } },
     }),
-    // A compute kind newer than the collector, with nothing but its type.
-    compute(ids.project, 'quantum-01', undefined, { computeType: 'QuantumAccelerator' }),
   );
+  // A compute kind newer than the collector, with nothing but its type.
+  tenant.addFromNewerApi(compute(ids.project, 'quantum-01', undefined, { computeType: 'QuantumAccelerator' }));
 
   tenant.add(
     {
