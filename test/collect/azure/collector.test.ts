@@ -79,13 +79,24 @@ describe('Azure collector against a fake Resource Manager', () => {
       outboundRestricted: true,
       allowedFqdns: ['acme-search.search.windows.net'],
       loggingEnabled: true,
-      logCategories: ['Audit', 'RequestResponse'],
+      // To a Log Analytics workspace and (Trace) an event hub.
+      logCategories: ['Audit', 'RequestResponse', 'Trace'],
     });
     expect(edges(ids.oaiHardened, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/openai-cmk']);
     expect(asset('https://acme-kv.vault.azure.net/keys/openai-cmk')).toMatchObject({ type: 'azure.keyvault.key', region: 'swedencentral', props: {} });
     expect(edges(ids.oaiHardened, 'uses-identity')).toEqual([child.systemIdentity(ids.oaiHardened)]);
     // Public endpoint restricted to an IP range, and no private endpoint.
     expect(asset(ids.oaiFirewalled).props).toMatchObject({ kind: 'AIServices', internetExposed: false, publicNetworkAccess: 'Enabled', networkDefaultAction: 'Deny', ipRules: ['203.0.113.0/24'], privateEndpoints: 0, logCategories: ['audit'] });
+  });
+
+  it('reads diagnostic settings with their category groups, to every kind of destination', () => {
+    // Category groups exist from api-version 2021-05-01-preview; at 2017-05-01-preview these settings read as delivering nothing.
+    expect(asset(ids.oaiFirewalled).props).toMatchObject({ loggingEnabled: true, logCategories: ['audit'] });
+    expect(asset(ids.wsLocked).props).toMatchObject({ loggingEnabled: true, logCategories: ['allLogs'] }); // to a storage account
+    expect(asset(child.endpoint(ids.project, 'ep-private')).props.logCategories).toEqual(['allLogs']); // to a marketplace partner
+    expect(asset(ids.oaiHardened).props.logCategories).toContain('Trace'); // to an event hub
+    // Metrics reach a destination, logs do not.
+    expect(asset(ids.hub).props).toMatchObject({ loggingEnabled: false, logCategories: [] });
   });
 
   it('reads deployments with the content filter in force, the default filters included, and retired model versions', () => {
@@ -136,7 +147,7 @@ describe('Azure collector against a fake Resource Manager', () => {
 
     expect(asset(child.endpoint(ids.project, 'ep-public')).props).toMatchObject({ authMode: 'Key', publicNetworkAccess: 'Enabled', internetExposed: true, loggingEnabled: false, logCategories: [] });
     // Logged through its deployment: Application Insights and the model data collector.
-    expect(asset(child.endpoint(ids.project, 'ep-private')).props).toMatchObject({ authMode: 'AADToken', internetExposed: false, loggingEnabled: true });
+    expect(asset(child.endpoint(ids.project, 'ep-private')).props).toMatchObject({ authMode: 'AADToken', internetExposed: false, loggingEnabled: true, logCategories: ['allLogs'] });
     // The deployments' configuration goes into raw, where redaction finds secrets before the graph.
     expect(JSON.stringify(asset(child.endpoint(ids.project, 'ep-public')).raw)).toContain('OPENAI_API_KEY');
 

@@ -172,6 +172,9 @@ function diagnosticSetting(resource: string, name: string, properties: ArmJson):
 }
 
 const LOG_ANALYTICS = `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.OperationalInsights/workspaces/law-security`;
+const EVENT_HUB_RULE = `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.EventHub/namespaces/ehn-siem/authorizationRules/RootManageSharedAccessKey`;
+const LOG_ARCHIVE = `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.Storage/storageAccounts/stlogarchive`;
+const PARTNER_SOLUTION = `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.Datadog/monitors/dd-prod`;
 
 function addCognitiveServices(tenant: FakeTenant): void {
   const catalog = [
@@ -225,6 +228,8 @@ function addCognitiveServices(tenant: FakeTenant): void {
   tenant.addToList(`${ids.oaiHardened}/models`, ...catalog);
   tenant.add(
     diagnosticSetting(ids.oaiHardened, 'to-sentinel', { workspaceId: LOG_ANALYTICS, logs: [{ category: 'Audit', enabled: true }, { category: 'RequestResponse', enabled: true }, { category: 'Trace', enabled: false }], metrics: [] }),
+    // An event hub is a destination too.
+    diagnosticSetting(ids.oaiHardened, 'to-siem', { eventHubAuthorizationRuleId: EVENT_HUB_RULE, eventHubName: 'ai-logs', logs: [{ category: 'Trace', enabled: true }], metrics: [] }),
   );
 
   // Hardened, but reached over its public endpoint (IP-restricted) without Private Link.
@@ -290,7 +295,10 @@ function addMachineLearning(tenant: FakeTenant): void {
       privateEndpointConnections: [{ id: `${ids.wsLocked}/privateEndpointConnections/pe-ml`, properties: { privateLinkServiceConnectionState: { status: 'Approved' } } }],
     }),
   );
-  tenant.add(diagnosticSetting(ids.wsLocked, 'all-logs', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
+  // Category groups, as the portal and Azure Policy write them (api-version 2021-05-01-preview and later), to a storage account.
+  tenant.add(diagnosticSetting(ids.wsLocked, 'all-logs', { storageAccountId: LOG_ARCHIVE, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
+  // Near miss: metrics reach a destination, logs do not.
+  tenant.add(diagnosticSetting(ids.hub, 'metrics-only', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'allLogs', enabled: false }], metrics: [{ category: 'AllMetrics', enabled: true }] }));
 
   tenant.add(
     // Planted: public IP, SSH open, no idle shutdown, old OS image, an admin identity that writes training data.
@@ -363,6 +371,9 @@ function addMachineLearning(tenant: FakeTenant): void {
       },
     },
   );
+
+  // A marketplace partner solution (Datadog, Elastic, ...) is a destination too.
+  tenant.add(diagnosticSetting(child.endpoint(ids.project, 'ep-private'), 'to-partner', { marketplacePartnerId: PARTNER_SOLUTION, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
 
   tenant.add(
     {
