@@ -55,6 +55,7 @@ const PLANTED = [
   ['azure-storage-ai-data-anonymous-access-allowed', 'stmltraining'],
   ['azure-storage-ai-data-shared-key-access', 'stmlhub'],
   ['azure-storage-ai-data-shared-key-access', 'stmltraining'],
+  ['cross-ai-data-publicly-readable', 'legacy_exports'],
   ['cross-ai-workload-identity-admin', 'ci-exposed'],
   ['cross-internet-exposed-compute-can-write-training-data', 'ci-exposed'],
   ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],

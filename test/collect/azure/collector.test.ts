@@ -170,6 +170,10 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(asset(ids.storageHub).props).toMatchObject({ sensitiveData: true, allowBlobPublicAccess: true, publicContainers: ['public-samples'], publicRead: true });
     expect(asset(ids.storageCurated).props).toMatchObject({ internetExposed: false, customerManagedKey: true, sharedKeyAccess: false, publicRead: false });
     expect(edges(ids.storageCurated, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/storage-cmk']);
+    // An account that predates the November 2023 default and never set allowBlobPublicAccess: the
+    // setting stays unknown, and its containers say what is public.
+    expect(asset(ids.storageLegacy).props).toMatchObject({ sensitiveData: true, publicContainers: ['exports'], publicRead: true });
+    expect(asset(ids.storageLegacy).props.allowBlobPublicAccess).toBeUndefined();
     // Reached only through a data role over its resource group: in the graph, its content unknown.
     expect(asset(ids.storageUnrelated).props.sensitiveData).toBeUndefined();
     expect(inventory.assets.some((item) => item.id === ids.uamiUnused)).toBe(false);

@@ -53,6 +53,7 @@ export const ids = {
   storageCurated: `${group(SUB_PROD, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stmlcurated`,
   storageLocked: `${group(SUB_PROD, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stmllocked`,
   storageUnrelated: `${group(SUB_PROD, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stunrelated`,
+  storageLegacy: `${group(SUB_PROD, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stmllegacy`,
 };
 export const child = {
   deployment: (account: string, name: string) => `${account}/deployments/${name}`,
@@ -383,6 +384,12 @@ function addMachineLearning(tenant: FakeTenant): void {
       properties: { datastoreType: 'AzureBlob', accountName: 'stmltraining', containerName: 'training', endpoint: 'core.windows.net', protocol: 'https', credentials: { credentialsType: 'AccountKey' }, isDefault: false },
     },
     {
+      id: child.datastore(ids.project, 'legacy_exports'),
+      name: 'legacy_exports',
+      type: 'Microsoft.MachineLearningServices/workspaces/datastores',
+      properties: { datastoreType: 'AzureBlob', accountName: 'stmllegacy', containerName: 'exports', credentials: { credentialsType: 'None' } },
+    },
+    {
       id: child.datastore(ids.project, 'curated'),
       name: 'curated',
       type: 'Microsoft.MachineLearningServices/workspaces/datastores',
@@ -498,7 +505,11 @@ function addStorage(tenant: FakeTenant): void {
     storageAccount(ids.storageCurated, { ...closedNetwork, ...cmk, allowBlobPublicAccess: false, allowSharedKeyAccess: false }),
     storageAccount(ids.storageLocked, { ...closedNetwork, ...cmk, allowBlobPublicAccess: false, allowSharedKeyAccess: false }),
     storageAccount(ids.storageUnrelated, { ...openNetwork, allowBlobPublicAccess: true }),
+    // Planted: created before the November 2023 default, never set allowBlobPublicAccess (the answer
+    // leaves it out), and one container anonymous readers can list.
+    storageAccount(ids.storageLegacy, { ...openNetwork, allowSharedKeyAccess: false, creationTime: '2019-03-14T09:12:41.0000000Z' }),
   );
   const container = (account: string, name: string, publicAccess: string) => ({ id: `${account}/blobServices/default/containers/${name}`, name, type: 'Microsoft.Storage/storageAccounts/blobServices/containers', properties: { publicAccess } });
   tenant.add(container(ids.storageHub, 'artifacts', 'None'), container(ids.storageHub, 'public-samples', 'Blob'));
+  tenant.add(container(ids.storageLegacy, 'exports', 'Container'), container(ids.storageLegacy, 'staging', 'None'));
 }
