@@ -7,7 +7,7 @@ export const AZURE_ASSET_TYPES = [
     title: 'Azure AI services account (Azure OpenAI, AI Services, ...)',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed', 'customerManagedKey', 'loggingEnabled'], {
+    props: props(['internetExposed', 'internetEgress', 'customerManagedKey', 'loggingEnabled'], {
       kind: str('account kind: OpenAI, AIServices, CognitiveServices, ...'),
       publicNetworkAccess: str('Enabled or Disabled'),
       networkDefaultAction: str('networkAcls.defaultAction: Allow or Deny; null when no ACLs are set'),
@@ -58,9 +58,11 @@ export const AZURE_ASSET_TYPES = [
     title: 'Azure Machine Learning / AI Foundry workspace',
     category: 'ai',
     bomType: 'platform',
-    props: props(['internetExposed', 'customerManagedKey', 'loggingEnabled'], {
+    props: props(['internetExposed', 'internetEgress', 'customerManagedKey', 'loggingEnabled'], {
       kind: str('Default, Hub, Project, FeatureStore'),
       publicNetworkAccess: str('Enabled or Disabled'),
+      networkDefaultAction: str('networkAcls.defaultAction: Deny when public access is enabled from selected IP addresses only'),
+      ipRules: strList('addresses and ranges public access is allowed from (networkAcls.ipRules and ipAllowlist)'),
       isolationMode: str('managed network isolation mode: Disabled, AllowInternetOutbound, AllowOnlyApprovedOutbound'),
       highBusinessImpact: bool('hbiWorkspace flag'),
       privateEndpoints: num('number of private endpoint connections'),
@@ -73,7 +75,7 @@ export const AZURE_ASSET_TYPES = [
     title: 'Azure ML compute (instance or cluster)',
     category: 'ai',
     bomType: 'application',
-    props: props(['internetExposed'], {
+    props: props(['internetExposed', 'internetEgress'], {
       computeType: str('ComputeInstance, AmlCompute, Kubernetes, ...'),
       publicIp: bool('the compute has a public IP address'),
       sshEnabled: bool('SSH access is enabled'),
@@ -89,7 +91,7 @@ export const AZURE_ASSET_TYPES = [
     title: 'Azure ML online endpoint',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed', 'loggingEnabled'], {
+    props: props(['internetExposed', 'internetEgress', 'loggingEnabled'], {
       authMode: str('Key, AMLToken or AADToken'),
       publicNetworkAccess: str('Enabled or Disabled'),
       logCategories: strList('diagnostic log categories and category groups delivered to a destination (AmlOnlineEndpointTrafficLog, allLogs, ...)'),

@@ -61,7 +61,7 @@ const PLANTED = [
   ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
-const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'stmlcurated', 'stmllocked'];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked'];
 
 interface JsonFinding {
   ruleId: string;

@@ -139,9 +139,14 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(edges(ids.hub, 'artifacts-in')).toEqual([ids.storageHub]);
     expect(asset(ids.wsLocked).props).toMatchObject({ kind: 'Default', internetExposed: false, isolationMode: 'AllowOnlyApprovedOutbound', customerManagedKey: true, highBusinessImpact: true, privateEndpoints: 1, loggingEnabled: true, logCategories: ['allLogs'] });
     expect(edges(ids.wsLocked, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/ml-cmk']);
+    // Outbound: only approved destinations from its managed network; the open hub has none, so its projects' egress is up to their own network.
+    expect(asset(ids.wsLocked).props.internetEgress).toBe(false);
+    expect(asset(ids.hub).props.internetEgress).toBeUndefined();
 
-    expect(asset(child.compute(ids.project, 'ci-exposed')).props).toMatchObject({ computeType: 'ComputeInstance', publicIp: true, internetExposed: true, sshEnabled: true, idleShutdownMinutes: null, latestOsImage: false, subnetId: null, managedIdentity: true });
-    expect(asset(child.compute(ids.project, 'ci-private')).props).toMatchObject({ publicIp: false, sshEnabled: false, idleShutdownMinutes: 30, latestOsImage: true, localAuthDisabled: true });
+    expect(asset(child.compute(ids.project, 'ci-exposed')).props).toMatchObject({ computeType: 'ComputeInstance', publicIp: true, internetExposed: true, internetEgress: true, sshEnabled: true, idleShutdownMinutes: null, latestOsImage: false, subnetId: null, managedIdentity: true });
+    expect(asset(child.compute(ids.project, 'ci-private')).props).toMatchObject({ publicIp: false, internetExposed: false, sshEnabled: false, idleShutdownMinutes: 30, latestOsImage: true, localAuthDisabled: true });
+    // In its own subnet without a public IP and without a managed network: its way out is the customer's network, unknown here.
+    expect(asset(child.compute(ids.project, 'ci-private')).props.internetEgress).toBeUndefined();
     expect(asset(child.compute(ids.project, 'cluster-private')).props).toMatchObject({ computeType: 'AmlCompute', publicIp: false, sshEnabled: false, idleShutdownMinutes: 15 });
     expect(edges(child.compute(ids.project, 'ci-exposed'), 'uses-identity')).toEqual([ids.uamiCompute]);
 
@@ -155,6 +160,17 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(edges(child.datastore(ids.project, 'training_blob'), 'reads-data')).toEqual([ids.storageTraining]);
     // Datastores name their account in any case.
     expect(edges(child.datastore(ids.project, 'curated'), 'reads-data')).toEqual([ids.storageCurated]);
+  });
+
+  it('reads a workspace open from selected IP addresses only as not exposed, and a compute that does not say whether it has a public IP as unknown', () => {
+    expect(asset(ids.wsAllowlisted).props).toMatchObject({ internetExposed: false, publicNetworkAccess: 'Enabled', networkDefaultAction: 'Deny', ipRules: ['198.51.100.0/24'], internetEgress: false });
+    expect(asset(ids.hub).props).toMatchObject({ internetExposed: true, networkDefaultAction: null, ipRules: [] });
+    // Read at a preview api-version: GA versions (up to 2026-05-01) leave networkAcls out.
+    expect(fake.requests.some((entry) => entry.path.endsWith('/providers/Microsoft.MachineLearningServices/workspaces') && entry.status === 200)).toBe(true);
+    const unstated = asset(child.compute(ids.wsAllowlisted, 'ci-unstated')).props;
+    expect(unstated.publicIp).toBeUndefined();
+    // SSH is off, so nothing on it is open to the internet whether or not it has a public IP; its workspace's managed network allows only approved outbound.
+    expect(unstated).toMatchObject({ sshEnabled: false, internetExposed: false, internetEgress: false });
   });
 
   it('follows identities to their role assignments: admin over a resource group, blob data roles to storage', () => {

@@ -44,6 +44,7 @@ export const ids = {
   hub: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/hub-open`,
   project: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/proj-open`,
   wsLocked: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/ws-locked`,
+  wsAllowlisted: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/ws-allowlisted`,
   uamiCompute: `${group(SUB_PROD, 'rg-identity')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-ml-compute`,
   uamiReader: `${group(SUB_PROD, 'rg-identity')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-ml-reader`,
   uamiUnused: `${group(SUB_PROD, 'rg-identity')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-unused`,
@@ -71,6 +72,7 @@ const principal = {
   hub: 'c0000000-0000-4000-8000-000000000002',
   project: 'c0000000-0000-4000-8000-000000000003',
   wsLocked: 'c0000000-0000-4000-8000-000000000004',
+  wsAllowlisted: 'c0000000-0000-4000-8000-00000000000b',
   uamiCompute: 'c0000000-0000-4000-8000-000000000005',
   uamiReader: 'c0000000-0000-4000-8000-000000000006',
   futureAi: 'c0000000-0000-4000-8000-000000000007',
@@ -296,6 +298,27 @@ function addMachineLearning(tenant: FakeTenant): void {
       privateEndpointConnections: [{ id: `${ids.wsLocked}/privateEndpointConnections/pe-ml`, properties: { privateLinkServiceConnectionState: { status: 'Approved' } } }],
     }),
   );
+  // Hardened, but reached over its public endpoint from selected IP addresses only ("Enabled from
+  // selected IP addresses"), which only preview api-versions show (networkAcls).
+  tenant.add(
+    workspace(ids.wsAllowlisted, 'Default', 'westeurope', { type: 'SystemAssigned', principalId: principal.wsAllowlisted }, {
+      storageAccount: ids.storageLocked,
+      publicNetworkAccess: 'Enabled',
+      networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '198.51.100.0/24' }] },
+      managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
+      encryption: { status: 'Enabled', keyVaultProperties: { keyVaultArmId: `${group(SUB_PROD, 'rg-sec')}/providers/Microsoft.KeyVault/vaults/acme-kv`, keyIdentifier: 'https://acme-kv.vault.azure.net/keys/ml-cmk/0a1b2c' } },
+    }),
+  );
+  tenant.add(diagnosticSetting(ids.wsAllowlisted, 'all-logs', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
+  // Created without saying whether it has a public IP (the answer leaves enableNodePublicIp out), SSH off.
+  tenant.add(
+    compute(ids.wsAllowlisted, 'ci-unstated', undefined, {
+      computeType: 'ComputeInstance',
+      disableLocalAuth: true,
+      properties: { vmSize: 'Standard_DS3_v2', sshSettings: { sshPublicAccess: 'Disabled' }, idleTimeBeforeShutdown: 'PT60M', osImageMetadata: { isLatestOsImageVersion: true } },
+    }),
+  );
+
   // Category groups, as the portal and Azure Policy write them (api-version 2021-05-01-preview and later), to a storage account.
   tenant.add(diagnosticSetting(ids.wsLocked, 'all-logs', { storageAccountId: LOG_ARCHIVE, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
   // Near miss: metrics reach a destination, logs do not.
