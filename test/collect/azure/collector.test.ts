@@ -8,6 +8,7 @@ import { NoCredentialsError } from '../../../src/collect/collector.js';
 import { assetTypeSpec } from '../../../src/graph/catalog/index.js';
 import { isEdgeType } from '../../../src/graph/edge-types.js';
 import type { Asset, Inventory } from '../../../src/graph/model.js';
+import { silentLogger } from '../../../src/log.js';
 import { ROOT, tempDir } from '../../helpers.js';
 import { FakeArm } from '../../fakes/azure/arm-server.js';
 import { child, DENIALS, fakeTenant, ids, SUB_DEV, SUB_DISABLED, SUB_LOCKED, SUB_PROD, TOKEN } from '../../fakes/azure/estate.js';
@@ -227,6 +228,27 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(quantum.computeType).toBe('QuantumAccelerator');
     expect(quantum.publicIp).toBeUndefined();
     expect(quantum.sshEnabled).toBeUndefined();
+  });
+
+  it('logs every failed call at debug level (--debug), the subscription listing included', async () => {
+    const lines: string[] = [];
+    const log = { ...silentLogger, debug: (message: string) => lines.push(message) };
+    const own = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS });
+    const logged = await scanFake(own, {}, { log }).finally(() => own.close());
+    const failed = logged.coverage.filter((entry) => entry.status === 'denied' || entry.status === 'error');
+    expect(failed.length).toBeGreaterThan(3);
+    for (const entry of failed) {
+      const operation = entry.message!.slice(0, entry.message!.indexOf(':'));
+      expect(lines.some((line) => line.startsWith(`azure ${entry.account}/global ${operation}: ${entry.status}: `)), `${entry.account} ${operation}`).toBe(true);
+    }
+    const refused = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: [{ action: 'Microsoft.Resources/subscriptions/read' }] });
+    try {
+      lines.length = 0;
+      await scanFake(refused, {}, { log });
+      expect(lines).toEqual([expect.stringMatching(/^azure tenant\/global subscriptions\.list: denied: AuthorizationFailed: /)]);
+    } finally {
+      await refused.close();
+    }
   });
 
   it('follows nextLink across pages', () => {
