@@ -1,5 +1,7 @@
 import { request } from 'node:https';
 import { describe, expect, it } from 'vitest';
+import { AZURE_ASSET_TYPES } from '../../../src/graph/catalog/azure.js';
+import { propertyDoc } from '../../../src/graph/catalog/spec.js';
 import { ApiSchemas } from '../../fakes/azure/api-schemas/schema-check.js';
 import { FAKE_ARM_CERT, FakeArm, FakeTenant, requestedType } from '../../fakes/azure/arm-server.js';
 import { DENIALS, fakeTenant, SUB_PROD, TOKEN } from '../../fakes/azure/estate.js';
@@ -65,6 +67,19 @@ describe('the REST API model checker', () => {
       expect(schemas.versions(type)).toEqual(versions);
       for (const version of versions) expect(schemas.sourceOf(type, version)).toMatch(/^Azure\/(bicep-types-az|azure-rest-api-specs)@[0-9a-f]{40}: /);
     }
+  });
+});
+
+describe('the Azure catalog', () => {
+  it('says for every property of every Azure type which API field it comes from and what an absent field means', () => {
+    const missing: string[] = [];
+    for (const spec of AZURE_ASSET_TYPES) {
+      for (const [name, schema] of Object.entries(spec.props.shape)) {
+        const source = propertyDoc(schema as never).source;
+        if (!source?.from || !source.absent) missing.push(`${spec.type} ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
 
