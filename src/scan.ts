@@ -2,12 +2,13 @@ import { evaluateRules } from './engine/evaluate.js';
 import type { CompiledRule, Rule } from './engine/rule.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { buildFindings } from './findings/build.js';
+import { foldSupersededFindings, linkAttackPathSteps } from './findings/group.js';
 import { compareFindings, type Finding } from './findings/finding.js';
 import { applySuppressions, type SuppressionSet } from './findings/suppressions.js';
 import { buildGraph } from './graph/build.js';
 import type { AssetGraph } from './graph/graph.js';
 import type { CoverageEntry, Inventory, Severity } from './graph/model.js';
-import { SEVERITIES } from './graph/model.js';
+import { isCoverageGap, SEVERITIES, SEVERITY_RANK } from './graph/model.js';
 import { compareCoverage } from './graph/snapshot.js';
 
 /**
@@ -42,6 +43,8 @@ export interface ScanResult {
   warnings: string[];
   /** A baseline was applied: findings are `new` or `existing`. */
   baselineApplied: boolean;
+  /** Findings left out of the result by --min-severity. */
+  belowMinimum?: number;
   graph: AssetGraph;
 }
 
@@ -62,9 +65,11 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
       warnings.push(`ignore entry at ${entry.origin} expired on ${entry.expires} and no longer suppresses (${[entry.rule, entry.resource].filter(Boolean).join(' on ')}): review it`);
     }
   }
-  if (input.baseline) applyBaseline(findings, input.baseline, aliases);
+  const grouped = foldSupersededFindings(findings, active.map((compiled) => compiled.rule));
+  linkAttackPathSteps(grouped);
+  if (input.baseline) applyBaseline(grouped, input.baseline, aliases);
   if (graph.danglingEdges > 0) warnings.push(`${graph.danglingEdges} relation(s) point to assets that were not collected and were ignored`);
-  findings.sort(compareFindings);
+  grouped.sort(compareFindings);
   return {
     tool: input.tool,
     startedAt: input.startedAt,
@@ -72,7 +77,7 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
     sources: [...graph.sources].sort(),
     coverage: [...graph.coverage].sort(compareCoverage),
     assetCount: graph.size,
-    findings,
+    findings: grouped,
     rules: active.map((compiled) => compiled.rule).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     inconclusive: evaluation.inconclusive,
     checks: evaluation.checks,
@@ -80,6 +85,46 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
     baselineApplied: input.baseline !== undefined,
     graph,
   };
+}
+
+/**
+ * Providers from which nothing at all could be read: every call the scan made to them was denied or
+ * failed (their identity call included). A scan blind to a provider is not a clean scan.
+ */
+export function unreadableProviders(result: Pick<ScanResult, 'coverage'>): Array<{ provider: string; reason: string }> {
+  const byProvider = new Map<string, CoverageEntry[]>();
+  for (const entry of result.coverage) {
+    let list = byProvider.get(entry.provider);
+    if (!list) byProvider.set(entry.provider, (list = []));
+    list.push(entry);
+  }
+  const unreadable: Array<{ provider: string; reason: string }> = [];
+  for (const [provider, entries] of [...byProvider].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const gaps = entries.filter(isCoverageGap);
+    if (gaps.length === 0 || gaps.length < entries.filter((entry) => entry.status !== 'skipped').length) continue;
+    const first = gaps[0]!;
+    unreadable.push({ provider, reason: `${first.service} ${first.status}${first.message ? `: ${first.message}` : ''}` });
+  }
+  return unreadable;
+}
+
+/**
+ * The result with findings below `minimum` left out (`--min-severity`): what is reported, and what
+ * the gate counts. Evaluation is unchanged; links to left-out findings are dropped.
+ */
+export function withMinimumSeverity(result: ScanResult, minimum: Severity): ScanResult {
+  const kept = result.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[minimum]);
+  if (kept.length === result.findings.length) return result;
+  const ids = new Set(kept.map((finding) => finding.id));
+  const findings = kept.map((finding) => {
+    const steps = finding.steps?.filter((id) => ids.has(id));
+    const partOf = finding.partOf?.filter((id) => ids.has(id));
+    const copy: Finding = { ...finding, steps: steps?.length ? steps : undefined, partOf: partOf?.length ? partOf : undefined };
+    if (!copy.steps) delete copy.steps;
+    if (!copy.partOf) delete copy.partOf;
+    return copy;
+  });
+  return { ...result, findings, belowMinimum: result.findings.length - kept.length };
 }
 
 /** Findings that count for the exit code: not suppressed, not already in the baseline. */

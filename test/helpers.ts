@@ -66,6 +66,9 @@ export function tempDir(files: Record<string, string> = {}): string {
   return dir;
 }
 
+/** What a scan prints on stderr when all is well: the one summary line (findings, gaps, why the exit code). */
+export const SUMMARY_LINE = /^aispm: \d+ findings?\b[^\n]*; \d+ coverage gaps?; exit \d: [^\n]*\n$/;
+
 /** Removes the timestamps, the only part of a report that may differ between two runs. */
 export function withoutTimestamps(text: string): string {
   return text.replace(/"(startedAt|finishedAt|startTimeUtc|endTimeUtc|timestamp)": "[^"]*"/g, '"$1": "<time>"');

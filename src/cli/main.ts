@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, InterruptedError } from '../errors.js';
 import { FAIL_ON_LEVELS } from '../findings/finding.js';
-import { PROVIDERS } from '../graph/model.js';
+import { PROVIDERS, SEVERITIES } from '../graph/model.js';
 import { toolVersion } from '../package-info.js';
 import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
 
@@ -63,7 +63,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .version(toolVersion(), '-V, --version', 'print the version')
     .showSuggestionAfterError(true)
     .configureHelp({ sortOptions: false })
-    .addHelpText('after', '\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage or input, 3 coverage gaps (with --fail-on-gaps), 130 interrupted.\nTry: aispm scan --demo');
+    .addHelpText('after', '\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 bad usage or input, 3 a provider could not be read at all (or coverage gaps, with --fail-on-gaps), 130 interrupted.\nTry: aispm scan --demo');
 
   const scan = program
     .command('scan')
@@ -75,10 +75,12 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
     .option('--config <file>', 'rule parameters such as approved models and required tags (default: aispm.config.yaml when present)')
     .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
-    .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
-    .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'format of the report on stdout (or in --output FILE)').choices(SCAN_FORMATS).default('table'))
+    .option('-o, --output <[format:]file>', 'write the report to FILE (atomically) instead of stdout, or add a report in another format: sarif:aispm.sarif (repeatable; - is stdout)', repeat)
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a counted finding is at or above this severity').choices(FAIL_ON_LEVELS).default('high'))
-    .option('--fail-on-gaps', 'exit 3 when part of the estate could not be read (and no finding gave 1)');
+    .addOption(new Option('--min-severity <severity>', 'report (and count for --fail-on) only findings at or above this severity; all rules still run').choices(SEVERITIES))
+    .option('--fail-on-gaps', 'exit 3 when part of the estate could not be read (and no finding gave 1)')
+    .option('-q, --quiet', 'no summary line on stderr (errors and warnings still go there)');
   addCommonOptions(scan).action((options, command: Command) =>
     run(async () => {
       const { scanCommand } = await import('./commands/scan.js');
@@ -88,8 +90,8 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
 
   const inventory = program.command('inventory').description('list every AI asset found, with its relations (the AI-BOM)');
   addSourceOptions(inventory)
-    .addOption(new Option('--format <format>', 'output format').choices(INVENTORY_FORMATS).default('table'))
-    .option('--output <file>', 'write to a file (atomically) instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'format of the inventory on stdout (or in --output FILE)').choices(INVENTORY_FORMATS).default('table'))
+    .option('-o, --output <[format:]file>', 'write to FILE (atomically) instead of stdout, or add another format: cyclonedx:bom.json (repeatable; - is stdout)', repeat)
     .option('--config <file>', 'governance parameters: required tags, approved models (default: aispm.config.yaml when present)');
   addCommonOptions(inventory).action((options) =>
     run(async () => {
@@ -170,10 +172,21 @@ export async function main(argv: string[]): Promise<void> {
     command.commands.forEach(configure);
   };
   configure(program);
+  program.hook('preAction', (_program, action) => rejectEmptyValues(action));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     process.exitCode = handleError(error, debug);
+  }
+}
+
+/** `--snapshot ""` is a mistake (an unset variable in a script), never a request for the default. */
+function rejectEmptyValues(command: Command): void {
+  for (const option of command.options) {
+    const value: unknown = command.getOptionValue(option.attributeName());
+    if (value === '' || (Array.isArray(value) && value.includes(''))) {
+      throw new InputError({ field: option.long ?? option.flags, message: 'is empty', hint: 'give a value, or leave the flag out' });
+    }
   }
 }
 

@@ -1,9 +1,45 @@
+import { InputError } from '../errors.js';
 import { inBlocks, writeFileAtomic } from '../files.js';
 
-/** Writes a report to --output (atomically) or stdout, chunk by chunk. */
-export function writeReport(chunks: Iterable<string>, output: string | undefined): void {
-  if (output) {
-    writeFileAtomic(output, chunks);
+/**
+ * Where reports go. `--format` names the report for stdout; each `--output` either moves that report
+ * to a file (`--output report.json`) or adds another report in its own format
+ * (`--output sarif:aispm.sarif`), so one run can write a SARIF file for upload, a JSON file for the
+ * archive and the table on stdout. `-` is stdout.
+ */
+export interface OutputTarget<F extends string> {
+  format: F;
+  /** Undefined: stdout. */
+  file?: string;
+}
+
+export function planOutputs<F extends string>(format: F, outputs: readonly string[] | undefined, formats: readonly F[]): Array<OutputTarget<F>> {
+  const targets: Array<OutputTarget<F>> = [];
+  let replacesStdout = false;
+  for (const output of outputs ?? []) {
+    if (output === '') throw new InputError({ field: '--output', message: 'is empty', hint: 'give a file name, "-" for stdout, or FORMAT:FILE such as sarif:aispm.sarif' });
+    const prefixed = /^([a-z]+):(.+)$/.exec(output);
+    if (prefixed && (formats as readonly string[]).includes(prefixed[1]!)) {
+      targets.push({ format: prefixed[1] as F, file: prefixed[2] === '-' ? undefined : prefixed[2] });
+    } else {
+      replacesStdout = true;
+      targets.push({ format, file: output === '-' ? undefined : output });
+    }
+  }
+  if (!replacesStdout) targets.unshift({ format });
+  const seen = new Set<string>();
+  for (const target of targets) {
+    const where = target.file ?? '-';
+    if (seen.has(where)) throw new InputError({ field: '--output', message: `${target.file === undefined ? 'stdout' : `"${where}"`} is named twice`, hint: 'give each report its own destination' });
+    seen.add(where);
+  }
+  return targets;
+}
+
+/** Writes a report to its file (atomically) or to stdout, chunk by chunk. */
+export function writeReport(chunks: Iterable<string>, file: string | undefined): void {
+  if (file !== undefined) {
+    writeFileAtomic(file, chunks);
     return;
   }
   for (const block of inBlocks(chunks)) process.stdout.write(block);

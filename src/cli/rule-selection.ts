@@ -1,5 +1,6 @@
 import { InputError, suggestion } from '../errors.js';
 import type { CompiledRule } from '../engine/rule.js';
+import { globMatcher, isGlob } from '../glob.js';
 
 export interface RuleSelection {
   /** The rules to run. */
@@ -33,12 +34,22 @@ export async function loadSelectedRules(options: { rules?: string[]; only?: stri
   };
 }
 
-/** Maps ids and aliases to rule ids; an unknown id is an input error with a suggestion. */
+/**
+ * Maps ids, aliases and globs (`aws-bedrock-*`) to rule ids; an id, or a glob, that names no rule is
+ * an input error with a suggestion.
+ */
 function resolveIds(ids: readonly string[], rules: readonly CompiledRule[], flag: string): Set<string> {
   const byName = new Map<string, string>();
   for (const { rule } of rules) for (const name of [rule.id, ...rule.aliases]) byName.set(name, rule.id);
   const resolved = new Set<string>();
   for (const id of ids) {
+    if (isGlob(id)) {
+      const matches = globMatcher(id);
+      const before = resolved.size;
+      for (const [name, ruleId] of byName) if (matches(name)) resolved.add(ruleId);
+      if (resolved.size === before && ![...byName.keys()].some(matches)) throw new InputError({ field: flag, message: `no rule matches "${id}"`, hint: 'run `aispm rules list` for the ids' });
+      continue;
+    }
     const ruleId = byName.get(id);
     if (!ruleId) throw new InputError({ field: flag, message: `no rule with id "${id}"`, hint: suggestion(id, [...byName.keys()]) ?? 'run `aispm rules list` for the ids' });
     resolved.add(ruleId);

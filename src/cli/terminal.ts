@@ -28,7 +28,10 @@ export function terminalWidth(): number {
 export function createLogger(options: TerminalOptions): Logger {
   const interactive = process.stderr.isTTY === true;
   // Log lines quote API answers (in coverage messages) before the inventory is redacted: redact them here too.
-  const write = (prefix: string, message: string) => process.stderr.write(`${prefix}${escapeText(redactSecretsInString(message)?.text ?? message)}\n`);
+  const write = (prefix: string, message: string) => {
+    clearStatusLine?.();
+    process.stderr.write(`${prefix}${escapeText(redactSecretsInString(message)?.text ?? message)}\n`);
+  };
   return {
     debug: (message) => {
       if (options.debug) write('aispm: debug: ', message);
@@ -45,15 +48,49 @@ export interface Progress {
   stop(): void;
 }
 
-/** A spinner on stderr when it is a terminal (and not --debug, whose log lines would fight it). */
+/** Clears the progress line, if one is shown, so that a log line starts at the left edge; the next frame redraws it. */
+let clearStatusLine: (() => void) | undefined;
+
+/** Below this width a status line would only wrap: no progress is shown. */
+const MIN_PROGRESS_COLUMNS = 20;
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const ASCII_FRAMES = ['-', '\\', '|', '/'];
+const FRAME_MS = 100;
+
+/**
+ * A one-line status on stderr when it is a terminal (and not --debug, whose log lines would fight
+ * it). It can neither hang nor flood: at most one short line every FRAME_MS, cut to the terminal's
+ * width, and nothing at all when the terminal reports fewer than MIN_PROGRESS_COLUMNS columns (a
+ * 0-column terminal made a spinner library loop forever). No colour with NO_COLOR or --no-color.
+ */
 export async function startProgress(options: TerminalOptions, text: string): Promise<Progress> {
-  if (!process.stderr.isTTY || options.debug) return { update: () => {}, stop: () => {} };
-  const { default: ora } = await import('ora');
-  const spinner = ora({ text, stream: process.stderr, color: 'cyan', discardStdin: false }).start();
+  const stream = process.stderr;
+  if (!stream.isTTY || options.debug || (stream.columns ?? 0) < MIN_PROGRESS_COLUMNS) return { update: () => {}, stop: () => {} };
+  const color = options.color !== false && !(process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
+  const frames = process.env.TERM === 'linux' || process.platform === 'win32' ? ASCII_FRAMES : FRAMES;
+  let message = escapeText(text);
+  let frame = 0;
+  const render = () => {
+    const columns = stream.columns ?? 0;
+    if (columns < MIN_PROGRESS_COLUMNS) return;
+    const spinner = frames[frame++ % frames.length]!;
+    const line = `${spinner} ${message}`;
+    const shown = line.length > columns - 1 ? `${line.slice(0, columns - 2)}…` : line;
+    stream.write(`\r\x1b[2K${color ? `\x1b[36m${spinner}\x1b[39m${shown.slice(spinner.length)}` : shown}`);
+  };
+  const clear = () => stream.write('\r\x1b[2K');
+  render();
+  const timer = setInterval(render, FRAME_MS);
+  timer.unref();
+  clearStatusLine = clear;
   return {
-    update: (message) => {
-      spinner.text = escapeText(message);
+    update: (next) => {
+      message = escapeText(next);
     },
-    stop: () => spinner.stop(),
+    stop: () => {
+      clearInterval(timer);
+      clearStatusLine = undefined;
+      clear();
+    },
   };
 }

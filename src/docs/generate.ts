@@ -85,6 +85,7 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     out += `\n### ${rule.id}\n\n**${cell(rule.title)}** · ${rule.severity} · ${rule.category}\n\n${rule.description.trim()}\n\n*Severity:* ${rule.severityReason.trim()}\n\n*Applies to:* ${rule.resourceTypes.map((type) => `\`${type}\``).join(', ')}\n\n`;
     const mappings = FRAMEWORKS.filter((framework) => rule.frameworks[framework.key]?.length).map((framework) => `${framework.key}: ${rule.frameworks[framework.key]!.join(', ')}`);
     if (mappings.length) out += `*Frameworks:* ${mappings.join('; ')}\n\n`;
+    if (rule.supersedes.length) out += `*Supersedes:* ${rule.supersedes.map((id) => `[\`${id}\`](#${id})`).join(', ')} (their findings on the same resource are included in this rule's finding)\n\n`;
     const parameters = Object.entries(rule.parameters);
     if (parameters.length) out += `*Parameters* (aispm.config.yaml): ${parameters.map(([name, declaration]) => `\`${name}\` (default \`${JSON.stringify(declaration.default)}\`${declaration.skipWhenEmpty ? ', rule off while empty' : ''}): ${declaration.description}`).join('; ')}\n\n`;
     out += `**Remediation**\n\n${rule.remediation.trim()}\n\n`;

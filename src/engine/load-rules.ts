@@ -117,8 +117,8 @@ function parseMessage(template: string, problem: (message: string) => void): Mes
   return parts;
 }
 
-/** Checks that ids (and aliases) are unique across all loaded packs. */
-export function checkUniqueIds(rules: ReadonlyArray<{ rule: Pick<Rule, 'id' | 'aliases' | 'source'> }>): void {
+/** Checks that ids (and aliases) are unique across all loaded packs, and that `supersedes` names loaded rules. */
+export function checkUniqueIds(rules: ReadonlyArray<{ rule: Pick<Rule, 'id' | 'aliases' | 'source'> & Partial<Pick<Rule, 'supersedes'>> }>): void {
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { rule } of rules) {
@@ -127,6 +127,13 @@ export function checkUniqueIds(rules: ReadonlyArray<{ rule: Pick<Rule, 'id' | 'a
       if (owner !== undefined) problems.push({ file: rule.source, field: id === rule.id ? 'id' : 'aliases', message: `rule id "${id}" is already used by ${owner}`, hint: 'rule ids and aliases must be unique across all rule packs' });
       else owners.set(id, rule.source);
     }
+  }
+  const known = [...owners.keys()];
+  for (const { rule } of rules) {
+    rule.supersedes?.forEach((id, index) => {
+      if (id === rule.id || rule.aliases.includes(id)) problems.push({ file: rule.source, field: `supersedes[${index}]`, message: 'a rule cannot supersede itself' });
+      else if (!owners.has(id)) problems.push({ file: rule.source, field: `supersedes[${index}]`, message: `no loaded rule has the id "${id}"`, hint: suggestion(id, known) ?? 'supersedes names rules of the loaded packs, by id or alias' });
+    });
   }
   if (problems.length > 0) throw new InputError(problems);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../graph/model.js';
+import { RULE_CATEGORIES } from './rule-categories.js';
 import type { CompiledPathStep } from './path.js';
 import type { Evaluator } from './operators/operator.js';
 
@@ -9,20 +10,7 @@ import type { Evaluator } from './operators/operator.js';
  * Rules are data: they never run code, so a rule pack from a stranger is safe to load.
  */
 
-export const RULE_CATEGORIES = [
-  'network',
-  'encryption',
-  'identity',
-  'data-exposure',
-  'logging',
-  'monitoring',
-  'guardrails',
-  'secrets',
-  'governance',
-  'attack-path',
-  'resilience',
-  'configuration',
-] as const;
+export { RULE_CATEGORIES } from './rule-categories.js';
 
 /** Tools whose checks a rule can name as equivalents. */
 export const EQUIVALENT_TOOLS = ['prowler', 'checkov', 'aws-aiml-assessment', 'defender-for-cloud', 'azure-policy'] as const;
@@ -63,6 +51,8 @@ export const ruleDocumentSchema = z
     equivalents: z.partialRecord(z.enum(EQUIVALENT_TOOLS), z.array(z.string().min(1)).min(1)).default({}),
     parameters: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a camelCase name, e.g. approvedModels'), parameterSchema).default({}),
     aliases: z.array(ruleId).default([]),
+    /** Rules whose findings on the same resource this rule's finding includes (same root cause, said less precisely): they are folded into it. */
+    supersedes: z.array(ruleId).default([]),
     deprecated: z.boolean().default(false),
   })
   .strict();

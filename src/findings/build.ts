@@ -33,8 +33,21 @@ export function buildFindings(graph: AssetGraph, violations: readonly Violation[
       status: 'new',
     };
     if (violation.paths && violation.paths.length > 0) finding.path = violation.paths[0];
+    const reached = reachedAssets(violation);
+    if (reached.length > 0) finding.reached = reached;
     return finding;
   });
+}
+
+/**
+ * The assets of a path rule's witness paths besides its subject. (A `related` match is not a step: an
+ * endpoint that serves an unapproved model does not build on that model's other findings.)
+ */
+function reachedAssets(violation: Violation): string[] {
+  const reached = new Set<string>();
+  for (const path of violation.paths ?? []) for (const id of path) reached.add(id);
+  reached.delete(violation.asset.id);
+  return [...reached].sort();
 }
 
 /**

@@ -17,8 +17,23 @@ export interface Finding {
   remediation: string;
   frameworks: Record<string, string[]>;
   status: FindingStatus;
+  /** Findings of rules this one supersedes on the same resource (same root cause), folded into it. */
+  includes?: IncludedFinding[];
+  /** Path rules: ids of the findings on the other assets of its attack paths, worst first; fixing any of them breaks a path. */
+  steps?: string[];
+  /** Ids of the findings that have this one among their steps, worst first. */
+  partOf?: string[];
   /** Set when an ignore entry matched; not part of the JSON document. */
   suppression?: { reason: string; expires?: string };
+  /** Path rules: the other assets of its witness paths, for linking steps; not part of the JSON document. */
+  reached?: string[];
+}
+
+/** A superseded finding as its superseding finding carries it. */
+export interface IncludedFinding {
+  ruleId: string;
+  title: string;
+  message: string;
 }
 
 export type FindingStatus = 'new' | 'existing' | 'suppressed';
@@ -32,8 +47,8 @@ export interface FindingResource {
   region: string;
 }
 
-/** `--fail-on` levels: a severity, or none to never fail on findings. */
-export const FAIL_ON_LEVELS = ['critical', 'high', 'medium', 'low', 'none'] as const;
+/** `--fail-on` levels: a severity (info: any finding), or none to never fail on findings. */
+export const FAIL_ON_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 /** Worst first: score, then severity, then rule id and resource id so that ties are stable. */

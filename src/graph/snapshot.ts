@@ -61,6 +61,15 @@ const snapshotSchema = z
 export function loadSnapshot(file: string): Inventory {
   const source = readDocument(file, { kind: 'snapshot', maxBytes: MAX_SNAPSHOT_BYTES });
   const version = (source.data as { snapshotVersion?: unknown } | null)?.snapshotVersion;
+  const data = source.data as { schemaVersion?: unknown; findings?: unknown } | null;
+  if (data !== null && typeof data === 'object' && version === undefined && data.schemaVersion !== undefined && Array.isArray(data.findings)) {
+    throw new InputError({
+      file,
+      line: source.lineOf(['schemaVersion']),
+      message: 'this is a scan result (aispm scan --format json), not a snapshot',
+      hint: 'pass it as --baseline to compare with it; a snapshot is what --save-snapshot writes',
+    });
+  }
   if (source.data !== null && typeof source.data === 'object' && version !== undefined && version !== SNAPSHOT_VERSION) {
     throw new InputError({
       file,

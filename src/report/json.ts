@@ -54,5 +54,8 @@ export function findingDocument(finding: Finding): Record<string, unknown> {
     remediation: finding.remediation,
     frameworks: finding.frameworks,
     status: finding.status,
+    ...(finding.includes ? { includes: finding.includes } : {}),
+    ...(finding.steps ? { steps: finding.steps } : {}),
+    ...(finding.partOf ? { partOf: finding.partOf } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { ScanResult } from '../scan.js';
 import { escapeMarkdown } from './escape.js';
-import { MAX_ROWS, overflowByRule, pathNames, summarize } from './summary.js';
+import { listingOrder, MAX_ROWS, overflowByRule, pathNames, summarize } from './summary.js';
 
 const BADGE: Record<string, string> = { critical: '🟥 critical', high: '🟧 high', medium: '🟨 medium', low: '🟦 low', info: '⬜ info' };
 
@@ -15,12 +15,15 @@ export function* renderMarkdown(result: ScanResult): Iterable<string> {
 
   if (summary.open.length > 0) {
     yield '### Findings, worst first\n\n| Score | Severity | Finding | Resource | Rule |\n|---:|---|---|---|---|\n';
-    for (const finding of summary.open.slice(0, MAX_ROWS)) {
+    const listed = listingOrder(summary.open);
+    for (const { finding, stepOf } of listed.slice(0, MAX_ROWS)) {
       const path = finding.path ? `<br>path: ${pathNames(result, finding.path).map(escapeMarkdown).join(' → ')}` : '';
+      const includes = finding.includes ? `<br>includes: ${finding.includes.map((included) => `\`${included.ruleId}\``).join(', ')}` : '';
       const resource = `${escapeMarkdown(finding.resource.name)}<br>${escapeMarkdown(finding.resource.type)}<br>${escapeMarkdown([finding.resource.account, finding.resource.region].join(' '))}`;
-      yield `| ${finding.score} | ${BADGE[finding.severity]} | ${escapeMarkdown(finding.message)}${path} | ${resource} | \`${finding.ruleId}\`${finding.status === 'existing' ? ' (baseline)' : ''} |\n`;
+      const message = `${stepOf ? '↳ step of the path above: ' : ''}${escapeMarkdown(finding.message)}`;
+      yield `| ${finding.score} | ${BADGE[finding.severity]} | ${message}${path} | ${resource} | \`${finding.ruleId}\`${finding.status === 'existing' ? ' (baseline)' : ''}${includes} |\n`;
     }
-    const overflow = overflowByRule(summary.open);
+    const overflow = overflowByRule(listed.map((entry) => entry.finding));
     if (overflow.length > 0) {
       yield `\n${summary.open.length - MAX_ROWS} more findings not listed:\n\n| Count | Severity | Rule |\n|---:|---|---|\n`;
       for (const entry of overflow) yield `| ${entry.count} | ${BADGE[entry.severity]} | \`${entry.ruleId}\` |\n`;

@@ -17,7 +17,18 @@ import { indentedJson } from './json-text.js';
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 
+/**
+ * GitHub code scanning's documented limits (docs.github.com, "SARIF results exceed limit"): a run
+ * with more than 25,000 results is rejected, and only 10 tags per rule are shown (20 accepted).
+ * Findings come worst first, so the ones left out are the least urgent; a notification says how
+ * many, and where to see them.
+ */
+export const MAX_SARIF_RESULTS = 25_000;
+export const MAX_SARIF_TAGS = 10;
+
 export function* renderSarif(result: ScanResult): Iterable<string> {
+  const findings = result.findings.length > MAX_SARIF_RESULTS ? result.findings.slice(0, MAX_SARIF_RESULTS) : result.findings;
+  const leftOut = result.findings.length - findings.length;
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -38,11 +49,22 @@ export function* renderSarif(result: ScanResult): Iterable<string> {
             executionSuccessful: true,
             startTimeUtc: result.startedAt.toISOString(),
             endTimeUtc: result.finishedAt.toISOString(),
-            toolExecutionNotifications: result.coverage.filter(isCoverageGap).map((gap) => ({
-              level: 'warning',
-              descriptor: { id: `coverage-${gap.status}` },
-              message: { text: escapeSarifText(`Could not read ${gap.provider} ${gap.service} in ${gap.account}/${gap.region} (${gap.status})${gap.message ? `: ${gap.message}` : ''}`) },
-            })),
+            toolExecutionNotifications: [
+              ...result.coverage.filter(isCoverageGap).map((gap) => ({
+                level: 'warning' as const,
+                descriptor: { id: `coverage-${gap.status}` },
+                message: { text: escapeSarifText(`Could not read ${gap.provider} ${gap.service} in ${gap.account}/${gap.region} (${gap.status})${gap.message ? `: ${gap.message}` : ''}`) },
+              })),
+              ...(leftOut > 0
+                ? [
+                    {
+                      level: 'warning' as const,
+                      descriptor: { id: 'results-limit' },
+                      message: { text: `${leftOut} more findings, the least urgent, are left out: GitHub code scanning rejects a run of more than ${MAX_SARIF_RESULTS} results. Run aispm scan --format json for all of them, or narrow the scan with --min-severity.` },
+                    },
+                  ]
+                : []),
+            ],
           },
         ],
         columnKind: 'utf16CodeUnits',
@@ -55,7 +77,7 @@ export function* renderSarif(result: ScanResult): Iterable<string> {
   const open = text.lastIndexOf('"results": []');
   yield `${text.slice(0, open)}"results": [`;
   let first = true;
-  for (const finding of result.findings) {
+  for (const finding of findings) {
     yield `${first ? '' : ','}\n        ${indentedJson(resultOf(finding, ruleIndex.get(finding.ruleId) ?? 0, result.baselineApplied), 4)}`;
     first = false;
   }
@@ -80,7 +102,8 @@ function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
       'security-severity': SECURITY_SEVERITY[rule.severity],
       precision: 'high',
       'problem.severity': rule.severity === 'critical' || rule.severity === 'high' ? 'error' : rule.severity === 'medium' ? 'warning' : 'recommendation',
-      tags: ['security', rule.category, ...frameworkTags],
+      // The category and the frameworks' own ids, as many as GitHub shows; every mapping is in each result's properties.frameworks.
+      tags: ['security', rule.category, ...frameworkTags].slice(0, MAX_SARIF_TAGS),
     },
   };
 }
@@ -113,6 +136,9 @@ function resultOf(finding: Finding, ruleIndex: number, withBaseline: boolean): S
       account: resource.account,
       region: resource.region,
       ...(finding.path ? { path: finding.path } : {}),
+      ...(finding.includes ? { includes: finding.includes.map((included) => included.ruleId) } : {}),
+      ...(finding.steps ? { steps: finding.steps } : {}),
+      ...(finding.partOf ? { partOf: finding.partOf } : {}),
       frameworks: finding.frameworks,
     },
   };

@@ -30,6 +30,37 @@ export function summarize(result: ScanResult): ReportSummary {
   };
 }
 
+/** A finding as the human-readable formats list it: on its own, or under the attack path it is a step of. */
+export interface ListedFinding {
+  finding: Finding;
+  /** The attack-path finding this one is listed under. */
+  stepOf?: Finding;
+}
+
+/**
+ * Worst first, with each attack path followed by its steps (the findings on the other assets of the
+ * path), so a reader sees what to fix to break it. A step is listed under the first path it belongs
+ * to, unless it ranks above that path (then it stands on its own, where its score puts it).
+ */
+export function listingOrder(open: readonly Finding[]): ListedFinding[] {
+  const byId = new Map(open.map((finding) => [finding.id, finding]));
+  const parentOf = new Map<Finding, Finding>();
+  for (const finding of open) {
+    const parent = finding.partOf?.map((id) => byId.get(id)).find((candidate) => candidate !== undefined && !candidate.partOf?.length);
+    if (parent && finding.score <= parent.score) parentOf.set(finding, parent);
+  }
+  const listed: ListedFinding[] = [];
+  for (const finding of open) {
+    if (parentOf.has(finding)) continue;
+    listed.push({ finding });
+    for (const id of finding.steps ?? []) {
+      const step = byId.get(id);
+      if (step && parentOf.get(step) === finding) listed.push({ finding: step, stepOf: finding });
+    }
+  }
+  return listed;
+}
+
 /** Findings past the first MAX_ROWS, counted per rule, most frequent first. */
 export function overflowByRule(findings: readonly Finding[]): Array<{ ruleId: string; severity: Severity; count: number }> {
   const byRule = new Map<string, { ruleId: string; severity: Severity; count: number }>();

@@ -4,7 +4,7 @@ import type { ScanResult } from '../scan.js';
 import { escapeText, truncateMiddle } from './escape.js';
 import type { ReportOptions } from './reporter.js';
 import { renderTable as drawTable } from './text-table.js';
-import { MAX_ROWS, overflowByRule, pathNames, severityLine, summarize } from './summary.js';
+import { listingOrder, MAX_ROWS, overflowByRule, pathNames, severityLine, summarize } from './summary.js';
 
 /**
  * The human view: a summary by severity, findings worst first (attack paths spelled out), coverage
@@ -26,10 +26,12 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
     // Score, severity and resource columns, plus borders and padding.
     const findingWidth = Math.max(30, width - (5 + 8 + 28 + 13));
     const rows: string[][] = [];
-    for (const finding of summary.open.slice(0, MAX_ROWS)) {
-      const lines = [escapeText(finding.message)];
+    const listed = listingOrder(summary.open);
+    for (const { finding, stepOf } of listed.slice(0, MAX_ROWS)) {
+      const lines = [stepOf ? `${chalk.cyan('↳ step of the path above:')} ${escapeText(finding.message)}` : escapeText(finding.message)];
       if (finding.path) lines.push(chalk.cyan(`path: ${pathNames(result, finding.path).map(escapeText).join(' -> ')}`));
       lines.push(chalk.dim(`${finding.ruleId}${finding.status === 'existing' ? ' (in baseline)' : ''}`));
+      if (finding.includes) lines.push(chalk.dim(`includes: ${finding.includes.map((included) => included.ruleId).join(', ')}`));
       const where = [finding.resource.provider, finding.resource.account, finding.resource.region].filter(Boolean).join(' ');
       rows.push([
         String(finding.score),
@@ -39,7 +41,7 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
       ]);
     }
     yield `${drawTable({ head: ['Score', 'Severity', 'Finding', 'Resource'].map((text) => chalk.bold(text)), widths: [5, 8, findingWidth, 28] }, rows)}\n`;
-    const overflow = overflowByRule(summary.open);
+    const overflow = overflowByRule(listed.map((entry) => entry.finding));
     if (overflow.length > 0) {
       yield `\n…and ${summary.open.length - MAX_ROWS} more findings (use --format json or sarif for all):\n`;
       for (const entry of overflow.slice(0, 15)) yield `  ${String(entry.count).padStart(6)}  ${paint(entry.severity, entry.severity.padEnd(8))} ${entry.ruleId}\n`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir, withoutTimestamps } from '../helpers.js';
+import { ROOT, SUMMARY_LINE, runCli, tempDir, withoutTimestamps } from '../helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'aispm-result.schema.json'), 'utf8'));
 
@@ -18,13 +18,19 @@ describe('aispm scan --demo', () => {
   it('prints the table worst first and exits 1 because the demo has high findings', () => {
     const result = runCli(['scan', '--demo']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toMatch(SUMMARY_LINE);
     expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 64 assets from demo \(aws, azure, gcp\)/);
     expect(result.stdout).toContain('CRITICAL 11');
     expect(result.stdout).toContain('Coverage gaps (2)');
-    const scores = [...result.stdout.matchAll(/^│ (\d+)\s+│/gm)].map((match) => Number(match[1]));
+    // Worst first; each attack path is followed by its steps (the findings on the other assets of its path), none ranked above it.
+    const rows = [...result.stdout.matchAll(/^│ (\d+)\s+│ \S+\s+│ (↳?)/gm)].map((match) => ({ score: Number(match[1]), step: match[2] === '↳' }));
+    const scores = rows.filter((row) => !row.step).map((row) => row.score);
     expect(scores.length).toBeGreaterThan(20);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    rows.forEach((row, index) => {
+      if (row.step) expect(row.score).toBeLessThanOrEqual(rows.slice(0, index).findLast((above) => !above.step)!.score);
+    });
+    expect(result.stdout).toContain('↳ step of the path above: Anyone can overwrite the artifacts of model');
     // The attack paths are spelled out.
     expect(result.stdout).toContain('path: research-nb -> SageMakerResearchRole ->');
     expect(result.stdout).toContain('path: gpu-dev-01 -> ml-compute-identity -> acmemltraining');
@@ -35,12 +41,22 @@ describe('aispm scan --demo', () => {
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
     expect(validateResult(document)).toEqual([]);
-    expect(document.summary).toEqual({ assets: 64, findings: 86, bySeverity: { critical: 11, high: 17, medium: 30, low: 28, info: 0 } });
+    expect(document.summary).toEqual({ assets: 64, findings: 83, bySeverity: { critical: 11, high: 14, medium: 30, low: 28, info: 0 } });
     expect(document.findings[0].score).toBe(100);
     const pathFindings = document.findings.filter((finding: { path?: string[] }) => finding.path);
     expect(new Set(pathFindings.map((finding: { resource: { provider: string } }) => finding.resource.provider))).toEqual(new Set(['aws', 'azure', 'gcp']));
     expect(new Set(pathFindings.map((finding: { ruleId: string }) => finding.ruleId)).size).toBeGreaterThanOrEqual(3);
     expect(document.scan.coverage.filter((entry: { status: string }) => entry.status === 'denied')).toHaveLength(2);
+    // One root cause, one finding: the agent with tools and no guardrail is one finding that includes the plain "no guardrail" one.
+    type Listed = { id: string; ruleId: string; resource: { name: string }; includes?: Array<{ ruleId: string }>; steps?: string[]; partOf?: string[] };
+    const findings = document.findings as Listed[];
+    const agent = findings.filter((finding) => finding.resource.name === 'ops-automation-agent' && /guardrail/.test(finding.ruleId));
+    expect(agent.map((finding) => [finding.ruleId, finding.includes?.map((included) => included.ruleId)])).toEqual([['cross-agent-tools-without-guardrail', ['aws-bedrock-agent-without-guardrail']]]);
+    // The endpoint serving a model trained on public data lists the model's own finding as a step, and back.
+    const endpoint = findings.find((finding) => finding.ruleId === 'cross-endpoint-serves-model-trained-on-public-writable-data')!;
+    const model = findings.find((finding) => finding.ruleId === 'cross-model-artifacts-publicly-writable' && finding.resource.name === 'fraud-detector-v3')!;
+    expect(endpoint.steps).toEqual([model.id]);
+    expect(model.partOf).toEqual([endpoint.id]);
   });
 
   it('gives byte-identical JSON, SARIF and markdown on two runs, apart from timestamps', () => {
@@ -130,7 +146,7 @@ describe('exit codes', () => {
     expect(status('cross-secret-in-model-configuration', 'churn-predictor')).toBe('suppressed');
     expect(status('cross-secret-in-model-configuration', 'recs-ranker')).toBe('new');
     expect(status('aws-sagemaker-notebook-root-access', 'research-nb')).toBe('new');
-    expect(document.summary.findings).toBe(85);
+    expect(document.summary.findings).toBe(82);
     expect(result.stderr).toMatch(/warning: ignore entry at \.aispmignore\.yaml:6 expired on 2020-01-31/);
 
     // Suppressing every high and critical finding makes --fail-on high pass.

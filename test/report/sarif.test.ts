@@ -47,12 +47,33 @@ describe('SARIF output', () => {
       expect(rule.help.text.length).toBeGreaterThan(10);
       expect(rule.fullDescription.text.length).toBeGreaterThan(10);
     }
-    expect(run.results.length).toBe(86);
+    expect(run.results.length).toBe(83);
     for (const result of run.results) {
       expect(result.partialFingerprints['aispmFindingId/v1']).toMatch(/^[0-9a-f]{20}$/);
       expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^cloud\/(aws|azure|gcp)\//);
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
     }
     expect(run.invocations[0].toolExecutionNotifications).toHaveLength(2);
+  });
+});
+
+describe('SARIF within GitHub code scanning limits', () => {
+  it('gives at most 25,000 results, the worst, with a notification for the rest, and at most 10 tags per rule', async () => {
+    const { loadDemoInventory } = await import('../../src/collect/demo.js');
+    const { compiledBuiltInRules } = await import('../../src/engine/rule-pack.js');
+    const { runScan } = await import('../../src/scan.js');
+    const { renderSarif, MAX_SARIF_RESULTS } = await import('../../src/report/sarif.js');
+    const result = runScan({ inventory: await loadDemoInventory(), rules: await compiledBuiltInRules(), startedAt: new Date(0), tool: { name: 'aispm', version: 'test' } });
+    // A huge estate's findings: the demo's, many times over, still worst first.
+    const copies = Math.ceil((MAX_SARIF_RESULTS + 10) / result.findings.length);
+    const many = Array.from({ length: copies }, (_, copy) => result.findings.map((finding) => ({ ...finding, id: `${copy}`.padStart(4, '0') + finding.id.slice(4) }))).flat();
+    many.sort((a, b) => b.score - a.score);
+    const log = JSON.parse([...renderSarif({ ...result, findings: many })].join(''));
+    const run = log.runs[0];
+    expect(run.results).toHaveLength(MAX_SARIF_RESULTS);
+    expect(run.results[0].properties.score).toBe(many[0]!.score);
+    const notice = run.invocations[0].toolExecutionNotifications.find((note: { descriptor: { id: string } }) => note.descriptor.id === 'results-limit');
+    expect(notice.message.text).toMatch(new RegExp(`^${many.length - MAX_SARIF_RESULTS} more findings, the least urgent, are left out`));
+    for (const rule of run.tool.driver.rules) expect(rule.properties.tags.length).toBeLessThanOrEqual(10);
   });
 });

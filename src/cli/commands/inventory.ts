@@ -2,8 +2,8 @@ import { evaluateRules } from '../../engine/evaluate.js';
 import { buildGraph } from '../../graph/build.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
 import { inventoryReporter } from '../../report/inventory.js';
-import type { InventoryFormat } from '../../report/reporter.js';
-import { writeReport } from '../output.js';
+import { INVENTORY_FORMATS, type InventoryFormat } from '../../report/reporter.js';
+import { planOutputs, writeReport } from '../output.js';
 import { loadSelectedRules } from '../rule-selection.js';
 import { readInventory, type SourceOptions } from '../sources.js';
 import { createLogger, startProgress, terminalWidth, useColor, type TerminalOptions } from '../terminal.js';
@@ -11,7 +11,7 @@ import { createLogger, startProgress, terminalWidth, useColor, type TerminalOpti
 export interface InventoryCommandOptions extends SourceOptions, TerminalOptions {
   config?: string;
   format: InventoryFormat;
-  output?: string;
+  output?: string[];
   saveSnapshot?: string;
 }
 
@@ -23,6 +23,7 @@ export interface InventoryCommandOptions extends SourceOptions, TerminalOptions 
 export async function inventoryCommand(options: InventoryCommandOptions, signal: AbortSignal): Promise<number> {
   const startedAt = new Date();
   const log = createLogger(options);
+  const targets = planOutputs(options.format, options.output, INVENTORY_FORMATS);
   const governanceRules = (await loadSelectedRules({ config: options.config }, startedAt)).selected.filter((compiled) => compiled.rule.category === 'governance');
   const progress = await startProgress(options, 'Reading the estate…');
   let graph;
@@ -38,7 +39,7 @@ export async function inventoryCommand(options: InventoryCommandOptions, signal:
   }
   const governance = new Map<string, string[]>();
   for (const { rule, asset } of evaluateRules(graph, governanceRules).violations) governance.set(asset.id, [...(governance.get(asset.id) ?? []), rule.id].sort());
-  const reporter = inventoryReporter(options.format);
-  writeReport(reporter({ tool, startedAt, finishedAt: new Date(), graph, governance }, { color: useColor(options, options.output !== undefined), width: terminalWidth() }), options.output);
+  const report = { tool, startedAt, finishedAt: new Date(), graph, governance };
+  for (const target of targets) writeReport(inventoryReporter(target.format)(report, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
   return 0;
 }

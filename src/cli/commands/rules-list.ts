@@ -1,6 +1,9 @@
 import type { Rule } from '../../engine/rule.js';
 import type { RuleSummary } from '../../engine/rule-pack.js';
-import { SEVERITY_RANK } from '../../graph/model.js';
+import { InputError, suggestion } from '../../errors.js';
+import { FRAMEWORK_KEYS } from '../../engine/frameworks.js';
+import { RULE_CATEGORIES } from '../../engine/rule-categories.js';
+import { PROVIDERS, SEVERITIES, SEVERITY_RANK } from '../../graph/model.js';
 import { escapeLines } from '../../report/escape.js';
 import type { TerminalOptions } from '../terminal.js';
 
@@ -37,6 +40,7 @@ async function withExtraPacks<T extends RuleSummary>(rules: T[], extraPacks: rea
 }
 
 export async function rulesListCommand(options: RuleListOptions): Promise<number> {
+  checkFilters(options);
   const { builtInRuleSummaries } = await import('../../engine/rule-pack.js');
   const rules = (await withExtraPacks(await builtInRuleSummaries(), options.rules)).filter((rule) => matchesFilters(rule, options));
   if (options.format === 'json') {
@@ -51,6 +55,19 @@ export async function rulesListCommand(options: RuleListOptions): Promise<number
   const lines = rows.map((row) => [...row.slice(0, 4).map((cell, column) => cell.padEnd(widths[column]!)), row[4]].join('  ').trimEnd());
   process.stdout.write(`${lines.join('\n')}\n\n${rules.length} rule${rules.length === 1 ? '' : 's'}\n`);
   return 0;
+}
+
+/** A filter value that can match nothing is a mistake: exit 2 with the values there are, as scan does. */
+function checkFilters(options: RuleListOptions): void {
+  const check = (flag: string, values: readonly string[] | undefined, known: readonly string[]) => {
+    for (const value of values ?? []) {
+      if (!known.includes(value)) throw new InputError({ field: flag, message: `"${value}" is not one of ${known.join(', ')}`, hint: suggestion(value, known) });
+    }
+  };
+  check('--provider', options.provider, [...PROVIDERS, 'cross']);
+  check('--severity', options.severity, SEVERITIES);
+  check('--category', options.category, RULE_CATEGORIES);
+  check('--framework', options.framework?.map((filter) => splitFrameworkFilter(filter)[0]), FRAMEWORK_KEYS);
 }
 
 function matchesFilters(rule: RuleSummary, options: RuleListOptions): boolean {

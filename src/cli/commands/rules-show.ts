@@ -40,6 +40,7 @@ export async function rulesShowCommand(id: string, options: TerminalOptions & { 
   });
   if (mappings.length) text += section('Frameworks', mappings.join('\n'));
   if (rule.aliases.length) text += section('Aliases', rule.aliases.join(', '));
+  if (rule.supersedes.length) text += section('Supersedes', `${rule.supersedes.join(', ')} (their findings on the same resource are included in this rule's finding)`);
   text += section('Source', source);
   process.stdout.write(text);
   return 0;

@@ -1,9 +1,10 @@
 import type { FailOn } from '../../findings/finding.js';
-import { isCoverageGap, SEVERITY_RANK, type Severity } from '../../graph/model.js';
+import { isCoverageGap, SEVERITIES, SEVERITY_RANK, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
-import { loadReporter, type ScanFormat } from '../../report/reporter.js';
-import { countedFindings, runScan, type ScanResult } from '../../scan.js';
-import { writeReport } from '../output.js';
+import { loadReporter, SCAN_FORMATS, type ScanFormat } from '../../report/reporter.js';
+import { countedFindings, runScan, severityCounts, unreadableProviders, withMinimumSeverity, type ScanResult } from '../../scan.js';
+import { escapeText } from '../../report/escape.js';
+import { planOutputs, writeReport } from '../output.js';
 import { loadSelectedRules } from '../rule-selection.js';
 import { readInventory, type SourceOptions } from '../sources.js';
 import { createLogger, startProgress, terminalWidth, useColor, type TerminalOptions } from '../terminal.js';
@@ -17,9 +18,13 @@ export interface ScanCommandOptions extends SourceOptions, TerminalOptions {
   ignore?: string;
   baseline?: string;
   format: ScanFormat;
-  output?: string;
+  output?: string[];
   failOn: FailOn;
   failOnGaps?: boolean;
+  /** No summary line on stderr. */
+  quiet?: boolean;
+  /** Leave findings below this severity out of the reports and the gate. */
+  minSeverity?: Severity;
 }
 
 /** `aispm scan`: collect, evaluate, report; returns the exit code. */
@@ -28,11 +33,12 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   const log = createLogger(options);
   // Read every input file before the (possibly long) collection, so a typo fails fast.
   const { selected: rules, knownIds } = await loadSelectedRules(options, startedAt);
+  if (rules.length === 0) log.warn('--only and --skip leave no rule to run: the scan reports no findings');
   const { defaultIgnoreFile, loadSuppressions } = await import('../../findings/suppressions.js');
   const ignoreFile = options.ignore ?? defaultIgnoreFile();
   const suppressions = ignoreFile ? loadSuppressions(ignoreFile, knownIds, startedAt.toISOString().slice(0, 10)) : undefined;
   const baseline = options.baseline ? (await import('../../findings/baseline.js')).loadBaseline(options.baseline) : undefined;
-  const reporter = await loadReporter(options.format);
+  const targets = planOutputs(options.format, options.output, SCAN_FORMATS);
 
   const progress = await startProgress(options, 'Reading the estate…');
   let result: ScanResult;
@@ -40,6 +46,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
     const inventory = await readInventory(options, log, progress.update, signal);
     progress.update(`Evaluating ${rules.length} rules…`);
     result = runScan({ inventory, rules, suppressions, baseline, startedAt, tool: { name: TOOL_NAME, version: toolVersion() } });
+    if (options.minSeverity) result = withMinimumSeverity(result, options.minSeverity);
     if (options.saveSnapshot) {
       const { saveSnapshot } = await import('../../graph/snapshot.js');
       saveSnapshot(result.graph.toInventory(), options.saveSnapshot, result.tool, result.finishedAt);
@@ -50,17 +57,54 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   for (const warning of result.warnings) log.warn(warning);
   log.debug(`${result.assetCount} assets, ${result.checks} checks, ${result.findings.length} findings, ${result.inconclusive} inconclusive`);
 
-  writeReport(reporter(result, { color: useColor(options, options.output !== undefined), width: terminalWidth() }), options.output);
-  if (options.output) log.info(`wrote ${options.format} report to ${options.output}`);
-  return exitCode(result, options.failOn, options.failOnGaps === true);
+  for (const target of targets) {
+    const render = await loadReporter(target.format);
+    writeReport(render(result, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
+    if (target.file !== undefined) log.info(`wrote ${target.format} report to ${target.file}`);
+  }
+  const verdict = gateVerdict(result, options.failOn, options.failOnGaps === true);
+  // Blindness is never quiet: a CI log must say why a scan that found nothing did not pass.
+  for (const { provider, reason } of verdict.unreadable) process.stderr.write(`aispm: error: ${provider} could not be read at all (${escapeText(reason)}); its part of the scan is blind\n`);
+  if (!options.quiet) process.stderr.write(`aispm: ${summaryLine(result)}; ${verdict.reason}\n`);
+  return verdict.code;
 }
 
-/** Exit codes: 1 for a counted finding at or above --fail-on; else 3 for coverage gaps with --fail-on-gaps; else 0. */
-export function exitCode(result: ScanResult, failOn: FailOn, failOnGaps: boolean): number {
+export interface GateVerdict {
+  code: 0 | 1 | 3;
+  /** Why the exit code is what it is, in words. */
+  reason: string;
+  unreadable: Array<{ provider: string; reason: string }>;
+}
+
+/**
+ * The exit code and why: 1 for a counted finding at or above --fail-on; else 3 when a provider could
+ * not be read at all (always: never green when blind), or for any coverage gap with --fail-on-gaps;
+ * else 0.
+ */
+export function gateVerdict(result: ScanResult, failOn: FailOn, failOnGaps: boolean): GateVerdict {
+  const unreadable = unreadableProviders(result);
+  const gaps = result.coverage.filter(isCoverageGap).length;
   if (failOn !== 'none') {
     const threshold = SEVERITY_RANK[failOn as Severity];
-    if (countedFindings(result).some((finding) => SEVERITY_RANK[finding.severity] >= threshold)) return 1;
+    const failing = countedFindings(result).filter((finding) => SEVERITY_RANK[finding.severity] >= threshold).length;
+    if (failing > 0) return { code: 1, reason: `exit 1: ${failing} counted finding${failing === 1 ? '' : 's'} at or above ${failOn}`, unreadable };
   }
-  if (failOnGaps && result.coverage.some(isCoverageGap)) return 3;
-  return 0;
+  if (unreadable.length > 0) return { code: 3, reason: `exit 3: ${unreadable.map((entry) => entry.provider).join(', ')} could not be read at all`, unreadable };
+  if (failOnGaps && gaps > 0) return { code: 3, reason: `exit 3: ${gaps} coverage gap${gaps === 1 ? '' : 's'} and --fail-on-gaps`, unreadable };
+  const clean = failOn === 'none' ? 'exit 0: --fail-on none' : `exit 0: no counted finding at or above ${failOn}`;
+  return { code: 0, reason: gaps > 0 ? `${clean} (the coverage gaps fail the scan only with --fail-on-gaps)` : clean, unreadable };
+}
+
+/** One line for CI logs: findings by severity, what counts, coverage gaps. */
+export function summaryLine(result: ScanResult): string {
+  const open = result.findings.filter((finding) => finding.status !== 'suppressed');
+  const counts = severityCounts(open);
+  const bySeverity = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
+  const counted = countedFindings(result).length;
+  const suppressed = result.findings.length - open.length;
+  const existing = open.length - counted;
+  const parts = [`${counted} counted`, ...(suppressed ? [`${suppressed} suppressed`] : []), ...(result.baselineApplied ? [`${existing} in baseline`] : [])];
+  const gaps = result.coverage.filter(isCoverageGap).length;
+  if (result.belowMinimum) parts.push(`${result.belowMinimum} below --min-severity not reported`);
+  return `${open.length} finding${open.length === 1 ? '' : 's'}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}, ${parts.join(', ')}; ${gaps} coverage gap${gaps === 1 ? '' : 's'}`;
 }

@@ -7,7 +7,7 @@ import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HARDENED_TWINS, PLANTED_FINDINGS, PLANTED_SECRETS } from '../../fakes/aws/estate.js';
 import { FakeAws, fakeAwsEnvironment } from '../../fakes/aws/server.js';
-import { ROOT, runCliAsync, withoutTimestamps, type CliResult } from '../../helpers.js';
+import { ROOT, SUMMARY_LINE, runCliAsync, withoutTimestamps, type CliResult } from '../../helpers.js';
 
 
 /**
@@ -41,7 +41,7 @@ afterAll(() => fake.stop());
 
 describe('aispm scan --provider aws against the fake AWS', () => {
   it('finds every planted misconfiguration and none of the hardened twins (JSON, valid against the schema)', () => {
-    expect(json.stderr).toBe('');
+    expect(json.stderr).toMatch(SUMMARY_LINE);
     expect(json.code).toBe(1);
     const document = JSON.parse(json.stdout);
     const ajv = new Ajv2020.default({ allErrors: true, strict: true });
@@ -97,7 +97,7 @@ describe('aispm scan --provider aws against the fake AWS', () => {
 
   it('saves a snapshot that loads again and gives the same result', async () => {
     const replay = await runCliAsync(['scan', '--snapshot', snapshot, '--format', 'json'], { env: { HOME: home } });
-    expect(replay.stderr).toBe('');
+    expect(replay.stderr).toMatch(SUMMARY_LINE);
     const strip = (text: string) => JSON.parse(withoutTimestamps(text)).findings;
     expect(strip(replay.stdout)).toEqual(strip(json.stdout));
   });

@@ -933,7 +933,7 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-guardrail-without-cmk', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'future-guardrail'],
   // Agents, their roles and tools.
-  ['aws-bedrock-agent-without-guardrail', 'ops-agent'],
+  // (ops-agent has tools: its missing guardrail is cross-agent-tools-without-guardrail, which includes aws-bedrock-agent-without-guardrail)
   ['aws-bedrock-agent-without-cmk', 'ops-agent'],
   ['aws-bedrock-agent-idle-session-ttl-excessive', 'ops-agent'],
   ['aws-bedrock-agent-role-shared', 'BedrockSupportAgentRole'],
