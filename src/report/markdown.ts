@@ -1,6 +1,17 @@
+import type { Rule } from '../engine/rule.js';
 import type { ScanResult } from '../scan.js';
+import { pathDiagram, renderDiagram } from './diagram.js';
 import { escapeMarkdown } from './escape.js';
-import { listingOrder, MAX_ROWS, overflowByRule, pathNames, summarize } from './summary.js';
+import { firstRemediationStep, listingOrder, MAX_ROWS, overflowByRule, pathNames, scoreReason, summarize } from './summary.js';
+
+/** The edge types a path rule's steps follow, last step first (the hop to the target matters most). */
+function pathEdgeTypes(rule: Rule): string[] {
+  const steps = (rule.path ?? []) as Array<{ edge?: string | string[] }>;
+  return steps.flatMap((step) => (Array.isArray(step.edge) ? step.edge : step.edge ? [step.edge] : [])).reverse();
+}
+
+/** Attack paths drawn as Mermaid diagrams, worst first. */
+const MAX_PATH_DIAGRAMS = 10;
 
 const BADGE: Record<string, string> = { critical: '🟥 critical', high: '🟧 high', medium: '🟨 medium', low: '🟦 low', info: '⬜ info' };
 
@@ -21,9 +32,19 @@ export function* renderMarkdown(result: ScanResult): Iterable<string> {
       const includes = finding.includes ? `<br>includes: ${finding.includes.map((included) => `\`${included.ruleId}\``).join(', ')}` : '';
       const resource = `${escapeMarkdown(finding.resource.name)}<br>${escapeMarkdown(finding.resource.type)}<br>${escapeMarkdown([finding.resource.account, finding.resource.region].join(' '))}`;
       const message = `${stepOf ? '↳ step of the path above: ' : ''}${escapeMarkdown(finding.message)}`;
-      yield `| ${finding.score} | ${BADGE[finding.severity]} | ${message}${path} | ${resource} | \`${finding.ruleId}\`${finding.status === 'existing' ? ' (baseline)' : ''}${includes} |\n`;
+      const why = `<br>*why:* ${escapeMarkdown(scoreReason(finding))}<br>*fix:* ${escapeMarkdown(firstRemediationStep(finding.remediation))}`;
+      yield `| ${finding.score} | ${BADGE[finding.severity]} | ${message}${path}${why} | ${resource} | \`${finding.ruleId}\`${finding.status === 'existing' ? ' (baseline)' : ''}${includes} |\n`;
     }
     const overflow = overflowByRule(listed.map((entry) => entry.finding));
+    const paths = listed.filter(({ finding }) => finding.path).slice(0, MAX_PATH_DIAGRAMS);
+    if (paths.length > 0) {
+      yield `\n### Attack paths\n\nThe ${paths.length === 1 ? 'path' : `${paths.length} worst paths`}, from the flagged asset (left) to what it reaches; break any edge to close it.\n`;
+      const stepEdges = new Map(result.rules.map((rule) => [rule.id, pathEdgeTypes(rule)]));
+      for (const { finding } of paths) {
+        const diagram = pathDiagram(result.graph, finding.path!, stepEdges.get(finding.ruleId));
+        yield `\n**${escapeMarkdown(finding.title)}** (${BADGE[finding.severity]}, \`${finding.ruleId}\`)\n\n\`\`\`mermaid\n${renderDiagram(result.graph, diagram, 'mermaid')}\`\`\`\n`;
+      }
+    }
     if (overflow.length > 0) {
       yield `\n${summary.open.length - MAX_ROWS} more findings not listed:\n\n| Count | Severity | Rule |\n|---:|---|---|\n`;
       for (const entry of overflow) yield `| ${entry.count} | ${BADGE[entry.severity]} | \`${entry.ruleId}\` |\n`;

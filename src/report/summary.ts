@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { isCoverageGap, SEVERITIES, type Severity } from '../graph/model.js';
+import type { PriorityContext } from '../prioritize/score.js';
 import { severityCounts, type ScanResult } from '../scan.js';
 
 /** What the human-readable formats (table, markdown) say at the top and bottom. */
@@ -74,6 +75,31 @@ export function overflowByRule(findings: readonly Finding[]): Array<{ ruleId: st
 
 export function severityLine(counts: Record<Severity, number>, format: (severity: Severity, text: string) => string): string {
   return SEVERITIES.map((severity) => format(severity, `${severity.toUpperCase()} ${counts[severity]}`)).join('   ');
+}
+
+/**
+ * The first thing to do, from a rule's remediation: its first paragraph (with the first item of a
+ * list it introduces), on one line, at most `limit` characters.
+ */
+export function firstRemediationStep(remediation: string, limit = 200): string {
+  const paragraphs = remediation.trim().split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim());
+  let step = paragraphs[0] ?? '';
+  if (step.endsWith(':') && paragraphs[1]) {
+    const item = /^[-*]\s+(.*?)(?=\s+[-*]\s+|$)/.exec(paragraphs[1]);
+    if (item) step = `${step} ${item[1]}`;
+  }
+  return step.length > limit ? `${step.slice(0, limit - 1).trimEnd()}…` : step;
+}
+
+/** Why a finding scored what it did, in words: `critical · internet-exposed · reaches sensitive data · on 2 attack paths`. */
+export function scoreReason(finding: Finding): string {
+  const context = finding.evidence.priority as Partial<PriorityContext> | undefined;
+  const parts: string[] = [finding.severity];
+  if (context?.internetExposed) parts.push('internet-exposed');
+  if (context?.sensitiveDataReachable) parts.push('reaches sensitive data');
+  if (context?.production) parts.push('production');
+  if (context?.attackPaths) parts.push(`on ${context.attackPaths} attack path${context.attackPaths === 1 ? '' : 's'}`);
+  return parts.join(' · ');
 }
 
 /** Asset names along an attack path. */

@@ -4,7 +4,14 @@ import type { ScanResult } from '../scan.js';
 import { escapeText, truncateMiddle } from './escape.js';
 import type { ReportOptions } from './reporter.js';
 import { renderTable as drawTable } from './text-table.js';
-import { listingOrder, MAX_ROWS, overflowByRule, pathNames, severityLine, summarize } from './summary.js';
+import { firstRemediationStep, listingOrder, MAX_ROWS, overflowByRule, pathNames, scoreReason, severityLine, summarize } from './summary.js';
+
+/** Narrowest table drawn; a narrower terminal wraps it. */
+const MIN_WIDTH = 60;
+/** From this width the resource gets a column of its own. */
+const WIDE_LAYOUT = 120;
+/** Findings whose full resource ids are listed under the table. */
+const RESOURCE_IDS_LISTED = 10;
 
 /**
  * The human view: a summary by severity, findings worst first (attack paths spelled out), coverage
@@ -22,40 +29,58 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
   yield `${chalk.bold(`${summary.open.length} findings`)}   ${severityLine(summary.bySeverity, (severity, text) => (summary.bySeverity[severity] ? paint(severity, text) : chalk.dim(text)))}${extras ? chalk.dim(`   (${extras})`) : ''}\n`;
 
   if (summary.open.length > 0) {
-    const width = Math.max(80, options.width);
-    // Score, severity and resource columns, plus borders and padding.
-    const findingWidth = Math.max(30, width - (5 + 8 + 28 + 13));
-    const rows: string[][] = [];
+    const width = Math.max(MIN_WIDTH, options.width);
+    // Wide terminals get the resource in a column of its own; at 80 columns it goes inside the finding.
+    const wide = width >= WIDE_LAYOUT;
     const listed = listingOrder(summary.open);
-    for (const { finding, stepOf } of listed.slice(0, MAX_ROWS)) {
+    const rows: string[][] = [];
+    listed.slice(0, MAX_ROWS).forEach(({ finding, stepOf }, index) => {
+      const where = [finding.resource.provider, finding.resource.account, finding.resource.region].filter(Boolean).join(' ');
       const lines = [stepOf ? `${chalk.cyan('↳ step of the path above:')} ${escapeText(finding.message)}` : escapeText(finding.message)];
       if (finding.path) lines.push(chalk.cyan(`path: ${pathNames(result, finding.path).map(escapeText).join(' -> ')}`));
-      lines.push(chalk.dim(`${finding.ruleId}${finding.status === 'existing' ? ' (in baseline)' : ''}`));
+      if (!wide) lines.push(chalk.dim(`on ${escapeText(finding.resource.name)} · ${finding.resource.type} · ${escapeText(where)}`));
+      lines.push(chalk.dim(`why: ${scoreReason(finding)}`));
+      lines.push(`fix: ${escapeText(firstRemediationStep(finding.remediation))}`);
       if (finding.includes) lines.push(chalk.dim(`includes: ${finding.includes.map((included) => included.ruleId).join(', ')}`));
-      const where = [finding.resource.provider, finding.resource.account, finding.resource.region].filter(Boolean).join(' ');
-      rows.push([
-        String(finding.score),
-        paint(finding.severity, finding.severity.toUpperCase()),
-        lines.join('\n'),
-        [truncateMiddle(escapeText(finding.resource.name), 27), chalk.dim(truncateMiddle(finding.resource.type, 27)), chalk.dim(truncateMiddle(escapeText(where), 27))].join('\n'),
-      ]);
-    }
-    yield `${drawTable({ head: ['Score', 'Severity', 'Finding', 'Resource'].map((text) => chalk.bold(text)), widths: [5, 8, findingWidth, 28] }, rows)}\n`;
+      lines.push(chalk.dim(`${finding.ruleId}${finding.status === 'existing' ? ' (in baseline)' : ''}`));
+      const rank = `#${index + 1}`;
+      const severity = paint(finding.severity, finding.severity.toUpperCase());
+      rows.push(
+        wide
+          ? [`${rank}\n${finding.score}`, severity, lines.join('\n'), [truncateMiddle(escapeText(finding.resource.name), 27), chalk.dim(truncateMiddle(finding.resource.type, 27)), chalk.dim(truncateMiddle(escapeText(where), 27))].join('\n')]
+          : [`${rank}\n${finding.score}\n${severity}`, lines.join('\n')],
+      );
+    });
+    const head = (wide ? ['Score', 'Severity', 'Finding', 'Resource'] : ['Score', 'Finding']).map((text) => chalk.bold(text));
+    // Score, severity and resource columns (or the one score column), plus borders and padding.
+    const widths = wide ? [5, 8, width - (5 + 8 + 28 + 13), 28] : [8, Math.max(30, width - 15)];
+    yield `${drawTable({ head, widths }, rows)}\n`;
     const overflow = overflowByRule(listed.map((entry) => entry.finding));
     if (overflow.length > 0) {
       yield `\n…and ${summary.open.length - MAX_ROWS} more findings (use --format json or sarif for all):\n`;
       for (const entry of overflow.slice(0, 15)) yield `  ${String(entry.count).padStart(6)}  ${paint(entry.severity, entry.severity.padEnd(8))} ${entry.ruleId}\n`;
       if (overflow.length > 15) yield `  …and ${overflow.length - 15} more rules\n`;
     }
+    // Full resource ids outside the frame, where a terminal can select and copy them.
+    const top = listed.slice(0, RESOURCE_IDS_LISTED);
+    yield `\n${chalk.bold('Resource ids')} of the ${top.length === listed.length ? '' : `first ${top.length} `}findings above (${listed.length > top.length ? 'all: --format json' : 'to copy'}):\n`;
+    for (const [index, { finding }] of top.entries()) yield `  ${`#${index + 1}`.padEnd(4)} ${escapeText(finding.resource.id)}\n`;
   } else {
     yield `\n${chalk.green('No findings.')}\n`;
   }
 
   if (summary.gaps.length > 0) {
     yield `\n${chalk.yellow.bold(`Coverage gaps (${summary.gaps.length})`)}: these parts of the estate could not be read; rules that need them were not decided.\n`;
-    const rows = summary.gaps.map((gap) => [gap.provider, escapeText(gap.account), escapeText(gap.region), escapeText(gap.service), chalk.yellow(gap.status), escapeText(gap.message ?? '')]);
-    const head = ['Provider', 'Account', 'Region', 'Service', 'Status', 'Message'].map((text) => chalk.bold(text));
-    yield `${drawTable({ head, widths: [8, 14, 12, 20, 7, Math.max(20, Math.min(70, options.width - 80))] }, rows)}\n`;
+    const width = Math.max(MIN_WIDTH, options.width);
+    if (width >= WIDE_LAYOUT) {
+      const rows = summary.gaps.map((gap) => [gap.provider, escapeText(gap.account), escapeText(gap.region), escapeText(gap.service), chalk.yellow(gap.status), escapeText(gap.message ?? '')]);
+      const head = ['Provider', 'Account', 'Region', 'Service', 'Status', 'Message'].map((text) => chalk.bold(text));
+      yield `${drawTable({ head, widths: [8, 14, 12, 20, 7, Math.max(20, Math.min(70, width - 80))] }, rows)}\n`;
+    } else {
+      const rows = summary.gaps.map((gap) => [`${gap.provider} ${escapeText(gap.service)}\n${escapeText(gap.account)}\n${escapeText(gap.region)}`, chalk.yellow(gap.status), escapeText(gap.message ?? '')]);
+      const head = ['Where', 'Status', 'Message'].map((text) => chalk.bold(text));
+      yield `${drawTable({ head, widths: [22, 7, Math.max(20, width - 39)] }, rows)}\n`;
+    }
   }
   if (result.inconclusive > 0) yield chalk.dim(`\n${result.inconclusive} checks could not be decided because a value was not read.\n`);
   for (const warning of result.warnings) yield `${chalk.yellow('warning:')} ${escapeText(warning)}\n`;

@@ -51,7 +51,11 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** Splits a cell into lines of at most `width` cells: on its own line breaks, then between words, then inside long words. */
+/**
+ * Splits a cell into lines of at most `width` cells: on its own line breaks, then between words, then
+ * inside long words. Linear in the text's length: each character is measured once (a 200 KB name
+ * from the cloud must not take seconds).
+ */
 export function wrapCell(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
@@ -61,29 +65,42 @@ export function wrapCell(text: string, width: number): string[] {
     const plain = style ? paragraph.replace(ANSI, '') : paragraph;
     const first = lines.length;
     let current = '';
+    let currentWidth = 0;
     for (const word of plain.split(' ')) {
       let rest = word;
-      while (displayWidth(rest) > width) {
+      let restWidth = displayWidth(word);
+      if (restWidth > width) {
         if (current) {
           lines.push(current);
           current = '';
+          currentWidth = 0;
         }
-        let cut = 0;
-        let used = 0;
-        for (const char of rest) {
+        // Cut the long word into pieces that fill a line; the last piece goes on like a word.
+        let piece = '';
+        let pieceWidth = 0;
+        for (const char of word) {
           const charWidth = displayWidth(char);
-          if (used + charWidth > width) break;
-          used += charWidth;
-          cut += char.length;
+          if (pieceWidth + charWidth > width) {
+            lines.push(piece);
+            piece = '';
+            pieceWidth = 0;
+          }
+          piece += char;
+          pieceWidth += charWidth;
         }
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+        rest = piece;
+        restWidth = pieceWidth;
       }
-      if (!current) current = rest;
-      else if (displayWidth(current) + 1 + displayWidth(rest) <= width) current += ` ${rest}`;
-      else {
+      if (!current) {
+        current = rest;
+        currentWidth = restWidth;
+      } else if (currentWidth + 1 + restWidth <= width) {
+        current += ` ${rest}`;
+        currentWidth += 1 + restWidth;
+      } else {
         lines.push(current);
         current = rest;
+        currentWidth = restWidth;
       }
     }
     lines.push(current);

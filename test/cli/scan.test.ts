@@ -19,11 +19,12 @@ describe('aispm scan --demo', () => {
     const result = runCli(['scan', '--demo']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(SUMMARY_LINE);
-    expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 64 assets from demo \(aws, azure, gcp\)/);
+    expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 65 assets from demo \(aws, azure, gcp\)/);
     expect(result.stdout).toContain('CRITICAL 11');
     expect(result.stdout).toContain('Coverage gaps (2)');
     // Worst first; each attack path is followed by its steps (the findings on the other assets of its path), none ranked above it.
-    const rows = [...result.stdout.matchAll(/^│ (\d+)\s+│ \S+\s+│ (↳?)/gm)].map((match) => ({ score: Number(match[1]), step: match[2] === '↳' }));
+    // Each row starts with its rank, the score below it.
+    const rows = [...result.stdout.matchAll(/^│ #\d+\s+│ \S+\s+│ (↳?)[^\n]*\n│ (\d+)\s+│/gm)].map((match) => ({ score: Number(match[2]), step: match[1] === '↳' }));
     const scores = rows.filter((row) => !row.step).map((row) => row.score);
     expect(scores.length).toBeGreaterThan(20);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
@@ -41,7 +42,7 @@ describe('aispm scan --demo', () => {
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
     expect(validateResult(document)).toEqual([]);
-    expect(document.summary).toEqual({ assets: 64, findings: 83, bySeverity: { critical: 11, high: 14, medium: 30, low: 28, info: 0 } });
+    expect(document.summary).toEqual({ assets: 65, findings: 84, bySeverity: { critical: 11, high: 14, medium: 31, low: 28, info: 0 } });
     expect(document.findings[0].score).toBe(100);
     const pathFindings = document.findings.filter((finding: { path?: string[] }) => finding.path);
     expect(new Set(pathFindings.map((finding: { resource: { provider: string } }) => finding.resource.provider))).toEqual(new Set(['aws', 'azure', 'gcp']));
@@ -146,7 +147,7 @@ describe('exit codes', () => {
     expect(status('cross-secret-in-model-configuration', 'churn-predictor')).toBe('suppressed');
     expect(status('cross-secret-in-model-configuration', 'recs-ranker')).toBe('new');
     expect(status('aws-sagemaker-notebook-root-access', 'research-nb')).toBe('new');
-    expect(document.summary.findings).toBe(82);
+    expect(document.summary.findings).toBe(83);
     expect(result.stderr).toMatch(/warning: ignore entry at \.aispmignore\.yaml:6 expired on 2020-01-31/);
 
     // Suppressing every high and critical finding makes --fail-on high pass.

@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import type { Inventory } from '../../graph/model.js';
 import type { CollectorContext } from '../collector.js';
 import { forEachConcurrently, InventoryBuilder } from '../runtime.js';
+import { AncestryReader } from './ancestry.js';
 import { classifyGcpError } from './errors.js';
 import { GcpEstate } from './estate.js';
 import type { IamPolicy } from './iam.js';
@@ -12,9 +13,10 @@ import { VERTEX_COLLECTIONS } from './vertex/index.js';
 import { collectWorkbenchInstances } from './vertex/workbench.js';
 
 /**
- * Reads the Google Cloud estate: for each project, its number and IAM policy, its Workbench
- * instances, the Vertex AI locations, and every Vertex AI collection in each location, all at once under the builder's
- * concurrency limit; then the buckets, keys and service accounts those resources name.
+ * Reads the Google Cloud estate: for each project, its number, IAM policy and the policies it
+ * inherits from its folders and organization, its Workbench instances, the Vertex AI locations, and
+ * every Vertex AI collection in each location, all at once under the builder's concurrency limit;
+ * then the buckets, keys and service accounts those resources and policies name.
  */
 export async function collectGcp(context: CollectorContext, settings: GcpSettings, retry: Partial<RetryPolicy> = {}): Promise<Inventory> {
   const authClient = await authenticate(context, settings);
@@ -24,8 +26,9 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
   try {
     const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
     const facts = new Map<string, ProjectFacts>();
+    const ancestry = new AncestryReader(session, estate);
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, project));
+      facts.set(project, await collectProject(session, estate, ancestry, project));
     });
     linkTrainingData(estate);
     context.progress('Google Cloud: reading buckets, keys and service accounts…');
@@ -46,7 +49,7 @@ async function projectOfCredentials(): Promise<string> {
   });
 }
 
-async function collectProject(session: GoogleSession, estate: GcpEstate, project: string): Promise<ProjectFacts> {
+async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, project: string): Promise<ProjectFacts> {
   const { builder } = estate;
   const iamScope = { account: project, region: 'global', service: 'iam' };
   const [details, policy, locations] = await Promise.all([
@@ -57,13 +60,14 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, project
     builder.call({ account: project, region: 'global', service: 'notebooks' }, 'ListInstances', () => collectWorkbenchInstances(session, estate, project)),
   ]);
   builder.context.progress(`Google Cloud: reading Vertex AI in ${project} (${locations.length} locations)…`);
+  const inherited = ancestry.ofParent(details?.parent, details !== undefined);
   await forEachConcurrently(locations, (location) =>
     forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
       const where = { project, location, estate };
       await builder.call({ account: project, region: location, service: 'aiplatform' }, collection.operation, () => collection.collect(session.vertex, where, session.callOptions));
     }),
   );
-  return { number: details?.name?.split('/')[1], policy };
+  return { number: details?.name?.split('/')[1], policy, ancestry: await inherited };
 }
 
 /**

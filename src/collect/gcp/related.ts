@@ -1,8 +1,10 @@
 import type { protos as kmsProtos } from '@google-cloud/kms';
 import type { EdgeType } from '../../graph/edge-types.js';
 import { forEachConcurrently } from '../runtime.js';
+import type { Ancestry } from './ancestry.js';
 import { bucketId, type GcpEstate } from './estate.js';
-import { isAdminRole, isPublicMember, publicStorageAccess, rolesOf, storageAccess, type DataAccess, type IamPolicy } from './iam.js';
+import { grantsAdmin, isPublicMember, publicStorageAccess, rolesOf, storageAccess, type DataAccess, type IamPolicy } from './iam.js';
+import { addImpersonation } from './impersonation.js';
 import { durationSeconds, toApiJson } from './proto-json.js';
 import type { GoogleSession } from './session.js';
 
@@ -18,6 +20,8 @@ export interface ProjectFacts {
   number?: string;
   /** The project IAM policy; undefined when it could not be read. */
   policy?: IamPolicy;
+  /** The policies inherited from folders and the organization, as far as they could be read. */
+  ancestry: Ancestry;
 }
 
 /** The Cloud Storage JSON API fields read (projection=full adds the ACLs). */
@@ -48,7 +52,9 @@ type CryptoKey = kmsProtos.google.cloud.kms.v1.ICryptoKey;
 export async function collectRelated(session: GoogleSession, estate: GcpEstate, projects: ReadonlyMap<string, ProjectFacts>): Promise<void> {
   const buckets = await readBuckets(session, estate, projects);
   await readKeys(session, estate);
+  const impersonation = addImpersonation(session, estate, projects);
   addServiceAccounts(estate, projects, buckets);
+  await impersonation;
 }
 
 async function readBuckets(session: GoogleSession, estate: GcpEstate, projects: ReadonlyMap<string, ProjectFacts>): Promise<Map<string, BucketFacts>> {
@@ -56,13 +62,17 @@ async function readBuckets(session: GoogleSession, estate: GcpEstate, projects: 
   await forEachConcurrently([...estate.buckets], async ([name, { project }]) => {
     const scope = { account: project, region: 'global', service: 'storage' };
     const path = `b/${encodeURIComponent(name)}`;
+    // projection=noAcl needs only storage.buckets.get; the ACLs (projection=full) also need
+    // storage.buckets.getIamPolicy, and without it the whole record would be lost.
     const [bucket, policy] = await Promise.all([
-      estate.builder.call(scope, 'buckets.get', () => session.getStorage<Bucket>(`${path}?projection=full`)),
+      estate.builder.call(scope, 'buckets.get', () => session.getStorage<Bucket>(`${path}?projection=noAcl`)),
       estate.builder.call(scope, 'buckets.getIamPolicy', () => session.getStorage<IamPolicy>(`${path}/iam?optionsRequestedPolicyVersion=3`)),
     ]);
-    facts.set(name, { bucket, policy });
+    const acls = bucket && aclsMatter(bucket) ? await estate.builder.call(scope, 'buckets.get (projection=full, for the ACLs)', () => session.getStorage<Bucket>(`${path}?projection=full`)) : undefined;
+    const record = bucket && acls ? { ...bucket, acl: acls.acl, defaultObjectAcl: acls.defaultObjectAcl } : bucket;
+    facts.set(name, { bucket: record, policy });
     const kmsKeyName = bucket ? bucket.encryption?.defaultKmsKeyName || null : undefined;
-    const publicAccess = bucket ? publicAccessOf(bucket, policy) : {};
+    const publicAccess = record ? publicAccessOf(record, policy, acls !== undefined) : {};
     estate.builder.addAsset({
       id: bucketId(name),
       type: 'gcp.storage.bucket',
@@ -84,31 +94,45 @@ async function readBuckets(session: GoogleSession, estate: GcpEstate, projects: 
             }
           : {}),
       },
-      raw: bucket ? { ...bucket, ...(policy ? { iamPolicy: policy } : {}) } : undefined,
+      raw: record ? { ...record, ...(policy ? { iamPolicy: policy } : {}) } : undefined,
     });
     estate.encryptedBy(bucketId(name), kmsKeyName ?? null, project);
   });
   return facts;
 }
 
+/** ACLs grant access only while uniform bucket-level access is off, and public ones only without enforced public access prevention. */
+function aclsMatter(bucket: Bucket): boolean {
+  return bucket.iamConfiguration?.uniformBucketLevelAccess?.enabled !== true && bucket.iamConfiguration?.publicAccessPrevention !== 'enforced';
+}
+
 /**
  * Public access prevention overrides everything. Otherwise the bucket is public when its IAM policy
  * or (without uniform bucket-level access) its ACLs grant allUsers or allAuthenticatedUsers; what
- * could not be read stays unknown. ACLs of single objects are not read.
+ * could not be read stays unknown. Single objects' ACLs are not read, so while ACLs are in force
+ * "no public read" cannot be told: an object may carry its own public ACL.
  */
-function publicAccessOf(bucket: Bucket, policy: IamPolicy | undefined): { publicRead?: boolean; publicWrite?: boolean } {
+function publicAccessOf(bucket: Bucket, policy: IamPolicy | undefined, aclsRead: boolean): { publicRead?: boolean; publicWrite?: boolean } {
   if (bucket.iamConfiguration?.publicAccessPrevention === 'enforced') return { publicRead: false, publicWrite: false };
   const viaIam = policy ? publicStorageAccess(policy) : undefined;
-  const viaAcl = bucket.iamConfiguration?.uniformBucketLevelAccess?.enabled ? { read: false, write: false } : bucket.acl ? publicAclAccess(bucket) : undefined;
-  return { ...anyKnown('publicRead', viaIam?.read, viaAcl?.read), ...anyKnown('publicWrite', viaIam?.write, viaAcl?.write) };
+  const aclsOff = bucket.iamConfiguration?.uniformBucketLevelAccess?.enabled === true;
+  const viaAcl = aclsOff ? { read: false, write: false } : aclsRead ? publicAclAccess(bucket) : undefined;
+  // Object ACLs are unread: with ACLs in force, only a public grant found is certain.
+  const readViaAcl = aclsOff ? false : viaAcl?.read === true ? true : undefined;
+  return { ...anyKnown('publicRead', viaIam?.read, readViaAcl), ...anyKnown('publicWrite', viaIam?.write, viaAcl?.write) };
 }
 
+/**
+ * What public ACL entries grant. On the bucket, READER lists objects and reads bucket metadata (not
+ * object data), WRITER creates, overwrites and deletes objects, OWNER adds changing the ACLs (so
+ * reading too). A public default object ACL makes every new object readable.
+ * https://cloud.google.com/storage/docs/access-control/lists#permissions
+ */
 function publicAclAccess(bucket: Bucket): DataAccess {
   const publicRoles = (entries: AccessControl[] | undefined) => (entries ?? []).filter((entry) => isPublicMember(entry.entity ?? '')).map((entry) => entry.role);
   const bucketRoles = publicRoles(bucket.acl);
-  // A public default object ACL makes every new object public.
   const objectRoles = publicRoles(bucket.defaultObjectAcl);
-  return { read: bucketRoles.length > 0 || objectRoles.length > 0, write: bucketRoles.some((role) => role === 'WRITER' || role === 'OWNER') };
+  return { read: objectRoles.length > 0 || bucketRoles.includes('OWNER'), write: bucketRoles.some((role) => role === 'WRITER' || role === 'OWNER') };
 }
 
 /** Three-valued "or": true if any is true, false if all are known and false, else unknown (absent). */
@@ -144,14 +168,20 @@ async function readKeys(session: GoogleSession, estate: GcpEstate): Promise<void
 }
 
 /**
- * Service accounts, with their roles on the project that uses them, and edges to the buckets those
- * roles (project-wide, for buckets of that project) or the buckets' own policies let them read or write.
+ * Service accounts, with their roles on the project that uses them and on its folders and
+ * organization, and edges to the buckets those roles (project-wide, for buckets of that project) or
+ * the buckets' own policies let them read or write. `admin` is true when any policy read grants an
+ * administrator role to the account; false only when the project's and every ancestor's policy were
+ * read and none grants one to the account or to a group (or other set) it may belong to.
  */
 function addServiceAccounts(estate: GcpEstate, projects: ReadonlyMap<string, ProjectFacts>, buckets: ReadonlyMap<string, BucketFacts>): void {
   for (const [id, { project, email }] of estate.serviceAccounts) {
     const member = `serviceAccount:${email}`;
     const facts = projects.get(project);
     const projectRoles = facts?.policy ? rolesOf(facts.policy, member) : undefined;
+    const inherited = facts?.ancestry.policies ?? [];
+    const inheritedRoles = [...new Set(inherited.flatMap((policy) => rolesOf(policy, member)))].sort();
+    const admin = adminOf(member, facts);
     estate.builder.addAsset({
       id,
       type: 'gcp.iam.service-account',
@@ -161,7 +191,10 @@ function addServiceAccounts(estate: GcpEstate, projects: ReadonlyMap<string, Pro
       props: {
         email,
         defaultComputeServiceAccount: /^\d+-compute@developer\.gserviceaccount\.com$/.test(email),
-        ...(projectRoles ? { projectRoles, admin: projectRoles.some(isAdminRole) } : {}),
+        ...(projectRoles ? { projectRoles } : {}),
+        // A partial list would read as the whole: only when every ancestor's policy was read.
+        ...(facts?.ancestry.complete ? { inheritedRoles } : {}),
+        ...(admin !== undefined ? { admin } : {}),
       },
     });
     for (const [name, { bucket, policy }] of buckets) {
@@ -170,6 +203,13 @@ function addServiceAccounts(estate: GcpEstate, projects: ReadonlyMap<string, Pro
       addDataEdges(estate, id, bucketId(name), storageAccess(roles));
     }
   }
+}
+
+function adminOf(member: string, facts: ProjectFacts | undefined): boolean | undefined {
+  const policies = [...(facts?.policy ? [facts.policy] : []), ...(facts?.ancestry.policies ?? [])];
+  const granted = grantsAdmin(member, policies);
+  if (granted === true) return true;
+  return facts?.policy && facts.ancestry.complete ? granted : undefined;
 }
 
 function addDataEdges(estate: GcpEstate, from: string, to: string, access: DataAccess): void {

@@ -1,6 +1,6 @@
 import { v1 as vertex } from '@google-cloud/aiplatform';
 import { KeyManagementServiceClient } from '@google-cloud/kms';
-import { ProjectsClient } from '@google-cloud/resource-manager';
+import { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
 import { GoogleAuth, OAuth2Client, type AuthClient, type gaxios } from 'google-auth-library';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { attemptTurn } from '../runtime.js';
@@ -9,9 +9,9 @@ import type { GcpSettings } from './settings.js';
 /**
  * Everything that talks to Google: credentials, the SDK clients, and the one retry and timeout
  * policy every call follows. Vertex AI, Resource Manager and Cloud KMS go through their official
- * clients on the REST transport (so one base URL can replace Google's endpoints); the two Cloud
- * Storage reads and the Workbench instance list go through the same authenticated transport as plain
- * REST calls.
+ * clients on the REST transport (so one base URL can replace Google's endpoints); the Cloud
+ * Storage reads, the Workbench instance list and the service accounts' IAM policies go through the
+ * same authenticated transport as plain REST calls.
  */
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof vertex.EndpointServiceClient>[0]>;
@@ -21,6 +21,7 @@ const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const VERTEX_GLOBAL_HOST = 'aiplatform.googleapis.com';
 const STORAGE_BASE_URL = 'https://storage.googleapis.com';
 const NOTEBOOKS_BASE_URL = 'https://notebooks.googleapis.com';
+const IAM_BASE_URL = 'https://iam.googleapis.com';
 
 /**
  * Throttling, server errors and answers that never came (a dropped connection, the per-request
@@ -69,6 +70,9 @@ export interface VertexClients {
 export interface GoogleSession {
   vertex: VertexClients;
   projects: ProjectsClient;
+  /** Folders and organizations above the projects, for the IAM policies they pass down. */
+  folders: FoldersClient;
+  organizations: OrganizationsClient;
   keys: KeyManagementServiceClient;
   /** Per-call options for every gax call: timeout, retry, and paging on demand. */
   callOptions: CallOptions;
@@ -76,10 +80,12 @@ export interface GoogleSession {
   getStorage: RestGet;
   /** GET on the Notebooks API v2 (`path` below /v2), for Vertex AI Workbench instances. */
   getNotebooks: RestGet;
+  /** POST without a body on the IAM API v1 (`path` below /v1): getIamPolicy of a service account, a read. */
+  postIam: RestGet;
   close(): Promise<void>;
 }
 
-/** A plain REST GET of JSON below one API's base path. */
+/** A plain REST read of JSON below one API's base path. */
 export type RestGet = <T>(path: string) => Promise<T>;
 
 /** The SDK clients, sending requests with these credentials to Google or to the override URL. */
@@ -110,13 +116,15 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
       reasoningEngines: new vertex.ReasoningEngineServiceClient(connection),
     },
     projects: new ProjectsClient(connection),
+    folders: new FoldersClient(connection),
+    organizations: new OrganizationsClient(connection),
     keys: new KeyManagementServiceClient(connection),
   };
   // APIs without a gax client on this transport: plain GETs, retried like the gax calls.
   const restGet =
-    (origin: string, basePath: string): RestGet =>
+    (origin: string, basePath: string, method: 'GET' | 'POST' = 'GET'): RestGet =>
     async <T>(path: string) => {
-      const response = await authClient.request<T>({ url: `${settings.endpoint?.origin ?? origin}/${basePath}/${path}`, method: 'GET', retryConfig: restRetryConfig(context.signal, retry) });
+      const response = await authClient.request<T>({ url: `${settings.endpoint?.origin ?? origin}/${basePath}/${path}`, method, retryConfig: restRetryConfig(context.signal, retry, method) });
       return response.data;
     };
   return {
@@ -141,8 +149,9 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
     },
     getStorage: restGet(STORAGE_BASE_URL, 'storage/v1'),
     getNotebooks: restGet(NOTEBOOKS_BASE_URL, 'v2'),
+    postIam: restGet(IAM_BASE_URL, 'v1', 'POST'),
     close: async () => {
-      await Promise.all([...Object.values(clients.vertex), clients.projects, clients.keys].map((client) => client.close()));
+      await Promise.all([...Object.values(clients.vertex), clients.projects, clients.folders, clients.organizations, clients.keys].map((client) => client.close()));
     },
   };
 }
@@ -224,11 +233,11 @@ function markTimeouts(error: gaxios.GaxiosError, scanSignal: AbortSignal): never
   throw error;
 }
 
-/** The retry policy in gaxios terms, for the plain REST reads: the statuses above, and answers that never came. */
-function restRetryConfig(scanSignal: AbortSignal, policy: RetryPolicy): gaxios.RetryConfig {
+/** The retry policy in gaxios terms, for the plain REST reads (each safe to repeat): the statuses above, and answers that never came. */
+function restRetryConfig(scanSignal: AbortSignal, policy: RetryPolicy, method: 'GET' | 'POST'): gaxios.RetryConfig {
   return {
     retry: policy.maxAttempts - 1,
-    httpMethodsToRetry: ['GET'],
+    httpMethodsToRetry: [method],
     shouldRetry: (error) => {
       if (scanSignal.aborted || (error.config.retryConfig?.currentRetryAttempt ?? 0) >= policy.maxAttempts - 1) return false;
       const status = error.response?.status;

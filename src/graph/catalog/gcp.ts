@@ -1,118 +1,265 @@
-import { bool, num, props, str, strList, type AssetTypeSpec } from './spec.js';
+import { bool, num, props, str, strList, type AssetTypeSpec, type PropertySource } from './spec.js';
 
-/** Google Cloud asset types: Vertex AI and the service accounts, buckets and keys it touches. */
+/**
+ * Google Cloud asset types: Vertex AI and the service accounts, buckets and keys it touches. Every
+ * property says where it comes from: the REST method and field (proto3 JSON names, as the Vertex AI
+ * v1 protos in googleapis/google/cloud/aiplatform/v1, the Notebooks v2 protos, and the Cloud Storage,
+ * Resource Manager v3 and IAM v1 references define them), and what an absent field means. Proto3 JSON
+ * leaves out a field at its default (false, "", 0, unset message), so "absent" is usually that default.
+ */
+
+const VERTEX_PROTOS = 'googleapis google/cloud/aiplatform/v1';
+
+/** encryptionSpec.kmsKeyName, which every Vertex AI resource type here carries. */
+function cmekSources(list: string): { kmsKeyName: PropertySource; customerManagedKey: PropertySource } {
+  return {
+    kmsKeyName: { from: `${list} encryptionSpec.kmsKeyName`, absent: `null: Google-managed encryption, the default when no encryptionSpec is given (${VERTEX_PROTOS}/encryption_spec.proto)` },
+    customerManagedKey: { from: `${list} encryptionSpec.kmsKeyName is set`, absent: 'false: Google-managed keys (no encryptionSpec)' },
+  };
+}
+
+const ENDPOINT = cmekSources('ListEndpoints');
+const MODEL = cmekSources('ListModels');
+const DATASET = cmekSources('ListDatasets');
+const CUSTOM_JOB = cmekSources('ListCustomJobs');
+const PIPELINE = cmekSources('ListTrainingPipelines');
+const RUNTIME = cmekSources('ListNotebookRuntimes');
+const TEMPLATE = cmekSources('ListNotebookRuntimeTemplates');
+const STORE = cmekSources('ListFeatureOnlineStores');
+const INDEX_ENDPOINT = cmekSources('ListIndexEndpoints');
+const AGENT = cmekSources('ListReasoningEngines');
+
+const NETWORK_TYPE_ENDPOINT: PropertySource = {
+  from: 'ListEndpoints privateServiceConnectConfig.enablePrivateServiceConnect (or enablePrivateServiceConnect), network',
+  absent: 'public: an endpoint with neither Private Service Connect nor a peered network is served on the public regional API (endpoint.proto)',
+};
+
+const TRAINING_SPEC = (list: string, path: string) => ({
+  network: { from: `${list} ${path}.network`, absent: 'null: the job runs without a VPC (CustomJobSpec.network is optional)' },
+  networkIsolated: { from: `${list} ${path}.network or ${path}.pscInterfaceConfig.networkAttachment`, absent: 'false: without a peered VPC or a PSC interface the job runs on Google\'s network with its default egress' },
+  webAccess: { from: `${list} ${path}.enableWebAccess`, absent: 'false, the proto3 default (custom_job.proto: interactive shell off unless enabled)' },
+  serviceAccount: { from: `${list} ${path}.serviceAccount`, absent: 'null: the job runs as the Vertex AI Custom Code Service Agent of the project (custom_job.proto)' },
+});
+
+const JOB = TRAINING_SPEC('ListCustomJobs', 'jobSpec');
+const PIPELINE_SPEC = TRAINING_SPEC('ListTrainingPipelines', 'trainingTaskInputs (custom training, a CustomJobSpec in a Struct)');
+
+const IDLE = (list: string) => ({
+  idleShutdown: { from: `${list} idleShutdownConfig (and its idleShutdownDisabled)`, absent: 'false: idleShutdownConfig "will only be set when idle shutdown is enabled" (notebook_runtime.proto)' },
+  idleTimeoutSeconds: { from: `${list} idleShutdownConfig.idleTimeout`, absent: 'null while idle shutdown is off; idleTimeout is required in the config (notebook_idle_shutdown_config.proto)' },
+});
+
+const EUC = (list: string): PropertySource => ({
+  from: `${list} eucConfig.bypassActasCheck (output only: true when the runtime owner works with end-user credentials and the VM runs as a service agent)`,
+  absent: 'unknown when eucConfig is absent (euc_disabled is input only, never returned); false when eucConfig is there without bypassActasCheck (notebook_euc_config.proto)',
+});
+
+const EGRESS = (list: string): PropertySource => ({
+  from: `${list} networkSpec.enableInternetAccess ("public internet access": outbound)`,
+  absent: 'false when networkSpec is there without it ("Default false", network_spec.proto); unknown when networkSpec is absent',
+});
+
+const NO_INBOUND: PropertySource = {
+  from: 'not set: the API has no inbound-exposure setting for Colab Enterprise runtimes (users reach them through the Colab Enterprise service, signed in with Google; enableInternetAccess is outbound and goes to internetEgress)',
+  absent: 'always absent (unknown)',
+};
+
+const SERVICE_ACCOUNT_POLICY = 'Resource Manager v3 projects.getIamPolicy (requestedPolicyVersion 3)';
+
 export const GCP_ASSET_TYPES = [
   {
     type: 'gcp.vertexai.endpoint',
     title: 'Vertex AI endpoint',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed', 'customerManagedKey', 'loggingEnabled'], {
-      networkType: str('public, private-service-connect or vpc-peering'),
-      dedicatedEndpoint: bool('dedicatedEndpointEnabled'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-      requestResponseLogging: bool('predictRequestResponseLoggingConfig.enabled'),
-      deployedModels: num('number of deployed models'),
-      modelsWithoutAccessLogging: strList('deployed models (display name, else id) that do not send access logs to Cloud Logging (enableAccessLogging off)'),
-      monitoringJob: str('modelDeploymentMonitoringJob: the model deployment monitoring job watching the endpoint; null when none'),
-    }),
+    props: props(
+      ['internetExposed', 'customerManagedKey', 'loggingEnabled'],
+      {
+        networkType: str('public, private-service-connect or vpc-peering', NETWORK_TYPE_ENDPOINT),
+        dedicatedEndpoint: bool('dedicatedEndpointEnabled', { from: 'ListEndpoints dedicatedEndpointEnabled', absent: 'false, the proto3 default: the shared regional domain' }),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', ENDPOINT.kmsKeyName),
+        requestResponseLogging: bool('predictRequestResponseLoggingConfig.enabled', { from: 'ListEndpoints predictRequestResponseLoggingConfig.enabled', absent: 'false: no request-response logging unless configured' }),
+        deployedModels: num('number of deployed models', { from: 'ListEndpoints deployedModels (count)', absent: '0: no model deployed' }),
+        modelsWithoutAccessLogging: strList('deployed models (display name, else id) that do not send access logs to Cloud Logging (enableAccessLogging off)', {
+          from: 'ListEndpoints deployedModels[].enableAccessLogging',
+          absent: 'off for that model, the proto3 default (endpoint.proto: "Only supported for custom-trained Models and AutoML Tabular Models")',
+        }),
+        monitoringJob: str('modelDeploymentMonitoringJob: the model deployment monitoring job watching the endpoint; null when none', {
+          from: 'ListEndpoints modelDeploymentMonitoringJob (output only)',
+          absent: 'null: no monitoring job watches the endpoint',
+        }),
+      },
+      {
+        internetExposed: { from: 'ListEndpoints: true when networkType is public (served on the internet-facing regional API; requests still need Google credentials)', absent: 'see networkType' },
+        customerManagedKey: ENDPOINT.customerManagedKey,
+        loggingEnabled: { from: 'ListEndpoints predictRequestResponseLoggingConfig.enabled', absent: 'false: request-response logging is off unless configured' },
+      },
+    ),
   },
   {
     type: 'gcp.vertexai.model',
     title: 'Vertex AI model',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['customerManagedKey', 'modelId', 'modelVersion'], {
-      artifactUri: str('Cloud Storage location of the model artifacts'),
-      containerImage: str('containerSpec.imageUri'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-      versionAliases: strList('versionAliases'),
-    }),
+    props: props(
+      ['customerManagedKey', 'modelId', 'modelVersion'],
+      {
+        artifactUri: str('Cloud Storage location of the model artifacts', { from: 'ListModels artifactUri', absent: 'null: the model has no artifacts (a container-only or Model Garden model)' }),
+        containerImage: str('containerSpec.imageUri', { from: 'ListModels containerSpec.imageUri', absent: 'null: no serving container (a model that cannot be deployed, or a Google-served one)' }),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', MODEL.kmsKeyName),
+        versionAliases: strList('versionAliases', { from: 'ListModels versionAliases', absent: 'an empty list: no aliases' }),
+      },
+      {
+        customerManagedKey: MODEL.customerManagedKey,
+        modelId: { from: 'ListModels baseModelSource.modelGardenSource.publicModelName, else the last segment of name (the registry id)', absent: 'never absent: name is always returned' },
+        modelVersion: { from: 'ListModels versionId (output only)', absent: 'null: the API returned no version' },
+      },
+    ),
   },
   {
     type: 'gcp.vertexai.dataset',
     title: 'Vertex AI dataset',
     category: 'data',
     bomType: 'data',
-    props: props(['customerManagedKey', 'sensitiveData'], {
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-      sourceUris: strList('Cloud Storage sources'),
-    }),
+    props: props(
+      ['customerManagedKey', 'sensitiveData'],
+      {
+        kmsKeyName: str('encryptionSpec.kmsKeyName', DATASET.kmsKeyName),
+        sourceUris: strList('Cloud Storage sources', {
+          from: 'ListDatasets metadata.inputConfig.gcsSource.uri (tabular and time-series datasets; one URI or a list)',
+          absent: 'null: the dataset holds imported items and names no source',
+        }),
+      },
+      {
+        customerManagedKey: DATASET.customerManagedKey,
+        sensitiveData: { from: 'aispm: a Vertex AI dataset holds training data', absent: 'never absent: always true' },
+      },
+    ),
   },
   {
     type: 'gcp.vertexai.custom-job',
     title: 'Vertex AI custom job',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'networkIsolated'], {
-      network: str('jobSpec.network; null when the job has no VPC'),
-      webAccess: bool('jobSpec.enableWebAccess'),
-      serviceAccount: str('jobSpec.serviceAccount'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-      outputUri: str('jobSpec.baseOutputDirectory.outputUriPrefix: where the job writes its outputs'),
-    }),
+    props: props(
+      ['customerManagedKey', 'networkIsolated'],
+      {
+        network: str('jobSpec.network; null when the job has no VPC', JOB.network),
+        webAccess: bool('jobSpec.enableWebAccess', JOB.webAccess),
+        serviceAccount: str('jobSpec.serviceAccount', JOB.serviceAccount),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', CUSTOM_JOB.kmsKeyName),
+        outputUri: str('jobSpec.baseOutputDirectory.outputUriPrefix: where the job writes its outputs', { from: 'ListCustomJobs jobSpec.baseOutputDirectory.outputUriPrefix', absent: 'null: no base output directory' }),
+      },
+      { customerManagedKey: CUSTOM_JOB.customerManagedKey, networkIsolated: JOB.networkIsolated },
+    ),
   },
   {
     type: 'gcp.vertexai.training-pipeline',
     title: 'Vertex AI training pipeline',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'networkIsolated'], {
-      trainingTask: str('trainingTaskDefinition: the schema of the training task (custom, AutoML tabular, ...)'),
-      state: str('pipeline state, e.g. PIPELINE_STATE_SUCCEEDED'),
-      network: str('custom training only: the VPC of the training job; null when none'),
-      webAccess: bool('custom training only: enableWebAccess'),
-      serviceAccount: str('custom training only: the service account the training job runs as; null when the default'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-    }),
+    props: props(
+      ['customerManagedKey', 'networkIsolated'],
+      {
+        trainingTask: str('trainingTaskDefinition: the schema of the training task (custom, AutoML tabular, ...)', { from: 'ListTrainingPipelines trainingTaskDefinition', absent: 'never absent: required in the model (training_pipeline.proto)' }),
+        state: str('pipeline state, e.g. PIPELINE_STATE_SUCCEEDED', { from: 'ListTrainingPipelines state', absent: 'null: PIPELINE_STATE_UNSPECIFIED' }),
+        network: str('custom training only: the VPC of the training job; null when none', PIPELINE_SPEC.network),
+        webAccess: bool('custom training only: enableWebAccess', PIPELINE_SPEC.webAccess),
+        serviceAccount: str('custom training only: the service account the training job runs as; null when the default', PIPELINE_SPEC.serviceAccount),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', PIPELINE.kmsKeyName),
+      },
+      { customerManagedKey: PIPELINE.customerManagedKey, networkIsolated: PIPELINE_SPEC.networkIsolated },
+    ),
   },
   {
     type: 'gcp.vertexai.notebook-runtime',
     title: 'Vertex AI Colab Enterprise notebook runtime',
     category: 'ai',
     bomType: 'application',
-    props: props(['internetExposed', 'customerManagedKey'], {
-      publicIp: bool('the runtime has a public IP address'),
-      idleShutdown: bool('idle shutdown is enabled'),
-      idleTimeoutSeconds: num('idle timeout in seconds'),
-      serviceAccount: str('service account the runtime runs as'),
-      endUserCredentials: bool('runs with the end user\'s credentials'),
-      network: str('networkSpec.network: the VPC the runtime is attached to'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-    }),
+    props: props(
+      ['internetExposed', 'internetEgress', 'customerManagedKey'],
+      {
+        idleShutdown: bool('idle shutdown is enabled', IDLE('ListNotebookRuntimes').idleShutdown),
+        idleTimeoutSeconds: num('idle timeout in seconds', IDLE('ListNotebookRuntimes').idleTimeoutSeconds),
+        runtimeUser: str('the user the runtime is assigned to (runtimeUser)', { from: 'ListNotebookRuntimes runtimeUser', absent: 'never absent: required in the model (notebook_runtime.proto)' }),
+        serviceAccount: str('the identity the runtime workload runs as: the project\'s Vertex AI Notebook Service Agent (service-PROJECT_NUMBER@gcp-sa-aiplatform-vm.iam.gserviceaccount.com)', {
+          from: 'ListNotebookRuntimes name (the project number); NotebookRuntime.serviceAccount is deprecated and no longer used, the Notebook Service Agent is the workload identity (notebook_runtime.proto)',
+          absent: 'unknown when the name carries no project number',
+        }),
+        endUserCredentials: bool('runs with the end user\'s credentials (EUC)', EUC('ListNotebookRuntimes')),
+        network: str('networkSpec.network: the VPC the runtime is attached to', { from: 'ListNotebookRuntimes networkSpec.network', absent: 'null: no VPC named (unknown when networkSpec is absent)' }),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', RUNTIME.kmsKeyName),
+      },
+      { internetExposed: NO_INBOUND, internetEgress: EGRESS('ListNotebookRuntimes'), customerManagedKey: RUNTIME.customerManagedKey },
+    ),
   },
   {
     type: 'gcp.vertexai.notebook-runtime-template',
     title: 'Vertex AI Colab Enterprise notebook runtime template',
     category: 'ai',
     bomType: 'application',
-    props: props(['internetExposed', 'customerManagedKey'], {
-      publicIp: bool('runtimes created from the template get a public IP address (networkSpec.enableInternetAccess)'),
-      idleShutdown: bool('idle shutdown is enabled'),
-      idleTimeoutSeconds: num('idle timeout in seconds'),
-      serviceAccount: str('service account the runtimes run as'),
-      network: str('networkSpec.network'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-    }),
+    props: props(
+      ['internetEgress', 'customerManagedKey'],
+      {
+        idleShutdown: bool('idle shutdown is enabled', IDLE('ListNotebookRuntimeTemplates').idleShutdown),
+        idleTimeoutSeconds: num('idle timeout in seconds', IDLE('ListNotebookRuntimeTemplates').idleTimeoutSeconds),
+        endUserCredentials: bool('runtimes created from the template run with the end user\'s credentials (EUC)', EUC('ListNotebookRuntimeTemplates')),
+        network: str('networkSpec.network', { from: 'ListNotebookRuntimeTemplates networkSpec.network', absent: 'null: no VPC named (unknown when networkSpec is absent)' }),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', TEMPLATE.kmsKeyName),
+      },
+      { internetEgress: EGRESS('ListNotebookRuntimeTemplates'), customerManagedKey: TEMPLATE.customerManagedKey },
+    ),
   },
   {
     type: 'gcp.workbench.instance',
     title: 'Vertex AI Workbench instance',
     category: 'ai',
     bomType: 'application',
-    props: props(['internetExposed', 'customerManagedKey'], {
-      state: str('instance state'),
-      proxyAccess: bool('JupyterLab is reachable through the Google-managed proxy (disableProxyAccess off)'),
-      publicIp: bool('the VM has an external IP address (gceSetup.disablePublicIp off)'),
-      network: str('the VPC of the first network interface'),
-      idleShutdown: bool('idle shutdown is enabled (idle-timeout-seconds metadata)'),
-      idleTimeoutSeconds: num('idle timeout in seconds'),
-      serviceAccount: str('service account the VM runs as'),
-      rootAccess: bool('users can become root in JupyterLab (notebook-disable-root metadata not "true")'),
-      secureBoot: bool('shielded VM secure boot is on'),
-      machineType: str('gceSetup.machineType'),
-      kmsKeyName: str('Cloud KMS key of the first CMEK-encrypted disk'),
-    }),
+    props: props(
+      ['internetExposed', 'internetEgress', 'customerManagedKey'],
+      {
+        state: str('instance state', { from: 'Notebooks v2 projects.locations.instances.list state', absent: 'null: STATE_UNSPECIFIED' }),
+        proxyAccess: bool('JupyterLab is reachable through the Google-managed proxy (disableProxyAccess off)', {
+          from: 'Notebooks v2 instances.list disableProxyAccess',
+          absent: 'true: the instance registers with the proxy unless disableProxyAccess is true (instance.proto)',
+        }),
+        publicIp: bool('the VM has an external IP address (gceSetup.disablePublicIp off)', {
+          from: 'Notebooks v2 instances.list gceSetup.disablePublicIp',
+          absent: 'true: an external IP is assigned unless disablePublicIp is true (gce_setup.proto); unknown when gceSetup is absent',
+        }),
+        network: str('the VPC of the first network interface', { from: 'Notebooks v2 instances.list gceSetup.networkInterfaces[].network', absent: 'null: no network named' }),
+        idleShutdown: bool('idle shutdown is enabled (idle-timeout-seconds metadata)', {
+          from: 'Notebooks v2 instances.list gceSetup.metadata idle-timeout-seconds and enable-guest-attributes',
+          absent:
+            'true with 180 minutes when idle-timeout-seconds is absent, the documented default (https://cloud.google.com/vertex-ai/docs/workbench/instances/idle-shutdown); false when enable-guest-attributes is "false" (idle shutdown needs guest attributes); unknown for a value that is not a positive number',
+        }),
+        idleTimeoutSeconds: num('idle timeout in seconds', { from: 'Notebooks v2 instances.list gceSetup.metadata idle-timeout-seconds', absent: '10800 (180 minutes), the documented default' }),
+        serviceAccount: str('service account the VM runs as', {
+          from: 'Notebooks v2 instances.list gceSetup.serviceAccounts[].email',
+          absent: 'null: no service account returned (the API fills in the Compute Engine default service account when none was given at creation)',
+        }),
+        rootAccess: bool('users can become root in JupyterLab (notebook-disable-root metadata not "true")', {
+          from: 'Notebooks v2 instances.list gceSetup.metadata notebook-disable-root',
+          absent: 'true: root access is on unless notebook-disable-root is "true"',
+        }),
+        secureBoot: bool('shielded VM secure boot is on', { from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableSecureBoot', absent: 'false, the documented default ("Secure Boot is disabled by default", gce_setup.proto)' }),
+        machineType: str('gceSetup.machineType', { from: 'Notebooks v2 instances.list gceSetup.machineType', absent: 'null: not returned' }),
+      },
+      {
+        internetExposed: {
+          from: 'Notebooks v2 instances.list gceSetup.disablePublicIp: an external IP takes connections from the internet (as far as the VPC firewall allows, which is not read)',
+          absent: 'true: an external IP is assigned unless disablePublicIp is true; unknown when gceSetup is absent',
+        },
+        internetEgress: {
+          from: 'Notebooks v2 instances.list gceSetup.disablePublicIp: an external IP reaches the internet',
+          absent: 'unknown without an external IP: egress through Cloud NAT is possible and not read',
+        },
+        customerManagedKey: {
+          from: 'not set: gceSetup.bootDisk/dataDisks diskEncryption and kmsKey are input only in the Notebooks API v2 (gce_setup.proto), never returned; the disks themselves (Compute Engine) are not read',
+          absent: 'always absent (unknown)',
+        },
+      },
+    ),
   },
   {
     type: 'gcp.vertexai.model-monitoring-job',
@@ -120,9 +267,15 @@ export const GCP_ASSET_TYPES = [
     category: 'ai',
     bomType: 'application',
     props: props([], {
-      state: str('job state'),
-      driftDetection: bool('prediction drift detection is configured'),
-      skewDetection: bool('training-serving skew detection is configured'),
+      state: str('job state', { from: 'ListModelDeploymentMonitoringJobs state', absent: 'null: JOB_STATE_UNSPECIFIED' }),
+      driftDetection: bool('prediction drift detection is configured', {
+        from: 'ListModelDeploymentMonitoringJobs modelDeploymentMonitoringObjectiveConfigs[].objectiveConfig.predictionDriftDetectionConfig',
+        absent: 'false: no objective detects drift',
+      }),
+      skewDetection: bool('training-serving skew detection is configured', {
+        from: 'ListModelDeploymentMonitoringJobs modelDeploymentMonitoringObjectiveConfigs[].objectiveConfig.trainingPredictionSkewDetectionConfig',
+        absent: 'false: no objective detects skew',
+      }),
     }),
   },
   {
@@ -130,58 +283,123 @@ export const GCP_ASSET_TYPES = [
     title: 'Vertex AI Feature Store online store',
     category: 'data',
     bomType: 'service',
-    props: props(['internetExposed', 'customerManagedKey'], {
-      networkType: str('public or private-service-connect: how online serving is reached'),
-      storageType: str('bigtable or optimized'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-    }),
+    props: props(
+      ['internetExposed', 'customerManagedKey'],
+      {
+        networkType: str('public or private-service-connect: how online serving is reached', {
+          from: 'ListFeatureOnlineStores dedicatedServingEndpoint.privateServiceConnectConfig.enablePrivateServiceConnect',
+          absent: 'public: without Private Service Connect the store is served on a public domain (Bigtable stores through the regional API)',
+        }),
+        storageType: str('bigtable or optimized', { from: 'ListFeatureOnlineStores bigtable / optimized (oneof)', absent: 'null: neither is set' }),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', STORE.kmsKeyName),
+      },
+      {
+        internetExposed: { from: 'ListFeatureOnlineStores: true when networkType is public', absent: 'see networkType' },
+        customerManagedKey: STORE.customerManagedKey,
+      },
+    ),
   },
   {
     type: 'gcp.vertexai.index-endpoint',
     title: 'Vertex AI Vector Search index endpoint',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed', 'customerManagedKey'], {
-      networkType: str('public, private-service-connect or vpc-peering; null when none is set'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-      deployedIndexes: num('number of deployed indexes'),
-    }),
+    props: props(
+      ['internetExposed', 'customerManagedKey'],
+      {
+        networkType: str('public, private-service-connect or vpc-peering; null when none is set', {
+          from: 'ListIndexEndpoints publicEndpointEnabled, privateServiceConnectConfig.enablePrivateServiceConnect (or enablePrivateServiceConnect), network',
+          absent: 'null: none of them set',
+        }),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', INDEX_ENDPOINT.kmsKeyName),
+        deployedIndexes: num('number of deployed indexes', { from: 'ListIndexEndpoints deployedIndexes (count)', absent: '0: no index deployed' }),
+      },
+      {
+        internetExposed: { from: 'ListIndexEndpoints publicEndpointEnabled (a public endpoint), false for Private Service Connect or VPC peering', absent: 'unknown when networkType is null' },
+        customerManagedKey: INDEX_ENDPOINT.customerManagedKey,
+      },
+    ),
   },
   {
     type: 'gcp.vertexai.reasoning-engine',
     title: 'Vertex AI Agent Engine (reasoning engine)',
     category: 'ai',
     bomType: 'application',
-    props: props(['customerManagedKey', 'networkIsolated'], {
-      serviceAccount: str('spec.serviceAccount; null when the agent runs as the Vertex AI Reasoning Engine service agent'),
-      identityType: str('spec.identityType: SERVICE_ACCOUNT or AGENT_IDENTITY'),
-      agentFramework: str('spec.agentFramework, e.g. langchain or google-adk'),
-      pscInterface: bool('deploymentSpec.pscInterfaceConfig: egress goes through a Private Service Connect interface into a VPC'),
-      kmsKeyName: str('encryptionSpec.kmsKeyName'),
-    }),
+    props: props(
+      ['customerManagedKey', 'networkIsolated'],
+      {
+        serviceAccount: str('spec.serviceAccount; null when the agent runs as the Vertex AI Reasoning Engine service agent', {
+          from: 'ListReasoningEngines spec.serviceAccount',
+          absent: 'null: the AI Platform Reasoning Engine Service Agent (reasoning_engine.proto); unknown when spec is absent',
+        }),
+        identityType: str('spec.identityType: SERVICE_ACCOUNT or AGENT_IDENTITY', { from: 'ListReasoningEngines spec.identityType', absent: 'null: IDENTITY_TYPE_UNSPECIFIED' }),
+        agentFramework: str('spec.agentFramework, e.g. langchain or google-adk', { from: 'ListReasoningEngines spec.agentFramework', absent: 'null: not given' }),
+        pscInterface: bool('deploymentSpec.pscInterfaceConfig: egress goes through a Private Service Connect interface into a VPC', {
+          from: 'ListReasoningEngines spec.deploymentSpec.pscInterfaceConfig.networkAttachment',
+          absent: 'false: no PSC interface',
+        }),
+        kmsKeyName: str('encryptionSpec.kmsKeyName', AGENT.kmsKeyName),
+      },
+      {
+        customerManagedKey: AGENT.customerManagedKey,
+        networkIsolated: { from: 'ListReasoningEngines spec.deploymentSpec.pscInterfaceConfig.networkAttachment', absent: 'false: without a PSC interface the agent egresses on Google\'s network' },
+      },
+    ),
   },
   {
     type: 'gcp.iam.service-account',
     title: 'Service account',
     category: 'identity',
     bomType: 'application',
-    props: props(['admin'], {
-      email: str('service account email'),
-      defaultComputeServiceAccount: bool('the Compute Engine default service account'),
-      projectRoles: strList('roles granted on the project'),
-    }),
+    props: props(
+      ['admin'],
+      {
+        email: str('service account email', { from: 'the resource that names it (uses-identity) or the IAM policy member serviceAccount:EMAIL', absent: 'never absent' }),
+        defaultComputeServiceAccount: bool('the Compute Engine default service account', { from: 'email is PROJECT_NUMBER-compute@developer.gserviceaccount.com', absent: 'never absent' }),
+        projectRoles: strList('roles granted to the account itself on the project', {
+          from: `${SERVICE_ACCOUNT_POLICY} bindings naming serviceAccount:EMAIL`,
+          absent: 'unknown when the project IAM policy could not be read',
+        }),
+        inheritedRoles: strList('roles granted to the account itself on the folders and organization above the project', {
+          from: 'Resource Manager v3 projects.get parent, folders.get parent, folders.getIamPolicy and organizations.getIamPolicy, bindings naming serviceAccount:EMAIL',
+          absent: 'unknown unless every ancestor\'s policy was read',
+        }),
+      },
+      {
+        admin: {
+          from: `roles/owner or roles/editor in the project policy (${SERVICE_ACCOUNT_POLICY}) or an inherited folder or organization policy, granted to the account (or to allUsers / allAuthenticatedUsers) without a condition`,
+          absent:
+            'unknown when the project policy or any ancestor\'s could not be read, when an administrator role is granted to a group, domain or principal set the account may belong to, or to the account under an IAM condition; deny policies are not read',
+        },
+      },
+    ),
   },
   {
     type: 'gcp.storage.bucket',
     title: 'Cloud Storage bucket',
     category: 'data',
     bomType: 'data',
-    props: props(['publicRead', 'publicWrite', 'sensitiveData', 'customerManagedKey'], {
-      publicAccessPrevention: str('enforced or inherited'),
-      uniformBucketLevelAccess: bool('uniform bucket-level access is on'),
-      versioning: bool('object versioning is on'),
-      kmsKeyName: str('encryption.defaultKmsKeyName'),
-    }),
+    props: props(
+      ['publicRead', 'publicWrite', 'sensitiveData', 'customerManagedKey'],
+      {
+        publicAccessPrevention: str('enforced or inherited', { from: 'Cloud Storage JSON API buckets.get iamConfiguration.publicAccessPrevention', absent: 'null: not returned (the API reports inherited when not enforced)' }),
+        uniformBucketLevelAccess: bool('uniform bucket-level access is on', { from: 'buckets.get iamConfiguration.uniformBucketLevelAccess.enabled', absent: 'false: ACLs are in force' }),
+        versioning: bool('object versioning is on', { from: 'buckets.get versioning.enabled', absent: 'false: versioning is off unless enabled' }),
+        kmsKeyName: str('encryption.defaultKmsKeyName', { from: 'buckets.get encryption.defaultKmsKeyName', absent: 'null: Google-managed encryption' }),
+      },
+      {
+        publicRead: {
+          from: 'buckets.getIamPolicy bindings for allUsers / allAuthenticatedUsers with a role that reads objects (legacyBucketReader lists names only), and with ACLs in force the bucket and default object ACLs (buckets.get projection=full); publicAccessPrevention enforced makes it false',
+          absent: 'unknown when the policy or ACLs could not be read, and while ACLs are in force and no public grant was found (single objects\' ACLs are not read)',
+        },
+        publicWrite: {
+          from: 'buckets.getIamPolicy bindings for allUsers / allAuthenticatedUsers with a role that creates objects, and with ACLs in force a public WRITER or OWNER bucket ACL',
+          absent: 'unknown when the policy or, with ACLs in force, the ACLs could not be read',
+        },
+        sensitiveData: { from: 'aispm: Vertex AI resources name the bucket for training data, model artifacts or outputs', absent: 'never absent: always true' },
+        customerManagedKey: { from: 'buckets.get encryption.defaultKmsKeyName is set', absent: 'false: Google-managed encryption' },
+      },
+    ),
   },
   {
     type: 'gcp.kms.crypto-key',
@@ -189,7 +407,7 @@ export const GCP_ASSET_TYPES = [
     category: 'key',
     bomType: 'cryptographic-asset',
     props: props([], {
-      rotationPeriodSeconds: num('automatic rotation period; null when none'),
+      rotationPeriodSeconds: num('automatic rotation period; null when none', { from: 'Cloud KMS cryptoKeys.get rotationPeriod', absent: 'null: no automatic rotation' }),
     }),
   },
 ] as const satisfies readonly AssetTypeSpec[];

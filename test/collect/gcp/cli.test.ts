@@ -17,18 +17,24 @@ interface JsonFinding {
   resource: { id: string };
 }
 
-/** Every finding the fake estate must give, as rule and resource. */
+/**
+ * Every finding the fake estate must give, as rule and resource. The Colab Enterprise runtime
+ * ds-scratch has outbound internet access, not a public IP, and runs as the Notebook Service Agent
+ * (its serviceAccount is deprecated and ignored), so it is no internet-exposed admin workload; the
+ * Workbench instance ds-workbench shuts down after the default 180 idle minutes, and its disk
+ * encryption is not returned by the API (unknown, not "without CMEK").
+ */
 const EXPECTED = [
   ['cross-ai-workload-identity-admin', ids.adhocJob],
   ['cross-endpoint-serves-model-trained-on-public-writable-data', ids.publicEndpoint],
-  ['cross-internet-exposed-compute-can-write-training-data', ids.openRuntime],
   ['cross-internet-exposed-compute-can-write-training-data', ids.openWorkbench],
-  ['cross-internet-exposed-workload-admin-identity', ids.openRuntime],
   ['cross-internet-exposed-workload-admin-identity', ids.openWorkbench],
-  // (the exposed runtime and Workbench instance run as an admin: cross-internet-exposed-workload-admin-identity includes cross-ai-workload-identity-admin)
+  // (the exposed Workbench instance runs as an admin: cross-internet-exposed-workload-admin-identity includes cross-ai-workload-identity-admin)
   ['cross-secret-in-model-configuration', ids.adhocJob],
   ['cross-secret-in-model-configuration', ids.modelV1],
   ['cross-secret-in-model-configuration', ids.slackAgent],
+  ['gcp-colab-runtime-internet-access', ids.openTemplate],
+  ['gcp-colab-runtime-internet-access', ids.openRuntime],
   ['gcp-vertex-agent-engine-default-service-agent', ids.slackAgent],
   ['gcp-vertex-agent-engine-without-cmek', ids.slackAgent],
   ['gcp-vertex-dataset-without-cmek', ids.datasetDrop],
@@ -45,19 +51,14 @@ const EXPECTED = [
   ['gcp-vertex-index-endpoint-public', ids.publicIndexEndpoint],
   ['gcp-vertex-index-endpoint-without-cmek', ids.publicIndexEndpoint],
   ['gcp-vertex-model-without-cmek', ids.modelV1],
-  ['gcp-vertex-notebook-default-service-account', ids.openRuntime],
   ['gcp-vertex-notebook-default-service-account', ids.openWorkbench],
   ['gcp-vertex-notebook-idle-shutdown-disabled', ids.openTemplate],
   ['gcp-vertex-notebook-idle-shutdown-disabled', ids.openRuntime],
   ['gcp-vertex-notebook-idle-shutdown-disabled', ids.oddRuntime],
-  ['gcp-vertex-notebook-idle-shutdown-disabled', ids.openWorkbench],
-  ['gcp-vertex-notebook-public-ip', ids.openRuntime],
   ['gcp-vertex-notebook-public-ip', ids.openWorkbench],
-  ['gcp-vertex-notebook-template-public-ip', ids.openTemplate],
   ['gcp-vertex-notebook-without-cmek', ids.openTemplate],
   ['gcp-vertex-notebook-without-cmek', ids.openRuntime],
   ['gcp-vertex-notebook-without-cmek', ids.oddRuntime],
-  ['gcp-vertex-notebook-without-cmek', ids.openWorkbench],
   ['gcp-vertex-training-default-service-account', ids.adhocJob],
   ['gcp-vertex-training-default-service-account', ids.pipelineV1],
   ['gcp-vertex-training-web-access-enabled', ids.adhocJob],

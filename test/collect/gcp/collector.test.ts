@@ -8,7 +8,7 @@ import { isEdgeType } from '../../../src/graph/edge-types.js';
 import type { Inventory } from '../../../src/graph/model.js';
 import { redactInventory } from '../../../src/secrets/redact.js';
 import { ROOT } from '../../helpers.js';
-import { DEFAULT_SA, fakeEstate, ids, KEY, PLANTED_SECRETS } from '../../fakes/gcp/estate.js';
+import { ANALYST_SA, DEFAULT_SA, DEPLOYER_SA, fakeEstate, ids, KEY, ML_FOLDER, ORGANIZATION, PLANTED_SECRETS } from '../../fakes/gcp/estate.js';
 import { startFakeGoogle, type FakeGoogle, type FakeRequest } from '../../fakes/gcp/server.js';
 import { assetById, collectorContext, edgesOf, fakeGoogleEnv, sorted } from './helpers.js';
 
@@ -18,6 +18,7 @@ import { assetById, collectorContext, edgesOf, fakeGoogleEnv, sorted } from './h
  */
 
 const SCOPE = { gcpProjects: ['acme-ml', 'acme-sandbox', 'acme-legacy'] };
+const NOTEBOOK_AGENT = 'service-111111111111@gcp-sa-aiplatform-vm.iam.gserviceaccount.com';
 
 let fake: FakeGoogle;
 let inventory: Inventory;
@@ -54,7 +55,8 @@ describe('reading the estate', () => {
       'gcp.workbench.instance': 3,
       'gcp.storage.bucket': 4,
       'gcp.kms.crypto-key': 1,
-      'gcp.iam.service-account': 5,
+      // The five workloads run as, the Notebook Service Agent of the runtimes, and the deployer the ML folder names.
+      'gcp.iam.service-account': 7,
     });
     // Three endpoints, runtimes and Workbench instances in pages of two: the second page was asked for and read.
     expect(requests.filter((request) => request.pageToken === '2').map((request) => request.path)).toEqual(
@@ -124,48 +126,84 @@ describe('reading the estate', () => {
     for (const secret of PLANTED_SECRETS) expect(text).not.toContain(secret);
   });
 
-  it('finds the notebook runtime with a public IP on the default compute service account, and the locked one', () => {
-    expect(assetById(inventory, ids.openRuntime).props).toEqual({ publicIp: true, internetExposed: true, network: null, idleShutdown: false, idleTimeoutSeconds: null, serviceAccount: DEFAULT_SA, kmsKeyName: null, customerManagedKey: false });
+  it('finds the notebook runtime with outbound internet access, running as the Notebook Service Agent whatever its deprecated serviceAccount says, and the locked one', () => {
+    // serviceAccount on runtimes is deprecated and ignored (notebook_runtime.proto): ds-scratch names the default account, but runs as the service agent.
+    expect(assetById(inventory, ids.openRuntime).props).toEqual({
+      runtimeUser: 'alice@acme.example',
+      serviceAccount: NOTEBOOK_AGENT,
+      internetEgress: true,
+      network: null,
+      idleShutdown: false,
+      idleTimeoutSeconds: null,
+      kmsKeyName: null,
+      customerManagedKey: false,
+    });
     expect(assetById(inventory, ids.lockedRuntime).props).toEqual({
-      publicIp: false,
-      internetExposed: false,
+      runtimeUser: 'bob@acme.example',
+      serviceAccount: NOTEBOOK_AGENT,
+      internetEgress: false,
       network: 'projects/111111111111/global/networks/ml-vpc',
       idleShutdown: true,
       idleTimeoutSeconds: 10800,
-      serviceAccount: 'nb-analyst@acme-ml.iam.gserviceaccount.com',
       endUserCredentials: false,
       kmsKeyName: KEY,
       customerManagedKey: true,
     });
-    expect(edgesOf(inventory, ids.openRuntime)).toEqual([`configured-by ${ids.openTemplate}`, `uses-identity ${ids.defaultSa}`]);
-    expect(assetById(inventory, ids.openTemplate).props).toMatchObject({ publicIp: true, idleShutdown: false });
-    expect(assetById(inventory, ids.lockedTemplate).props).toMatchObject({ publicIp: false, idleShutdown: true, idleTimeoutSeconds: 3600 });
-    expect(assetById(inventory, ids.defaultSa).props).toEqual({ email: DEFAULT_SA, defaultComputeServiceAccount: true, projectRoles: ['roles/editor'], admin: true });
-    expect(assetById(inventory, ids.analystSa).props).toEqual({ email: 'nb-analyst@acme-ml.iam.gserviceaccount.com', defaultComputeServiceAccount: false, projectRoles: ['roles/aiplatform.user'], admin: false });
+    // enableInternetAccess is outbound: nothing says a runtime takes connections from the internet.
+    expect(assetById(inventory, ids.openRuntime).props).not.toHaveProperty('internetExposed');
+    expect(edgesOf(inventory, ids.openRuntime)).toEqual([`configured-by ${ids.openTemplate}`, `uses-identity ${ids.notebookAgent}`]);
+    expect(assetById(inventory, ids.openTemplate).props).toMatchObject({ internetEgress: true, idleShutdown: false });
+    expect(assetById(inventory, ids.lockedTemplate).props).toMatchObject({ internetEgress: false, idleShutdown: true, idleTimeoutSeconds: 3600 });
+    expect(edgesOf(inventory, ids.lockedTemplate)).toEqual([`encrypted-by ${KEY}`]);
+    expect(assetById(inventory, ids.defaultSa).props).toEqual({ email: DEFAULT_SA, defaultComputeServiceAccount: true, projectRoles: ['roles/editor'], inheritedRoles: [], admin: true });
     // Editor writes every bucket of its project; the analyst may only read the training bucket (bucket policy).
-    expect(edgesOf(inventory, ids.defaultSa)).toEqual(
+    expect(edgesOf(inventory, ids.defaultSa).filter((edge) => !edge.startsWith('can-assume'))).toEqual(
       [ids.modelsBucket, ids.publicDropBucket, ids.trainingBucket].flatMap((bucket) => [`reads-data ${bucket}`, `writes-data ${bucket}`]).sort(),
     );
-    expect(edgesOf(inventory, ids.analystSa)).toEqual([`reads-data ${ids.trainingBucket}`]);
+    expect(edgesOf(inventory, ids.analystSa)).toEqual([`can-assume ${ids.deployerSa}`, `reads-data ${ids.trainingBucket}`]);
+  });
+
+  it('reads admin rights through the folders and organization above the project, and leaves them unknown where a group may hold them', () => {
+    // The ML folder grants Owner to the deployer, and Editor to a group any account of the project may be in.
+    expect(assetById(inventory, ids.deployerSa).props).toEqual({ email: DEPLOYER_SA, defaultComputeServiceAccount: false, projectRoles: [], inheritedRoles: ['roles/owner'], admin: true });
+    expect(assetById(inventory, ids.analystSa).props).toEqual({ email: ANALYST_SA, defaultComputeServiceAccount: false, projectRoles: ['roles/aiplatform.user'], inheritedRoles: [] });
+    expect(assetById(inventory, ids.notebookAgent).props).toEqual({ email: NOTEBOOK_AGENT, defaultComputeServiceAccount: false, projectRoles: [], inheritedRoles: [] });
+    const paths = requests.filter((request) => request.path.startsWith('/v3/folders') || request.path.startsWith('/v3/organizations')).map((request) => `${request.method} ${request.path}`);
+    // Each ancestor is read once, however many projects sit under it.
+    expect(paths.sort()).toEqual([`GET /v3/${ML_FOLDER}`, `POST /v3/${ML_FOLDER}:getIamPolicy`, `POST /v3/${ORGANIZATION}:getIamPolicy`]);
+  });
+
+  it("follows service-account impersonation: project Owner and Editor act as every account of the project, and a token creator grant on an account's own policy", () => {
+    expect(edgesOf(inventory, ids.analystSa)).toContain(`can-assume ${ids.deployerSa}`);
+    expect(edgesOf(inventory, ids.defaultSa)).toContain(`can-assume ${ids.deployerSa}`);
+    expect(edgesOf(inventory, ids.deployerSa)).toContain(`can-assume ${ids.defaultSa}`);
+    // Service agents live in Google's projects: nobody here can impersonate them.
+    expect(inventory.edges.filter((edge) => edge.type === 'can-assume' && edge.to === ids.notebookAgent)).toEqual([]);
+    // The group on the folder holds Editor (actAs): whom else the analyst may impersonate is unknown.
+    expect(assetById(inventory, ids.analystSa).unreadEdges).toEqual([{ edge: 'can-assume', direction: 'out' }]);
+    expect(requests.filter((request) => request.permission === 'iam.serviceAccounts.getIamPolicy').map((request) => decodeURIComponent(request.path)).sort()).toEqual(
+      [DEFAULT_SA, 'agent@acme-ml.iam.gserviceaccount.com', DEPLOYER_SA, ANALYST_SA, 'serving@acme-ml.iam.gserviceaccount.com', 'trainer@acme-ml.iam.gserviceaccount.com'].map((email) => `/v1/projects/-/serviceAccounts/${email}:getIamPolicy`).sort(),
+    );
   });
 
   it('finds the Workbench instance with a public IP on the default compute service account, and the hardened ones', () => {
     expect(assetById(inventory, ids.openWorkbench)).toMatchObject({ account: 'acme-ml', region: 'us-central1-a', name: 'ds-workbench', tags: { team: 'risk' } });
+    // No idle-timeout-seconds metadata: the documented default, 180 minutes. Disk encryption is input only: unknown.
     expect(assetById(inventory, ids.openWorkbench).props).toEqual({
       state: 'ACTIVE',
       proxyAccess: true,
       publicIp: true,
       internetExposed: true,
+      internetEgress: true,
       network: 'projects/111111111111/global/networks/default',
-      idleShutdown: false,
-      idleTimeoutSeconds: null,
+      idleShutdown: true,
+      idleTimeoutSeconds: 10800,
       serviceAccount: DEFAULT_SA,
       rootAccess: true,
       secureBoot: false,
       machineType: 'zones/us-central1-a/machineTypes/e2-standard-4',
-      kmsKeyName: null,
-      customerManagedKey: false,
     });
+    // Without an external IP, egress through Cloud NAT is not read: unknown.
     expect(assetById(inventory, ids.lockedWorkbench).props).toEqual({
       state: 'ACTIVE',
       proxyAccess: true,
@@ -178,11 +216,9 @@ describe('reading the estate', () => {
       rootAccess: false,
       secureBoot: true,
       machineType: 'zones/us-central1-b/machineTypes/n1-standard-4',
-      kmsKeyName: KEY,
-      customerManagedKey: true,
     });
     expect(edgesOf(inventory, ids.openWorkbench)).toEqual([`uses-identity ${ids.defaultSa}`]);
-    expect(edgesOf(inventory, ids.lockedWorkbench)).toEqual([`encrypted-by ${KEY}`, `uses-identity ${ids.analystSa}`]);
+    expect(edgesOf(inventory, ids.lockedWorkbench)).toEqual([`uses-identity ${ids.analystSa}`]);
     expect(assetById(inventory, ids.euWorkbench).region).toBe('europe-west4-a');
   });
 
@@ -220,11 +256,11 @@ describe('reading the estate', () => {
 
   it('survives an enum value and fields it does not know, and leaves what was not there unknown', () => {
     const odd = assetById(inventory, ids.oddRuntime);
-    expect(odd.props).not.toHaveProperty('publicIp');
-    expect(odd.props).not.toHaveProperty('internetExposed');
-    expect(odd.props).toMatchObject({ serviceAccount: null, idleShutdown: false });
+    expect(odd.props).not.toHaveProperty('internetEgress');
+    expect(odd.props).not.toHaveProperty('endUserCredentials');
+    expect(odd.props).toMatchObject({ serviceAccount: NOTEBOOK_AGENT, idleShutdown: false });
     expect(odd.raw).toMatchObject({ runtimeState: 99, runtimeUser: 'carol@acme.example' });
-    expect(edgesOf(inventory, ids.oddRuntime)).toEqual([]);
+    expect(edgesOf(inventory, ids.oddRuntime)).toEqual([`uses-identity ${ids.notebookAgent}`]);
   });
 
   it('records what could not be read as coverage, and reads the rest', () => {

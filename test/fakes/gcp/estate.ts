@@ -26,6 +26,11 @@
  *   with CMEK; an agent on the shared service agent, without CMEK and with a Slack token in its
  *   environment, beside one with a PSC interface, its own account and CMEK.
  *
+ * - acme-ml sits in the ML folder, under the organization: the folder grants Owner to the deployer
+ *   account (whose own IAM policy lets the analyst account mint its tokens) and Editor to a group, so
+ *   no account of the project is known not to be an administrator; the Colab runtimes run as the
+ *   project's Notebook Service Agent, whatever their deprecated serviceAccount names.
+ *
  * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
  * acme-legacy without the Notebooks API either, a runtime with an enum value and fields this SDK does not know, a bucket that cannot be read,
  * project acme-sandbox whose IAM policy cannot be read, and acme-legacy without the Vertex AI API.
@@ -33,9 +38,13 @@
 
 export interface FakeProject {
   number: string;
+  /** Resource Manager v3 Project.parent: `folders/{id}` or `organizations/{id}`. */
+  parent?: string;
   vertexDisabled?: boolean;
   /** Workbench instances in every zone (Notebooks API v2); 'disabled': the API is not enabled. */
   workbench?: unknown[] | 'disabled';
+  /** Zones the instance list could not reach (ListInstancesResponse.unreachable, on the first page). */
+  workbenchUnreachable?: string[];
   /** Undefined: reading it is denied. */
   iamPolicy?: unknown;
   /** Location → collection → records; 'denied' answers 403, 'not-offered' 404. */
@@ -48,10 +57,21 @@ export interface FakeBucket {
   denied?: boolean;
 }
 
+/** A folder or organization: its parent (folders only) and IAM policy (undefined: reading it is denied). */
+export interface FakeAncestor {
+  parent?: string;
+  displayName?: string;
+  iamPolicy?: unknown;
+}
+
 export interface FakeGoogleEstate {
   projects: Record<string, FakeProject>;
   buckets: Record<string, FakeBucket>;
   keys: Record<string, unknown>;
+  /** By resource name: `folders/{id}`, `organizations/{id}`. */
+  ancestors?: Record<string, FakeAncestor>;
+  /** Service accounts' own IAM policies (IAM API), by email; a service account not here has an empty policy. */
+  serviceAccountPolicies?: Record<string, unknown>;
 }
 
 export const PROJECT = 'acme-ml';
@@ -65,6 +85,10 @@ export const DEFAULT_SA = `${NUMBER}-compute@developer.gserviceaccount.com`;
 export const ANALYST_SA = 'nb-analyst@acme-ml.iam.gserviceaccount.com';
 export const TRAINER_SA = 'trainer@acme-ml.iam.gserviceaccount.com';
 const SERVING_SA = 'serving@acme-ml.iam.gserviceaccount.com';
+/** Holds roles/owner on the ML folder; the analyst account may mint its tokens (its own IAM policy). */
+export const DEPLOYER_SA = 'deployer@acme-ml.iam.gserviceaccount.com';
+export const ML_FOLDER = 'folders/456789012345';
+export const ORGANIZATION = 'organizations/123456789012';
 const AGENT_SA = 'agent@acme-ml.iam.gserviceaccount.com';
 
 /** Secrets planted in environments: no output may contain them. */
@@ -104,6 +128,8 @@ export const ids = {
   euWorkbench: `projects/${PROJECT}/locations/europe-west4-a/instances/eu-workbench`,
   defaultSa: `projects/${PROJECT}/serviceAccounts/${DEFAULT_SA}`,
   analystSa: `projects/${PROJECT}/serviceAccounts/${ANALYST_SA}`,
+  deployerSa: `projects/${PROJECT}/serviceAccounts/${DEPLOYER_SA}`,
+  notebookAgent: `projects/${PROJECT}/serviceAccounts/service-${NUMBER}@gcp-sa-aiplatform-vm.iam.gserviceaccount.com`,
   trainerSa: `projects/${PROJECT}/serviceAccounts/${TRAINER_SA}`,
   publicDropBucket: 'projects/_/buckets/acme-ml-public-drop',
   trainingBucket: 'projects/_/buckets/acme-ml-training',
@@ -354,6 +380,7 @@ export function fakeEstate(): FakeGoogleEstate {
     projects: {
       [PROJECT]: {
         number: NUMBER,
+        parent: ML_FOLDER,
         iamPolicy: {
           version: 1,
           etag: 'BwX1',
@@ -373,6 +400,7 @@ export function fakeEstate(): FakeGoogleEstate {
       },
       'acme-sandbox': {
         number: '222222222222',
+        parent: ORGANIZATION,
         locations: { 'us-central1': { endpoints: [{ name: ids.sandboxEndpoint, displayName: 'sandbox-demo' }] } },
       },
       'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { bindings: [] }, locations: {} },
@@ -388,6 +416,28 @@ export function fakeEstate(): FakeGoogleEstate {
       },
       'acme-ml-models': { bucket: bucketRecord('acme-ml-models', locked), iamPolicy: { bindings: [] } },
       'acme-ml-outputs': { denied: true },
+    },
+    // The ML folder grants Owner to a deployment account and Editor to a group: any service account
+    // of the project may be in that group, so no account there is known not to be an administrator.
+    ancestors: {
+      [ML_FOLDER]: {
+        parent: ORGANIZATION,
+        displayName: 'ml',
+        iamPolicy: {
+          version: 1,
+          etag: 'BwF1',
+          bindings: [
+            { role: 'roles/owner', members: [`serviceAccount:${DEPLOYER_SA}`] },
+            { role: 'roles/editor', members: ['group:ml-engineers@acme.example'] },
+          ],
+        },
+      },
+      [ORGANIZATION]: {
+        iamPolicy: { version: 1, etag: 'BwO1', bindings: [{ role: 'roles/resourcemanager.organizationViewer', members: ['domain:acme.example'] }] },
+      },
+    },
+    serviceAccountPolicies: {
+      [DEPLOYER_SA]: { version: 1, etag: 'BwS1', bindings: [{ role: 'roles/iam.serviceAccountTokenCreator', members: [`serviceAccount:${ANALYST_SA}`] }] },
     },
     keys: {
       [KEY]: { name: KEY, purpose: 'ENCRYPT_DECRYPT', rotationPeriod: '7776000s', nextRotationTime: '2026-12-01T00:00:00Z', labels: { owner: 'security' } },

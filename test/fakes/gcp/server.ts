@@ -56,8 +56,19 @@ const VERTEX_COLLECTIONS = [
 ];
 
 interface Route {
+  /** The permission the request is recorded (and denied) under. */
   permission: string;
+  /** Further permissions the real API checks for this request (a Cloud Storage get with projection=full). */
+  alsoNeeds?: string[];
   answer: () => unknown;
+}
+
+/**
+ * The IAM permission the fake records for a request (method, and path with query), by the same
+ * routing that answers it; undefined for a request the fake does not serve.
+ */
+export function permissionOf(method: string, url: string): string | undefined {
+  return routeOf({ projects: {}, buckets: {}, keys: {} }, method, new URL(url, 'http://fake'), 1)?.permission;
 }
 
 export async function startFakeGoogle(estate: FakeGoogleEstate): Promise<FakeGoogle> {
@@ -92,7 +103,7 @@ export async function startFakeGoogle(estate: FakeGoogleEstate): Promise<FakeGoo
     const attempt = (attempts.get(key) ?? 0) + 1;
     attempts.set(key, attempt);
     if (attempt <= (behaviour.throttle ?? 0)) return send(429, googleError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for quota metric read requests.'));
-    if (behaviour.deny?.(route.permission, url.pathname)) return send(403, googleError(403, 'PERMISSION_DENIED', `Permission '${route.permission}' denied on resource (or it may not exist).`));
+    if ([route.permission, ...(route.alsoNeeds ?? [])].some((permission) => behaviour.deny?.(permission, url.pathname))) return send(403, googleError(403, 'PERMISSION_DENIED', `Permission '${route.permission}' denied on resource (or it may not exist).`));
     try {
       send(200, route.answer());
     } catch (error) {
@@ -180,7 +191,14 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
   }
   if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/locations\/-\/instances$/.exec(path))) {
     const id = match[1]!;
-    return { permission: 'notebooks.instances.list', answer: () => page('instances', workbenchInstances(estate, id), url.searchParams.get('pageToken'), pageSize) };
+    return {
+      permission: 'notebooks.instances.list',
+      answer: () => {
+        const listed = page('instances', workbenchInstances(estate, id), url.searchParams.get('pageToken'), pageSize) as Record<string, unknown>;
+        const unreachable = url.searchParams.get('pageToken') ? undefined : estate.projects[id]?.workbenchUnreachable;
+        return unreachable ? { ...listed, unreachable } : listed;
+      },
+    };
   }
   if (method === 'GET' && (match = /^\/v1\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/.exec(path))) {
     const name = match[1]!;
@@ -188,7 +206,13 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
   }
   if (method === 'GET' && (match = /^\/v3\/projects\/([^/:]+)$/.exec(path))) {
     const id = match[1]!;
-    return { permission: 'resourcemanager.projects.get', answer: () => ({ name: `projects/${project(estate, id).number}`, projectId: id, state: 'ACTIVE' }) };
+    return {
+      permission: 'resourcemanager.projects.get',
+      answer: () => {
+        const found = project(estate, id);
+        return { name: `projects/${found.number}`, projectId: id, state: 'ACTIVE', ...(found.parent ? { parent: found.parent } : {}) };
+      },
+    };
   }
   if (method === 'POST' && (match = /^\/v3\/projects\/([^/:]+):getIamPolicy$/.exec(path))) {
     const id = match[1]!;
@@ -196,16 +220,41 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
   }
   if (method === 'GET' && (match = /^\/storage\/v1\/b\/([^/]+)(\/iam)?$/.exec(path))) {
     const [, name, iam] = match as unknown as [string, string, string | undefined];
-    const permission = iam ? 'storage.buckets.getIamPolicy' : 'storage.buckets.get';
+    // The ACLs (projection=full) need storage.buckets.getIamPolicy besides storage.buckets.get (Cloud Storage IAM permissions for JSON methods).
+    const full = !iam && url.searchParams.get('projection') === 'full';
+    const permission = iam || full ? 'storage.buckets.getIamPolicy' : 'storage.buckets.get';
     return {
       permission,
+      ...(full ? { alsoNeeds: ['storage.buckets.get'] } : {}),
       answer: () => {
         const bucket = estate.buckets[name];
         if (!bucket) throw new FakeHttpError(404, storageError(404, 'notFound', 'The specified bucket does not exist.'));
         if (bucket.denied) throw new FakeHttpError(403, storageError(403, 'forbidden', `aispm-reader does not have ${permission} access to the Google Cloud Storage bucket.`));
-        return iam ? bucket.iamPolicy : bucket.bucket;
+        if (iam) return bucket.iamPolicy;
+        if (full) return bucket.bucket;
+        const { acl: _acl, defaultObjectAcl: _defaultObjectAcl, owner: _owner, ...noAcl } = bucket.bucket as Record<string, unknown>;
+        return noAcl;
       },
     };
+  }
+  if (method === 'GET' && (match = /^\/v3\/(folders\/[^/:]+)$/.exec(path))) {
+    const name = match[1]!;
+    return {
+      permission: 'resourcemanager.folders.get',
+      answer: () => {
+        const folder = estate.ancestors?.[name] ?? denied('resourcemanager.folders.get');
+        return { name, parent: folder.parent, displayName: folder.displayName ?? name, state: 'ACTIVE' };
+      },
+    };
+  }
+  if (method === 'POST' && (match = /^\/v3\/((folders|organizations)\/[^/:]+):getIamPolicy$/.exec(path))) {
+    const [, name, kind] = match as unknown as [string, string, string];
+    const permission = `resourcemanager.${kind}.getIamPolicy`;
+    return { permission, answer: () => estate.ancestors?.[name]?.iamPolicy ?? denied(permission) };
+  }
+  if (method === 'POST' && (match = /^\/v1\/projects\/[^/]+\/serviceAccounts\/([^/:]+):getIamPolicy$/.exec(path))) {
+    const email = match[1]!;
+    return { permission: 'iam.serviceAccounts.getIamPolicy', answer: () => estate.serviceAccountPolicies?.[email] ?? { etag: 'ACAB' } };
   }
   return undefined;
 }

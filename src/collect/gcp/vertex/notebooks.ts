@@ -6,7 +6,7 @@ import { vertexCollection } from './collection.js';
 type NotebookRuntime = protos.google.cloud.aiplatform.v1.INotebookRuntime;
 type NotebookRuntimeTemplate = protos.google.cloud.aiplatform.v1.INotebookRuntimeTemplate;
 
-/** Colab Enterprise runtimes (Workbench instances are read in workbench.ts): network exposure, idle shutdown, and who they run as. */
+/** Colab Enterprise runtimes (Workbench instances are read in workbench.ts): egress, idle shutdown, and who they run as. */
 export const notebookRuntimes = vertexCollection({
   operation: 'ListNotebookRuntimes',
   list: (vertex, request, options) => vertex.notebooks.listNotebookRuntimesAsync(request, options),
@@ -20,10 +20,23 @@ export const notebookRuntimeTemplates = vertexCollection({
   describe: describeTemplate,
 });
 
+/**
+ * The identity a Colab Enterprise runtime's workload runs as: the project's Vertex AI Notebook
+ * Service Agent. `serviceAccount` on runtimes and templates is deprecated and ignored
+ * (google/cloud/aiplatform/v1/notebook_runtime.proto), so it is not read.
+ */
+export function notebookServiceAgent(projectNumber: string): string {
+  return `service-${projectNumber}@gcp-sa-aiplatform-vm.iam.gserviceaccount.com`;
+}
+
 function describeRuntime(runtime: NotebookRuntime, where: Where): void {
-  // bypassActasCheck: the runtime owner works with their own credentials, not a VM service account.
-  const endUserCredentials = runtime.eucConfig ? { endUserCredentials: runtime.eucConfig.bypassActasCheck === true } : {};
-  const id = describeNotebook(runtime, 'gcp.vertexai.notebook-runtime', where, endUserCredentials);
+  const projectNumber = /^projects\/(\d+)\//.exec(runtime.name ?? '')?.[1];
+  const serviceAccount = projectNumber ? notebookServiceAgent(projectNumber) : undefined;
+  const id = describeNotebook(runtime, 'gcp.vertexai.notebook-runtime', where, {
+    runtimeUser: runtime.runtimeUser || null,
+    ...(serviceAccount ? { serviceAccount } : {}),
+  });
+  where.estate.usesServiceAccount(id, where.project, serviceAccount);
   where.estate.addEdge(id, 'configured-by', runtime.notebookRuntimeTemplateRef?.notebookRuntimeTemplate);
 }
 
@@ -31,22 +44,20 @@ function describeTemplate(template: NotebookRuntimeTemplate, where: Where): void
   describeNotebook(template, 'gcp.vertexai.notebook-runtime-template', where, {});
 }
 
-/** What runtimes and templates share: network spec, idle shutdown, service account, CMEK. */
+/** What runtimes and templates share: network spec, idle shutdown, end-user credentials, CMEK. */
 function describeNotebook(notebook: NotebookRuntime | NotebookRuntimeTemplate, type: string, where: Where, own: Record<string, unknown>): string {
-  const { estate, project } = where;
   const networkSpec = notebook.networkSpec;
   // idleShutdownConfig is set only while idle shutdown is on.
   const idle = notebook.idleShutdownConfig;
   const idleShutdown = idle ? idle.idleShutdownDisabled !== true : false;
-  const id = estate.addVertexAsset(notebook, type, where, {
+  return where.estate.addVertexAsset(notebook, type, where, {
     ...own,
-    // Without a network spec the exposure is unknown.
-    ...(networkSpec ? { publicIp: networkSpec.enableInternetAccess === true, internetExposed: networkSpec.enableInternetAccess === true, network: networkSpec.network || null } : {}),
+    // enableInternetAccess is outbound access ("public internet access", default false); without a network spec it is unknown.
+    ...(networkSpec ? { internetEgress: networkSpec.enableInternetAccess === true, network: networkSpec.network || null } : {}),
     idleShutdown,
     idleTimeoutSeconds: idleShutdown ? (durationSeconds(idle?.idleTimeout) ?? null) : null,
-    serviceAccount: notebook.serviceAccount || null,
+    // bypassActasCheck (output only): the runtime owner works with their own credentials (EUC).
+    ...(notebook.eucConfig ? { endUserCredentials: notebook.eucConfig.bypassActasCheck === true } : {}),
     ...cmekOf(notebook),
   });
-  estate.usesServiceAccount(id, project, notebook.serviceAccount);
-  return id;
 }

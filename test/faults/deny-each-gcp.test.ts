@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, vi } from 'vitest';
+import type { CollectScope } from '../../src/collect/collector.js';
+import { createGcpCollector } from '../../src/collect/gcp/index.js';
+import type { CoverageEntry } from '../../src/graph/model.js';
+import { collectorContext, fakeGoogleEnv } from '../collect/gcp/helpers.js';
+import { gcpDialect } from '../fakes/fault-dialects.js';
+import { FaultProxy } from '../fakes/fault-proxy.js';
+import { fakeEstate } from '../fakes/gcp/estate.js';
+import { permissionOf, startFakeGoogle, type FakeGoogle } from '../fakes/gcp/server.js';
+import { denyEachPermissionTests } from './deny-each.js';
+
+/** Every Google IAM permission the collector uses on the fake estate, denied one at a time. */
+const PERMISSIONS: string[] = [
+  'aiplatform.customJobs.list',
+  'aiplatform.datasets.list',
+  'aiplatform.endpoints.list',
+  'aiplatform.featureOnlineStores.list',
+  'aiplatform.indexEndpoints.list',
+  'aiplatform.locations.list',
+  'aiplatform.modelDeploymentMonitoringJobs.list',
+  'aiplatform.models.list',
+  'aiplatform.notebookRuntimeTemplates.list',
+  'aiplatform.notebookRuntimes.list',
+  'aiplatform.reasoningEngines.list',
+  'aiplatform.trainingPipelines.list',
+  'cloudkms.cryptoKeys.get',
+  'iam.serviceAccounts.getIamPolicy',
+  'notebooks.instances.list',
+  'resourcemanager.folders.get',
+  'resourcemanager.folders.getIamPolicy',
+  'resourcemanager.organizations.getIamPolicy',
+  'resourcemanager.projects.get',
+  'resourcemanager.projects.getIamPolicy',
+  'storage.buckets.get',
+  'storage.buckets.getIamPolicy',
+];
+
+/** The coverage service each permission's calls are recorded under. */
+function serviceOf(permission: string): string {
+  if (permission.startsWith('resourcemanager.projects.')) return 'iam';
+  if (permission.startsWith('resourcemanager.')) return 'resourcemanager';
+  if (permission.startsWith('cloudkms.')) return 'kms';
+  return permission.slice(0, permission.indexOf('.'));
+}
+
+const SCOPE: CollectScope = { gcpProjects: ['acme-ml', 'acme-sandbox', 'acme-legacy'] };
+const collector = createGcpCollector({ retry: { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 2 } });
+const key = (entry: CoverageEntry) => `${entry.account} ${entry.region} ${entry.service}`;
+
+let fake: FakeGoogle;
+let proxy: FaultProxy;
+/** The fault-free scan's denied scopes and their messages: a denial there shows as one more failed call. */
+let baseline: Map<string, string | undefined>;
+
+const scan = () => collector.collect(collectorContext(SCOPE));
+
+beforeAll(async () => {
+  fake = await startFakeGoogle(fakeEstate());
+  proxy = await FaultProxy.start({ target: fake.url, dialect: gcpDialect });
+  for (const [name, value] of Object.entries({ ...fakeGoogleEnv(fake), AISPM_GCP_ENDPOINT: proxy.url })) vi.stubEnv(name, value);
+  baseline = new Map((await scan()).coverage.filter((entry) => entry.status === 'denied').map((entry) => [key(entry), entry.message]));
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await proxy.close();
+  await fake.close();
+});
+
+describe('the Google Cloud collector with one IAM permission denied at a time', () => {
+  denyEachPermissionTests(
+    () => ({
+      proxy,
+      scan,
+      permissionOf: (request) => permissionOf(request.method, request.url),
+      showsDenial: (coverage, permission) =>
+        coverage.some((entry) => entry.status === 'denied' && entry.service === serviceOf(permission) && (entry.message?.includes(permission) === true || (baseline.has(key(entry)) && baseline.get(key(entry)) !== entry.message))),
+    }),
+    PERMISSIONS,
+  );
+});
