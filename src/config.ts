@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { InputError, suggestion, type Problem } from './errors.js';
 import { readDocument, validateDocument } from './input/document.js';
 import { parameterValueSchema, type ParameterValue, type Rule } from './engine/rule.js';
+import { FAIL_ON_LEVELS } from './findings/finding.js';
+import { PROVIDERS, SEVERITIES } from './graph/model.js';
+import { SCAN_FORMATS } from './report/reporter.js';
 
 /**
  * `aispm.config.yaml`: policy inputs for the rules that need them (approved models, required tags,
@@ -12,15 +15,58 @@ import { parameterValueSchema, type ParameterValue, type Rule } from './engine/r
  *   parameters:
  *     approvedModels: ["gpt-4o*", "anthropic.claude-3-5-*"]
  *     requiredTags: [owner]
+ *   scan:            # defaults for aispm scan's flags; the command line wins
+ *     fail-on: medium
+ *     output: [sarif:aispm.sarif]
  */
 
 export const DEFAULT_CONFIG_FILE = 'aispm.config.yaml';
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-const configSchema = z.object({ parameters: z.record(z.string(), parameterValueSchema).default({}) }).strict();
+const names = z.array(z.string().min(1)).min(1);
+const positive = z.number().int().min(1).max(1_000_000);
+
+/**
+ * `scan:`: defaults for `aispm scan`'s flags, written as the flags are (`fail-on: high`), so a
+ * repository can keep its scan settings beside its suppressions. A flag given on the command line wins.
+ */
+const scanSettingsSchema = z
+  .object({
+    provider: z.array(z.enum(PROVIDERS)).min(1),
+    regions: names,
+    'aws-profile': names,
+    'azure-subscription': names,
+    'azure-cloud': z.enum(['public', 'china', 'usgov']),
+    'gcp-project': names,
+    'gcp-locations': names,
+    concurrency: positive,
+    timeout: positive,
+    rules: names,
+    only: names,
+    skip: names,
+    ignore: z.string().min(1),
+    baseline: z.string().min(1),
+    format: z.enum(SCAN_FORMATS),
+    output: names,
+    'fail-on': z.enum(FAIL_ON_LEVELS),
+    'fail-on-gaps': z.boolean(),
+    'min-severity': z.enum(SEVERITIES),
+    quiet: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+const configSchema = z.object({ parameters: z.record(z.string(), parameterValueSchema).default({}), scan: scanSettingsSchema.default({}) }).strict();
 
 export interface Config {
   parameters: Record<string, ParameterValue>;
+}
+
+/** The `scan:` section as option values, keyed as the CLI's options are (`failOn`). */
+export function loadScanSettings(file: string): Record<string, unknown> {
+  const source = readDocument(file, { kind: 'config file', maxBytes: MAX_CONFIG_BYTES });
+  const config = validateDocument(source, configSchema);
+  return Object.fromEntries(Object.entries(config.scan).map(([flag, value]) => [flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]));
 }
 
 export function defaultConfigFile(): string | undefined {

@@ -2,6 +2,7 @@ import { evaluateRules } from './engine/evaluate.js';
 import type { CompiledRule, Rule } from './engine/rule.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { buildFindings } from './findings/build.js';
+import { compareWithBaseline, type BaselineComparison } from './findings/fixed.js';
 import { foldSupersededFindings, linkAttackPathSteps } from './findings/group.js';
 import { compareFindings, type Finding } from './findings/finding.js';
 import { applySuppressions, type SuppressionSet } from './findings/suppressions.js';
@@ -43,6 +44,8 @@ export interface ScanResult {
   warnings: string[];
   /** A baseline was applied: findings are `new` or `existing`. */
   baselineApplied: boolean;
+  /** With a baseline: what it had that this scan no longer finds (fixed, or could not be checked again). */
+  baseline?: BaselineComparison;
   /** Findings left out of the result by --min-severity. */
   belowMinimum?: number;
   graph: AssetGraph;
@@ -67,7 +70,11 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
   }
   const grouped = foldSupersededFindings(findings, active.map((compiled) => compiled.rule));
   linkAttackPathSteps(grouped);
-  if (input.baseline) applyBaseline(grouped, input.baseline, aliases);
+  let comparison: BaselineComparison | undefined;
+  if (input.baseline) {
+    applyBaseline(grouped, input.baseline, aliases);
+    comparison = compareWithBaseline(graph, active, grouped, input.baseline);
+  }
   if (graph.danglingEdges > 0) warnings.push(`${graph.danglingEdges} relation(s) point to assets that were not collected and were ignored`);
   grouped.sort(compareFindings);
   return {
@@ -83,6 +90,7 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
     checks: evaluation.checks,
     warnings,
     baselineApplied: input.baseline !== undefined,
+    ...(comparison ? { baseline: comparison } : {}),
     graph,
   };
 }
@@ -114,7 +122,7 @@ export function unreadableProviders(result: Pick<ScanResult, 'coverage'>): Array
  */
 export function withMinimumSeverity(result: ScanResult, minimum: Severity): ScanResult {
   const kept = result.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[minimum]);
-  if (kept.length === result.findings.length) return result;
+  if (kept.length === result.findings.length && !result.baseline) return result;
   const ids = new Set(kept.map((finding) => finding.id));
   const findings = kept.map((finding) => {
     const steps = finding.steps?.filter((id) => ids.has(id));
@@ -124,7 +132,8 @@ export function withMinimumSeverity(result: ScanResult, minimum: Severity): Scan
     if (!copy.partOf) delete copy.partOf;
     return copy;
   });
-  return { ...result, findings, belowMinimum: result.findings.length - kept.length };
+  const baseline = result.baseline && { ...result.baseline, fixed: result.baseline.fixed.filter((old) => !old.severity || SEVERITY_RANK[old.severity] >= SEVERITY_RANK[minimum]) };
+  return { ...result, findings, belowMinimum: result.findings.length - kept.length, ...(baseline ? { baseline } : {}) };
 }
 
 /** Findings that count for the exit code: not suppressed, not already in the baseline. */

@@ -84,7 +84,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   addCommonOptions(scan).action((options, command: Command) =>
     run(async () => {
       const { scanCommand } = await import('./commands/scan.js');
-      return scanCommand({ ...options, ...command.optsWithGlobals() }, abortOnInterrupt());
+      return scanCommand({ ...(await configuredScanDefaults(command, options)), ...options, ...command.optsWithGlobals() }, abortOnInterrupt());
     }),
   );
 
@@ -97,6 +97,22 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     run(async () => {
       const { inventoryCommand } = await import('./commands/inventory.js');
       return inventoryCommand(options, abortOnInterrupt());
+    }),
+  );
+
+  const graph = program.command('graph').description('draw the asset graph, or one finding\'s or asset\'s neighbourhood, as Mermaid or Graphviz DOT');
+  addSourceOptions(graph)
+    .option('--finding <id>', 'a finding id (or a unique prefix, from --format json): its asset, attack path, steps and their neighbours')
+    .option('--asset <id-or-name>', 'an asset and its neighbours')
+    .option('--hops <n>', `how many edges out from the finding or asset (default ${2})`, positiveInteger('--hops'))
+    .option('--rules <dir>', 'add a rule pack, for --finding (repeatable)', repeat)
+    .option('--config <file>', 'rule parameters, for --finding (default: aispm.config.yaml when present)')
+    .addOption(new Option('-f, --format <format>', 'diagram format').choices(['mermaid', 'dot']).default('mermaid'))
+    .option('-o, --output <[format:]file>', 'write to FILE (atomically) instead of stdout, or add another format: dot:graph.dot (repeatable; - is stdout)', repeat);
+  addCommonOptions(graph).action((options) =>
+    run(async () => {
+      const { graphCommand } = await import('./commands/graph.js');
+      return graphCommand(options, abortOnInterrupt());
     }),
   );
 
@@ -178,6 +194,25 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     process.exitCode = handleError(error, debug);
   }
+}
+
+/**
+ * The config file's `scan:` settings for the flags not given on the command line (a flag's default
+ * gives way to the file; a flag typed by the user wins).
+ */
+async function configuredScanDefaults(command: Command, options: { config?: string }): Promise<Record<string, unknown>> {
+  const { defaultConfigFile, loadScanSettings } = await import('../config.js');
+  const file = options.config ?? defaultConfigFile();
+  if (!file) return {};
+  const settings = loadScanSettings(file);
+  const defaults: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(settings)) {
+    if (command.getOptionValueSource(name) === 'cli') continue;
+    defaults[name] = value;
+    // Options the user did not type are overwritten below by their defaults otherwise.
+    command.setOptionValueWithSource(name, value, 'config');
+  }
+  return defaults;
 }
 
 /** `--snapshot ""` is a mistake (an unset variable in a script), never a request for the default. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readDocument, validateDocument } from '../input/document.js';
+import { SEVERITIES, type Severity } from '../graph/model.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -13,11 +14,34 @@ const MAX_BASELINE_BYTES = 512 * 1024 * 1024;
 const baselineSchema = z
   .object({
     schemaVersion: z.literal(1),
-    findings: z.array(z.object({ ruleId: z.string(), resource: z.object({ id: z.string() }).loose() }).loose()),
+    findings: z.array(
+      z
+        .object({
+          ruleId: z.string(),
+          title: z.string().optional(),
+          severity: z.enum(SEVERITIES).optional(),
+          status: z.string().optional(),
+          resource: z.object({ id: z.string(), type: z.string().optional(), name: z.string().optional(), provider: z.string().optional(), account: z.string().optional(), region: z.string().optional() }).loose(),
+        })
+        .loose(),
+    ),
   })
   .loose();
 
-export type Baseline = ReadonlySet<string>;
+/** A finding of the baseline, as much as the later scan needs to say it is fixed. */
+export interface BaselineFinding {
+  ruleId: string;
+  title?: string;
+  severity?: Severity;
+  resource: { id: string; type?: string; name?: string; provider?: string; account?: string; region?: string };
+}
+
+export interface Baseline {
+  /** Rule id and resource id of every finding the baseline has. */
+  readonly keys: ReadonlySet<string>;
+  /** The findings themselves (not the suppressed ones: those were accepted, not open). */
+  readonly findings: readonly BaselineFinding[];
+}
 
 function key(ruleId: string, resourceId: string): string {
   return `${ruleId}\u0000${resourceId}`;
@@ -26,13 +50,23 @@ function key(ruleId: string, resourceId: string): string {
 export function loadBaseline(file: string): Baseline {
   const source = readDocument(file, { kind: 'baseline', maxBytes: MAX_BASELINE_BYTES });
   const document = validateDocument(source, baselineSchema);
-  return new Set(document.findings.map((finding) => key(finding.ruleId, finding.resource.id)));
+  return {
+    keys: new Set(document.findings.map((finding) => key(finding.ruleId, finding.resource.id))),
+    findings: document.findings
+      .filter((finding) => finding.status !== 'suppressed')
+      .map(({ ruleId, title, severity, resource }) => ({ ruleId, title, severity, resource: { id: resource.id, type: resource.type, name: resource.name, provider: resource.provider, account: resource.account, region: resource.region } })),
+  };
 }
 
 export function applyBaseline(findings: Finding[], baseline: Baseline, ruleAliases: ReadonlyMap<string, readonly string[]>): void {
   for (const finding of findings) {
     if (finding.status === 'suppressed') continue;
     const ids = [finding.ruleId, ...(ruleAliases.get(finding.ruleId) ?? [])];
-    finding.status = ids.some((id) => baseline.has(key(id, finding.resource.id))) ? 'existing' : 'new';
+    finding.status = ids.some((id) => baseline.keys.has(key(id, finding.resource.id))) ? 'existing' : 'new';
   }
+}
+
+/** Whether a baseline finding is among the current findings (by its rule id, or one of the aliases of a current rule). */
+export function stillFound(baselineFinding: BaselineFinding, current: readonly Finding[], ruleAliases: ReadonlyMap<string, readonly string[]>): boolean {
+  return current.some((finding) => finding.resource.id === baselineFinding.resource.id && [finding.ruleId, ...(ruleAliases.get(finding.ruleId) ?? [])].includes(baselineFinding.ruleId));
 }

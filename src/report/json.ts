@@ -28,6 +28,14 @@ export function* renderJson(result: ScanResult): Iterable<string> {
       })),
     },
     summary: { assets: result.assetCount, findings: unsuppressed.length, bySeverity: severityCounts(unsuppressed) },
+    ...(result.baseline
+      ? {
+          baseline: {
+            fixed: result.baseline.fixed.map((old) => ({ ruleId: old.ruleId, ...(old.title ? { title: old.title } : {}), ...(old.severity ? { severity: old.severity } : {}), resource: withoutUndefined(old.resource), how: old.how })),
+            undecided: result.baseline.undecided,
+          },
+        }
+      : {}),
   };
   const headText = JSON.stringify(head, null, 2);
   yield `${headText.slice(0, -2)},\n  "findings": [`;
@@ -37,6 +45,10 @@ export function* renderJson(result: ScanResult): Iterable<string> {
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
 
 /** A finding in the order of the contract; internal fields (suppression) stay out. */

@@ -24,9 +24,10 @@ export function* renderMarkdown(result: ScanResult): Iterable<string> {
   const counts = summary.bySeverity;
   yield `| ${counts.critical} | ${counts.high} | ${counts.medium} | ${counts.low} | ${counts.info} | ${summary.suppressed} |\n\n`;
 
-  if (summary.open.length > 0) {
+  if (summary.existing > 0) yield `${summary.existing} finding${summary.existing === 1 ? ' is' : 's are'} already in the baseline and not listed; the new ones follow.\n\n`;
+  if (summary.listed.length > 0) {
     yield '### Findings, worst first\n\n| Score | Severity | Finding | Resource | Rule |\n|---:|---|---|---|---|\n';
-    const listed = listingOrder(summary.open);
+    const listed = listingOrder(summary.listed);
     for (const { finding, stepOf } of listed.slice(0, MAX_ROWS)) {
       const path = finding.path ? `<br>path: ${pathNames(result, finding.path).map(escapeMarkdown).join(' → ')}` : '';
       const includes = finding.includes ? `<br>includes: ${finding.includes.map((included) => `\`${included.ruleId}\``).join(', ')}` : '';
@@ -46,9 +47,16 @@ export function* renderMarkdown(result: ScanResult): Iterable<string> {
       }
     }
     if (overflow.length > 0) {
-      yield `\n${summary.open.length - MAX_ROWS} more findings not listed:\n\n| Count | Severity | Rule |\n|---:|---|---|\n`;
+      yield `\n${listed.length - MAX_ROWS} more findings not listed:\n\n| Count | Severity | Rule |\n|---:|---|---|\n`;
       for (const entry of overflow) yield `| ${entry.count} | ${BADGE[entry.severity]} | \`${entry.ruleId}\` |\n`;
     }
+    yield '\n';
+  }
+  if (result.baseline) {
+    const { fixed, undecided } = result.baseline;
+    yield `### Fixed since the baseline (${fixed.length})\n\n`;
+    for (const old of fixed) yield `- ✅ \`${old.ruleId}\` on ${escapeMarkdown(old.resource.name ?? old.resource.id)}${old.how === 'gone' ? ' (the resource is gone)' : ''}\n`;
+    if (undecided > 0) yield `${fixed.length ? '\n' : ''}${undecided} more baseline finding${undecided === 1 ? ' is' : 's are'} not found now but could not be checked again (the rule did not run, or its data was not read): not counted as fixed.\n`;
     yield '\n';
   }
   if (summary.gaps.length > 0) {

@@ -6,6 +6,8 @@ import { severityCounts, type ScanResult } from '../scan.js';
 /** What the human-readable formats (table, markdown) say at the top and bottom. */
 export interface ReportSummary {
   open: Finding[];
+  /** The findings the human formats list: with a baseline, only the new ones. */
+  listed: Finding[];
   bySeverity: Record<Severity, number>;
   suppressed: number;
   existing: number;
@@ -22,6 +24,7 @@ export function summarize(result: ScanResult): ReportSummary {
   const providers = [...new Set(result.graph.assets.map((asset) => asset.provider))].sort();
   return {
     open,
+    listed: result.baselineApplied ? open.filter((finding) => finding.status === 'new') : open,
     bySeverity: severityCounts(open),
     suppressed: result.findings.length - open.length,
     existing: open.filter((finding) => finding.status === 'existing').length,

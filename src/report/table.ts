@@ -28,11 +28,12 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
   const extras = [summary.suppressed ? `${summary.suppressed} suppressed` : '', summary.existing ? `${summary.existing} in baseline` : ''].filter(Boolean).join(', ');
   yield `${chalk.bold(`${summary.open.length} findings`)}   ${severityLine(summary.bySeverity, (severity, text) => (summary.bySeverity[severity] ? paint(severity, text) : chalk.dim(text)))}${extras ? chalk.dim(`   (${extras})`) : ''}\n`;
 
-  if (summary.open.length > 0) {
+  if (summary.existing > 0) yield chalk.dim(`${summary.existing} finding${summary.existing === 1 ? ' is' : 's are'} already in the baseline and not listed (--format json has them); the new ones:\n`);
+  if (summary.listed.length > 0) {
     const width = Math.max(MIN_WIDTH, options.width);
     // Wide terminals get the resource in a column of its own; at 80 columns it goes inside the finding.
     const wide = width >= WIDE_LAYOUT;
-    const listed = listingOrder(summary.open);
+    const listed = listingOrder(summary.listed);
     const rows: string[][] = [];
     listed.slice(0, MAX_ROWS).forEach(({ finding, stepOf }, index) => {
       const where = [finding.resource.provider, finding.resource.account, finding.resource.region].filter(Boolean).join(' ');
@@ -57,7 +58,7 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
     yield `${drawTable({ head, widths }, rows)}\n`;
     const overflow = overflowByRule(listed.map((entry) => entry.finding));
     if (overflow.length > 0) {
-      yield `\n…and ${summary.open.length - MAX_ROWS} more findings (use --format json or sarif for all):\n`;
+      yield `\n…and ${listed.length - MAX_ROWS} more findings (use --format json or sarif for all):\n`;
       for (const entry of overflow.slice(0, 15)) yield `  ${String(entry.count).padStart(6)}  ${paint(entry.severity, entry.severity.padEnd(8))} ${entry.ruleId}\n`;
       if (overflow.length > 15) yield `  …and ${overflow.length - 15} more rules\n`;
     }
@@ -66,7 +67,13 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
     yield `\n${chalk.bold('Resource ids')} of the ${top.length === listed.length ? '' : `first ${top.length} `}findings above (${listed.length > top.length ? 'all: --format json' : 'to copy'}):\n`;
     for (const [index, { finding }] of top.entries()) yield `  ${`#${index + 1}`.padEnd(4)} ${escapeText(finding.resource.id)}\n`;
   } else {
-    yield `\n${chalk.green('No findings.')}\n`;
+    yield `\n${chalk.green(summary.existing > 0 ? 'No new findings.' : 'No findings.')}\n`;
+  }
+  if (result.baseline) {
+    const { fixed, undecided } = result.baseline;
+    yield `\n${chalk.green.bold(`Fixed since the baseline (${fixed.length})`)}${fixed.length ? ':' : ''}\n`;
+    for (const old of fixed) yield `  ${chalk.green('✓')} ${old.ruleId} on ${escapeText(old.resource.name ?? old.resource.id)}${old.how === 'gone' ? chalk.dim(' (the resource is gone)') : ''}\n`;
+    if (undecided > 0) yield chalk.dim(`  ${undecided} more baseline finding${undecided === 1 ? ' is' : 's are'} not found now but could not be checked again (the rule did not run, or its data was not read): not counted as fixed.\n`);
   }
 
   if (summary.gaps.length > 0) {
@@ -84,7 +91,7 @@ export function* renderTable(result: ScanResult, options: ReportOptions): Iterab
   }
   if (result.inconclusive > 0) yield chalk.dim(`\n${result.inconclusive} checks could not be decided because a value was not read.\n`);
   for (const warning of result.warnings) yield `${chalk.yellow('warning:')} ${escapeText(warning)}\n`;
-  if (summary.open.length > 0) yield chalk.dim(`\nDetails and remediation: aispm rules show <rule-id>; full evidence: --format json.\n`);
+  if (summary.listed.length > 0) yield chalk.dim(`\nDetails and remediation: aispm rules show <rule-id>; full evidence: --format json.\n`);
 }
 
 function severityPainter(chalk: ChalkInstance): (severity: Severity, text: string) => string {

@@ -20,7 +20,7 @@ describe('bad input exits 2 with a located message', () => {
 
   it('bad flag value', () => {
     expectInputError(runCli(['scan', '--demo', '--format', 'xml']), /argument 'xml' is invalid. Allowed choices are table, json, sarif, markdown/);
-    expectInputError(runCli(['scan', '--demo', '--fail-on', 'severe']), /Allowed choices are critical, high, medium, low, none/);
+    expectInputError(runCli(['scan', '--demo', '--fail-on', 'severe']), /Allowed choices are critical, high, medium, low, info, none/);
     expectInputError(runCli(['scan', '--demo', '--concurrency', 'many']), 'aispm: error: --concurrency: "many" is not a positive whole number');
     expectInputError(runCli(['scan', '--provider', 'oracle']), 'aispm: error: --provider: "oracle" is not one of aws, azure, gcp');
   });

@@ -15,7 +15,7 @@ describe('the summary line', () => {
     const result = runCli(['scan', '--demo', '--format', 'json', '--output', join(dir, 'report.json')]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('aispm: 84 findings (11 critical, 14 high, 31 medium, 28 low), 84 counted; 2 coverage gaps; exit 1: 25 counted findings at or above high\n');
+    expect(result.stderr).toBe('aispm: 85 findings (11 critical, 14 high, 32 medium, 28 low), 85 counted; 2 coverage gaps; exit 1: 25 counted findings at or above high\n');
     const quiet = runCli(['scan', '--demo', '-f', 'json', '-o', join(dir, 'report.json'), '-q']);
     expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([1, '', '']);
     const clean = runCli(['scan', '--demo', '--fail-on', 'none', '-o', join(dir, 'report.txt')]);
@@ -31,7 +31,7 @@ describe('the summary line', () => {
     const document = JSON.parse(high.stdout) as { summary: { findings: number; bySeverity: Record<string, number> }; findings: Array<{ severity: string }> };
     expect(document.summary.bySeverity).toMatchObject({ medium: 0, low: 0 });
     expect(new Set(document.findings.map((finding) => finding.severity))).toEqual(new Set(['critical', 'high']));
-    expect(high.stderr).toContain('59 below --min-severity not reported');
+    expect(high.stderr).toContain('60 below --min-severity not reported');
   });
 });
 
@@ -58,12 +58,12 @@ describe('several reports from one run', () => {
     const dir = tempDir();
     const result = runCli(['scan', '--demo', '-f', 'markdown', '-o', `sarif:${join(dir, 'aispm.sarif')}`, '-o', `json:${join(dir, 'aispm.json')}`]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^## aispm: 84 findings/);
+    expect(result.stdout).toMatch(/^## aispm: 85 findings/);
     expect(JSON.parse(readFileSync(join(dir, 'aispm.sarif'), 'utf8')).version).toBe('2.1.0');
-    expect(JSON.parse(readFileSync(join(dir, 'aispm.json'), 'utf8')).summary.findings).toBe(84);
+    expect(JSON.parse(readFileSync(join(dir, 'aispm.json'), 'utf8')).summary.findings).toBe(85);
     const moved = runCli(['scan', '--demo', '-f', 'json', '-o', join(dir, 'moved.json'), '-o', 'table:-']);
     expect(moved.code).toBe(1);
-    expect(moved.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 65 assets/);
+    expect(moved.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 70 assets/);
     expect(existsSync(join(dir, 'moved.json'))).toBe(true);
     const twice = runCli(['scan', '--demo', '-o', '-', '-o', 'json:-']);
     expect(twice.code).toBe(2);
@@ -95,5 +95,19 @@ describe('flags are checked the same way everywhere', () => {
     const none = runCli(['scan', '--demo', '--only', 'aws-*', '--skip', 'aws-*', '-q']);
     expect(none.stderr).toBe('aispm: warning: --only and --skip leave no rule to run: the scan reports no findings\n');
     expect(runCli(['scan', '--demo', '--only', 'oracle-*']).stderr).toContain('aispm: error: --only: no rule matches "oracle-*"');
+  });
+});
+
+describe('scan settings in the config file', () => {
+  it('a scan: section sets flags the command line does not give; the command line wins; bad values are located', () => {
+    const dir = tempDir({ 'aispm.config.yaml': 'scan:\n  fail-on: none\n  format: json\n  only: [aws-sagemaker-notebook-root-access]\n  quiet: true\n' });
+    const configured = runCli(['scan', '--demo'], { cwd: dir });
+    expect([configured.code, configured.stderr]).toEqual([0, '']);
+    expect((JSON.parse(configured.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId)).toEqual(['aws-sagemaker-notebook-root-access']);
+    expect(runCli(['scan', '--demo', '--fail-on', 'low'], { cwd: dir }).code).toBe(1);
+    const bad = tempDir({ 'aispm.config.yaml': 'scan:\n  fail-on: severe\n' });
+    const result = runCli(['scan', '--demo'], { cwd: bad });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('aispm: error: aispm.config.yaml:2: scan.fail-on: must be one of');
   });
 });

@@ -97,26 +97,33 @@ const googleError = (code: number, status: string, message: string): Answer => (
   body: JSON.stringify({ error: { code, message, status } }),
 });
 
+/** The Cloud Storage JSON API has its own error shape: a domain and a reason, no status (https://cloud.google.com/storage/docs/json_api/v1/status-codes). */
+const storageError = (code: number, reason: string, message: string, domain = 'global'): Answer => ({
+  status: code,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify({ error: { code, message, errors: [{ message, domain, reason }] } }),
+});
+
+const isStorage = (request: ProxiedRequest) => request.url.startsWith('/storage/');
+
 export const gcpDialect: Dialect = {
   name: 'gcp',
   label(request) {
     const path = decodeURIComponent(request.url.split('?')[0]!);
     return { operation: `${request.method} ${path}`, scope: /\/locations\/([^/]+)/.exec(path)?.[1] ?? 'global' };
   },
-  throttled() {
+  throttled(request) {
+    if (isStorage(request)) return storageError(429, 'rateLimitExceeded', 'The project exceeded the rate limit for read requests.', 'usageLimits');
     return googleError(429, 'RESOURCE_EXHAUSTED', "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per region'.");
   },
-  serverError(_request, status) {
+  serverError(request, status) {
+    if (isStorage(request)) return status === 500 ? storageError(500, 'backendError', 'Backend Error') : storageError(503, 'backendError', 'Service Unavailable');
     return status === 500 ? googleError(500, 'INTERNAL', 'Internal error encountered.') : googleError(503, 'UNAVAILABLE', 'The service is currently unavailable.');
   },
-  invalid(_request, message) {
-    return googleError(400, 'INVALID_ARGUMENT', message);
+  invalid(request, message) {
+    return isStorage(request) ? storageError(400, 'invalid', message) : googleError(400, 'INVALID_ARGUMENT', message);
   },
   denied(request, message) {
-    // The Cloud Storage JSON API has its own error shape: a reason, no status.
-    if (request.url.startsWith('/storage/')) {
-      return { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: { code: 403, message, errors: [{ message, domain: 'global', reason: 'forbidden' }] } }) };
-    }
-    return googleError(403, 'PERMISSION_DENIED', message);
+    return isStorage(request) ? storageError(403, 'forbidden', message) : googleError(403, 'PERMISSION_DENIED', message);
   },
 };

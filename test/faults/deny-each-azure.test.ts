@@ -10,8 +10,11 @@ import { denyEachPermissionTests } from './deny-each.js';
 const PERMISSIONS: string[] = [
   'Microsoft.Authorization/roleAssignments/read',
   'Microsoft.Authorization/roleDefinitions/read',
+  'Microsoft.CognitiveServices/accounts/connections/read',
   'Microsoft.CognitiveServices/accounts/deployments/read',
   'Microsoft.CognitiveServices/accounts/models/read',
+  'Microsoft.CognitiveServices/accounts/projects/connections/read',
+  'Microsoft.CognitiveServices/accounts/projects/read',
   'Microsoft.CognitiveServices/accounts/raiPolicies/read',
   'Microsoft.CognitiveServices/accounts/read',
   'Microsoft.Insights/diagnosticSettings/read',

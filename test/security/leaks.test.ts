@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED_SECRETS as AWS_SECRETS } from '../fakes/aws/estate.js';
 import { PLANTED_SECRET as AZURE_SECRET } from '../fakes/azure/estate.js';
+import { PLANTED_FUNCTION_KEY } from '../fakes/azure/foundry.js';
 import { awsDialect, azureDialect, gcpDialect } from '../fakes/fault-dialects.js';
 import type { Dialect, FaultPlan } from '../fakes/fault-proxy.js';
 import { PLANTED_SECRETS as GCP_SECRETS } from '../fakes/gcp/estate.js';
@@ -13,10 +14,11 @@ import { runCliAsync, tempDir, type CliResult } from '../helpers.js';
  * Nothing secret leaks from one `--debug` scan of all three fake clouds: neither the credentials the
  * CLI was given (the AWS secret key, AISPM_AZURE_TOKEN, AISPM_GCP_TOKEN) nor the secrets planted in
  * the estates (model environments, lifecycle scripts, agent instructions, job and engine
- * environments), in any output format, the saved snapshot or the log. To push them where a scanner
- * might forget to look, the fault proxy makes each cloud answer some calls with an error that quotes
- * the request's Authorization header (as a misconfigured gateway may), one call with an error that
- * quotes a planted secret (as an API quoting a bad value may), and breaks some bodies.
+ * environments, a key in an AI Foundry connection's target URL), in any output format, the saved
+ * snapshot or the log. To push them where a scanner might forget to look, the fault proxy makes each
+ * cloud answer some calls with an error that quotes the request's Authorization header (as a
+ * misconfigured gateway may), one call with an error that quotes a planted secret (as an API quoting
+ * a bad value may), and breaks some bodies.
  */
 
 interface Hostility {
@@ -44,7 +46,7 @@ const PLANS: Record<CloudName, FaultPlan> = {
   gcp: hostile(gcpDialect, { quoteAuthorization: /\/indexEndpoints$|:getIamPolicy$/, quoteSecret: /\/us-central1\/datasets$/, secret: GCP_SECRETS[0]!, truncate: /\/endpoints$/ }),
 };
 
-const SECRETS = [...Object.values(AWS_SECRETS), AZURE_SECRET, ...GCP_SECRETS];
+const SECRETS = [...Object.values(AWS_SECRETS), AZURE_SECRET, PLANTED_FUNCTION_KEY, ...GCP_SECRETS];
 
 let clouds: ThreeClouds;
 let scan: CliResult;

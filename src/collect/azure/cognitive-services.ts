@@ -11,6 +11,7 @@ import { forEachConcurrently } from '../runtime.js';
 import { drain, enumIs, jsonRecord, openToInternet, same, tagsOf, type ResourceIdParts } from './arm.js';
 import { clientOptions } from './connection.js';
 import { diagnosticLoggingReader, type DiagnosticLoggingReader } from './diagnostics.js';
+import { collectFoundry, foundryScope } from './foundry.js';
 import { attachIdentities } from './identities.js';
 import { keyIdFromVault, linkEncryptionKey } from './keys.js';
 import { resourceRef, SERVICES, type AzureScan, type ResourceRef } from './session.js';
@@ -18,7 +19,7 @@ import { resourceRef, SERVICES, type AzureScan, type ResourceRef } from './sessi
 /**
  * Azure OpenAI and the other Azure AI services (every account kind): the accounts, their model
  * deployments, the content filters (RAI policies) in force, the model catalog's retirement dates,
- * and the accounts' diagnostic settings.
+ * the accounts' diagnostic settings, and the AI Foundry projects and connections (foundry.ts).
  */
 
 const ACCOUNT_TYPE = 'azure.cognitiveservices.account';
@@ -43,6 +44,7 @@ async function collectAccount(scan: AzureScan, client: CognitiveServicesManageme
     call('deployments.list', () => drain(client.deployments.list(parts.resourceGroup, parts.name))),
     call('raiPolicies.list', () => drain(client.raiPolicies.list(parts.resourceGroup, parts.name))),
     call('accounts.listModels', () => drain(client.accounts.listModels(parts.resourceGroup, parts.name))),
+    collectFoundry(scan, client, ref, parts, foundryScope(account)),
   ]);
 
   const managedIdentity = attachIdentities(scan, ref, account.identity);
@@ -85,6 +87,7 @@ function accountProps(account: Account) {
     internetEgress: properties.restrictOutboundNetworkAccess !== true,
     allowedFqdns: properties.allowedFqdnList ?? null,
     customSubdomain: properties.customSubDomainName ?? null,
+    allowProjectManagement: properties.allowProjectManagement ?? null,
   };
 }
 

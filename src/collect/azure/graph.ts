@@ -15,6 +15,7 @@ export type AzureAsset = Omit<Asset, 'provider'>;
 export class AzureGraph {
   private readonly references = new Map<string, AzureAsset[]>();
   private readonly links: Array<{ from: string; type: EdgeType; to: string }> = [];
+  private readonly unread: Array<{ id: string; edge: EdgeType; direction: 'out' | 'in' }> = [];
 
   constructor(private readonly builder: InventoryBuilder) {}
 
@@ -38,6 +39,11 @@ export class AzureGraph {
     this.links.push({ from, type, to });
   }
 
+  /** Edges of one type and direction of an asset that could not be read (InventoryBuilder.markEdgesUnread), resolved like links. */
+  markEdgesUnread(id: string, edge: EdgeType, direction: 'out' | 'in'): void {
+    this.unread.push({ id, edge, direction });
+  }
+
   finish(): Inventory {
     const spelling = new Map(this.builder.result().assets.map((asset) => [asset.id.toLowerCase(), asset.id]));
     for (const [key, stubs] of [...this.references].sort(([a], [b]) => compareStrings(a, b))) {
@@ -56,6 +62,7 @@ export class AzureGraph {
     }
     const resolve = (id: string) => spelling.get(id.toLowerCase()) ?? id;
     for (const { from, type, to } of this.links) this.builder.addEdge(resolve(from), type, resolve(to));
+    for (const { id, edge, direction } of this.unread) this.builder.markEdgesUnread(resolve(id), edge, direction);
     return this.builder.result();
   }
 }

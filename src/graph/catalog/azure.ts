@@ -53,6 +53,10 @@ export const AZURE_ASSET_TYPES = [
         allowedFqdns: strList('allowedFqdnList', account('properties.allowedFqdnList', NULL_WHEN_ABSENT)),
         customSubdomain: str('customSubDomainName', account('properties.customSubDomainName', NULL_WHEN_ABSENT)),
         logCategories: strList('diagnostic log categories and category groups delivered to a destination (Audit, RequestResponse, allLogs, ...)', LOG_CATEGORIES),
+        allowProjectManagement: bool('AI Foundry project management is on: projects can be created under the account', {
+          from: foundrySource('Accounts_List', 'properties.allowProjectManagement'),
+          absent: 'null: not set; the spec gives no default, and aispm lists projects only where it is true',
+        }),
       },
       {
         internetExposed: account(
@@ -292,4 +296,59 @@ export const AZURE_ASSET_TYPES = [
       rotationPolicy: bool('an automatic rotation policy is set', source('not read: aispm does not call Key Vault (the key is known from the encrypting resource\'s record)', 'always unknown')),
     }),
   },
+  {
+    type: 'azure.cognitiveservices.project',
+    title: 'Azure AI Foundry project (of an AI services account)',
+    category: 'ai',
+    bomType: 'platform',
+    props: props([], {
+      displayName: str('display name of the project', { from: foundrySource('Projects_List', 'properties.displayName'), absent: 'null: not set (optional in the model)' }),
+      isDefault: bool('the default project of its account: data-plane calls that name no project reach it', {
+        from: foundrySource('Projects_List', 'properties.isDefault, read-only'),
+        absent: 'null: not reported',
+      }),
+      endpoints: record('data-plane endpoints of the project, by API name', { from: foundrySource('Projects_List', 'properties.endpoints, read-only'), absent: 'null: none reported' }),
+      managedIdentity: bool('a system- or user-assigned managed identity is attached: the identity the project, its agents and its Microsoft Entra ID connections act as', {
+        from: foundrySource('Projects_List', 'identity.type: None, SystemAssigned, UserAssigned or "SystemAssigned, UserAssigned"'),
+        absent: 'false: a project without an identity block has none',
+      }),
+    }),
+  },
+  {
+    type: 'azure.cognitiveservices.connection',
+    title: 'Azure AI Foundry connection (of an AI services account or project); credential values are never read',
+    category: 'ai',
+    bomType: 'service',
+    props: props([], {
+      category: str('what the connection reaches (ConnectionCategory): AzureOpenAI, AIServices, CognitiveSearch, AzureBlob, AzureStorageAccount, ApiKey, CustomKeys, ...', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.category'),
+        absent: 'null: not set (optional in the model)',
+      }),
+      authType: str('how it authenticates to its target (ConnectionAuthType): AAD (Microsoft Entra ID), ManagedIdentity, None, ApiKey, AccountKey, SAS, PAT, UsernamePassword, ServicePrincipal, AccessKey, CustomKeys or OAuth2', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.authType'),
+        absent: 'never absent: required in the model (the discriminator of the connection kinds)',
+      }),
+      storesCredential: bool('the connection keeps a secret for its target (every auth type but AAD, ManagedIdentity and None); unknown for an auth type aispm does not know', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.authType'),
+        absent: 'never absent: authType is required in the model',
+      }),
+      target: str('the URL or resource the connection points to, without user name, password, query string or fragment, and with secret-looking key=value pairs redacted', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.target'),
+        absent: 'null: not set (optional in the model)',
+      }),
+      isSharedToAll: bool('shared to all: an account-level connection that every project of the account can use (the spec describes the field no further, so rules read it on account-level connections only)', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.isSharedToAll'),
+        absent: 'unknown: the spec gives no default',
+      }),
+    }),
+  },
 ] as const satisfies readonly AssetTypeSpec[];
+
+/**
+ * The source of an AI Foundry property: the operation and field in the REST API spec of the
+ * api-version @azure/arm-cognitiveservices 8.1 sends (2025-09-01). A function, so that it can sit
+ * after the list.
+ */
+function foundrySource(operation: string, field: string): string {
+  return `${operation} ${field} (Microsoft.CognitiveServices 2025-09-01)`;
+}

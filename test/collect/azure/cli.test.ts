@@ -27,6 +27,7 @@ const PLANTED = [
   ['azure-ai-account-without-managed-identity', 'dev-speech'],
   ['azure-ai-account-without-managed-identity', 'oai-exposed'],
   ['azure-ai-account-without-private-endpoint', 'oai-firewalled'],
+  ['azure-ai-connection-shared-credential', 'shared-openai-key'],
   ['azure-ai-deployment-content-filter-asynchronous', 'chat-relaxed'],
   ['azure-ai-deployment-harm-filters-weakened', 'chat-relaxed'],
   ['azure-ai-deployment-harm-filters-weakened', 'mystery'],
@@ -57,11 +58,12 @@ const PLANTED = [
   ['azure-storage-ai-data-shared-key-access', 'stmltraining'],
   ['cross-ai-data-publicly-readable', 'legacy_exports'],
   // (ci-exposed runs as an admin: cross-internet-exposed-workload-admin-identity includes cross-ai-workload-identity-admin)
+  ['cross-ai-workload-identity-admin', 'proj-agents'],
   ['cross-internet-exposed-compute-can-write-training-data', 'ci-exposed'],
   ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
-const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked'];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'training-key'];
 
 interface JsonFinding {
   ruleId: string;

@@ -1,4 +1,5 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
+import { addFoundry } from './foundry.js';
 
 /**
  * The fake Azure tenant the collector tests scan, as ARM JSON the way the REST API returns it.
@@ -18,6 +19,7 @@ import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
  *   `cluster-private`; online endpoint `ep-public` (key auth, public, unlogged) whose deployment holds
  *   an API key in its environment beside the clean, logged `ep-private`; datastore `training_blob`
  *   holding an account key beside the identity-based `curated`; a locked-down workspace `ws-locked`.
+ * - New-style AI Foundry (an AIServices account with projects and connections): see foundry.ts.
  * - Subscription `dev` lets nobody read Azure ML, and holds an account with values newer than the
  *   collector (unknown enums, missing optional fields); `locked` refuses everything; `retired` is disabled.
  */
@@ -94,6 +96,7 @@ export function fakeTenant(): FakeTenant {
   addMachineLearning(tenant);
   addIdentitiesAndRoles(tenant);
   addStorage(tenant);
+  addFoundry(tenant);
   return tenant;
 }
 

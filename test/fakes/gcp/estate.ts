@@ -1,7 +1,9 @@
 /**
  * The fake Google Cloud estate, in the APIs' own JSON. Resource names carry project numbers, as the
- * real APIs return them; enums come as names or numbers. Each planted misconfiguration has a
- * hardened twin beside it:
+ * real APIs return them; enums come as names or numbers. Every answer holds only what the APIs'
+ * published models have (the fake checks each one, api-model.ts), and leaves out what proto3 JSON
+ * leaves out: fields at their default, empty lists. Each planted misconfiguration has a hardened twin
+ * beside it:
  *
  * - endpoint fraud-public (public, no CMEK, no request or access logging, no monitoring job) serves
  *   fraud-v1, trained on a bucket anyone can write to; fraud-private (Private Service Connect) and
@@ -32,7 +34,7 @@
  *   project's Notebook Service Agent, whatever their deprecated serviceAccount names.
  *
  * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
- * acme-legacy without the Notebooks API either, a runtime with an enum value and fields this SDK does not know, a bucket that cannot be read,
+ * acme-legacy without the Notebooks API either, a stopped runtime without a network spec or service account, a bucket that cannot be read,
  * project acme-sandbox whose IAM policy cannot be read, and acme-legacy without the Vertex AI API.
  */
 
@@ -263,13 +265,16 @@ const usCentral1: Record<string, unknown[]> = {
       serviceAccount: ANALYST_SA,
       networkSpec: { network: VPC },
       idleShutdownConfig: { idleTimeout: '10800s' },
-      eucConfig: { bypassActasCheck: false },
+      // bypassActasCheck false is the default, which the API leaves out.
+      eucConfig: {},
       notebookRuntimeTemplateRef: { notebookRuntimeTemplate: ids.lockedTemplate },
       runtimeState: 1,
       ...CMEK,
     },
-    // An enum value and a field from a newer API, and no network spec or service account.
-    { name: ids.oddRuntime, displayName: 'legacy-runtime', runtimeUser: 'carol@acme.example', runtimeState: 99, notebookRuntimeType: 'NOTEBOOK_RUNTIME_TYPE_FROM_THE_FUTURE', quantumSpec: { qubits: 7 } },
+    // Stopped, with no network spec or service account: what is not there stays unknown. (Values newer
+    // than the SDK are fed to the collector directly, in test/collect/gcp/forward-compatible.test.ts:
+    // the fake serves only what the API has.)
+    { name: ids.oddRuntime, displayName: 'legacy-runtime', runtimeUser: 'carol@acme.example', runtimeState: 4, notebookRuntimeType: 'ONE_CLICK' },
   ],
   modelDeploymentMonitoringJobs: [
     {
@@ -333,7 +338,6 @@ const lockedWorkbench = (name: string, zone: string) => ({
   name,
   state: 'ACTIVE',
   creator: 'bob@acme.example',
-  disableProxyAccess: false,
   gceSetup: {
     machineType: `zones/${zone}/machineTypes/n1-standard-4`,
     serviceAccounts: [{ email: ANALYST_SA, scopes: ['https://www.googleapis.com/auth/cloud-platform'] }],
@@ -403,7 +407,8 @@ export function fakeEstate(): FakeGoogleEstate {
         parent: ORGANIZATION,
         locations: { 'us-central1': { endpoints: [{ name: ids.sandboxEndpoint, displayName: 'sandbox-demo' }] } },
       },
-      'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { bindings: [] }, locations: {} },
+      // A policy without bindings: proto3 JSON leaves the empty list out.
+      'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { version: 1, etag: 'BwX3' }, locations: {} },
     },
     buckets: {
       'acme-ml-public-drop': {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkAgainstModel, type ApiModel } from './api-model.js';
 import type { FakeGoogleEstate, FakeProject } from './estate.js';
 
 /**
@@ -8,6 +9,10 @@ import type { FakeGoogleEstate, FakeProject } from './estate.js';
  * the Cloud Storage JSON API, with
  * Google's error bodies. It records every request with the IAM permission the real API checks, so
  * the tests can hold the permission document to what the collector really calls.
+ *
+ * Every answer, errors included, is checked against Google's published model of it (api-model.ts):
+ * what departs from it is recorded in `violations`, and `close()` throws when there are any, so no
+ * suite can pass on an answer the real API would not give.
  */
 
 export interface FakeRequest {
@@ -17,6 +22,16 @@ export interface FakeRequest {
   /** The IAM permission the real API checks for this request; undefined for a request the fake does not know. */
   permission?: string;
   status: number;
+}
+
+/** Where an answer of the fake departs from the API's published model. */
+export interface FakeViolation {
+  /** `METHOD /path` and the status answered. */
+  request: string;
+  status: number;
+  /** JSON pointer into the answer. */
+  at: string;
+  message: string;
 }
 
 export interface FakeBehaviour {
@@ -35,8 +50,11 @@ export interface FakeGoogle {
   url: string;
   token: string;
   requests: FakeRequest[];
+  /** Every departure of an answer from its model, since the fake started (reset keeps them). */
+  violations: FakeViolation[];
   /** Changes behaviour for the next scans and forgets the recorded requests. */
   reset(behaviour?: FakeBehaviour): void;
+  /** Stops the server; throws when an answer departed from its model. */
   close(): Promise<void>;
 }
 
@@ -60,6 +78,8 @@ interface Route {
   permission: string;
   /** Further permissions the real API checks for this request (a Cloud Storage get with projection=full). */
   alsoNeeds?: string[];
+  /** The message or schema of a successful answer (errors are checked against the API's error dialect). */
+  model: ApiModel;
   answer: () => unknown;
 }
 
@@ -71,9 +91,13 @@ export function permissionOf(method: string, url: string): string | undefined {
   return routeOf({ projects: {}, buckets: {}, keys: {} }, method, new URL(url, 'http://fake'), 1)?.permission;
 }
 
+/** Cloud Storage speaks its own error dialect; every other API here answers google.rpc.Status bodies. */
+const isStorage = (path: string) => path.startsWith('/storage/');
+
 export async function startFakeGoogle(estate: FakeGoogleEstate): Promise<FakeGoogle> {
   const token = 'fake-gcp-token';
   const requests: FakeRequest[] = [];
+  const violations: FakeViolation[] = [];
   let behaviour: FakeBehaviour = {};
   const attempts = new Map<string, number>();
   const hanging = new Set<ServerResponse>();
@@ -87,13 +111,15 @@ export async function startFakeGoogle(estate: FakeGoogleEstate): Promise<FakeGoo
     const method = request.method ?? 'GET';
     for await (const chunk of request) void chunk; // drain the body (getIamPolicy posts options)
     const route = routeOf(estate, method, url, behaviour.pageSize ?? 2);
+    const storage = isStorage(url.pathname);
     const send = (status: number, body: unknown) => {
       requests.push({ method, path: url.pathname, pageToken: url.searchParams.get('pageToken') ?? undefined, permission: route?.permission, status });
+      for (const violation of checkAnswer(route, storage, status, body)) violations.push({ request: `${method} ${url.pathname}`, status, ...violation });
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify(body, null, 2));
     };
-    if (request.headers.authorization !== `Bearer ${token}`) return send(401, googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.'));
-    if (!route) return send(404, googleError(404, 'NOT_FOUND', `The fake does not serve ${method} ${url.pathname}`));
+    if (request.headers.authorization !== `Bearer ${token}`) return send(401, failure(storage, 401, 'Request had invalid authentication credentials.'));
+    if (!route) return send(404, failure(storage, 404, `The fake does not serve ${method} ${url.pathname}`));
     if (behaviour.hang?.(route.permission, url.pathname)) {
       requests.push({ method, path: url.pathname, permission: route.permission, status: 0 });
       hanging.add(response);
@@ -102,8 +128,8 @@ export async function startFakeGoogle(estate: FakeGoogleEstate): Promise<FakeGoo
     const key = `${method} ${url.pathname}?${url.searchParams.get('pageToken') ?? ''}`;
     const attempt = (attempts.get(key) ?? 0) + 1;
     attempts.set(key, attempt);
-    if (attempt <= (behaviour.throttle ?? 0)) return send(429, googleError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for quota metric read requests.'));
-    if ([route.permission, ...(route.alsoNeeds ?? [])].some((permission) => behaviour.deny?.(permission, url.pathname))) return send(403, googleError(403, 'PERMISSION_DENIED', `Permission '${route.permission}' denied on resource (or it may not exist).`));
+    if (attempt <= (behaviour.throttle ?? 0)) return send(429, failure(storage, 429, 'Quota exceeded for quota metric read requests.'));
+    if ([route.permission, ...(route.alsoNeeds ?? [])].some((permission) => behaviour.deny?.(permission, url.pathname))) return send(403, failure(storage, 403, `Permission '${route.permission}' denied on resource (or it may not exist).`));
     try {
       send(200, route.answer());
     } catch (error) {
@@ -118,6 +144,7 @@ export async function startFakeGoogle(estate: FakeGoogleEstate): Promise<FakeGoo
     url: `http://127.0.0.1:${port}`,
     token,
     requests,
+    violations,
     reset(next = {}) {
       behaviour = next;
       attempts.clear();
@@ -127,8 +154,22 @@ export async function startFakeGoogle(estate: FakeGoogleEstate): Promise<FakeGoo
       for (const response of hanging) response.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (violations.length > 0) throw new Error(`The fake Google APIs answered outside Google's published model:\n${describeViolations(violations)}`);
     },
   };
+}
+
+/** The answer checked against its model: a success against the route's message, an error against its API's dialect. */
+function checkAnswer(route: Route | undefined, storage: boolean, status: number, body: unknown): Array<{ at: string; message: string }> {
+  if (status < 300 && route) return checkAgainstModel(route.model, body);
+  const found = checkAgainstModel({ error: storage ? 'storage' : 'google' }, body);
+  const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return code === status ? found : [...found, { at: '/error/code', message: `${JSON.stringify(code)} is not the HTTP status ${status}` }];
+}
+
+/** Violations as lines, one per departure, for an assertion message. */
+export function describeViolations(violations: FakeViolation[]): string {
+  return violations.map((violation) => `${violation.request} (${violation.status}) ${violation.at || '/'}: ${violation.message}`).join('\n');
 }
 
 class FakeHttpError extends Error {
@@ -145,8 +186,22 @@ function googleError(code: number, status: string, message: string, reason?: str
 }
 
 /** Cloud Storage errors have no status, only errors[].reason. */
-function storageError(code: number, reason: string, message: string): unknown {
-  return { error: { code, message, errors: [{ message, domain: 'global', reason }] } };
+function storageError(code: number, reason: string, message: string, domain = 'global'): unknown {
+  return { error: { code, message, errors: [{ message, domain, reason }] } };
+}
+
+/** The status name (google.rpc.Code) and the Cloud Storage reason each HTTP status the fake answers with carries. */
+const FAILURES: Record<number, { status: string; reason: string; domain?: string }> = {
+  401: { status: 'UNAUTHENTICATED', reason: 'required' },
+  403: { status: 'PERMISSION_DENIED', reason: 'forbidden' },
+  404: { status: 'NOT_FOUND', reason: 'notFound' },
+  429: { status: 'RESOURCE_EXHAUSTED', reason: 'rateLimitExceeded', domain: 'usageLimits' },
+};
+
+/** A failure in the dialect of the API asked: Cloud Storage's, or google.rpc.Status. */
+function failure(storage: boolean, code: number, message: string): unknown {
+  const { status, reason, domain } = FAILURES[code]!;
+  return storage ? storageError(code, reason, message, domain) : googleError(code, status, message);
 }
 
 function project(estate: FakeGoogleEstate, id: string): FakeProject {
@@ -174,12 +229,13 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
   let match: RegExpExecArray | null;
   if (method === 'GET' && (match = /^\/v1\/projects\/([^/]+)\/locations$/.exec(path))) {
     const id = match[1]!;
-    return { permission: 'aiplatform.locations.list', answer: () => ({ locations: Object.keys(vertexProject(estate, id).locations).map((locationId) => ({ name: `projects/${id}/locations/${locationId}`, locationId })) }) };
+    return { permission: 'aiplatform.locations.list', model: { proto: 'google.cloud.location.ListLocationsResponse' }, answer: () => ({ locations: Object.keys(vertexProject(estate, id).locations).map((locationId) => ({ name: `projects/${id}/locations/${locationId}`, locationId })) }) };
   }
   if (method === 'GET' && (match = /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/([A-Za-z]+)$/.exec(path)) && VERTEX_COLLECTIONS.includes(match[3]!)) {
     const [, id, location, collection] = match as unknown as [string, string, string, string];
     return {
       permission: `aiplatform.${collection}.list`,
+      model: { proto: `google.cloud.aiplatform.v1.List${collection[0]!.toUpperCase()}${collection.slice(1)}Response` },
       answer: () => {
         const place = vertexProject(estate, id).locations[location];
         if (place === 'denied') denied(`aiplatform.${collection}.list`);
@@ -193,6 +249,7 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
     const id = match[1]!;
     return {
       permission: 'notebooks.instances.list',
+      model: { proto: 'google.cloud.notebooks.v2.ListInstancesResponse' },
       answer: () => {
         const listed = page('instances', workbenchInstances(estate, id), url.searchParams.get('pageToken'), pageSize) as Record<string, unknown>;
         const unreachable = url.searchParams.get('pageToken') ? undefined : estate.projects[id]?.workbenchUnreachable;
@@ -202,12 +259,13 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
   }
   if (method === 'GET' && (match = /^\/v1\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/.exec(path))) {
     const name = match[1]!;
-    return { permission: 'cloudkms.cryptoKeys.get', answer: () => estate.keys[name] ?? notFound(name) };
+    return { permission: 'cloudkms.cryptoKeys.get', model: { proto: 'google.cloud.kms.v1.CryptoKey' }, answer: () => estate.keys[name] ?? notFound(name) };
   }
   if (method === 'GET' && (match = /^\/v3\/projects\/([^/:]+)$/.exec(path))) {
     const id = match[1]!;
     return {
       permission: 'resourcemanager.projects.get',
+      model: { proto: 'google.cloud.resourcemanager.v3.Project' },
       answer: () => {
         const found = project(estate, id);
         return { name: `projects/${found.number}`, projectId: id, state: 'ACTIVE', ...(found.parent ? { parent: found.parent } : {}) };
@@ -216,7 +274,7 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
   }
   if (method === 'POST' && (match = /^\/v3\/projects\/([^/:]+):getIamPolicy$/.exec(path))) {
     const id = match[1]!;
-    return { permission: 'resourcemanager.projects.getIamPolicy', answer: () => project(estate, id).iamPolicy ?? denied('resourcemanager.projects.getIamPolicy') };
+    return { permission: 'resourcemanager.projects.getIamPolicy', model: { proto: 'google.iam.v1.Policy' }, answer: () => project(estate, id).iamPolicy ?? denied('resourcemanager.projects.getIamPolicy') };
   }
   if (method === 'GET' && (match = /^\/storage\/v1\/b\/([^/]+)(\/iam)?$/.exec(path))) {
     const [, name, iam] = match as unknown as [string, string, string | undefined];
@@ -226,6 +284,7 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
     return {
       permission,
       ...(full ? { alsoNeeds: ['storage.buckets.get'] } : {}),
+      model: { storage: iam ? 'Policy' : 'Bucket' },
       answer: () => {
         const bucket = estate.buckets[name];
         if (!bucket) throw new FakeHttpError(404, storageError(404, 'notFound', 'The specified bucket does not exist.'));
@@ -241,6 +300,7 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
     const name = match[1]!;
     return {
       permission: 'resourcemanager.folders.get',
+      model: { proto: 'google.cloud.resourcemanager.v3.Folder' },
       answer: () => {
         const folder = estate.ancestors?.[name] ?? denied('resourcemanager.folders.get');
         return { name, parent: folder.parent, displayName: folder.displayName ?? name, state: 'ACTIVE' };
@@ -250,19 +310,21 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
   if (method === 'POST' && (match = /^\/v3\/((folders|organizations)\/[^/:]+):getIamPolicy$/.exec(path))) {
     const [, name, kind] = match as unknown as [string, string, string];
     const permission = `resourcemanager.${kind}.getIamPolicy`;
-    return { permission, answer: () => estate.ancestors?.[name]?.iamPolicy ?? denied(permission) };
+    return { permission, model: { proto: 'google.iam.v1.Policy' }, answer: () => estate.ancestors?.[name]?.iamPolicy ?? denied(permission) };
   }
   if (method === 'POST' && (match = /^\/v1\/projects\/[^/]+\/serviceAccounts\/([^/:]+):getIamPolicy$/.exec(path))) {
     const email = match[1]!;
-    return { permission: 'iam.serviceAccounts.getIamPolicy', answer: () => estate.serviceAccountPolicies?.[email] ?? { etag: 'ACAB' } };
+    return { permission: 'iam.serviceAccounts.getIamPolicy', model: { proto: 'google.iam.v1.Policy' }, answer: () => estate.serviceAccountPolicies?.[email] ?? { etag: 'ACAB' } };
   }
   return undefined;
 }
 
+/** One page of a list; an empty list is left out, as proto3 JSON leaves out every empty repeated field. */
 function page(collection: string, records: unknown[], pageToken: string | null, pageSize: number): unknown {
   const start = Number(pageToken ?? 0);
   const end = start + pageSize;
-  return { [collection]: records.slice(start, end), ...(end < records.length ? { nextPageToken: String(end) } : {}) };
+  const items = records.slice(start, end);
+  return { ...(items.length > 0 ? { [collection]: items } : {}), ...(end < records.length ? { nextPageToken: String(end) } : {}) };
 }
 
 function notFound(name: string): never {
