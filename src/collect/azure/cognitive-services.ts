@@ -83,6 +83,8 @@ function accountProps(account: Account) {
     localAuthDisabled: properties.disableLocalAuth === true,
     customerManagedKey: enumIs(properties.encryption?.keySource, ['Microsoft.CognitiveServices', 'Microsoft.KeyVault'], 'Microsoft.KeyVault'),
     outboundRestricted: properties.restrictOutboundNetworkAccess === true,
+    // What the account calls out to (agents' tools, data sources) is limited to allowedFqdnList only when restricted.
+    internetEgress: properties.restrictOutboundNetworkAccess !== true,
     allowedFqdns: properties.allowedFqdnList ?? null,
     customSubdomain: properties.customSubDomainName ?? null,
     allowProjectManagement: properties.allowProjectManagement ?? null,

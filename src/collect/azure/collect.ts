@@ -57,6 +57,8 @@ async function selectSubscriptions(scan: AzureScan, requested: readonly string[]
   } catch (error) {
     scan.context.signal.throwIfAborted();
     const { status, message } = classifyAzureError(error);
+    // As every other failed call is (InventoryBuilder.call): --debug shows it.
+    scan.context.log.debug(`azure ${TENANT}/global subscriptions.list: ${status}: ${message}`);
     if (isUnauthenticated(error)) throw new NoCredentialsError('azure', `Azure Resource Manager refused the credentials: ${message}`);
     scan.record(TENANT, SERVICES.subscriptions, status, `subscriptions.list: ${message}`);
   }

@@ -107,6 +107,7 @@ function attemptPolicy(scanSignal: AbortSignal): PipelinePolicy {
       try {
         const response = await next(request);
         throttled = response.status === 429;
+        if (response.status >= 400) rememberArmError(request, response.bodyAsText);
         return response;
       } catch (error) {
         const { name, code, message } = error as { name?: string; code?: string; message?: string };
@@ -121,6 +122,22 @@ function attemptPolicy(scanSignal: AbortSignal): PipelinePolicy {
   };
 }
 
+/**
+ * ARM's own message of a refused request, by request. The clients generated from TypeSpec
+ * (`@azure/arm-storage`, `@azure/arm-monitor`) throw "Pagination failed with unexpected statusCode
+ * 403" from a pager and drop the body, whose message names the missing action; coverage keeps ARM's.
+ */
+const ARM_ERROR_MESSAGES = new WeakMap<object, string>();
+
+function rememberArmError(request: object, body: string | null | undefined): void {
+  try {
+    const message = (JSON.parse(body ?? '') as { error?: { message?: unknown } }).error?.message;
+    if (typeof message === 'string' && message) ARM_ERROR_MESSAGES.set(request, message);
+  } catch {
+    // Not ARM's JSON error: the client's own message stays.
+  }
+}
+
 const DENIED_CODES = new Set(['authorizationfailed', 'linkedauthorizationfailed', 'forbidden', 'invalidauthenticationtoken', 'expiredauthenticationtoken']);
 /** The resource provider is not registered in the subscription: nothing of that kind can exist there. */
 const ABSENT_CODES = new Set(['missingsubscriptionregistration', 'subscriptionnotregistered']);
@@ -130,12 +147,14 @@ interface AzureErrorShape {
   code?: string;
   statusCode?: number;
   message?: string;
+  request?: object;
 }
 
 /** Reads an `@azure/core-rest-pipeline` RestError (or a timeout) as coverage. */
 export function classifyAzureError(error: unknown): ClassifiedError {
   const shape: AzureErrorShape = typeof error === 'object' && error !== null ? (error as AzureErrorShape) : { message: String(error) };
-  const firstLine = withoutBody((shape.message ?? 'unknown error').split('\n')[0]!);
+  const armMessage = shape.request ? ARM_ERROR_MESSAGES.get(shape.request) : undefined;
+  const firstLine = withoutBody(((armMessage && !shape.message?.includes(armMessage) ? armMessage : shape.message) ?? 'unknown error').split('\n')[0]!);
   if (shape.name === 'AbortError' || shape.code === 'ETIMEDOUT') return { status: 'error', message: `no answer in time (${firstLine})` };
   const code = shape.code?.toLowerCase() ?? '';
   const label = shape.code ?? (shape.statusCode !== undefined ? `HTTP ${shape.statusCode}` : shape.name ?? 'Error');

@@ -67,8 +67,12 @@ async function addStorageAccount(scan: AzureScan, client: StorageManagementClien
   if (!resource) return;
   const { parts, ...ref } = resource;
   const internetExposed = openToInternet(account.publicNetworkAccess, account.networkRuleSet?.defaultAction);
-  const allowBlobPublicAccess = account.allowBlobPublicAccess === true;
-  const publicContainers = allowBlobPublicAccess && internetExposed !== false ? await readPublicContainers(scan, client, subscriptionId, parts) : [];
+  // The spec reads an absent allowBlobPublicAccess as false since 2023-01-01 (true before, e.g. at
+  // 2021-09-01), and accounts created before the November 2023 default change can lack the field and
+  // still allow anonymous access: absent stays unknown, and the containers say what is public.
+  const allowBlobPublicAccess = account.allowBlobPublicAccess;
+  // Nothing is anonymously readable where the account forbids it or no network path reaches it.
+  const publicContainers = allowBlobPublicAccess === false || internetExposed === false ? [] : await readPublicContainers(scan, client, subscriptionId, parts);
   if (same(account.encryption?.keySource, 'Microsoft.Keyvault')) linkEncryptionKey(scan, ref, keyIdFromVault(account.encryption?.keyVaultProperties?.keyVaultUri, account.encryption?.keyVaultProperties?.keyName));
   scan.graph.add({
     ...ref,
@@ -90,7 +94,7 @@ async function addStorageAccount(scan: AzureScan, client: StorageManagementClien
   });
 }
 
-/** Containers that allow anonymous reads; read only where the account allows public access at all. Undefined when they could not be listed. */
+/** Containers that allow anonymous reads (publicAccess Blob or Container); undefined when they could not be listed. */
 async function readPublicContainers(scan: AzureScan, client: StorageManagementClient, subscriptionId: string, parts: ResourceIdParts): Promise<string[] | undefined> {
   const containers = await scan.call(subscriptionId, SERVICES.storage, 'blobContainers.list', () => drain(client.blobContainers.list(parts.resourceGroup, parts.name)));
   return containers

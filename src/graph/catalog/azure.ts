@@ -1,4 +1,35 @@
-import { bool, num, props, record, str, strList, type AssetTypeSpec } from './spec.js';
+import { bool, num, props, record, str, strList, type AssetTypeSpec, type PropertySource } from './spec.js';
+
+/*
+ * Where each property comes from: the REST operation, its api-version and the field, as the
+ * collector reads them (the fake Resource Manager holds its answers to the same models,
+ * test/fakes/azure/api-schemas).
+ */
+const COGNITIVE = 'Microsoft.CognitiveServices 2025-09-01';
+const ML_WORKSPACES = 'Microsoft.MachineLearningServices 2026-05-15-preview';
+const ML = 'Microsoft.MachineLearningServices 2026-05-01';
+const STORAGE = 'Microsoft.Storage 2025-08-01';
+const AUTHORIZATION = 'Microsoft.Authorization 2022-04-01';
+
+const source = (from: string, absent: string): PropertySource => ({ from, absent });
+const account = (field: string, absent: string) => source(`Accounts_List (${COGNITIVE}) ${field}`, absent);
+const deployment = (field: string, absent: string) => source(`Deployments_List (${COGNITIVE}) ${field}`, absent);
+const raiPolicy = (field: string, absent: string) => source(`RaiPolicies_List / RaiPolicies_Get (${COGNITIVE}) ${field}`, absent);
+const workspace = (field: string, absent: string) => source(`Workspaces_ListBySubscription (${ML_WORKSPACES}) ${field}`, absent);
+const compute = (field: string, absent: string) => source(`Compute_List (${ML}) ${field}`, absent);
+const endpoint = (field: string, absent: string) => source(`OnlineEndpoints_List (${ML}) ${field}`, absent);
+const storage = (field: string, absent: string) => source(`StorageAccounts_List (${STORAGE}) ${field}`, absent);
+const NULL_WHEN_ABSENT = 'null';
+const IDENTITY = 'false: a resource without an identity block has none';
+
+/** Diagnostic settings of a resource, as azure-ai-account-diagnostic-logs-disabled and its siblings read them. */
+const DIAGNOSTIC_LOGGING = source(
+  'DiagnosticSettings_List (Microsoft.Insights 2021-05-01-preview) on the resource: logs[] enabled, by category or categoryGroup, in a setting with a destination (workspaceId, storageAccountId, eventHubAuthorizationRuleId or serviceBusRuleId, marketplacePartnerId)',
+  'no setting delivers a log: false; the listing could not be read: unknown',
+);
+const LOG_CATEGORIES = source(DIAGNOSTIC_LOGGING.from, 'no setting delivers a log: []; the listing could not be read: unknown');
+/** What outbound traffic a workspace's managed network lets compute send. */
+const MANAGED_EGRESS = 'managedNetwork.isolationMode of the workspace, or for a Foundry project that names none, of its hub: AllowOnlyApprovedOutbound: false, AllowInternetOutbound: true';
 
 /** Azure asset types: Azure OpenAI / AI Services accounts and deployments, Azure ML and AI Foundry, and what they touch. */
 export const AZURE_ASSET_TYPES = [
@@ -7,39 +38,74 @@ export const AZURE_ASSET_TYPES = [
     title: 'Azure AI services account (Azure OpenAI, AI Services, ...)',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed', 'customerManagedKey', 'loggingEnabled'], {
-      kind: str('account kind: OpenAI, AIServices, CognitiveServices, ...'),
-      publicNetworkAccess: str('Enabled or Disabled'),
-      networkDefaultAction: str('networkAcls.defaultAction: Allow or Deny; null when no ACLs are set'),
-      ipRules: strList('networkAcls.ipRules values'),
-      virtualNetworkRules: num('number of virtual network rules'),
-      privateEndpoints: num('number of approved private endpoint connections'),
-      localAuthDisabled: bool('disableLocalAuth: API keys cannot be used'),
-      managedIdentity: bool('a system- or user-assigned managed identity is attached'),
-      outboundRestricted: bool('restrictOutboundNetworkAccess is true'),
-      allowedFqdns: strList('allowedFqdnList'),
-      customSubdomain: str('customSubDomainName'),
-      logCategories: strList('diagnostic log categories and category groups delivered to a destination (Audit, RequestResponse, allLogs, ...)'),
-      allowProjectManagement: bool('AI Foundry project management is on: projects can be created under the account', {
-        from: foundrySource('Accounts_List', 'properties.allowProjectManagement'),
-        absent: 'null: not set; the spec gives no default, and aispm lists projects only where it is true',
-      }),
-    }),
+    props: props(
+      ['internetExposed', 'internetEgress', 'customerManagedKey', 'loggingEnabled'],
+      {
+        kind: str('account kind: OpenAI, AIServices, CognitiveServices, ...', account('kind', NULL_WHEN_ABSENT)),
+        publicNetworkAccess: str('Enabled, Disabled or SecuredByPerimeter', account('properties.publicNetworkAccess', 'null (the account then takes traffic as its network rule set says)')),
+        networkDefaultAction: str('networkAcls.defaultAction: Allow or Deny; null when no ACLs are set', account('properties.networkAcls.defaultAction', 'null: no network rule set, traffic from any network')),
+        ipRules: strList('networkAcls.ipRules values', account('properties.networkAcls.ipRules[].value', '[]')),
+        virtualNetworkRules: num('number of virtual network rules', account('properties.networkAcls.virtualNetworkRules', '0')),
+        privateEndpoints: num('number of approved private endpoint connections', account('properties.privateEndpointConnections[].properties.privateLinkServiceConnectionState.status (Approved)', '0: the account record carries its connections')),
+        localAuthDisabled: bool('disableLocalAuth: API keys cannot be used', account('properties.disableLocalAuth', 'false: API keys work unless disabled (the API default)')),
+        managedIdentity: bool('a system- or user-assigned managed identity is attached', account('identity.type', IDENTITY)),
+        outboundRestricted: bool('restrictOutboundNetworkAccess is true', account('properties.restrictOutboundNetworkAccess', 'false: not restricted')),
+        allowedFqdns: strList('allowedFqdnList', account('properties.allowedFqdnList', NULL_WHEN_ABSENT)),
+        customSubdomain: str('customSubDomainName', account('properties.customSubDomainName', NULL_WHEN_ABSENT)),
+        logCategories: strList('diagnostic log categories and category groups delivered to a destination (Audit, RequestResponse, allLogs, ...)', LOG_CATEGORIES),
+        allowProjectManagement: bool('AI Foundry project management is on: projects can be created under the account', {
+          from: foundrySource('Accounts_List', 'properties.allowProjectManagement'),
+          absent: 'null: not set; the spec gives no default, and aispm lists projects only where it is true',
+        }),
+      },
+      {
+        internetExposed: account(
+          'properties.publicNetworkAccess and properties.networkAcls.defaultAction: Enabled without a Deny default',
+          'publicNetworkAccess absent: enabled (the default), then networkAcls decides; networkAcls absent: Allow; a value this code does not know: unknown',
+        ),
+        internetEgress: account('properties.restrictOutboundNetworkAccess: what the account calls out to (agent tools, data sources) is limited to allowedFqdnList only when true', 'true: not restricted'),
+        customerManagedKey: account('properties.encryption.keySource (Microsoft.KeyVault)', 'false: Microsoft-managed keys, the default; an unknown key source: unknown'),
+        loggingEnabled: DIAGNOSTIC_LOGGING,
+      },
+    ),
   },
   {
     type: 'azure.cognitiveservices.deployment',
     title: 'Azure AI model deployment',
     category: 'ai',
     bomType: 'machine-learning-model',
-    props: props(['modelId', 'modelVersion', 'outdated'], {
-      modelFormat: str('model format, e.g. OpenAI'),
-      skuName: str('deployment SKU, e.g. Standard, GlobalStandard'),
-      raiPolicyName: str('content filter (RAI policy) the deployment names; unknown when it names none (the account default applies, and Azure does not say which)'),
-      generatesText: bool('the model takes text prompts and generates text (capabilities chatCompletion, completion, responses or assistants); null when the deployment reports no capabilities'),
-      versionUpgradeOption: str('OnceNewDefaultVersionAvailable, OnceCurrentVersionExpired or NoAutoUpgrade'),
-      retirementDate: str('date the model version retires, when known (ISO 8601)'),
-      lifecycleStatus: str('lifecycle of the model version in the account catalog: Preview, GenerallyAvailable, Deprecating, Deprecated, Legacy, ...'),
-    }),
+    props: props(
+      ['modelId', 'modelVersion', 'outdated'],
+      {
+        modelFormat: str('model format, e.g. OpenAI', deployment('properties.model.format', NULL_WHEN_ABSENT)),
+        skuName: str('deployment SKU, e.g. Standard, GlobalStandard', deployment('sku.name', NULL_WHEN_ABSENT)),
+        raiPolicyName: str(
+          'content filter (RAI policy) the deployment names; unknown when it names none (the account default applies, and Azure does not say which)',
+          deployment('properties.raiPolicyName', 'unknown: the account default filter applies, and the API does not say which'),
+        ),
+        generatesText: bool(
+          'the model takes text prompts and generates text (capabilities chatCompletion, completion, responses or assistants); null when the deployment reports no capabilities',
+          deployment('properties.capabilities', 'null: no capabilities reported'),
+        ),
+        versionUpgradeOption: str('OnceNewDefaultVersionAvailable, OnceCurrentVersionExpired or NoAutoUpgrade', deployment('properties.versionUpgradeOption', NULL_WHEN_ABSENT)),
+        retirementDate: str(
+          'date the model version retires, when known (ISO 8601)',
+          source(`Accounts_ListModels (${COGNITIVE}) deprecation.inference of the catalog entry with the deployment's model name, version and format`, 'null: no date; the catalog does not list the model (fine-tuned) or could not be read: unknown'),
+        ),
+        lifecycleStatus: str(
+          'lifecycle of the model version in the account catalog: Preview, GenerallyAvailable, Deprecating, Deprecated, Legacy, ...',
+          source(`Accounts_ListModels (${COGNITIVE}) lifecycleStatus`, 'null: not given; the catalog does not list the model or could not be read: unknown'),
+        ),
+      },
+      {
+        modelId: deployment('properties.model.name', NULL_WHEN_ABSENT),
+        modelVersion: deployment('properties.model.version', NULL_WHEN_ABSENT),
+        outdated: source(
+          `Accounts_ListModels (${COGNITIVE}): lifecycleStatus Deprecated or Legacy, or deprecation.inference in the past`,
+          'the catalog does not list the model (fine-tuned) or could not be read: unknown',
+        ),
+      },
+    ),
   },
   {
     type: 'azure.cognitiveservices.rai-policy',
@@ -47,14 +113,17 @@ export const AZURE_ASSET_TYPES = [
     category: 'ai',
     bomType: 'application',
     props: props([], {
-      mode: str('Default, Blocking, Asynchronous_filter, Deferred'),
-      jailbreakFilter: bool('prompt shield for jailbreak attacks is enabled and blocking'),
-      indirectAttackFilter: bool('prompt shield for indirect attacks is enabled and blocking'),
-      harmFiltersBlocking: strList('harm categories (hate, sexual, violence, selfharm) filtered and blocking on prompts'),
-      completionHarmFiltersBlocking: strList('harm categories (hate, sexual, violence, selfharm) filtered and blocking on completions'),
-      harmThresholds: record('severity threshold of each enabled harm filter, keyed source.category, e.g. "prompt.hate": "Medium" (Low filters the most)'),
-      policyType: str('SystemManaged (Microsoft.Default, Microsoft.DefaultV2) or UserManaged'),
-      basePolicyName: str('the policy this one is derived from'),
+      mode: str('Default, Blocking, Asynchronous_filter, Deferred', raiPolicy('properties.mode', NULL_WHEN_ABSENT)),
+      jailbreakFilter: bool('prompt shield for jailbreak attacks is enabled and blocking', raiPolicy('properties.contentFilters[] named Jailbreak on Prompt: enabled and blocking', 'false: no such filter (a filter without source counts as Prompt); a policy that could not be read: unknown')),
+      indirectAttackFilter: bool('prompt shield for indirect attacks is enabled and blocking', raiPolicy('properties.contentFilters[] named Indirect Attack on Prompt: enabled and blocking', 'false: no such filter; a policy that could not be read: unknown')),
+      harmFiltersBlocking: strList('harm categories (hate, sexual, violence, selfharm) filtered and blocking on prompts', raiPolicy('properties.contentFilters[] Hate, Sexual, Violence, Selfharm on Prompt: enabled and blocking', '[]: none')),
+      completionHarmFiltersBlocking: strList('harm categories (hate, sexual, violence, selfharm) filtered and blocking on completions', raiPolicy('properties.contentFilters[] Hate, Sexual, Violence, Selfharm on Completion: enabled and blocking', '[]: none')),
+      harmThresholds: record(
+        'severity threshold of each enabled harm filter, keyed source.category, e.g. "prompt.hate": "Medium" (Low filters the most)',
+        raiPolicy('properties.contentFilters[].severityThreshold of enabled harm filters', 'a filter without a threshold is left out'),
+      ),
+      policyType: str('SystemManaged (Microsoft.Default, Microsoft.DefaultV2) or UserManaged', raiPolicy('properties.type', NULL_WHEN_ABSENT)),
+      basePolicyName: str('the policy this one is derived from', raiPolicy('properties.basePolicyName', NULL_WHEN_ABSENT)),
     }),
   },
   {
@@ -62,76 +131,161 @@ export const AZURE_ASSET_TYPES = [
     title: 'Azure Machine Learning / AI Foundry workspace',
     category: 'ai',
     bomType: 'platform',
-    props: props(['internetExposed', 'customerManagedKey', 'loggingEnabled'], {
-      kind: str('Default, Hub, Project, FeatureStore'),
-      publicNetworkAccess: str('Enabled or Disabled'),
-      isolationMode: str('managed network isolation mode: Disabled, AllowInternetOutbound, AllowOnlyApprovedOutbound'),
-      highBusinessImpact: bool('hbiWorkspace flag'),
-      privateEndpoints: num('number of private endpoint connections'),
-      managedIdentity: bool('a system- or user-assigned managed identity is attached'),
-      logCategories: strList('diagnostic log categories and category groups delivered to a destination'),
-    }),
+    props: props(
+      ['internetExposed', 'internetEgress', 'customerManagedKey', 'loggingEnabled'],
+      {
+        kind: str('Default, Hub, Project, FeatureStore', workspace('kind', NULL_WHEN_ABSENT)),
+        publicNetworkAccess: str('Enabled or Disabled', workspace('properties.publicNetworkAccess', 'null (public access is then on, the default)')),
+        networkDefaultAction: str('networkAcls.defaultAction: Deny when public access is enabled from selected IP addresses only', workspace('properties.networkAcls.defaultAction (preview api-versions only)', 'null: no ACLs, all networks')),
+        ipRules: strList('addresses and ranges public access is allowed from (networkAcls.ipRules and ipAllowlist)', workspace('properties.networkAcls.ipRules[].value and properties.ipAllowlist[] (preview api-versions only)', '[]')),
+        isolationMode: str('managed network isolation mode: Disabled, AllowInternetOutbound, AllowOnlyApprovedOutbound', workspace('properties.managedNetwork.isolationMode', 'null: no managed network')),
+        highBusinessImpact: bool('hbiWorkspace flag', workspace('properties.hbiWorkspace', 'false, the API default')),
+        privateEndpoints: num('number of private endpoint connections', workspace('properties.privateEndpointConnections[].properties.privateLinkServiceConnectionState.status (Approved)', '0')),
+        managedIdentity: bool('a system- or user-assigned managed identity is attached', workspace('identity.type', IDENTITY)),
+        logCategories: strList('diagnostic log categories and category groups delivered to a destination', LOG_CATEGORIES),
+      },
+      {
+        internetExposed: workspace(
+          'properties.publicNetworkAccess, properties.networkAcls.defaultAction and properties.ipAllowlist: Enabled, without a Deny default or an IP allow-list',
+          'publicNetworkAccess absent: enabled (Azure Policy\'s built-in audit of ML workspaces counts an absent value as public); networkAcls absent: all networks; a value this code does not know: unknown',
+        ),
+        internetEgress: workspace(`properties.${MANAGED_EGRESS}`, 'unknown: Disabled or no managed network, where the customer\'s network decides'),
+        customerManagedKey: workspace('properties.encryption.status (Enabled)', 'false: Microsoft-managed keys'),
+        loggingEnabled: DIAGNOSTIC_LOGGING,
+      },
+    ),
   },
   {
     type: 'azure.machinelearning.compute',
     title: 'Azure ML compute (instance or cluster)',
     category: 'ai',
     bomType: 'application',
-    props: props(['internetExposed'], {
-      computeType: str('ComputeInstance, AmlCompute, Kubernetes, ...'),
-      publicIp: bool('the compute has a public IP address'),
-      sshEnabled: bool('SSH access is enabled'),
-      idleShutdownMinutes: num('idle time before shutdown; null when never'),
-      localAuthDisabled: bool('disableLocalAuth'),
-      subnetId: str('subnet the compute runs in'),
-      managedIdentity: bool('a system- or user-assigned managed identity is attached'),
-      latestOsImage: bool('a compute instance runs the latest OS image (osImageMetadata.isLatestOsImageVersion)'),
-    }),
+    props: props(
+      ['internetExposed', 'internetEgress'],
+      {
+        computeType: str('ComputeInstance, AmlCompute, Kubernetes, ...', compute('properties.computeType', 'never absent: the discriminator of the compute kinds')),
+        publicIp: bool(
+          'the compute has a public IP address',
+          compute('properties.properties.enableNodePublicIp, else (instances) properties.properties.connectivityEndpoints.publicIpAddress', 'unknown: the spec gives enableNodePublicIp no default; other compute kinds: not set'),
+        ),
+        sshEnabled: bool(
+          'SSH access is enabled',
+          compute(
+            'instances: properties.properties.sshSettings.sshPublicAccess; clusters: properties.properties.remoteLoginPortPublicAccess (NotSpecified: open unless the cluster is in a subnet)',
+            'instances: Disabled, the API default; clusters: NotSpecified, the API default',
+          ),
+        ),
+        idleShutdownMinutes: num(
+          'idle time before shutdown; null when never',
+          compute(
+            'instances: properties.properties.idleTimeBeforeShutdown (in GA api-versions from 2025-12-01); clusters: scaleSettings.nodeIdleTimeBeforeScaleDown with minNodeCount 0',
+            'instances: null, no idle shutdown set; clusters with minNodeCount above 0: null; a duration that cannot be read: unknown',
+          ),
+        ),
+        localAuthDisabled: bool('disableLocalAuth', compute('properties.disableLocalAuth', 'false: local authentication allowed, the API default')),
+        subnetId: str('subnet the compute runs in', compute('properties.properties.subnet.id', 'null: no subnet of the customer\'s')),
+        managedIdentity: bool('a system- or user-assigned managed identity is attached', compute('identity.type', IDENTITY)),
+        latestOsImage: bool('a compute instance runs the latest OS image (osImageMetadata.isLatestOsImageVersion)', compute('properties.properties.osImageMetadata.isLatestOsImageVersion', 'unknown')),
+      },
+      {
+        internetExposed: compute(
+          'a public IP (publicIp) with SSH open to it (sshEnabled); without SSH the public IP takes only Azure ML\'s management traffic (its network security group allows the service tags)',
+          'unknown while either is unknown and the other does not settle it; other compute kinds: not set',
+        ),
+        internetEgress: compute(`${MANAGED_EGRESS}; without a managed network, a public IP`, 'unknown: no managed network and no public IP known, where the customer\'s network decides'),
+      },
+    ),
   },
   {
     type: 'azure.machinelearning.online-endpoint',
     title: 'Azure ML online endpoint',
     category: 'ai',
     bomType: 'service',
-    props: props(['internetExposed', 'loggingEnabled'], {
-      authMode: str('Key, AMLToken or AADToken'),
-      publicNetworkAccess: str('Enabled or Disabled'),
-      logCategories: strList('diagnostic log categories and category groups delivered to a destination (AmlOnlineEndpointTrafficLog, allLogs, ...)'),
-    }),
+    props: props(
+      ['internetExposed', 'internetEgress', 'loggingEnabled'],
+      {
+        authMode: str('Key, AMLToken or AADToken', endpoint('properties.authMode', NULL_WHEN_ABSENT)),
+        publicNetworkAccess: str('Enabled or Disabled', endpoint('properties.publicNetworkAccess', 'null (public, the default)')),
+        logCategories: strList('diagnostic log categories and category groups delivered to a destination (AmlOnlineEndpointTrafficLog, allLogs, ...)', LOG_CATEGORIES),
+      },
+      {
+        internetExposed: endpoint('properties.publicNetworkAccess (online endpoints have no IP allow-list)', 'enabled, the default; a value this code does not know: unknown'),
+        internetEgress: source(`the workspace's ${MANAGED_EGRESS}`, 'unknown: no managed network'),
+        loggingEnabled: source(
+          `${DIAGNOSTIC_LOGGING.from}; or OnlineDeployments_List (${ML}) properties.appInsightsEnabled or properties.dataCollector.collections[].dataCollectionMode Enabled`,
+          'false only when the settings and the deployments were read and none logs; unknown while an unread source could say yes',
+        ),
+      },
+    ),
   },
   {
     type: 'azure.machinelearning.datastore',
     title: 'Azure ML datastore',
     category: 'data',
     bomType: 'data',
-    props: props(['sensitiveData'], {
-      datastoreType: str('AzureBlob, AzureFile, AzureDataLakeGen2, ...'),
-      credentialType: str('None (identity-based), AccountKey, Sas, ServicePrincipal, Certificate'),
-    }),
+    props: props(
+      ['sensitiveData'],
+      {
+        datastoreType: str('AzureBlob, AzureFile, AzureDataLakeGen2, ...', source(`Datastores_List (${ML}) properties.datastoreType`, 'never absent: the discriminator of the datastore kinds')),
+        credentialType: str('None (identity-based), AccountKey, Sas, ServicePrincipal, Certificate', source(`Datastores_List (${ML}) properties.credentials.credentialsType`, NULL_WHEN_ABSENT)),
+      },
+      { sensitiveData: source('aispm: a datastore exists to hand data to training and inference', 'never absent: always true') },
+    ),
   },
   {
     type: 'azure.managedidentity.identity',
     title: 'Managed identity',
     category: 'identity',
     bomType: 'application',
-    props: props(['admin'], {
-      identityType: str('SystemAssigned or UserAssigned'),
-      roles: strList('role definition names assigned to the identity'),
-      principalId: str('object id of the identity in Microsoft Entra ID'),
-    }),
+    props: props(
+      ['admin'],
+      {
+        identityType: str('SystemAssigned or UserAssigned', source('identity.type of the resource that holds the identity', 'never absent: an identity is known only from such a block')),
+        roles: strList(
+          'role definition names assigned to the identity',
+          source(`RoleAssignments_ListForSubscription and RoleDefinitions_GetById (${AUTHORIZATION}) properties.roleName`, 'unknown unless every scanned subscription\'s assignments and their role definitions were read'),
+        ),
+        principalId: str(
+          'object id of the identity in Microsoft Entra ID',
+          source('identity.principalId (system-assigned) or identity.userAssignedIdentities[].principalId of the holder; UserAssignedIdentities_ListBySubscription (Microsoft.ManagedIdentity 2024-11-30) properties.principalId', 'left out when the holder\'s record does not give it; null when the identity\'s own record does not'),
+        ),
+      },
+      {
+        admin: source(
+          `RoleAssignments_ListForSubscription and RoleDefinitions_GetById (${AUTHORIZATION}): a role whose permissions[].actions hold * or Microsoft.Authorization/*, assigned at a management group, subscription or resource group`,
+          'false only when every scanned subscription\'s assignments and their role definitions were read; otherwise unknown unless an admin role was found',
+        ),
+      },
+    ),
   },
   {
     type: 'azure.storage.account',
     title: 'Storage account',
     category: 'data',
     bomType: 'data',
-    props: props(['publicRead', 'publicWrite', 'sensitiveData', 'customerManagedKey', 'internetExposed'], {
-      allowBlobPublicAccess: bool('allowBlobPublicAccess'),
-      publicNetworkAccess: str('Enabled or Disabled'),
-      networkDefaultAction: str('networkAcls.defaultAction'),
-      sharedKeyAccess: bool('allowSharedKeyAccess'),
-      publicContainers: strList('blob containers that allow anonymous read access'),
-    }),
+    props: props(
+      ['publicRead', 'publicWrite', 'sensitiveData', 'customerManagedKey', 'internetExposed'],
+      {
+        allowBlobPublicAccess: bool(
+          'allowBlobPublicAccess',
+          storage('properties.allowBlobPublicAccess', 'unknown: the spec reads absent as false since 2023-01-01 and as true before (2021-09-01), and accounts created before the November 2023 default change can lack the field and still allow anonymous access'),
+        ),
+        publicNetworkAccess: str('Enabled, Disabled or SecuredByPerimeter', storage('properties.publicNetworkAccess', 'null (the network rule set then decides)')),
+        networkDefaultAction: str('networkAcls.defaultAction', storage('properties.networkAcls.defaultAction', 'null: no rule set, Allow')),
+        sharedKeyAccess: bool('allowSharedKeyAccess', storage('properties.allowSharedKeyAccess', 'true: the spec says null is equivalent to true')),
+        publicContainers: strList(
+          'blob containers that allow anonymous read access',
+          source(`BlobContainers_List (${STORAGE}) properties.publicAccess (Blob or Container)`, '[] when the account forbids anonymous access or no network path reaches it; unknown when the containers could not be listed'),
+        ),
+      },
+      {
+        publicRead: source(`BlobContainers_List (${STORAGE}) properties.publicAccess of each container, unless allowBlobPublicAccess is false or the network is closed`, 'unknown when the containers could not be listed'),
+        publicWrite: source('aispm: anonymous access to Azure Storage is read-only', 'never absent: always false'),
+        sensitiveData: source('aispm: an ML workspace keeps its artifacts in the account, or a datastore reads from it', 'unknown: the account is in the graph only through a data role'),
+        customerManagedKey: storage('properties.encryption.keySource (Microsoft.Keyvault)', 'false: Microsoft-managed keys (Microsoft.Storage), the default'),
+        internetExposed: storage('properties.publicNetworkAccess and properties.networkAcls.defaultAction: Enabled without a Deny default', 'publicNetworkAccess absent: the rule set decides; networkAcls absent: Allow; a value this code does not know: unknown'),
+      },
+    ),
   },
   {
     type: 'azure.keyvault.key',
@@ -139,7 +293,7 @@ export const AZURE_ASSET_TYPES = [
     category: 'key',
     bomType: 'cryptographic-asset',
     props: props([], {
-      rotationPolicy: bool('an automatic rotation policy is set'),
+      rotationPolicy: bool('an automatic rotation policy is set', source('not read: aispm does not call Key Vault (the key is known from the encrypting resource\'s record)', 'always unknown')),
     }),
   },
   {

@@ -8,6 +8,7 @@ import { NoCredentialsError } from '../../../src/collect/collector.js';
 import { assetTypeSpec } from '../../../src/graph/catalog/index.js';
 import { isEdgeType } from '../../../src/graph/edge-types.js';
 import type { Asset, Inventory } from '../../../src/graph/model.js';
+import { silentLogger } from '../../../src/log.js';
 import { ROOT, tempDir } from '../../helpers.js';
 import { FakeArm } from '../../fakes/azure/arm-server.js';
 import { child, DENIALS, fakeTenant, ids, SUB_DEV, SUB_DISABLED, SUB_LOCKED, SUB_PROD, TOKEN } from '../../fakes/azure/estate.js';
@@ -79,13 +80,24 @@ describe('Azure collector against a fake Resource Manager', () => {
       outboundRestricted: true,
       allowedFqdns: ['acme-search.search.windows.net'],
       loggingEnabled: true,
-      logCategories: ['Audit', 'RequestResponse'],
+      // To a Log Analytics workspace and (Trace) an event hub.
+      logCategories: ['Audit', 'RequestResponse', 'Trace'],
     });
     expect(edges(ids.oaiHardened, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/openai-cmk']);
     expect(asset('https://acme-kv.vault.azure.net/keys/openai-cmk')).toMatchObject({ type: 'azure.keyvault.key', region: 'swedencentral', props: {} });
     expect(edges(ids.oaiHardened, 'uses-identity')).toEqual([child.systemIdentity(ids.oaiHardened)]);
     // Public endpoint restricted to an IP range, and no private endpoint.
     expect(asset(ids.oaiFirewalled).props).toMatchObject({ kind: 'AIServices', internetExposed: false, publicNetworkAccess: 'Enabled', networkDefaultAction: 'Deny', ipRules: ['203.0.113.0/24'], privateEndpoints: 0, logCategories: ['audit'] });
+  });
+
+  it('reads diagnostic settings with their category groups, to every kind of destination', () => {
+    // Category groups exist from api-version 2021-05-01-preview; at 2017-05-01-preview these settings read as delivering nothing.
+    expect(asset(ids.oaiFirewalled).props).toMatchObject({ loggingEnabled: true, logCategories: ['audit'] });
+    expect(asset(ids.wsLocked).props).toMatchObject({ loggingEnabled: true, logCategories: ['allLogs'] }); // to a storage account
+    expect(asset(child.endpoint(ids.project, 'ep-private')).props.logCategories).toEqual(['allLogs']); // to a marketplace partner
+    expect(asset(ids.oaiHardened).props.logCategories).toContain('Trace'); // to an event hub
+    // Metrics reach a destination, logs do not.
+    expect(asset(ids.hub).props).toMatchObject({ loggingEnabled: false, logCategories: [] });
   });
 
   it('reads deployments with the content filter in force, the default filters included, and retired model versions', () => {
@@ -128,15 +140,20 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(edges(ids.hub, 'artifacts-in')).toEqual([ids.storageHub]);
     expect(asset(ids.wsLocked).props).toMatchObject({ kind: 'Default', internetExposed: false, isolationMode: 'AllowOnlyApprovedOutbound', customerManagedKey: true, highBusinessImpact: true, privateEndpoints: 1, loggingEnabled: true, logCategories: ['allLogs'] });
     expect(edges(ids.wsLocked, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/ml-cmk']);
+    // Outbound: only approved destinations from its managed network; the open hub has none, so its projects' egress is up to their own network.
+    expect(asset(ids.wsLocked).props.internetEgress).toBe(false);
+    expect(asset(ids.hub).props.internetEgress).toBeUndefined();
 
-    expect(asset(child.compute(ids.project, 'ci-exposed')).props).toMatchObject({ computeType: 'ComputeInstance', publicIp: true, internetExposed: true, sshEnabled: true, idleShutdownMinutes: null, latestOsImage: false, subnetId: null, managedIdentity: true });
-    expect(asset(child.compute(ids.project, 'ci-private')).props).toMatchObject({ publicIp: false, sshEnabled: false, idleShutdownMinutes: 30, latestOsImage: true, localAuthDisabled: true });
+    expect(asset(child.compute(ids.project, 'ci-exposed')).props).toMatchObject({ computeType: 'ComputeInstance', publicIp: true, internetExposed: true, internetEgress: true, sshEnabled: true, idleShutdownMinutes: null, latestOsImage: false, subnetId: null, managedIdentity: true });
+    expect(asset(child.compute(ids.project, 'ci-private')).props).toMatchObject({ publicIp: false, internetExposed: false, sshEnabled: false, idleShutdownMinutes: 30, latestOsImage: true, localAuthDisabled: true });
+    // In its own subnet without a public IP and without a managed network: its way out is the customer's network, unknown here.
+    expect(asset(child.compute(ids.project, 'ci-private')).props.internetEgress).toBeUndefined();
     expect(asset(child.compute(ids.project, 'cluster-private')).props).toMatchObject({ computeType: 'AmlCompute', publicIp: false, sshEnabled: false, idleShutdownMinutes: 15 });
     expect(edges(child.compute(ids.project, 'ci-exposed'), 'uses-identity')).toEqual([ids.uamiCompute]);
 
     expect(asset(child.endpoint(ids.project, 'ep-public')).props).toMatchObject({ authMode: 'Key', publicNetworkAccess: 'Enabled', internetExposed: true, loggingEnabled: false, logCategories: [] });
     // Logged through its deployment: Application Insights and the model data collector.
-    expect(asset(child.endpoint(ids.project, 'ep-private')).props).toMatchObject({ authMode: 'AADToken', internetExposed: false, loggingEnabled: true });
+    expect(asset(child.endpoint(ids.project, 'ep-private')).props).toMatchObject({ authMode: 'AADToken', internetExposed: false, loggingEnabled: true, logCategories: ['allLogs'] });
     // The deployments' configuration goes into raw, where redaction finds secrets before the graph.
     expect(JSON.stringify(asset(child.endpoint(ids.project, 'ep-public')).raw)).toContain('OPENAI_API_KEY');
 
@@ -144,6 +161,17 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(edges(child.datastore(ids.project, 'training_blob'), 'reads-data')).toEqual([ids.storageTraining]);
     // Datastores name their account in any case.
     expect(edges(child.datastore(ids.project, 'curated'), 'reads-data')).toEqual([ids.storageCurated]);
+  });
+
+  it('reads a workspace open from selected IP addresses only as not exposed, and a compute that does not say whether it has a public IP as unknown', () => {
+    expect(asset(ids.wsAllowlisted).props).toMatchObject({ internetExposed: false, publicNetworkAccess: 'Enabled', networkDefaultAction: 'Deny', ipRules: ['198.51.100.0/24'], internetEgress: false });
+    expect(asset(ids.hub).props).toMatchObject({ internetExposed: true, networkDefaultAction: null, ipRules: [] });
+    // Read at a preview api-version: GA versions (up to 2026-05-01) leave networkAcls out.
+    expect(fake.requests.some((entry) => entry.path.endsWith('/providers/Microsoft.MachineLearningServices/workspaces') && entry.status === 200)).toBe(true);
+    const unstated = asset(child.compute(ids.wsAllowlisted, 'ci-unstated')).props;
+    expect(unstated.publicIp).toBeUndefined();
+    // SSH is off, so nothing on it is open to the internet whether or not it has a public IP; its workspace's managed network allows only approved outbound.
+    expect(unstated).toMatchObject({ sshEnabled: false, internetExposed: false, internetEgress: false });
   });
 
   it('follows identities to their role assignments: admin over a resource group, blob data roles to storage', () => {
@@ -159,6 +187,10 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(asset(ids.storageHub).props).toMatchObject({ sensitiveData: true, allowBlobPublicAccess: true, publicContainers: ['public-samples'], publicRead: true });
     expect(asset(ids.storageCurated).props).toMatchObject({ internetExposed: false, customerManagedKey: true, sharedKeyAccess: false, publicRead: false });
     expect(edges(ids.storageCurated, 'encrypted-by')).toEqual(['https://acme-kv.vault.azure.net/keys/storage-cmk']);
+    // An account that predates the November 2023 default and never set allowBlobPublicAccess: the
+    // setting stays unknown, and its containers say what is public.
+    expect(asset(ids.storageLegacy).props).toMatchObject({ sensitiveData: true, publicContainers: ['exports'], publicRead: true });
+    expect(asset(ids.storageLegacy).props.allowBlobPublicAccess).toBeUndefined();
     // Reached only through a data role over its resource group: in the graph, its content unknown.
     expect(asset(ids.storageUnrelated).props.sensitiveData).toBeUndefined();
     expect(inventory.assets.some((item) => item.id === ids.uamiUnused)).toBe(false);
@@ -196,6 +228,27 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(quantum.computeType).toBe('QuantumAccelerator');
     expect(quantum.publicIp).toBeUndefined();
     expect(quantum.sshEnabled).toBeUndefined();
+  });
+
+  it('logs every failed call at debug level (--debug), the subscription listing included', async () => {
+    const lines: string[] = [];
+    const log = { ...silentLogger, debug: (message: string) => lines.push(message) };
+    const own = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: DENIALS });
+    const logged = await scanFake(own, {}, { log }).finally(() => own.close());
+    const failed = logged.coverage.filter((entry) => entry.status === 'denied' || entry.status === 'error');
+    expect(failed.length).toBeGreaterThan(3);
+    for (const entry of failed) {
+      const operation = entry.message!.slice(0, entry.message!.indexOf(':'));
+      expect(lines.some((line) => line.startsWith(`azure ${entry.account}/global ${operation}: ${entry.status}: `)), `${entry.account} ${operation}`).toBe(true);
+    }
+    const refused = await FakeArm.start(fakeTenant(), { token: TOKEN, deny: [{ action: 'Microsoft.Resources/subscriptions/read' }] });
+    try {
+      lines.length = 0;
+      await scanFake(refused, {}, { log });
+      expect(lines).toEqual([expect.stringMatching(/^azure tenant\/global subscriptions\.list: denied: AuthorizationFailed: /)]);
+    } finally {
+      await refused.close();
+    }
   });
 
   it('follows nextLink across pages', () => {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ApiSchemas } from './api-schemas/schema-check.js';
 
 /**
  * A fake Azure Resource Manager for tests: HTTPS on 127.0.0.1 with a test-only self-signed
@@ -11,6 +12,13 @@ import { fileURLToPath } from 'node:url';
  * as ARM JSON, pages every list with absolute nextLink URLs, and can refuse, throttle or time out
  * requests. Every request is recorded with the RBAC action it needs, so tests can hold the
  * collector's calls against the permission document.
+ *
+ * It answers as the REST API does at the api-version asked for: the tenant holds each record as the
+ * newest model in api-schemas/schemas.json has it, and an answer at an older version leaves out what
+ * that version's model does not have. Every record and every answer is checked against the models
+ * (schema-check.ts); a request at an api-version the extract has no model for is answered 400. Each
+ * problem is kept in `violations`, and `close()` throws when there is any, so that every test that
+ * runs the fake also holds its answers to the published models.
  */
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -21,11 +29,15 @@ const FAKE_ARM_KEY = readFileSync(join(HERE, 'key.pem'), 'utf8');
 
 export type ArmJson = Record<string, unknown>;
 
+const SCHEMAS = ApiSchemas.load();
+
 /** What the fake tenant holds: subscriptions, and lists of ARM records by the path that lists them. */
 export class FakeTenant {
   readonly subscriptions: ArmJson[] = [];
   private readonly lists = new Map<string, ArmJson[]>();
   private readonly byId = new Map<string, ArmJson>();
+  /** Records that stand for answers of an api-version newer than the models (see CheckOptions.newerValues). */
+  readonly newerThanModel = new WeakSet<ArmJson>();
 
   subscription(subscriptionId: string, displayName: string, state = 'Enabled'): this {
     this.subscriptions.push({ id: `/subscriptions/${subscriptionId}`, subscriptionId, tenantId: 'aaaaaaaa-0000-4000-8000-000000000000', displayName, state });
@@ -52,6 +64,16 @@ export class FakeTenant {
       }
     }
     return this;
+  }
+
+  /**
+   * Adds records with values an api-version newer than the models may bring (an enum value the model
+   * calls extensible but does not list yet, a new kind of compute), to test that the collector leaves
+   * them unknown.
+   */
+  addFromNewerApi(...records: ArmJson[]): this {
+    for (const item of records) this.newerThanModel.add(item);
+    return this.add(...records);
   }
 
   /** Adds records that answer a GET of their id but appear in no list. */
@@ -132,6 +154,9 @@ const UNPAGED_LISTS = /\/providers\/microsoft\.insights\/diagnosticsettings$/i;
 
 export class FakeArm {
   readonly requests: RecordedRequest[] = [];
+  /** Answers that the REST API models would not give, and requests at api-versions without a model. */
+  readonly violations: string[] = [];
+  private readonly authored = new WeakMap<ArmJson, string[]>();
   /** The most requests that were being answered at one time. */
   maxInFlight = 0;
   private inFlight = 0;
@@ -156,9 +181,17 @@ export class FakeArm {
     return fake;
   }
 
+  /** Stops the server; throws when an answer broke the REST API models (see `violations`). */
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.assertTrueToModels();
+  }
+
+  assertTrueToModels(): void {
+    if (this.violations.length === 0) return;
+    const shown = [...new Set(this.violations)];
+    throw new Error(`the fake Resource Manager answered outside the REST API models ${shown.length} time(s):\n${shown.slice(0, 30).join('\n')}`);
   }
 
   /** The actions of the requests that were answered with data (not refused, not throttled). */
@@ -196,13 +229,41 @@ export class FakeArm {
       return error(429, 'TooManyRequests', 'The request is being throttled.', { 'retry-after': '0' });
     }
 
-    const list = this.tenant.list(path);
-    if (list) return reply(200, UNPAGED_LISTS.test(path) ? { value: list } : this.page(url, list));
+    const { type, list: isList } = requestedType(path);
+    const version = url.searchParams.get('api-version') ?? '';
+    if (!SCHEMAS.has(type, version)) {
+      this.violations.push(`GET ${path}?api-version=${version}: no model of ${type} at this api-version in api-schemas/schemas.json (have: ${SCHEMAS.versions(type).join(', ') || 'none'})`);
+      return error(400, 'InvalidApiVersionParameter', `The api-version '${version}' is invalid. The supported versions are '${SCHEMAS.versions(type).join(',')}'.`);
+    }
+    const serve = (record: ArmJson) => this.asAnswer(record, type, version, path);
+    if (isList) {
+      // A list nobody added to is empty.
+      const items = (this.tenant.list(path) ?? []).map(serve);
+      const body = UNPAGED_LISTS.test(path) ? { value: items } : this.page(url, items);
+      for (const problem of SCHEMAS.checkEnvelope(type, version, body)) this.violations.push(`GET ${path}?api-version=${version}: ${problem}`);
+      return reply(200, body);
+    }
     const item = this.tenant.get(path);
-    if (item) return reply(200, item);
-    // A list nobody added to is empty; an item nobody added does not exist.
-    if (isListPath(path)) return reply(200, { value: [] });
+    if (item) return reply(200, serve(item));
     return error(404, 'ResourceNotFound', `The resource '${path}' was not found.`);
+  }
+
+  /**
+   * A record as the answer at `version`: checked as written against the newest model of its type,
+   * then left without what the model at `version` does not have, and checked again.
+   */
+  private asAnswer(record: ArmJson, type: string, version: string, path: string): ArmJson {
+    const options = { newerValues: this.tenant.newerThanModel.has(record) };
+    let authored = this.authored.get(record);
+    if (!authored) {
+      const newest = SCHEMAS.versions(type).at(-1)!;
+      authored = SCHEMAS.check(type, newest, record, options).map((problem) => `${String(record.id ?? record.name ?? type)} as written (${type}@${newest}): ${problem}`);
+      this.authored.set(record, authored);
+    }
+    this.violations.push(...authored);
+    const answer = SCHEMAS.project(type, version, record) as ArmJson;
+    for (const problem of SCHEMAS.check(type, version, answer, options)) this.violations.push(`GET ${path}?api-version=${version}: ${String(record.id ?? record.name ?? type)}: ${problem}`);
+    return answer;
   }
 
   private page(url: URL, list: ArmJson[]): { value: ArmJson[]; nextLink?: string } {
@@ -216,10 +277,15 @@ export class FakeArm {
   }
 }
 
-/** ARM paths alternate type and name after a provider namespace: an odd count of segments names a list. */
-function isListPath(path: string): boolean {
+/**
+ * The resource type a GET names and whether it lists them. ARM paths alternate type and name after
+ * the last provider namespace (an odd count of segments names a list); a path without one is the
+ * subscriptions (`/subscriptions`, `/subscriptions/{id}`).
+ */
+export function requestedType(path: string): { type: string; list: boolean } {
   const segments = path.split('/').filter(Boolean);
   const providers = segments.map((segment) => segment.toLowerCase()).lastIndexOf('providers');
-  const afterNamespace = providers === -1 ? segments.length : segments.length - providers - 2;
-  return afterNamespace % 2 === 1;
+  if (providers === -1) return { type: 'Microsoft.Resources/subscriptions', list: segments.length % 2 === 1 };
+  const rest = segments.slice(providers + 2);
+  return { type: [segments[providers + 1], ...rest.filter((_, index) => index % 2 === 0)].join('/'), list: rest.length % 2 === 1 };
 }

@@ -46,6 +46,7 @@ export const ids = {
   hub: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/hub-open`,
   project: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/proj-open`,
   wsLocked: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/ws-locked`,
+  wsAllowlisted: `${group(SUB_PROD, 'rg-ml')}/providers/Microsoft.MachineLearningServices/workspaces/ws-allowlisted`,
   uamiCompute: `${group(SUB_PROD, 'rg-identity')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-ml-compute`,
   uamiReader: `${group(SUB_PROD, 'rg-identity')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-ml-reader`,
   uamiUnused: `${group(SUB_PROD, 'rg-identity')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-unused`,
@@ -55,6 +56,7 @@ export const ids = {
   storageCurated: `${group(SUB_PROD, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stmlcurated`,
   storageLocked: `${group(SUB_PROD, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stmllocked`,
   storageUnrelated: `${group(SUB_PROD, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stunrelated`,
+  storageLegacy: `${group(SUB_PROD, 'rg-data')}/providers/Microsoft.Storage/storageAccounts/stmllegacy`,
 };
 export const child = {
   deployment: (account: string, name: string) => `${account}/deployments/${name}`,
@@ -72,6 +74,7 @@ const principal = {
   hub: 'c0000000-0000-4000-8000-000000000002',
   project: 'c0000000-0000-4000-8000-000000000003',
   wsLocked: 'c0000000-0000-4000-8000-000000000004',
+  wsAllowlisted: 'c0000000-0000-4000-8000-00000000000b',
   uamiCompute: 'c0000000-0000-4000-8000-000000000005',
   uamiReader: 'c0000000-0000-4000-8000-000000000006',
   futureAi: 'c0000000-0000-4000-8000-000000000007',
@@ -175,6 +178,9 @@ function diagnosticSetting(resource: string, name: string, properties: ArmJson):
 }
 
 const LOG_ANALYTICS = `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.OperationalInsights/workspaces/law-security`;
+const EVENT_HUB_RULE = `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.EventHub/namespaces/ehn-siem/authorizationRules/RootManageSharedAccessKey`;
+const LOG_ARCHIVE = `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.Storage/storageAccounts/stlogarchive`;
+const PARTNER_SOLUTION = `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.Datadog/monitors/dd-prod`;
 
 function addCognitiveServices(tenant: FakeTenant): void {
   const catalog = [
@@ -228,6 +234,8 @@ function addCognitiveServices(tenant: FakeTenant): void {
   tenant.addToList(`${ids.oaiHardened}/models`, ...catalog);
   tenant.add(
     diagnosticSetting(ids.oaiHardened, 'to-sentinel', { workspaceId: LOG_ANALYTICS, logs: [{ category: 'Audit', enabled: true }, { category: 'RequestResponse', enabled: true }, { category: 'Trace', enabled: false }], metrics: [] }),
+    // An event hub is a destination too.
+    diagnosticSetting(ids.oaiHardened, 'to-siem', { eventHubAuthorizationRuleId: EVENT_HUB_RULE, eventHubName: 'ai-logs', logs: [{ category: 'Trace', enabled: true }], metrics: [] }),
   );
 
   // Hardened, but reached over its public endpoint (IP-restricted) without Private Link.
@@ -241,14 +249,14 @@ function addCognitiveServices(tenant: FakeTenant): void {
   );
   tenant.add(diagnosticSetting(ids.oaiFirewalled, 'audit', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'audit', enabled: true }], metrics: [] }));
 
-  // Values newer than the collector, and records with optional fields left out.
-  tenant.add(
+  // Values newer than the collector (extensible enums grow), and records with optional fields left out.
+  tenant.addFromNewerApi(
     cognitiveAccount(ids.futureAi, 'westus', 'FutureKind', {
       identity: { type: 'SystemAssigned, UserAssigned', principalId: principal.futureAi, userAssignedIdentities: { [ids.uamiDev.toLowerCase()]: { principalId: principal.uamiDev, clientId: 'd0000000-0000-4000-8000-000000000008' } } },
       properties: { publicNetworkAccess: 'SomethingNew', networkAcls: { defaultAction: 'Quarantine' }, encryption: { keySource: 'Microsoft.FutureVault' } },
     }),
   );
-  tenant.add(raiPolicy(ids.futureAi, 'odd', { mode: 'Telepathic', contentFilters: [{ name: 'Mind Reading', enabled: true, blocking: true, source: 'Thought' }, { name: 'Jailbreak' }] }));
+  tenant.addFromNewerApi(raiPolicy(ids.futureAi, 'odd', { mode: 'Telepathic', contentFilters: [{ name: 'Mind Reading', enabled: true, blocking: true, source: 'Thought' }, { name: 'Jailbreak' }] }));
   tenant.add(deployment(ids.futureAi, 'mystery', { name: 'phi-9' }, { raiPolicyName: 'odd' }));
   tenant.add(deployment(ids.futureAi, 'no-model', {}));
   tenant.add(cognitiveAccount(ids.devSpeech, 'westus', 'SpeechServices'));
@@ -293,7 +301,31 @@ function addMachineLearning(tenant: FakeTenant): void {
       privateEndpointConnections: [{ id: `${ids.wsLocked}/privateEndpointConnections/pe-ml`, properties: { privateLinkServiceConnectionState: { status: 'Approved' } } }],
     }),
   );
-  tenant.add(diagnosticSetting(ids.wsLocked, 'all-logs', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
+  // Hardened, but reached over its public endpoint from selected IP addresses only ("Enabled from
+  // selected IP addresses"), which only preview api-versions show (networkAcls).
+  tenant.add(
+    workspace(ids.wsAllowlisted, 'Default', 'westeurope', { type: 'SystemAssigned', principalId: principal.wsAllowlisted }, {
+      storageAccount: ids.storageLocked,
+      publicNetworkAccess: 'Enabled',
+      networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '198.51.100.0/24' }] },
+      managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
+      encryption: { status: 'Enabled', keyVaultProperties: { keyVaultArmId: `${group(SUB_PROD, 'rg-sec')}/providers/Microsoft.KeyVault/vaults/acme-kv`, keyIdentifier: 'https://acme-kv.vault.azure.net/keys/ml-cmk/0a1b2c' } },
+    }),
+  );
+  tenant.add(diagnosticSetting(ids.wsAllowlisted, 'all-logs', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
+  // Created without saying whether it has a public IP (the answer leaves enableNodePublicIp out), SSH off.
+  tenant.add(
+    compute(ids.wsAllowlisted, 'ci-unstated', undefined, {
+      computeType: 'ComputeInstance',
+      disableLocalAuth: true,
+      properties: { vmSize: 'Standard_DS3_v2', sshSettings: { sshPublicAccess: 'Disabled' }, idleTimeBeforeShutdown: 'PT60M', osImageMetadata: { isLatestOsImageVersion: true } },
+    }),
+  );
+
+  // Category groups, as the portal and Azure Policy write them (api-version 2021-05-01-preview and later), to a storage account.
+  tenant.add(diagnosticSetting(ids.wsLocked, 'all-logs', { storageAccountId: LOG_ARCHIVE, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
+  // Near miss: metrics reach a destination, logs do not.
+  tenant.add(diagnosticSetting(ids.hub, 'metrics-only', { workspaceId: LOG_ANALYTICS, logs: [{ categoryGroup: 'allLogs', enabled: false }], metrics: [{ category: 'AllMetrics', enabled: true }] }));
 
   tenant.add(
     // Planted: public IP, SSH open, no idle shutdown, old OS image, an admin identity that writes training data.
@@ -319,9 +351,9 @@ function addMachineLearning(tenant: FakeTenant): void {
       disableLocalAuth: true,
       properties: { vmSize: 'Standard_NC24ads_A100_v4', enableNodePublicIp: false, remoteLoginPortPublicAccess: 'Disabled', subnet: { id: SUBNET }, scaleSettings: { minNodeCount: 0, maxNodeCount: 4, nodeIdleTimeBeforeScaleDown: 'PT15M' } },
     }),
-    // A compute kind newer than the collector, with nothing but its type.
-    compute(ids.project, 'quantum-01', undefined, { computeType: 'QuantumAccelerator' }),
   );
+  // A compute kind newer than the collector, with nothing but its type.
+  tenant.addFromNewerApi(compute(ids.project, 'quantum-01', undefined, { computeType: 'QuantumAccelerator' }));
 
   tenant.add(
     {
@@ -367,12 +399,21 @@ function addMachineLearning(tenant: FakeTenant): void {
     },
   );
 
+  // A marketplace partner solution (Datadog, Elastic, ...) is a destination too.
+  tenant.add(diagnosticSetting(child.endpoint(ids.project, 'ep-private'), 'to-partner', { marketplacePartnerId: PARTNER_SOLUTION, logs: [{ categoryGroup: 'allLogs', enabled: true }], metrics: [] }));
+
   tenant.add(
     {
       id: child.datastore(ids.project, 'training_blob'),
       name: 'training_blob',
       type: 'Microsoft.MachineLearningServices/workspaces/datastores',
       properties: { datastoreType: 'AzureBlob', accountName: 'stmltraining', containerName: 'training', endpoint: 'core.windows.net', protocol: 'https', credentials: { credentialsType: 'AccountKey' }, isDefault: false },
+    },
+    {
+      id: child.datastore(ids.project, 'legacy_exports'),
+      name: 'legacy_exports',
+      type: 'Microsoft.MachineLearningServices/workspaces/datastores',
+      properties: { datastoreType: 'AzureBlob', accountName: 'stmllegacy', containerName: 'exports', credentials: { credentialsType: 'None' } },
     },
     {
       id: child.datastore(ids.project, 'curated'),
@@ -490,7 +531,11 @@ function addStorage(tenant: FakeTenant): void {
     storageAccount(ids.storageCurated, { ...closedNetwork, ...cmk, allowBlobPublicAccess: false, allowSharedKeyAccess: false }),
     storageAccount(ids.storageLocked, { ...closedNetwork, ...cmk, allowBlobPublicAccess: false, allowSharedKeyAccess: false }),
     storageAccount(ids.storageUnrelated, { ...openNetwork, allowBlobPublicAccess: true }),
+    // Planted: created before the November 2023 default, never set allowBlobPublicAccess (the answer
+    // leaves it out), and one container anonymous readers can list.
+    storageAccount(ids.storageLegacy, { ...openNetwork, allowSharedKeyAccess: false, creationTime: '2019-03-14T09:12:41.0000000Z' }),
   );
   const container = (account: string, name: string, publicAccess: string) => ({ id: `${account}/blobServices/default/containers/${name}`, name, type: 'Microsoft.Storage/storageAccounts/blobServices/containers', properties: { publicAccess } });
   tenant.add(container(ids.storageHub, 'artifacts', 'None'), container(ids.storageHub, 'public-samples', 'Blob'));
+  tenant.add(container(ids.storageLegacy, 'exports', 'Container'), container(ids.storageLegacy, 'staging', 'None'));
 }
