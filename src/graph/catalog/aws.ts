@@ -612,7 +612,7 @@ export const AWS_ASSET_TYPES = [
       ['customerManagedKey', 'modelId'],
       {
         customerEncryptionKeyArn: str('customerEncryptionKeyArn', from('GetPrompt customerEncryptionKeyArn', 'null: an AWS owned key')),
-        variants: num('number of prompt variants', from('GetPrompt variants', '0')),
+        variants: num('number of prompt variants', from('GetPrompt variants', '0: a prompt with no variants')),
       },
       {
         customerManagedKey: from(`GetPrompt customerEncryptionKeyArn${KEY_CHECK}`, NO_KEY),
