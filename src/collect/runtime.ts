@@ -24,6 +24,15 @@ export interface ClassifiedError {
 
 export type ErrorClassifier = (error: unknown) => ClassifiedError;
 
+/**
+ * How long a call may go without hearing from the provider, its retries included: two per-request
+ * timeouts (a minute by default). A silent endpoint then ends in a coverage error instead of every
+ * retry waiting out its own timeout.
+ */
+export function callDeadlineMs(timeoutMs: number): number {
+  return 2 * timeoutMs;
+}
+
 /** Worse statuses win when several calls to one scope end differently. */
 const STATUS_RANK: Record<CoverageStatus, number> = { ok: 0, skipped: 1, error: 2, denied: 3 };
 
@@ -123,12 +132,38 @@ class AttemptSlots {
   }
 }
 
-/** The slots and scope of the call that is running, for the SDK hooks, which run inside it. */
-const currentCall = new AsyncLocalStorage<{ slots: AttemptSlots; share: ScopeShare }>();
+/**
+ * The slots and scope of the call that is running, for the SDK hooks, which run inside it; and when
+ * the call last heard from the provider, for its deadline.
+ */
+interface RunningCall {
+  slots: AttemptSlots;
+  share: ScopeShare;
+  /** Longest the call may go without an answer, its retries included. */
+  deadlineMs: number;
+  /** When its first attempt got a slot, then when it last got an answer. */
+  lastHeard?: number;
+}
+
+const currentCall = new AsyncLocalStorage<RunningCall>();
 
 export interface Attempt {
-  /** The attempt got an answer (or failed): frees its slot; a throttling answer cuts its scope's share. */
-  answered(throttled: boolean): void;
+  /**
+   * The attempt ended: frees its slot; a throttling answer cuts its scope's share. `heard` is false
+   * when no answer came at all (a timeout, a dropped connection), which does not count as progress.
+   */
+  answered(throttled: boolean, heard?: boolean): void;
+}
+
+/**
+ * A call that went `deadlineMs` without any answer, its retries included (an endpoint that accepts
+ * connections and never answers): it stops retrying and becomes a coverage error.
+ */
+export class CallDeadlineError extends Error {
+  constructor(deadlineMs: number) {
+    super(`no answer for ${Math.round(deadlineMs / 1000)} s, retries included: the endpoint accepts connections but does not answer`);
+    this.name = 'CallDeadlineError';
+  }
 }
 
 const UNCOUNTED: Attempt = { answered: () => {} };
@@ -142,13 +177,17 @@ export async function attemptTurn(): Promise<Attempt> {
   const call = currentCall.getStore();
   if (!call) return UNCOUNTED;
   const { slots, share } = call;
+  // Time spent waiting for a slot is not the endpoint's fault: the deadline runs from the first attempt on.
+  if (call.lastHeard !== undefined && Date.now() - call.lastHeard > call.deadlineMs) throw new CallDeadlineError(call.deadlineMs);
   await slots.enter(share);
+  call.lastHeard ??= Date.now();
   const round = share.round;
   let open = true;
   return {
-    answered: (throttled) => {
+    answered: (throttled, heard = true) => {
       if (!open) return;
       open = false;
+      if (heard) call.lastHeard = Date.now();
       share.answered(throttled, round);
       slots.leave(share);
     },
@@ -179,7 +218,7 @@ export class InventoryBuilder {
   async call<T>(scope: CallScope, operation: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
       this.context.signal.throwIfAborted();
-      const result = await currentCall.run({ slots: this.slots, share: this.slots.share(scope) }, run);
+      const result = await currentCall.run({ slots: this.slots, share: this.slots.share(scope), deadlineMs: callDeadlineMs(this.context.timeoutMs) }, run);
       this.record(scope, 'ok');
       return result;
     } catch (error) {

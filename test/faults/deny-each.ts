@@ -25,10 +25,13 @@ export interface DenyEachSubject {
   showsDenial(coverage: readonly CoverageEntry[], permission: string): boolean;
 }
 
-/** The finding ids (rule and resource) of the built-in pack over an inventory. */
+/**
+ * The findings (rule and resource) of the built-in pack over an inventory, those folded into a
+ * superseding finding included: the full scan reported them too, inside the stronger finding.
+ */
 export function findingIds(inventory: Inventory, rules: readonly CompiledRule[]): Set<string> {
   const result = runScan({ inventory, rules, startedAt: new Date(0), tool: { name: 'aispm', version: 'test' } });
-  return new Set(result.findings.map((finding) => `${finding.ruleId} ${finding.resource.id}`));
+  return new Set(result.findings.flatMap((finding) => [finding.ruleId, ...(finding.includes ?? []).map((included) => included.ruleId)].map((ruleId) => `${ruleId} ${finding.resource.id}`)));
 }
 
 /**

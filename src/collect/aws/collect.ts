@@ -36,6 +36,10 @@ const CREDENTIAL_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderErr
 
 const DEFAULT_REGION = 'us-east-1';
 
+/** The identity call's attempts and per-attempt timeout (at most the scan's): a dead endpoint ends the AWS scan in under a minute. */
+const IDENTITY_ATTEMPTS = 2;
+const IDENTITY_TIMEOUT_MS = 20_000;
+
 export async function collectAws(context: CollectorContext, options: AwsCollectOptions = {}): Promise<Inventory> {
   // The SDK warns on stderr that future versions will need Node 22; aispm pins its SDK version, so that is noise for its users.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -92,7 +96,8 @@ async function callerIdentity(
   profile: string | undefined,
   userAgent: string,
 ): Promise<{ account: string; partition: string } | undefined> {
-  const client = createClient(STSClient, region, settings, userAgent);
+  // Fail fast: nothing else is read without it, and a silent or unreachable endpoint must not hold the scan for minutes.
+  const client = createClient(STSClient, region, { ...settings, timeoutMs: Math.min(settings.timeoutMs, IDENTITY_TIMEOUT_MS) }, userAgent, { maxAttempts: IDENTITY_ATTEMPTS });
   try {
     const identity = await client.send(new GetCallerIdentityCommand({}));
     if (!identity.Account) throw new Error('GetCallerIdentity gave no account id');
@@ -103,7 +108,9 @@ async function callerIdentity(
     if (CREDENTIAL_ERRORS.has(name)) {
       throw new NoCredentialsError('aws', `no usable AWS credentials${profile ? ` for profile "${profile}"` : ''}: ${message}`);
     }
-    const classified = classifyAwsError(error);
+    // STS exists in every region: a name that does not resolve means no DNS, never "not offered here".
+    const unresolved = (error as { code?: string }).code === 'ENOTFOUND';
+    const classified = unresolved ? { status: 'error' as const, message: `cannot resolve the STS endpoint (no DNS, or a wrong AWS_ENDPOINT_URL): ${message}` } : classifyAwsError(error);
     builder.record({ account: profile ?? 'default', region, service: 'sts' }, classified.status, `GetCallerIdentity: ${classified.message}`);
     return undefined;
   } finally {

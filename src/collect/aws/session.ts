@@ -70,15 +70,22 @@ export function s3ControlEndpoint(env: NodeJS.ProcessEnv = process.env): { endpo
   return ipLiteral ? { endpointProvider: () => ({ url: new URL(override) }) } : {};
 }
 
-export function createClient<C extends AwsClient>(Client: ClientClass<C>, region: string, settings: AwsClientSettings, userAgent: string, extra: { endpointProvider?: () => { url: URL } } = {}): C {
+export function createClient<C extends AwsClient>(
+  Client: ClientClass<C>,
+  region: string,
+  settings: AwsClientSettings,
+  userAgent: string,
+  extra: { endpointProvider?: () => { url: URL }; maxAttempts?: number } = {},
+): C {
+  const { maxAttempts = MAX_ATTEMPTS, ...clientExtra } = extra;
   const client = new Client({
-    ...extra,
+    ...clientExtra,
     region,
     credentials: settings.credentials,
     profile: settings.profile,
     // Standard mode: exponential back-off with jitter; a call waiting out its back-off holds no
     // concurrency slot (runtime.ts), so throttling slows its region down instead of failing the scan.
-    maxAttempts: MAX_ATTEMPTS,
+    maxAttempts,
     retryMode: 'standard',
     retryStrategy: settings.retryStrategy?.(),
     requestHandler: new AwsAnswersOnly({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs, throwOnRequestTimeout: true }),
@@ -99,14 +106,16 @@ function countedAttempts<Output>(next: (args: unknown) => Promise<Output>): (arg
   return async (args) => {
     const attempt = await attemptTurn();
     let throttled = false;
+    let heard = true;
     try {
       return await next(args);
     } catch (error) {
       const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
       throttled = $metadata?.httpStatusCode === 429 || THROTTLING_ERRORS.has(name ?? '');
+      heard = $metadata?.httpStatusCode !== undefined;
       throw error;
     } finally {
-      attempt.answered(throttled);
+      attempt.answered(throttled, heard);
     }
   };
 }
@@ -150,7 +159,8 @@ export function classifyAwsError(error: unknown): ClassifiedError {
   const details = (error ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = details.name && details.name !== 'Error' ? details.name : (details.code ?? 'Error');
   const message = `${name}: ${details.message ?? String(error)}`.slice(0, 500);
-  // A service that does not exist in a region has no DNS name there.
+  // A service that does not exist in a region has no DNS name there. (Whether DNS works at all is
+  // settled by the identity call first: a name it cannot resolve is an error, see collect.ts.)
   if (details.code === 'ENOTFOUND') return { status: 'skipped', message: 'the service has no endpoint in this region' };
   const status = details.$metadata?.httpStatusCode;
   if (DENIED_ERRORS.has(name) || status === 401 || status === 403) return { status: 'denied', message };

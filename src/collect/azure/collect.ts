@@ -14,6 +14,10 @@ import { collectStorage } from './storage.js';
 /** The account of tenant-wide calls (the subscription listing) in coverage. */
 const TENANT = 'tenant';
 
+/** The subscription listing's retries and per-attempt timeout (at most the scan's). */
+const IDENTITY_RETRIES = 1;
+const IDENTITY_TIMEOUT_MS = 20_000;
+
 /** Subscriptions in these states reject reads of their resources. */
 const UNREADABLE_STATES = ['Disabled', 'Deleted'];
 
@@ -49,7 +53,15 @@ export async function collectAzure(context: CollectorContext, options: { env: No
  * the scan (exit 2), as missing credentials do.
  */
 async function selectSubscriptions(scan: AzureScan, requested: readonly string[] | undefined): Promise<string[]> {
-  const client = new SubscriptionClient(scan.connection.credential, clientOptions(scan.connection));
+  // The first call, and the proof that Resource Manager answers at all: it fails fast (one retry, a
+  // shorter timeout), so a dead or silent endpoint ends the Azure scan in under a minute.
+  const { connection } = scan;
+  const identityConnection = {
+    ...connection,
+    timeoutMs: Math.min(connection.timeoutMs, IDENTITY_TIMEOUT_MS),
+    tuning: { ...connection.tuning, retryOptions: { ...connection.tuning.retryOptions, maxRetries: IDENTITY_RETRIES } },
+  };
+  const client = new SubscriptionClient(connection.credential, clientOptions(identityConnection));
   let visible: Subscription[] | undefined;
   try {
     visible = await drain(client.subscriptions.list());

@@ -104,8 +104,10 @@ function attemptPolicy(scanSignal: AbortSignal): PipelinePolicy {
     sendRequest: async (request, next) => {
       const attempt = await attemptTurn();
       let throttled = false;
+      let heard = false;
       try {
         const response = await next(request);
+        heard = true;
         throttled = response.status === 429;
         if (response.status >= 400) rememberArmError(request, response.bodyAsText);
         return response;
@@ -116,7 +118,7 @@ function attemptPolicy(scanSignal: AbortSignal): PipelinePolicy {
         if (code === 'PARSE_ERROR' && message?.startsWith('Error reading response')) throw networkError(message, 'ECONNRESET');
         throw error;
       } finally {
-        attempt.answered(throttled);
+        attempt.answered(throttled, heard);
       }
     },
   };

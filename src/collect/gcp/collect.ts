@@ -3,7 +3,7 @@ import type { Inventory } from '../../graph/model.js';
 import type { CollectorContext } from '../collector.js';
 import { forEachConcurrently, InventoryBuilder } from '../runtime.js';
 import { AncestryReader } from './ancestry.js';
-import { classifyGcpError } from './errors.js';
+import { classifyGcpError, describeGoogleError } from './errors.js';
 import { GcpEstate } from './estate.js';
 import type { IamPolicy } from './iam.js';
 import { collectRelated, type ProjectFacts } from './related.js';
@@ -52,8 +52,18 @@ async function projectOfCredentials(): Promise<string> {
 async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, project: string): Promise<ProjectFacts> {
   const { builder } = estate;
   const iamScope = { account: project, region: 'global', service: 'iam' };
-  const [details, policy, locations] = await Promise.all([
-    builder.call(iamScope, 'GetProject', async () => (await session.projects.getProject({ name: `projects/${project}` }, session.callOptions))[0]),
+  // The project first, failing fast: when Google does not answer at all, nothing else is tried.
+  let silent = false;
+  const details = await builder.call(iamScope, 'GetProject', async () => {
+    try {
+      return (await session.projects.getProject({ name: `projects/${project}` }, session.identityCallOptions))[0];
+    } catch (error) {
+      silent = describeGoogleError(error).status === 'DEADLINE_EXCEEDED' || isNetworkFailure(error);
+      throw error;
+    }
+  });
+  if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
+  const [policy, locations] = await Promise.all([
     builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),
     vertexLocations(session, estate, project),
     // Workbench is its own API (Notebooks), listed for all zones in one call.
@@ -68,6 +78,13 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
     }),
   );
   return { number: details?.name?.split('/')[1], policy, ancestry: await inherited };
+}
+
+/** No answer at all: a refused or reset connection, a name that does not resolve, a call that went silent. */
+function isNetworkFailure(error: unknown): boolean {
+  const { code, name, cause } = error as { code?: unknown; name?: string; cause?: { name?: string; code?: unknown } };
+  const codes = [code, cause?.code].map(String);
+  return name === 'CallDeadlineError' || cause?.name === 'CallDeadlineError' || codes.some((value) => ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(value));
 }
 
 /**

@@ -31,6 +31,10 @@ const IAM_BASE_URL = 'https://iam.googleapis.com';
  */
 const RETRY_POLICY: RetryPolicy = { maxAttempts: 8, initialDelayMs: 100, delayMultiplier: 2, maxDelayMs: 10_000 };
 
+/** The first call of a project: attempts and per-attempt timeout (at most the scan's), so a dead endpoint ends the scan in under a minute. */
+const IDENTITY_ATTEMPTS = 2;
+const IDENTITY_TIMEOUT_MS = 20_000;
+
 /** How calls are retried; tests shorten the delays. */
 export interface RetryPolicy {
   maxAttempts: number;
@@ -76,6 +80,8 @@ export interface GoogleSession {
   keys: KeyManagementServiceClient;
   /** Per-call options for every gax call: timeout, retry, and paging on demand. */
   callOptions: CallOptions;
+  /** For the first call of a project, which proves Google answers at all: one retry, a shorter timeout. */
+  identityCallOptions: CallOptions;
   /** GET on the Cloud Storage JSON API (`path` below /storage/v1), with the same retry policy. */
   getStorage: RestGet;
   /** GET on the Notebooks API v2 (`path` below /v2), for Vertex AI Workbench instances. */
@@ -127,9 +133,7 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
       const response = await authClient.request<T>({ url: `${settings.endpoint?.origin ?? origin}/${basePath}/${path}`, method, retryConfig: restRetryConfig(context.signal, retry, method) });
       return response.data;
     };
-  return {
-    ...clients,
-    callOptions: {
+  const callOptions = {
       timeout: context.timeoutMs,
       // The async iterators fetch the next page on demand; saying so keeps gax from warning.
       autoPaginate: false,
@@ -146,6 +150,15 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
           maxRetries: retry.maxAttempts,
         },
       },
+    } satisfies CallOptions;
+  const identityTimeout = Math.min(context.timeoutMs, IDENTITY_TIMEOUT_MS);
+  return {
+    ...clients,
+    callOptions,
+    identityCallOptions: {
+      ...callOptions,
+      timeout: identityTimeout,
+      retry: { ...callOptions.retry, backoffSettings: { ...callOptions.retry.backoffSettings, initialRpcTimeoutMillis: identityTimeout, maxRpcTimeoutMillis: identityTimeout, maxRetries: IDENTITY_ATTEMPTS } },
     },
     getStorage: restGet(STORAGE_BASE_URL, 'storage/v1'),
     getNotebooks: restGet(NOTEBOOKS_BASE_URL, 'v2'),
@@ -210,12 +223,18 @@ function countedAdapter(inner: gaxios.GaxiosOptionsPrepared['adapter']): gaxios.
   return async (options, defaultAdapter) => {
     const attempt = await attemptTurn();
     let throttled = false;
+    let heard = false;
     try {
       const response = await (inner ? inner(options, defaultAdapter) : defaultAdapter(options));
+      heard = true;
       throttled = response.status === 429;
       return response;
+    } catch (error) {
+      // gaxios throws for an error status too; that is an answer, not silence.
+      heard = (error as { response?: unknown }).response !== undefined;
+      throw error;
     } finally {
-      attempt.answered(throttled);
+      attempt.answered(throttled, heard);
     }
   };
 }
@@ -240,6 +259,8 @@ function restRetryConfig(scanSignal: AbortSignal, policy: RetryPolicy, method: '
     httpMethodsToRetry: [method],
     shouldRetry: (error) => {
       if (scanSignal.aborted || (error.config.retryConfig?.currentRetryAttempt ?? 0) >= policy.maxAttempts - 1) return false;
+      // The call has gone too long without any answer (runtime.ts): retrying cannot help.
+      if ((error.cause as { name?: string } | undefined)?.name === 'CallDeadlineError' || error.name === 'CallDeadlineError') return false;
       const status = error.response?.status;
       return status === undefined || RETRYABLE_HTTP_STATUSES.some(([min, max]) => status >= min && status <= max);
     },
