@@ -25,12 +25,24 @@ export interface ClassifiedError {
 export type ErrorClassifier = (error: unknown) => ClassifiedError;
 
 /**
- * How long a call may go without hearing from the provider, its retries included: two per-request
- * timeouts (a minute by default). A silent endpoint then ends in a coverage error instead of every
- * retry waiting out its own timeout.
+ * How long a call's attempts may go without hearing from the provider, added up across its retries:
+ * two per-request timeouts (a minute by default), so a silent endpoint ends in a coverage error after
+ * two attempts instead of every retry waiting out its own timeout.
  */
 export function callDeadlineMs(timeoutMs: number): number {
   return 2 * timeoutMs;
+}
+
+/**
+ * The first call to a provider (AWS STS, the Azure subscription listing, a Google project) proves the
+ * endpoint answers at all, and nothing else is read without it: its attempts time out sooner (at most
+ * this) and its deadline is two of them, so a dead or silent endpoint ends the provider's scan in
+ * under a minute. Throttling answers still ride out their retries: they are answers.
+ */
+export const IDENTITY_TIMEOUT_MS = 20_000;
+
+export function identityTimeoutMs(timeoutMs: number): number {
+  return Math.min(timeoutMs, IDENTITY_TIMEOUT_MS);
 }
 
 /** Worse statuses win when several calls to one scope end differently. */
@@ -139,20 +151,47 @@ class AttemptSlots {
 interface RunningCall {
   slots: AttemptSlots;
   share: ScopeShare;
-  /** Longest the call may go without an answer, its retries included. */
+  /** Longest the call's attempts may go without an answer, added up since its last answer. */
   deadlineMs: number;
-  /** When its first attempt got a slot, then when it last got an answer. */
-  lastHeard?: number;
+  /** Time its attempts spent without any answer since the last one that got one (slot waits and back-off not counted). */
+  silentMs: number;
+  /** How often each request of this call was answered successfully: a listing that keeps asking one again repeats its page token. */
+  answeredRequests: Map<string, number>;
 }
 
 const currentCall = new AsyncLocalStorage<RunningCall>();
 
+/** How an attempt ended, as the provider's SDK hook saw it. */
+export interface AttemptOutcome {
+  /** A throttling answer: cuts the scope's share. */
+  throttled?: boolean;
+  /** Any answer came (an error status too); false for a timeout or a dropped connection, which is no progress. */
+  heard: boolean;
+  /** A successful answer: the request is done, and asking it again would be a listing going round in circles. */
+  succeeded: boolean;
+}
+
 export interface Attempt {
-  /**
-   * The attempt ended: frees its slot; a throttling answer cuts its scope's share. `heard` is false
-   * when no answer came at all (a timeout, a dropped connection), which does not count as progress.
-   */
-  answered(throttled: boolean, heard?: boolean): void;
+  /** The attempt ended: frees its slot (call it once, always). */
+  answered(outcome: AttemptOutcome): void;
+}
+
+/** Pages one call may read: a listing that has not ended by then is not going to. */
+export const MAX_PAGES_PER_CALL = 1000;
+
+/**
+ * Successful answers to one request before the call counts as going round in circles. Above 1: an
+ * SDK asks again for a page whose body broke after a good status line, and that is a retry; a
+ * listing whose page token repeats asks again, and again.
+ */
+const MAX_SAME_REQUEST = 10;
+
+/** A listing that asks for a page it already got (a repeated page token), or never ends. */
+export class EndlessListingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EndlessListingError';
+  }
 }
 
 /**
@@ -161,7 +200,7 @@ export interface Attempt {
  */
 export class CallDeadlineError extends Error {
   constructor(deadlineMs: number) {
-    super(`no answer for ${Math.round(deadlineMs / 1000)} s, retries included: the endpoint accepts connections but does not answer`);
+    super(`no answer in ${deadlineMs < 10_000 ? `${deadlineMs} ms` : `${Math.round(deadlineMs / 1000)} s`} of attempts, retries included: the endpoint does not answer`);
     this.name = 'CallDeadlineError';
   }
 }
@@ -172,26 +211,40 @@ const UNCOUNTED: Attempt = { answered: () => {} };
  * For each provider's SDK hook, before every HTTP attempt of a call made through `builder.call`:
  * waits for a slot within the limit and the scope's share, and gives the handle to report the answer
  * with (always, once). Outside a call (credentials, the subscription list) nothing is counted.
+ * `request` identifies the request (method, URL, body): a call that asks again for what it was
+ * already given is a listing going round in circles, and it stops with an EndlessListingError, as
+ * it does after MAX_PAGES_PER_CALL pages; a call that hears nothing for its deadline stops with a
+ * CallDeadlineError. Neither is retried: both become coverage errors.
  */
-export async function attemptTurn(): Promise<Attempt> {
+export async function attemptTurn(request?: string): Promise<Attempt> {
   const call = currentCall.getStore();
   if (!call) return UNCOUNTED;
   const { slots, share } = call;
-  // Time spent waiting for a slot is not the endpoint's fault: the deadline runs from the first attempt on.
-  if (call.lastHeard !== undefined && Date.now() - call.lastHeard > call.deadlineMs) throw new CallDeadlineError(call.deadlineMs);
+  // Only attempts in flight count toward the deadline: waiting for a slot or a back-off is not the endpoint's silence.
+  if (call.silentMs >= call.deadlineMs) throw new CallDeadlineError(call.deadlineMs);
+  if (request !== undefined && (call.answeredRequests.get(request) ?? 0) >= MAX_SAME_REQUEST) {
+    throw new EndlessListingError(`the listing asked ${MAX_SAME_REQUEST} times for a page it already had (a repeated page token) after ${call.answeredRequests.size} pages`);
+  }
+  if (call.answeredRequests.size >= MAX_PAGES_PER_CALL) throw new EndlessListingError(`the listing did not end after ${MAX_PAGES_PER_CALL} pages`);
   await slots.enter(share);
-  call.lastHeard ??= Date.now();
+  const sent = Date.now();
   const round = share.round;
   let open = true;
   return {
-    answered: (throttled, heard = true) => {
+    answered: ({ throttled = false, heard, succeeded }) => {
       if (!open) return;
       open = false;
-      if (heard) call.lastHeard = Date.now();
+      call.silentMs = heard ? 0 : call.silentMs + (Date.now() - sent);
+      if (succeeded && request !== undefined) call.answeredRequests.set(request, (call.answeredRequests.get(request) ?? 0) + 1);
       share.answered(throttled, round);
       slots.leave(share);
     },
   };
+}
+
+export interface CallOptions {
+  /** How long the call may go without an answer, retries included (default: two per-request timeouts). */
+  deadlineMs?: number;
 }
 
 export class InventoryBuilder {
@@ -215,10 +268,9 @@ export class InventoryBuilder {
    * failure is recorded as coverage (denied / skipped / error, with the operation and the provider's
    * message) and returns undefined, so the caller carries on.
    */
-  async call<T>(scope: CallScope, operation: string, run: () => Promise<T>): Promise<T | undefined> {
+  async call<T>(scope: CallScope, operation: string, run: () => Promise<T>, options: CallOptions = {}): Promise<T | undefined> {
     try {
-      this.context.signal.throwIfAborted();
-      const result = await currentCall.run({ slots: this.slots, share: this.slots.share(scope), deadlineMs: callDeadlineMs(this.context.timeoutMs) }, run);
+      const result = await this.attempt(scope, run, options);
       this.record(scope, 'ok');
       return result;
     } catch (error) {
@@ -228,6 +280,17 @@ export class InventoryBuilder {
       this.record(scope, classified.status, `${operation}: ${classified.message}`);
       return undefined;
     }
+  }
+
+  /**
+   * Runs a call under the concurrency limit, its scope's share and its deadline, like `call`, but
+   * lets its failure through: for calls whose failure the collector reads itself (an identity call
+   * that tells missing credentials from a dead endpoint).
+   */
+  async attempt<T>(scope: CallScope, run: () => Promise<T>, options: CallOptions = {}): Promise<T> {
+    this.context.signal.throwIfAborted();
+    const deadlineMs = options.deadlineMs ?? callDeadlineMs(this.context.timeoutMs);
+    return currentCall.run({ slots: this.slots, share: this.slots.share(scope), deadlineMs, silentMs: 0, answeredRequests: new Map() }, run);
   }
 
   /** Records a scope's outcome without a call (a service known to be absent from a region, say). */

@@ -26,7 +26,7 @@ function harness(concurrency: number) {
           region,
           answer: (throttled) => {
             inFlight.set(region, inFlight.get(region)! - 1);
-            attempt.answered(throttled);
+            attempt.answered({ throttled, heard: true, succeeded: !throttled });
             resolve();
           },
         }),
@@ -86,6 +86,30 @@ describe('attempts under the concurrency limit', () => {
 
   it('does not count attempts made outside a call (credentials, the subscription list)', async () => {
     const attempt = await attemptTurn();
-    expect(() => attempt.answered(true)).not.toThrow();
+    expect(() => attempt.answered({ throttled: true, heard: true, succeeded: false })).not.toThrow();
+  });
+
+  it('stops a call that asks again for a request it was already answered (a repeated page token), and one that hears nothing for its deadline', async () => {
+    const builder = new InventoryBuilder('aws', { scope: {}, concurrency: 4, timeoutMs: 1000, signal: new AbortController().signal, log: silentLogger, progress: () => {} }, () => ({ status: 'error', message: 'failed' }));
+    const repeat = await builder.attempt({ account: '1', region: 'r', service: 's' }, async () => {
+      for (let page = 0; page < 20; page++) (await attemptTurn('GET /items?page=2')).answered({ heard: true, succeeded: true });
+    }).catch((error: Error) => error);
+    expect(repeat).toMatchObject({ name: 'EndlessListingError', message: 'the listing asked 10 times for a page it already had (a repeated page token) after 1 pages' });
+    // A retry of a request that failed, or whose body broke after a good status line, is no repeat.
+    const retried = await builder.attempt({ account: '1', region: 'r', service: 's' }, async () => {
+      (await attemptTurn('GET /items')).answered({ heard: true, succeeded: false });
+      (await attemptTurn('GET /items')).answered({ heard: true, succeeded: true });
+      (await attemptTurn('GET /items')).answered({ heard: true, succeeded: true });
+      return 'read';
+    });
+    expect(retried).toBe('read');
+    // Waiting between attempts does not count; an attempt in flight without an answer does.
+    const silent = await builder.attempt({ account: '1', region: 'r', service: 's' }, async () => {
+      const first = await attemptTurn('GET /a');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      first.answered({ heard: false, succeeded: false });
+      return attemptTurn('GET /a');
+    }, { deadlineMs: 20 }).catch((error: Error) => error);
+    expect(silent).toMatchObject({ name: 'CallDeadlineError' });
   });
 });

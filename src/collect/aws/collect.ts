@@ -4,7 +4,7 @@ import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { Inventory } from '../../graph/model.js';
 import { toolVersion } from '../../package-info.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
-import { InventoryBuilder, forEachConcurrently } from '../runtime.js';
+import { InventoryBuilder, forEachConcurrently, identityTimeoutMs } from '../runtime.js';
 import { parseArn } from './arn.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
@@ -35,10 +35,6 @@ export interface AwsCollectOptions {
 const CREDENTIAL_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError', 'InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'SignatureDoesNotMatch', 'UnrecognizedClientException']);
 
 const DEFAULT_REGION = 'us-east-1';
-
-/** The identity call's attempts and per-attempt timeout (at most the scan's): a dead endpoint ends the AWS scan in under a minute. */
-const IDENTITY_ATTEMPTS = 2;
-const IDENTITY_TIMEOUT_MS = 20_000;
 
 export async function collectAws(context: CollectorContext, options: AwsCollectOptions = {}): Promise<Inventory> {
   // The SDK warns on stderr that future versions will need Node 22; aispm pins its SDK version, so that is noise for its users.
@@ -96,10 +92,12 @@ async function callerIdentity(
   profile: string | undefined,
   userAgent: string,
 ): Promise<{ account: string; partition: string } | undefined> {
-  // Fail fast: nothing else is read without it, and a silent or unreachable endpoint must not hold the scan for minutes.
-  const client = createClient(STSClient, region, { ...settings, timeoutMs: Math.min(settings.timeoutMs, IDENTITY_TIMEOUT_MS) }, userAgent, { maxAttempts: IDENTITY_ATTEMPTS });
+  // Fail fast (runtime.ts, identityTimeoutMs): nothing else is read without it, and a silent or
+  // unreachable endpoint must not hold the scan for minutes.
+  const timeoutMs = identityTimeoutMs(settings.timeoutMs);
+  const client = createClient(STSClient, region, { ...settings, timeoutMs }, userAgent);
   try {
-    const identity = await client.send(new GetCallerIdentityCommand({}));
+    const identity = await builder.attempt({ account: profile ?? 'default', region, service: 'sts' }, () => client.send(new GetCallerIdentityCommand({})), { deadlineMs: 2 * timeoutMs });
     if (!identity.Account) throw new Error('GetCallerIdentity gave no account id');
     builder.record({ account: identity.Account, region, service: 'sts' }, 'ok');
     return { account: identity.Account, partition: parseArn(identity.Arn)?.partition ?? 'aws' };

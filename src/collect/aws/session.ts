@@ -75,17 +75,16 @@ export function createClient<C extends AwsClient>(
   region: string,
   settings: AwsClientSettings,
   userAgent: string,
-  extra: { endpointProvider?: () => { url: URL }; maxAttempts?: number } = {},
+  extra: { endpointProvider?: () => { url: URL } } = {},
 ): C {
-  const { maxAttempts = MAX_ATTEMPTS, ...clientExtra } = extra;
   const client = new Client({
-    ...clientExtra,
+    ...extra,
     region,
     credentials: settings.credentials,
     profile: settings.profile,
     // Standard mode: exponential back-off with jitter; a call waiting out its back-off holds no
     // concurrency slot (runtime.ts), so throttling slows its region down instead of failing the scan.
-    maxAttempts,
+    maxAttempts: MAX_ATTEMPTS,
     retryMode: 'standard',
     retryStrategy: settings.retryStrategy?.(),
     requestHandler: new AwsAnswersOnly({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs, throwOnRequestTimeout: true }),
@@ -102,20 +101,38 @@ export function createClient<C extends AwsClient>(
 /** Throttling error codes across AWS protocols (the SDK's own list, less the rare ones). */
 const THROTTLING_ERRORS = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottled', 'RequestThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown', 'ProvisionedThroughputExceededException']);
 
+/** The parts of the SDK's HTTP request that tell one page of a listing from another. */
+interface AwsHttpRequest {
+  method?: string;
+  hostname?: string;
+  path?: string;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** Method, host, path, query and body: the same request asked twice in one call is a repeated page token. */
+function requestKey(request: AwsHttpRequest | undefined): string | undefined {
+  if (!request) return undefined;
+  // Decoded as bytes: the SDK's request bodies warn when string methods are called on them.
+  const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? new TextDecoder().decode(request.body) : '';
+  return `${request.method} ${request.hostname}${request.path}?${JSON.stringify(request.query ?? {})}\n${body}`;
+}
+
 function countedAttempts<Output>(next: (args: unknown) => Promise<Output>): (args: unknown) => Promise<Output> {
   return async (args) => {
-    const attempt = await attemptTurn();
-    let throttled = false;
-    let heard = true;
+    const attempt = await attemptTurn(requestKey((args as { request?: AwsHttpRequest }).request));
+    const outcome = { throttled: false, heard: true, succeeded: false };
     try {
-      return await next(args);
+      const result = await next(args);
+      outcome.succeeded = true;
+      return result;
     } catch (error) {
       const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-      throttled = $metadata?.httpStatusCode === 429 || THROTTLING_ERRORS.has(name ?? '');
-      heard = $metadata?.httpStatusCode !== undefined;
+      outcome.throttled = $metadata?.httpStatusCode === 429 || THROTTLING_ERRORS.has(name ?? '');
+      outcome.heard = $metadata?.httpStatusCode !== undefined;
       throw error;
     } finally {
-      attempt.answered(throttled, heard);
+      attempt.answered(outcome);
     }
   };
 }

@@ -1,7 +1,7 @@
 import { SubscriptionClient, type Subscription } from '@azure/arm-resources-subscriptions';
 import type { Inventory } from '../../graph/model.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
-import { forEachConcurrently, InventoryBuilder } from '../runtime.js';
+import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../runtime.js';
 import { drain, same } from './arm.js';
 import { collectCognitiveServices } from './cognitive-services.js';
 import { classifyAzureError, clientOptions, isUnauthenticated, requestSignal, type ArmConnection, type PipelineTuning } from './connection.js';
@@ -13,10 +13,6 @@ import { collectStorage } from './storage.js';
 
 /** The account of tenant-wide calls (the subscription listing) in coverage. */
 const TENANT = 'tenant';
-
-/** The subscription listing's retries and per-attempt timeout (at most the scan's). */
-const IDENTITY_RETRIES = 1;
-const IDENTITY_TIMEOUT_MS = 20_000;
 
 /** Subscriptions in these states reject reads of their resources. */
 const UNREADABLE_STATES = ['Disabled', 'Deleted'];
@@ -53,18 +49,14 @@ export async function collectAzure(context: CollectorContext, options: { env: No
  * the scan (exit 2), as missing credentials do.
  */
 async function selectSubscriptions(scan: AzureScan, requested: readonly string[] | undefined): Promise<string[]> {
-  // The first call, and the proof that Resource Manager answers at all: it fails fast (one retry, a
-  // shorter timeout), so a dead or silent endpoint ends the Azure scan in under a minute.
+  // The first call, and the proof that Resource Manager answers at all: its attempts time out sooner
+  // and it has a short deadline (runtime.ts), so a dead or silent endpoint ends the Azure scan in
+  // under a minute; throttling still rides out its retries.
   const { connection } = scan;
-  const identityConnection = {
-    ...connection,
-    timeoutMs: Math.min(connection.timeoutMs, IDENTITY_TIMEOUT_MS),
-    tuning: { ...connection.tuning, retryOptions: { ...connection.tuning.retryOptions, maxRetries: IDENTITY_RETRIES } },
-  };
-  const client = new SubscriptionClient(connection.credential, clientOptions(identityConnection));
+  const client = new SubscriptionClient(connection.credential, clientOptions({ ...connection, timeoutMs: identityTimeoutMs(connection.timeoutMs) }));
   let visible: Subscription[] | undefined;
   try {
-    visible = await drain(client.subscriptions.list());
+    visible = await scan.identityCall(TENANT, SERVICES.subscriptions, () => drain(client.subscriptions.list()));
     scan.record(TENANT, SERVICES.subscriptions, 'ok');
   } catch (error) {
     scan.context.signal.throwIfAborted();

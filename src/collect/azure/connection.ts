@@ -102,12 +102,14 @@ function attemptPolicy(scanSignal: AbortSignal): PipelinePolicy {
   return {
     name: 'aispmAttempt',
     sendRequest: async (request, next) => {
-      const attempt = await attemptTurn();
+      const attempt = await attemptTurn(`${request.method} ${request.url}`);
       let throttled = false;
       let heard = false;
+      let succeeded = false;
       try {
         const response = await next(request);
         heard = true;
+        succeeded = response.status < 400;
         throttled = response.status === 429;
         if (response.status >= 400) rememberArmError(request, response.bodyAsText);
         return response;
@@ -118,7 +120,7 @@ function attemptPolicy(scanSignal: AbortSignal): PipelinePolicy {
         if (code === 'PARSE_ERROR' && message?.startsWith('Error reading response')) throw networkError(message, 'ECONNRESET');
         throw error;
       } finally {
-        attempt.answered(throttled, heard);
+        attempt.answered({ throttled, heard, succeeded });
       }
     },
   };
@@ -157,7 +159,7 @@ export function classifyAzureError(error: unknown): ClassifiedError {
   const shape: AzureErrorShape = typeof error === 'object' && error !== null ? (error as AzureErrorShape) : { message: String(error) };
   const armMessage = shape.request ? ARM_ERROR_MESSAGES.get(shape.request) : undefined;
   const firstLine = withoutBody(((armMessage && !shape.message?.includes(armMessage) ? armMessage : shape.message) ?? 'unknown error').split('\n')[0]!);
-  if (shape.name === 'AbortError' || shape.code === 'ETIMEDOUT') return { status: 'error', message: `no answer in time (${firstLine})` };
+  if (shape.name === 'AbortError' || shape.name === 'CallDeadlineError' || shape.code === 'ETIMEDOUT') return { status: 'error', message: `no answer in time (${firstLine})` };
   const code = shape.code?.toLowerCase() ?? '';
   const label = shape.code ?? (shape.statusCode !== undefined ? `HTTP ${shape.statusCode}` : shape.name ?? 'Error');
   const message = `${label}: ${firstLine}`;

@@ -1,6 +1,6 @@
 import type { CoverageStatus } from '../../graph/model.js';
 import type { CollectorContext } from '../collector.js';
-import type { InventoryBuilder } from '../runtime.js';
+import { identityTimeoutMs, type InventoryBuilder } from '../runtime.js';
 import { parseResourceId, type ResourceIdParts } from './arm.js';
 import type { ArmConnection } from './connection.js';
 import { AzureGraph, type AzureAsset } from './graph.js';
@@ -77,6 +77,11 @@ export class AzureScan {
   /** Runs one call (or one paged listing) for a subscription's resource provider; a failure becomes coverage. */
   call<T>(subscriptionId: string, service: Service, operation: string, run: () => Promise<T>): Promise<T | undefined> {
     return this.builder.call({ account: subscriptionId, region: GLOBAL_REGION, service }, operation, run);
+  }
+
+  /** Runs the tenant-wide identity call (the subscription listing) under the limiter and a short deadline, letting its failure through. */
+  identityCall<T>(account: string, service: Service, run: () => Promise<T>): Promise<T> {
+    return this.builder.attempt({ account, region: GLOBAL_REGION, service }, run, { deadlineMs: 2 * identityTimeoutMs(this.connection.timeoutMs) });
   }
 
   record(subscriptionId: string, service: Service, status: CoverageStatus, message?: string): void {

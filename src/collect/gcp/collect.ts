@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { Inventory } from '../../graph/model.js';
 import type { CollectorContext } from '../collector.js';
-import { forEachConcurrently, InventoryBuilder } from '../runtime.js';
+import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../runtime.js';
 import { AncestryReader } from './ancestry.js';
 import { classifyGcpError, describeGoogleError } from './errors.js';
 import { GcpEstate } from './estate.js';
@@ -54,14 +54,19 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
   const iamScope = { account: project, region: 'global', service: 'iam' };
   // The project first, failing fast: when Google does not answer at all, nothing else is tried.
   let silent = false;
-  const details = await builder.call(iamScope, 'GetProject', async () => {
-    try {
-      return (await session.projects.getProject({ name: `projects/${project}` }, session.identityCallOptions))[0];
-    } catch (error) {
-      silent = describeGoogleError(error).status === 'DEADLINE_EXCEEDED' || isNetworkFailure(error);
-      throw error;
-    }
-  });
+  const details = await builder.call(
+    iamScope,
+    'GetProject',
+    async () => {
+      try {
+        return (await session.projects.getProject({ name: `projects/${project}` }, session.identityCallOptions))[0];
+      } catch (error) {
+        silent = describeGoogleError(error).status === 'DEADLINE_EXCEEDED' || isNetworkFailure(error);
+        throw error;
+      }
+    },
+    { deadlineMs: 2 * identityTimeoutMs(builder.context.timeoutMs) },
+  );
   if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
   const [policy, locations] = await Promise.all([
     builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),

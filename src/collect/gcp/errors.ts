@@ -42,6 +42,9 @@ export function describeGoogleError(error: unknown): GoogleFailure {
   const { message, name, code, status, response } = error as ErrorLike;
   const text = typeof message === 'string' ? message : '';
   if (name === 'TimeoutError' || code === 'TimeoutError' || /operation was aborted/i.test(text)) return { status: 'DEADLINE_EXCEEDED', message: 'no answer within the per-request timeout (--timeout)' };
+  // runtime.ts gave up on a call whose attempts heard nothing (gax or gaxios may carry it as the cause).
+  const stopped = [error, (error as { cause?: unknown }).cause].find((candidate) => (candidate as { name?: string } | undefined)?.name === 'CallDeadlineError') as Error | undefined;
+  if (stopped) return { status: 'DEADLINE_EXCEEDED', message: stopped.message };
   const body = errorBody(response?.data) ?? errorBody(jsonIn(text));
   const httpStatus = [status, response?.status, code, body?.code].find((value): value is number => typeof value === 'number' && value >= 100);
   const rpcCode = typeof code === 'number' && code < RPC_STATUS_NAMES.length ? RPC_STATUS_NAMES[code] : undefined;

@@ -3,7 +3,7 @@ import { KeyManagementServiceClient } from '@google-cloud/kms';
 import { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
 import { GoogleAuth, OAuth2Client, type AuthClient, type gaxios } from 'google-auth-library';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
-import { attemptTurn } from '../runtime.js';
+import { attemptTurn, identityTimeoutMs } from '../runtime.js';
 import type { GcpSettings } from './settings.js';
 
 /**
@@ -30,10 +30,6 @@ const IAM_BASE_URL = 'https://iam.googleapis.com';
  * delay is Google's own default.
  */
 const RETRY_POLICY: RetryPolicy = { maxAttempts: 8, initialDelayMs: 100, delayMultiplier: 2, maxDelayMs: 10_000 };
-
-/** The first call of a project: attempts and per-attempt timeout (at most the scan's), so a dead endpoint ends the scan in under a minute. */
-const IDENTITY_ATTEMPTS = 2;
-const IDENTITY_TIMEOUT_MS = 20_000;
 
 /** How calls are retried; tests shorten the delays. */
 export interface RetryPolicy {
@@ -80,7 +76,7 @@ export interface GoogleSession {
   keys: KeyManagementServiceClient;
   /** Per-call options for every gax call: timeout, retry, and paging on demand. */
   callOptions: CallOptions;
-  /** For the first call of a project, which proves Google answers at all: one retry, a shorter timeout. */
+  /** For the first call of a project, which proves Google answers at all: a shorter timeout (runtime.ts, identityTimeoutMs). */
   identityCallOptions: CallOptions;
   /** GET on the Cloud Storage JSON API (`path` below /storage/v1), with the same retry policy. */
   getStorage: RestGet;
@@ -151,14 +147,14 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
         },
       },
     } satisfies CallOptions;
-  const identityTimeout = Math.min(context.timeoutMs, IDENTITY_TIMEOUT_MS);
+  const identityTimeout = identityTimeoutMs(context.timeoutMs);
   return {
     ...clients,
     callOptions,
     identityCallOptions: {
       ...callOptions,
       timeout: identityTimeout,
-      retry: { ...callOptions.retry, backoffSettings: { ...callOptions.retry.backoffSettings, initialRpcTimeoutMillis: identityTimeout, maxRpcTimeoutMillis: identityTimeout, maxRetries: IDENTITY_ATTEMPTS } },
+      retry: { ...callOptions.retry, backoffSettings: { ...callOptions.retry.backoffSettings, initialRpcTimeoutMillis: identityTimeout, maxRpcTimeoutMillis: identityTimeout } },
     },
     getStorage: restGet(STORAGE_BASE_URL, 'storage/v1'),
     getNotebooks: restGet(NOTEBOOKS_BASE_URL, 'v2'),
@@ -221,20 +217,20 @@ function routeToLocationHost(request: gaxios.GaxiosOptionsPrepared): void {
  */
 function countedAdapter(inner: gaxios.GaxiosOptionsPrepared['adapter']): gaxios.GaxiosOptionsPrepared['adapter'] {
   return async (options, defaultAdapter) => {
-    const attempt = await attemptTurn();
-    let throttled = false;
-    let heard = false;
+    const attempt = await attemptTurn(`${options.method ?? 'GET'} ${String(options.url)} ${JSON.stringify(options.params ?? {})}\n${typeof options.data === 'string' ? options.data : JSON.stringify(options.data ?? '')}`);
+    const outcome = { throttled: false, heard: false, succeeded: false };
     try {
       const response = await (inner ? inner(options, defaultAdapter) : defaultAdapter(options));
-      heard = true;
-      throttled = response.status === 429;
+      outcome.heard = true;
+      outcome.succeeded = response.status < 400;
+      outcome.throttled = response.status === 429;
       return response;
     } catch (error) {
       // gaxios throws for an error status too; that is an answer, not silence.
-      heard = (error as { response?: unknown }).response !== undefined;
+      outcome.heard = (error as { response?: unknown }).response !== undefined;
       throw error;
     } finally {
-      attempt.answered(throttled, heard);
+      attempt.answered(outcome);
     }
   };
 }
@@ -259,8 +255,8 @@ function restRetryConfig(scanSignal: AbortSignal, policy: RetryPolicy, method: '
     httpMethodsToRetry: [method],
     shouldRetry: (error) => {
       if (scanSignal.aborted || (error.config.retryConfig?.currentRetryAttempt ?? 0) >= policy.maxAttempts - 1) return false;
-      // The call has gone too long without any answer (runtime.ts): retrying cannot help.
-      if ((error.cause as { name?: string } | undefined)?.name === 'CallDeadlineError' || error.name === 'CallDeadlineError') return false;
+      // The call has gone too long without any answer, or its listing goes round in circles (runtime.ts): retrying cannot help.
+      if ([error.name, (error.cause as { name?: string } | undefined)?.name].some((name) => name === 'CallDeadlineError' || name === 'EndlessListingError')) return false;
       const status = error.response?.status;
       return status === undefined || RETRYABLE_HTTP_STATUSES.some(([min, max]) => status >= min && status <= max);
     },
