@@ -108,7 +108,7 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
     ...Object.fromEntries(
       ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'].map((type) => [
         `Describe${type}JobDefinition`,
-        () => find((estate.monitoringJobDefinitions ?? []).filter((definition) => definition.type === type), 'JobDefinitionName', input.JobDefinitionName, 'job definition', 'ResourceNotFound', 400),
+        () => find(estate.monitoringJobDefinitions?.[type] ?? [], 'JobDefinitionName', input.JobDefinitionName, 'job definition', 'ResourceNotFound', 400),
       ]),
     ),
     ListTrainingJobs: () =>
@@ -236,7 +236,12 @@ const REST_ROUTES: RestRoute[] = [
     pattern: /^\/custom-models$/,
     service: 'bedrock',
     operation: 'ListCustomModels',
-    run: ({ region, query }) => listing(bedrockData(region).customModels, ['modelArn', 'modelName', 'creationTime', 'baseModelArn', 'customizationType'], 'modelSummaries', query.get('nextToken'), 'nextToken'),
+    run: ({ region, query }) => {
+      const answer = listing(bedrockData(region).customModels, ['modelArn', 'modelName', 'creationTime', 'baseModelArn', 'customizationType'], 'modelSummaries', query.get('nextToken'), 'nextToken');
+      // Summaries name the base model too (GetCustomModel does not): the foundation model's name.
+      const baseModelName = (arn: unknown) => bedrockData(region).foundationModels.find((model) => String(arn).endsWith(`/${model.modelId}`))?.modelName;
+      return { ...answer, modelSummaries: (answer.modelSummaries as Item[]).map((summary) => ({ ...summary, baseModelName: baseModelName(summary.baseModelArn) })) };
+    },
   },
   { method: 'GET', pattern: /^\/custom-models\/(.+)$/, service: 'bedrock', operation: 'GetCustomModel', run: ({ region }, [id]) => find(bedrockData(region).customModels, 'modelArn', id, 'custom model') },
   {
@@ -309,7 +314,7 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock',
     operation: 'ListFoundationModels',
     run: ({ region }) => ({
-      modelSummaries: bedrockData(region).foundationModels.map((model) => ({ modelId: model.modelId, modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.modelId}`, modelLifecycle: { status: model.lifecycle } })),
+      modelSummaries: bedrockData(region).foundationModels.map((model) => ({ modelId: model.modelId, modelName: model.modelName, modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.modelId}`, modelLifecycle: { status: model.lifecycle } })),
     }),
   },
   { method: 'POST', pattern: /^\/listTagsForResource$/, service: 'bedrock', operation: 'ListTagsForResource', run: ({ region, body }) => ({ tags: bedrockData(region).tags[body.resourceARN as string] ?? [] }) },
@@ -329,7 +334,7 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock-agent',
     operation: 'ListAgentActionGroups',
     run: ({ region, body }, [agentId]) =>
-      listing(agentData(region).actionGroups[agentId!] ?? [], ['actionGroupId', 'actionGroupName', 'actionGroupState'], 'actionGroupSummaries', body.nextToken, 'nextToken'),
+      listing(agentData(region).actionGroups[agentId!] ?? [], ['actionGroupId', 'actionGroupName', 'actionGroupState', 'description', 'updatedAt'], 'actionGroupSummaries', body.nextToken, 'nextToken'),
   },
   {
     method: 'GET',
@@ -351,7 +356,7 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock-agent',
     operation: 'ListAgentAliases',
     run: ({ region, body }, [agentId]) =>
-      listing(agentData(region).aliases[agentId!] ?? [], ['agentAliasId', 'agentAliasName', 'agentAliasStatus', 'routingConfiguration'], 'agentAliasSummaries', body.nextToken, 'nextToken'),
+      listing(agentData(region).aliases[agentId!] ?? [], ['agentAliasId', 'agentAliasName', 'agentAliasStatus', 'routingConfiguration', 'description', 'createdAt', 'updatedAt'], 'agentAliasSummaries', body.nextToken, 'nextToken'),
   },
   {
     method: 'POST',
@@ -359,7 +364,7 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock-agent',
     operation: 'ListAgentKnowledgeBases',
     run: ({ region, body }, [agentId]) =>
-      listing(agentData(region).agentKnowledgeBases[agentId!] ?? [], ['knowledgeBaseId', 'knowledgeBaseState'], 'agentKnowledgeBaseSummaries', body.nextToken, 'nextToken'),
+      listing(agentData(region).agentKnowledgeBases[agentId!] ?? [], ['knowledgeBaseId', 'knowledgeBaseState', 'description', 'updatedAt'], 'agentKnowledgeBaseSummaries', body.nextToken, 'nextToken'),
   },
   {
     method: 'POST',
@@ -470,7 +475,7 @@ export function iamOperation(action: string, input: Record<string, string>): (()
           Arn: `arn:aws:iam::${ACCOUNT}:role/${input.RoleName}`,
           CreateDate: created,
           AssumeRolePolicyDocument: encodeDocument(role.trust),
-          PermissionsBoundary: role.boundary ? { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.boundary } : undefined,
+          PermissionsBoundary: role.boundary ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: role.boundary } : undefined,
           Tags: Object.entries(role.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
         },
       };
