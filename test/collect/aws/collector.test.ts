@@ -53,6 +53,7 @@ afterAll(async () => {
 describe('the AWS collector, against a fake AWS', () => {
   it('reads every region, records the one denied service as a gap, and reads everything else', () => {
     expect(fake.unhandled).toEqual([]);
+    expect(fake.violations).toEqual([]);
     const coverage = inventory.coverage.map((entry) => `${entry.region} ${entry.service} ${entry.status}`).sort();
     expect(coverage).toEqual(
       [

@@ -42,6 +42,10 @@ export interface Operation {
   service: string;
   /** The IAM action the call needs, e.g. `s3:GetBucketPublicAccessBlock`. */
   action: string;
+  /** The API operation as AWS's model (and the SDK) names it, e.g. `GetPublicAccessBlock`. */
+  operation: string;
+  /** The SDK client (`@aws-sdk/client-<client>`) whose model the answer follows, when not the service's own (S3 Control signs as s3). */
+  client?: string;
   run: () => unknown;
 }
 
@@ -425,7 +429,7 @@ export function restOperation(request: RestRequest): Operation | undefined {
     if (!match) continue;
     const params = match.slice(1).map((part) => decodeURIComponent(part));
     const prefix = route.service === 'bedrock-agent' ? 'bedrock' : route.service;
-    return { service: route.service, action: `${prefix}:${route.operation}`, run: () => route.run(request, params) };
+    return { service: route.service, action: `${prefix}:${route.operation}`, operation: route.operation, run: () => route.run(request, params) };
   }
   return undefined;
 }
@@ -566,7 +570,7 @@ const xml = (tag: string, value: unknown) => (value === undefined ? '' : `<${tag
 export function s3Operation(bucketName: string, query: URLSearchParams): (Operation & { run: () => { xml?: string; json?: string } }) | undefined {
   const subresource = Object.keys(S3_OPERATIONS).find((name) => query.has(name));
   if (!subresource) return undefined;
-  const { action } = S3_OPERATIONS[subresource]!;
+  const { action, operation } = S3_OPERATIONS[subresource]!;
   const run = () => {
     const bucket = BUCKETS[bucketName];
     if (!bucket) throw new FakeError('NoSuchBucket', 'The specified bucket does not exist', 404);
@@ -603,7 +607,7 @@ export function s3Operation(bucketName: string, query: URLSearchParams): (Operat
         return { xml: `<VersioningConfiguration>${xml('Status', bucket.versioning)}</VersioningConfiguration>` };
     }
   };
-  return { service: 's3', action, run };
+  return { service: 's3', action, operation, run };
 }
 
 /** S3 Control (restXml, account id in the x-amz-account-id header): the account's Block Public Access settings. */
@@ -614,5 +618,5 @@ export function s3ControlOperation(method: string, path: string, accountId: stri
     if (!ACCOUNT_PUBLIC_ACCESS_BLOCK) throw new FakeError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404);
     return { xml: `<PublicAccessBlockConfiguration>${Object.entries(ACCOUNT_PUBLIC_ACCESS_BLOCK).map(([key, value]) => xml(key, value)).join('')}</PublicAccessBlockConfiguration>` };
   };
-  return { service: 's3', action: 's3:GetAccountPublicAccessBlock', run };
+  return { service: 's3', action: 's3:GetAccountPublicAccessBlock', operation: 'GetPublicAccessBlock', client: 's3-control', run };
 }
