@@ -100,14 +100,28 @@ class Checker {
   ) {}
 
   answer(output: NormalizedSchema, operation: string, body: string): void {
-    if (this.protocol === 'json' || this.protocol === 'rest-json') return this.jsonAnswer(output, body);
-    // A string or blob payload (S3's GetBucketPolicy) is the body itself, whatever it holds.
-    if (this.protocol === 'rest-xml' && payloadMember(output)?.[1].isStructSchema() === false) return;
-    const xml = this.parseXml(output, body);
-    if (!xml) return;
-    if (this.protocol === 'query') return this.queryAnswer(output, operation, xml);
-    if (this.protocol === 'ec2') return this.ec2Answer(output, operation, xml);
-    return this.restXmlAnswer(output, xml);
+    const { protocol } = this;
+    switch (protocol) {
+      case 'json':
+      case 'rest-json':
+        return this.jsonAnswer(output, body);
+      case 'query':
+      case 'ec2':
+      case 'rest-xml': {
+        // A string or blob payload (S3's GetBucketPolicy) is the body itself, whatever it holds.
+        if (protocol === 'rest-xml' && payloadMember(output)?.[1].isStructSchema() === false) return;
+        const xml = this.parseXml(output, body);
+        if (!xml) return;
+        if (protocol === 'query') return this.queryAnswer(output, operation, xml);
+        if (protocol === 'ec2') return this.ec2Answer(output, operation, xml);
+        return this.restXmlAnswer(output, xml);
+      }
+      default: {
+        // A protocol added to the fake must be taught to the check first.
+        const unchecked: never = protocol;
+        throw new ModelError(`no check for the ${String(unchecked)} protocol`);
+      }
+    }
   }
 
   /** A string's enum (for the member that holds it, through lists and maps), its type, its format. */

@@ -114,7 +114,10 @@ export class FakeAws {
     }
     try {
       const reply = routed.reply(routed.run());
-      this.violations.push(...checkAnswer({ client: routed.client ?? CLIENT_OF_SERVICE[routed.service]!, operation: routed.operation, protocol: routed.protocol, reply }));
+      const client = routed.client ?? CLIENT_OF_SERVICE[routed.service];
+      this.violations.push(
+        ...(client ? checkAnswer({ client, operation: routed.operation, protocol: routed.protocol, reply }) : [`${routed.service} ${routed.operation}: no SDK client is named for this service in CLIENT_OF_SERVICE (model.ts)`]),
+      );
       this.send(response, reply);
     } catch (error) {
       if (!(error instanceof FakeError)) throw error;
