@@ -101,6 +101,8 @@ async function startAws(count: number): Promise<BenchCloud> {
         name: `guardrail-${index}`,
         version: 'DRAFT',
         status: 'READY',
+        blockedInputMessaging: 'Blocked.',
+        blockedOutputsMessaging: 'Blocked.',
         contentPolicy: { filters: [{ type: 'PROMPT_ATTACK', inputStrength: index % 2 ? 'HIGH' : 'LOW', outputStrength: 'NONE' }] },
         createdAt: daysAgo(10).toISOString(),
         updatedAt: daysAgo(10).toISOString(),

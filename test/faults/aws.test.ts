@@ -78,6 +78,34 @@ describe('the AWS collector when answers stay broken', () => {
 });
 
 describe('the AWS collector and odd data', () => {
+  it('reads values this SDK does not know (an API newer than the SDK) as unknown, and the rest as before', async () => {
+    // The fake answers only what AWS's model has; a newer API's values are put in by the proxy.
+    const newer: Array<[RegExp, string, string]> = [
+      [/^sagemaker:DescribeNotebookInstance$/, '"NotebookInstanceStatus":"Pending"', '"NotebookInstanceStatus":"Hibernating","DirectInternetAccess":"PartiallyEnabled"'],
+      [/^bedrock:GET \/guardrails\/gr-future01/, '"filters":[', '"filters":[{"type":"DEEPFAKE_VOICE","inputStrength":"HIGH","outputStrength":"HIGH"},'],
+      [/^bedrock:(POST \/agents\/|GET \/agents\/DRAFTAGNT\/)$/, '"agentStatus":"NOT_PREPARED"', '"agentStatus":"HIBERNATING"'],
+      [/^bedrock:GET \/flows\/FLOWSUP01\//, '"nodes":[', '"nodes":[{"name":"Translate","type":"Translator","configuration":{"translator":{"targetLanguage":"fr"}}},'],
+    ];
+    proxy.reset({
+      rewrite: {
+        match: (label) => newer.some(([operation]) => operation.test(label.operation)),
+        body: (body) => newer.reduce((rewritten, [, from, to]) => rewritten.replace(from, to), body),
+      },
+    });
+    const inventory = await scan();
+    const found = (type: string, name: string) => inventory.assets.find((asset) => asset.type === type && asset.name === name)!;
+    const odd = found('aws.sagemaker.notebook-instance', 'odd-nb');
+    expect(odd.props.status).toBe('Hibernating');
+    for (const unknown of ['directInternetAccess', 'internetEgress', 'rootAccess', 'outdated']) expect(odd.props).not.toHaveProperty(unknown);
+    expect(found('aws.bedrock.guardrail', 'future-guardrail').props).toMatchObject({ contentFilterTypes: ['DEEPFAKE_VOICE', 'PROMPT_ATTACK'], promptAttackStrength: 'MEDIUM' });
+    expect(found('aws.bedrock.agent', 'draft-agent').props.status).toBe('HIBERNATING');
+    // The flow's node of an unknown kind is kept in raw.
+    expect(JSON.stringify(found('aws.bedrock.flow', 'support-flow').raw)).toContain('Translate');
+    const diff = diffInventories(faultFree, inventory);
+    expect(new Set(diff.changed.map((id) => inventory.assets.find((asset) => asset.id === id)!.name))).toEqual(new Set(['odd-nb', 'future-guardrail', 'draft-agent', 'support-flow']));
+    expect({ ...diff, changed: [] }).toEqual(NO_DIFFERENCE);
+  });
+
   it('reads a page of 3000 VPC endpoints in one answer', async () => {
     const endpoints = Array.from({ length: 3000 }, (_, index) => ({
       vpcEndpointId: `vpce-bulk${index}`,

@@ -48,7 +48,8 @@ export interface SageMakerEstate {
   endpointConfigs: Item[];
   endpoints: Item[];
   monitoringSchedules: Item[];
-  monitoringJobDefinitions: Item[];
+  /** By monitoring type: what `Describe<type>JobDefinition` answers. */
+  monitoringJobDefinitions: Record<string, Item[]>;
   trainingJobs: Item[];
   processingJobs: Item[];
   transformJobs: Item[];
@@ -69,7 +70,7 @@ export interface BedrockEstate {
   provisionedThroughputs: Item[];
   inferenceProfiles: Item[];
   invocationJobs: Item[];
-  foundationModels: Array<{ modelId: string; lifecycle: string }>;
+  foundationModels: Array<{ modelId: string; modelName: string; lifecycle: string }>;
   tags: Record<string, Array<{ key: string; value: string }>>;
 }
 
@@ -92,6 +93,34 @@ const guardrailIds = { strict: 'gr-strict01', legacy: 'gr-legacy01', future: 'gr
 // ---------------------------------------------------------------- SageMaker (us-east-1; eu-west-1 is denied)
 
 const tag = (pairs: Record<string, string>) => Object.entries(pairs).map(([Key, Value]) => ({ Key, Value }));
+
+const MONITORING_TYPES = ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const;
+
+/**
+ * A job definition of the fraud endpoint's monitoring, with the members its type requires under the
+ * type's own names (`<Type>AppSpecification`, `<Type>JobInput`, `<Type>JobOutputConfig`): the Model
+ * Monitor analyzer, or SageMaker Clarify for bias and explainability, which also need a configuration.
+ */
+function fraudMonitoringJobDefinition(type: (typeof MONITORING_TYPES)[number]): Item {
+  const clarify = type === 'ModelBias' || type === 'ModelExplainability';
+  const output = `s3://acme-ml-capture/fraud/monitoring/${type.toLowerCase()}/`;
+  return {
+    JobDefinitionName: `fraud-${type.toLowerCase()}-job`,
+    JobDefinitionArn: sagemaker(US, 'monitoring-job-definition', `fraud-${type}-job`),
+    RoleArn: roleArn('SageMakerFraudModelRole'),
+    [`${type}AppSpecification`]: clarify
+      ? { ImageUri: '205585389593.dkr.ecr.us-east-1.amazonaws.com/sagemaker-clarify-processing:1.0', ConfigUri: `${output}analysis_config.json` }
+      : { ImageUri: '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer' },
+    [`${type}JobInput`]: {
+      EndpointInput: { EndpointName: 'fraud-endpoint', LocalPath: '/opt/ml/processing/input/endpoint' },
+      ...(type === 'ModelQuality' || type === 'ModelBias' ? { GroundTruthS3Input: { S3Uri: 's3://acme-ml-capture/fraud/ground-truth/' } } : {}),
+    },
+    [`${type}JobOutputConfig`]: { MonitoringOutputs: [{ S3Output: { S3Uri: output, LocalPath: '/opt/ml/processing/output' } }] },
+    JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20 } },
+    NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true },
+    CreationTime: daysAgo(14),
+  };
+}
 
 export const SAGEMAKER: Record<string, SageMakerEstate> = {
   [US]: {
@@ -123,12 +152,11 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: '2' },
         CreationTime: daysAgo(30),
       },
-      // A value this SDK does not know and missing optional fields: read as unknown, never a crash.
+      // Pending, without the fields the model leaves optional: read as unknown, never a crash.
       {
         NotebookInstanceName: 'odd-nb',
         NotebookInstanceArn: sagemaker(US, 'notebook-instance', 'odd-nb'),
-        NotebookInstanceStatus: 'Hibernating',
-        DirectInternetAccess: 'PartiallyEnabled',
+        NotebookInstanceStatus: 'Pending',
         CreationTime: daysAgo(10),
       },
     ],
@@ -214,7 +242,7 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         EndpointConfigName: 'fraud-config',
         EndpointConfigArn: sagemaker(US, 'endpoint-config', 'fraud-config'),
         KmsKeyId: KEYS.mlCmk,
-        DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 10, DestinationS3Uri: 's3://acme-ml-capture/fraud/', CaptureOptions: [{ CaptureMode: 'Input' }] },
+        DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 10, DestinationS3Uri: 's3://acme-ml-capture/fraud/', KmsKeyId: KEYS.mlCmk, CaptureOptions: [{ CaptureMode: 'Input' }] },
         ProductionVariants: [{ VariantName: 'primary', ModelName: 'fraud-detector', InitialInstanceCount: 2, InstanceType: 'ml.c5.xlarge' }],
         CreationTime: daysAgo(15),
       },
@@ -241,7 +269,7 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         EndpointArn: sagemaker(US, 'endpoint', 'fraud-endpoint'),
         EndpointConfigName: 'fraud-config',
         EndpointStatus: 'InService',
-        DataCaptureConfig: { EnableCapture: true, CaptureStatus: 'Started', CurrentSamplingPercentage: 10, DestinationS3Uri: 's3://acme-ml-capture/fraud/' },
+        DataCaptureConfig: { EnableCapture: true, CaptureStatus: 'Started', CurrentSamplingPercentage: 10, DestinationS3Uri: 's3://acme-ml-capture/fraud/', KmsKeyId: KEYS.mlCmk },
         ProductionVariants: [{ VariantName: 'primary', CurrentInstanceCount: 2 }],
         CreationTime: daysAgo(15),
         LastModifiedTime: daysAgo(15),
@@ -258,19 +286,14 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
       CreationTime: daysAgo(14),
       LastModifiedTime: daysAgo(14),
     })),
-    monitoringJobDefinitions: (['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const).map((type) => ({
-      type,
-      JobDefinitionName: `fraud-${type.toLowerCase()}-job`,
-      JobDefinitionArn: sagemaker(US, 'monitoring-job-definition', `fraud-${type}-job`),
-      RoleArn: roleArn('SageMakerFraudModelRole'),
-      NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true },
-      CreationTime: daysAgo(14),
-    })),
+    monitoringJobDefinitions: Object.fromEntries(MONITORING_TYPES.map((type) => [type, [fraudMonitoringJobDefinition(type)]])),
     trainingJobs: [
       {
         TrainingJobName: 'churn-train',
         TrainingJobArn: sagemaker(US, 'training-job', 'churn-train'),
         TrainingJobStatus: 'Completed',
+        SecondaryStatus: 'Completed',
+        StoppingCondition: { MaxRuntimeInSeconds: 86400 },
         RoleArn: roleArn('MLAdminRole'),
         EnableNetworkIsolation: false,
         EnableInterContainerTrafficEncryption: false,
@@ -284,6 +307,8 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         TrainingJobName: 'fraud-train',
         TrainingJobArn: sagemaker(US, 'training-job', 'fraud-train'),
         TrainingJobStatus: 'Completed',
+        SecondaryStatus: 'Completed',
+        StoppingCondition: { MaxRuntimeInSeconds: 86400 },
         RoleArn: roleArn('SageMakerFraudModelRole'),
         EnableNetworkIsolation: true,
         EnableInterContainerTrafficEncryption: true,
@@ -299,6 +324,8 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         TrainingJobName: 'llm-finetune',
         TrainingJobArn: sagemaker(US, 'training-job', 'llm-finetune'),
         TrainingJobStatus: 'Completed',
+        SecondaryStatus: 'Completed',
+        StoppingCondition: { MaxRuntimeInSeconds: 86400 },
         RoleArn: roleArn('SageMakerFraudModelRole'),
         EnableNetworkIsolation: true,
         EnableInterContainerTrafficEncryption: true,
@@ -314,6 +341,8 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         TrainingJobName: 'ancient-train',
         TrainingJobArn: sagemaker(US, 'training-job', 'ancient-train'),
         TrainingJobStatus: 'Completed',
+        SecondaryStatus: 'Completed',
+        StoppingCondition: { MaxRuntimeInSeconds: 86400 },
         EnableNetworkIsolation: false,
         CreationTime: daysAgo(400),
       },
@@ -376,9 +405,18 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         FeatureGroupArn: sagemaker(US, 'feature-group', 'customer-features'),
         FeatureGroupStatus: 'Created',
         RoleArn: roleArn('SageMakerFraudModelRole'),
+        RecordIdentifierFeatureName: 'customer_id',
+        EventTimeFeatureName: 'event_time',
+        FeatureDefinitions: [
+          { FeatureName: 'customer_id', FeatureType: 'String' },
+          { FeatureName: 'event_time', FeatureType: 'String' },
+          { FeatureName: 'lifetime_value', FeatureType: 'Fractional' },
+        ],
         OnlineStoreConfig: { EnableOnlineStore: true },
         OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://acme-feature-store/customer-features/' } },
         CreationTime: daysAgo(50),
+        // Required in the model's answer: the page token of the feature definitions, empty as they all fit.
+        NextToken: '',
       },
     ],
     tags: {
@@ -472,8 +510,8 @@ export const BEDROCK: Record<string, BedrockEstate> = {
       // Its draft has every policy; version 1, which the FAQ agent uses, was published before the PII filter was added.
       guardrail(US, guardrailIds.support, 'support-guardrail', 50, STRICT_POLICIES),
       guardrail(US, guardrailIds.legacy, 'legacy-guardrail', 400, { contentPolicy: { filters: [contentFilter('HATE', 'MEDIUM'), contentFilter('VIOLENCE', 'LOW')] } }),
-      // A filter type this SDK has never heard of, and no tier: no crash.
-      guardrail(US, guardrailIds.future, 'future-guardrail', 3, { contentPolicy: { filters: [contentFilter('DEEPFAKE_VOICE', 'HIGH'), contentFilter('PROMPT_ATTACK', 'MEDIUM', 'NONE')] } }),
+      // No content filter tier (optional in the model): no crash.
+      guardrail(US, guardrailIds.future, 'future-guardrail', 3, { contentPolicy: { filters: [contentFilter('PROMPT_ATTACK', 'MEDIUM', 'NONE')] } }),
     ],
     guardrailVersions: [
       { ...guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, STRICT_POLICIES), version: '1' },
@@ -553,10 +591,10 @@ export const BEDROCK: Record<string, BedrockEstate> = {
       },
     ],
     foundationModels: [
-      { modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' },
-      { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', lifecycle: 'ACTIVE' },
-      { modelId: 'anthropic.claude-v2', lifecycle: 'LEGACY' },
-      { modelId: 'amazon.titan-text-express-v1:0:8k', lifecycle: 'LEGACY' },
+      { modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', modelName: 'Claude 3.5 Sonnet', lifecycle: 'ACTIVE' },
+      { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', modelName: 'Claude 3 Haiku', lifecycle: 'ACTIVE' },
+      { modelId: 'anthropic.claude-v2', modelName: 'Claude', lifecycle: 'LEGACY' },
+      { modelId: 'amazon.titan-text-express-v1:0:8k', modelName: 'Titan Text G1 - Express', lifecycle: 'LEGACY' },
     ],
     tags: {
       [bedrock(US, 'guardrail', guardrailIds.strict)]: [{ key: 'team', value: 'support' }],
@@ -588,11 +626,11 @@ export const BEDROCK: Record<string, BedrockEstate> = {
     provisionedThroughputs: [],
     inferenceProfiles: [],
     invocationJobs: [],
-    foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }],
+    foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', modelName: 'Claude 3.5 Sonnet', lifecycle: 'ACTIVE' }],
     tags: {},
   },
   // Models are invoked here, but nothing is configured: no logging, no resources.
-  [AP]: { ...NO_BEDROCK_RESOURCES, foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', lifecycle: 'ACTIVE' }] },
+  [AP]: { ...NO_BEDROCK_RESOURCES, foundationModels: [{ modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', modelName: 'Claude 3.5 Sonnet', lifecycle: 'ACTIVE' }] },
 };
 
 /**
@@ -628,6 +666,9 @@ const agentVersion = (agentId: string, agentName: string, version: string, role:
   createdAt: daysAgo(30).toISOString(),
   updatedAt: daysAgo(30).toISOString(),
 });
+
+/** `createdAt` and `updatedAt`, which Bedrock Agents' records carry (ISO 8601), this many days ago. */
+const stamped = (days: number) => ({ createdAt: daysAgo(days).toISOString(), updatedAt: daysAgo(days).toISOString() });
 
 export const AGENTS: Record<string, AgentsEstate> = {
   [US]: {
@@ -679,13 +720,14 @@ export const AGENTS: Record<string, AgentsEstate> = {
         createdAt: daysAgo(45).toISOString(),
         updatedAt: daysAgo(4).toISOString(),
       },
-      // An agent status this SDK does not know, and no model or session TTL: no crash.
+      // Never prepared, and no model (optional in the model): no crash.
       {
         agentId: 'DRAFTAGNT',
         agentName: 'draft-agent',
         agentArn: bedrock(US, 'agent', 'DRAFTAGNT'),
         agentVersion: 'DRAFT',
-        agentStatus: 'HIBERNATING',
+        agentStatus: 'NOT_PREPARED',
+        idleSessionTTLInSeconds: 600,
         agentResourceRoleArn: roleArn('BedrockSupportAgentRole'),
         customerEncryptionKeyArn: KEYS.mlCmk,
         guardrailConfiguration: { guardrailIdentifier: bedrock(US, 'guardrail', guardrailIds.future), guardrailVersion: 'DRAFT' },
@@ -706,6 +748,7 @@ export const AGENTS: Record<string, AgentsEstate> = {
           actionGroupState: 'ENABLED',
           actionGroupExecutor: { lambda: lambdaArn('ops-runbook-executor') },
           functionSchema: { functions: [{ name: 'restart_service', requireConfirmation: 'DISABLED' }, { name: 'rotate_instances' }] },
+          ...stamped(80),
         },
       ],
       SUPPORT01: [
@@ -715,21 +758,22 @@ export const AGENTS: Record<string, AgentsEstate> = {
           actionGroupState: 'ENABLED',
           actionGroupExecutor: { lambda: `${lambdaArn('support-order-lookup')}:live` },
           functionSchema: { functions: [{ name: 'lookup_order', requireConfirmation: 'ENABLED' }] },
+          ...stamped(50),
         },
-        { actionGroupId: 'USERINPUT', actionGroupName: 'UserInputAction', actionGroupState: 'ENABLED', parentActionSignature: 'AMAZON.UserInput' },
+        { actionGroupId: 'USERINPUT', actionGroupName: 'UserInputAction', actionGroupState: 'ENABLED', parentActionSignature: 'AMAZON.UserInput', ...stamped(50) },
       ],
       DRAFTAGNT: [],
       FAQAGENT1: [],
     },
     aliases: {
-      OPSAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '3' }] }],
-      SUPPORT01: [{ agentAliasId: 'PROD', agentAliasName: 'prod', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '7' }] }],
+      OPSAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '3' }], ...stamped(9) }],
+      SUPPORT01: [{ agentAliasId: 'PROD', agentAliasName: 'prod', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '7' }], ...stamped(6) }],
       DRAFTAGNT: [],
-      FAQAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '2' }] }],
+      FAQAGENT1: [{ agentAliasId: 'LIVE', agentAliasName: 'live', agentAliasStatus: 'PREPARED', routingConfiguration: [{ agentVersion: '2' }], ...stamped(4) }],
     },
     agentKnowledgeBases: {
       OPSAGENT1: [],
-      SUPPORT01: [{ knowledgeBaseId: 'KBSUPPORT', knowledgeBaseState: 'ENABLED' }],
+      SUPPORT01: [{ knowledgeBaseId: 'KBSUPPORT', knowledgeBaseState: 'ENABLED', updatedAt: daysAgo(60).toISOString() }],
       DRAFTAGNT: [],
       FAQAGENT1: [],
     },
@@ -778,8 +822,6 @@ export const AGENTS: Record<string, AgentsEstate> = {
               configuration: { knowledgeBase: { knowledgeBaseId: 'KBSUPPORT', guardrailConfiguration: { guardrailIdentifier: guardrailIds.strict, guardrailVersion: '1' } } },
             },
             { name: 'Lookup', type: 'LambdaFunction', configuration: { lambdaFunction: { lambdaArn: lambdaArn('support-order-lookup') } } },
-            // A node kind this SDK does not know yet.
-            { name: 'Translate', type: 'Translator', configuration: { translator: { targetLanguage: 'fr' } } },
           ],
         },
         createdAt: daysAgo(33).toISOString(),

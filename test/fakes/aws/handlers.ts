@@ -42,6 +42,10 @@ export interface Operation {
   service: string;
   /** The IAM action the call needs, e.g. `s3:GetBucketPublicAccessBlock`. */
   action: string;
+  /** The API operation as AWS's model (and the SDK) names it, e.g. `GetPublicAccessBlock`. */
+  operation: string;
+  /** The SDK client (`@aws-sdk/client-<client>`) whose model the answer follows, when not the service's own (S3 Control signs as s3). */
+  client?: string;
   run: () => unknown;
 }
 
@@ -108,7 +112,7 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
     ...Object.fromEntries(
       ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'].map((type) => [
         `Describe${type}JobDefinition`,
-        () => find((estate.monitoringJobDefinitions ?? []).filter((definition) => definition.type === type), 'JobDefinitionName', input.JobDefinitionName, 'job definition', 'ResourceNotFound', 400),
+        () => find(estate.monitoringJobDefinitions?.[type] ?? [], 'JobDefinitionName', input.JobDefinitionName, 'job definition', 'ResourceNotFound', 400),
       ]),
     ),
     ListTrainingJobs: () =>
@@ -236,7 +240,12 @@ const REST_ROUTES: RestRoute[] = [
     pattern: /^\/custom-models$/,
     service: 'bedrock',
     operation: 'ListCustomModels',
-    run: ({ region, query }) => listing(bedrockData(region).customModels, ['modelArn', 'modelName', 'creationTime', 'baseModelArn', 'customizationType'], 'modelSummaries', query.get('nextToken'), 'nextToken'),
+    run: ({ region, query }) => {
+      const answer = listing(bedrockData(region).customModels, ['modelArn', 'modelName', 'creationTime', 'baseModelArn', 'customizationType'], 'modelSummaries', query.get('nextToken'), 'nextToken');
+      // Summaries name the base model too (GetCustomModel does not): the foundation model's name.
+      const baseModelName = (arn: unknown) => bedrockData(region).foundationModels.find((model) => String(arn).endsWith(`/${model.modelId}`))?.modelName;
+      return { ...answer, modelSummaries: (answer.modelSummaries as Item[]).map((summary) => ({ ...summary, baseModelName: baseModelName(summary.baseModelArn) })) };
+    },
   },
   { method: 'GET', pattern: /^\/custom-models\/(.+)$/, service: 'bedrock', operation: 'GetCustomModel', run: ({ region }, [id]) => find(bedrockData(region).customModels, 'modelArn', id, 'custom model') },
   {
@@ -309,7 +318,7 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock',
     operation: 'ListFoundationModels',
     run: ({ region }) => ({
-      modelSummaries: bedrockData(region).foundationModels.map((model) => ({ modelId: model.modelId, modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.modelId}`, modelLifecycle: { status: model.lifecycle } })),
+      modelSummaries: bedrockData(region).foundationModels.map((model) => ({ modelId: model.modelId, modelName: model.modelName, modelArn: `arn:aws:bedrock:${region}::foundation-model/${model.modelId}`, modelLifecycle: { status: model.lifecycle } })),
     }),
   },
   { method: 'POST', pattern: /^\/listTagsForResource$/, service: 'bedrock', operation: 'ListTagsForResource', run: ({ region, body }) => ({ tags: bedrockData(region).tags[body.resourceARN as string] ?? [] }) },
@@ -329,7 +338,7 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock-agent',
     operation: 'ListAgentActionGroups',
     run: ({ region, body }, [agentId]) =>
-      listing(agentData(region).actionGroups[agentId!] ?? [], ['actionGroupId', 'actionGroupName', 'actionGroupState'], 'actionGroupSummaries', body.nextToken, 'nextToken'),
+      listing(agentData(region).actionGroups[agentId!] ?? [], ['actionGroupId', 'actionGroupName', 'actionGroupState', 'description', 'updatedAt'], 'actionGroupSummaries', body.nextToken, 'nextToken'),
   },
   {
     method: 'GET',
@@ -351,7 +360,7 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock-agent',
     operation: 'ListAgentAliases',
     run: ({ region, body }, [agentId]) =>
-      listing(agentData(region).aliases[agentId!] ?? [], ['agentAliasId', 'agentAliasName', 'agentAliasStatus', 'routingConfiguration'], 'agentAliasSummaries', body.nextToken, 'nextToken'),
+      listing(agentData(region).aliases[agentId!] ?? [], ['agentAliasId', 'agentAliasName', 'agentAliasStatus', 'routingConfiguration', 'description', 'createdAt', 'updatedAt'], 'agentAliasSummaries', body.nextToken, 'nextToken'),
   },
   {
     method: 'POST',
@@ -359,7 +368,7 @@ const REST_ROUTES: RestRoute[] = [
     service: 'bedrock-agent',
     operation: 'ListAgentKnowledgeBases',
     run: ({ region, body }, [agentId]) =>
-      listing(agentData(region).agentKnowledgeBases[agentId!] ?? [], ['knowledgeBaseId', 'knowledgeBaseState'], 'agentKnowledgeBaseSummaries', body.nextToken, 'nextToken'),
+      listing(agentData(region).agentKnowledgeBases[agentId!] ?? [], ['knowledgeBaseId', 'knowledgeBaseState', 'description', 'updatedAt'], 'agentKnowledgeBaseSummaries', body.nextToken, 'nextToken'),
   },
   {
     method: 'POST',
@@ -420,7 +429,7 @@ export function restOperation(request: RestRequest): Operation | undefined {
     if (!match) continue;
     const params = match.slice(1).map((part) => decodeURIComponent(part));
     const prefix = route.service === 'bedrock-agent' ? 'bedrock' : route.service;
-    return { service: route.service, action: `${prefix}:${route.operation}`, run: () => route.run(request, params) };
+    return { service: route.service, action: `${prefix}:${route.operation}`, operation: route.operation, run: () => route.run(request, params) };
   }
   return undefined;
 }
@@ -470,7 +479,7 @@ export function iamOperation(action: string, input: Record<string, string>): (()
           Arn: `arn:aws:iam::${ACCOUNT}:role/${input.RoleName}`,
           CreateDate: created,
           AssumeRolePolicyDocument: encodeDocument(role.trust),
-          PermissionsBoundary: role.boundary ? { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.boundary } : undefined,
+          PermissionsBoundary: role.boundary ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: role.boundary } : undefined,
           Tags: Object.entries(role.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
         },
       };
@@ -561,7 +570,7 @@ const xml = (tag: string, value: unknown) => (value === undefined ? '' : `<${tag
 export function s3Operation(bucketName: string, query: URLSearchParams): (Operation & { run: () => { xml?: string; json?: string } }) | undefined {
   const subresource = Object.keys(S3_OPERATIONS).find((name) => query.has(name));
   if (!subresource) return undefined;
-  const { action } = S3_OPERATIONS[subresource]!;
+  const { action, operation } = S3_OPERATIONS[subresource]!;
   const run = () => {
     const bucket = BUCKETS[bucketName];
     if (!bucket) throw new FakeError('NoSuchBucket', 'The specified bucket does not exist', 404);
@@ -598,7 +607,7 @@ export function s3Operation(bucketName: string, query: URLSearchParams): (Operat
         return { xml: `<VersioningConfiguration>${xml('Status', bucket.versioning)}</VersioningConfiguration>` };
     }
   };
-  return { service: 's3', action, run };
+  return { service: 's3', action, operation, run };
 }
 
 /** S3 Control (restXml, account id in the x-amz-account-id header): the account's Block Public Access settings. */
@@ -609,5 +618,5 @@ export function s3ControlOperation(method: string, path: string, accountId: stri
     if (!ACCOUNT_PUBLIC_ACCESS_BLOCK) throw new FakeError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404);
     return { xml: `<PublicAccessBlockConfiguration>${Object.entries(ACCOUNT_PUBLIC_ACCESS_BLOCK).map(([key, value]) => xml(key, value)).join('')}</PublicAccessBlockConfiguration>` };
   };
-  return { service: 's3', action: 's3:GetAccountPublicAccessBlock', run };
+  return { service: 's3', action: 's3:GetAccountPublicAccessBlock', operation: 'GetPublicAccessBlock', client: 's3-control', run };
 }

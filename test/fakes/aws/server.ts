@@ -2,13 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DENIED_SERVICES } from './estate.js';
 import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
+import { CLIENT_OF_SERVICE } from './model.js';
+import { checkAnswer } from './model-check.js';
 import { ACCESS_DENIED, THROTTLING, ec2Reply, errorReply, formParameters, jsonReply, queryReply, xmlReply, type Protocol, type Reply } from './protocols.js';
 
 /**
  * A fake AWS on 127.0.0.1 for the real SDK clients: one HTTP server for every service, told apart by
  * the SigV4 credential scope (`Credential=KEY/DATE/REGION/SERVICE/aws4_request`). It records the IAM
  * action of every request, answers with the estate in `estate.ts`, and injects faults on demand:
- * throttling bursts, denied services, requests that never get an answer.
+ * throttling bursts, denied services, requests that never get an answer. Every answer is checked
+ * against AWS's model of the operation (`model-check.ts`); `stop()` fails if one was not true to it.
  */
 
 export interface Faults {
@@ -43,6 +46,8 @@ export class FakeAws {
   readonly calls: string[] = [];
   /** Requests the fake does not implement: the collector called something unexpected. */
   readonly unhandled: string[] = [];
+  /** Every way an answer differed from AWS's model of the operation (see `model-check.ts`); kept until `stop()`. */
+  readonly violations: string[] = [];
   faults: Faults = { throttle: new Map(), hang: new Set(), latencyMs: 0 };
   /** Most requests in flight at once. */
   maxInFlight = 0;
@@ -59,10 +64,15 @@ export class FakeAws {
     return this;
   }
 
+  /** Stops the server, and fails if any answer was not true to AWS's model, so that no suite can miss it. */
   async stop(): Promise<void> {
     for (const response of this.hanging) response.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.violations.length > 0) {
+      const distinct = [...new Set(this.violations)];
+      throw new Error(`The fake AWS answered unlike AWS's model of the operation (${distinct.length} distinct problems):\n${distinct.join('\n')}`);
+    }
   }
 
   /** Forgets recorded calls and faults between tests. */
@@ -103,7 +113,12 @@ export class FakeAws {
       return this.send(response, errorReply(routed.protocol, code, `User arn:aws:sts::111122223333:assumed-role/scanner/ci is not authorized to perform: ${routed.action} with an explicit deny`, status));
     }
     try {
-      this.send(response, routed.reply(routed.run()));
+      const reply = routed.reply(routed.run());
+      const client = routed.client ?? CLIENT_OF_SERVICE[routed.service];
+      this.violations.push(
+        ...(client ? checkAnswer({ client, operation: routed.operation, protocol: routed.protocol, reply }) : [`${routed.service} ${routed.operation}: no SDK client is named for this service in CLIENT_OF_SERVICE (model.ts)`]),
+      );
+      this.send(response, reply);
     } catch (error) {
       if (!(error instanceof FakeError)) throw error;
       this.send(response, errorReply(routed.protocol, error.code, error.message, error.status));
@@ -126,7 +141,7 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
       if (!target || !run) return undefined;
-      return { service: target.service, action: `${target.service}:${operation}`, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
+      return { service: target.service, action: `${target.service}:${operation}`, operation: operation!, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
     }
     case 'bedrock':
     case 'lambda': {
@@ -138,13 +153,13 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
       const input = formParameters(body);
       const action = input.Action ?? '';
       const run = service === 'sts' ? stsOperation(action) : iamOperation(action, input);
-      return run && { service, action: `${service}:${action}`, protocol: 'query', run, reply: (result) => queryReply(action, result) };
+      return run && { service, action: `${service}:${action}`, operation: action, protocol: 'query', run, reply: (result) => queryReply(action, result) };
     }
     case 'ec2': {
       const input = formParameters(body);
       const action = input.Action ?? '';
       const run = ec2Operation(action, input, region);
-      return run && { service, action: `ec2:${action}`, protocol: 'ec2', run, reply: (result) => ec2Reply(action, result) };
+      return run && { service, action: `ec2:${action}`, operation: action, protocol: 'ec2', run, reply: (result) => ec2Reply(action, result) };
     }
     case 's3': {
       const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
