@@ -70,10 +70,10 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .description('collect AI assets, evaluate the rules, report the findings worst first');
   addSourceOptions(scan)
     .option('--rules <dir>', 'add a rule pack (repeatable)', repeat)
-    .option('--only <ids>', 'run only these rules (comma-separated ids)', listRepeat)
-    .option('--skip <ids>', 'skip these rules (comma-separated ids)', listRepeat)
+    .option('--only <ids>', 'run only these rules (comma-separated ids, aliases or globs such as aws-bedrock-*)', listRepeat)
+    .option('--skip <ids>', 'skip these rules (comma-separated ids, aliases or globs)', listRepeat)
     .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
-    .option('--config <file>', 'rule parameters such as approved models and required tags (default: aispm.config.yaml when present)')
+    .option('--config <file>', 'rule parameters (approved models, required tags) and defaults for these flags (default: aispm.config.yaml when present)')
     .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
     .addOption(new Option('-f, --format <format>', 'format of the report on stdout (or in --output FILE)').choices(SCAN_FORMATS).default('table'))
     .option('-o, --output <[format:]file>', 'write the report to FILE (atomically) instead of stdout, or add a report in another format: sarif:aispm.sarif (repeatable; - is stdout)', repeat)

@@ -68,8 +68,17 @@ async function collectLive(options: SourceOptions, log: Logger, progress: (messa
   if (collectors.length === 0) {
     throw new InputError({ message: 'no cloud credentials found for any provider (aws, azure, gcp)', hint: 'set up credentials as README "Cloud setup" explains, or try: aispm scan --demo' });
   }
+  // One status for all providers at once: each says where it is (`aws: 7/16 regions, 212 assets`).
+  const status = new Map<string, string>();
+  const providerContext = (provider: string): CollectorContext => ({
+    ...context,
+    progress: (message) => {
+      status.set(provider, message);
+      progress([...status].map(([name, text]) => `${name}: ${text}`).join(' · '));
+    },
+  });
   try {
-    const inventories = await Promise.all(collectors.map((collector) => collector.collect(context)));
+    const inventories = await Promise.all(collectors.map((collector) => collector.collect(providerContext(collector.provider))));
     return mergeInventories(inventories);
   } catch (error) {
     if (error instanceof NoCredentialsError) throw new InputError({ message: error.message, hint: `set up ${error.provider} credentials as README "Cloud setup" explains` });

@@ -341,6 +341,11 @@ export class InventoryBuilder {
     list.push({ edge, direction });
   }
 
+  /** Assets found so far, for progress. */
+  get assetCount(): number {
+    return this.assets.size;
+  }
+
   hasAsset(id: string): boolean {
     return this.assets.has(id);
   }

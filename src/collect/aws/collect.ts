@@ -161,13 +161,15 @@ function bedrockUseOf(resources: number | undefined, invokedModels: string[] | u
 }
 
 async function collectAccount(account: AwsAccount, context: CollectorContext): Promise<void> {
-  context.progress(`aws ${account.account}: finding regions`);
+  context.progress(`${account.account}: finding regions`);
   const regions = await regionsToScan(account, context.scope.regions);
   const endpointsByRegion = new Map<string, BedrockEndpoints>();
   const modelLifecycle = new Map<string, Map<string, string> | undefined>();
   const bedrockUse = new Map<string, BedrockUse>();
 
-  context.progress(`aws ${account.account}: reading AI services in ${regions.length} region(s)`);
+  let regionsRead = 0;
+  const regionProgress = () => context.progress(`${account.account}: ${regionsRead}/${regions.length} regions, ${account.assetCount} assets`);
+  regionProgress();
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
@@ -185,12 +187,14 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
       const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
       bedrockUse.set(region, use);
       if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
+      regionsRead++;
+      regionProgress();
     }),
   ]);
 
-  context.progress(`aws ${account.account}: reading the guardrail versions, functions, logs and buckets AI assets use`);
+  context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
   await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
-  context.progress(`aws ${account.account}: reading the identities and keys AI assets use`);
+  context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 
   markLegacyModelUsers(account, modelLifecycle);

@@ -257,6 +257,11 @@ export class AwsAccount {
     return this.builder.getAsset(id);
   }
 
+  /** Assets found so far in the whole AWS scan, for progress. */
+  get assetCount(): number {
+    return this.builder.assetCount;
+  }
+
   /** Sets properties learned after the asset was added (from a related resource or a later listing). */
   patchProps(id: string, props: Record<string, unknown>): void {
     const asset = this.builder.getAsset(id);

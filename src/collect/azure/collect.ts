@@ -24,20 +24,24 @@ const UNREADABLE_STATES = ['Disabled', 'Deleted'];
  */
 export async function collectAzure(context: CollectorContext, options: { env: NodeJS.ProcessEnv; tuning: PipelineTuning }): Promise<Inventory> {
   const target = armTarget(context.scope.azureCloud, options.env);
-  context.progress('Azure: signing in');
+  context.progress('signing in');
   const credential = await resolveCredential(target, options.env, context.signal, context.log);
   const connection: ArmConnection = { credential, target, timeoutMs: context.timeoutMs, signal: requestSignal(context.signal, context.concurrency), tuning: options.tuning };
   const scan = new AzureScan(connection, context, new InventoryBuilder('azure', context, classifyAzureError));
 
   const subscriptionIds = await selectSubscriptions(scan, context.scope.azureSubscriptions);
+  let read = 0;
+  const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
+  progress();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    context.progress(`Azure ${subscriptionId}: AI services and machine learning`);
     await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId)]);
+    read++;
+    progress();
   });
-  context.progress('Azure: identities and role assignments');
+  progress('; identities and role assignments');
   await collectRoleAssignments(scan, subscriptionIds);
   await collectIdentities(scan, subscriptionIds);
-  context.progress('Azure: storage');
+  progress('; storage');
   await collectStorage(scan, subscriptionIds);
   return scan.graph.finish();
 }

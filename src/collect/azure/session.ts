@@ -84,6 +84,11 @@ export class AzureScan {
     return this.builder.attempt({ account, region: GLOBAL_REGION, service }, run, { deadlineMs: 2 * identityTimeoutMs(this.connection.timeoutMs) });
   }
 
+  /** Assets found so far, for progress. */
+  get assetCount(): number {
+    return this.builder.assetCount;
+  }
+
   record(subscriptionId: string, service: Service, status: CoverageStatus, message?: string): void {
     this.builder.record({ account: subscriptionId, region: GLOBAL_REGION, service }, status, message);
   }

@@ -27,11 +27,16 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
     const facts = new Map<string, ProjectFacts>();
     const ancestry = new AncestryReader(session, estate);
+    let read = 0;
+    const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
+    progress();
     await forEachConcurrently(projects, async (project) => {
       facts.set(project, await collectProject(session, estate, ancestry, project));
+      read++;
+      progress();
     });
     linkTrainingData(estate);
-    context.progress('Google Cloud: reading buckets, keys and service accounts…');
+    progress('; buckets, keys and service accounts');
     await collectRelated(session, estate, facts);
     return withoutDanglingEdges(estate, estate.builder.result());
   } finally {
@@ -74,7 +79,6 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
     // Workbench is its own API (Notebooks), listed for all zones in one call.
     builder.call({ account: project, region: 'global', service: 'notebooks' }, 'ListInstances', () => collectWorkbenchInstances(session, estate, project)),
   ]);
-  builder.context.progress(`Google Cloud: reading Vertex AI in ${project} (${locations.length} locations)…`);
   const inherited = ancestry.ofParent(details?.parent, details !== undefined);
   await forEachConcurrently(locations, (location) =>
     forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
