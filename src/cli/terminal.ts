@@ -58,14 +58,25 @@ const ASCII_FRAMES = ['-', '\\', '|', '/'];
 const FRAME_MS = 100;
 
 /**
- * A one-line status on stderr when it is a terminal (and not --debug, whose log lines would fight
- * it). It can neither hang nor flood: at most one short line every FRAME_MS, cut to the terminal's
+ * A one-line status on stderr when it is a terminal (with --debug, a log line per change instead;
+ * off a terminal, nothing). It can neither hang nor flood: at most one short line every FRAME_MS, cut to the terminal's
  * width, and nothing at all when the terminal reports fewer than MIN_PROGRESS_COLUMNS columns (a
  * 0-column terminal made a spinner library loop forever). No colour with NO_COLOR or --no-color.
  */
 export async function startProgress(options: TerminalOptions, text: string): Promise<Progress> {
   const stream = process.stderr;
-  if (!stream.isTTY || options.debug || (stream.columns ?? 0) < MIN_PROGRESS_COLUMNS) return { update: () => {}, stop: () => {} };
+  // With --debug, progress is a log line each time it changes (a spinner would fight the log lines).
+  if (options.debug) {
+    let last = '';
+    const note = (message: string) => {
+      if (message === last) return;
+      last = message;
+      stream.write(`aispm: debug: ${escapeText(message)}\n`);
+    };
+    note(text);
+    return { update: note, stop: () => {} };
+  }
+  if (!stream.isTTY || (stream.columns ?? 0) < MIN_PROGRESS_COLUMNS) return { update: () => {}, stop: () => {} };
   const color = options.color !== false && !(process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
   const frames = process.env.TERM === 'linux' || process.platform === 'win32' ? ASCII_FRAMES : FRAMES;
   let message = escapeText(text);

@@ -52,7 +52,7 @@ describe('progress at a terminal', () => {
     expect(code).toBe(1);
     const frames = progressFrames(output);
     expect(frames.length).toBeGreaterThan(1);
-    expect(frames.some((frame) => /aws 111122223333: /.test(frame))).toBe(true);
+    expect(frames.some((frame) => /aws: 111122223333: \d+\/1 regions, \d+ assets/.test(frame))).toBe(true);
     for (const frame of frames) expect(visible(frame).length).toBeLessThan(80);
     expect(visible(output)).toMatch(/\r\u001b\[2Kaispm \d+\.\d+\.\d+: \d+ assets/);
   });
