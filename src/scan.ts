@@ -1,4 +1,4 @@
-import { evaluateRules } from './engine/evaluate.js';
+import { evaluateRules, evaluateRulesInSlices, type Evaluation, type NotEvaluated } from './engine/evaluate.js';
 import type { CompiledRule, Rule } from './engine/rule.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
 import { buildFindings } from './findings/build.js';
@@ -55,10 +55,42 @@ export function runScan(input: ScanInput): ScanResult {
   return scanGraph(buildGraph(input.inventory), input);
 }
 
+/**
+ * runScan for the CLI: evaluation returns to the event loop between slices, so that Ctrl-C stops a
+ * long evaluation; `signal` ends it with its reason.
+ */
+export async function runScanInSlices(input: ScanInput, signal?: AbortSignal): Promise<ScanResult> {
+  const graph = buildGraph(input.inventory);
+  const active = activeRules(input.rules);
+  return resultOf(graph, input, active, await evaluateRulesInSlices(graph, active, signal));
+}
+
 /** Evaluates a graph that is already built (the benchmarks time the two halves apart). */
 export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>): ScanResult {
-  const active = input.rules.filter((compiled) => !compiled.rule.deprecated && compiled.active);
-  const evaluation = evaluateRules(graph, active);
+  const active = activeRules(input.rules);
+  return resultOf(graph, input, active, evaluateRules(graph, active));
+}
+
+function activeRules(rules: readonly CompiledRule[]): CompiledRule[] {
+  return rules.filter((compiled) => !compiled.rule.deprecated && compiled.active);
+}
+
+/** Coverage entries of rules that could not be evaluated have this service prefix, then the rule id. */
+export const RULE_GAP_SERVICE = 'rule:';
+
+export function isRuleGap(entry: CoverageEntry): boolean {
+  return entry.service.startsWith(RULE_GAP_SERVICE);
+}
+
+/**
+ * A rule stopped by the evaluation budget is a coverage gap: what it checks is unknown in the
+ * estate (never a pass, never a finding), so --fail-on-gaps fails the scan and every format lists it.
+ */
+function ruleGap({ rule, asset, reason }: NotEvaluated): CoverageEntry {
+  return { provider: asset.provider, account: asset.account, region: asset.region, service: `${RULE_GAP_SERVICE}${rule.id}`, status: 'error', message: `rule ${rule.id} could not be evaluated: it ${reason} (${asset.id}); none of its results are reported` };
+}
+
+function resultOf(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>, active: CompiledRule[], evaluation: Evaluation): ScanResult {
   const findings = buildFindings(graph, evaluation.violations);
   const aliases = new Map(active.map((compiled) => [compiled.rule.id, compiled.rule.aliases]));
   const warnings: string[] = [];
@@ -82,7 +114,7 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
     startedAt: input.startedAt,
     finishedAt: new Date(),
     sources: [...graph.sources].sort(),
-    coverage: [...graph.coverage].sort(compareCoverage),
+    coverage: [...graph.coverage, ...evaluation.notEvaluated.map(ruleGap)].sort(compareCoverage),
     assetCount: graph.size,
     findings: grouped,
     rules: active.map((compiled) => compiled.rule).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
@@ -102,6 +134,8 @@ export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>
 export function unreadableProviders(result: Pick<ScanResult, 'coverage'>): Array<{ provider: string; reason: string }> {
   const byProvider = new Map<string, CoverageEntry[]>();
   for (const entry of result.coverage) {
+    // A rule that could not be evaluated says nothing about what could be read.
+    if (isRuleGap(entry)) continue;
     let list = byProvider.get(entry.provider);
     if (!list) byProvider.set(entry.provider, (list = []));
     list.push(entry);

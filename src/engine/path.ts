@@ -6,7 +6,8 @@ import type { Asset } from '../graph/model.js';
 import { suggestion } from '../errors.js';
 import type { FieldPath } from '../input/document.js';
 import type { ConditionCompiler } from './condition.js';
-import type { Evaluator } from './operators/operator.js';
+import { spend, startWork, type Work } from './budget.js';
+import type { EvalContext, Evaluator } from './operators/operator.js';
 import type { Truth } from './truth.js';
 
 /**
@@ -94,17 +95,19 @@ const MAX_TARGETS = 1000;
  */
 export class PathSearch {
   private readonly memo: Array<Map<string, Suffix>>;
-  private readonly context: { graph: AssetGraph };
+  /** The check being decided: steps taken count against its budget. */
+  private context: EvalContext;
 
   constructor(
     private readonly graph: AssetGraph,
     private readonly steps: readonly CompiledPathStep[],
   ) {
     this.memo = steps.map(() => new Map());
-    this.context = { graph };
+    this.context = { graph, work: startWork() };
   }
 
-  from(entry: Asset): PathSearchResult {
+  from(entry: Asset, work: Work = startWork()): PathSearchResult {
+    this.context = { graph: this.graph, work };
     const suffix = this.suffix(0, entry);
     return { truth: suffix.truth, paths: suffix.witnesses.map((witness) => [entry.id, ...witness]), targetCount: suffix.targets.size };
   }
@@ -158,7 +161,9 @@ export class PathSearch {
       for (const { node, hops } of layer) {
         if (node.unreadEdges && step.edges.some((edge) => this.graph.edgesUnread(node, edge, step.direction))) incomplete = true;
         for (const edge of step.edges) {
-          for (const neighbour of this.graph.neighbours(node, edge, step.direction)) {
+          const neighbours = this.graph.neighbours(node, edge, step.direction);
+          spend(this.context.work, neighbours.length);
+          for (const neighbour of neighbours) {
             if (visited.has(neighbour.id) || next.length >= MAX_FRONTIER) continue;
             visited.add(neighbour.id);
             const reached = { node: neighbour, hops: [...hops, neighbour.id] };

@@ -2,7 +2,7 @@ import type { FailOn } from '../../findings/finding.js';
 import { isCoverageGap, SEVERITIES, SEVERITY_RANK, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
 import { loadReporter, SCAN_FORMATS, type ScanFormat } from '../../report/reporter.js';
-import { countedFindings, runScan, severityCounts, unreadableProviders, withMinimumSeverity, type ScanResult } from '../../scan.js';
+import { countedFindings, isRuleGap, runScanInSlices, severityCounts, unreadableProviders, withMinimumSeverity, type ScanResult } from '../../scan.js';
 import { escapeText } from '../../report/escape.js';
 import { planOutputs, writeReport } from '../output.js';
 import { loadSelectedRules } from '../rule-selection.js';
@@ -45,7 +45,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   try {
     const inventory = await readInventory(options, log, progress.update, signal);
     progress.update(`Evaluating ${rules.length} rules…`);
-    result = runScan({ inventory, rules, suppressions, baseline, startedAt, tool: { name: TOOL_NAME, version: toolVersion() } });
+    result = await runScanInSlices({ inventory, rules, suppressions, baseline, startedAt, tool: { name: TOOL_NAME, version: toolVersion() } }, signal);
     if (options.minSeverity) result = withMinimumSeverity(result, options.minSeverity);
     if (options.saveSnapshot) {
       const { saveSnapshot } = await import('../../graph/snapshot.js');
@@ -55,6 +55,8 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
     progress.stop();
   }
   for (const warning of result.warnings) log.warn(warning);
+  // A rule that could not be evaluated is a gap in the reports; say so where CI logs show it too.
+  for (const gap of result.coverage.filter(isRuleGap)) log.warn(gap.message ?? gap.service);
   log.debug(`${result.assetCount} assets, ${result.checks} checks, ${result.findings.length} findings, ${result.inconclusive} inconclusive`);
 
   for (const target of targets) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AssetGraph } from '../../graph/graph.js';
 import type { FieldPath } from '../../input/document.js';
+import type { Work } from '../budget.js';
 import type { Truth } from '../truth.js';
 
 /** What a condition is evaluated on: an asset, or an element of a list inside one (`some`, `every`). */
@@ -10,6 +11,8 @@ export interface EvalContext {
   graph: AssetGraph;
   /** Present only when a finding is being explained: operators record what they read. */
   evidence?: Map<string, unknown>;
+  /** What the current check has spent (see budget.ts); shared by every condition in it. */
+  work: Work;
 }
 
 /** A compiled condition: true, false, or unknown (undefined) for one subject. */

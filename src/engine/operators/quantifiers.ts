@@ -19,7 +19,7 @@ function quantifier(name: 'some' | 'every', summary: string, join: typeof anyOf,
       return (value, evaluation: EvalContext) => {
         if (!Array.isArray(value)) return whenNotList;
         // Elements are explained by the list itself, recorded by the enclosing field condition.
-        const quiet = evaluation.evidence ? { graph: evaluation.graph } : evaluation;
+        const quiet = evaluation.evidence ? { graph: evaluation.graph, work: evaluation.work } : evaluation;
         return join(value, (element) => inner(element, quiet));
       };
     },

@@ -3,7 +3,9 @@ import { ASSET_TYPE_NAMES } from '../../graph/catalog/index.js';
 import { EDGE_TYPE_NAMES, isEdgeType } from '../../graph/edge-types.js';
 import type { Asset } from '../../graph/model.js';
 import { suggestion } from '../../errors.js';
-import type { StandaloneOperator } from './operator.js';
+import { spend } from '../budget.js';
+import type { Truth } from '../truth.js';
+import type { Evaluator, StandaloneOperator } from './operator.js';
 
 export interface RelatedArgs {
   edge: string | string[];
@@ -46,17 +48,32 @@ export const related: StandaloneOperator<RelatedArgs> = {
     const where = args.where === undefined ? undefined : context.condition(args.where, [...context.path, 'where'], { kind: 'asset', types: args.types ?? ASSET_TYPE_NAMES });
     const label = `related.${edges.join('|')}${args.direction === 'in' ? '.in' : ''}`;
 
-    return (subject, evaluation) => {
+    const evaluate: Evaluator = (subject, evaluation) => {
       const asset = subject as Asset;
+      const { work } = evaluation;
+      // Nested in another related condition, the same asset can be reached many ways (roles that
+      // assume each other): decide it once per check. At the top level it is decided once anyway.
+      let memo: Map<string, Truth> | undefined;
+      if (work.depth > 0) {
+        work.memo ??= new Map();
+        memo = work.memo.get(evaluate);
+        if (!memo) work.memo.set(evaluate, (memo = new Map()));
+        const known = memo.get(asset.id);
+        if (known !== undefined || memo.has(asset.id)) return known;
+      }
+      spend(work, 1);
       let matched = 0;
       let unknown = 0;
       // Edges that could not be read may hold the match: their absence proves nothing.
       if (edges.some((edge) => evaluation.graph.edgesUnread(asset, edge, args.direction))) unknown = Infinity;
       const matchedIds: string[] = [];
       // Neighbours are judged without recording evidence; the matching ids are the evidence.
-      const quiet = evaluation.evidence ? { graph: evaluation.graph } : evaluation;
+      const quiet = evaluation.evidence ? { graph: evaluation.graph, work } : evaluation;
+      work.depth++;
       for (const edge of edges) {
-        for (const neighbour of evaluation.graph.neighbours(asset, edge, args.direction)) {
+        const neighbours = evaluation.graph.neighbours(asset, edge, args.direction);
+        spend(work, neighbours.length);
+        for (const neighbour of neighbours) {
           if (types && !types.has(neighbour.type)) continue;
           const result = where ? where(neighbour, quiet) : true;
           if (result === true) {
@@ -67,9 +84,12 @@ export const related: StandaloneOperator<RelatedArgs> = {
           }
         }
       }
+      work.depth--;
       const truth = matched >= args.atLeast ? true : matched + unknown < args.atLeast ? false : undefined;
       if (evaluation.evidence) evaluation.evidence.set(label, matchedIds);
+      memo?.set(asset.id, truth);
       return truth;
     };
+    return evaluate;
   },
 };
