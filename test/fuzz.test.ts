@@ -122,6 +122,44 @@ describe('loaders survive hostile documents', () => {
   });
 });
 
+describe('keys that JavaScript objects cannot hold', () => {
+  it('every loader refuses a __proto__ key, in YAML and JSON, naming its line and field', () => {
+    const cases: Record<string, [string, string]> = {
+      rule: ['{"when": {"all": [{"field": "props.rootAccess", "equals": true}]}, "__proto__": {"severity": "low"}}', '__proto__'],
+      'rule test': ['{"cases": [{"assets": [{"raw": {"__proto__": {"x": 1}}}]}]}', 'cases[0].assets[0].raw.__proto__'],
+      snapshot: ['{"assets": [{"raw": {"Spec": {"__proto__": {"polluted": true}}}}]}', 'assets[0].raw.Spec.__proto__'],
+      'ignore file': ['{"ignore": [{"__proto__": {"rule": "test-rule"}}]}', 'ignore[0].__proto__'],
+      baseline: ['{"findings": [{"resource": {"__proto__": {"id": "nb"}}}]}', 'findings[0].resource.__proto__'],
+      config: ['{"parameters": {"__proto__": ["gpt-4o*"]}}', 'parameters.__proto__'],
+    };
+    for (const [kind, [overlay, field]] of Object.entries(cases)) {
+      const document = merge(VALID[kind], JSON.parse(overlay));
+      const json = JSON.stringify(document, null, 1);
+      for (const path of [file(json, 'json'), file(json)]) {
+        let error: unknown;
+        try {
+          LOADERS[kind]!(path);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error, `${kind} ${path}`).toBeInstanceOf(InputError);
+        const line = json.split('\n').findIndex((text) => text.includes('"__proto__"')) + 1;
+        expect((error as InputError).message, kind).toBe(`${path}:${line}: ${field}: "__proto__" is not accepted as a key (rename or remove it)`);
+      }
+    }
+  });
+});
+
+/** `overlay` laid over `base`, keeping own __proto__ keys as data (as JSON.parse does). */
+function merge(base: unknown, overlay: unknown): unknown {
+  if (Array.isArray(base) && Array.isArray(overlay)) return base.map((item, index) => (index < overlay.length ? merge(item, overlay[index]) : item));
+  if (base === null || typeof base !== 'object' || overlay === null || typeof overlay !== 'object') return overlay;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(base)) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(overlay)) Object.defineProperty(out, key, { value: Object.hasOwn(out, key) ? merge(out[key], value) : value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 describe('resource exhaustion is refused with an input error', () => {
   it('YAML alias bombs', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)].join('\n');

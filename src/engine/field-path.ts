@@ -42,12 +42,12 @@ export function parseFieldPath(path: string): FieldPathSegments | string {
  */
 export function resolveAssetField(asset: object, segments: FieldPathSegments): unknown {
   const root = segments[0]!;
-  let value = (asset as Record<string, unknown>)[root];
+  let value = ownValue(asset, root);
   if (value === undefined) return root === 'tags' || root === 'raw' ? undefined : null;
   let start = 1;
   if (root === 'props') {
     if (segments.length === 1) return value;
-    value = (value as Record<string, unknown>)[segments[1]!];
+    value = value !== null && typeof value === 'object' ? ownValue(value, segments[1]!) : undefined;
     if (value === undefined) return undefined;
     start = 2;
   }
@@ -64,11 +64,19 @@ function resolveWithin(value: unknown, segments: FieldPathSegments, start: numbe
   let current = value;
   for (let index = start; index < segments.length; index++) {
     if (current === null || typeof current !== 'object' || Array.isArray(current)) return null;
-    const next = (current as Record<string, unknown>)[segments[index]!];
+    const next = ownValue(current, segments[index]!);
     if (next === undefined) return null;
     current = next;
   }
   return current;
+}
+
+/**
+ * A key of the data itself: `constructor`, `toString` or `__proto__` in a field path name keys of the
+ * record, never members that every object inherits (`tags.constructor exists` must not match all).
+ */
+function ownValue(object: object, key: string): unknown {
+  return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
 }
 
 export function formatFieldSegments(segments: FieldPathSegments): string {

@@ -76,8 +76,9 @@ export function parseYaml(file: string, text: string): SourceDocument {
   } catch (error) {
     throw new InputError({ file, message: `invalid YAML: ${error instanceof RangeError ? `nested more than ${MAX_DEPTH} levels deep` : error instanceof Error ? error.message : String(error)}` });
   }
-  checkDepth(file, data);
-  return { file, data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
+  const source: SourceDocument = { file, data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
+  checkStructure(source);
+  return source;
 }
 
 /**
@@ -95,9 +96,8 @@ export function parseJson(file: string, text: string): SourceDocument {
     const line = position ? text.slice(0, Number(position[1])).split('\n').length : /end of JSON/i.test(message) ? text.trimEnd().split('\n').length : undefined;
     throw new InputError({ file, line, message: `invalid JSON: ${message}` });
   }
-  checkDepth(file, data);
   let positioned: SourceDocument | undefined;
-  return {
+  const source: SourceDocument = {
     file,
     data,
     lineOf: (path) => {
@@ -105,6 +105,8 @@ export function parseJson(file: string, text: string): SourceDocument {
       return positioned.lineOf(path);
     },
   };
+  checkStructure(source);
+  return source;
 }
 
 /** Deeper documents are refused: nothing aispm reads needs more, and recursion must stay bounded. */
@@ -136,15 +138,38 @@ function flowNestingExceeds(text: string, max: number): boolean {
   return false;
 }
 
-/** Refuses documents nested more than MAX_DEPTH levels (checked without recursion). */
-function checkDepth(file: string, data: unknown): void {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value: data, depth: 0 }];
+/**
+ * Refuses documents nested more than MAX_DEPTH levels (checked without recursion), and keys named
+ * `__proto__`: JavaScript objects cannot hold them faithfully (validation drops them, copying turns
+ * them into the object's prototype), so a document with one would not mean what it says.
+ */
+function checkStructure(source: SourceDocument): void {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: source.data, depth: 0 }];
   while (stack.length > 0) {
     const { value, depth } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_DEPTH) throw new InputError({ file, message: `the document is nested more than ${MAX_DEPTH} levels deep` });
+    if (depth >= MAX_DEPTH) throw new InputError({ file: source.file, message: `the document is nested more than ${MAX_DEPTH} levels deep` });
+    if (!Array.isArray(value) && Object.hasOwn(value, PROTO_KEY)) {
+      const path = [...(pathTo(source.data, value) ?? []), PROTO_KEY];
+      throw new InputError({ file: source.file, line: source.lineOf(path), field: formatFieldPath(path), message: `"${PROTO_KEY}" is not accepted as a key`, hint: 'rename or remove it' });
+    }
     for (const child of Array.isArray(value) ? value : Object.values(value)) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
   }
+}
+
+const PROTO_KEY = '__proto__';
+
+/** Where `target` sits inside `root` (only looked for when there is a problem to report). */
+function pathTo(root: unknown, target: object): FieldPath | undefined {
+  const stack: Array<{ value: unknown; path: FieldPath }> = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === target) return path;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) value.forEach((child, index) => stack.push({ value: child, path: [...path, index] }));
+    else for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: [...path, key] });
+  }
+  return undefined;
 }
 
 /** Reads and parses a YAML or JSON file (by extension; YAML otherwise). */

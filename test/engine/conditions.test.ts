@@ -9,6 +9,27 @@ function outcome(body: string, props: Record<string, unknown>, extra = {}) {
   return evaluateRuleOn(graph, ruleWith([NOTEBOOK], body), graph.get('nb')!).outcome;
 }
 
+describe('field paths read the record itself, never what every object inherits', () => {
+  it.each([
+    ['tags.constructor', { tags: { team: 'x' } }, 'pass'],
+    ['tags.toString', { tags: {} }, 'pass'],
+    ["tags['__proto__']", { tags: {} }, 'pass'],
+    ['raw.constructor', { raw: {} }, 'pass'],
+    ['raw.Spec.toString', { raw: { Spec: {} } }, 'pass'],
+    ["raw['__proto__'].polluted", { raw: {} }, 'pass'],
+    ['tags.constructor', { tags: { constructor: 'owner' } }, 'fail'],
+    ['raw.Spec.toString', { raw: { Spec: { toString: 'x' } } }, 'fail'],
+  ])('%s exists on %j → %s', (field, extra, expected) => {
+    expect(outcome(`when: { field: "${field}", exists: true }`, {}, extra)).toBe(expected);
+  });
+
+  it('a props key named like an inherited member is not a property', () => {
+    expect(ruleProblems([NOTEBOOK], 'when: { field: props.constructor, exists: true }')).toEqual([expect.stringMatching(/props\.constructor is not a property of aws\.sagemaker\.notebook-instance/)]);
+    const graph = graphOf([asset('nb', NOTEBOOK, {})]);
+    expect(evaluateRuleOn(graph, ruleWith([NOTEBOOK], 'when: { field: "props.rootAccess", exists: true }'), graph.get('nb')!).outcome).toBe('unknown');
+  });
+});
+
 describe('field operators', () => {
   it.each([
     ['equals: true', { rootAccess: true }, 'fail'],
