@@ -59,10 +59,20 @@ export function runScan(input: ScanInput): ScanResult {
  * runScan for the CLI: evaluation returns to the event loop between slices, so that Ctrl-C stops a
  * long evaluation; `signal` ends it with its reason.
  */
-export async function runScanInSlices(input: ScanInput, signal?: AbortSignal): Promise<ScanResult> {
+export async function runScanInSlices(input: ScanInput, signal?: AbortSignal, progress?: (message: string) => void): Promise<ScanResult> {
   const graph = buildGraph(input.inventory);
+  await nextTurn(signal);
+  progress?.(`Evaluating ${input.rules.length} rules…`);
   const active = activeRules(input.rules);
-  return resultOf(graph, input, active, await evaluateRulesInSlices(graph, active, signal));
+  const evaluation = await evaluateRulesInSlices(graph, active, signal);
+  await nextTurn(signal);
+  return resultOf(graph, input, active, evaluation);
+}
+
+/** Lets the event loop run (a Ctrl-C that came during a long step is handled here), then goes on unless stopped. */
+export async function nextTurn(signal?: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
 }
 
 /** Evaluates a graph that is already built (the benchmarks time the two halves apart). */

@@ -50,10 +50,10 @@ export function evaluateRules(graph: AssetGraph, rules: readonly CompiledRule[])
 export async function evaluateRulesInSlices(graph: AssetGraph, rules: readonly CompiledRule[], signal?: AbortSignal): Promise<Evaluation> {
   const slices = evaluateInSlices(graph, rules);
   for (;;) {
-    signal?.throwIfAborted();
     const next = slices.next();
     if (next.done) return next.value;
     await new Promise((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
   }
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoInventory } from '../../src/collect/demo.js';
 import { startCli, tempDir } from '../helpers.js';
 import { startThreeClouds, type ThreeClouds } from './three-clouds.js';
 
@@ -38,4 +39,35 @@ describe('Ctrl-C during a scan', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('the previous report\n');
   });
+});
+
+describe('Ctrl-C during a long evaluation', () => {
+  it('exits with 130 within seconds, before any report is written', async () => {
+    // The demo estate 600 times over (42,000 assets): evaluation takes seconds, and runs synchronously
+    // unless it returns to the event loop, where the Ctrl-C handler runs.
+    const demo = await loadDemoInventory();
+    const copies = Array.from({ length: 600 }, (_, copy) => copy);
+    const snapshot = {
+      snapshotVersion: 1,
+      sources: ['demo'],
+      coverage: demo.coverage,
+      assets: copies.flatMap((copy) => demo.assets.map((asset) => ({ ...asset, id: `${asset.id}#${copy}` }))),
+      edges: copies.flatMap((copy) => demo.edges.map((edge) => ({ ...edge, from: `${edge.from}#${copy}`, to: `${edge.to}#${copy}` }))),
+    };
+    const dir = tempDir({ 'snapshot.json': JSON.stringify(snapshot), 'report.json': 'the previous report\n' });
+    const { child, result } = startCli(['scan', '--snapshot', join(dir, 'snapshot.json'), '--format', 'json', '--output', join(dir, 'report.json'), '--debug']);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    while (!stderr.includes('aispm: debug: Evaluating')) await new Promise((resolve) => setTimeout(resolve, 10));
+    const sent = performance.now();
+    child.kill('SIGINT');
+    const { code } = await result;
+    // Generous: the requirement is 2 s; before, the whole evaluation and the report came first.
+    expect(performance.now() - sent).toBeLessThan(5_000);
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/\naispm: interrupted\n$/);
+    expect(stderr).not.toContain('writing the json report');
+    expect(readdirSync(dir).sort()).toEqual(['report.json', 'snapshot.json']);
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('the previous report\n');
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import type { FailOn } from '../../findings/finding.js';
 import { isCoverageGap, SEVERITIES, SEVERITY_RANK, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
 import { loadReporter, SCAN_FORMATS, type ScanFormat } from '../../report/reporter.js';
-import { countedFindings, isRuleGap, runScanInSlices, severityCounts, unreadableProviders, withMinimumSeverity, type ScanResult } from '../../scan.js';
+import { countedFindings, isRuleGap, nextTurn, runScanInSlices, severityCounts, unreadableProviders, withMinimumSeverity, type ScanResult } from '../../scan.js';
 import { escapeText } from '../../report/escape.js';
 import { planOutputs, writeReport } from '../output.js';
 import { loadSelectedRules } from '../rule-selection.js';
@@ -44,8 +44,9 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   let result: ScanResult;
   try {
     const inventory = await readInventory(options, log, progress.update, signal);
-    progress.update(`Evaluating ${rules.length} rules…`);
-    result = await runScanInSlices({ inventory, rules, suppressions, baseline, startedAt, tool: { name: TOOL_NAME, version: toolVersion() } }, signal);
+    await nextTurn(signal);
+    progress.update('Building the asset graph…');
+    result = await runScanInSlices({ inventory, rules, suppressions, baseline, startedAt, tool: { name: TOOL_NAME, version: toolVersion() } }, signal, progress.update);
     if (options.minSeverity) result = withMinimumSeverity(result, options.minSeverity);
     if (options.saveSnapshot) {
       const { saveSnapshot } = await import('../../graph/snapshot.js');
@@ -61,6 +62,8 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
 
   for (const target of targets) {
     const render = await loadReporter(target.format);
+    await nextTurn(signal);
+    log.debug(`writing the ${target.format} report to ${target.file ?? 'stdout'}`);
     writeReport(render(result, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
     if (target.file !== undefined) log.info(`wrote ${target.format} report to ${target.file}`);
   }
