@@ -6,7 +6,9 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { loadBaseline } from '../src/findings/baseline.js';
-import { loadSuppressions } from '../src/findings/suppressions.js';
+import { loadSuppressions, type SuppressionSet } from '../src/findings/suppressions.js';
+import type { Asset, Inventory } from '../src/graph/model.js';
+import type { CompiledRule } from '../src/engine/rule.js';
 import { loadSnapshot } from '../src/graph/snapshot.js';
 import { loadRuleFile } from '../src/engine/load-rules.js';
 import { loadRuleTestFile } from '../src/engine/rule-tests.js';
@@ -182,5 +184,115 @@ describe('resource exhaustion is refused with an input error', () => {
     const big = file(`# ${'x'.repeat(3 * 1024 * 1024)}\n`);
     expect(() => loadRuleFile(big)).toThrow(/more than the 256 KiB aispm accepts/);
     expect(() => loadSuppressions(big, [], '2026-01-01')).toThrow(InputError);
+  });
+});
+
+/**
+ * Evaluation on hostile inputs: every generated case must finish within a generous bound (a
+ * super-linear blow-up takes minutes, not seconds) and decide pass, fail or unknown.
+ */
+describe('evaluation stays fast on hostile rule packs, names and globs', () => {
+  const CASE_BOUND_MS = 2_000;
+  const ROLE = 'aws.iam.role';
+  const NOTEBOOK = 'aws.sagemaker.notebook-instance';
+  const roles = Array.from({ length: 8 }, (_, index) => `role-${index}`);
+  /** Roles that can all assume each other (cycles everywhere), and notebooks that use them. */
+  function estate(name = 'nb', tags: Record<string, string> = {}): Inventory {
+    const assets: Asset[] = [
+      ...roles.map((id, index): Asset => ({ id, type: ROLE, provider: 'aws', account: '1', region: 'global', name: id, props: { admin: index === 7 ? true : index === 6 ? undefined : false } })),
+      ...[0, 1, 2].map((index): Asset => ({ id: `nb-${index}`, type: NOTEBOOK, provider: 'aws', account: '1', region: 'r', name: `${name}-${index}`, tags, props: { rootAccess: index === 0 }, raw: { Name: name } })),
+    ];
+    for (const asset of assets) if (asset.props.admin === undefined) delete asset.props.admin;
+    const edges = [...roles.flatMap((from) => roles.map((to) => ({ from, type: 'can-assume', to }))), ...[0, 1, 2].map((index) => ({ from: `nb-${index}`, type: 'uses-identity', to: roles[index * 3]! }))];
+    return { sources: ['fuzz'], assets, edges, coverage: [] };
+  }
+  function scanWithin(inventory: Inventory, rule: CompiledRule, suppressions?: SuppressionSet): void {
+    const start = performance.now();
+    const result = runScan({ inventory, rules: [rule], suppressions, startedAt: new Date(), tool: { name: 'aispm', version: '0' } });
+    expect(performance.now() - start).toBeLessThan(CASE_BOUND_MS);
+    expect(result.checks).toBeGreaterThan(0);
+  }
+  /** Compiles a generated condition; conditions the loader refuses (too deep) are fine too. */
+  function compiled(condition: unknown): CompiledRule | undefined {
+    try {
+      return ruleWith([ROLE, NOTEBOOK], `when: ${JSON.stringify(condition)}`);
+    } catch (error) {
+      if (error instanceof InputError) return undefined;
+      throw error;
+    }
+  }
+
+  const leaf = fc.constantFrom<unknown>(
+    { field: 'props.admin', equals: true },
+    { field: 'props.rootAccess', equals: true },
+    { field: 'name', glob: '*nb*' },
+    { field: 'tags.constructor', exists: true },
+    { field: 'raw.Name', matches: '^(a|aa)+$' },
+  );
+  const { condition } = fc.letrec((tie) => ({
+    condition: fc.oneof(
+      { maxDepth: 12, depthSize: 'medium' },
+      leaf,
+      fc.record({ all: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ any: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ not: tie('condition') }),
+      fc.record({ related: fc.record({ edge: fc.constantFrom('can-assume', 'uses-identity'), direction: fc.constantFrom('out', 'in'), where: tie('condition') }) }),
+    ),
+  }));
+
+  it('nested conditions of every operator, over cycles of roles', () => {
+    fc.assert(
+      fc.property(condition, (generated) => {
+        const rule = compiled(generated);
+        if (rule) scanWithin(estate(), rule);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('related conditions nested up to 45 levels deep along cycles', () => {
+    const chain = fc.tuple(fc.integer({ min: 1, max: 45 }), fc.array(fc.constantFrom('out', 'in'), { minLength: 45, maxLength: 45 }), leaf).map(([depth, directions, inner]) => {
+      let built = inner;
+      for (let level = 0; level < depth; level++) built = { related: { edge: 'can-assume', direction: directions[level], where: built } };
+      return built;
+    });
+    fc.assert(
+      fc.property(chain, (generated) => {
+        const rule = compiled(generated);
+        if (rule) scanWithin(estate(), rule);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  /** A long string made of a short random unit (fast-check builds long strings slowly). */
+  const longText = fc.tuple(fc.string({ minLength: 1, maxLength: 4 }), fc.integer({ min: 1_000, max: 100_000 })).map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
+  /** Globs made to backtrack: many stars between short pieces that the value almost matches. */
+  const hostileGlob = fc
+    .tuple(fc.array(fc.constantFrom('a', '-a-', 'ab', 'b', ''), { minLength: 2, maxLength: 40 }), fc.boolean())
+    .map(([pieces, anchored]) => `${anchored ? '' : '*'}${pieces.join('*')}${anchored ? 'b' : '*b'}`);
+
+  it('long names, tags and raw values against globs, regular expressions and contains', () => {
+    fc.assert(
+      fc.property(longText, hostileGlob, fc.constantFrom('glob', 'matches', 'contains'), (name, pattern, operator) => {
+        const argument = operator === 'glob' ? pattern : operator === 'matches' ? '(a|a-)*b$' : name.slice(0, 50);
+        const rule = ruleWith([NOTEBOOK], `when: { any: [ { field: name, ${operator}: ${JSON.stringify(argument)} }, { field: "tags['${'k'.repeat(200)}']", ${operator}: ${JSON.stringify(argument)} }, { field: raw.Name, ${operator}: ${JSON.stringify(argument)} } ] }`);
+        scanWithin(estate(name, { ['k'.repeat(200)]: name }), rule);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('hostile globs in ignore files, on long resource names', () => {
+    fc.assert(
+      fc.property(longText, hostileGlob, hostileGlob, (name, resource, ruleGlob) => {
+        const path = file(stringify({ ignore: [{ rule: ruleGlob, resource, reason: 'generated by the fuzz tests' }, { resource, reason: 'generated by the fuzz tests' }] }));
+        const start = performance.now();
+        const suppressions = loadSuppressions(path, ['test-rule'], '2026-11-23');
+        expect(performance.now() - start).toBeLessThan(CASE_BOUND_MS);
+        scanWithin(estate(name), ruleWith([NOTEBOOK], 'when: { field: props.rootAccess, equals: true }'), suppressions);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
