@@ -13,6 +13,7 @@ import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
 
 const EXIT_INPUT_ERROR = 2;
 const EXIT_INTERRUPTED = 130;
+const EXIT_TERMINATED = 143;
 
 const list = (value: string) =>
   value
@@ -161,14 +162,20 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   return program;
 }
 
-/** Ctrl-C: stop at once with 130; reports are written atomically, so no half file is left behind. */
+/**
+ * Ctrl-C, or SIGTERM from a CI runner cancelling the job: stop at once with 130 (143 for SIGTERM).
+ * Reports are written atomically and their temporary files are removed on exit (src/files.ts), so
+ * neither a half report nor a stray temporary file is left behind.
+ */
 function abortOnInterrupt(): AbortSignal {
   const controller = new AbortController();
-  process.once('SIGINT', () => {
+  const stop = (message: string, code: number) => () => {
     controller.abort(new InterruptedError());
-    process.stderr.write('\naispm: interrupted\n');
-    process.exit(EXIT_INTERRUPTED);
-  });
+    process.stderr.write(`\naispm: ${message}\n`);
+    process.exit(code);
+  };
+  process.once('SIGINT', stop('interrupted', EXIT_INTERRUPTED));
+  process.once('SIGTERM', stop('terminated', EXIT_TERMINATED));
   return controller.signal;
 }
 
