@@ -63,3 +63,70 @@ describe('hostile strings from the cloud', () => {
     }
   });
 });
+
+/**
+ * Strings from rule packs, snapshots, ignore files and the command line reach error messages and the
+ * rules commands' output: on a terminal they must show as text, never as escape sequences.
+ */
+describe('hostile strings in errors and rules output', () => {
+  const TITLE = `${ESC}]0;pwned${'\u0007'}`;
+  const CLEAR = `${ESC}[2J`;
+  const expectInert = (text: string) => {
+    expect(text).not.toContain(ESC);
+    expect(text).not.toContain('\u0007');
+    expect(text).not.toContain(RLO);
+  };
+  const rule = (id: string, types = 'aws.sagemaker.notebook-instance') =>
+    [`id: ${id}`, 'title: A rule built for the tests', 'severity: high', 'severityReason: Only a test rule, not a real risk.', 'category: network', `resourceTypes: [${types}]`, 'when:\n  field: props.rootAccess\n  equals: true', 'description: A description that is long enough for the schema.', 'remediation: Turn root access off.'].join('\n');
+
+  it('rules validate: an asset type and a file name from the pack are escaped in the error', () => {
+    const dir = tempDir({ [`pack/evil${CLEAR}.yaml`]: rule('my-rule', `"evil${TITLE}${CLEAR}${RLO}"`) });
+    const result = runCli(['rules', 'validate', 'pack'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expectInert(result.stderr);
+    expect(result.stderr).toContain('aispm: error: pack/evil\\x1b[2J.yaml:6: resourceTypes[0]: unknown asset type "evil\\x1b]0;pwned\\x07\\x1b[2J\\u{202e}"');
+  });
+
+  it('rules test: case names, asset ids and file names are escaped in the report', () => {
+    const dir = tempDir({
+      'pack/my-rule.yaml': rule('my-rule'),
+      [`pack/my-rule${CLEAR}.test.yaml`]: ['rule: my-rule', 'cases:', `  - name: "root ${TITLE}${CLEAR} case"`, '    expect: pass', `    assets: [{ id: "nb-${CLEAR}${RLO}", type: aws.sagemaker.notebook-instance, props: { rootAccess: true } }]`].join('\n'),
+    });
+    const result = runCli(['rules', 'test', 'pack'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expectInert(result.stdout + result.stderr);
+    expect(result.stdout).toContain('FAIL my-rule: root \\x1b]0;pwned\\x07\\x1b[2J case\n     pack/my-rule\\x1b[2J.test.yaml: expected pass for nb-\\x1b[2J\\u{202e}, got fail');
+    // A name with a line break cannot forge a line of the report.
+    const forged = tempDir({
+      'pack/my-rule.yaml': rule('my-rule'),
+      'pack/my-rule.test.yaml': ['rule: my-rule', 'cases:', '  - name: "x\\nok: 9 rules, 9 cases, 9 passed"', '    expect: pass', '    assets: [{ id: nb, type: aws.sagemaker.notebook-instance, props: { rootAccess: true } }]'].join('\n'),
+    });
+    expect(runCli(['rules', 'test', 'pack'], { cwd: forged }).stdout).toContain('FAIL my-rule: x\\nok: 9 rules');
+  });
+
+  it('a snapshot asset type and property key, an ignore entry and a flag value are escaped in errors', () => {
+    const assets = [
+      { id: 'a', type: `aws.sagemaker.notebook-instance${TITLE}`, provider: 'aws', account: '1', region: 'r', name: 'n', tags: {}, props: {} },
+      { id: 'b', type: 'aws.sagemaker.notebook-instance', provider: 'aws', account: '1', region: 'r', name: 'n', tags: {}, props: { [`root${CLEAR}Access`]: true } },
+    ];
+    const dir = tempDir({
+      'snap.json': JSON.stringify({ snapshotVersion: 1, sources: ['x'], coverage: [], assets }),
+      'ignore.yaml': `ignore:\n  - rule: "aws-${'\\e[2J'}x\\nforged line"\n    reason: accepted by the security team\n`,
+    });
+    const snapshot = runCli(['scan', '--snapshot', 'snap.json'], { cwd: dir });
+    expect(snapshot.code).toBe(2);
+    expectInert(snapshot.stderr);
+    expect(snapshot.stderr).toContain('assets[0].type: unknown asset type "aws.sagemaker.notebook-instance\\x1b]0;pwned\\x07"');
+    expect(snapshot.stderr).toContain('assets[1].props.root\\x1b[2JAccess: unknown field');
+    const ignore = runCli(['scan', '--demo', '--ignore', 'ignore.yaml'], { cwd: dir });
+    expect(ignore.code).toBe(2);
+    expectInert(ignore.stderr);
+    expect(ignore.stderr).toContain('no rule with id "aws-\\x1b[2Jx\\nforged line"');
+    expect(ignore.stderr.split('\n').filter((line) => line !== '').every((line) => line.startsWith('aispm: error: '))).toBe(true);
+    for (const args of [['scan', '--demo', '--format', `x${CLEAR}`], ['rules', 'show', `x${TITLE}`]]) {
+      const result = runCli(args, { cwd: dir });
+      expect(result.code).toBe(2);
+      expectInert(result.stderr);
+    }
+  });
+});
