@@ -28,12 +28,54 @@ export function escapeText(value: string): string {
   return value.replace(UNSAFE, visible);
 }
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&@$]/g;
-const MARKDOWN_ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '@': '&#64;', '|': '\\|' };
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&$]/g;
+const MARKDOWN_ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '|': '\\|' };
 
-/** For markdown (GitHub job summaries): text stays text — no links, HTML, mentions or table breaks. */
+/**
+ * Words GitHub turns into links or notifications: URLs (any `scheme://`), `www.` names, e-mail
+ * addresses and @mentions (`@`), issue references (`#1`, `GH-1`, `owner/repo#1`). Escapes do not stop
+ * them: GFM finds e-mail autolinks in text nodes, after `\@` or `&#64;` has become `@` (GFM spec 0.29,
+ * "Autolinks (extension)"), and GitHub finds mentions and references in the rendered HTML text.
+ * Both skip code, so such a word goes in a code span: inert, and copied exactly as written.
+ */
+const LIVE_WORD = /:\/\/|www\.|@|#\d|\bgh-\d/i;
+
+/** A word (no spaces, no `|`) as a code span, with a fence longer than any run of backticks in it. */
+function codeSpan(word: string): string {
+  let longest = 0;
+  for (const run of word.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  // A span that starts or ends with a backtick needs a space inside the fence (CommonMark strips one each side).
+  const pad = word.startsWith('`') || word.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${word}${pad}${fence}`;
+}
+
+const OPENING = '([{"\'<';
+const CLOSING = ')]}"\'.,;:!?>';
+
+/** A live word in a code span; brackets and punctuation around it stay outside, as text (linear in the word's length). */
+function inertWord(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && OPENING.includes(word[start]!)) start++;
+  while (end > start && CLOSING.includes(word[end - 1]!)) end--;
+  const core = word.slice(start, end);
+  if (!LIVE_WORD.test(core)) return codeSpan(word);
+  return `${escapeMarkdownSyntax(word.slice(0, start))}${codeSpan(core)}${escapeMarkdownSyntax(word.slice(end))}`;
+}
+
+function escapeMarkdownSyntax(text: string): string {
+  return text.replace(MARKDOWN_SPECIAL, (char) => MARKDOWN_ENTITY[char] ?? `\\${char}`);
+}
+
+/**
+ * For markdown (GitHub job summaries, pull-request comments, SARIF help): text stays text — no links,
+ * HTML, mentions, references or table breaks. Words that GitHub would link go in code spans; in the
+ * rest, markdown syntax is backslash-escaped and HTML's `<`, `>`, `&` become entities. `|` is always
+ * escaped and never inside a code span, so table cells hold.
+ */
 export function escapeMarkdown(value: string): string {
-  return escapeText(value).replace(MARKDOWN_SPECIAL, (char) => MARKDOWN_ENTITY[char] ?? `\\${char}`);
+  return escapeText(value).replace(/[^ |]+|\|/g, (word) => (LIVE_WORD.test(word) ? inertWord(word) : escapeMarkdownSyntax(word)));
 }
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { LIVE_MARKDOWN, markdownLiveText, runCli, tempDir } from '../helpers.js';
 
 /** Names, tags and messages from the cloud are written by strangers; outputs must not interpret them. */
 const ESC = '\u001b';
 const RLO = '\u202e';
-const hostileName = `evil${ESC}[2J${ESC}]0;pwned${'\u0007'}-nb${RLO}gpj.exe <img src=x onerror=alert(1)> [click](https://phish.example) | @admins`;
+const hostileName = `evil${ESC}[2J${ESC}]0;pwned${'\u0007'}-nb${RLO}gpj.exe <img src=x onerror=alert(1)> [click](https://phish.example) | @admins www.phish.example admin@phish.example #1`;
 
 const snapshot = JSON.stringify({
   snapshotVersion: 1,
@@ -42,12 +42,15 @@ describe('hostile strings from the cloud', () => {
     expect(inventory.stdout).not.toContain(RLO);
   });
 
-  it('markdown stays text: no HTML, links, mentions or broken table rows', () => {
+  it('markdown stays text: no HTML, links, autolinks, mentions, references or broken table rows', () => {
     const { stdout } = run('markdown');
     expect(stdout).not.toContain('<img');
     expect(stdout).not.toContain('<b>');
-    expect(stdout).not.toContain('](https://phish.example)');
-    expect(stdout).not.toContain('@admins');
+    // A link needs an unescaped `](` outside code (inside one, `[click](https://phish.example)` is text).
+    expect(markdownLiveText(stdout)).not.toMatch(/(^|[^\\])\]\(/);
+    // Outside code spans, nothing GitHub would link or notify: no URL, www. name, e-mail address, @mention or #reference.
+    expect(markdownLiveText(stdout)).not.toMatch(LIVE_MARKDOWN);
+    expect(stdout).toContain('`@admins` `www.phish.example` `admin@phish.example` `#1`');
     for (const line of stdout.split('\n').filter((row) => row.startsWith('| ') && row.includes('evil'))) {
       expect(line.replace(/\\\|/g, '').split('|').length).toBe(7);
     }
