@@ -78,6 +78,51 @@ export function escapeMarkdown(value: string): string {
   return escapeText(value).replace(/[^ |]+|\|/g, (word) => (LIVE_WORD.test(word) ? inertWord(word) : escapeMarkdownSyntax(word)));
 }
 
+const LIST_ITEM = /^(?:[-]|\d{1,9}\.) +/;
+
+/**
+ * Multi-line text (a rule's remediation) as markdown that keeps its shape: paragraphs and `-` or `1.`
+ * list items stay, every line escaped as escapeMarkdown does; indented lines (commands, code) become
+ * fenced code blocks, shown and copied exactly as written, with a fence no line can close.
+ */
+export function escapeMarkdownBlock(text: string): string {
+  const out: string[] = [];
+  // The content column of the list item whose lines are being read; lines indented up to it continue the item.
+  let itemIndent: number | undefined;
+  let code: { prefix: string; lines: string[] } | undefined;
+  const flush = () => {
+    if (!code) return;
+    const dedent = code.lines.reduce((least, line) => Math.min(least, indentOf(line)), Infinity);
+    let longest = 0;
+    for (const line of code.lines) for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+    const fence = `${code.prefix}${'`'.repeat(Math.max(3, longest + 1))}`;
+    out.push(fence, ...code.lines.map((line) => `${code!.prefix}${line.slice(dedent)}`), fence);
+    code = undefined;
+  };
+  for (const raw of text.split(/\r?\n/)) {
+    const line = escapeText(raw.replace(/[ \t\r]+$/, '').replace(/^\t+/, (tabs) => '    '.repeat(tabs.length)));
+    const indent = indentOf(line);
+    if (line === '') {
+      flush();
+      itemIndent = undefined;
+      out.push('');
+    } else if (indent === 0 || (!code && itemIndent !== undefined && indent <= itemIndent)) {
+      flush();
+      if (indent === 0) itemIndent = LIST_ITEM.exec(line)?.[0].length;
+      // A line of only - or = would underline the line above into a heading.
+      out.push(/^[-=][-= ]*$/.test(line) ? `\\${escapeMarkdown(line)}` : escapeMarkdown(line));
+    } else {
+      (code ??= { prefix: ' '.repeat(itemIndent ?? 0), lines: [] }).lines.push(line);
+    }
+  }
+  flush();
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
 /**
  * For SARIF message text: control characters made visible, and brackets escaped, because viewers
  * render `[text](url)` in SARIF messages as a link (SARIF 2.1.0 §3.11.6).
