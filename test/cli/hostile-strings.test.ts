@@ -126,6 +126,11 @@ describe('hostile strings in errors and rules output', () => {
     expectInert(ignore.stderr);
     expect(ignore.stderr).toContain('no rule with id "aws-\\x1b[2Jx\\nforged line"');
     expect(ignore.stderr.split('\n').filter((line) => line !== '').every((line) => line.startsWith('aispm: error: '))).toBe(true);
+    // Warnings go through the same escaping: an expired ignore entry quotes its resource pattern.
+    const expired = tempDir({ 'ignore.yaml': `ignore:\n  - rule: aws-sagemaker-notebook-root-access\n    resource: "nb-${'\\e[2J\\e]0;x\\a'}*"\n    reason: accepted by the security team\n    expires: 2020-01-01\n` });
+    const warned = runCli(['scan', '--demo', '--ignore', 'ignore.yaml', '--format', 'json'], { cwd: expired });
+    expect(warned.stderr).toContain('aispm: warning: ignore entry at ignore.yaml:2 expired on 2020-01-01 and no longer suppresses (aws-sagemaker-notebook-root-access on nb-\\x1b[2J\\x1b]0;x\\x07*)');
+    expectInert(warned.stderr);
     for (const args of [['scan', '--demo', '--format', `x${CLEAR}`], ['rules', 'show', `x${TITLE}`]]) {
       const result = runCli(args, { cwd: dir });
       expect(result.code).toBe(2);

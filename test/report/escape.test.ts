@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, escapeText } from '../../src/report/escape.js';
+import { escapeMarkdown, escapeMarkdownBlock, escapeText } from '../../src/report/escape.js';
 import { LIVE_MARKDOWN, markdownLiveText } from '../helpers.js';
 
 describe('escaping strings from the cloud', () => {
@@ -50,5 +50,11 @@ describe('escaping strings from the cloud', () => {
     const markdown = escapeMarkdown(`${'('.repeat(200_000)}a@b${'.'.repeat(200_000)} ${'`'.repeat(100_000)}@ ${'x.'.repeat(100_000)}`);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(markdownLiveText(markdown)).not.toMatch(LIVE_MARKDOWN);
+  });
+
+  it('keeps the shape of multi-line text: paragraphs, list items, and indented lines as fenced code copied as written', () => {
+    expect(escapeMarkdownBlock('Run this <now>:\n\tcmd --bucket <x> `a`\n\n  second block\n\n1. step for @bob\n===\n- item\n  more of it\n    code ```\n')).toBe(
+      'Run this &lt;now&gt;:\n```\ncmd --bucket <x> `a`\n```\n\n```\nsecond block\n```\n\n1. step for `@bob`\n\\===\n- item\n  more of it\n  ````\n  code ```\n  ````',
+    );
   });
 });
