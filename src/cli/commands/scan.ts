@@ -1,7 +1,7 @@
 import type { FailOn } from '../../findings/finding.js';
 import { isCoverageGap, SEVERITIES, SEVERITY_RANK, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
-import { failingAtOrAbove } from '../../compliance/assess.js';
+import { assessCompliance, failingAtOrAbove } from '../../compliance/assess.js';
 import { totalsLine } from '../../report/compliance.js';
 import { loadComplianceReporter, loadReporter, SCAN_FORMATS, type ScanFormat } from '../../report/reporter.js';
 import { countedFindings, runScan, severityCounts, unreadableProviders, withMinimumSeverity, type ScanResult } from '../../scan.js';
@@ -50,14 +50,13 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
     const inventory = await readInventory(options, log, progress.update, signal);
     progress.update(`Evaluating ${rules.length} rules…`);
     result = runScan({ inventory, rules, suppressions, baseline, startedAt, tool: { name: TOOL_NAME, version: toolVersion() } });
+    if (options.minSeverity) result = withMinimumSeverity(result, options.minSeverity);
     if (options.compliance?.length) {
       progress.update('Assessing compliance…');
-      const { assessCompliance } = await import('../../compliance/assess.js');
-      // Before --min-severity: a check below it still failed, and the control is failing.
+      // After --min-severity: a check below it still failed (the control is failing), but its finding is not reported or counted.
       const input = { graph: result.graph, rules: loaded, ran: new Set(result.rules.map((rule) => rule.id)), findings: result.findings, coverage: result.coverage };
       result.compliance = [...new Set(options.compliance)].map((key) => assessCompliance(input, key));
     }
-    if (options.minSeverity) result = withMinimumSeverity(result, options.minSeverity);
     if (options.saveSnapshot) {
       const { saveSnapshot } = await import('../../graph/snapshot.js');
       await saveSnapshot(result.graph.toInventory(), options.saveSnapshot, result.tool, result.finishedAt);
