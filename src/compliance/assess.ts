@@ -1,5 +1,5 @@
 import { evaluateRuleOn } from '../engine/evaluate.js';
-import { controlOf, frameworkByKey, type Framework } from '../engine/frameworks.js';
+import { controlOf, frameworkBinds, frameworkByKey, type Framework } from '../engine/frameworks.js';
 import type { CompiledRule } from '../engine/rule.js';
 import type { Finding, FindingStatus } from '../findings/finding.js';
 import type { AssetGraph } from '../graph/graph.js';
@@ -87,7 +87,13 @@ export interface ComplianceInput {
   coverage: readonly CoverageEntry[];
 }
 
-export function assessCompliance(input: ComplianceInput, frameworkKey: string): ComplianceReport {
+/** One report per framework; a rule's checks are made once for all of them. */
+export function assessFrameworks(input: ComplianceInput, frameworkKeys: readonly string[]): ComplianceReport[] {
+  const cache = new Map<string, RuleChecks>();
+  return frameworkKeys.map((key) => assessCompliance(input, key, cache));
+}
+
+export function assessCompliance(input: ComplianceInput, frameworkKey: string, cache = new Map<string, RuleChecks>()): ComplianceReport {
   const framework = frameworkByKey(frameworkKey);
   if (!framework) throw new Error(`unknown framework ${frameworkKey}`);
   const byControl = new Map<string, Array<{ compiled: CompiledRule; ids: string[] }>>();
@@ -104,10 +110,12 @@ export function assessCompliance(input: ComplianceInput, frameworkKey: string): 
   }
   const findingsByCheck = indexFindings(input.findings);
   const gaps = input.coverage.filter(isCoverageGap);
-  const checked = new Map<string, RuleChecks>();
+  // Checks on every asset serve every framework but the EU AI Act, which binds only some assets.
+  const scoped = framework.key === 'eu-ai-act';
   const checksOf = (compiled: CompiledRule): RuleChecks => {
-    let result = checked.get(compiled.rule.id);
-    if (!result) checked.set(compiled.rule.id, (result = runChecks(input, compiled, gaps)));
+    const key = `${scoped ? 'scoped' : 'all'}\0${compiled.rule.id}`;
+    let result = cache.get(key);
+    if (!result) cache.set(key, (result = runChecks(input, compiled, gaps, scoped ? (asset) => frameworkBinds(framework, asset.tags) : () => true)));
     return result;
   };
   const ids = [...Object.keys(framework.controls), ...[...byControl.keys()].filter((id) => !Object.hasOwn(framework.controls, id)).sort()];
@@ -117,7 +125,7 @@ export function assessCompliance(input: ComplianceInput, frameworkKey: string): 
   return { framework: { key: framework.key, title: framework.title, ...(framework.scope ? { scope: framework.scope } : {}) }, statement: COMPLIANCE_STATEMENT, totals, controls };
 }
 
-interface RuleChecks {
+export interface RuleChecks {
   ran: boolean;
   checks: number;
   passed: number;
@@ -126,15 +134,22 @@ interface RuleChecks {
   gaps: CoverageEntry[];
 }
 
-/** Evaluates a rule on every asset of its types (the scan's counters are totals; compliance needs them per rule). */
-function runChecks(input: ComplianceInput, compiled: CompiledRule, gaps: readonly CoverageEntry[]): RuleChecks {
+/**
+ * Evaluates a rule on every asset of its types that the framework binds (the scan's counters are
+ * totals; compliance needs them per rule). A failure on an asset that may or may not be bound (its
+ * tags were not read) is undecided.
+ */
+function runChecks(input: ComplianceInput, compiled: CompiledRule, gaps: readonly CoverageEntry[], binds: (asset: Asset) => boolean | undefined): RuleChecks {
   const result: RuleChecks = { ran: input.ran.has(compiled.rule.id) && compiled.active, checks: 0, passed: 0, undecided: 0, failedAssets: [], gaps: [] };
   if (!result.ran) return result;
   for (const type of compiled.rule.resourceTypes) {
     for (const asset of input.graph.ofType(type)) {
+      const bound = binds(asset);
+      if (bound === false) continue;
       result.checks++;
       const { outcome } = evaluateRuleOn(input.graph, compiled, asset);
-      if (outcome === 'fail') result.failedAssets.push(asset);
+      if (outcome === 'fail' && bound === undefined) result.undecided++;
+      else if (outcome === 'fail') result.failedAssets.push(asset);
       else if (outcome === 'pass') result.passed++;
       else result.undecided++;
     }
@@ -212,7 +227,8 @@ function assessControl(
     reason = `every check passed: ${plural(rules.reduce((sum, rule) => sum + rule.passed, 0), 'check')} by ${plural(count('pass'), 'rule')}`;
   } else {
     status = 'not-assessed';
-    reason = count('not-applicable') > 0 ? 'no asset of a mapped type in scope' : 'no mapped rule ran (--only, --skip, or a rule parameter left empty)';
+    const scope = framework.key === 'eu-ai-act' ? ' (the EU AI Act binds assets tagged eu-ai-act: high-risk, gpai or gpai-systemic-risk)' : '';
+    reason = count('not-applicable') > 0 ? `no asset of a mapped type in scope${scope}` : 'no mapped rule ran (--only, --skip, or a rule parameter left empty)';
   }
   const notRun = count('not-run');
   if (notRun > 0 && status !== 'not-assessed') reason += `; ${plural(notRun, 'mapped rule')} did not run`;

@@ -253,3 +253,14 @@ export function controlOf(framework: Framework, id: string): string {
 /** EU AI Act obligations bind high-risk systems and general-purpose AI models only (Arts 9–15, 19, 26, 72; 53, 55). */
 export const EU_AI_ACT_SCOPE_TAG = 'eu-ai-act';
 export const EU_AI_ACT_SCOPES = ['high-risk', 'gpai', 'gpai-systemic-risk'] as const;
+
+/**
+ * Whether a framework's obligations bind an asset: true for every framework but the EU AI Act, which
+ * binds assets tagged `eu-ai-act: high-risk` (or `gpai`, `gpai-systemic-risk`); undefined when the
+ * asset's tags could not be read.
+ */
+export function frameworkBinds(framework: Framework, tags: Readonly<Record<string, string>> | undefined): boolean | undefined {
+  if (framework.key !== 'eu-ai-act') return true;
+  if (tags === undefined) return undefined;
+  return (EU_AI_ACT_SCOPES as readonly string[]).includes(tags[EU_AI_ACT_SCOPE_TAG] ?? '');
+}

@@ -86,10 +86,25 @@ describe('control status', () => {
     expect(report.statement).toMatch(/evidence toward, not a verdict of, compliance/);
   });
 
-  it('an EU AI Act paragraph counts for its article', () => {
-    const result = control(input([{ rootAccess: true }]), 'Art. 15', 'eu-ai-act');
-    expect(result.status).toBe('failing');
-    expect(result.rules[0]!.mappedAs).toEqual(['Art. 15(5)', 'Art. 15(4)']);
+  it('the EU AI Act binds only assets tagged high-risk or GPAI; a paragraph counts for its article', () => {
+    const tagged = (tags: Record<string, string> | undefined) => ({ ...input([]), graph: graphOf([asset('nb-0', NOTEBOOK, { rootAccess: true }, { tags })]) });
+    const highRisk = control(tagged({ 'eu-ai-act': 'high-risk' }), 'Art. 15', 'eu-ai-act');
+    expect(highRisk.status).toBe('failing');
+    expect(highRisk.rules[0]!.mappedAs).toEqual(['Art. 15(5)', 'Art. 15(4)']);
+    const untagged = control(tagged({ team: 'ml' }), 'Art. 15', 'eu-ai-act');
+    expect(untagged.status).toBe('not-assessed');
+    expect(untagged.reason).toMatch(/binds assets tagged eu-ai-act: high-risk/);
+    // Tags not read: whether the Act binds the asset is unknown, so its failed check is undecided.
+    expect(control(tagged(undefined), 'Art. 15', 'eu-ai-act').status).toBe('unknown');
+    // The other frameworks do not look at the tag.
+    expect(control(tagged({ team: 'ml' })).status).toBe('failing');
+  });
+
+  it('a mapping from a --rules pack outside the reference list gets a control of its own, marked unlisted', () => {
+    const text = `${ruleYaml({ id: 'custom-rule' })}\nframeworks:\n  mitre-atlas: [AML.T0999]\n`;
+    const custom = compileRuleDocument(parseYaml('custom-rule.yaml', text));
+    const report = assessCompliance({ ...input([{ rootAccess: true }]), rules: [custom], ran: new Set(['custom-rule']) }, 'mitre-atlas');
+    expect(report.controls.at(-1)).toMatchObject({ id: 'AML.T0999', status: 'failing', unlisted: true });
   });
 
   it('names the finding that reports a failed check, and --fail-on counts only counted findings at or above the threshold', () => {

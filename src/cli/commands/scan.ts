@@ -1,7 +1,7 @@
 import type { FailOn } from '../../findings/finding.js';
 import { isCoverageGap, SEVERITIES, SEVERITY_RANK, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
-import { assessCompliance, failingAtOrAbove } from '../../compliance/assess.js';
+import { assessFrameworks, failingAtOrAbove } from '../../compliance/assess.js';
 import { totalsLine } from '../../report/compliance.js';
 import { loadComplianceReporter, loadReporter, SCAN_FORMATS, type ScanFormat } from '../../report/reporter.js';
 import { countedFindings, runScan, severityCounts, unreadableProviders, withMinimumSeverity, type ScanResult } from '../../scan.js';
@@ -55,7 +55,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
       progress.update('Assessing compliance…');
       // After --min-severity: a check below it still failed (the control is failing), but its finding is not reported or counted.
       const input = { graph: result.graph, rules: loaded, ran: new Set(result.rules.map((rule) => rule.id)), findings: result.findings, coverage: result.coverage };
-      result.compliance = [...new Set(options.compliance)].map((key) => assessCompliance(input, key));
+      result.compliance = assessFrameworks(input, [...new Set(options.compliance)]);
     }
     if (options.saveSnapshot) {
       const { saveSnapshot } = await import('../../graph/snapshot.js');
