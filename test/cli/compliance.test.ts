@@ -136,6 +136,16 @@ describe('--fail-on with --compliance', () => {
     expect(report.controls.find((control) => control.id === 'LLM01:2025')).toMatchObject({ status: 'unknown', gaps: [denied] });
   });
 
+  it('the config file can ask for compliance (scan: compliance: [...]); a typo there names file, line and field', () => {
+    const dir = tempDir({ 'aispm.config.yaml': 'scan:\n  compliance: [owasp-agentic-2026]\n  fail-on: none\n', 'bad.yaml': 'scan:\n  compliance: [owasp-llm-2023]\n' });
+    const result = runCli(['scan', '--demo', '-q'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^OWASP Top 10 for Agentic Applications 2026: 10 controls\n/);
+    const bad = runCli(['scan', '--demo', '--config', join(dir, 'bad.yaml')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yaml:2.*scan\.compliance/);
+  });
+
   it('an unknown framework is a usage error (exit 2) with the list', () => {
     const result = runCli(['scan', '--demo', '--compliance', 'owasp-llm-2023']);
     expect(result.code).toBe(2);
