@@ -62,7 +62,7 @@ export interface ControlResult {
   rules: RuleEvidence[];
   /** The failed checks, worst first. */
   findings: ControlFinding[];
-  /** Findings that count for --fail-on (status new). */
+  /** Distinct findings that count for --fail-on (status new). */
   counted: number;
   /** The coverage gaps that made it unknown. */
   gaps: CoverageGapRef[];
@@ -239,7 +239,8 @@ function assessControl(
     reason,
     rules,
     findings,
-    counted: findings.filter((finding) => finding.status === 'new').length,
+    // Distinct findings: a check folded into another rule's finding on the same asset is that finding.
+    counted: new Set(findings.filter((finding) => finding.status === 'new').map((finding) => finding.findingId)).size,
     gaps: [...gaps.values()].map((gap) => ({ provider: gap.provider, account: gap.account, region: gap.region, service: gap.service, status: gap.status, ...(gap.message !== undefined ? { message: gap.message } : {}) })),
     ...(listed ? {} : { unlisted: true as const }),
   };
