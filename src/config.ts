@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { InputError, suggestion, type Problem } from './errors.js';
 import { readDocument, validateDocument } from './input/document.js';
 import { parameterValueSchema, type ParameterValue, type Rule } from './engine/rule.js';
+import { FRAMEWORKS } from './engine/frameworks.js';
 import { FAIL_ON_LEVELS } from './findings/finding.js';
 import { PROVIDERS, SEVERITIES } from './graph/model.js';
 import { SCAN_FORMATS } from './report/reporter.js';
@@ -18,6 +19,7 @@ import { SCAN_FORMATS } from './report/reporter.js';
  *   scan:            # defaults for aispm scan's flags; the command line wins
  *     fail-on: medium
  *     output: [sarif:aispm.sarif]
+ *     compliance: [owasp-llm-2025]
  */
 
 export const DEFAULT_CONFIG_FILE = 'aispm.config.yaml';
@@ -51,6 +53,7 @@ const scanSettingsSchema = z
     'fail-on': z.enum(FAIL_ON_LEVELS),
     'fail-on-gaps': z.boolean(),
     'min-severity': z.enum(SEVERITIES),
+    compliance: z.array(z.enum(FRAMEWORKS.map((framework) => framework.key) as [string, ...string[]])).min(1),
     quiet: z.boolean(),
   })
   .partial()

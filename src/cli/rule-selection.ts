@@ -5,6 +5,8 @@ import { globMatcher, isGlob } from '../glob.js';
 export interface RuleSelection {
   /** The rules to run. */
   selected: CompiledRule[];
+  /** Every loaded rule, selected or not (compliance lists the mapped rules that did not run). */
+  loaded: CompiledRule[];
   /** Ids and aliases of every loaded rule, selected or not (ignore files may name any of them). */
   knownIds: string[];
 }
@@ -30,6 +32,7 @@ export async function loadSelectedRules(options: { rules?: string[]; only?: stri
   const skip = options.skip?.length ? resolveIds(options.skip, rules, '--skip') : new Set<string>();
   return {
     selected: rules.filter((compiled) => (!only || only.has(compiled.rule.id)) && !skip.has(compiled.rule.id)),
+    loaded: rules,
     knownIds: rules.flatMap((compiled) => [compiled.rule.id, ...compiled.rule.aliases]),
   };
 }
