@@ -1,3 +1,4 @@
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
@@ -114,5 +115,95 @@ describe('bad input exits 2 with a located message', () => {
     const result = runCli(['scan', '--snapshot', 'no-such-snapshot.json', '--debug']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+/** A snapshot of `count` buckets, written as --save-snapshot writes (indented JSON). */
+function largeSnapshot(count: number): { snapshotVersion: number; assets: Array<Record<string, unknown>> } {
+  const assets = Array.from({ length: count }, (_, index) => ({
+    id: `arn:aws:s3:::bucket-${String(index).padStart(7, '0')}`,
+    type: 'aws.s3.bucket',
+    provider: 'aws',
+    account: '123456789012',
+    region: 'eu-west-1',
+    name: `bucket-${index}`,
+    tags: { owner: 'data-team', env: index % 2 ? 'prod' : 'dev' },
+    props: { publicRead: index % 7 === 0, publicWrite: false, customerManagedKey: index % 3 === 0, versioning: true },
+  }));
+  return { snapshotVersion: 1, assets };
+}
+
+/** 1-based line of the first occurrence of `needle` in `text`. */
+function lineOfText(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+describe('large and broken inputs', () => {
+  // The memory budget README's performance table documents for 100k assets; these files hold 150k.
+  const smallHeap = { NODE_OPTIONS: '--max-old-space-size=1024' };
+
+  it('one wrong key in a large snapshot: exit 2 with its line and field, without parsing the file twice', () => {
+    const snapshot = largeSnapshot(150_000);
+    const last = snapshot.assets.at(-1)!;
+    snapshot.assets[snapshot.assets.length - 1] = { ...Object.fromEntries(Object.entries(last).filter(([key]) => key !== 'name')), nmae: last.name };
+    const text = JSON.stringify(snapshot, null, 1);
+    const dir = tempDir({ 'big.json': text, 'big.yaml': text });
+    const line = lineOfText(text, '"nmae"');
+    for (const file of ['big.json', 'big.yaml']) {
+      const started = Date.now();
+      const result = runCli(['scan', '--snapshot', file], { cwd: dir, env: smallHeap });
+      expectInputError(result, `aispm: error: ${file}:${line}: assets[149999].nmae: unknown field (did you mean "name"?)`);
+      // Before: the error path parsed the whole file again with the YAML parser, for minutes, until the heap ran out.
+      expect(Date.now() - started).toBeLessThan(30_000);
+    }
+  }, 120_000);
+
+  it('a wrong value at the end of a large baseline: its line and field', () => {
+    const findings = Array.from({ length: 150_000 }, (_, index) => ({ ruleId: 'aws-s3-bucket-public-read', severity: 'high', status: 'new', resource: { id: `arn:aws:s3:::bucket-${index}`, type: 'aws.s3.bucket' } }));
+    findings.push({ ruleId: 'aws-s3-bucket-public-read', severity: 'severe', status: 'new', resource: { id: 'arn:aws:s3:::last', type: 'aws.s3.bucket' } });
+    const text = JSON.stringify({ schemaVersion: 1, findings }, null, 2);
+    const dir = tempDir({ 'baseline.json': text });
+    expectInputError(runCli(['scan', '--demo', '--baseline', 'baseline.json'], { cwd: dir, env: smallHeap }), `baseline.json:${lineOfText(text, '"severe"')}: findings[150000].severity: must be one of:`);
+  }, 120_000);
+
+  it('a JSON snapshot named .yaml is read at JSON speed', () => {
+    const dir = tempDir({ 'snapshot.yaml': JSON.stringify(largeSnapshot(150_000), null, 1) });
+    const started = Date.now();
+    const result = runCli(['scan', '--snapshot', 'snapshot.yaml', '--format', 'json', '--quiet'], { cwd: dir, env: smallHeap });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).summary.assets).toBe(150_000);
+    // Before: the YAML parser took minutes and gigabytes for what JSON.parse reads in a second.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+
+  it('YAML flow syntax that is not JSON still reads as YAML', () => {
+    const dir = tempDir({ 'ignore.yaml': "{ignore: [{rule: aws-sagemaker-notebook-root-access, reason: 'accepted by the security team'}]}\n" });
+    const result = runCli(['scan', '--demo', '--ignore', 'ignore.yaml', '--format', 'json', '--quiet'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).findings.some((finding: { status: string }) => finding.status === 'suppressed')).toBe(true);
+  });
+
+  it('a file larger than Node.js can hold as a string is refused before it is read', () => {
+    const dir = tempDir();
+    // Sparse: 600 MiB on paper, no disk space used. V8 strings end just below 512 MiB.
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, 600 * 1024 * 1024);
+    const started = Date.now();
+    expectInputError(runCli(['scan', '--snapshot', 'huge.json'], { cwd: dir }), 'aispm: error: huge.json: snapshot is 600 MiB, more than the 500 MiB aispm accepts');
+    expectInputError(runCli(['scan', '--demo', '--baseline', 'huge.json'], { cwd: dir }), 'aispm: error: huge.json: baseline is 600 MiB, more than the 500 MiB aispm accepts');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a file that would exhaust the heap is refused with how to give Node.js more', () => {
+    const dir = tempDir();
+    const file = join(dir, 'big.json');
+    writeFileSync(file, '');
+    truncateSync(file, 100 * 1024 * 1024);
+    expectInputError(
+      runCli(['scan', '--snapshot', 'big.json'], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=256' } }),
+      /big\.json: snapshot is 100 MiB; reading it takes about 400 MiB of memory, more than the \d+ MiB this Node\.js process may use \(give Node\.js more: NODE_OPTIONS=--max-old-space-size=512\)/,
+    );
   });
 });
