@@ -146,10 +146,10 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
       return rulesShowCommand(id, options);
     }),
   );
-  addCommonOptions(rules.command('validate').description('check every rule and rule test in a pack; exit 2 with each problem').argument('<dir>', 'rule pack directory')).action((dir: string) =>
+  addCommonOptions(rules.command('validate').description('check every rule and rule test in a pack; exit 2 with each problem').argument('<dir>', 'rule pack directory')).action((dir: string, options) =>
     run(async () => {
       const { rulesValidateCommand } = await import('./commands/rules-check.js');
-      return rulesValidateCommand(dir);
+      return rulesValidateCommand(dir, options);
     }),
   );
   addCommonOptions(rules.command('test').description("run a pack's rule tests (<rule>.test.yaml); exit 1 when a case fails").argument('<dir>', 'rule pack directory')).action((dir: string, options) =>

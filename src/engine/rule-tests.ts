@@ -7,7 +7,7 @@ import { providerOfType, type Asset } from '../graph/model.js';
 import { buildGraph } from '../graph/build.js';
 import { evaluateRuleOn, type Outcome } from './evaluate.js';
 import { findRuleTestFiles } from './rule-files.js';
-import { recompileRule } from './load-rules.js';
+import { recompileRule, reportSkipped } from './load-rules.js';
 import { parameterValueSchema, type CompiledRule, type ParameterValue } from './rule.js';
 
 /**
@@ -105,12 +105,14 @@ export function loadRuleTestFile(file: string, displayName: string, rules: Reado
   return { file: displayName, ruleId: document.rule, cases };
 }
 
-/** Loads every test file of a pack, reporting the problems of all files at once. */
-export function loadRuleTests(dir: string, rules: readonly CompiledRule[], displayBase: string = process.cwd()): RuleTestFile[] {
+/** Loads every test file of a pack, reporting the problems of all files at once; `warn` as for loadRuleDir. */
+export function loadRuleTests(dir: string, rules: readonly CompiledRule[], displayBase: string = process.cwd(), warn?: (message: string) => void): RuleTestFile[] {
   const byId = new Map(rules.map((compiled) => [compiled.rule.id, compiled]));
   const problems: Problem[] = [];
   const files: RuleTestFile[] = [];
-  for (const file of findRuleTestFiles(dir)) {
+  const listing = findRuleTestFiles(dir);
+  reportSkipped(listing.skipped, displayBase, warn);
+  for (const file of listing.files) {
     try {
       files.push(loadRuleTestFile(file, relative(displayBase, file) || file, byId));
     } catch (error) {

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { InputError, suggestion, type Problem } from '../errors.js';
+import { describeFsError, InputError, suggestion, type Problem } from '../errors.js';
 import { JsonLocator } from './json-locate.js';
 import { knownKeysAt } from './schema-walk.js';
 
@@ -296,14 +296,6 @@ function lineOfPath(document: Document, lineCounter: LineCounter, path: FieldPat
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return error instanceof Error ? error.message : String(error);
 }
 
 function formatBytes(bytes: number): string {

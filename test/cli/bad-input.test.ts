@@ -1,4 +1,4 @@
-import { truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
@@ -205,5 +205,63 @@ describe('large and broken inputs', () => {
       runCli(['scan', '--snapshot', 'big.json'], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=256' } }),
       /big\.json: snapshot is 100 MiB; reading it takes about 400 MiB of memory, more than the \d+ MiB this Node\.js process may use \(give Node\.js more: NODE_OPTIONS=--max-old-space-size=512\)/,
     );
+  });
+});
+
+describe('rule packs: what the walk skips is said, and a pack that yields no rule is an error', () => {
+  it('follows a symbolic link to a rule file inside the pack', () => {
+    const dir = tempDir({ 'pack/store/my-notebook-rule.yaml.txt': validRule });
+    symlinkSync('store/my-notebook-rule.yaml.txt', join(dir, 'pack/my-notebook-rule.yaml'));
+    const result = runCli(['rules', 'validate', 'pack'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^1 rules valid in pack/);
+    expect(result.code).toBe(0);
+  });
+
+  it('skips a link that leads out of the pack, says so, and exits 2 when nothing is left', () => {
+    const dir = tempDir({ 'elsewhere/my-notebook-rule.yaml': validRule, 'pack/README.md': 'rules' });
+    symlinkSync('../elsewhere/my-notebook-rule.yaml', join(dir, 'pack/my-notebook-rule.yaml'));
+    for (const args of [['rules', 'validate', 'pack'], ['scan', '--demo', '--rules', 'pack']]) {
+      const result = runCli(args, { cwd: dir });
+      expectInputError(
+        result,
+        /aispm: warning: pack\/my-notebook-rule\.yaml: skipped: a symbolic link to \/.*\/elsewhere\/my-notebook-rule\.yaml, outside the rule pack\n/,
+        'aispm: error: pack: no rule loaded from the rule pack: 1 skipped (see the warnings above)',
+      );
+    }
+  });
+
+  it('a symbolic link loop ends, with a warning', () => {
+    const dir = tempDir({ 'pack/my-notebook-rule.yaml': validRule });
+    symlinkSync('.', join(dir, 'pack/loop'));
+    symlinkSync('nowhere', join(dir, 'pack/broken.yaml'));
+    const result = runCli(['rules', 'validate', 'pack'], { cwd: dir });
+    expect(result.stderr).toContain('aispm: warning: pack/loop: skipped: a symbolic link to a directory of the pack already read (a loop, or a second way in)\n');
+    expect(result.stderr).toContain('aispm: warning: pack/broken.yaml: skipped: a symbolic link that leads nowhere (no such file)\n');
+    expect(result.stdout).toMatch(/^1 rules valid in pack/);
+    expect(result.code).toBe(0);
+  });
+
+  it('a rule nested deeper than the walk goes is an error, not a silent skip', () => {
+    const deep = `pack/${Array.from({ length: 18 }, (_, index) => `d${index}`).join('/')}`;
+    const dir = tempDir({ [`${deep}/my-notebook-rule.yaml`]: validRule });
+    expectInputError(runCli(['rules', 'validate', 'pack'], { cwd: dir }), /aispm: error: pack\/d0\/.*\/d16: directory nested more than 16 levels below the rule pack pack: its rules would not be loaded \(move it up/);
+  });
+
+  it('an empty pack is an error', () => {
+    const dir = tempDir({ 'pack/notes.txt': 'nothing here' });
+    expectInputError(runCli(['rules', 'validate', 'pack'], { cwd: dir }), 'aispm: error: pack: no rule files in the rule pack (a rule pack is a directory of rule YAML files');
+    expectInputError(runCli(['scan', '--demo', '--rules', 'pack'], { cwd: dir }), 'aispm: error: pack: no rule files in the rule pack');
+  });
+
+  // Root reads every directory whatever its mode, so this needs an ordinary user.
+  it.skipIf(process.getuid?.() === 0)('an unreadable directory in a pack exits 2 naming it', () => {
+    const dir = tempDir({ 'pack/my-notebook-rule.yaml': validRule, 'pack/locked/other.yaml': validRule });
+    chmodSync(join(dir, 'pack/locked'), 0);
+    try {
+      expectInputError(runCli(['rules', 'validate', 'pack'], { cwd: dir }), 'aispm: error: pack/locked: cannot read this directory of the rule pack: permission denied');
+    } finally {
+      chmodSync(join(dir, 'pack/locked'), 0o755);
+    }
   });
 });
