@@ -5,6 +5,7 @@ import { readDocument, validateDocument } from './input/document.js';
 import { parameterValueSchema, type ParameterValue, type Rule } from './engine/rule.js';
 import { FAIL_ON_LEVELS } from './findings/finding.js';
 import { PROVIDERS, SEVERITIES } from './graph/model.js';
+import { SETTING_RANGES, type SettingRange } from './ranges.js';
 import { SCAN_FORMATS } from './report/reporter.js';
 
 /**
@@ -24,7 +25,7 @@ export const DEFAULT_CONFIG_FILE = 'aispm.config.yaml';
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const names = z.array(z.string().min(1)).min(1);
-const positive = z.number().int().min(1).max(1_000_000);
+const inRange = ({ min, max }: SettingRange) => z.number().min(min).max(max).refine(Number.isInteger, 'must be a whole number');
 
 /**
  * `scan:`: defaults for `aispm scan`'s flags, written as the flags are (`fail-on: high`), so a
@@ -39,8 +40,8 @@ const scanSettingsSchema = z
     'azure-cloud': z.enum(['public', 'china', 'usgov']),
     'gcp-project': names,
     'gcp-locations': names,
-    concurrency: positive,
-    timeout: positive,
+    concurrency: inRange(SETTING_RANGES.concurrency),
+    timeout: inRange(SETTING_RANGES.timeout),
     rules: names,
     only: names,
     skip: names,

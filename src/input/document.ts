@@ -251,9 +251,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.input === undefined ? `missing required field (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeName(issue.input)}`;
     case 'invalid_value':
       return `must be one of: ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'too_big':
+      return issue.origin === 'number' ? `${describeInput(issue.input)} is more than ${issue.maximum}, the most allowed` : issue.message;
+    case 'too_small':
+      return issue.origin === 'number' ? `${describeInput(issue.input)} is less than ${issue.minimum}, the least allowed` : issue.message;
     default:
       return issue.message;
   }
+}
+
+function describeInput(value: unknown): string {
+  return typeof value === 'number' ? String(value) : 'the value';
 }
 
 function typeName(value: unknown): string {

@@ -111,6 +111,25 @@ describe('bad input exits 2 with a located message', () => {
     expectInputError(runCli(['scan', '--demo', '--baseline', join(dir, 'baseline.json')]), /baseline\.json:1: schemaVersion: /);
   });
 
+  it('numbers out of range, in flags and in the config file', () => {
+    expectInputError(runCli(['scan', '--demo', '--concurrency', '99999999999999999999']), 'aispm: error: --concurrency: 99999999999999999999 is out of range (from 1 to 256)');
+    expectInputError(runCli(['scan', '--demo', '--concurrency', '1e3']), 'aispm: error: --concurrency: "1e3" is not a positive whole number');
+    expectInputError(runCli(['scan', '--demo', '--timeout', '2592000']), 'aispm: error: --timeout: 2592000 is out of range (from 1 to 3600)');
+    expectInputError(runCli(['graph', '--demo', '--asset', 'x', '--hops', '0']), 'aispm: error: --hops: "0" is not a positive whole number');
+    expectInputError(runCli(['graph', '--demo', '--asset', 'x', '--hops', '1000']), 'aispm: error: --hops: 1000 is out of range (from 1 to 10)');
+    const dir = tempDir({ 'aispm.config.yaml': 'scan:\n  timeout: 30\n  concurrency: 99999999999999999999\n' });
+    expectInputError(runCli(['scan', '--demo'], { cwd: dir }), 'aispm: error: aispm.config.yaml:3: scan.concurrency: 100000000000000000000 is more than 256, the most allowed');
+  });
+
+  it('an expiry date that is not a day of the calendar', () => {
+    const entry = (expires: string) => `ignore:\n  - rule: aws-sagemaker-notebook-root-access\n    reason: accepted by the security team\n    expires: ${expires}\n`;
+    const dir = tempDir({ 'never.yaml': entry('9999-99-99'), 'february.yaml': entry('2027-02-30'), 'leap.yaml': entry('2028-02-29') });
+    for (const file of ['never.yaml', 'february.yaml']) {
+      expectInputError(runCli(['scan', '--demo', '--ignore', file], { cwd: dir }), `aispm: error: ${file}:4: ignore[0].expires: not a date: write a day of the calendar as YYYY-MM-DD, e.g. 2027-01-31`);
+    }
+    expect(runCli(['scan', '--demo', '--ignore', 'leap.yaml', '--format', 'json', '--quiet'], { cwd: dir }).stderr).toBe('');
+  });
+
   it('--debug adds the stack trace', () => {
     const result = runCli(['scan', '--snapshot', 'no-such-snapshot.json', '--debug']);
     expect(result.code).toBe(2);
