@@ -7,7 +7,7 @@ import { ASSET_FIELDS, parseFieldPath } from './field-path.js';
 import { checkFrameworkId, frameworkByKey, FRAMEWORK_KEYS } from './frameworks.js';
 import { compilePath } from './path.js';
 import { describeSkip, findRuleFiles, type SkippedPath } from './rule-files.js';
-import { ruleDocumentSchema, type CompiledRule, type CompileOptions, type MessagePart, type ParameterValue, type Rule } from './rule.js';
+import { parameterRangeProblem, ruleDocumentSchema, type CompiledRule, type CompileOptions, type MessagePart, type ParameterValue, type Rule } from './rule.js';
 
 const MAX_RULE_BYTES = 256 * 1024;
 
@@ -98,6 +98,10 @@ export function compileRuleDocument(source: SourceDocument, ruleSource: string =
   const parameters: Record<string, ParameterValue> = {};
   let active = true;
   for (const [name, declaration] of Object.entries(rule.parameters)) {
+    if ((declaration.minimum !== undefined || declaration.maximum !== undefined) && typeof declaration.default !== 'number') report(['parameters', name], 'minimum and maximum apply to number parameters only');
+    else if (declaration.minimum !== undefined && declaration.maximum !== undefined && declaration.minimum > declaration.maximum) report(['parameters', name, 'minimum'], `more than the maximum, ${declaration.maximum}`);
+    const defaultProblem = parameterRangeProblem(declaration, declaration.default);
+    if (defaultProblem) report(['parameters', name, 'default'], defaultProblem);
     const value = options.parameters && Object.hasOwn(options.parameters, name) ? options.parameters[name]! : declaration.default;
     parameters[name] = value;
     if (declaration.skipWhenEmpty && (value === '' || (Array.isArray(value) && value.length === 0))) active = false;

@@ -121,6 +121,23 @@ describe('bad input exits 2 with a located message', () => {
     expectInputError(runCli(['scan', '--demo'], { cwd: dir }), 'aispm: error: aispm.config.yaml:3: scan.concurrency: 100000000000000000000 is more than 256, the most allowed');
   });
 
+  it('rule parameters outside the range their rule declares', () => {
+    const config = tempDir({ 'aispm.config.yaml': 'parameters:\n  maxIdleSessionSeconds: 99999999999999999999\n  sagemakerEndpointMinInstances: -3\n' });
+    expectInputError(
+      runCli(['scan', '--demo'], { cwd: config }),
+      'aispm: error: aispm.config.yaml:2: parameters.maxIdleSessionSeconds: 100000000000000000000 is more than 86400, the most this parameter allows',
+      'aispm: error: aispm.config.yaml:3: parameters.sagemakerEndpointMinInstances: -3 is less than 1, the least this parameter allows',
+    );
+    const withParameter = validRule.replace('when:', 'parameters:\n  maxAgeDays:\n    description: Oldest acceptable age in days.\n    default: 0\n    minimum: 1\nwhen:');
+    const pack = tempDir({
+      'pack/my-notebook-rule.yaml': withParameter,
+      'pack/my-notebook-rule.test.yaml': 'rule: my-notebook-rule\ncases:\n  - name: negative age\n    expect: pass\n    parameters: { maxAgeDays: -1 }\n    assets: [{ id: nb, type: aws.sagemaker.notebook-instance, props: { rootAccess: false } }]\n',
+    });
+    expectInputError(runCli(['rules', 'validate', 'pack'], { cwd: pack }), /pack\/my-notebook-rule\.yaml:\d+: parameters\.maxAgeDays\.default: 0 is less than 1, the least this parameter allows/);
+    writeFileSync(join(pack, 'pack/my-notebook-rule.yaml'), withParameter.replace('default: 0', 'default: 30'));
+    expectInputError(runCli(['rules', 'validate', 'pack'], { cwd: pack }), 'pack/my-notebook-rule.test.yaml:5: cases[0].parameters.maxAgeDays: -1 is less than 1, the least this parameter allows');
+  });
+
   it('an expiry date that is not a day of the calendar', () => {
     const entry = (expires: string) => `ignore:\n  - rule: aws-sagemaker-notebook-root-access\n    reason: accepted by the security team\n    expires: ${expires}\n`;
     const dir = tempDir({ 'never.yaml': entry('9999-99-99'), 'february.yaml': entry('2027-02-30'), 'leap.yaml': entry('2028-02-29') });
