@@ -1,9 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, InterruptedError } from '../errors.js';
+import { formatProblem, InputError, InterruptedError } from '../errors.js';
 import { FAIL_ON_LEVELS } from '../findings/finding.js';
 import { PROVIDERS, SEVERITIES } from '../graph/model.js';
 import { SETTING_RANGES, type SettingRange } from '../ranges.js';
 import { toolVersion } from '../package-info.js';
+import { escapeLines, escapeText } from '../report/escape.js';
 import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
 
 /**
@@ -14,6 +15,7 @@ import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
 
 const EXIT_INPUT_ERROR = 2;
 const EXIT_INTERRUPTED = 130;
+const EXIT_TERMINATED = 143;
 
 const list = (value: string) =>
   value
@@ -163,14 +165,20 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   return program;
 }
 
-/** Ctrl-C: stop at once with 130; reports are written atomically, so no half file is left behind. */
+/**
+ * Ctrl-C, or SIGTERM from a CI runner cancelling the job: stop at once with 130 (143 for SIGTERM).
+ * Reports are written atomically and their temporary files are removed on exit (src/files.ts), so
+ * neither a half report nor a stray temporary file is left behind.
+ */
 function abortOnInterrupt(): AbortSignal {
   const controller = new AbortController();
-  process.once('SIGINT', () => {
+  const stop = (message: string, code: number) => () => {
     controller.abort(new InterruptedError());
-    process.stderr.write('\naispm: interrupted\n');
-    process.exit(EXIT_INTERRUPTED);
-  });
+    process.stderr.write(`\naispm: ${message}\n`);
+    process.exit(code);
+  };
+  process.once('SIGINT', stop('interrupted', EXIT_INTERRUPTED));
+  process.once('SIGTERM', stop('terminated', EXIT_TERMINATED));
   return controller.signal;
 }
 
@@ -184,7 +192,8 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram(async (action) => {
     process.exitCode = await action();
   });
-  const output = { writeErr: (text: string) => process.stderr.write(text.startsWith('error:') ? `aispm: ${text}` : text) };
+  // Commander's errors quote what was typed (or passed by a script): shown as text, never as escape sequences.
+  const output = { writeErr: (text: string) => process.stderr.write(escapeLines(text.startsWith('error:') ? `aispm: ${text}` : text)) };
   const configure = (command: Command) => {
     command.exitOverride().configureOutput(output);
     command.commands.forEach(configure);
@@ -234,15 +243,17 @@ function handleError(error: unknown, debug: boolean): number {
     process.stderr.write('Run "aispm help" or "aispm help <command>" for usage.\n');
     return EXIT_INPUT_ERROR;
   }
+  // Problems quote rule files, snapshots, ignore files, baselines and the cloud: every one is escaped
+  // here, where it reaches the terminal, on one line of its own (a line break in a name cannot forge a line).
   if (error instanceof InputError) {
-    for (const line of error.message.split('\n')) process.stderr.write(`aispm: error: ${line}\n`);
-    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    for (const problem of error.problems) process.stderr.write(`aispm: error: ${escapeText(formatProblem(problem))}\n`);
+    if (debug && error.stack) process.stderr.write(`${escapeLines(error.stack)}\n`);
     return EXIT_INPUT_ERROR;
   }
   if (error instanceof InterruptedError) return EXIT_INTERRUPTED;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`aispm: internal error: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(`aispm: internal error: ${escapeText(message)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${escapeLines(error.stack)}\n`);
   else process.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
   return EXIT_INPUT_ERROR;
 }

@@ -158,7 +158,7 @@ export function checkInventoryMeaning(source: SourceDocument, assets: readonly A
 }
 
 /** Writes a snapshot deterministically: the same inventory gives the same bytes, except `createdAt`. */
-export function saveSnapshot(inventory: Inventory, file: string, tool: { name: string; version: string }, createdAt: Date): void {
+export async function saveSnapshot(inventory: Inventory, file: string, tool: { name: string; version: string }, createdAt: Date): Promise<void> {
   const document = {
     snapshotVersion: SNAPSHOT_VERSION,
     tool,
@@ -168,7 +168,7 @@ export function saveSnapshot(inventory: Inventory, file: string, tool: { name: s
     assets: [...inventory.assets].sort((a, b) => compareStrings(a.id, b.id)),
     edges: [...inventory.edges].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.type, b.type) || compareStrings(a.to, b.to)),
   };
-  writeFileAtomic(file, `${JSON.stringify(document, null, 1)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(document, null, 1)}\n`);
 }
 
 export function compareCoverage(a: CoverageEntry, b: CoverageEntry): number {

@@ -61,6 +61,20 @@ describe('bad input exits 2 with a located message', () => {
     expectInputError(runCli(['rules', 'validate', 'pack'], { cwd: fixed }), 'aispm: error: pack/bad.yaml:6: resourceTypes[0]: unknown asset type "aws.sagemaker.notebook-instanc" (did you mean "aws.sagemaker.notebook-instance"?)');
   });
 
+  it('a rule reference that is not an http: or https: URL (it would become a link in SARIF helpUri)', () => {
+    const references = ['javascript:alert(document.domain)', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>', '"https://docs.example/a b"', 'https://docs.example/ok', 'http://docs.example/ok'];
+    const dir = tempDir({ 'pack/bad.yaml': `${validRule}\nreferences:\n${references.map((reference) => `  - ${reference}`).join('\n')}\n` });
+    const result = runCli(['rules', 'validate', 'pack'], { cwd: dir });
+    expectInputError(
+      result,
+      'aispm: error: pack/bad.yaml:13: references[0]: not an https: or http: URL (a reference is a web page, e.g. https://docs.aws.amazon.com/...)',
+      'aispm: error: pack/bad.yaml:14: references[1]: not an https: or http: URL',
+      'aispm: error: pack/bad.yaml:15: references[2]: not an https: or http: URL',
+      'aispm: error: pack/bad.yaml:16: references[3]: not an https: or http: URL',
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(4);
+  });
+
   it('an unknown operator or field in a rule condition', () => {
     const dir = tempDir({ 'pack/bad.yaml': validRule.replace('  field: props.rootAccess\n  equals: true', '  all:\n    - field: props.rootAcess\n      equals: true\n    - field: props.rootAccess\n      equal: true') });
     expectInputError(

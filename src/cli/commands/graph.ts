@@ -56,6 +56,6 @@ export async function graphCommand(options: GraphCommandOptions, signal: AbortSi
     if (!asset) throw new InputError({ field: '--asset', message: `no asset with the id or name "${options.asset}"`, hint: suggestion(options.asset, graph.assets.map((candidate) => candidate.name)) ?? 'aispm inventory lists the assets' });
     diagram = neighbourhoodDiagram(graph, [asset.id], hops);
   }
-  for (const target of targets) writeReport([renderDiagram(graph, diagram, target.format)], target.file);
+  for (const target of targets) await writeReport([renderDiagram(graph, diagram, target.format)], target.file);
   return 0;
 }

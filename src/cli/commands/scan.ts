@@ -49,7 +49,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
     if (options.minSeverity) result = withMinimumSeverity(result, options.minSeverity);
     if (options.saveSnapshot) {
       const { saveSnapshot } = await import('../../graph/snapshot.js');
-      saveSnapshot(result.graph.toInventory(), options.saveSnapshot, result.tool, result.finishedAt);
+      await saveSnapshot(result.graph.toInventory(), options.saveSnapshot, result.tool, result.finishedAt);
     }
   } finally {
     progress.stop();
@@ -59,7 +59,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
 
   for (const target of targets) {
     const render = await loadReporter(target.format);
-    writeReport(render(result, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
+    await writeReport(render(result, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
     if (target.file !== undefined) log.info(`wrote ${target.format} report to ${target.file}`);
   }
   const verdict = gateVerdict(result, options.failOn, options.failOnGaps === true);
