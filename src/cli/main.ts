@@ -3,6 +3,7 @@ import { formatProblem, InputError, InterruptedError } from '../errors.js';
 import { FRAMEWORK_KEYS } from '../engine/frameworks.js';
 import { FAIL_ON_LEVELS } from '../findings/finding.js';
 import { PROVIDERS, SEVERITIES } from '../graph/model.js';
+import { SETTING_RANGES, type SettingRange } from '../ranges.js';
 import { toolVersion } from '../package-info.js';
 import { escapeLines, escapeText } from '../report/escape.js';
 import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
@@ -25,10 +26,11 @@ const list = (value: string) =>
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 const listRepeat = (value: string, previous: string[] = []) => [...previous, ...list(value)];
 
-function positiveInteger(flag: string) {
+function positiveInteger(flag: string, range: SettingRange) {
   return (value: string) => {
+    if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InputError({ field: flag, message: `"${value}" is not a positive whole number` });
     const number = Number(value);
-    if (!Number.isInteger(number) || number < 1) throw new InputError({ field: flag, message: `"${value}" is not a positive whole number` });
+    if (number < range.min || number > range.max) throw new InputError({ field: flag, message: `${value.trim()} is out of range`, hint: `from ${range.min} to ${range.max}` });
     return number;
   };
 }
@@ -49,8 +51,8 @@ function addSourceOptions(command: Command): Command {
     .addOption(new Option('--azure-cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))
     .option('--gcp-project <id>', 'GCP project to scan (repeatable; default: the ADC project)', repeat)
     .option('--gcp-locations <locations>', 'Vertex AI locations, comma-separated (default: all)', list)
-    .option('--concurrency <n>', 'API calls in flight at once, per provider', positiveInteger('--concurrency'))
-    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveInteger('--timeout'));
+    .option('--concurrency <n>', 'API calls in flight at once, per provider', positiveInteger('--concurrency', SETTING_RANGES.concurrency))
+    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveInteger('--timeout', SETTING_RANGES.timeout));
 }
 
 function validateChoices(values: string[], allowed: readonly string[], flag: string): string[] {
@@ -108,7 +110,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   addSourceOptions(graph)
     .option('--finding <id>', 'a finding id (or a unique prefix, from --format json): its asset, attack path, steps and their neighbours')
     .option('--asset <id-or-name>', 'an asset and its neighbours')
-    .option('--hops <n>', `how many edges out from the finding or asset (default ${2})`, positiveInteger('--hops'))
+    .option('--hops <n>', `how many edges out from the finding or asset (default ${2})`, positiveInteger('--hops', SETTING_RANGES.hops))
     .option('--rules <dir>', 'add a rule pack, for --finding (repeatable)', repeat)
     .option('--config <file>', 'rule parameters, for --finding (default: aispm.config.yaml when present)')
     .addOption(new Option('-f, --format <format>', 'diagram format').choices(['mermaid', 'dot']).default('mermaid'))
@@ -150,10 +152,10 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
       return rulesShowCommand(id, options);
     }),
   );
-  addCommonOptions(rules.command('validate').description('check every rule and rule test in a pack; exit 2 with each problem').argument('<dir>', 'rule pack directory')).action((dir: string) =>
+  addCommonOptions(rules.command('validate').description('check every rule and rule test in a pack; exit 2 with each problem').argument('<dir>', 'rule pack directory')).action((dir: string, options) =>
     run(async () => {
       const { rulesValidateCommand } = await import('./commands/rules-check.js');
-      return rulesValidateCommand(dir);
+      return rulesValidateCommand(dir, options);
     }),
   );
   addCommonOptions(rules.command('test').description("run a pack's rule tests (<rule>.test.yaml); exit 1 when a case fails").argument('<dir>', 'rule pack directory')).action((dir: string, options) =>

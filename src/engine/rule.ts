@@ -45,8 +45,21 @@ const parameterSchema = z
     default: parameterValueSchema,
     /** The rule runs only when this parameter has a value (an empty list or string turns it off). */
     skipWhenEmpty: z.boolean().default(false),
+    /** For a number: the least and the most a user may set; outside them, the config file or test case is refused. */
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
   })
   .strict();
+
+export type ParameterDeclaration = z.output<typeof parameterSchema>;
+
+/** Why a value is outside a parameter's declared range, or undefined when it is not. */
+export function parameterRangeProblem(declaration: Pick<ParameterDeclaration, 'minimum' | 'maximum'>, value: ParameterValue): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  if (declaration.minimum !== undefined && value < declaration.minimum) return `${value} is less than ${declaration.minimum}, the least this parameter allows`;
+  if (declaration.maximum !== undefined && value > declaration.maximum) return `${value} is more than ${declaration.maximum}, the most this parameter allows`;
+  return undefined;
+}
 
 export const ruleDocumentSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError, suggestion, type Problem } from '../errors.js';
-import { formatFieldPath, issuesToProblems, readDocument, type FieldPath, type SourceDocument, validateDocument } from '../input/document.js';
+import { formatFieldPath, issuesToProblems, MAX_INPUT_BYTES, MAX_PROBLEMS, readDocument, type FieldPath, type SourceDocument, validateDocument } from '../input/document.js';
 import { writeFileAtomic } from '../files.js';
 import { ASSET_TYPE_NAMES, assetTypeSpec } from './catalog/index.js';
 import { EDGE_TYPE_NAMES, isEdgeType } from './edge-types.js';
@@ -13,8 +13,6 @@ import { COVERAGE_STATUSES, PROVIDERS, providerOfType, type Asset, type Coverage
  */
 
 export const SNAPSHOT_VERSION = 1;
-const MAX_SNAPSHOT_BYTES = 1024 * 1024 * 1024;
-const MAX_PROBLEMS = 50;
 
 export const assetSchema = z
   .object({
@@ -59,7 +57,7 @@ const snapshotSchema = z
   .strict();
 
 export function loadSnapshot(file: string): Inventory {
-  const source = readDocument(file, { kind: 'snapshot', maxBytes: MAX_SNAPSHOT_BYTES });
+  const source = readDocument(file, { kind: 'snapshot', maxBytes: MAX_INPUT_BYTES });
   const version = (source.data as { snapshotVersion?: unknown } | null)?.snapshotVersion;
   const data = source.data as { schemaVersion?: unknown; findings?: unknown } | null;
   if (data !== null && typeof data === 'object' && version === undefined && data.schemaVersion !== undefined && Array.isArray(data.findings)) {

@@ -27,7 +27,7 @@ export async function graphCommand(options: GraphCommandOptions, signal: AbortSi
   if (options.finding && options.asset) throw new InputError({ message: '--finding and --asset cannot be combined', hint: 'draw one neighbourhood at a time' });
   const log = createLogger(options);
   const targets = planOutputs(options.format, options.output, ['mermaid', 'dot']);
-  const rules = options.finding ? (await loadSelectedRules(options, startedAt)).selected : [];
+  const rules = options.finding ? (await loadSelectedRules(options, startedAt, log)).selected : [];
   const progress = await startProgress(options, 'Reading the estate…');
   let inventory;
   try {

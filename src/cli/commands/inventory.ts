@@ -24,7 +24,7 @@ export async function inventoryCommand(options: InventoryCommandOptions, signal:
   const startedAt = new Date();
   const log = createLogger(options);
   const targets = planOutputs(options.format, options.output, INVENTORY_FORMATS);
-  const governanceRules = (await loadSelectedRules({ config: options.config }, startedAt)).selected.filter((compiled) => compiled.rule.category === 'governance');
+  const governanceRules = (await loadSelectedRules({ config: options.config }, startedAt, log)).selected.filter((compiled) => compiled.rule.category === 'governance');
   const progress = await startProgress(options, 'Reading the estate…');
   let graph;
   try {

@@ -1,15 +1,16 @@
 import { Chalk } from 'chalk';
 import { escapeText } from '../../report/escape.js';
-import { useColor, type TerminalOptions } from '../terminal.js';
+import { createLogger, useColor, type TerminalOptions } from '../terminal.js';
 
 /** `aispm rules validate|test <dir>`: check and test a rule pack. */
 
-export async function rulesValidateCommand(dir: string): Promise<number> {
+export async function rulesValidateCommand(dir: string, options: TerminalOptions): Promise<number> {
   const { loadRuleDir, checkUniqueIds } = await import('../../engine/load-rules.js');
   const { loadRuleTests } = await import('../../engine/rule-tests.js');
-  const rules = loadRuleDir(dir);
+  const { warn } = createLogger(options);
+  const rules = loadRuleDir(dir, process.cwd(), { warn });
   checkUniqueIds(rules);
-  const tests = loadRuleTests(dir, rules);
+  const tests = loadRuleTests(dir, rules, process.cwd(), warn);
   const cases = tests.reduce((sum, file) => sum + file.cases.length, 0);
   process.stdout.write(`${rules.length} rules valid in ${escapeText(dir)} (${tests.length} test files, ${cases} cases)\n`);
   return 0;
@@ -19,9 +20,10 @@ export async function rulesValidateCommand(dir: string): Promise<number> {
 export async function rulesTestCommand(dir: string, options: TerminalOptions): Promise<number> {
   const { loadRuleDir, checkUniqueIds } = await import('../../engine/load-rules.js');
   const { loadRuleTests, runRuleTests } = await import('../../engine/rule-tests.js');
-  const rules = loadRuleDir(dir);
+  const { warn } = createLogger(options);
+  const rules = loadRuleDir(dir, process.cwd(), { warn });
   checkUniqueIds(rules);
-  const report = runRuleTests(rules, loadRuleTests(dir, rules));
+  const report = runRuleTests(rules, loadRuleTests(dir, rules, process.cwd(), warn));
   const chalk = new Chalk({ level: useColor(options, false) ? 2 : 0 });
   const failed = report.results.filter((result) => !result.passed);
   // Case names, asset ids and file names come from the pack's author: escaped, one line each.

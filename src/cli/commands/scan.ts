@@ -36,7 +36,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   const startedAt = new Date();
   const log = createLogger(options);
   // Read every input file before the (possibly long) collection, so a typo fails fast.
-  const { selected: rules, loaded, knownIds } = await loadSelectedRules(options, startedAt);
+  const { selected: rules, loaded, knownIds } = await loadSelectedRules(options, startedAt, log);
   if (rules.length === 0) log.warn('--only and --skip leave no rule to run: the scan reports no findings');
   const { defaultIgnoreFile, loadSuppressions } = await import('../../findings/suppressions.js');
   const ignoreFile = options.ignore ?? defaultIgnoreFile();
