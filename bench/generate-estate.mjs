@@ -130,7 +130,7 @@ export function generateEstate(targetAssets, seed = 42) {
       const endpoint = add({ id: `${base}/endpoints/e-${n}`, type: 'gcp.vertexai.endpoint', provider: 'gcp', account: p, region, name: `e-${n}`, tags: tags(), props: { networkType: isPublic ? 'public' : 'private-service-connect', internetExposed: isPublic, customerManagedKey: setting(false), requestResponseLogging: setting(false) } });
       edge(endpoint, 'deploys', model);
       const runtimePublic = setting(true);
-      const runtime = add({ id: `${base}/notebookRuntimes/rt-${n}`, type: 'gcp.vertexai.notebook-runtime', provider: 'gcp', account: p, region, name: `rt-${n}`, props: { publicIp: runtimePublic, internetExposed: runtimePublic, idleShutdown: setting(false) } });
+      const runtime = add({ id: `${base}/notebookRuntimes/rt-${n}`, type: 'gcp.vertexai.notebook-runtime', provider: 'gcp', account: p, region, name: `rt-${n}`, props: { internetEgress: runtimePublic, internetExposed: runtimePublic, idleShutdown: setting(false) } });
       edge(runtime, 'uses-identity', sa);
       const job = add({ id: `${base}/customJobs/j-${n}`, type: 'gcp.vertexai.custom-job', provider: 'gcp', account: p, region, name: `j-${n}`, props: { network: chance(0.5) ? null : 'projects/x/global/networks/vpc', webAccess: setting(true), customerManagedKey: setting(false) } });
       edge(job, 'uses-identity', sa);

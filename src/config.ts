@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError, suggestion, type Problem } from './errors.js';
 import { readDocument, validateDocument } from './input/document.js';
-import { parameterValueSchema, type ParameterValue, type Rule } from './engine/rule.js';
+import { parameterRangeProblem, parameterValueSchema, type ParameterDeclaration, type ParameterValue, type Rule } from './engine/rule.js';
+import { FRAMEWORKS } from './engine/frameworks.js';
 import { FAIL_ON_LEVELS } from './findings/finding.js';
 import { PROVIDERS, SEVERITIES } from './graph/model.js';
+import { SETTING_RANGES, type SettingRange } from './ranges.js';
 import { SCAN_FORMATS } from './report/reporter.js';
 
 /**
@@ -18,13 +20,14 @@ import { SCAN_FORMATS } from './report/reporter.js';
  *   scan:            # defaults for aispm scan's flags; the command line wins
  *     fail-on: medium
  *     output: [sarif:aispm.sarif]
+ *     compliance: [owasp-llm-2025]
  */
 
 export const DEFAULT_CONFIG_FILE = 'aispm.config.yaml';
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const names = z.array(z.string().min(1)).min(1);
-const positive = z.number().int().min(1).max(1_000_000);
+const inRange = ({ min, max }: SettingRange) => z.number().min(min).max(max).refine(Number.isInteger, 'must be a whole number');
 
 /**
  * `scan:`: defaults for `aispm scan`'s flags, written as the flags are (`fail-on: high`), so a
@@ -39,8 +42,8 @@ const scanSettingsSchema = z
     'azure-cloud': z.enum(['public', 'china', 'usgov']),
     'gcp-project': names,
     'gcp-locations': names,
-    concurrency: positive,
-    timeout: positive,
+    concurrency: inRange(SETTING_RANGES.concurrency),
+    timeout: inRange(SETTING_RANGES.timeout),
     rules: names,
     only: names,
     skip: names,
@@ -51,6 +54,7 @@ const scanSettingsSchema = z
     'fail-on': z.enum(FAIL_ON_LEVELS),
     'fail-on-gaps': z.boolean(),
     'min-severity': z.enum(SEVERITIES),
+    compliance: z.array(z.enum(FRAMEWORKS.map((framework) => framework.key) as [string, ...string[]])).min(1),
     quiet: z.boolean(),
   })
   .partial()
@@ -78,7 +82,13 @@ export function loadConfig(file: string, rules: readonly Rule[]): Config {
   const source = readDocument(file, { kind: 'config file', maxBytes: MAX_CONFIG_BYTES });
   const config = validateDocument(source, configSchema);
   const declared = new Map<string, { value: ParameterValue; rule: string }>();
-  for (const rule of rules) for (const [name, declaration] of Object.entries(rule.parameters)) if (!declared.has(name)) declared.set(name, { value: declaration.default, rule: rule.id });
+  const ranges = new Map<string, Array<Pick<ParameterDeclaration, 'minimum' | 'maximum'>>>();
+  for (const rule of rules) {
+    for (const [name, declaration] of Object.entries(rule.parameters)) {
+      if (!declared.has(name)) declared.set(name, { value: declaration.default, rule: rule.id });
+      ranges.set(name, [...(ranges.get(name) ?? []), declaration]);
+    }
+  }
   const problems: Problem[] = [];
   for (const [name, value] of Object.entries(config.parameters)) {
     const at = { file, line: source.lineOf(['parameters', name]), field: `parameters.${name}` };
@@ -87,6 +97,9 @@ export function loadConfig(file: string, rules: readonly Rule[]): Config {
       problems.push({ ...at, message: 'no loaded rule has this parameter', hint: suggestion(name, [...declared.keys()]) ?? `parameters: ${[...declared.keys()].sort().join(', ') || 'none'}` });
     } else if (kindOf(value) !== kindOf(declaration.value)) {
       problems.push({ ...at, message: `expected ${kindOf(declaration.value)} (as in rule ${declaration.rule}), got ${kindOf(value)}` });
+    } else {
+      const outOfRange = ranges.get(name)!.map((range) => parameterRangeProblem(range, value)).find(Boolean);
+      if (outOfRange) problems.push({ ...at, message: outOfRange });
     }
   }
   if (problems.length > 0) throw new InputError(problems);

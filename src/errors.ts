@@ -38,6 +38,16 @@ export class InputError extends Error {
   }
 }
 
+/** A file system error in words: `permission denied`, not `EACCES: permission denied, open '...'`. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Thrown when the user interrupts a scan (Ctrl-C); the CLI exits 130. */
 export class InterruptedError extends Error {
   constructor() {

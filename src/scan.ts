@@ -1,3 +1,4 @@
+import type { ComplianceReport } from './compliance/assess.js';
 import { evaluateRules, evaluateRulesInSlices, type Evaluation, type NotEvaluated } from './engine/evaluate.js';
 import type { CompiledRule, Rule } from './engine/rule.js';
 import { applyBaseline, type Baseline } from './findings/baseline.js';
@@ -49,6 +50,8 @@ export interface ScanResult {
   /** Findings left out of the result by --min-severity. */
   belowMinimum?: number;
   graph: AssetGraph;
+  /** `scan --compliance`: the evidence by control, one report per framework asked for. */
+  compliance?: ComplianceReport[];
 }
 
 export function runScan(input: ScanInput): ScanResult {

@@ -73,3 +73,42 @@ export const SUMMARY_LINE = /^aispm: \d+ findings?\b[^\n]*; \d+ coverage gaps?; 
 export function withoutTimestamps(text: string): string {
   return text.replace(/"(startedAt|finishedAt|startTimeUtc|endTimeUtc|timestamp)": "[^"]*"/g, '"$1": "<time>"');
 }
+
+/**
+ * The text GitHub would still scan for autolinks, @mentions and #references in a markdown document:
+ * everything outside code spans and fenced code blocks (GFM spec 0.29, "Autolinks (extension)":
+ * extended autolinks are recognised in text nodes only; GitHub's mention and reference filters skip
+ * `code` and `pre`). Backslash escapes and entities do not count: they still render as text.
+ */
+export function markdownLiveText(markdown: string): string {
+  const withoutFences = markdown.replace(/^( {0,3})(`{3,})[^\n]*\n[\s\S]*?^ {0,3}\2`*[ \t]*$/gm, '');
+  let live = '';
+  let index = 0;
+  while (index < withoutFences.length) {
+    const char = withoutFences[index]!;
+    if (char === '\\') {
+      live += withoutFences.slice(index, index + 2);
+      index += 2;
+      continue;
+    }
+    if (char !== '`') {
+      live += char;
+      index++;
+      continue;
+    }
+    const run = /^`+/.exec(withoutFences.slice(index))![0];
+    const close = new RegExp(`(?<!\`)\`{${run.length}}(?!\`)`, 'g');
+    close.lastIndex = index + run.length;
+    const end = close.exec(withoutFences);
+    if (!end) {
+      live += run;
+      index += run.length;
+      continue;
+    }
+    index = end.index + run.length;
+  }
+  return live;
+}
+
+/** What GitHub turns into a link or a notification in markdown text: URLs, www. names, e-mail addresses, @mentions, issue references. */
+export const LIVE_MARKDOWN = /:\/\/|www\.|@|#\d|\bgh-\d/i;

@@ -1,8 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, InterruptedError } from '../errors.js';
+import { formatProblem, InputError, InterruptedError } from '../errors.js';
+import { FRAMEWORK_KEYS } from '../engine/frameworks.js';
 import { FAIL_ON_LEVELS } from '../findings/finding.js';
 import { PROVIDERS, SEVERITIES } from '../graph/model.js';
+import { SETTING_RANGES, type SettingRange } from '../ranges.js';
 import { toolVersion } from '../package-info.js';
+import { escapeLines, escapeText } from '../report/escape.js';
 import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
 
 /**
@@ -13,6 +16,7 @@ import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
 
 const EXIT_INPUT_ERROR = 2;
 const EXIT_INTERRUPTED = 130;
+const EXIT_TERMINATED = 143;
 
 const list = (value: string) =>
   value
@@ -22,10 +26,11 @@ const list = (value: string) =>
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 const listRepeat = (value: string, previous: string[] = []) => [...previous, ...list(value)];
 
-function positiveInteger(flag: string) {
+function positiveInteger(flag: string, range: SettingRange) {
   return (value: string) => {
+    if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InputError({ field: flag, message: `"${value}" is not a positive whole number` });
     const number = Number(value);
-    if (!Number.isInteger(number) || number < 1) throw new InputError({ field: flag, message: `"${value}" is not a positive whole number` });
+    if (number < range.min || number > range.max) throw new InputError({ field: flag, message: `${value.trim()} is out of range`, hint: `from ${range.min} to ${range.max}` });
     return number;
   };
 }
@@ -46,8 +51,8 @@ function addSourceOptions(command: Command): Command {
     .addOption(new Option('--azure-cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))
     .option('--gcp-project <id>', 'GCP project to scan (repeatable; default: the ADC project)', repeat)
     .option('--gcp-locations <locations>', 'Vertex AI locations, comma-separated (default: all)', list)
-    .option('--concurrency <n>', 'API calls in flight at once, per provider', positiveInteger('--concurrency'))
-    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveInteger('--timeout'));
+    .option('--concurrency <n>', 'API calls in flight at once, per provider', positiveInteger('--concurrency', SETTING_RANGES.concurrency))
+    .option('--timeout <seconds>', 'per-request timeout in seconds', positiveInteger('--timeout', SETTING_RANGES.timeout));
 }
 
 function validateChoices(values: string[], allowed: readonly string[], flag: string): string[] {
@@ -74,6 +79,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--skip <ids>', 'skip these rules (comma-separated ids, aliases or globs)', listRepeat)
     .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
     .option('--config <file>', 'rule parameters (approved models, required tags) and defaults for these flags (default: aispm.config.yaml when present)')
+    .addOption(new Option('--compliance <frameworks>', `also assess the controls of these frameworks, comma-separated: ${FRAMEWORK_KEYS.join(', ')}; table and markdown then show the compliance view, JSON adds it, and --fail-on counts only findings of failing controls`).argParser((value, previous: string[] = []) => [...previous, ...validateChoices(list(value), FRAMEWORK_KEYS, '--compliance')]))
     .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
     .addOption(new Option('-f, --format <format>', 'format of the report on stdout (or in --output FILE)').choices(SCAN_FORMATS).default('table'))
     .option('-o, --output <[format:]file>', 'write the report to FILE (atomically) instead of stdout, or add a report in another format: sarif:aispm.sarif (repeatable; - is stdout)', repeat)
@@ -104,7 +110,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   addSourceOptions(graph)
     .option('--finding <id>', 'a finding id (or a unique prefix, from --format json): its asset, attack path, steps and their neighbours')
     .option('--asset <id-or-name>', 'an asset and its neighbours')
-    .option('--hops <n>', `how many edges out from the finding or asset (default ${2})`, positiveInteger('--hops'))
+    .option('--hops <n>', `how many edges out from the finding or asset (default ${2})`, positiveInteger('--hops', SETTING_RANGES.hops))
     .option('--rules <dir>', 'add a rule pack, for --finding (repeatable)', repeat)
     .option('--config <file>', 'rule parameters, for --finding (default: aispm.config.yaml when present)')
     .addOption(new Option('-f, --format <format>', 'diagram format').choices(['mermaid', 'dot']).default('mermaid'))
@@ -146,10 +152,10 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
       return rulesShowCommand(id, options);
     }),
   );
-  addCommonOptions(rules.command('validate').description('check every rule and rule test in a pack; exit 2 with each problem').argument('<dir>', 'rule pack directory')).action((dir: string) =>
+  addCommonOptions(rules.command('validate').description('check every rule and rule test in a pack; exit 2 with each problem').argument('<dir>', 'rule pack directory')).action((dir: string, options) =>
     run(async () => {
       const { rulesValidateCommand } = await import('./commands/rules-check.js');
-      return rulesValidateCommand(dir);
+      return rulesValidateCommand(dir, options);
     }),
   );
   addCommonOptions(rules.command('test').description("run a pack's rule tests (<rule>.test.yaml); exit 1 when a case fails").argument('<dir>', 'rule pack directory')).action((dir: string, options) =>
@@ -161,14 +167,20 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   return program;
 }
 
-/** Ctrl-C: stop at once with 130; reports are written atomically, so no half file is left behind. */
+/**
+ * Ctrl-C, or SIGTERM from a CI runner cancelling the job: stop at once with 130 (143 for SIGTERM).
+ * Reports are written atomically and their temporary files are removed on exit (src/files.ts), so
+ * neither a half report nor a stray temporary file is left behind.
+ */
 function abortOnInterrupt(): AbortSignal {
   const controller = new AbortController();
-  process.once('SIGINT', () => {
+  const stop = (message: string, code: number) => () => {
     controller.abort(new InterruptedError());
-    process.stderr.write('\naispm: interrupted\n');
-    process.exit(EXIT_INTERRUPTED);
-  });
+    process.stderr.write(`\naispm: ${message}\n`);
+    process.exit(code);
+  };
+  process.once('SIGINT', stop('interrupted', EXIT_INTERRUPTED));
+  process.once('SIGTERM', stop('terminated', EXIT_TERMINATED));
   return controller.signal;
 }
 
@@ -182,7 +194,8 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram(async (action) => {
     process.exitCode = await action();
   });
-  const output = { writeErr: (text: string) => process.stderr.write(text.startsWith('error:') ? `aispm: ${text}` : text) };
+  // Commander's errors quote what was typed (or passed by a script): shown as text, never as escape sequences.
+  const output = { writeErr: (text: string) => process.stderr.write(escapeLines(text.startsWith('error:') ? `aispm: ${text}` : text)) };
   const configure = (command: Command) => {
     command.exitOverride().configureOutput(output);
     command.commands.forEach(configure);
@@ -232,15 +245,17 @@ function handleError(error: unknown, debug: boolean): number {
     process.stderr.write('Run "aispm help" or "aispm help <command>" for usage.\n');
     return EXIT_INPUT_ERROR;
   }
+  // Problems quote rule files, snapshots, ignore files, baselines and the cloud: every one is escaped
+  // here, where it reaches the terminal, on one line of its own (a line break in a name cannot forge a line).
   if (error instanceof InputError) {
-    for (const line of error.message.split('\n')) process.stderr.write(`aispm: error: ${line}\n`);
-    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    for (const problem of error.problems) process.stderr.write(`aispm: error: ${escapeText(formatProblem(problem))}\n`);
+    if (debug && error.stack) process.stderr.write(`${escapeLines(error.stack)}\n`);
     return EXIT_INPUT_ERROR;
   }
   if (error instanceof InterruptedError) return EXIT_INTERRUPTED;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`aispm: internal error: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(`aispm: internal error: ${escapeText(message)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${escapeLines(error.stack)}\n`);
   else process.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
   return EXIT_INPUT_ERROR;
 }

@@ -20,10 +20,10 @@ export function planOutputs<F extends string>(format: F, outputs: readonly strin
     if (output === '') throw new InputError({ field: '--output', message: 'is empty', hint: 'give a file name, "-" for stdout, or FORMAT:FILE such as sarif:aispm.sarif' });
     const prefixed = /^([a-z]+):(.+)$/.exec(output);
     if (prefixed && (formats as readonly string[]).includes(prefixed[1]!)) {
-      targets.push({ format: prefixed[1] as F, file: prefixed[2] === '-' ? undefined : prefixed[2] });
+      targets.push({ format: prefixed[1] as F, file: stdoutOr(prefixed[2]!) });
     } else {
       replacesStdout = true;
-      targets.push({ format, file: output === '-' ? undefined : output });
+      targets.push({ format, file: stdoutOr(output) });
     }
   }
   if (!replacesStdout) targets.unshift({ format });
@@ -36,11 +36,24 @@ export function planOutputs<F extends string>(format: F, outputs: readonly strin
   return targets;
 }
 
-/** Writes a report to its file (atomically) or to stdout, chunk by chunk. */
-export function writeReport(chunks: Iterable<string>, file: string | undefined): void {
+/**
+ * `-`, and the names of this process's own stdout (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`), are
+ * stdout: written through the stream, which works whatever it is (a pipe, a socket, a terminal).
+ */
+function stdoutOr(file: string): string | undefined {
+  return file === '-' || /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(file) ? undefined : file;
+}
+
+/**
+ * Writes a report to its file (atomically) or to stdout, block by block, waiting for a slow reader
+ * (and so letting Ctrl-C in) rather than buffering the whole report in memory.
+ */
+export async function writeReport(chunks: Iterable<string>, file: string | undefined): Promise<void> {
   if (file !== undefined) {
-    writeFileAtomic(file, chunks);
+    await writeFileAtomic(file, chunks);
     return;
   }
-  for (const block of inBlocks(chunks)) process.stdout.write(block);
+  for (const block of inBlocks(chunks)) {
+    if (!process.stdout.write(block)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
 }

@@ -1,10 +1,13 @@
 import { InputError, suggestion } from '../errors.js';
 import type { CompiledRule } from '../engine/rule.js';
+import type { Logger } from '../log.js';
 import { globMatcher, isGlob } from '../glob.js';
 
 export interface RuleSelection {
   /** The rules to run. */
   selected: CompiledRule[];
+  /** Every loaded rule, selected or not (compliance lists the mapped rules that did not run). */
+  loaded: CompiledRule[];
   /** Ids and aliases of every loaded rule, selected or not (ignore files may name any of them). */
   knownIds: string[];
 }
@@ -13,11 +16,11 @@ export interface RuleSelection {
  * Loads the built-in pack plus `--rules` packs, sets parameters from the config file (`--config`, or
  * aispm.config.yaml when present), and applies `--only` / `--skip`.
  */
-export async function loadSelectedRules(options: { rules?: string[]; only?: string[]; skip?: string[]; config?: string }, now: Date): Promise<RuleSelection> {
+export async function loadSelectedRules(options: { rules?: string[]; only?: string[]; skip?: string[]; config?: string }, now: Date, log: Logger): Promise<RuleSelection> {
   const { compiledBuiltInRules } = await import('../engine/rule-pack.js');
   const { checkUniqueIds, loadRuleDir, recompileRule } = await import('../engine/load-rules.js');
   let rules = [...(await compiledBuiltInRules({ now }))];
-  for (const dir of options.rules ?? []) rules.push(...loadRuleDir(dir, process.cwd(), { now }));
+  for (const dir of options.rules ?? []) rules.push(...loadRuleDir(dir, process.cwd(), { now, warn: log.warn }));
   checkUniqueIds(rules);
   const { defaultConfigFile, loadConfig } = await import('../config.js');
   const configFile = options.config ?? defaultConfigFile();
@@ -30,6 +33,7 @@ export async function loadSelectedRules(options: { rules?: string[]; only?: stri
   const skip = options.skip?.length ? resolveIds(options.skip, rules, '--skip') : new Set<string>();
   return {
     selected: rules.filter((compiled) => (!only || only.has(compiled.rule.id)) && !skip.has(compiled.rule.id)),
+    loaded: rules,
     knownIds: rules.flatMap((compiled) => [compiled.rule.id, ...compiled.rule.aliases]),
   };
 }

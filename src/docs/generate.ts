@@ -87,9 +87,16 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     if (mappings.length) out += `*Frameworks:* ${mappings.join('; ')}\n\n`;
     if (rule.supersedes.length) out += `*Supersedes:* ${rule.supersedes.map((id) => `[\`${id}\`](#${id})`).join(', ')} (their findings on the same resource are included in this rule's finding)\n\n`;
     const parameters = Object.entries(rule.parameters);
-    if (parameters.length) out += `*Parameters* (aispm.config.yaml): ${parameters.map(([name, declaration]) => `\`${name}\` (default \`${JSON.stringify(declaration.default)}\`${declaration.skipWhenEmpty ? ', rule off while empty' : ''}): ${declaration.description}`).join('; ')}\n\n`;
+    if (parameters.length) out += `*Parameters* (aispm.config.yaml): ${parameters.map(([name, declaration]) => `\`${name}\` (default \`${JSON.stringify(declaration.default)}\`${rangeText(declaration)}${declaration.skipWhenEmpty ? ', rule off while empty' : ''}): ${declaration.description}`).join('; ')}\n\n`;
     out += `**Remediation**\n\n${rule.remediation.trim()}\n\n`;
     if (rule.references.length) out += `**References**: ${rule.references.map((url) => `<${url}>`).join(', ')}\n`;
   }
   return out;
+}
+
+/** `, from 60 to 86400`, `, at least 1`, or nothing. */
+function rangeText({ minimum, maximum }: { minimum?: number; maximum?: number }): string {
+  if (minimum !== undefined && maximum !== undefined) return `, from ${minimum} to ${maximum}`;
+  if (minimum !== undefined) return `, at least ${minimum}`;
+  return maximum === undefined ? '' : `, at most ${maximum}`;
 }

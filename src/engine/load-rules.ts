@@ -6,19 +6,27 @@ import { createConditionCompiler } from './condition.js';
 import { ASSET_FIELDS, parseFieldPath } from './field-path.js';
 import { checkFrameworkId, frameworkByKey, FRAMEWORK_KEYS } from './frameworks.js';
 import { compilePath } from './path.js';
-import { findRuleFiles } from './rule-files.js';
-import { ruleDocumentSchema, type CompiledRule, type CompileOptions, type MessagePart, type ParameterValue, type Rule } from './rule.js';
+import { describeSkip, findRuleFiles, type SkippedPath } from './rule-files.js';
+import { parameterRangeProblem, ruleDocumentSchema, type CompiledRule, type CompileOptions, type MessagePart, type ParameterValue, type Rule } from './rule.js';
 
 const MAX_RULE_BYTES = 256 * 1024;
+
+export interface LoadRuleDirOptions extends CompileOptions {
+  /** Where to report files the walk skipped (rule-files.ts says which and why); without it, a skip is an error. */
+  warn?: (message: string) => void;
+}
 
 /**
  * Loads and compiles every rule in a directory, reporting the problems of all files at once.
  * File names in messages and in `source` are relative to `displayBase` (default: the working directory).
+ * A pack that yields no rule is an error: rules were asked for and none were loaded.
  */
-export function loadRuleDir(dir: string, displayBase: string = process.cwd(), options: CompileOptions = {}): CompiledRule[] {
+export function loadRuleDir(dir: string, displayBase: string = process.cwd(), options: LoadRuleDirOptions = {}): CompiledRule[] {
   const problems: Problem[] = [];
   const rules: CompiledRule[] = [];
-  for (const file of findRuleFiles(dir)) {
+  const { files, skipped } = findRuleFiles(dir);
+  reportSkipped(skipped, displayBase, options.warn);
+  for (const file of files) {
     try {
       rules.push(loadRuleFile(file, relative(displayBase, file) || file, options));
     } catch (error) {
@@ -27,7 +35,21 @@ export function loadRuleDir(dir: string, displayBase: string = process.cwd(), op
     }
   }
   if (problems.length > 0) throw new InputError(problems);
+  if (rules.length === 0) {
+    throw new InputError({
+      file: dir,
+      message: skipped.length > 0 ? `no rule loaded from the rule pack: ${skipped.length} skipped (see the warnings above)` : 'no rule files in the rule pack',
+      hint: 'a rule pack is a directory of rule YAML files (*.yaml, beside their *.test.yaml tests)',
+    });
+  }
   return rules;
+}
+
+/** Reports what a walk of a pack skipped: as warnings when the caller takes them, otherwise as errors. */
+export function reportSkipped(skipped: readonly SkippedPath[], displayBase: string, warn: ((message: string) => void) | undefined): void {
+  const shown = skipped.map((skip) => ({ ...skip, path: relative(displayBase, skip.path) || skip.path }));
+  if (warn) for (const skip of shown) warn(describeSkip(skip));
+  else if (shown.length > 0) throw new InputError(shown.map((skip) => ({ file: skip.path, message: `skipped: ${skip.reason}` })));
 }
 
 export function loadRuleFile(file: string, displayName: string = file, options: CompileOptions = {}): CompiledRule {
@@ -76,6 +98,10 @@ export function compileRuleDocument(source: SourceDocument, ruleSource: string =
   const parameters: Record<string, ParameterValue> = {};
   let active = true;
   for (const [name, declaration] of Object.entries(rule.parameters)) {
+    if ((declaration.minimum !== undefined || declaration.maximum !== undefined) && typeof declaration.default !== 'number') report(['parameters', name], 'minimum and maximum apply to number parameters only');
+    else if (declaration.minimum !== undefined && declaration.maximum !== undefined && declaration.minimum > declaration.maximum) report(['parameters', name, 'minimum'], `more than the maximum, ${declaration.maximum}`);
+    const defaultProblem = parameterRangeProblem(declaration, declaration.default);
+    if (defaultProblem) report(['parameters', name, 'default'], defaultProblem);
     const value = options.parameters && Object.hasOwn(options.parameters, name) ? options.parameters[name]! : declaration.default;
     parameters[name] = value;
     if (declaration.skipWhenEmpty && (value === '' || (Array.isArray(value) && value.length === 0))) active = false;

@@ -19,7 +19,7 @@ export function summarizeRule({ id, aliases, title, severity, category, resource
 }
 
 function freshBundle(): BundledRules | undefined {
-  return readFreshPrebuilt<BundledRules>(RULE_PACK_BUNDLE, findRuleFiles(BUILTIN_RULES_DIR));
+  return readFreshPrebuilt<BundledRules>(RULE_PACK_BUNDLE, findRuleFiles(BUILTIN_RULES_DIR).files);
 }
 
 /** Reads the built-in rules' metadata: from the bundle when fresh, otherwise from YAML. */
@@ -31,7 +31,7 @@ export async function builtInRules(): Promise<Rule[]> {
 
 /** The built-in rules' listing columns: from the index when fresh, otherwise from YAML. */
 export async function builtInRuleSummaries(): Promise<RuleSummary[]> {
-  const index = readFreshPrebuilt<RuleSummary[]>(RULE_INDEX_BUNDLE, findRuleFiles(BUILTIN_RULES_DIR));
+  const index = readFreshPrebuilt<RuleSummary[]>(RULE_INDEX_BUNDLE, findRuleFiles(BUILTIN_RULES_DIR).files);
   return index ?? (await builtInRules()).map(summarizeRule);
 }
 
@@ -51,7 +51,7 @@ async function loadBuiltInRulesFromYaml(options: CompileOptions = {}): Promise<C
 /** Builds the pack and its index from the YAML (run by `npm run build`). */
 export async function buildRulePackBundles(): Promise<{ pack: Prebuilt<BundledRules>; index: Prebuilt<RuleSummary[]> }> {
   const compiled = (await loadBuiltInRulesFromYaml()).sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
-  const files = findRuleFiles(BUILTIN_RULES_DIR);
+  const files = findRuleFiles(BUILTIN_RULES_DIR).files;
   return {
     pack: makePrebuilt(files, compiled.map(({ rule: { source, ...document } }) => ({ source, document }))),
     index: makePrebuilt(files, compiled.map(({ rule }) => summarizeRule(rule))),

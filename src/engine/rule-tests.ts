@@ -7,8 +7,8 @@ import { providerOfType, type Asset } from '../graph/model.js';
 import { buildGraph } from '../graph/build.js';
 import { evaluateRuleOn, type Outcome } from './evaluate.js';
 import { findRuleTestFiles } from './rule-files.js';
-import { recompileRule } from './load-rules.js';
-import { parameterValueSchema, type CompiledRule, type ParameterValue } from './rule.js';
+import { recompileRule, reportSkipped } from './load-rules.js';
+import { parameterRangeProblem, parameterValueSchema, type CompiledRule, type ParameterValue } from './rule.js';
 
 /**
  * Rule tests: `<rule>.test.yaml` beside each rule holds cases, each a small estate and the expected
@@ -93,8 +93,12 @@ export function loadRuleTestFile(file: string, displayName: string, rules: Reado
       if (candidates.length === 1) subject = candidates[0]!.id;
       else problems.push({ file: displayName, line: source.lineOf(['cases', index]), field: `cases[${index}]`, message: `${candidates.length} assets of the rule's types: name the one under test with \`subject:\`` });
     }
-    for (const name of Object.keys(testCase.parameters ?? {})) {
-      if (compiled && !Object.hasOwn(compiled.rule.parameters, name)) problems.push({ file: displayName, line: source.lineOf(['cases', index, 'parameters', name]), field: `cases[${index}].parameters.${name}`, message: `rule ${compiled.rule.id} has no parameter "${name}"` });
+    for (const [name, value] of Object.entries(testCase.parameters ?? {})) {
+      const at = { file: displayName, line: source.lineOf(['cases', index, 'parameters', name]), field: `cases[${index}].parameters.${name}` };
+      const declaration = compiled && Object.hasOwn(compiled.rule.parameters, name) ? compiled.rule.parameters[name]! : undefined;
+      if (compiled && !declaration) problems.push({ ...at, message: `rule ${compiled.rule.id} has no parameter "${name}"` });
+      const outOfRange = declaration && parameterRangeProblem(declaration, value);
+      if (outOfRange) problems.push({ ...at, message: outOfRange });
     }
     if (subject !== undefined && !assets.some((asset) => asset.id === subject)) {
       problems.push({ file: displayName, line: source.lineOf(['cases', index, 'subject']), field: `cases[${index}].subject`, message: `no asset "${subject}" in this case` });
@@ -105,12 +109,14 @@ export function loadRuleTestFile(file: string, displayName: string, rules: Reado
   return { file: displayName, ruleId: document.rule, cases };
 }
 
-/** Loads every test file of a pack, reporting the problems of all files at once. */
-export function loadRuleTests(dir: string, rules: readonly CompiledRule[], displayBase: string = process.cwd()): RuleTestFile[] {
+/** Loads every test file of a pack, reporting the problems of all files at once; `warn` as for loadRuleDir. */
+export function loadRuleTests(dir: string, rules: readonly CompiledRule[], displayBase: string = process.cwd(), warn?: (message: string) => void): RuleTestFile[] {
   const byId = new Map(rules.map((compiled) => [compiled.rule.id, compiled]));
   const problems: Problem[] = [];
   const files: RuleTestFile[] = [];
-  for (const file of findRuleTestFiles(dir)) {
+  const listing = findRuleTestFiles(dir);
+  reportSkipped(listing.skipped, displayBase, warn);
+  for (const file of listing.files) {
     try {
       files.push(loadRuleTestFile(file, relative(displayBase, file) || file, byId));
     } catch (error) {

@@ -19,6 +19,22 @@ export const RULE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const ruleId = z.string().regex(RULE_ID_PATTERN, 'lower-case words joined by "-", e.g. aws-sagemaker-notebook-root-access');
 
+/**
+ * A reference is a web page: it becomes a link (SARIF `helpUri`, help markdown), so `javascript:`,
+ * `data:` or `file:` URLs are refused, and so is whitespace, which a URL parser would quietly drop or encode.
+ */
+export function isWebUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s\p{C}]+$/iu.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const reference = z.string().refine(isWebUrl, 'not an https: or http: URL (a reference is a web page, e.g. https://docs.aws.amazon.com/...)');
+
 /** A value a rule lets users set in aispm.config.yaml: a list of strings, a number, a string or a boolean. */
 export const parameterValueSchema = z.union([z.array(z.string()), z.number(), z.string(), z.boolean()]);
 export type ParameterValue = z.output<typeof parameterValueSchema>;
@@ -29,8 +45,21 @@ const parameterSchema = z
     default: parameterValueSchema,
     /** The rule runs only when this parameter has a value (an empty list or string turns it off). */
     skipWhenEmpty: z.boolean().default(false),
+    /** For a number: the least and the most a user may set; outside them, the config file or test case is refused. */
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
   })
   .strict();
+
+export type ParameterDeclaration = z.output<typeof parameterSchema>;
+
+/** Why a value is outside a parameter's declared range, or undefined when it is not. */
+export function parameterRangeProblem(declaration: Pick<ParameterDeclaration, 'minimum' | 'maximum'>, value: ParameterValue): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  if (declaration.minimum !== undefined && value < declaration.minimum) return `${value} is less than ${declaration.minimum}, the least this parameter allows`;
+  if (declaration.maximum !== undefined && value > declaration.maximum) return `${value} is more than ${declaration.maximum}, the most this parameter allows`;
+  return undefined;
+}
 
 export const ruleDocumentSchema = z
   .object({
@@ -45,7 +74,7 @@ export const ruleDocumentSchema = z
     message: z.string().min(1).optional(),
     description: z.string().min(20),
     remediation: z.string().min(10),
-    references: z.array(z.url()).default([]),
+    references: z.array(reference).default([]),
     frameworks: z.record(z.string(), z.array(z.string()).min(1)).default({}),
     /** The same check in other tools, by their ids (e.g. prowler: [bedrock_agent_guardrail_enabled]); feeds the parity table in docs/rules.md. */
     equivalents: z.partialRecord(z.enum(EQUIVALENT_TOOLS), z.array(z.string().min(1)).min(1)).default({}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readDocument, validateDocument } from '../input/document.js';
+import { MAX_INPUT_BYTES, readDocument, validateDocument } from '../input/document.js';
 import { SEVERITIES, type Severity } from '../graph/model.js';
 import type { Finding } from './finding.js';
 
@@ -8,8 +8,6 @@ import type { Finding } from './finding.js';
  * only new ones count for the exit code, so a team can adopt aispm without fixing everything first.
  * Findings are matched on rule id (or an alias, so renamed rules keep matching) and resource id.
  */
-
-const MAX_BASELINE_BYTES = 512 * 1024 * 1024;
 
 const baselineSchema = z
   .object({
@@ -48,7 +46,7 @@ function key(ruleId: string, resourceId: string): string {
 }
 
 export function loadBaseline(file: string): Baseline {
-  const source = readDocument(file, { kind: 'baseline', maxBytes: MAX_BASELINE_BYTES });
+  const source = readDocument(file, { kind: 'baseline', maxBytes: MAX_INPUT_BYTES });
   const document = validateDocument(source, baselineSchema);
   return {
     keys: new Set(document.findings.map((finding) => key(finding.ruleId, finding.resource.id))),

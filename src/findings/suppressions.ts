@@ -14,7 +14,16 @@ import type { Finding } from './finding.js';
 export const DEFAULT_IGNORE_FILE = '.aispmignore.yaml';
 const MAX_IGNORE_BYTES = 1024 * 1024;
 
-const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-31'), z.date()]).transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value));
+/** `2027-01-31`, a day that exists: `9999-99-99` or `2027-02-30` would never expire, or expire at once. */
+const isoDate = z
+  .union([z.string().refine(isCalendarDate, 'not a date: write a day of the calendar as YYYY-MM-DD, e.g. 2027-01-31'), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value));
+
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
 
 const entrySchema = z
   .object({

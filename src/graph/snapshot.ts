@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError, suggestion, type Problem } from '../errors.js';
-import { formatFieldPath, issuesToProblems, readDocument, type FieldPath, type SourceDocument, validateDocument } from '../input/document.js';
+import { formatFieldPath, issuesToProblems, MAX_INPUT_BYTES, MAX_PROBLEMS, readDocument, type FieldPath, type SourceDocument, validateDocument } from '../input/document.js';
 import { writeFileAtomic } from '../files.js';
 import { ASSET_TYPE_NAMES, assetTypeSpec } from './catalog/index.js';
 import { EDGE_TYPE_NAMES, isEdgeType } from './edge-types.js';
@@ -13,8 +13,6 @@ import { COVERAGE_STATUSES, PROVIDERS, providerOfType, type Asset, type Coverage
  */
 
 export const SNAPSHOT_VERSION = 1;
-const MAX_SNAPSHOT_BYTES = 1024 * 1024 * 1024;
-const MAX_PROBLEMS = 50;
 
 export const assetSchema = z
   .object({
@@ -59,7 +57,7 @@ const snapshotSchema = z
   .strict();
 
 export function loadSnapshot(file: string): Inventory {
-  const source = readDocument(file, { kind: 'snapshot', maxBytes: MAX_SNAPSHOT_BYTES });
+  const source = readDocument(file, { kind: 'snapshot', maxBytes: MAX_INPUT_BYTES });
   const version = (source.data as { snapshotVersion?: unknown } | null)?.snapshotVersion;
   const data = source.data as { schemaVersion?: unknown; findings?: unknown } | null;
   if (data !== null && typeof data === 'object' && version === undefined && data.schemaVersion !== undefined && Array.isArray(data.findings)) {
@@ -160,7 +158,7 @@ export function checkInventoryMeaning(source: SourceDocument, assets: readonly A
 }
 
 /** Writes a snapshot deterministically: the same inventory gives the same bytes, except `createdAt`. */
-export function saveSnapshot(inventory: Inventory, file: string, tool: { name: string; version: string }, createdAt: Date): void {
+export async function saveSnapshot(inventory: Inventory, file: string, tool: { name: string; version: string }, createdAt: Date): Promise<void> {
   const document = {
     snapshotVersion: SNAPSHOT_VERSION,
     tool,
@@ -170,7 +168,7 @@ export function saveSnapshot(inventory: Inventory, file: string, tool: { name: s
     assets: [...inventory.assets].sort((a, b) => compareStrings(a.id, b.id)),
     edges: [...inventory.edges].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.type, b.type) || compareStrings(a.to, b.to)),
   };
-  writeFileAtomic(file, `${JSON.stringify(document, null, 1)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(document, null, 1)}\n`);
 }
 
 export function compareCoverage(a: CoverageEntry, b: CoverageEntry): number {

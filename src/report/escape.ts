@@ -28,12 +28,99 @@ export function escapeText(value: string): string {
   return value.replace(UNSAFE, visible);
 }
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&@$]/g;
-const MARKDOWN_ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '@': '&#64;', '|': '\\|' };
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&$]/g;
+const MARKDOWN_ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '|': '\\|' };
 
-/** For markdown (GitHub job summaries): text stays text — no links, HTML, mentions or table breaks. */
+/**
+ * Words GitHub turns into links or notifications: URLs (any `scheme://`), `www.` names, e-mail
+ * addresses and @mentions (`@`), issue references (`#1`, `GH-1`, `owner/repo#1`). Escapes do not stop
+ * them: GFM finds e-mail autolinks in text nodes, after `\@` or `&#64;` has become `@` (GFM spec 0.29,
+ * "Autolinks (extension)"), and GitHub finds mentions and references in the rendered HTML text.
+ * Both skip code, so such a word goes in a code span: inert, and copied exactly as written.
+ */
+const LIVE_WORD = /:\/\/|www\.|@|#\d|\bgh-\d/i;
+
+/** A word (no spaces, no `|`) as a code span, with a fence longer than any run of backticks in it. */
+function codeSpan(word: string): string {
+  let longest = 0;
+  for (const run of word.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  // A span that starts or ends with a backtick needs a space inside the fence (CommonMark strips one each side).
+  const pad = word.startsWith('`') || word.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${word}${pad}${fence}`;
+}
+
+const OPENING = '([{"\'<';
+const CLOSING = ')]}"\'.,;:!?>';
+
+/** A live word in a code span; brackets and punctuation around it stay outside, as text (linear in the word's length). */
+function inertWord(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && OPENING.includes(word[start]!)) start++;
+  while (end > start && CLOSING.includes(word[end - 1]!)) end--;
+  const core = word.slice(start, end);
+  if (!LIVE_WORD.test(core)) return codeSpan(word);
+  return `${escapeMarkdownSyntax(word.slice(0, start))}${codeSpan(core)}${escapeMarkdownSyntax(word.slice(end))}`;
+}
+
+function escapeMarkdownSyntax(text: string): string {
+  return text.replace(MARKDOWN_SPECIAL, (char) => MARKDOWN_ENTITY[char] ?? `\\${char}`);
+}
+
+/**
+ * For markdown (GitHub job summaries, pull-request comments, SARIF help): text stays text — no links,
+ * HTML, mentions, references or table breaks. Words that GitHub would link go in code spans; in the
+ * rest, markdown syntax is backslash-escaped and HTML's `<`, `>`, `&` become entities. `|` is always
+ * escaped and never inside a code span, so table cells hold.
+ */
 export function escapeMarkdown(value: string): string {
-  return escapeText(value).replace(MARKDOWN_SPECIAL, (char) => MARKDOWN_ENTITY[char] ?? `\\${char}`);
+  return escapeText(value).replace(/[^ |]+|\|/g, (word) => (LIVE_WORD.test(word) ? inertWord(word) : escapeMarkdownSyntax(word)));
+}
+
+const LIST_ITEM = /^(?:[-]|\d{1,9}\.) +/;
+
+/**
+ * Multi-line text (a rule's remediation) as markdown that keeps its shape: paragraphs and `-` or `1.`
+ * list items stay, every line escaped as escapeMarkdown does; indented lines (commands, code) become
+ * fenced code blocks, shown and copied exactly as written, with a fence no line can close.
+ */
+export function escapeMarkdownBlock(text: string): string {
+  const out: string[] = [];
+  // The content column of the list item whose lines are being read; lines indented up to it continue the item.
+  let itemIndent: number | undefined;
+  let code: { prefix: string; lines: string[] } | undefined;
+  const flush = () => {
+    if (!code) return;
+    const dedent = code.lines.reduce((least, line) => Math.min(least, indentOf(line)), Infinity);
+    let longest = 0;
+    for (const line of code.lines) for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+    const fence = `${code.prefix}${'`'.repeat(Math.max(3, longest + 1))}`;
+    out.push(fence, ...code.lines.map((line) => `${code!.prefix}${line.slice(dedent)}`), fence);
+    code = undefined;
+  };
+  for (const raw of text.split(/\r?\n/)) {
+    const line = escapeText(raw.replace(/[ \t\r]+$/, '').replace(/^\t+/, (tabs) => '    '.repeat(tabs.length)));
+    const indent = indentOf(line);
+    if (line === '') {
+      flush();
+      itemIndent = undefined;
+      out.push('');
+    } else if (indent === 0 || (!code && itemIndent !== undefined && indent <= itemIndent)) {
+      flush();
+      if (indent === 0) itemIndent = LIST_ITEM.exec(line)?.[0].length;
+      // A line of only - or = would underline the line above into a heading.
+      out.push(/^[-=][-= ]*$/.test(line) ? `\\${escapeMarkdown(line)}` : escapeMarkdown(line));
+    } else {
+      (code ??= { prefix: ' '.repeat(itemIndent ?? 0), lines: [] }).lines.push(line);
+    }
+  }
+  flush();
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 /**

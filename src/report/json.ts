@@ -36,6 +36,7 @@ export function* renderJson(result: ScanResult): Iterable<string> {
           },
         }
       : {}),
+    ...(result.compliance ? { compliance: result.compliance } : {}),
   };
   const headText = JSON.stringify(head, null, 2);
   yield `${headText.slice(0, -2)},\n  "findings": [`;

@@ -16,6 +16,12 @@ export type ScanFormat = (typeof SCAN_FORMATS)[number];
 export const INVENTORY_FORMATS = ['table', 'json', 'cyclonedx'] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 
+/** `scan --compliance`: the compliance view in the human formats (JSON carries it in the result). */
+export async function loadComplianceReporter(format: 'table' | 'markdown'): Promise<Reporter> {
+  const { renderComplianceMarkdown, renderComplianceTable } = await import('./compliance.js');
+  return format === 'table' ? (result, options) => renderComplianceTable(result.compliance ?? [], options) : (result) => renderComplianceMarkdown(result.compliance ?? []);
+}
+
 /** One module per format, loaded only when used. */
 export async function loadReporter(format: ScanFormat): Promise<Reporter> {
   switch (format) {

@@ -1,10 +1,10 @@
 import type * as Sarif from 'sarif';
-import type { Rule } from '../engine/rule.js';
+import { isWebUrl, type Rule } from '../engine/rule.js';
 import type { Finding } from '../findings/finding.js';
 import { isCoverageGap, type Severity } from '../graph/model.js';
 import { TOOL_URL } from '../package-info.js';
 import type { ScanResult } from '../scan.js';
-import { escapeSarifText, escapeText } from './escape.js';
+import { escapeLines, escapeMarkdownBlock, escapeSarifText, escapeText } from './escape.js';
 import { indentedJson } from './json-text.js';
 
 /**
@@ -86,17 +86,20 @@ export function* renderSarif(result: ScanResult): Iterable<string> {
 
 function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
   const frameworkTags = Object.entries(rule.frameworks).flatMap(([key, ids]) => ids.map((id) => `${key}/${id}`));
-  const references = rule.references.map((url) => `- ${url}`).join('\n');
+  // Rule loading accepts only http(s) references; checked again here, because these become links. A URL's href has no space, < or >.
+  const references = rule.references.filter(isWebUrl).map((url) => new URL(url).href);
+  const remediation = rule.remediation.trim();
   return {
     id: rule.id,
     name: pascalCase(rule.id),
-    shortDescription: { text: rule.title },
-    fullDescription: { text: rule.description.trim() },
+    shortDescription: { text: escapeText(rule.title) },
+    fullDescription: { text: escapeLines(rule.description.trim()) },
     help: {
-      text: `${rule.remediation.trim()}${rule.references.length ? `\n\nReferences:\n${references}` : ''}`,
-      markdown: `**Remediation**\n\n${rule.remediation.trim()}${rule.references.length ? `\n\n**References**\n\n${references}` : ''}`,
+      text: `${escapeLines(remediation)}${references.length ? `\n\nReferences:\n${references.map((url) => `- ${url}`).join('\n')}` : ''}`,
+      // The remediation is text from the rule's author: escaped as markdown, so that it cannot link, mention or embed HTML.
+      markdown: `**Remediation**\n\n${escapeMarkdownBlock(remediation)}${references.length ? `\n\n**References**\n\n${references.map((url) => `- <${url}>`).join('\n')}` : ''}`,
     },
-    ...(rule.references[0] ? { helpUri: rule.references[0] } : {}),
+    ...(references[0] ? { helpUri: references[0] } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       'security-severity': SECURITY_SEVERITY[rule.severity],

@@ -15,8 +15,12 @@ export const TRANSIENT_FAULTS: Array<{ name: string; plan: FaultPlan; outcome: O
   { name: 'connections reset before or during the answer', plan: { resets: { rate: 0.25 } }, outcome: 'reset' },
 ];
 
-/** The per-request timeout of scans with a hanging call: short, so a test waits little for it. */
-export const HANG_TIMEOUT_MS = 250;
+/**
+ * The per-request timeout of scans with a hanging call: short, so a test waits little for it, and
+ * long enough that a retry on a loaded 2-core machine is answered within it (250 ms was not: the
+ * call deadline of two silent attempts then ended calls that the retry would have read).
+ */
+export const HANG_TIMEOUT_MS = 1000;
 
 export interface InventoryDiff {
   /** Ids of fault-free assets the scan lacks. */

@@ -77,3 +77,48 @@ describe('SARIF within GitHub code scanning limits', () => {
     for (const rule of run.tool.driver.rules) expect(rule.properties.tags.length).toBeLessThanOrEqual(10);
   });
 });
+
+describe('SARIF from a stranger\'s rule pack and a hostile estate', () => {
+  it('help.markdown is escaped markdown, helpUri only an http(s) URL, and message.text stays plain text', async () => {
+    const { loadDemoInventory } = await import('../../src/collect/demo.js');
+    const { compiledBuiltInRules } = await import('../../src/engine/rule-pack.js');
+    const { runScan } = await import('../../src/scan.js');
+    const { renderSarif } = await import('../../src/report/sarif.js');
+    const { LIVE_MARKDOWN, markdownLiveText } = await import('../helpers.js');
+    const result = runScan({ inventory: await loadDemoInventory(), rules: await compiledBuiltInRules(), startedAt: new Date(0), tool: { name: 'aispm', version: 'test' } });
+    const target = result.findings.find((finding) => !finding.path)!;
+    const remediation = [
+      'Fix it <img src=x onerror=alert(1)> [click](javascript:alert(1)) or see https://phish.example, www.phish.example,',
+      'mail admin@phish.example, ask @admins about #1 \u001b]0;pwned\u0007\u001b[2J',
+      '',
+      '- AWS: run',
+      '  this:',
+      '    aws s3 ls s3://<bucket> ```',
+      '<script>alert(1)</script>',
+      '---',
+    ].join('\n');
+    // As a rule pack that got past the loader would give them (the loader refuses such references: test/cli/bad-input.test.ts).
+    const rules = result.rules.map((rule) => (rule.id === target.ruleId ? { ...rule, references: ['javascript:alert(1)', 'file:///etc/passwd', 'https://docs.example/a?b=<c>'], remediation, title: `Title \u001b[2J${'\u202e'}` } : rule));
+    const hostile = '<img src=x> **bold** [a](https://phish.example) \u001b[2J';
+    const findings = result.findings.map((finding) => (finding === target ? { ...finding, message: `Notebook ${hostile} is exposed` } : finding));
+    const log = JSON.parse([...renderSarif({ ...result, rules, findings })].join(''));
+    const descriptor = log.runs[0].tool.driver.rules.find((rule: { id: string }) => rule.id === target.ruleId);
+
+    expect(descriptor.helpUri).toBe('https://docs.example/a?b=%3Cc%3E');
+    expect(descriptor.help.markdown).not.toMatch(/javascript:alert\(1\)\)?\s*$|file:/m);
+    expect(descriptor.help.markdown.endsWith('**References**\n\n- <https://docs.example/a?b=%3Cc%3E>')).toBe(true);
+    const help = descriptor.help.markdown.slice(0, descriptor.help.markdown.indexOf('**References**'));
+    expect(help).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(markdownLiveText(help)).not.toMatch(LIVE_MARKDOWN);
+    expect(markdownLiveText(help)).not.toMatch(/<[a-z]|(^|[^\\])\]\(/im);
+    expect(help).toContain('\n- AWS: run\n  this:\n  ````\n  aws s3 ls s3://<bucket> ```\n  ````\n');
+    expect(help).toContain('\n\\---');
+    expect(descriptor.help.text).toContain('References:\n- https://docs.example/a?b=%3Cc%3E');
+    expect(descriptor.help.text).not.toMatch(/javascript:alert\(1\)$|file:|[\u001b\u0007]/m);
+    expect(descriptor.shortDescription.text).toBe('Title \\x1b[2J\\u{202e}');
+
+    const message = log.runs[0].results.find((sarifResult: { partialFingerprints: Record<string, string> }) => sarifResult.partialFingerprints['aispmFindingId/v1'] === target.id).message.text;
+    // Plain text: HTML and markdown characters as they are (no entities, no backslashes), links broken, controls visible.
+    expect(message).toBe('Notebook <img src=x> **bold** \\[a\\](https://phish.example) \\x1b\\[2J is exposed.');
+  });
+});

@@ -1,5 +1,6 @@
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { controlOf, FRAMEWORKS } from '../../src/engine/frameworks.js';
 import { loadRuleDir } from '../../src/engine/load-rules.js';
 import { loadRuleTests, runRuleTests } from '../../src/engine/rule-tests.js';
 import { ROOT, runCli } from '../helpers.js';
@@ -28,6 +29,23 @@ describe('built-in rule pack', () => {
     expect(Object.keys(rule.frameworks).length).toBeGreaterThan(0);
     expect(rule.remediation.length).toBeGreaterThan(40);
     expect(rule.description.length).toBeGreaterThan(80);
+  });
+
+  it('every framework mapping names a control of the closed list copied from the framework reference (compliance walks those lists)', () => {
+    const outside: string[] = [];
+    for (const { rule } of rules) {
+      for (const [key, ids] of Object.entries(rule.frameworks)) {
+        const framework = FRAMEWORKS.find((item) => item.key === key)!;
+        for (const id of ids) if (!Object.hasOwn(framework.controls, controlOf(framework, id))) outside.push(`${rule.id}: ${key} ${id}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    // A closed list's IDs are its controls; every control ID is of its framework's form.
+    for (const framework of FRAMEWORKS) {
+      if (framework.ids) expect(framework.controls).toBe(framework.ids);
+      if (framework.pattern) for (const id of Object.keys(framework.controls)) expect(id).toMatch(framework.pattern);
+    }
+    expect(Object.keys(FRAMEWORKS.find((item) => item.key === 'iso-42001-2023')!.controls)).toHaveLength(38);
   });
 
   it('has at least two attack-path rules and a secret rule, across all three providers', () => {

@@ -27,7 +27,7 @@ export async function graphCommand(options: GraphCommandOptions, signal: AbortSi
   if (options.finding && options.asset) throw new InputError({ message: '--finding and --asset cannot be combined', hint: 'draw one neighbourhood at a time' });
   const log = createLogger(options);
   const targets = planOutputs(options.format, options.output, ['mermaid', 'dot']);
-  const rules = options.finding ? (await loadSelectedRules(options, startedAt)).selected : [];
+  const rules = options.finding ? (await loadSelectedRules(options, startedAt, log)).selected : [];
   const progress = await startProgress(options, 'Reading the estate…');
   let inventory;
   try {
@@ -56,6 +56,6 @@ export async function graphCommand(options: GraphCommandOptions, signal: AbortSi
     if (!asset) throw new InputError({ field: '--asset', message: `no asset with the id or name "${options.asset}"`, hint: suggestion(options.asset, graph.assets.map((candidate) => candidate.name)) ?? 'aispm inventory lists the assets' });
     diagram = neighbourhoodDiagram(graph, [asset.id], hops);
   }
-  for (const target of targets) writeReport([renderDiagram(graph, diagram, target.format)], target.file);
+  for (const target of targets) await writeReport([renderDiagram(graph, diagram, target.format)], target.file);
   return 0;
 }

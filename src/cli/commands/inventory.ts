@@ -24,7 +24,7 @@ export async function inventoryCommand(options: InventoryCommandOptions, signal:
   const startedAt = new Date();
   const log = createLogger(options);
   const targets = planOutputs(options.format, options.output, INVENTORY_FORMATS);
-  const governanceRules = (await loadSelectedRules({ config: options.config }, startedAt)).selected.filter((compiled) => compiled.rule.category === 'governance');
+  const governanceRules = (await loadSelectedRules({ config: options.config }, startedAt, log)).selected.filter((compiled) => compiled.rule.category === 'governance');
   const progress = await startProgress(options, 'Reading the estate…');
   let graph;
   try {
@@ -35,11 +35,11 @@ export async function inventoryCommand(options: InventoryCommandOptions, signal:
   const tool = { name: TOOL_NAME, version: toolVersion() };
   if (options.saveSnapshot) {
     const { saveSnapshot } = await import('../../graph/snapshot.js');
-    saveSnapshot(graph.toInventory(), options.saveSnapshot, tool, new Date());
+    await saveSnapshot(graph.toInventory(), options.saveSnapshot, tool, new Date());
   }
   const governance = new Map<string, string[]>();
   for (const { rule, asset } of evaluateRules(graph, governanceRules).violations) governance.set(asset.id, [...(governance.get(asset.id) ?? []), rule.id].sort());
   const report = { tool, startedAt, finishedAt: new Date(), graph, governance };
-  for (const target of targets) writeReport(inventoryReporter(target.format)(report, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
+  for (const target of targets) await writeReport(inventoryReporter(target.format)(report, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
   return 0;
 }

@@ -24,15 +24,17 @@ export function ruleProvider(rule: Pick<Rule, 'resourceTypes'>): string {
   return providers.size === 1 ? [...providers][0]! : 'cross';
 }
 
-export async function allRules(extraPacks: readonly string[] | undefined): Promise<Rule[]> {
+export async function allRules(extraPacks: readonly string[] | undefined, options: TerminalOptions): Promise<Rule[]> {
   const { builtInRules } = await import('../../engine/rule-pack.js');
-  return withExtraPacks(await builtInRules(), extraPacks);
+  return withExtraPacks(await builtInRules(), extraPacks, options);
 }
 
-async function withExtraPacks<T extends RuleSummary>(rules: T[], extraPacks: readonly string[] | undefined): Promise<Array<T | Rule>> {
+async function withExtraPacks<T extends RuleSummary>(rules: T[], extraPacks: readonly string[] | undefined, options: TerminalOptions): Promise<Array<T | Rule>> {
   if (extraPacks?.length) {
     const { loadRuleDir, checkUniqueIds } = await import('../../engine/load-rules.js');
-    const extra = extraPacks.flatMap((dir) => loadRuleDir(dir));
+    const { createLogger } = await import('../terminal.js');
+    const { warn } = createLogger(options);
+    const extra = extraPacks.flatMap((dir) => loadRuleDir(dir, process.cwd(), { warn }));
     checkUniqueIds([...rules.map((rule) => ({ rule })), ...extra]);
     return [...rules, ...extra.map((compiled) => compiled.rule)].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
@@ -42,7 +44,7 @@ async function withExtraPacks<T extends RuleSummary>(rules: T[], extraPacks: rea
 export async function rulesListCommand(options: RuleListOptions): Promise<number> {
   checkFilters(options);
   const { builtInRuleSummaries } = await import('../../engine/rule-pack.js');
-  const rules = (await withExtraPacks(await builtInRuleSummaries(), options.rules)).filter((rule) => matchesFilters(rule, options));
+  const rules = (await withExtraPacks(await builtInRuleSummaries(), options.rules, options)).filter((rule) => matchesFilters(rule, options));
   if (options.format === 'json') {
     const rows = rules.map((rule) => ({ id: rule.id, title: rule.title, severity: rule.severity, provider: ruleProvider(rule), category: rule.category, resourceTypes: rule.resourceTypes, frameworks: rule.frameworks, source: rule.source }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -8,7 +8,7 @@ import { allRules, ruleProvider } from './rules-list.js';
 
 /** `aispm rules show <id>`: everything about one rule. */
 export async function rulesShowCommand(id: string, options: TerminalOptions & { rules?: string[]; format: 'text' | 'yaml' | 'json' }): Promise<number> {
-  const rules = await allRules(options.rules);
+  const rules = await allRules(options.rules, options);
   const rule = rules.find((candidate) => candidate.id === id || candidate.aliases.includes(id));
   if (!rule) throw new InputError({ message: `no rule with id "${id}"`, hint: suggestion(id, rules.map((candidate) => candidate.id)) ?? 'run `aispm rules list` for the ids' });
   const { source, ...document } = rule;

@@ -1,7 +1,9 @@
 import type { FailOn } from '../../findings/finding.js';
 import { isCoverageGap, SEVERITIES, SEVERITY_RANK, type Severity } from '../../graph/model.js';
 import { TOOL_NAME, toolVersion } from '../../package-info.js';
-import { loadReporter, SCAN_FORMATS, type ScanFormat } from '../../report/reporter.js';
+import { assessFrameworks, failingAtOrAbove } from '../../compliance/assess.js';
+import { totalsLine } from '../../report/compliance.js';
+import { loadComplianceReporter, loadReporter, SCAN_FORMATS, type ScanFormat } from '../../report/reporter.js';
 import { countedFindings, isRuleGap, nextTurn, runScanInSlices, severityCounts, unreadableProviders, withMinimumSeverity, type ScanResult } from '../../scan.js';
 import { escapeText } from '../../report/escape.js';
 import { planOutputs, writeReport } from '../output.js';
@@ -25,6 +27,8 @@ export interface ScanCommandOptions extends SourceOptions, TerminalOptions {
   quiet?: boolean;
   /** Leave findings below this severity out of the reports and the gate. */
   minSeverity?: Severity;
+  /** Framework keys: assess their controls (scan --compliance). */
+  compliance?: string[];
 }
 
 /** `aispm scan`: collect, evaluate, report; returns the exit code. */
@@ -32,7 +36,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   const startedAt = new Date();
   const log = createLogger(options);
   // Read every input file before the (possibly long) collection, so a typo fails fast.
-  const { selected: rules, knownIds } = await loadSelectedRules(options, startedAt);
+  const { selected: rules, loaded, knownIds } = await loadSelectedRules(options, startedAt, log);
   if (rules.length === 0) log.warn('--only and --skip leave no rule to run: the scan reports no findings');
   const { defaultIgnoreFile, loadSuppressions } = await import('../../findings/suppressions.js');
   const ignoreFile = options.ignore ?? defaultIgnoreFile();
@@ -48,9 +52,15 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
     progress.update('Building the asset graph…');
     result = await runScanInSlices({ inventory, rules, suppressions, baseline, startedAt, tool: { name: TOOL_NAME, version: toolVersion() } }, signal, progress.update);
     if (options.minSeverity) result = withMinimumSeverity(result, options.minSeverity);
+    if (options.compliance?.length) {
+      progress.update('Assessing compliance…');
+      // After --min-severity: a check below it still failed (the control is failing), but its finding is not reported or counted.
+      const input = { graph: result.graph, rules: loaded, ran: new Set(result.rules.map((rule) => rule.id)), findings: result.findings, coverage: result.coverage };
+      result.compliance = assessFrameworks(input, [...new Set(options.compliance)]);
+    }
     if (options.saveSnapshot) {
       const { saveSnapshot } = await import('../../graph/snapshot.js');
-      saveSnapshot(result.graph.toInventory(), options.saveSnapshot, result.tool, result.finishedAt);
+      await saveSnapshot(result.graph.toInventory(), options.saveSnapshot, result.tool, result.finishedAt);
     }
   } finally {
     progress.stop();
@@ -61,10 +71,10 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   log.debug(`${result.assetCount} assets, ${result.checks} checks, ${result.findings.length} findings, ${result.inconclusive} inconclusive`);
 
   for (const target of targets) {
-    const render = await loadReporter(target.format);
+    const render = result.compliance && target.format !== 'json' && target.format !== 'sarif' ? await loadComplianceReporter(target.format) : await loadReporter(target.format);
     await nextTurn(signal);
     log.debug(`writing the ${target.format} report to ${target.file ?? 'stdout'}`);
-    writeReport(render(result, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
+    await writeReport(render(result, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);
     if (target.file !== undefined) log.info(`wrote ${target.format} report to ${target.file}`);
   }
   const verdict = gateVerdict(result, options.failOn, options.failOnGaps === true);
@@ -89,14 +99,17 @@ export interface GateVerdict {
 export function gateVerdict(result: ScanResult, failOn: FailOn, failOnGaps: boolean): GateVerdict {
   const unreadable = unreadableProviders(result);
   const gaps = result.coverage.filter(isCoverageGap).length;
-  if (failOn !== 'none') {
+  if (failOn !== 'none' && result.compliance) {
+    const controls = result.compliance.flatMap((report) => failingAtOrAbove(report, failOn as Severity).map((control) => `${control.id}`));
+    if (controls.length > 0) return { code: 1, reason: `exit 1: ${controls.length} failing control${controls.length === 1 ? '' : 's'} with a counted finding at or above ${failOn} (${controls.slice(0, 5).join(', ')}${controls.length > 5 ? ', …' : ''})`, unreadable };
+  } else if (failOn !== 'none') {
     const threshold = SEVERITY_RANK[failOn as Severity];
     const failing = countedFindings(result).filter((finding) => SEVERITY_RANK[finding.severity] >= threshold).length;
     if (failing > 0) return { code: 1, reason: `exit 1: ${failing} counted finding${failing === 1 ? '' : 's'} at or above ${failOn}`, unreadable };
   }
   if (unreadable.length > 0) return { code: 3, reason: `exit 3: ${unreadable.map((entry) => entry.provider).join(', ')} could not be read at all`, unreadable };
   if (failOnGaps && gaps > 0) return { code: 3, reason: `exit 3: ${gaps} coverage gap${gaps === 1 ? '' : 's'} and --fail-on-gaps`, unreadable };
-  const clean = failOn === 'none' ? 'exit 0: --fail-on none' : `exit 0: no counted finding at or above ${failOn}`;
+  const clean = failOn === 'none' ? 'exit 0: --fail-on none' : result.compliance ? `exit 0: no failing control with a counted finding at or above ${failOn}` : `exit 0: no counted finding at or above ${failOn}`;
   return { code: 0, reason: gaps > 0 ? `${clean} (the coverage gaps fail the scan only with --fail-on-gaps)` : clean, unreadable };
 }
 
@@ -111,5 +124,6 @@ export function summaryLine(result: ScanResult): string {
   const parts = [`${counted} counted`, ...(suppressed ? [`${suppressed} suppressed`] : []), ...(result.baselineApplied ? [`${existing} in baseline`] : [])];
   const gaps = result.coverage.filter(isCoverageGap).length;
   if (result.belowMinimum) parts.push(`${result.belowMinimum} below --min-severity not reported`);
-  return `${open.length} finding${open.length === 1 ? '' : 's'}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}, ${parts.join(', ')}; ${gaps} coverage gap${gaps === 1 ? '' : 's'}`;
+  const compliance = (result.compliance ?? []).map((report) => `${report.framework.key}: ${totalsLine(report)}`);
+  return `${open.length} finding${open.length === 1 ? '' : 's'}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}, ${parts.join(', ')}${compliance.map((line) => `; ${line}`).join('')}; ${gaps} coverage gap${gaps === 1 ? '' : 's'}`;
 }
