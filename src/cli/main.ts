@@ -4,6 +4,7 @@ import { FAIL_ON_LEVELS } from '../findings/finding.js';
 import { PROVIDERS, SEVERITIES } from '../graph/model.js';
 import { toolVersion } from '../package-info.js';
 import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
+import { scrubText } from '../secrets/sink.js';
 
 /**
  * The command line. Exit codes (README "Exit codes"): 0 clean, 1 findings at or above --fail-on,
@@ -182,7 +183,7 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram(async (action) => {
     process.exitCode = await action();
   });
-  const output = { writeErr: (text: string) => process.stderr.write(text.startsWith('error:') ? `aispm: ${text}` : text) };
+  const output = { writeErr: (text: string) => writeError(text.startsWith('error:') ? `aispm: ${text}` : text) };
   const configure = (command: Command) => {
     command.exitOverride().configureOutput(output);
     command.commands.forEach(configure);
@@ -225,6 +226,11 @@ function rejectEmptyValues(command: Command): void {
   }
 }
 
+/** Errors quote what they were given (a flag, a file's value, an SDK's message): scrubbed of secrets on the way out. */
+function writeError(text: string): void {
+  process.stderr.write(scrubText(text));
+}
+
 function handleError(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
@@ -233,14 +239,14 @@ function handleError(error: unknown, debug: boolean): number {
     return EXIT_INPUT_ERROR;
   }
   if (error instanceof InputError) {
-    for (const line of error.message.split('\n')) process.stderr.write(`aispm: error: ${line}\n`);
-    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    for (const line of error.message.split('\n')) writeError(`aispm: error: ${line}\n`);
+    if (debug && error.stack) writeError(`${error.stack}\n`);
     return EXIT_INPUT_ERROR;
   }
   if (error instanceof InterruptedError) return EXIT_INTERRUPTED;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`aispm: internal error: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  writeError(`aispm: internal error: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) writeError(`${error.stack}\n`);
   else process.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
   return EXIT_INPUT_ERROR;
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { inBlocks, writeFileAtomic } from '../files.js';
+import { scrubChunks } from '../secrets/sink.js';
 
 /**
  * Where reports go. `--format` names the report for stdout; each `--output` either moves that report
@@ -37,7 +38,9 @@ export function planOutputs<F extends string>(format: F, outputs: readonly strin
 }
 
 /** Writes a report to its file (atomically) or to stdout, chunk by chunk. */
-export function writeReport(chunks: Iterable<string>, file: string | undefined): void {
+export function writeReport(report: Iterable<string>, file: string | undefined): void {
+  // Every report passes the secrets check on its way out, whatever its format.
+  const chunks = scrubChunks(report);
   if (file !== undefined) {
     writeFileAtomic(file, chunks);
     return;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError, suggestion, type Problem } from '../errors.js';
 import { formatFieldPath, issuesToProblems, readDocument, type FieldPath, type SourceDocument, validateDocument } from '../input/document.js';
 import { writeFileAtomic } from '../files.js';
+import { scrubChunks } from '../secrets/sink.js';
 import { ASSET_TYPE_NAMES, assetTypeSpec } from './catalog/index.js';
 import { EDGE_TYPE_NAMES, isEdgeType } from './edge-types.js';
 import { compareStrings } from './graph.js';
@@ -170,7 +171,7 @@ export function saveSnapshot(inventory: Inventory, file: string, tool: { name: s
     assets: [...inventory.assets].sort((a, b) => compareStrings(a.id, b.id)),
     edges: [...inventory.edges].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.type, b.type) || compareStrings(a.to, b.to)),
   };
-  writeFileAtomic(file, `${JSON.stringify(document, null, 1)}\n`);
+  writeFileAtomic(file, scrubChunks([`${JSON.stringify(document, null, 1)}\n`]));
 }
 
 export function compareCoverage(a: CoverageEntry, b: CoverageEntry): number {
