@@ -15,7 +15,7 @@ import { redactKnownSecrets } from './known.js';
 interface TokenPattern {
   kind: string;
   pattern: RegExp;
-  /** Literal text (lower case) that any match contains: the regex runs only where one occurs. */
+  /** Literal text that any match contains (each spelling, for a case-insensitive format): the regex runs only where one occurs. */
   needles: readonly string[];
   /** (A named group `keep`, a parameter name say, stays in the text; the rest of the match is replaced.) */
   /** A check on the match that the regex cannot express (a Basic header decodes to `user:password`). */
@@ -31,41 +31,48 @@ const TOKEN_PATTERNS: readonly TokenPattern[] = [
   {
     kind: 'private-key',
     pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[^-"'<>`]|-(?!----END ))*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
-    needles: ['private key'],
+    needles: ['PRIVATE KEY'],
   },
   // Authorization header values, whatever the token's format (an error page may quote the request);
   // before the formats, so that `Bearer ya29....` is one bearer token.
-  { kind: 'bearer-token', pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/gi, needles: ['bearer'], valid: (match) => !/^bearer\s+[A-Za-z]+\.?$/i.test(match) },
-  { kind: 'basic-auth-credentials', pattern: /\bBasic\s+[A-Za-z0-9+/]{6,}={0,2}/gi, needles: ['basic'], valid: decodesToUserAndPassword },
-  { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g, needles: ['akia', 'asia', 'abia', 'acca'] },
+  { kind: 'bearer-token', pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/gi, needles: ['Bearer', 'bearer', 'BEARER'], valid: (match) => !/^bearer\s+[A-Za-z]+\.?$/i.test(match) },
+  { kind: 'basic-auth-credentials', pattern: /\bBasic\s+[A-Za-z0-9+/]{6,}={0,2}/gi, needles: ['Basic', 'basic', 'BASIC'], valid: decodesToUserAndPassword },
+  { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g, needles: ['AKIA', 'ASIA', 'ABIA', 'ACCA'] },
   // STS session tokens are opaque, but every one issued so far starts with a protobuf header whose
   // base64 form is one of these (AWS's own examples show `AQoDYXdz...`, today's tokens `IQoJb3JpZ2lu...`).
   {
     kind: 'aws-session-token',
     pattern: /\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz|AQoEXAMPLE)(?:[A-Za-z0-9+/=]|%2[BFbf]|%3[Dd]){40,}/g,
-    needles: ['iqojb3jpz2lu', 'fwogzxivyxdz', 'fqogzxivyxdz', 'aqodyxdz', 'aqoexample'],
+    needles: ['IQoJb3JpZ2lu', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz', 'AQoDYXdz', 'AQoEXAMPLE'],
   },
-  { kind: 'aws-session-token', pattern: new RegExp(`(?<keep>[?&]X-Amz-Security-Token=)${URL_VALUE}{16,}`, 'gi'), needles: ['x-amz-security-token='] },
+  { kind: 'aws-session-token', pattern: new RegExp(`(?<keep>[?&]X-Amz-Security-Token=)${URL_VALUE}{16,}`, 'gi'), needles: ['X-Amz-Security-Token=', 'x-amz-security-token=', 'X-AMZ-SECURITY-TOKEN='] },
   // Presigned URLs (S3 SigV4 and SigV2, Cloud Storage V4 and V2): the signature is the credential.
-  { kind: 'presigned-url-signature', pattern: new RegExp(`(?<keep>[?&](?:X-Amz-Signature|X-Goog-Signature|Signature)=)${URL_VALUE}{16,}`, 'gi'), needles: ['signature='] },
+  { kind: 'presigned-url-signature', pattern: new RegExp(`(?<keep>[?&](?:X-Amz-Signature|X-Goog-Signature|Signature)=)${URL_VALUE}{16,}`, 'gi'), needles: ['Signature=', 'signature=', 'SIGNATURE='] },
   { kind: 'azure-sas-token', pattern: new RegExp(`(?<keep>[?&]sig=)${URL_VALUE}{16,}`, 'g'), needles: ['sig='] },
   // Azure Functions keys travel as `?code=`.
   { kind: 'azure-function-key', pattern: new RegExp(`(?<keep>[?&]code=)${URL_VALUE}{20,}`, 'g'), needles: ['code='] },
   { kind: 'anthropic-api-key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g, needles: ['sk-ant-'] },
   { kind: 'openai-api-key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, needles: ['sk-'] },
-  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g, needles: ['gh', 'github_pat_'] },
-  { kind: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, needles: ['aiza'] },
+  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g, needles: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
+  { kind: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, needles: ['AIza'] },
   { kind: 'google-oauth-access-token', pattern: /\bya29\.[0-9A-Za-z_-]{20,}/g, needles: ['ya29.'] },
   { kind: 'google-oauth-refresh-token', pattern: /(?<![A-Za-z0-9_/-])1\/\/0[0-9A-Za-z_-]{30,}/g, needles: ['1//0'] },
   { kind: 'huggingface-token', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g, needles: ['hf_'] },
   { kind: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, needles: ['xox'] },
   { kind: 'stripe-secret-key', pattern: /\b[sr]k_live_[A-Za-z0-9]{20,}\b/g, needles: ['k_live_'] },
   // Microsoft Entra client secrets: 3 characters, a version digit, `Q~`, then 31 to 34 more (microsoft/security-utilities, SEC101/156).
-  { kind: 'azure-client-secret', pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, needles: ['q~'] },
-  { kind: 'azure-storage-account-key', pattern: /AccountKey=[A-Za-z0-9+/]{40,}={0,2}/g, needles: ['accountkey='] },
-  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, needles: ['eyj'] },
-  { kind: 'credential-in-url', pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@"'<>`]{1,100}:[^\s@/"'<>`]{3,200}@/g, needles: ['://'] },
+  { kind: 'azure-client-secret', pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, needles: ['Q~'] },
+  { kind: 'azure-storage-account-key', pattern: /AccountKey=[A-Za-z0-9+/]{40,}={0,2}/g, needles: ['AccountKey='] },
+  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, needles: ['eyJ'] },
+  // `scheme://user:password@host`: the user and password go, the scheme and host stay.
+  { kind: 'credential-in-url', pattern: /(?<keep>:\/\/)[^\s:/@"'<>`]{1,100}:[^\s@/"'<>`]{3,200}@/g, needles: ['://'] },
 ];
+
+/** The needles of every format, found in one scan of a string instead of one scan per format. */
+const ANY_NEEDLE = new RegExp(
+  [...new Set(TOKEN_PATTERNS.flatMap((pattern) => pattern.needles))].map((needle) => needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
+  'g',
+);
 
 /** A `Basic` authorization value is base64 of `user:password`. */
 function decodesToUserAndPassword(match: string): boolean {
@@ -103,7 +110,19 @@ export type SecretKeyClass = 'password' | 'secret' | 'key';
  * `SECRET_ARN`, `PASSWORD_LENGTH`, `CustomerMasterKeySpec`, `MAX_TOKENS` → not a secret.
  */
 export function classifySecretKey(key: string): SecretKeyClass | undefined {
-  const words = splitWords(key);
+  // Record keys repeat across a whole estate: each name is judged once.
+  const known = keyClasses.get(key);
+  if (known !== undefined) return known === 'none' ? undefined : known;
+  const keyClass = classifyWords(splitWords(key));
+  if (keyClasses.size >= MAX_CACHED_KEYS) keyClasses.clear();
+  keyClasses.set(key, keyClass ?? 'none');
+  return keyClass;
+}
+
+const keyClasses = new Map<string, SecretKeyClass | 'none'>();
+const MAX_CACHED_KEYS = 50_000;
+
+function classifyWords(words: string[]): SecretKeyClass | undefined {
   const last = words[words.length - 1];
   if (last === undefined || REFERENCE_WORDS.has(last)) return undefined;
   if (PASSWORD_WORDS.has(last)) return 'password';
@@ -202,6 +221,11 @@ export interface RedactOptions {
   keyName?: string;
   /** The string is an identifier (an id, a name, a key): placeholders carry a hash of the secret. */
   identifier?: boolean;
+  /**
+   * Only the scanner's own credentials and the well-known formats, not `KEY=value` assignments: for
+   * whole documents, whose every `"field": value` would otherwise be weighed.
+   */
+  formatsOnly?: boolean;
 }
 
 /** Scans one string; returns the redacted text and what it found, or undefined when it is clean. */
@@ -218,7 +242,7 @@ export function redactSecretsInString(value: string, keyNameOrOptions?: string |
   if (keyClass === 'password' && !text.includes(REDACTION_PREFIX) && looksLikeSecretValue(text, 'password')) return { text: replace('generic-credential', text), kinds };
   if (text.length >= 8) {
     text = redactTokens(text, replace);
-    text = redactAssignments(text, replace);
+    if (!options.formatsOnly) text = redactAssignments(text, replace);
   }
   if (kinds.length === 0 && keyClass !== undefined && looksLikeSecretValue(text, keyClass)) return { text: replace('generic-credential', text), kinds };
   return kinds.length > 0 ? { text, kinds: [...new Set(kinds)] } : undefined;
@@ -227,24 +251,24 @@ export function redactSecretsInString(value: string, keyNameOrOptions?: string |
 type Replace = (kind: string, secret: string) => string;
 
 function redactTokens(value: string, replace: Replace): string {
+  const present = new Set<string>();
+  ANY_NEEDLE.lastIndex = 0;
+  for (let found = ANY_NEEDLE.exec(value); found; found = ANY_NEEDLE.exec(value)) {
+    present.add(found[0]);
+    // Needles may overlap (`sk-ant-`, `sk-`): look again from the next character.
+    ANY_NEEDLE.lastIndex = found.index + 1;
+  }
+  if (present.size === 0) return value;
   let text = value;
-  let lower: string | undefined;
   for (const { kind, pattern, needles, valid } of TOKEN_PATTERNS) {
-    lower ??= text.toLowerCase();
-    if (!needles.some((needle) => lower!.includes(needle))) continue;
+    if (!needles.some((needle) => present.has(needle))) continue;
     pattern.lastIndex = 0;
-    let changed = false;
-    const next = text.replace(pattern, (match: string, ...rest: unknown[]) => {
+    text = text.replace(pattern, (match: string, ...rest: unknown[]) => {
       if (valid && !valid(match)) return match;
-      changed = true;
       const groups = rest[rest.length - 1] as Record<string, string | undefined> | undefined;
       const keep = typeof groups === 'object' && groups !== null ? (groups.keep ?? '') : '';
       return `${keep}${replace(kind, match.slice(keep.length))}`;
     });
-    if (changed) {
-      text = next;
-      lower = undefined;
-    }
   }
   return text;
 }
@@ -256,8 +280,11 @@ function redactTokens(value: string, replace: Replace): string {
 const ASSIGNMENT = /(?<![A-Za-z0-9_])(?:--([a-z][a-z0-9-]{0,63})(=|[ \t]+)|([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,8}([:=])[ \t]{0,8})/g;
 const MAX_VALUE = 1024;
 
+/** Every key that classifySecretKey accepts holds one of these. */
+const SECRET_STEM = /pass|pwd|secret|token|key|credential|string/i;
+
 function redactAssignments(text: string, replace: Replace): string {
-  if (!/[:= ]/.test(text)) return text;
+  if (!/[:= ]/.test(text) || !SECRET_STEM.test(text)) return text;
   let out = '';
   let copied = 0;
   // `[REDACTED:slack-token:1a2b...]` reads like `token: value`: placeholders are skipped whole.

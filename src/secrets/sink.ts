@@ -1,3 +1,4 @@
+import { redactSecretsInString } from './detect.js';
 import { redactText } from './redact.js';
 
 /**
@@ -8,6 +9,15 @@ import { redactText } from './redact.js';
  */
 export function scrubText(text: string): string {
   return redactText(text);
+}
+
+/**
+ * A piece of a report or snapshot: its values were redacted when they entered the graph, so this
+ * net looks for the scanner's own credentials and the well-known formats only (weighing every
+ * `"field": value` of a large document by its name would cost more than writing it).
+ */
+function scrubDocument(text: string): string {
+  return redactSecretsInString(text, { formatsOnly: true })?.text ?? text;
 }
 
 /** Text is checked in pieces of whole lines of about this size; a longer line is checked in parts of MAX_PIECE. */
@@ -27,7 +37,7 @@ export function* scrubChunks(chunks: Iterable<string>): Iterable<string> {
       pending.push(chunk);
       size += chunk.length;
       if (size > MAX_PIECE) {
-        yield scrubText(pending.join(''));
+        yield scrubDocument(pending.join(''));
         pending = [];
         size = 0;
       }
@@ -49,7 +59,7 @@ function* scrubPieces(text: string): Iterable<string> {
     if (cut < start) cut = text.indexOf('\n', start + PIECE);
     let stop = cut === -1 ? text.length : cut + 1;
     if (stop - start > MAX_PIECE) stop = start + MAX_PIECE;
-    yield scrubText(text.slice(start, stop));
+    yield scrubDocument(text.slice(start, stop));
     start = stop;
   }
 }
