@@ -170,6 +170,7 @@ describe('secret detection: precision', () => {
     'sort_key=created_at&partition_key=tenant_id',
     'the KMS key spec SYMMETRIC_DEFAULT (CustomerMasterKeySpec: SYMMETRIC_DEFAULT) is used',
     'https://console.aws.amazon.com/kms/home?region=us-east-1#/kms/keys/1234abcd-12ab-34cd-56ef-1234567890ab',
+    'Azure Resource Manager refused the credentials: InvalidAuthenticationToken: The access token is invalid.',
   ])('%s is left alone', (text) => {
     expect(redactSecretsInString(text)).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { redactKnownSecrets } from './known.js';
 
 /**
@@ -151,8 +151,15 @@ export function placeholder(kind: string, secret?: string): string {
  * across runs (fingerprints, baselines and ignore entries depend on ids), and one-way.
  */
 function secretTag(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex').slice(0, 12);
+  return sha256Hex(secret).slice(0, 12);
 }
+
+/** node:crypto, loaded on first use: start-up (`--version`, `rules list`) must not pay for it (test/bundle.test.ts). */
+let sha256Hex: (text: string) => string = (text) => {
+  const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  sha256Hex = (value) => crypto.createHash('sha256').update(value).digest('hex');
+  return sha256Hex(text);
+};
 
 /** Values that say "no value", not a password (`Password: required`, `DB_PASSWORD=***`). */
 const NOT_A_VALUE = /^(?:true|false|yes|no|none|null|nil|undefined|n\/a|empty|unset|set|required|optional|missing|invalid|expired|hidden|masked|redacted|changeme|\*+|x{3,}|•+|\.{3,}|-+)$/i;
@@ -348,6 +355,9 @@ function valueSpan(text: string, start: number, keyClass: SecretKeyClass, assign
     const next = /[ \t]+[A-Za-z_][A-Za-z0-9_.-]*[ \t]*[:=]/.exec(text.slice(start, end));
     if (next) end = start + next.index;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
+  } else {
+    // Prose punctuation after a word is not part of it (`refused the credentials: InvalidToken: ...`).
+    while (end > start && /[.:)\]}]/.test(text[end - 1]!)) end--;
   }
   return end > start ? { start, end } : undefined;
 }
