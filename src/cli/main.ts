@@ -7,6 +7,7 @@ import { SETTING_RANGES, type SettingRange } from '../ranges.js';
 import { toolVersion } from '../package-info.js';
 import { escapeLines, escapeText } from '../report/escape.js';
 import { INVENTORY_FORMATS, SCAN_FORMATS } from '../report/reporter.js';
+import { scrubText } from '../secrets/sink.js';
 
 /**
  * The command line. Exit codes (README "Exit codes"): 0 clean, 1 findings at or above --fail-on,
@@ -195,7 +196,7 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = await action();
   });
   // Commander's errors quote what was typed (or passed by a script): shown as text, never as escape sequences.
-  const output = { writeErr: (text: string) => process.stderr.write(escapeLines(text.startsWith('error:') ? `aispm: ${text}` : text)) };
+  const output = { writeErr: (text: string) => writeError(escapeLines(text.startsWith('error:') ? `aispm: ${text}` : text)) };
   const configure = (command: Command) => {
     command.exitOverride().configureOutput(output);
     command.commands.forEach(configure);
@@ -238,6 +239,11 @@ function rejectEmptyValues(command: Command): void {
   }
 }
 
+/** Errors quote what they were given (a flag, a file's value, an SDK's message): scrubbed of secrets on the way out. */
+function writeError(text: string): void {
+  process.stderr.write(scrubText(text));
+}
+
 function handleError(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
@@ -248,14 +254,14 @@ function handleError(error: unknown, debug: boolean): number {
   // Problems quote rule files, snapshots, ignore files, baselines and the cloud: every one is escaped
   // here, where it reaches the terminal, on one line of its own (a line break in a name cannot forge a line).
   if (error instanceof InputError) {
-    for (const problem of error.problems) process.stderr.write(`aispm: error: ${escapeText(formatProblem(problem))}\n`);
-    if (debug && error.stack) process.stderr.write(`${escapeLines(error.stack)}\n`);
+    for (const problem of error.problems) writeError(`aispm: error: ${escapeText(formatProblem(problem))}\n`);
+    if (debug && error.stack) writeError(`${escapeLines(error.stack)}\n`);
     return EXIT_INPUT_ERROR;
   }
   if (error instanceof InterruptedError) return EXIT_INTERRUPTED;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`aispm: internal error: ${escapeText(message)}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${escapeLines(error.stack)}\n`);
+  writeError(`aispm: internal error: ${escapeText(message)}\n`);
+  if (debug && error instanceof Error && error.stack) writeError(`${escapeLines(error.stack)}\n`);
   else process.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
   return EXIT_INPUT_ERROR;
 }

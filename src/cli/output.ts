@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { inBlocks, writeFileAtomic } from '../files.js';
+import { scrubChunks } from '../secrets/sink.js';
 
 /**
  * Where reports go. `--format` names the report for stdout; each `--output` either moves that report
@@ -48,7 +49,9 @@ function stdoutOr(file: string): string | undefined {
  * Writes a report to its file (atomically) or to stdout, block by block, waiting for a slow reader
  * (and so letting Ctrl-C in) rather than buffering the whole report in memory.
  */
-export async function writeReport(chunks: Iterable<string>, file: string | undefined): Promise<void> {
+export async function writeReport(report: Iterable<string>, file: string | undefined): Promise<void> {
+  // Every report passes the secrets check on its way out, whatever its format.
+  const chunks = scrubChunks(report);
   if (file !== undefined) {
     await writeFileAtomic(file, chunks);
     return;

@@ -38,6 +38,9 @@ export async function readInventory(options: SourceOptions, log: Logger, progres
 }
 
 async function collectLive(options: SourceOptions, log: Logger, progress: (message: string) => void, signal: AbortSignal): Promise<Inventory> {
+  // Before any call: an error may quote the credentials, and every message must be scrubbed of them.
+  const { rememberScannerCredentials } = await import('../secrets/redact.js');
+  rememberScannerCredentials();
   const scope: CollectScope = {
     regions: options.regions,
     awsProfiles: options.awsProfile?.length ? options.awsProfile : undefined,

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.js';
 import { escapeText } from '../report/escape.js';
-import { redactSecretsInString } from '../secrets/detect.js';
+import { scrubText } from '../secrets/sink.js';
 
 /**
  * Everything about the terminal in one place: colour, width, the logger, the spinner. Progress and
@@ -30,7 +30,7 @@ export function createLogger(options: TerminalOptions): Logger {
   // Log lines quote API answers (in coverage messages) before the inventory is redacted: redact them here too.
   const write = (prefix: string, message: string) => {
     clearStatusLine?.();
-    process.stderr.write(`${prefix}${escapeText(redactSecretsInString(message)?.text ?? message)}\n`);
+    process.stderr.write(`${prefix}${escapeText(scrubText(message))}\n`);
   };
   return {
     debug: (message) => {
@@ -71,7 +71,7 @@ export async function startProgress(options: TerminalOptions, text: string): Pro
     const note = (message: string) => {
       if (message === last) return;
       last = message;
-      stream.write(`aispm: debug: ${escapeText(message)}\n`);
+      stream.write(`aispm: debug: ${escapeText(scrubText(message))}\n`);
     };
     note(text);
     return { update: note, stop: () => {} };
@@ -79,7 +79,7 @@ export async function startProgress(options: TerminalOptions, text: string): Pro
   if (!stream.isTTY || (stream.columns ?? 0) < MIN_PROGRESS_COLUMNS) return { update: () => {}, stop: () => {} };
   const color = options.color !== false && !(process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
   const frames = process.env.TERM === 'linux' || process.platform === 'win32' ? ASCII_FRAMES : FRAMES;
-  let message = escapeText(text);
+  let message = escapeText(scrubText(text));
   let frame = 0;
   const render = () => {
     const columns = stream.columns ?? 0;
@@ -96,7 +96,7 @@ export async function startProgress(options: TerminalOptions, text: string): Pro
   clearStatusLine = clear;
   return {
     update: (next) => {
-      message = escapeText(next);
+      message = escapeText(scrubText(next));
     },
     stop: () => {
       clearInterval(timer);

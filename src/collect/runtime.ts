@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mergeUnreadEdges, type Asset, type CoverageEntry, type CoverageStatus, type Edge, type Inventory, type Provider, type UnreadEdges } from '../graph/model.js';
 import type { EdgeType } from '../graph/edge-types.js';
 import type { CollectorContext } from './collector.js';
+import { redactCoverageMessage } from '../secrets/redact.js';
 
 /**
  * What every collector shares: one concurrency limiter, one way to run an API call so that a failure
@@ -294,7 +295,9 @@ export class InventoryBuilder {
   }
 
   /** Records a scope's outcome without a call (a service known to be absent from a region, say). */
-  record(scope: CallScope, status: CoverageStatus, message?: string): void {
+  record(scope: CallScope, status: CoverageStatus, unredacted?: string): void {
+    // An error may quote the request (its headers) or a resource: redacted before it is kept or compared.
+    const message = unredacted === undefined ? undefined : redactCoverageMessage(unredacted);
     const key = `${scope.account}\u0000${scope.region}\u0000${scope.service}`;
     const current = this.coverage.get(key);
     if (!current) {

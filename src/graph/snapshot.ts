@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError, suggestion, type Problem } from '../errors.js';
 import { formatFieldPath, issuesToProblems, MAX_INPUT_BYTES, MAX_PROBLEMS, readDocument, type FieldPath, type SourceDocument, validateDocument } from '../input/document.js';
 import { writeFileAtomic } from '../files.js';
+import { scrubChunks } from '../secrets/sink.js';
 import { ASSET_TYPE_NAMES, assetTypeSpec } from './catalog/index.js';
 import { EDGE_TYPE_NAMES, isEdgeType } from './edge-types.js';
 import { compareStrings } from './graph.js';
@@ -168,7 +169,7 @@ export async function saveSnapshot(inventory: Inventory, file: string, tool: { n
     assets: [...inventory.assets].sort((a, b) => compareStrings(a.id, b.id)),
     edges: [...inventory.edges].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.type, b.type) || compareStrings(a.to, b.to)),
   };
-  await writeFileAtomic(file, `${JSON.stringify(document, null, 1)}\n`);
+  await writeFileAtomic(file, scrubChunks([`${JSON.stringify(document, null, 1)}\n`]));
 }
 
 export function compareCoverage(a: CoverageEntry, b: CoverageEntry): number {

@@ -1,6 +1,7 @@
 import { EC2Client, DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { rememberSecret } from '../../secrets/known.js';
 import type { Inventory } from '../../graph/model.js';
 import { toolVersion } from '../../package-info.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
@@ -46,7 +47,7 @@ export async function collectAws(context: CollectorContext, options: AwsCollectO
     const settings: AwsClientSettings = {
       profile,
       // One provider per account, shared by all its clients, so a role or SSO profile is resolved once.
-      credentials: profile ? sharedCredentials(fromIni({ profile })) : fromNodeProviderChain(),
+      credentials: rememberingCredentials(profile ? sharedCredentials(fromIni({ profile })) : fromNodeProviderChain()),
       timeoutMs: context.timeoutMs,
       retryStrategy: options.retryStrategy,
     };
@@ -114,6 +115,19 @@ async function callerIdentity(
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * Remembers the keys a provider resolves to (from a profile's file, SSO, an assumed role, the instance
+ * role) as secrets the scanner holds, so that no message can quote them (secrets/known.ts).
+ */
+function rememberingCredentials(provider: ReturnType<typeof fromIni>): ReturnType<typeof fromIni> {
+  return async (options) => {
+    const credentials = await provider(options);
+    rememberSecret(credentials.secretAccessKey, 'aws-secret-access-key');
+    rememberSecret(credentials.sessionToken, 'aws-session-token');
+    return credentials;
+  };
 }
 
 /** Caches resolved credentials until shortly before they expire. */

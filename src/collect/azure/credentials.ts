@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { Logger } from '../../log.js';
 import { NoCredentialsError, type CollectScope } from '../collector.js';
+import { rememberSecret } from '../../secrets/known.js';
 
 /**
  * Where Azure is: the sovereign cloud's Resource Manager and sign-in authority, the overrides from
@@ -80,10 +81,11 @@ const STATIC_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 export async function resolveCredential(target: ArmTarget, env: NodeJS.ProcessEnv, signal: AbortSignal, log: Logger): Promise<TokenCredential> {
   const token = env.AISPM_AZURE_TOKEN?.trim();
   if (token) {
+    rememberSecret(token, 'azure-access-token');
     return { getToken: async (): Promise<AccessToken> => ({ token, expiresOnTimestamp: Date.now() + STATIC_TOKEN_LIFETIME_MS }) };
   }
   const { DefaultAzureCredential } = await import('@azure/identity');
-  const credential = new DefaultAzureCredential({ authorityHost: target.authorityHost });
+  const credential = rememberingTokens(new DefaultAzureCredential({ authorityHost: target.authorityHost }));
   try {
     await credential.getToken(target.tokenScope, { abortSignal: signal });
   } catch (error) {
@@ -96,4 +98,15 @@ export async function resolveCredential(target: ArmTarget, env: NodeJS.ProcessEn
     );
   }
   return credential;
+}
+
+/** Remembers every token Entra ID hands out as a secret the scanner holds (secrets/known.ts). */
+function rememberingTokens(credential: TokenCredential): TokenCredential {
+  return {
+    getToken: async (scopes, options) => {
+      const token = await credential.getToken(scopes, options);
+      rememberSecret(token?.token, 'azure-access-token');
+      return token;
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { GoogleAuth, OAuth2Client, type AuthClient, type gaxios } from 'google-a
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { attemptTurn, identityTimeoutMs } from '../runtime.js';
 import type { GcpSettings } from './settings.js';
+import { rememberSecret } from '../../secrets/known.js';
 
 /**
  * Everything that talks to Google: credentials, the SDK clients, and the one retry and timeout
@@ -177,14 +178,20 @@ export async function defaultProject(): Promise<string | undefined> {
 export async function authenticate(context: CollectorContext, settings: GcpSettings): Promise<AuthClient> {
   const transporterOptions = { timeout: context.timeoutMs };
   if (settings.token) {
+    rememberSecret(settings.token, 'google-access-token');
     const client = new OAuth2Client({ transporterOptions });
     client.setCredentials({ access_token: settings.token });
     return client;
   }
   try {
     const client = await new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], clientOptions: { transporterOptions } }).getClient();
+    // Every token obtained (this first one, and each refresh) is a secret the scanner holds (secrets/known.ts).
+    client.on('tokens', (tokens: { access_token?: string | null; refresh_token?: string | null }) => {
+      rememberSecret(tokens.access_token, 'google-access-token');
+      rememberSecret(tokens.refresh_token, 'google-refresh-token');
+    });
     // Fail once, clearly, rather than once per API call when the credentials cannot give a token.
-    await client.getAccessToken();
+    rememberSecret((await client.getAccessToken()).token, 'google-access-token');
     return client;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -162,7 +162,12 @@ export function kmsOperation(operation: string, input: Input, region: string): (
   const handlers: Record<string, () => unknown> = {
     DescribeKey: () => {
       const [arn, key] = kmsKey(input.KeyId as string, region);
-      return { KeyMetadata: { Arn: arn, KeyId: arn.split('/')[1], AWSAccountId: ACCOUNT, KeyManager: key.KeyManager, KeySpec: key.KeySpec, Origin: key.Origin, KeyState: 'Enabled', Enabled: true } };
+      // As the real answer (KMS model's DescribeKey examples): the deprecated CustomerMasterKeySpec still
+      // comes with KeySpec, a spec whose name says "master key" and whose value no secret scan may take.
+      const algorithms = key.KeySpec === 'SYMMETRIC_DEFAULT' ? { KeyUsage: 'ENCRYPT_DECRYPT', EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } : {};
+      return {
+        KeyMetadata: { Arn: arn, KeyId: arn.split('/')[1], AWSAccountId: ACCOUNT, KeyManager: key.KeyManager, KeySpec: key.KeySpec, CustomerMasterKeySpec: key.KeySpec, ...algorithms, MultiRegion: false, Origin: key.Origin, KeyState: 'Enabled', Enabled: true },
+      };
     },
     GetKeyRotationStatus: () => ({ KeyRotationEnabled: kmsKey(input.KeyId as string, region)[1].rotation }),
     ListAliases: () => {
