@@ -7,7 +7,7 @@ import { compareWithBaseline, type BaselineComparison } from './findings/fixed.j
 import { foldSupersededFindings, linkAttackPathSteps } from './findings/group.js';
 import { compareFindings, type Finding } from './findings/finding.js';
 import { applySuppressions, type SuppressionSet } from './findings/suppressions.js';
-import { buildGraph } from './graph/build.js';
+import { buildGraph, buildGraphInSlices } from './graph/build.js';
 import type { AssetGraph } from './graph/graph.js';
 import type { CoverageEntry, Inventory, Severity } from './graph/model.js';
 import { isCoverageGap, SEVERITIES, SEVERITY_RANK } from './graph/model.js';
@@ -63,7 +63,7 @@ export function runScan(input: ScanInput): ScanResult {
  * long evaluation; `signal` ends it with its reason.
  */
 export async function runScanInSlices(input: ScanInput, signal?: AbortSignal, progress?: (message: string) => void): Promise<ScanResult> {
-  const graph = buildGraph(input.inventory);
+  const graph = await buildGraphInSlices(input.inventory, () => nextTurn(signal));
   await nextTurn(signal);
   progress?.(`Evaluating ${input.rules.length} rules…`);
   const active = activeRules(input.rules);

@@ -31,8 +31,8 @@ export async function readInventory(options: SourceOptions, log: Logger, progres
     return loadDemoInventory();
   }
   if (options.snapshot) {
-    const { loadSnapshot } = await import('../graph/snapshot.js');
-    return loadSnapshot(options.snapshot);
+    const { loadSnapshotInSlices } = await import('../graph/snapshot.js');
+    return loadSnapshotInSlices(options.snapshot);
   }
   return collectLive(options, log, progress, signal);
 }

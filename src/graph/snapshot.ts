@@ -45,19 +45,46 @@ export const coverageSchema = z
   })
   .strict();
 
-const snapshotSchema = z
+/** The snapshot around its assets; the assets are checked one by one, in slices (see loadSnapshot). */
+const envelopeSchema = z
   .object({
     snapshotVersion: z.literal(SNAPSHOT_VERSION),
     tool: z.object({ name: z.string(), version: z.string() }).strict().optional(),
     createdAt: z.string().optional(),
     sources: z.array(z.string()).default([]),
     coverage: z.array(coverageSchema).default([]),
-    assets: z.array(assetSchema),
+    assets: z.array(z.unknown()),
     edges: z.array(edgeSchema).default([]),
   })
   .strict();
 
+/** About this long between returns to the event loop while a large snapshot is checked, so Ctrl-C is handled. */
+const SLICE_MILLISECONDS = 50;
+
+/**
+ * Reads and checks a snapshot file. Loads the way evaluation runs (src/engine/evaluate.ts): the work
+ * is a generator that pauses about every SLICE_MILLISECONDS, drained at once by loadSnapshot and
+ * with returns to the event loop by loadSnapshotInSlices, which the CLI uses so that Ctrl-C is handled
+ * while a large snapshot is checked.
+ */
 export function loadSnapshot(file: string): Inventory {
+  const steps = snapshotSteps(file);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+export async function loadSnapshotInSlices(file: string): Promise<Inventory> {
+  const steps = snapshotSteps(file);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* snapshotSteps(file: string): Generator<void, Inventory> {
   const source = readDocument(file, { kind: 'snapshot', maxBytes: MAX_INPUT_BYTES });
   const version = (source.data as { snapshotVersion?: unknown } | null)?.snapshotVersion;
   const data = source.data as { schemaVersion?: unknown; findings?: unknown } | null;
@@ -78,15 +105,49 @@ export function loadSnapshot(file: string): Inventory {
       hint: 'save the snapshot again with this version of aispm',
     });
   }
-  const snapshot = validateDocument(source, snapshotSchema);
-  const problems = checkInventoryMeaning(source, snapshot.assets as Asset[], snapshot.edges);
-  if (problems.length > 0) throw new InputError(problems.slice(0, MAX_PROBLEMS));
+  // The envelope, then each asset: a 300k-asset snapshot is checked in slices that let Ctrl-C in.
+  const problems: Problem[] = [];
+  let snapshot: z.output<typeof envelopeSchema> | undefined;
+  try {
+    snapshot = validateDocument(source, envelopeSchema);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  const items = (source.data as { assets?: unknown } | null)?.assets;
+  let more = 0;
+  if (Array.isArray(items)) {
+    let sliceStart = Date.now();
+    for (let index = 0; index < items.length; index++) {
+      if ((index & 255) === 255 && Date.now() - sliceStart >= SLICE_MILLISECONDS) {
+        yield;
+        sliceStart = Date.now();
+      }
+      const checked = assetSchema.safeParse(items[index], { reportInput: true });
+      if (checked.success) continue;
+      if (problems.length < MAX_PROBLEMS) problems.push(...issuesToProblems(source, checked.error.issues, ['assets', index], assetSchema));
+      else more += checked.error.issues.length;
+    }
+  }
+  if (problems.length > 0 || !snapshot) throw new InputError(withMore(problems, more));
+  const assets = items as Asset[];
+  yield;
+  const meaning = checkInventoryMeaning(source, assets, snapshot.edges);
+  if (meaning.length > 0) throw new InputError(meaning.slice(0, MAX_PROBLEMS));
   return {
     sources: snapshot.sources.length > 0 ? snapshot.sources : [`snapshot:${file}`],
-    assets: snapshot.assets as Asset[],
+    assets,
     edges: snapshot.edges,
     coverage: snapshot.coverage as CoverageEntry[],
   };
+}
+
+/** The first MAX_PROBLEMS problems, and how many more there were. */
+function withMore(problems: Problem[], more: number): Problem[] {
+  const extra = more + Math.max(0, problems.length - MAX_PROBLEMS);
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  if (extra > 0) shown.push({ file: shown[0]?.file, message: `and ${extra} more problems` });
+  return shown;
 }
 
 /**
