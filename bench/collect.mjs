@@ -23,7 +23,7 @@
 // collector's production settings (retries and back-off), so the two do not share an event loop.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from '../scripts/node-bundle.mjs';
@@ -48,8 +48,12 @@ await build({
   outdir: OUT,
   ...NODE_BUNDLE,
 });
-// The fake Resource Manager reads its test certificate from beside its module.
-for (const file of ['cert.pem', 'key.pem']) copyFileSync(join(ROOT, 'test', 'fakes', 'azure', file), join(OUT, file));
+// The fakes read files from beside their modules, which are bundled here: the Resource Manager its
+// test certificate and the Azure API models it answers with, the Google fake the API models it checks
+// its answers against (in model/).
+for (const file of ['cert.pem', 'key.pem', 'api-schemas/schemas.json']) copyFileSync(join(ROOT, 'test', 'fakes', 'azure', file), join(OUT, basename(file)));
+mkdirSync(join(OUT, 'model'), { recursive: true });
+for (const file of ['google-protos.json', 'storage-v1.json']) copyFileSync(join(ROOT, 'test', 'fakes', 'gcp', 'model', file), join(OUT, 'model', file));
 const { startBenchCloud } = await import(pathToFileURL(join(OUT, 'clouds.js')).href);
 
 /** One collection in a worker process. */
