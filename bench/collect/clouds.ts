@@ -160,7 +160,11 @@ async function startAzure(accounts: number, deployments: number): Promise<BenchC
   };
 }
 
-/** Google Cloud: one project, 16 Vertex AI locations, each with `count` records in each of eight collections, listed in pages of 5. */
+/**
+ * Google Cloud: one project, 16 Vertex AI locations, each with `count` records in each of eight
+ * collections, listed in pages of 5. Fields as the published model has them (a FeatureOnlineStore
+ * has no displayName): the fake checks every answer against it.
+ */
 async function startGcp(count: number): Promise<BenchCloud> {
   const number = '999999999999';
   const collections = ['endpoints', 'models', 'datasets', 'customJobs', 'trainingPipelines', 'notebookRuntimeTemplates', 'featureOnlineStores', 'indexEndpoints'];
@@ -168,11 +172,12 @@ async function startGcp(count: number): Promise<BenchCloud> {
     projects: {
       'bench-ml': {
         number,
-        iamPolicy: { bindings: [] },
+        // The API leaves an empty binding list out.
+        iamPolicy: {},
         locations: Object.fromEntries(
           GCP_LOCATIONS.map((location) => [
             location,
-            Object.fromEntries(collections.map((collection) => [collection, range(count).map((index) => ({ name: `projects/${number}/locations/${location}/${collection}/${1000 + index}`, displayName: `${collection}-${index}` }))])),
+            Object.fromEntries(collections.map((collection) => [collection, range(count).map((index) => ({ name: `projects/${number}/locations/${location}/${collection}/${1000 + index}`, ...(collection === 'featureOnlineStores' ? {} : { displayName: `${collection}-${index}` }) }))])),
           ]),
         ),
       },
