@@ -8,6 +8,7 @@ import { foldSupersededFindings, linkAttackPathSteps } from './findings/group.js
 import { compareFindings, type Finding } from './findings/finding.js';
 import { applySuppressions, type SuppressionSet } from './findings/suppressions.js';
 import { buildGraph, buildGraphInSlices } from './graph/build.js';
+import { nextTurn } from './slices.js';
 import type { AssetGraph } from './graph/graph.js';
 import type { CoverageEntry, Inventory, Severity } from './graph/model.js';
 import { isCoverageGap, SEVERITIES, SEVERITY_RANK } from './graph/model.js';
@@ -63,7 +64,7 @@ export function runScan(input: ScanInput): ScanResult {
  * long evaluation; `signal` ends it with its reason.
  */
 export async function runScanInSlices(input: ScanInput, signal?: AbortSignal, progress?: (message: string) => void): Promise<ScanResult> {
-  const graph = await buildGraphInSlices(input.inventory, () => nextTurn(signal));
+  const graph = await buildGraphInSlices(input.inventory, signal);
   await nextTurn(signal);
   progress?.(`Evaluating ${input.rules.length} rules…`);
   const active = activeRules(input.rules);
@@ -72,11 +73,6 @@ export async function runScanInSlices(input: ScanInput, signal?: AbortSignal, pr
   return resultOf(graph, input, active, evaluation);
 }
 
-/** Lets the event loop run (a Ctrl-C that came during a long step is handled here), then goes on unless stopped. */
-export async function nextTurn(signal?: AbortSignal): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  signal?.throwIfAborted();
-}
 
 /** Evaluates a graph that is already built (the benchmarks time the two halves apart). */
 export function scanGraph(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>): ScanResult {

@@ -32,7 +32,7 @@ export async function readInventory(options: SourceOptions, log: Logger, progres
   }
   if (options.snapshot) {
     const { loadSnapshotInSlices } = await import('../graph/snapshot.js');
-    return loadSnapshotInSlices(options.snapshot);
+    return loadSnapshotInSlices(options.snapshot, signal);
   }
   return collectLive(options, log, progress, signal);
 }

@@ -1,3 +1,4 @@
+import { drain, drainInSlices, sliceClock } from '../slices.js';
 import type { AssetGraph } from '../graph/graph.js';
 import type { Asset } from '../graph/model.js';
 import { EvaluationBudgetExceeded, startWork } from './budget.js';
@@ -36,28 +37,16 @@ export interface NotEvaluated {
 }
 
 export function evaluateRules(graph: AssetGraph, rules: readonly CompiledRule[]): Evaluation {
-  const slices = evaluateInSlices(graph, rules);
-  for (;;) {
-    const next = slices.next();
-    if (next.done) return next.value;
-  }
+  return drain(evaluateInSlices(graph, rules));
 }
 
 /**
- * Evaluates like evaluateRules, but returns to the event loop between slices of about
- * SLICE_MILLISECONDS, so that Ctrl-C is handled during a long evaluation. `signal` stops it.
+ * Evaluates like evaluateRules, but returns to the event loop between slices (src/slices.ts), so
+ * that Ctrl-C is handled during a long evaluation. `signal` stops it.
  */
-export async function evaluateRulesInSlices(graph: AssetGraph, rules: readonly CompiledRule[], signal?: AbortSignal): Promise<Evaluation> {
-  const slices = evaluateInSlices(graph, rules);
-  for (;;) {
-    const next = slices.next();
-    if (next.done) return next.value;
-    await new Promise((resolve) => setImmediate(resolve));
-    signal?.throwIfAborted();
-  }
+export function evaluateRulesInSlices(graph: AssetGraph, rules: readonly CompiledRule[], signal?: AbortSignal): Promise<Evaluation> {
+  return drainInSlices(evaluateInSlices(graph, rules), signal);
 }
-
-const SLICE_MILLISECONDS = 50;
 
 function* evaluateInSlices(graph: AssetGraph, rules: readonly CompiledRule[]): Generator<void, Evaluation> {
   // Asset by asset, every rule that targets its type: one asset's record stays in the CPU cache for
@@ -78,7 +67,7 @@ function* evaluateInSlices(graph: AssetGraph, rules: readonly CompiledRule[]): G
   const notEvaluated: NotEvaluated[] = [];
   let inconclusive = 0;
   let checks = 0;
-  let sliceStart = performance.now();
+  const slice = sliceClock();
   for (const [type, applicable] of rulesByType) {
     for (const asset of graph.ofType(type)) {
       for (const run of applicable) {
@@ -92,10 +81,7 @@ function* evaluateInSlices(graph: AssetGraph, rules: readonly CompiledRule[]): G
           run.stopped = true;
           notEvaluated.push({ rule: run.compiled.rule, asset, reason: result.notEvaluated });
         }
-        if (performance.now() - sliceStart > SLICE_MILLISECONDS) {
-          yield;
-          sliceStart = performance.now();
-        }
+        if (slice.due()) yield;
       }
     }
   }

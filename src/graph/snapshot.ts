@@ -3,6 +3,7 @@ import { InputError, suggestion, type Problem } from '../errors.js';
 import { formatFieldPath, issuesToProblems, MAX_INPUT_BYTES, MAX_PROBLEMS, readDocument, type FieldPath, type SourceDocument, validateDocument } from '../input/document.js';
 import { writeFileAtomic } from '../files.js';
 import { scrubChunks } from '../secrets/sink.js';
+import { drain, drainInSlices, sliceClock } from '../slices.js';
 import { ASSET_TYPE_NAMES, assetTypeSpec } from './catalog/index.js';
 import { EDGE_TYPE_NAMES, isEdgeType } from './edge-types.js';
 import { compareStrings } from './graph.js';
@@ -58,30 +59,17 @@ const envelopeSchema = z
   })
   .strict();
 
-/** About this long between returns to the event loop while a large snapshot is checked, so Ctrl-C is handled. */
-const SLICE_MILLISECONDS = 50;
-
 /**
- * Reads and checks a snapshot file. Loads the way evaluation runs (src/engine/evaluate.ts): the work
- * is a generator that pauses about every SLICE_MILLISECONDS, drained at once by loadSnapshot and
- * with returns to the event loop by loadSnapshotInSlices, which the CLI uses so that Ctrl-C is handled
+ * Reads and checks a snapshot file, in slices (src/slices.ts): drained at once here, and with
+ * returns to the event loop by loadSnapshotInSlices, which the CLI uses so that Ctrl-C is handled
  * while a large snapshot is checked.
  */
 export function loadSnapshot(file: string): Inventory {
-  const steps = snapshotSteps(file);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return drain(snapshotSteps(file));
 }
 
-export async function loadSnapshotInSlices(file: string): Promise<Inventory> {
-  const steps = snapshotSteps(file);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+export function loadSnapshotInSlices(file: string, signal?: AbortSignal): Promise<Inventory> {
+  return drainInSlices(snapshotSteps(file), signal);
 }
 
 function* snapshotSteps(file: string): Generator<void, Inventory> {
@@ -117,12 +105,9 @@ function* snapshotSteps(file: string): Generator<void, Inventory> {
   const items = (source.data as { assets?: unknown } | null)?.assets;
   let more = 0;
   if (Array.isArray(items)) {
-    let sliceStart = Date.now();
+    const slice = sliceClock();
     for (let index = 0; index < items.length; index++) {
-      if ((index & 255) === 255 && Date.now() - sliceStart >= SLICE_MILLISECONDS) {
-        yield;
-        sliceStart = Date.now();
-      }
+      if (slice.due()) yield;
       const checked = assetSchema.safeParse(items[index], { reportInput: true });
       if (checked.success) continue;
       if (problems.length < MAX_PROBLEMS) problems.push(...issuesToProblems(source, checked.error.issues, ['assets', index], assetSchema));
