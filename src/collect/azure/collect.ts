@@ -1,15 +1,12 @@
 import { SubscriptionClient, type Subscription } from '@azure/arm-resources-subscriptions';
 import type { Inventory } from '../../graph/model.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
-import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../runtime.js';
+import { identityTimeoutMs, InventoryBuilder } from '../runtime.js';
 import { drain, same } from './arm.js';
-import { collectCognitiveServices } from './cognitive-services.js';
 import { classifyAzureError, clientOptions, isUnauthenticated, requestSignal, type ArmConnection, type PipelineTuning } from './connection.js';
 import { armTarget, resolveCredential } from './credentials.js';
-import { collectIdentities, collectRoleAssignments } from './identities.js';
-import { collectMachineLearning } from './machine-learning.js';
 import { AzureScan, SERVICES } from './session.js';
-import { collectStorage } from './storage.js';
+import { nextTurn } from '../../slices.js';
 
 /** The account of tenant-wide calls (the subscription listing) in coverage. */
 const TENANT = 'tenant';
@@ -18,9 +15,9 @@ const TENANT = 'tenant';
 const UNREADABLE_STATES = ['Disabled', 'Deleted'];
 
 /**
- * An Azure scan: the AI resources of every subscription first, then the identities they run as and
- * their role assignments, then the storage those identities and the workspaces reach. Each phase
- * runs across subscriptions at once, under the scan's one concurrency limit.
+ * An Azure scan: the subscriptions first (the call that proves Resource Manager answers), then what
+ * is in them (subscriptions.ts). This module loads only the subscription client, so that the first
+ * call leaves as soon as the process starts; the services' clients load while it is in flight.
  */
 export async function collectAzure(context: CollectorContext, options: { env: NodeJS.ProcessEnv; tuning: PipelineTuning }): Promise<Inventory> {
   const target = armTarget(context.scope.azureCloud, options.env);
@@ -29,21 +26,26 @@ export async function collectAzure(context: CollectorContext, options: { env: No
   const connection: ArmConnection = { credential, target, timeoutMs: context.timeoutMs, signal: requestSignal(context.signal, context.concurrency), tuning: options.tuning };
   const scan = new AzureScan(connection, context, new InventoryBuilder('azure', context, classifyAzureError));
 
-  const subscriptionIds = await selectSubscriptions(scan, context.scope.azureSubscriptions);
-  let read = 0;
-  const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
-  progress();
-  await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId)]);
-    read++;
-    progress();
-  });
-  progress('; identities and role assignments');
-  await collectRoleAssignments(scan, subscriptionIds);
-  await collectIdentities(scan, subscriptionIds);
-  progress('; storage');
-  await collectStorage(scan, subscriptionIds);
+  const listing = selectSubscriptions(scan, context.scope.azureSubscriptions);
+  const reader = subscriptionReader();
+  const subscriptionIds = await listing;
+  await (await reader).collectSubscriptions(scan, subscriptionIds);
   return scan.graph.finish();
+}
+
+let loadingSubscriptionReader: Promise<typeof import('./subscriptions.js')> | undefined;
+
+/**
+ * The module that reads the subscriptions, with every service's SDK client: loaded once, on the
+ * turn after the subscription listing was sent, so that compiling it does not hold the request back.
+ */
+function subscriptionReader(): Promise<typeof import('./subscriptions.js')> {
+  if (!loadingSubscriptionReader) {
+    loadingSubscriptionReader = nextTurn().then(() => import('./subscriptions.js'));
+    // Not awaited when the listing fails the scan; a failure then surfaces nowhere else.
+    loadingSubscriptionReader.catch(() => undefined);
+  }
+  return loadingSubscriptionReader;
 }
 
 /**
