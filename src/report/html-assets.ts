@@ -23,15 +23,15 @@ h2 { font-size: 18px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1p
 h3 { font-size: 15px; margin: 20px 0 6px; }
 p { margin: 6px 0; }
 .meta, .muted { color: var(--muted); }
-.meta { font-size: 13px; }
-nav.sections { margin-top: 10px; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 13px; }
+.meta { font-size: 0.93em; }
+nav.sections { margin-top: 10px; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.93em; }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
-code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.89em; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0; }
 .card { min-width: 110px; padding: 8px 14px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .card .n { font-size: 24px; font-weight: 700; display: block; }
-.card .l { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.card .l { font-size: 0.86em; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .card.sev-critical { border-left: 5px solid var(--critical); } .card.sev-critical .n { color: var(--critical); }
 .card.sev-high { border-left: 5px solid var(--high); } .card.sev-high .n { color: var(--high); }
 .card.sev-medium { border-left: 5px solid var(--medium); } .card.sev-medium .n { color: var(--medium); }
@@ -39,7 +39,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .card.sev-info { border-left: 5px solid var(--info); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
-th { background: var(--soft); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+th { background: var(--soft); font-size: 0.86em; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.compact { width: auto; min-width: 50%; }
 table.compact .status { min-width: 34px; }
@@ -47,7 +47,7 @@ caption { text-align: left; font-weight: 600; padding: 0 0 4px; }
 .overview { display: flex; flex-wrap: wrap; gap: 8px 40px; align-items: flex-start; }
 .overview table.compact { min-width: 0; margin-top: 12px; }
 .nowrap { white-space: nowrap; }
-.sev { display: inline-block; min-width: 62px; padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 600; text-align: center; color: #fff; }
+.sev { display: inline-block; min-width: 62px; padding: 1px 6px; border-radius: 4px; font-size: 0.86em; font-weight: 600; text-align: center; color: #fff; }
 .sev-critical .sev, .sev.sev-critical { background: var(--critical); }
 .sev.sev-high { background: var(--high); }
 .sev.sev-medium { background: var(--medium); }
@@ -55,11 +55,13 @@ caption { text-align: left; font-weight: 600; padding: 0 0 4px; }
 .sev.sev-info { background: var(--info); }
 .finding-title { font-weight: 600; }
 .path-line { color: #6f42c1; margin-top: 2px; }
-.why { color: var(--muted); font-size: 13px; margin-top: 2px; }
+.why { color: var(--muted); font-size: 0.93em; margin-top: 2px; }
 details { margin-top: 4px; }
-summary { cursor: pointer; color: var(--accent); }
-.remediation { white-space: pre-wrap; margin: 6px 0; padding: 8px 10px; background: var(--soft); border-radius: 4px; font-size: 13px; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; font-size: 12.5px; }
+summary { cursor: pointer; }
+summary::marker { color: var(--accent); }
+summary strong { color: var(--accent); }
+.remediation { white-space: pre-wrap; margin: 6px 0; padding: 8px 10px; background: var(--soft); border-radius: 4px; font-size: 0.93em; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; font-size: 0.89em; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .resource-name { font-weight: 600; overflow-wrap: anywhere; }
 .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 18px; padding: 10px 12px; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; }
@@ -71,25 +73,26 @@ button { font: inherit; padding: 3px 12px; border: 1px solid var(--line); border
 button:disabled { color: var(--muted); cursor: default; }
 .count-line { margin: 10px 0 4px; font-weight: 600; }
 .pager { display: flex; gap: 10px; align-items: center; margin: 8px 0; }
-.badge { display: inline-block; margin: 1px 4px 1px 0; padding: 0 6px; border-radius: 10px; font-size: 12px; background: #eef1f4; color: var(--ink); border: 1px solid var(--line); }
+.badge { display: inline-block; margin: 1px 4px 1px 0; padding: 0 6px; border-radius: 10px; font-size: 0.86em; background: #eef1f4; color: var(--ink); border: 1px solid var(--line); }
 .badge.warn { background: #fff1e5; border-color: #f0b37e; color: #8a3b00; font-weight: 600; }
 tr.flagged td { background: #fff8f0; }
 tr.flagged td:first-child { box-shadow: inset 4px 0 0 #e8590c; }
-.status { display: inline-block; min-width: 92px; padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 600; text-align: center; border: 1px solid transparent; }
+.status { display: inline-block; min-width: 92px; padding: 1px 6px; border-radius: 4px; font-size: 0.86em; font-weight: 600; text-align: center; border: 1px solid transparent; }
 .status-failing { background: #ffebe9; color: #a40e26; border-color: #f5b5b0; }
 .status-unknown { background: #fff8c5; color: #7d4e00; border-color: #e6cf6b; }
 .status-passing { background: #dafbe1; color: #116329; border-color: #9bd8a8; }
 .status-not-assessed { background: #f6f8fa; color: #59636e; border-color: #d1d9e0; }
 .status-not-covered { background: #eaeef2; color: #424a53; border-color: #c4ccd4; }
 .statement { margin: 8px 0; padding: 8px 12px; border-left: 4px solid var(--accent); background: #f1f6fd; }
-.evidence div + div { color: var(--muted); font-size: 13px; }
+.evidence div + div { color: var(--muted); font-size: 0.93em; }
 figure.path { margin: 10px 0 18px; padding: 10px; border: 1px solid var(--line); border-radius: 6px; }
 figure.path figcaption { margin-bottom: 6px; }
 svg.path-diagram { display: block; max-width: 100%; height: auto; }
 .empty { color: var(--muted); font-style: italic; }
-footer { margin: 30px 0 20px; font-size: 12px; color: var(--muted); }
+footer { margin: 30px 0 20px; font-size: 0.86em; color: var(--muted); }
 @media print {
   body { font-size: 11px; }
+  h1 { font-size: 18px; } h2 { font-size: 15px; } h3 { font-size: 13px; }
   header.top { background: none; }
   nav.sections, .filters, .pager, .no-print { display: none !important; }
   h2 { break-after: avoid; }
@@ -112,7 +115,9 @@ export const REPORT_SCRIPT = `
   var body = document.getElementById('findings-body');
   var countLine = document.getElementById('findings-count');
   var pager = document.getElementById('findings-pager');
+  var first = document.getElementById('page-first');
   var prev = document.getElementById('page-prev');
+  var last = document.getElementById('page-last');
   var next = document.getElementById('page-next');
   var pageLabel = document.getElementById('page-label');
   var severityBoxes = Array.prototype.slice.call(document.querySelectorAll('input[name="severity"]'));
@@ -170,7 +175,10 @@ export const REPORT_SCRIPT = `
     }
     main.appendChild(el('div', 'why', 'why: ' + finding.why));
     var details = el('details');
-    details.appendChild(el('summary', '', 'fix: ' + rule.firstStep));
+    var summary = el('summary');
+    summary.appendChild(el('strong', '', 'fix: '));
+    summary.appendChild(document.createTextNode(rule.firstStep));
+    details.appendChild(summary);
     details.appendChild(el('div', 'remediation', rule.remediation));
     var facts = el('dl', 'facts');
     fact(facts, 'rule', rule.id + ': ' + rule.title, false);
@@ -194,8 +202,10 @@ export const REPORT_SCRIPT = `
     return tr;
   }
 
+  // The filtered list is kept while only the page changes.
+  var list = null;
   function render() {
-    var list = matching();
+    if (list === null) list = matching();
     var pages = Math.max(1, Math.ceil(list.length / PAGE));
     if (page > pages - 1) page = pages - 1;
     var start = page * PAGE;
@@ -210,11 +220,11 @@ export const REPORT_SCRIPT = `
       : 'Showing ' + (start + 1) + '\\u2013' + (start + shown.length) + ' of ' + list.length + ' finding' + (list.length === 1 ? '' : 's') + (list.length < data.findings.length ? ' (filtered from ' + data.findings.length + ')' : '');
     pager.hidden = pages < 2;
     pageLabel.textContent = 'Page ' + (page + 1) + ' of ' + pages;
-    prev.disabled = page === 0;
-    next.disabled = page >= pages - 1;
+    first.disabled = prev.disabled = page === 0;
+    last.disabled = next.disabled = page >= pages - 1;
   }
 
-  function refilter() { page = 0; render(); }
+  function refilter() { page = 0; list = null; render(); }
   severityBoxes.forEach(function (box) { box.addEventListener('change', refilter); });
   providerSelect.addEventListener('change', refilter);
   ruleSelect.addEventListener('change', refilter);
@@ -224,9 +234,11 @@ export const REPORT_SCRIPT = `
     ruleSelect.value = '';
     refilter();
   });
-  function turn(step) { page += step; render(); countLine.scrollIntoView(); }
-  prev.addEventListener('click', function () { turn(-1); });
-  next.addEventListener('click', function () { turn(1); });
+  function turn(to) { page = to; render(); countLine.scrollIntoView(); }
+  first.addEventListener('click', function () { turn(0); });
+  prev.addEventListener('click', function () { turn(page - 1); });
+  next.addEventListener('click', function () { turn(page + 1); });
+  last.addEventListener('click', function () { turn(Math.ceil(list.length / PAGE) - 1); });
 
   // Printing shows the remediation of the findings on the page.
   var opened = [];

@@ -101,6 +101,7 @@ function* summarySection(result: ScanResult, summary: ReturnType<typeof summariz
     yield '</tbody></table></div>\n';
   }
   yield '</div>\n';
+  if (result.compliance?.length) yield complianceTotals(result.compliance);
   if (result.baseline) {
     const { fixed, undecided } = result.baseline;
     yield `<h3>Fixed since the baseline (${fixed.length})</h3>\n`;
@@ -137,7 +138,7 @@ function* findingsSection(summary: ReturnType<typeof summarize>, listed: readonl
   yield `<p class="count-line" id="findings-count" aria-live="polite" data-matching="${listed.length}">${plural(listed.length, 'finding')}</p>\n`;
   yield '<p id="findings-script-note" class="empty">The findings list is drawn by the page\'s script, which this viewer did not run; open the file in a browser, or use <code>--format json</code>.</p>\n';
   yield '<table id="findings-table"><thead><tr><th class="num">Score</th><th>Severity</th><th>Finding</th><th>Resource</th><th>Rule</th></tr></thead><tbody id="findings-body"></tbody></table>\n';
-  yield '<div class="pager" id="findings-pager" hidden><button type="button" id="page-prev">← Previous</button><span id="page-label"></span><button type="button" id="page-next">Next →</button></div>\n';
+  yield '<div class="pager" id="findings-pager" hidden><button type="button" id="page-first">« First</button><button type="button" id="page-prev">‹ Previous</button><span id="page-label"></span><button type="button" id="page-next">Next ›</button><button type="button" id="page-last">Last »</button></div>\n';
   yield '</section>\n';
 }
 
@@ -346,15 +347,19 @@ function* coverageSection(gaps: ScanResult['coverage'], result: ScanResult): Ite
   yield '</section>\n';
 }
 
+/** Controls by status, one framework a row, each linked to its view. */
+function complianceTotals(reports: readonly ComplianceReport[]): string {
+  const head = `<table class="compact"><caption>Compliance: controls by status (<a href="#compliance">evidence toward, not a verdict of, compliance</a>)</caption><thead><tr><th>Framework</th><th class="num">Controls</th>${CONTROL_STATUSES.map((status) => `<th class="num">${STATUS_LABEL[status]}</th>`).join('')}</tr></thead><tbody>\n`;
+  const rows = reports.map((report) => {
+    const cells = CONTROL_STATUSES.map((status) => `<td class="num">${report.totals[status] ? `<span class="status status-${status}">${report.totals[status]}</span>` : '<span class="muted">0</span>'}</td>`).join('');
+    return `<tr><td><a href="#compliance-${h(report.framework.key)}">${h(report.framework.title)}</a></td><td class="num">${report.controls.length}</td>${cells}</tr>\n`;
+  });
+  return `${head}${rows.join('')}</tbody></table>\n`;
+}
+
 function* complianceSection(reports: readonly ComplianceReport[]): Iterable<string> {
   yield '<section id="compliance"><h2>Compliance</h2>\n';
   yield `<p class="statement">${h(reports[0]!.statement)}</p>\n`;
-  yield `<table class="compact"><thead><tr><th>Framework</th><th class="num">Controls</th>${CONTROL_STATUSES.map((status) => `<th class="num">${STATUS_LABEL[status]}</th>`).join('')}</tr></thead><tbody>\n`;
-  for (const report of reports) {
-    const cells = CONTROL_STATUSES.map((status) => `<td class="num">${report.totals[status] ? `<span class="status status-${status}">${report.totals[status]}</span>` : '<span class="muted">0</span>'}</td>`).join('');
-    yield `<tr><td><a href="#compliance-${h(report.framework.key)}">${h(report.framework.title)}</a></td><td class="num">${report.controls.length}</td>${cells}</tr>\n`;
-  }
-  yield '</tbody></table>\n';
   for (const report of reports) {
     yield `<h3 id="compliance-${h(report.framework.key)}">${h(report.framework.title)}: ${plural(report.controls.length, 'control')}</h3>\n`;
     yield `<p>${CONTROL_STATUSES.map((status) => `<span class="status status-${status}">${report.totals[status]} ${STATUS_LABEL[status]}</span>`).join(' ')}</p>\n`;
