@@ -208,14 +208,6 @@ export class CallDeadlineError extends Error {
 
 const UNCOUNTED: Attempt = { answered: () => {} };
 
-let announceFirstRequest: () => void = () => {};
-/**
- * Settles when the process's first API request is about to be sent (any provider): a live scan loads
- * what it does not need for that request (the rules, the services' clients) on the turns after it,
- * while it is in flight.
- */
-export const firstRequest = new Promise<void>((resolve) => (announceFirstRequest = resolve));
-
 /**
  * For each provider's SDK hook, before every HTTP attempt of a call made through `builder.call`:
  * waits for a slot within the limit and the scope's share, and gives the handle to report the answer
@@ -226,7 +218,6 @@ export const firstRequest = new Promise<void>((resolve) => (announceFirstRequest
  * CallDeadlineError. Neither is retried: both become coverage errors.
  */
 export async function attemptTurn(request?: string): Promise<Attempt> {
-  announceFirstRequest();
   const call = currentCall.getStore();
   if (!call) return UNCOUNTED;
   const { slots, share } = call;

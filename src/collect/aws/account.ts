@@ -18,7 +18,7 @@ import type { AwsAccount } from './session.js';
  * Reads one AWS account whose identity is known: first the AI services in every region, in
  * parallel; then the functions, log groups and buckets they point at; then the roles, users and keys
  * those point at; finally the relations and properties that need all of it. Loaded by collect.ts
- * while the identity call is in flight: this module brings every service's SDK client with it.
+ * once the identity call is answered: this module brings every service's SDK client with it.
  */
 
 /** Enabled regions (EC2 DescribeRegions), narrowed to `--regions`; a requested region that is not enabled is skipped. */

@@ -7,12 +7,13 @@ import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { InventoryBuilder, forEachConcurrently, identityTimeoutMs } from '../runtime.js';
 import { parseArn } from './arn.js';
 import { AwsAccount, classifyAwsError, createClient, type AwsClientSettings } from './session.js';
-import { nextTurn } from '../../slices.js';
 
 /**
  * Reads every AWS account in scope (the default credential chain, or one per `--aws-profile`). This
  * module loads only what the first call needs (STS and the credential providers), so that the call
- * leaves as soon as the process starts; the services' clients (account.ts) load while it is in flight.
+ * leaves as soon as the process starts; the services' clients (account.ts) load once it is answered.
+ * (Not while it is in flight: compiling them holds the event loop, and a request whose answer waits
+ * behind that can outlast its timeout.)
  */
 
 export interface AwsCollectOptions {
@@ -40,9 +41,7 @@ export async function collectAws(context: CollectorContext, options: AwsCollectO
       retryStrategy: options.retryStrategy,
     };
     const homeRegion = await defaultRegion(profile);
-    const asking = callerIdentity(builder, settings, homeRegion, profile, userAgent);
-    const reader = accountReader();
-    const identity = await asking;
+    const identity = await callerIdentity(builder, settings, homeRegion, profile, userAgent);
     if (!identity) return;
     if (seen.has(identity.account)) {
       context.log.warn(`aws: profile ${profile} reaches account ${identity.account} again; it is read once`);
@@ -51,27 +50,13 @@ export async function collectAws(context: CollectorContext, options: AwsCollectO
     seen.add(identity.account);
     const account = new AwsAccount(builder, identity.account, identity.partition, homeRegion, settings, userAgent);
     try {
-      await (await reader).collectAccount(account, context);
+      const { collectAccount } = await import('./account.js');
+      await collectAccount(account, context);
     } finally {
       account.destroy();
     }
   });
   return builder.result();
-}
-
-let loadingAccountReader: Promise<typeof import('./account.js')> | undefined;
-
-/**
- * The module that reads an account, with every service's SDK client: loaded once, on the turn after
- * the identity call was sent, so that compiling it does not hold the request back.
- */
-function accountReader(): Promise<typeof import('./account.js')> {
-  if (!loadingAccountReader) {
-    loadingAccountReader = nextTurn().then(() => import('./account.js'));
-    // Not awaited when no identity could be read; a failure then surfaces nowhere else.
-    loadingAccountReader.catch(() => undefined);
-  }
-  return loadingAccountReader;
 }
 
 /** The region a profile (or the environment) names, for the first calls; us-east-1 when none does. */

@@ -6,7 +6,6 @@ import { drain, same } from './arm.js';
 import { classifyAzureError, clientOptions, isUnauthenticated, requestSignal, type ArmConnection, type PipelineTuning } from './connection.js';
 import { armTarget, resolveCredential } from './credentials.js';
 import { AzureScan, SERVICES } from './session.js';
-import { nextTurn } from '../../slices.js';
 
 /** The account of tenant-wide calls (the subscription listing) in coverage. */
 const TENANT = 'tenant';
@@ -17,7 +16,9 @@ const UNREADABLE_STATES = ['Disabled', 'Deleted'];
 /**
  * An Azure scan: the subscriptions first (the call that proves Resource Manager answers), then what
  * is in them (subscriptions.ts). This module loads only the subscription client, so that the first
- * call leaves as soon as the process starts; the services' clients load while it is in flight.
+ * call leaves as soon as the process starts; the services' clients load once it is answered (not
+ * while it is in flight: compiling them holds the event loop, and an answer that waits behind that
+ * can outlast its timeout).
  */
 export async function collectAzure(context: CollectorContext, options: { env: NodeJS.ProcessEnv; tuning: PipelineTuning }): Promise<Inventory> {
   const target = armTarget(context.scope.azureCloud, options.env);
@@ -26,26 +27,10 @@ export async function collectAzure(context: CollectorContext, options: { env: No
   const connection: ArmConnection = { credential, target, timeoutMs: context.timeoutMs, signal: requestSignal(context.signal, context.concurrency), tuning: options.tuning };
   const scan = new AzureScan(connection, context, new InventoryBuilder('azure', context, classifyAzureError));
 
-  const listing = selectSubscriptions(scan, context.scope.azureSubscriptions);
-  const reader = subscriptionReader();
-  const subscriptionIds = await listing;
-  await (await reader).collectSubscriptions(scan, subscriptionIds);
+  const subscriptionIds = await selectSubscriptions(scan, context.scope.azureSubscriptions);
+  const { collectSubscriptions } = await import('./subscriptions.js');
+  await collectSubscriptions(scan, subscriptionIds);
   return scan.graph.finish();
-}
-
-let loadingSubscriptionReader: Promise<typeof import('./subscriptions.js')> | undefined;
-
-/**
- * The module that reads the subscriptions, with every service's SDK client: loaded once, on the
- * turn after the subscription listing was sent, so that compiling it does not hold the request back.
- */
-function subscriptionReader(): Promise<typeof import('./subscriptions.js')> {
-  if (!loadingSubscriptionReader) {
-    loadingSubscriptionReader = nextTurn().then(() => import('./subscriptions.js'));
-    // Not awaited when the listing fails the scan; a failure then surfaces nowhere else.
-    loadingSubscriptionReader.catch(() => undefined);
-  }
-  return loadingSubscriptionReader;
 }
 
 /**

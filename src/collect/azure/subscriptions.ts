@@ -9,7 +9,7 @@ import { collectStorage } from './storage.js';
  * What is in the subscriptions: the AI resources of every subscription first, then the identities
  * they run as and their role assignments, then the storage those identities and the workspaces
  * reach. Each phase runs across subscriptions at once, under the scan's one concurrency limit.
- * Loaded by collect.ts while the subscription listing is in flight: this module brings every
+ * Loaded by collect.ts once the subscription listing is answered: this module brings every
  * service's SDK client with it.
  */
 export async function collectSubscriptions(scan: AzureScan, subscriptionIds: string[]): Promise<void> {

@@ -24,8 +24,10 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
   const projects = [...new Set(context.scope.gcpProjects ?? [await projectOfCredentials()])];
   const rest = openRestSession(context, settings, authClient, retry);
   const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
-  // Each project's first call leaves now; the client libraries load while they are in flight.
-  const firstAnswers = new Map(projects.map((project) => [project, readProject(rest, estate, project)]));
+  // Each project's first call leaves before the client libraries load (seconds of CPU), and they load
+  // once it is answered: not while it is in flight, where an answer waiting behind them could
+  // outlast its timeout.
+  const firstAnswers = new Map(await Promise.all(projects.map(async (project) => [project, await readProject(rest, estate, project)] as const)));
   const session = await openSession(rest, settings, authClient);
   try {
     const facts = new Map<string, ProjectFacts>();
@@ -34,7 +36,7 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
     progress();
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, ancestry, project, await firstAnswers.get(project)!));
+      facts.set(project, await collectProject(session, estate, ancestry, project, firstAnswers.get(project)!));
       read++;
       progress();
     });

@@ -5,8 +5,8 @@ import * as gax from 'google-gax';
 import type { ClientOptions, GaxClients, VertexClients } from './session.js';
 
 /**
- * The official gax clients of a scan. Loaded by session.ts (`openSession`) while the first calls are
- * in flight. The Vertex AI clients, which every project needs, are built at once, outside any call's
+ * The official gax clients of a scan. Loaded by session.ts (`openSession`) once each project's first
+ * call is answered. The Vertex AI clients, which every project needs, are built at once, outside any call's
  * deadline; Resource Manager's folders and organizations and Cloud KMS when first used (a project
  * without a folder, or without customer-managed keys, never needs them).
  */

@@ -6,7 +6,6 @@ import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { attemptTurn, identityTimeoutMs } from '../runtime.js';
 import type { GcpSettings } from './settings.js';
 import { rememberSecret } from '../../secrets/known.js';
-import { nextTurn } from '../../slices.js';
 
 /**
  * Everything that talks to Google: credentials, the SDK clients, and the one retry and timeout
@@ -18,7 +17,7 @@ import { nextTurn } from '../../slices.js';
  * Google's client libraries cost seconds of CPU to load and build, so a scan opens in two steps:
  * `openRestSession` needs only the auth library, and makes each project's first call (GetProject,
  * plain REST: the call that proves Google answers); `openSession` then loads the client libraries
- * (gax-clients.ts) while those calls are in flight.
+ * (gax-clients.ts).
  */
 
 export type ClientOptions = NonNullable<ConstructorParameters<typeof vertex.EndpointServiceClient>[0]>;
@@ -161,12 +160,8 @@ export function openRestSession(context: CollectorContext, settings: GcpSettings
   };
 }
 
-/**
- * The whole session: the REST reads, and the gax clients, whose libraries load now (a dynamic import,
- * started on the turn after the first calls were sent, so that compiling them does not hold those back).
- */
+/** The whole session: the REST reads, and the gax clients, whose libraries load now. */
 export async function openSession(rest: RestSession, settings: GcpSettings, authClient: AuthClient): Promise<GoogleSession> {
-  await nextTurn();
   const { gaxClients } = await import('./gax-clients.js');
   // google-gax resolves its own copy of google-auth-library; the classes match in shape, not in name.
   const connection: ClientOptions = { fallback: true, authClient: authClient as unknown as ClientOptions['authClient'], ...endpointOptions(settings.endpoint) };
