@@ -25,6 +25,8 @@ const PERMISSIONS: string[] = [
   'Microsoft.MachineLearningServices/workspaces/read',
   'Microsoft.ManagedIdentity/userAssignedIdentities/read',
   'Microsoft.Resources/subscriptions/read',
+  'Microsoft.Search/searchServices/read',
+  'Microsoft.Security/pricings/read',
   'Microsoft.Storage/storageAccounts/blobServices/containers/read',
   'Microsoft.Storage/storageAccounts/read',
 ];

@@ -6,8 +6,10 @@ import { drain, same } from './arm.js';
 import { collectCognitiveServices } from './cognitive-services.js';
 import { classifyAzureError, clientOptions, isUnauthenticated, requestSignal, type ArmConnection, type PipelineTuning } from './connection.js';
 import { armTarget, resolveCredential } from './credentials.js';
+import { collectDefenderPlans, linkDefenderPlans } from './defender.js';
 import { collectIdentities, collectRoleAssignments } from './identities.js';
 import { collectMachineLearning } from './machine-learning.js';
+import { collectSearch, linkSearchUses } from './search.js';
 import { AzureScan, SERVICES } from './session.js';
 import { collectStorage } from './storage.js';
 
@@ -34,10 +36,12 @@ export async function collectAzure(context: CollectorContext, options: { env: No
   const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
   progress();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId)]);
+    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId)]);
     read++;
     progress();
   });
+  linkSearchUses(scan);
+  linkDefenderPlans(scan);
   progress('; identities and role assignments');
   await collectRoleAssignments(scan, subscriptionIds);
   await collectIdentities(scan, subscriptionIds);

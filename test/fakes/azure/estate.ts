@@ -1,5 +1,6 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
 import { addFoundry } from './foundry.js';
+import { addSearchAndDefender } from './search.js';
 
 /**
  * The fake Azure tenant the collector tests scan, as ARM JSON the way the REST API returns it.
@@ -20,6 +21,7 @@ import { addFoundry } from './foundry.js';
  *   an API key in its environment beside the clean, logged `ep-private`; datastore `training_blob`
  *   holding an account key beside the identity-based `curated`; a locked-down workspace `ws-locked`.
  * - New-style AI Foundry (an AIServices account with projects and connections): see foundry.ts.
+ * - Azure AI Search services and the Defender for Cloud plans of each subscription: see search.ts.
  * - Subscription `dev` lets nobody read Azure ML, and holds an account with values newer than the
  *   collector (unknown enums, missing optional fields); `locked` refuses everything; `retired` is disabled.
  */
@@ -97,6 +99,7 @@ export function fakeTenant(): FakeTenant {
   addIdentitiesAndRoles(tenant);
   addStorage(tenant);
   addFoundry(tenant);
+  addSearchAndDefender(tenant);
   return tenant;
 }
 
