@@ -149,6 +149,11 @@ export const AZURE_ASSET_TYPES = [
         privateEndpoints: num('number of private endpoint connections', workspace('properties.privateEndpointConnections[].properties.privateLinkServiceConnectionState.status (Approved)', '0: no private endpoint connections')),
         managedIdentity: bool('a system- or user-assigned managed identity is attached', workspace('identity.type', IDENTITY)),
         logCategories: strList('diagnostic log categories and category groups delivered to a destination', LOG_CATEGORIES),
+        systemDatastoresAuthMode: str(
+          'how the workspace reaches its default storage (system datastores): Identity (Microsoft Entra ID), AccessKey or UserDelegationSAS',
+          workspace('properties.systemDatastoresAuthMode', 'unknown: the spec gives no default'),
+        ),
+        applicationInsights: str('Application Insights resource the workspace sends its telemetry to', workspace('properties.applicationInsights', 'null: none associated')),
       },
       {
         internetExposed: workspace(

@@ -28,6 +28,8 @@ const PLANTED = [
   ['azure-ai-account-without-managed-identity', 'oai-exposed'],
   ['azure-ai-account-without-private-endpoint', 'oai-firewalled'],
   ['azure-ai-connection-shared-credential', 'shared-openai-key'],
+  ['azure-ai-connection-stored-credential', 'rag-search-key'],
+  ['azure-ai-connection-stored-credential', 'training-key'],
   ['azure-ai-deployment-content-filter-asynchronous', 'chat-relaxed'],
   ['azure-ai-deployment-harm-filters-weakened', 'chat-relaxed'],
   ['azure-ai-deployment-harm-filters-weakened', 'mystery'],
@@ -45,6 +47,8 @@ const PLANTED = [
   ['azure-ml-compute-os-image-outdated', 'ci-exposed'],
   ['azure-ml-compute-public-ip-or-ssh', 'ci-exposed'],
   ['azure-ml-datastore-stored-credentials', 'training_blob'],
+  ['azure-ml-hub-storage-key-auth', 'hub-open'],
+  ['azure-ml-hub-without-app-insights', 'hub-open'],
   ['azure-ml-online-endpoint-key-auth-public', 'ep-public'],
   ['azure-ml-online-endpoint-logging-disabled', 'ep-public'],
   ['azure-ml-workspace-diagnostic-logs-disabled', 'hub-open'],
@@ -84,7 +88,7 @@ const PLANTED = [
   ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
-const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'training-key', 'acme-search'];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'acme-search'];
 
 interface JsonFinding {
   ruleId: string;

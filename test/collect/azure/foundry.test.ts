@@ -240,12 +240,14 @@ describe('aispm inventory and scan --provider azure with AI Foundry', () => {
     for (const output of [result, table]) expect(output.stdout + output.stderr).not.toContain(PLANTED_FUNCTION_KEY);
   });
 
-  it('finds the shared API key and the admin project identity, and nothing on their near misses', async () => {
+  it('finds the shared API key, the keys the agents project keeps, and the admin project identity, and nothing on their near misses', async () => {
     const result = await runCliAsync(['scan', '--provider', 'azure', '--format', 'json'], { env: cliEnv(fake) });
     const findings = (JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; resource: { id: string } }> }).findings;
     const onFoundry = findings.filter((finding) => finding.resource.id.includes('/foundry-prod')).map((finding) => [finding.ruleId, finding.resource.id]);
     expect(onFoundry.sort()).toEqual([
       ['azure-ai-connection-shared-credential', foundryIds.accountConnection('shared-openai-key')],
+      ['azure-ai-connection-stored-credential', foundryIds.projectConnection('proj-agents', 'rag-search-key')],
+      ['azure-ai-connection-stored-credential', foundryIds.projectConnection('proj-agents', 'training-key')],
       ['cross-ai-workload-identity-admin', foundryIds.agents],
     ]);
     expect(result.stdout).not.toContain(PLANTED_FUNCTION_KEY);

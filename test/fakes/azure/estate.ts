@@ -288,6 +288,8 @@ function addMachineLearning(tenant: FakeTenant): void {
       // Flagged as holding high-business-impact data, while its storage account takes traffic from any network.
       hbiWorkspace: true,
       privateEndpointConnections: [],
+      // Its projects reach the default storage with the account key, and it has no Application Insights.
+      systemDatastoresAuthMode: 'AccessKey',
     }, { team: 'data-science' }),
     workspace(ids.project, 'Project', 'westeurope', { type: 'SystemAssigned', principalId: principal.project }, {
       friendlyName: 'Open project',
@@ -297,6 +299,8 @@ function addMachineLearning(tenant: FakeTenant): void {
     }),
     workspace(ids.wsLocked, 'Default', 'westeurope', { type: 'SystemAssigned', principalId: principal.wsLocked }, {
       storageAccount: ids.storageLocked,
+      systemDatastoresAuthMode: 'Identity',
+      applicationInsights: `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.Insights/components/appi-ml`,
       publicNetworkAccess: 'Disabled',
       managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
       hbiWorkspace: true,
