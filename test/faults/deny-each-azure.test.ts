@@ -18,6 +18,7 @@ const PERMISSIONS: string[] = [
   'Microsoft.CognitiveServices/accounts/raiPolicies/read',
   'Microsoft.CognitiveServices/accounts/read',
   'Microsoft.Insights/diagnosticSettings/read',
+  'Microsoft.KeyVault/vaults/read',
   'Microsoft.MachineLearningServices/workspaces/computes/read',
   'Microsoft.MachineLearningServices/workspaces/datastores/read',
   'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read',

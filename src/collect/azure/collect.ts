@@ -8,6 +8,7 @@ import { classifyAzureError, clientOptions, isUnauthenticated, requestSignal, ty
 import { armTarget, resolveCredential } from './credentials.js';
 import { collectDefenderPlans, linkDefenderPlans } from './defender.js';
 import { collectIdentities, collectRoleAssignments } from './identities.js';
+import { collectKeyVaults } from './keyvault.js';
 import { collectMachineLearning } from './machine-learning.js';
 import { collectSearch, linkSearchUses } from './search.js';
 import { AzureScan, SERVICES } from './session.js';
@@ -47,6 +48,8 @@ export async function collectAzure(context: CollectorContext, options: { env: No
   await collectIdentities(scan, subscriptionIds);
   progress('; storage');
   await collectStorage(scan, subscriptionIds);
+  // After storage: CMK-encrypted storage accounts name keys too.
+  await collectKeyVaults(scan, subscriptionIds);
   return scan.graph.finish();
 }
 

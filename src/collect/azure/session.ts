@@ -17,6 +17,7 @@ export const SERVICES = {
   managedIdentity: 'Microsoft.ManagedIdentity',
   storage: 'Microsoft.Storage',
   search: 'Microsoft.Search',
+  keyVault: 'Microsoft.KeyVault',
   security: 'Microsoft.Security/pricings',
 } as const;
 
@@ -80,6 +81,8 @@ export class AzureScan {
   readonly searchUses: SearchUse[] = [];
   /** AI services accounts read, which their subscription's Defender for AI Services plan covers (defender.ts). */
   readonly aiAccounts: ResourceRef[] = [];
+  /** Key Vault keys that encrypt AI resources (versionless key URL), with the first resource that named each. */
+  readonly encryptionKeys = new Map<string, ResourceRef>();
   /** Defender plans read, by lower-case id. */
   readonly defenderPlans = new Map<string, string>();
   /** Some connection listing could not be read: a search service's users may be missing. */

@@ -12,6 +12,7 @@ const STORAGE = 'Microsoft.Storage 2025-08-01';
 const AUTHORIZATION = 'Microsoft.Authorization 2022-04-01';
 const SEARCH = 'Microsoft.Search 2025-05-01';
 const SECURITY = 'Microsoft.Security 2024-01-01';
+const KEY_VAULT = 'Microsoft.KeyVault 2026-02-01';
 
 const source = (from: string, absent: string): PropertySource => ({ from, absent });
 const account = (field: string, absent: string) => source(`Accounts_List (${COGNITIVE}) ${field}`, absent);
@@ -304,7 +305,17 @@ export const AZURE_ASSET_TYPES = [
     category: 'key',
     bomType: 'cryptographic-asset',
     props: props([], {
-      rotationPolicy: bool('an automatic rotation policy is set', source('not read: aispm does not call Key Vault (the key is known from the encrypting resource\'s record)', 'always unknown')),
+      rotationPolicy: bool('an automatic rotation policy is set', source('not read: a data-plane setting of the key, which aispm does not call (the key is known from the encrypting resource\'s record)', 'always unknown')),
+      vaultId: str('the Key Vault that holds the key, matched by its vault URI', source(`Vaults_ListBySubscription (${KEY_VAULT}) id of the vault whose properties.vaultUri is the key's`, 'unknown: the vault was not found in a scanned subscription, or could not be listed')),
+      softDelete: bool(
+        'soft delete is on: a deleted key or vault can be recovered during the retention period',
+        source(`Vaults_ListBySubscription (${KEY_VAULT}) properties.enableSoftDelete`, 'unknown: the service sets it to true when a vault is created without it and returns it; a vault not found: unknown'),
+      ),
+      purgeProtection: bool(
+        'purge protection is on: nobody can purge a deleted key or vault before its retention ends',
+        source(`Vaults_ListBySubscription (${KEY_VAULT}) properties.enablePurgeProtection`, 'false: purge protection is off by default (learn.microsoft.com/azure/key-vault/general/soft-delete-overview); a vault not found: unknown'),
+      ),
+      softDeleteRetentionDays: num('days a deleted key or vault stays recoverable (7 to 90)', source(`Vaults_ListBySubscription (${KEY_VAULT}) properties.softDeleteRetentionInDays`, 'null: not returned (90, the documented default, applies)')),
     }),
   },
   {

@@ -40,6 +40,10 @@ const PLANTED = [
   ['azure-ai-deployment-prompt-shield-disabled', 'legacy-35'],
   ['azure-ai-deployment-prompt-shield-disabled', 'mystery'],
   ['azure-ai-deployment-retired-model', 'legacy-35'],
+  ['azure-cmk-key-vault-without-purge-protection', 'foundry-cmk'],
+  ['azure-cmk-key-vault-without-purge-protection', 'ml-cmk'],
+  ['azure-cmk-key-vault-without-purge-protection', 'openai-cmk'],
+  ['azure-cmk-key-vault-without-purge-protection', 'storage-cmk'],
   ['azure-defender-ai-services-disabled', 'AI'],
   ['azure-ml-compute-idle-shutdown-disabled', 'ci-exposed'],
   ['azure-ml-compute-local-auth-enabled', 'ci-exposed'],
@@ -88,7 +92,7 @@ const PLANTED = [
   ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
-const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'acme-search'];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'acme-search', 'foundry-prod-cmk'];
 
 interface JsonFinding {
   ruleId: string;
@@ -123,6 +127,7 @@ describe('aispm scan --provider azure', () => {
     expect(gaps.map((entry: { service: string }) => entry.service).sort()).toEqual([
       'Microsoft.Authorization',
       'Microsoft.CognitiveServices',
+      'Microsoft.KeyVault',
       'Microsoft.MachineLearningServices',
       'Microsoft.MachineLearningServices',
       'Microsoft.Search',
@@ -140,7 +145,7 @@ describe('aispm scan --provider azure', () => {
       result.locations[0]!.physicalLocation.artifactLocation.uri.split('/').pop(),
     ]);
     expect(found.sort()).toEqual(PLANTED);
-    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(7);
+    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(8);
   });
 
   it('never prints the secret planted in a deployment environment', async () => {

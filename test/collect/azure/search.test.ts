@@ -3,6 +3,7 @@ import type { Asset, Inventory } from '../../../src/graph/model.js';
 import { FakeArm } from '../../fakes/azure/arm-server.js';
 import { DENIALS, fakeTenant, ids, SUB_DEV, SUB_PROD, TOKEN } from '../../fakes/azure/estate.js';
 import { foundryIds } from '../../fakes/azure/foundry.js';
+import { vaultIds } from '../../fakes/azure/keyvault.js';
 import { searchIds } from '../../fakes/azure/search.js';
 import { scanFake } from './harness.js';
 
@@ -134,6 +135,13 @@ describe('Azure AI Search and Defender for Cloud against the fake Resource Manag
     expect(find.into(searchIds.pricing(SUB_DEV, 'AI'), 'monitored-by')).toEqual([ids.devSpeech, ids.futureAi].sort());
   });
 
+  it('reads the recovery settings of the vaults that hold the AI resources\' CMKs, and leaves other vaults out', () => {
+    expect(find.asset('https://acme-kv.vault.azure.net/keys/openai-cmk').props).toEqual({ vaultId: vaultIds.open, softDelete: true, purgeProtection: false, softDeleteRetentionDays: 7 });
+    expect(find.asset('https://acme-kv-prot.vault.azure.net/keys/foundry-prod-cmk').props).toMatchObject({ vaultId: vaultIds.protected, softDelete: true, purgeProtection: true });
+    expect(inventory.assets.filter((asset) => JSON.stringify(asset).includes('kv-unrelated'))).toEqual([]);
+    expect(fake.requests.filter((request) => /\/keys\b|\/secrets\b/i.test(request.path))).toEqual([]);
+  });
+
   it('asks for api-version 2025-05-01 (Search) and 2024-01-01 (pricings), and never for keys', () => {
     const asked = fake.requests.filter((request) => /Microsoft\.(Search|Security)\//i.test(request.path));
     expect(asked.length).toBeGreaterThan(0);
@@ -162,6 +170,12 @@ describe('Search and Defender listings that are denied', () => {
   it('AI accounts: the AI plan records that its covered accounts are unknown', async () => {
     const { find } = await scanDenying('Microsoft.CognitiveServices/accounts/read');
     expect(find.asset(searchIds.pricing(SUB_PROD, 'AI')).unreadEdges).toEqual([{ edge: 'monitored-by', direction: 'in' }]);
+  });
+
+  it('key vaults: the keys keep unknown recovery settings, and a denied coverage entry', async () => {
+    const { find, coverage } = await scanDenying('Microsoft.KeyVault/vaults/read');
+    expect(coverage('Microsoft.KeyVault')).toMatchObject({ status: 'denied' });
+    expect(find.asset('https://acme-kv.vault.azure.net/keys/openai-cmk').props).toEqual({});
   });
 
   it('search services: a denied coverage entry, and the connections stay without a search target', async () => {

@@ -1,5 +1,6 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
 import { addFoundry } from './foundry.js';
+import { addKeyVaults } from './keyvault.js';
 import { addSearchAndDefender } from './search.js';
 
 /**
@@ -22,6 +23,7 @@ import { addSearchAndDefender } from './search.js';
  *   holding an account key beside the identity-based `curated`; a locked-down workspace `ws-locked`.
  * - New-style AI Foundry (an AIServices account with projects and connections): see foundry.ts.
  * - Azure AI Search services and the Defender for Cloud plans of each subscription: see search.ts.
+ * - The Key Vaults that hold the CMKs, one without purge protection: see keyvault.ts.
  * - Subscription `dev` lets nobody read Azure ML, and holds an account with values newer than the
  *   collector (unknown enums, missing optional fields); `locked` refuses everything; `retired` is disabled.
  */
@@ -100,6 +102,7 @@ export function fakeTenant(): FakeTenant {
   addStorage(tenant);
   addFoundry(tenant);
   addSearchAndDefender(tenant);
+  addKeyVaults(tenant);
   return tenant;
 }
 

@@ -89,7 +89,7 @@ export function addFoundry(tenant: FakeTenant): void {
         { id: `${account}/privateEndpointConnections/pe-foundry`, properties: { privateEndpoint: { id: `${group('rg-net')}/providers/Microsoft.Network/privateEndpoints/pe-foundry` }, privateLinkServiceConnectionState: { status: 'Approved' } } },
       ],
       disableLocalAuth: true,
-      encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'foundry-prod-cmk', keyVersion: '7c1d', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
+      encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'foundry-prod-cmk', keyVersion: '7c1d', keyVaultUri: 'https://acme-kv-prot.vault.azure.net/' } },
       restrictOutboundNetworkAccess: true,
       allowedFqdnList: ['acme-search.search.windows.net'],
     },

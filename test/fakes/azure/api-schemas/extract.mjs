@@ -33,6 +33,7 @@ const BICEP = [
   ['msi/microsoft.managedidentity/2024-11-30', ['Microsoft.ManagedIdentity/userAssignedIdentities']],
   ['search/microsoft.search/2025-05-01', ['Microsoft.Search/searchServices']],
   ['security/microsoft.security/2024-01-01', ['Microsoft.Security/pricings']],
+  ['keyvault/microsoft.keyvault/2026-02-01', ['Microsoft.KeyVault/vaults']],
 ];
 
 const READ_ONLY = 2;
