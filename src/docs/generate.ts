@@ -6,6 +6,7 @@ import { FRAMEWORKS } from '../engine/frameworks.js';
 import { OPERATORS } from '../engine/operators/index.js';
 import { EQUIVALENT_TOOLS, type Rule } from '../engine/rule.js';
 import { unwrapSchema } from '../input/schema-walk.js';
+import { PEER_CHECKS, PEER_LISTS } from './peer-checks.js';
 
 /**
  * Reference documentation generated from the code and the rule pack, so it cannot drift:
@@ -73,12 +74,20 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
       for (const id of [...counts.keys()].sort()) out += `| ${id} | ${counts.get(id)} |\n`;
     }
   }
-  out += '\n## Parity with other scanners\n\nEach check of another tool that a built-in rule covers, and the rule.\n';
+  out += '\n## Parity with other scanners\n\nEach check of another tool that a built-in rule covers, and the rule; then the AI checks of the peer catalog that no rule covers, and why.\n';
   for (const tool of EQUIVALENT_TOOLS) {
     const rows = sorted.flatMap((rule) => (rule.equivalents[tool] ?? []).map((check) => [check, rule.id] as const)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    if (rows.length === 0) continue;
-    out += `\n### ${tool}\n\n| Check | aispm rule |\n|---|---|\n`;
+    const covered = new Set(rows.map(([check]) => check));
+    const listed = PEER_CHECKS.filter((peer) => peer.tool === tool);
+    const uncovered = listed.filter((peer) => !covered.has(peer.check));
+    if (rows.length === 0 && uncovered.length === 0) continue;
+    out += `\n### ${tool}\n\n`;
+    if (listed.length) out += `Of ${PEER_LISTS[tool] ?? 'the listed checks'}, ${listed.length - uncovered.length} of ${listed.length} are covered.\n\n`;
+    out += '| Check | aispm rule |\n|---|---|\n';
     for (const [check, id] of rows) out += `| \`${check}\` | [\`${id}\`](#${id}) |\n`;
+    if (uncovered.length === 0) continue;
+    out += `\nNot covered:\n\n| Check | Scope | Why |\n|---|---|---|\n`;
+    for (const peer of uncovered) out += `| \`${peer.check}\` | ${cell(peer.scope)} | ${cell(peer.uncovered ?? 'no reason recorded')} |\n`;
   }
   out += '\n## Rules\n';
   for (const rule of sorted) {

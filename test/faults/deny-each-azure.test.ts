@@ -18,6 +18,7 @@ const PERMISSIONS: string[] = [
   'Microsoft.CognitiveServices/accounts/raiPolicies/read',
   'Microsoft.CognitiveServices/accounts/read',
   'Microsoft.Insights/diagnosticSettings/read',
+  'Microsoft.KeyVault/vaults/read',
   'Microsoft.MachineLearningServices/workspaces/computes/read',
   'Microsoft.MachineLearningServices/workspaces/datastores/read',
   'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/read',
@@ -25,6 +26,8 @@ const PERMISSIONS: string[] = [
   'Microsoft.MachineLearningServices/workspaces/read',
   'Microsoft.ManagedIdentity/userAssignedIdentities/read',
   'Microsoft.Resources/subscriptions/read',
+  'Microsoft.Search/searchServices/read',
+  'Microsoft.Security/pricings/read',
   'Microsoft.Storage/storageAccounts/blobServices/containers/read',
   'Microsoft.Storage/storageAccounts/read',
 ];

@@ -10,6 +10,7 @@ import {
 import { forEachConcurrently } from '../runtime.js';
 import { drain, enumIs, jsonRecord, openToInternet, same, tagsOf, type ResourceIdParts } from './arm.js';
 import { clientOptions } from './connection.js';
+import { defenderPlanId } from './defender.js';
 import { diagnosticLoggingReader, type DiagnosticLoggingReader } from './diagnostics.js';
 import { collectFoundry, foundryScope } from './foundry.js';
 import { attachIdentities } from './identities.js';
@@ -29,6 +30,11 @@ const RAI_POLICY_TYPE = 'azure.cognitiveservices.rai-policy';
 export async function collectCognitiveServices(scan: AzureScan, subscriptionId: string): Promise<void> {
   const client = new CognitiveServicesManagementClient(scan.connection.credential, subscriptionId, clientOptions(scan.connection));
   const accounts = await scan.call(subscriptionId, SERVICES.cognitiveServices, 'accounts.list', () => drain(client.accounts.list()));
+  if (!accounts) {
+    // Unread accounts: their connections (users of search services) and the AI workloads a Defender plan covers.
+    scan.connectionsUnread = true;
+    scan.graph.markEdgesUnread(defenderPlanId(subscriptionId, 'AI'), 'monitored-by', 'in');
+  }
   if (!accounts?.length) return;
   const readLogging = diagnosticLoggingReader(scan, subscriptionId);
   await forEachConcurrently(accounts, (account) => collectAccount(scan, client, readLogging, subscriptionId, account));
@@ -48,6 +54,8 @@ async function collectAccount(scan: AzureScan, client: CognitiveServicesManageme
   ]);
 
   const managedIdentity = attachIdentities(scan, ref, account.identity);
+  // Defender for AI Services covers the account when the subscription's AI plan is on (defender.ts).
+  scan.aiAccounts.push(ref);
   const encryption = account.properties?.encryption;
   if (same(encryption?.keySource, 'Microsoft.KeyVault')) linkEncryptionKey(scan, ref, keyIdFromVault(encryption?.keyVaultProperties?.keyVaultUri, encryption?.keyVaultProperties?.keyName));
   scan.graph.add({

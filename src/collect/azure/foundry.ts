@@ -3,6 +3,7 @@ import { looksLikeSecretKey, REDACTION_PREFIX } from '../../secrets/detect.js';
 import { forEachConcurrently } from '../runtime.js';
 import { drain, jsonRecord, knownValue, same, tagsOf, type ResourceIdParts } from './arm.js';
 import { attachIdentities } from './identities.js';
+import { hostOf } from './search.js';
 import { SERVICES, type AzureScan, type ResourceRef } from './session.js';
 
 /**
@@ -44,13 +45,19 @@ export async function collectFoundry(scan: AzureScan, client: CognitiveServicesM
     scope.projects ? call('projects.list', () => drain(client.projects.list(parts.resourceGroup, parts.name))) : [],
     scope.connections ? call('accountConnections.list', () => drain(client.accountConnections.list(parts.resourceGroup, parts.name))) : [],
   ]);
-  if (!projects || !connections) scan.graph.markEdgesUnread(account.id, 'part-of', 'in');
+  if (!projects || !connections) {
+    scan.graph.markEdgesUnread(account.id, 'part-of', 'in');
+    scan.connectionsUnread = true;
+  }
   for (const connection of connections ?? []) addConnection(scan, account, connection);
   await forEachConcurrently(projects ?? [], async (project) => {
     const ref = addProject(scan, account, project);
     if (!ref) return;
     const listed = await call('projectConnections.list', () => drain(client.projectConnections.list(parts.resourceGroup, parts.name, ref.name)));
-    if (!listed) scan.graph.markEdgesUnread(ref.id, 'part-of', 'in');
+    if (!listed) {
+      scan.graph.markEdgesUnread(ref.id, 'part-of', 'in');
+      scan.connectionsUnread = true;
+    }
     for (const connection of listed ?? []) addConnection(scan, ref, connection);
   });
 }
@@ -83,6 +90,9 @@ function addConnection(scan: AzureScan, parent: ResourceRef, connection: Connect
     raw: connectionRecord(connection),
   });
   scan.graph.link(connection.id, 'part-of', parent.id);
+  if (same(connection.properties?.category, 'CognitiveSearch')) {
+    scan.searchUses.push({ from: connection.id, resourceId: connection.properties?.metadata?.ResourceId, host: hostOf(connection.properties?.target) });
+  }
 }
 
 export function connectionProps(connection: ConnectionPropertiesV2BasicResource) {

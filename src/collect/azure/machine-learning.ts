@@ -158,6 +158,9 @@ function workspaceProps(workspace: ArmRecord, outbound: string | undefined) {
     customerManagedKey: enumIs(text(record(properties.encryption).status), ['Enabled', 'Disabled'], 'Enabled'),
     highBusinessImpact: flag(properties.hbiWorkspace) ?? false,
     privateEndpoints: items(properties.privateEndpointConnections).filter((connection) => same(text(record(record(record(connection).properties).privateLinkServiceConnectionState).status), 'Approved')).length,
+    // The spec gives no default: an absent mode stays unknown.
+    ...(text(properties.systemDatastoresAuthMode) !== undefined ? { systemDatastoresAuthMode: text(properties.systemDatastoresAuthMode) } : {}),
+    applicationInsights: text(properties.applicationInsights) || null,
   };
 }
 

@@ -16,6 +16,9 @@ export const SERVICES = {
   authorization: 'Microsoft.Authorization',
   managedIdentity: 'Microsoft.ManagedIdentity',
   storage: 'Microsoft.Storage',
+  search: 'Microsoft.Search',
+  keyVault: 'Microsoft.KeyVault',
+  security: 'Microsoft.Security/pricings',
 } as const;
 
 type Service = (typeof SERVICES)[keyof typeof SERVICES];
@@ -46,6 +49,13 @@ export interface StorageUse {
   region: string;
 }
 
+/** A Foundry connection to an AI Search service: the search resource id its metadata names, and its target URL's host. */
+export interface SearchUse {
+  from: string;
+  resourceId?: string;
+  host?: string;
+}
+
 /** A role assignment that lets identities read or write blob data somewhere under `scope`. */
 export interface DataGrant {
   identityIds: string[];
@@ -65,6 +75,18 @@ export class AzureScan {
   readonly principals = new Map<string, Set<string>>();
   readonly storageUses: StorageUse[] = [];
   readonly dataGrants: DataGrant[] = [];
+  /** AI Search services read, by lower-case resource id and by lower-case endpoint host; search.ts links connections to them. */
+  readonly searchServices = new Map<string, string>();
+  /** Connections that reach an AI Search service (category CognitiveSearch), resolved once every subscription is read. */
+  readonly searchUses: SearchUse[] = [];
+  /** AI services accounts read, which their subscription's Defender for AI Services plan covers (defender.ts). */
+  readonly aiAccounts: ResourceRef[] = [];
+  /** Key Vault keys that encrypt AI resources (versionless key URL), with the first resource that named each. */
+  readonly encryptionKeys = new Map<string, ResourceRef>();
+  /** Defender plans read, by lower-case id. */
+  readonly defenderPlans = new Map<string, string>();
+  /** Some connection listing could not be read: a search service's users may be missing. */
+  connectionsUnread = false;
 
   constructor(
     readonly connection: ArmConnection,

@@ -1,7 +1,10 @@
 import { forEachConcurrently } from '../runtime.js';
 import { collectCognitiveServices } from './cognitive-services.js';
+import { collectDefenderPlans, linkDefenderPlans } from './defender.js';
 import { collectIdentities, collectRoleAssignments } from './identities.js';
+import { collectKeyVaults } from './keyvault.js';
 import { collectMachineLearning } from './machine-learning.js';
+import { collectSearch, linkSearchUses } from './search.js';
 import type { AzureScan } from './session.js';
 import { collectStorage } from './storage.js';
 
@@ -18,13 +21,17 @@ export async function collectSubscriptions(scan: AzureScan, subscriptionIds: str
   const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
   progress();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId)]);
+    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId)]);
     read++;
     progress();
   });
+  linkSearchUses(scan);
+  linkDefenderPlans(scan);
   progress('; identities and role assignments');
   await collectRoleAssignments(scan, subscriptionIds);
   await collectIdentities(scan, subscriptionIds);
   progress('; storage');
   await collectStorage(scan, subscriptionIds);
+  // After storage: CMK-encrypted storage accounts name keys too.
+  await collectKeyVaults(scan, subscriptionIds);
 }

@@ -10,6 +10,9 @@ const ML_WORKSPACES = 'Microsoft.MachineLearningServices 2026-05-15-preview';
 const ML = 'Microsoft.MachineLearningServices 2026-05-01';
 const STORAGE = 'Microsoft.Storage 2025-08-01';
 const AUTHORIZATION = 'Microsoft.Authorization 2022-04-01';
+const SEARCH = 'Microsoft.Search 2025-05-01';
+const SECURITY = 'Microsoft.Security 2024-01-01';
+const KEY_VAULT = 'Microsoft.KeyVault 2026-02-01';
 
 const source = (from: string, absent: string): PropertySource => ({ from, absent });
 const account = (field: string, absent: string) => source(`Accounts_List (${COGNITIVE}) ${field}`, absent);
@@ -19,6 +22,10 @@ const workspace = (field: string, absent: string) => source(`Workspaces_ListBySu
 const compute = (field: string, absent: string) => source(`Compute_List (${ML}) ${field}`, absent);
 const endpoint = (field: string, absent: string) => source(`OnlineEndpoints_List (${ML}) ${field}`, absent);
 const storage = (field: string, absent: string) => source(`StorageAccounts_List (${STORAGE}) ${field}`, absent);
+const search = (field: string, absent: string) => source(`Services_ListBySubscription (${SEARCH}) ${field}`, absent);
+const pricing = (field: string, absent: string) => source(`Pricings_List (${SECURITY}) on the subscription: ${field}`, absent);
+/** Search data-plane authentication: keys are the default (https://learn.microsoft.com/azure/search/search-security-enable-roles). */
+const SEARCH_KEYS_DEFAULT = 'API keys work: key-based authentication is the default (learn.microsoft.com/azure/search/search-security-enable-roles); the spec gives no default';
 const NULL_WHEN_ABSENT = 'null';
 const IDENTITY = 'false: a resource without an identity block has none';
 
@@ -143,6 +150,11 @@ export const AZURE_ASSET_TYPES = [
         privateEndpoints: num('number of private endpoint connections', workspace('properties.privateEndpointConnections[].properties.privateLinkServiceConnectionState.status (Approved)', '0: no private endpoint connections')),
         managedIdentity: bool('a system- or user-assigned managed identity is attached', workspace('identity.type', IDENTITY)),
         logCategories: strList('diagnostic log categories and category groups delivered to a destination', LOG_CATEGORIES),
+        systemDatastoresAuthMode: str(
+          'how the workspace reaches its default storage (system datastores): Identity (Microsoft Entra ID), AccessKey or UserDelegationSAS',
+          workspace('properties.systemDatastoresAuthMode', 'unknown: the spec gives no default'),
+        ),
+        applicationInsights: str('Application Insights resource the workspace sends its telemetry to', workspace('properties.applicationInsights', 'null: none associated')),
       },
       {
         internetExposed: workspace(
@@ -293,7 +305,17 @@ export const AZURE_ASSET_TYPES = [
     category: 'key',
     bomType: 'cryptographic-asset',
     props: props([], {
-      rotationPolicy: bool('an automatic rotation policy is set', source('not read: aispm does not call Key Vault (the key is known from the encrypting resource\'s record)', 'always unknown')),
+      rotationPolicy: bool('an automatic rotation policy is set', source('not read: a data-plane setting of the key, which aispm does not call (the key is known from the encrypting resource\'s record)', 'always unknown')),
+      vaultId: str('the Key Vault that holds the key, matched by its vault URI', source(`Vaults_ListBySubscription (${KEY_VAULT}) id of the vault whose properties.vaultUri is the key's`, 'unknown: the vault was not found in a scanned subscription, or could not be listed')),
+      softDelete: bool(
+        'soft delete is on: a deleted key or vault can be recovered during the retention period',
+        source(`Vaults_ListBySubscription (${KEY_VAULT}) properties.enableSoftDelete`, 'unknown: the service sets it to true when a vault is created without it and returns it; a vault not found: unknown'),
+      ),
+      purgeProtection: bool(
+        'purge protection is on: nobody can purge a deleted key or vault before its retention ends',
+        source(`Vaults_ListBySubscription (${KEY_VAULT}) properties.enablePurgeProtection`, 'false: purge protection is off by default (learn.microsoft.com/azure/key-vault/general/soft-delete-overview); a vault not found: unknown'),
+      ),
+      softDeleteRetentionDays: num('days a deleted key or vault stays recoverable (7 to 90)', source(`Vaults_ListBySubscription (${KEY_VAULT}) properties.softDeleteRetentionInDays`, 'null: not returned (90, the documented default, applies)')),
     }),
   },
   {
@@ -340,6 +362,74 @@ export const AZURE_ASSET_TYPES = [
         from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.isSharedToAll'),
         absent: 'unknown: the spec gives no default',
       }),
+    }),
+  },
+  {
+    type: 'azure.search.service',
+    title: 'Azure AI Search service (the retrieval store of RAG applications)',
+    category: 'data',
+    bomType: 'data',
+    props: props(
+      ['internetExposed', 'customerManagedKey', 'loggingEnabled', 'sensitiveData'],
+      {
+        skuName: str('pricing tier: free, basic, standard, standard2, standard3, storage_optimized_l1, storage_optimized_l2', search('sku.name', NULL_WHEN_ABSENT)),
+        replicaCount: num('number of replicas (two for the query SLA, three for the index-update SLA)', search('properties.replicaCount', '1, the spec\'s default (@azure/arm-search fills it in)')),
+        partitionCount: num('number of partitions', search('properties.partitionCount', '1, the spec\'s default (@azure/arm-search fills it in)')),
+        publicNetworkAccess: str('Enabled, Disabled or SecuredByPerimeter, as the API gives it', search('properties.publicNetworkAccess', '"enabled": @azure/arm-search fills in its model\'s default, as the spec\'s default Enabled applies')),
+        publicEndpoint: bool(
+          'the public endpoint takes traffic (publicNetworkAccess Enabled), whatever IP rules limit it to',
+          search('properties.publicNetworkAccess', 'true: Enabled is the spec\'s default; a value this code does not know: unknown'),
+        ),
+        ipRules: strList('IPv4 addresses and CIDR ranges the public endpoint admits (networkRuleSet.ipRules)', search('properties.networkRuleSet.ipRules[].value', '[]: no IP rules, every public address is admitted while public access is enabled')),
+        networkBypass: str('networkRuleSet.bypass: None or AzureServices (trusted Azure services pass the IP rules)', search('properties.networkRuleSet.bypass', 'null: None, the spec\'s default')),
+        privateEndpoints: num(
+          'number of approved private endpoint connections',
+          search('properties.privateEndpointConnections[].properties.privateLinkServiceConnectionState.status (Approved)', '0: the service record carries its connections (read-only)'),
+        ),
+        sharedPrivateLinks: strList(
+          'resource ids the service reaches through approved shared private links (indexer data sources, skill endpoints)',
+          search('properties.sharedPrivateLinkResources[].properties.privateLinkResourceId with status Approved', '[]: none'),
+        ),
+        localAuthDisabled: bool('disableLocalAuth: API keys are refused on the data plane, only Microsoft Entra ID works', search('properties.disableLocalAuth', `false: ${SEARCH_KEYS_DEFAULT}`)),
+        authMode: str(
+          'data-plane authentication: aadOnly (disableLocalAuth), aadOrApiKey (authOptions.aadOrApiKey) or apiKeyOnly',
+          search('properties.disableLocalAuth and properties.authOptions (apiKeyOnly or aadOrApiKey)', `apiKeyOnly: ${SEARCH_KEYS_DEFAULT}`),
+        ),
+        cmkEnforcement: str('encryptionWithCmk.enforcement: Enabled, Disabled or Unspecified', search('properties.encryptionWithCmk.enforcement', 'null: not set, which the spec says behaves as Disabled')),
+        cmkComplianceStatus: str('encryptionWithCmk.encryptionComplianceStatus: Compliant or NonCompliant (objects not encrypted with a CMK exist)', search('properties.encryptionWithCmk.encryptionComplianceStatus, read-only', NULL_WHEN_ABSENT)),
+        managedIdentity: bool('a system- or user-assigned managed identity is attached (indexers and CMK use it)', search('identity.type', IDENTITY)),
+        semanticSearch: str('semantic ranker availability: disabled, free or standard', search('properties.semanticSearch', 'null: not set; the spec gives no default')),
+        dataExfiltrationProtections: strList('data exfiltration scenarios the service blocks (BlockAll)', search('properties.dataExfiltrationProtections', '[]: none blocked')),
+        logCategories: strList('diagnostic log categories and category groups delivered to a destination (OperationLogs, allLogs, ...)', LOG_CATEGORIES),
+      },
+      {
+        internetExposed: search(
+          'properties.publicNetworkAccess and properties.networkRuleSet.ipRules: Enabled with no IP rule, or with one that admits every address (a /0 range)',
+          'publicNetworkAccess absent: Enabled, the spec\'s default; no rule set: every address; a value this code does not know: unknown',
+        ),
+        customerManagedKey: search(
+          'properties.encryptionWithCmk: enforcement Enabled, and encryptionComplianceStatus not NonCompliant (without enforcement, the service may hold objects with Microsoft-managed keys; per-index keys are data-plane settings aispm does not read)',
+          'encryptionWithCmk absent: false, the spec says Unspecified behaves as Disabled; an enforcement value this code does not know: unknown',
+        ),
+        loggingEnabled: DIAGNOSTIC_LOGGING,
+        sensitiveData: source('aispm: a search service holds the indexed documents and vectors that RAG applications retrieve', 'never absent: always true'),
+      },
+    ),
+  },
+  {
+    type: 'azure.security.pricing',
+    title: 'Microsoft Defender for Cloud plan of a subscription (AI services threat protection, Defender CSPM)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      plan: str('the plan: AI (Defender for AI Services) or CloudPosture (Defender CSPM)', pricing('name', 'never absent: the plan is the resource name')),
+      pricingTier: str('Free (off) or Standard (on)', pricing('properties.pricingTier', 'never absent: required in the model')),
+      enabled: bool('the plan is on (pricingTier Standard)', pricing('properties.pricingTier', 'never absent: required in the model; a tier this code does not know: unknown')),
+      subPlan: str('the sub-plan, when the plan has several', pricing('properties.subPlan', 'null: the full plan applies (the spec)')),
+      enforce: str('True: the setting is forced on every descendant scope', pricing('properties.enforce', NULL_WHEN_ABSENT)),
+      resourcesCoverageStatus: str('FullyCovered, PartiallyCovered or NotCovered: resource-level settings can differ from the subscription\'s', pricing('properties.resourcesCoverageStatus, read-only', NULL_WHEN_ABSENT)),
+      extensions: strList('extensions of the plan that are enabled (isEnabled True), e.g. AIPromptEvidence', pricing('properties.extensions[].name with isEnabled True', '[]: none')),
+      deprecated: bool('the plan is deprecated', pricing('properties.deprecated, read-only', NULL_WHEN_ABSENT)),
     }),
   },
 ] as const satisfies readonly AssetTypeSpec[];

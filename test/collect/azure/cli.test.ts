@@ -28,6 +28,8 @@ const PLANTED = [
   ['azure-ai-account-without-managed-identity', 'oai-exposed'],
   ['azure-ai-account-without-private-endpoint', 'oai-firewalled'],
   ['azure-ai-connection-shared-credential', 'shared-openai-key'],
+  ['azure-ai-connection-stored-credential', 'rag-search-key'],
+  ['azure-ai-connection-stored-credential', 'training-key'],
   ['azure-ai-deployment-content-filter-asynchronous', 'chat-relaxed'],
   ['azure-ai-deployment-harm-filters-weakened', 'chat-relaxed'],
   ['azure-ai-deployment-harm-filters-weakened', 'mystery'],
@@ -38,12 +40,19 @@ const PLANTED = [
   ['azure-ai-deployment-prompt-shield-disabled', 'legacy-35'],
   ['azure-ai-deployment-prompt-shield-disabled', 'mystery'],
   ['azure-ai-deployment-retired-model', 'legacy-35'],
+  ['azure-cmk-key-vault-without-purge-protection', 'foundry-cmk'],
+  ['azure-cmk-key-vault-without-purge-protection', 'ml-cmk'],
+  ['azure-cmk-key-vault-without-purge-protection', 'openai-cmk'],
+  ['azure-cmk-key-vault-without-purge-protection', 'storage-cmk'],
+  ['azure-defender-ai-services-disabled', 'AI'],
   ['azure-ml-compute-idle-shutdown-disabled', 'ci-exposed'],
   ['azure-ml-compute-local-auth-enabled', 'ci-exposed'],
   ['azure-ml-compute-local-auth-enabled', 'quantum-01'],
   ['azure-ml-compute-os-image-outdated', 'ci-exposed'],
   ['azure-ml-compute-public-ip-or-ssh', 'ci-exposed'],
   ['azure-ml-datastore-stored-credentials', 'training_blob'],
+  ['azure-ml-hub-storage-key-auth', 'hub-open'],
+  ['azure-ml-hub-without-app-insights', 'hub-open'],
   ['azure-ml-online-endpoint-key-auth-public', 'ep-public'],
   ['azure-ml-online-endpoint-logging-disabled', 'ep-public'],
   ['azure-ml-workspace-diagnostic-logs-disabled', 'hub-open'],
@@ -53,6 +62,26 @@ const PLANTED = [
   ['azure-ml-workspace-public-network-access', 'hub-open'],
   ['azure-ml-workspace-public-network-access', 'proj-open'],
   ['azure-ml-workspace-without-cmk', 'hub-open'],
+  ['azure-search-diagnostic-logs-disabled', 'rag-search-open'],
+  ['azure-search-diagnostic-logs-disabled', 'search-firewalled'],
+  ['azure-search-diagnostic-logs-disabled', 'search-minimal'],
+  ['azure-search-local-auth-enabled', 'rag-search-open'],
+  ['azure-search-local-auth-enabled', 'search-firewalled'],
+  ['azure-search-local-auth-enabled', 'search-minimal'],
+  ['azure-search-public-key-rag-source', 'rag-search-open'],
+  ['azure-search-public-network-access-enabled', 'search-firewalled'],
+  ['azure-search-public-network-unrestricted', 'rag-search-open'],
+  ['azure-search-public-network-unrestricted', 'search-minimal'],
+  ['azure-search-replicas-below-index-sla', 'search-firewalled'],
+  ['azure-search-replicas-below-query-sla', 'rag-search-open'],
+  ['azure-search-replicas-below-query-sla', 'search-minimal'],
+  ['azure-search-without-cmk', 'rag-search-open'],
+  ['azure-search-without-cmk', 'search-firewalled'],
+  ['azure-search-without-cmk', 'search-minimal'],
+  ['azure-search-without-managed-identity', 'rag-search-open'],
+  ['azure-search-without-managed-identity', 'search-firewalled'],
+  ['azure-search-without-managed-identity', 'search-minimal'],
+  ['azure-search-without-private-link', 'search-firewalled'],
   ['azure-storage-ai-data-anonymous-access-allowed', 'stmltraining'],
   ['azure-storage-ai-data-shared-key-access', 'stmlhub'],
   ['azure-storage-ai-data-shared-key-access', 'stmltraining'],
@@ -63,7 +92,7 @@ const PLANTED = [
   ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
-const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'training-key'];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'acme-search', 'foundry-prod-cmk'];
 
 interface JsonFinding {
   ruleId: string;
@@ -98,8 +127,11 @@ describe('aispm scan --provider azure', () => {
     expect(gaps.map((entry: { service: string }) => entry.service).sort()).toEqual([
       'Microsoft.Authorization',
       'Microsoft.CognitiveServices',
+      'Microsoft.KeyVault',
       'Microsoft.MachineLearningServices',
       'Microsoft.MachineLearningServices',
+      'Microsoft.Search',
+      'Microsoft.Security/pricings',
       'Microsoft.Storage',
     ]);
   });
@@ -113,7 +145,7 @@ describe('aispm scan --provider azure', () => {
       result.locations[0]!.physicalLocation.artifactLocation.uri.split('/').pop(),
     ]);
     expect(found.sort()).toEqual(PLANTED);
-    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(5);
+    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(8);
   });
 
   it('never prints the secret planted in a deployment environment', async () => {

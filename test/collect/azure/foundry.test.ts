@@ -74,7 +74,7 @@ describe('AI Foundry projects and connections against the fake Resource Manager'
     expect(find.children(foundryIds.account, 'azure.cognitiveservices.connection')).toEqual(
       ['search-entra', 'shared-openai-key', 'tools-http'].map((name) => foundryIds.accountConnection(name)),
     );
-    expect(find.children(foundryIds.agents, 'azure.cognitiveservices.connection')).toEqual(['cosmos-identity', 'training-key'].map((name) => foundryIds.projectConnection('proj-agents', name)));
+    expect(find.children(foundryIds.agents, 'azure.cognitiveservices.connection')).toEqual(['cosmos-identity', 'rag-search-key', 'training-key'].map((name) => foundryIds.projectConnection('proj-agents', name)));
     expect(find.children(foundryIds.research, 'azure.cognitiveservices.connection')).toEqual([foundryIds.projectConnection('proj-research', 'research-entra')]);
 
     const props = (id: string) => find.asset(id).props;
@@ -167,7 +167,7 @@ describe('AI Foundry listings that are denied', () => {
     expect(children(foundryIds.account, 'azure.cognitiveservices.project')).toHaveLength(2);
     expect(asset(foundryIds.account).unreadEdges).toEqual([{ edge: 'part-of', direction: 'in' }]);
     expect(asset(ids.oaiFirewalled).unreadEdges).toEqual([{ edge: 'part-of', direction: 'in' }]);
-    expect(inventory.assets.filter((item) => item.type === 'azure.cognitiveservices.connection').length).toBe(3);
+    expect(inventory.assets.filter((item) => item.type === 'azure.cognitiveservices.connection').length).toBe(4);
   });
 
   it('project connections: the projects stand without them, each marked as not fully read', async () => {
@@ -224,7 +224,7 @@ describe('aispm inventory and scan --provider azure with AI Foundry', () => {
     const document = JSON.parse(result.stdout) as { assets: Array<{ id: string; type: string; category: string; name: string; relations: Array<{ type: string; direction: string; id: string }> }> };
     const named = (type: string) => document.assets.filter((asset) => asset.type === type && asset.id.includes('/foundry-prod/')).map((asset) => asset.name).sort();
     expect(named('azure.cognitiveservices.project')).toEqual(['proj-agents', 'proj-research']);
-    expect(named('azure.cognitiveservices.connection')).toEqual(['cosmos-identity', 'research-entra', 'search-entra', 'shared-openai-key', 'tools-http', 'training-key']);
+    expect(named('azure.cognitiveservices.connection')).toEqual(['cosmos-identity', 'rag-search-key', 'research-entra', 'search-entra', 'shared-openai-key', 'tools-http', 'training-key']);
     const agents = document.assets.find((asset) => asset.id === foundryIds.agents)!;
     expect(agents.category).toBe('ai');
     expect(agents.relations).toEqual(
@@ -240,12 +240,14 @@ describe('aispm inventory and scan --provider azure with AI Foundry', () => {
     for (const output of [result, table]) expect(output.stdout + output.stderr).not.toContain(PLANTED_FUNCTION_KEY);
   });
 
-  it('finds the shared API key and the admin project identity, and nothing on their near misses', async () => {
+  it('finds the shared API key, the keys the agents project keeps, and the admin project identity, and nothing on their near misses', async () => {
     const result = await runCliAsync(['scan', '--provider', 'azure', '--format', 'json'], { env: cliEnv(fake) });
     const findings = (JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; resource: { id: string } }> }).findings;
     const onFoundry = findings.filter((finding) => finding.resource.id.includes('/foundry-prod')).map((finding) => [finding.ruleId, finding.resource.id]);
     expect(onFoundry.sort()).toEqual([
       ['azure-ai-connection-shared-credential', foundryIds.accountConnection('shared-openai-key')],
+      ['azure-ai-connection-stored-credential', foundryIds.projectConnection('proj-agents', 'rag-search-key')],
+      ['azure-ai-connection-stored-credential', foundryIds.projectConnection('proj-agents', 'training-key')],
       ['cross-ai-workload-identity-admin', foundryIds.agents],
     ]);
     expect(result.stdout).not.toContain(PLANTED_FUNCTION_KEY);

@@ -149,8 +149,8 @@ export interface FakeArmOptions {
   holdMs?: number;
 }
 
-/** Lists the SDK reads in one response (their operations have no paginator). */
-const UNPAGED_LISTS = /\/providers\/microsoft\.insights\/diagnosticsettings$/i;
+/** Lists answered in one response (their operations are not pageable: diagnostic settings, Defender for Cloud pricings). */
+const UNPAGED_LISTS = /\/providers\/microsoft\.(insights\/diagnosticsettings|security\/pricings)$/i;
 
 export class FakeArm {
   readonly requests: RecordedRequest[] = [];

@@ -1,5 +1,7 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
 import { addFoundry } from './foundry.js';
+import { addKeyVaults } from './keyvault.js';
+import { addSearchAndDefender } from './search.js';
 
 /**
  * The fake Azure tenant the collector tests scan, as ARM JSON the way the REST API returns it.
@@ -20,6 +22,8 @@ import { addFoundry } from './foundry.js';
  *   an API key in its environment beside the clean, logged `ep-private`; datastore `training_blob`
  *   holding an account key beside the identity-based `curated`; a locked-down workspace `ws-locked`.
  * - New-style AI Foundry (an AIServices account with projects and connections): see foundry.ts.
+ * - Azure AI Search services and the Defender for Cloud plans of each subscription: see search.ts.
+ * - The Key Vaults that hold the CMKs, one without purge protection: see keyvault.ts.
  * - Subscription `dev` lets nobody read Azure ML, and holds an account with values newer than the
  *   collector (unknown enums, missing optional fields); `locked` refuses everything; `retired` is disabled.
  */
@@ -97,6 +101,8 @@ export function fakeTenant(): FakeTenant {
   addIdentitiesAndRoles(tenant);
   addStorage(tenant);
   addFoundry(tenant);
+  addSearchAndDefender(tenant);
+  addKeyVaults(tenant);
   return tenant;
 }
 
@@ -285,6 +291,8 @@ function addMachineLearning(tenant: FakeTenant): void {
       // Flagged as holding high-business-impact data, while its storage account takes traffic from any network.
       hbiWorkspace: true,
       privateEndpointConnections: [],
+      // Its projects reach the default storage with the account key, and it has no Application Insights.
+      systemDatastoresAuthMode: 'AccessKey',
     }, { team: 'data-science' }),
     workspace(ids.project, 'Project', 'westeurope', { type: 'SystemAssigned', principalId: principal.project }, {
       friendlyName: 'Open project',
@@ -294,6 +302,8 @@ function addMachineLearning(tenant: FakeTenant): void {
     }),
     workspace(ids.wsLocked, 'Default', 'westeurope', { type: 'SystemAssigned', principalId: principal.wsLocked }, {
       storageAccount: ids.storageLocked,
+      systemDatastoresAuthMode: 'Identity',
+      applicationInsights: `${group(SUB_PROD, 'rg-ops')}/providers/Microsoft.Insights/components/appi-ml`,
       publicNetworkAccess: 'Disabled',
       managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
       hbiWorkspace: true,

@@ -1,4 +1,5 @@
 import type { ArmJson, FakeTenant } from './arm-server.js';
+import { ragSearchConnection } from './search.js';
 
 /**
  * The new-style AI Foundry part of the fake tenant, as Microsoft.CognitiveServices 2025-09-01 (the
@@ -10,8 +11,9 @@ import type { ArmJson, FakeTenant } from './arm-server.js';
  *   planted), `search-entra` (Microsoft Entra ID, shared: near miss), `tools-http` (no auth, a
  *   function key in its target URL, which must never be shown);
  * - project `proj-agents` (the default project), whose system-assigned identity is Contributor on
- *   the resource group (planted), with connections `training-key` (an account key, not shared) and
- *   `cosmos-identity` (a user-assigned managed identity);
+ *   the resource group (planted), with connections `training-key` (an account key, not shared),
+ *   `cosmos-identity` (a user-assigned managed identity) and `rag-search-key` (an API key to the
+ *   public search service `rag-search-open`, search.ts);
  * - project `proj-research`, with a system- and a user-assigned identity (the reader identity of the
  *   ML estate) and connection `research-entra`.
  *
@@ -87,7 +89,7 @@ export function addFoundry(tenant: FakeTenant): void {
         { id: `${account}/privateEndpointConnections/pe-foundry`, properties: { privateEndpoint: { id: `${group('rg-net')}/providers/Microsoft.Network/privateEndpoints/pe-foundry` }, privateLinkServiceConnectionState: { status: 'Approved' } } },
       ],
       disableLocalAuth: true,
-      encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'foundry-prod-cmk', keyVersion: '7c1d', keyVaultUri: 'https://acme-kv.vault.azure.net/' } },
+      encryption: { keySource: 'Microsoft.KeyVault', keyVaultProperties: { keyName: 'foundry-prod-cmk', keyVersion: '7c1d', keyVaultUri: 'https://acme-kv-prot.vault.azure.net/' } },
       restrictOutboundNetworkAccess: true,
       allowedFqdnList: ['acme-search.search.windows.net'],
     },
@@ -159,6 +161,8 @@ export function addFoundry(tenant: FakeTenant): void {
       credentials: { clientId: reader.properties.clientId, resourceId: foundryIds.uamiReader },
       metadata: { ResourceId: foundryIds.cosmos },
     }),
+    // Planted: the agents retrieve from the public, key-authenticated search service (search.ts).
+    ragSearchConnection(foundryIds.projectConnection('proj-agents', 'rag-search-key')),
     connection(foundryIds.projectConnection('proj-research', 'research-entra'), {
       category: 'AIServices',
       authType: 'AAD',

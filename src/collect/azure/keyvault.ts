@@ -1,0 +1,45 @@
+import { KeyVaultManagementClient, type Vault } from '@azure/arm-keyvault';
+import { forEachConcurrently } from '../runtime.js';
+import { drain } from './arm.js';
+import { modularClientOptions } from './connection.js';
+import { KEY_TYPE } from './keys.js';
+import { hostOf } from './search.js';
+import { SERVICES, type AzureScan } from './session.js';
+
+/**
+ * The Key Vaults that hold the customer-managed keys of AI resources: whether a deleted key can be
+ * recovered (soft delete) and whether anyone can purge it before the retention ends (purge
+ * protection). Without both, deleting the key or its vault, by mistake or by an attacker, makes the
+ * data it encrypts unreadable for good. Read with @azure/arm-keyvault 5, which sends api-version
+ * 2026-02-01, only when some AI resource names a key; a vault is matched to its keys by its URI.
+ * The keys themselves (rotation policy) are data-plane objects aispm does not read.
+ */
+export async function collectKeyVaults(scan: AzureScan, subscriptionIds: readonly string[]): Promise<void> {
+  if (scan.encryptionKeys.size === 0) return;
+  const vaults = new Map<string, Vault>();
+  await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
+    const client = new KeyVaultManagementClient(scan.connection.credential, subscriptionId, modularClientOptions(scan.connection));
+    const listed = await scan.call(subscriptionId, SERVICES.keyVault, 'vaults.listBySubscription', () => drain(client.vaults.listBySubscription()));
+    for (const vault of listed ?? []) {
+      const host = hostOf(vault.properties?.vaultUri);
+      if (host) vaults.set(host.toLowerCase(), vault);
+    }
+  });
+  for (const [keyId, holder] of scan.encryptionKeys) {
+    const vault = vaults.get(hostOf(keyId)?.toLowerCase() ?? '');
+    if (!vault) continue;
+    scan.graph.reference({ id: keyId, type: KEY_TYPE, account: holder.account, region: holder.region, name: keyId.split('/').pop()!, props: vaultProps(vault) });
+  }
+}
+
+export function vaultProps(vault: Vault) {
+  const properties = vault.properties;
+  return {
+    vaultId: vault.id ?? null,
+    // Absent: unknown (the service sets it on creation, and the answer carries it).
+    ...(typeof properties?.enableSoftDelete === 'boolean' ? { softDelete: properties.enableSoftDelete } : {}),
+    // Absent: off, the default (purge protection is only returned once it is turned on).
+    purgeProtection: properties?.enablePurgeProtection === true,
+    softDeleteRetentionDays: properties?.softDeleteRetentionInDays ?? null,
+  };
+}
