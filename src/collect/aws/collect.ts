@@ -6,6 +6,7 @@ import type { Inventory } from '../../graph/model.js';
 import { toolVersion } from '../../package-info.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { InventoryBuilder, forEachConcurrently, identityTimeoutMs } from '../runtime.js';
+import { collectAgentCore } from './agentcore.js';
 import { parseArn } from './arn.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
@@ -193,6 +194,7 @@ async function collectAccount(account: AwsAccount, context: CollectorContext): P
         collectBedrockAgents(account, region),
         collectBedrockEndpoints(account, region),
         bedrockInvokedModels(account, region),
+        collectAgentCore(account, region),
       ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);

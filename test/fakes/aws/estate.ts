@@ -948,6 +948,17 @@ ROLES.DataPipelineRole = {
   inline: { write: policy(statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*')) },
 };
 
+// Bedrock AgentCore (agentcore.ts): the public concierge runtime writes training data; the gateway's
+// IAM tool runs as an administrator.
+ROLES.AgentCoreConciergeRole = {
+  trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }),
+  attached: [],
+  inline: { 'tickets-and-data': policy(statement('bedrock:InvokeModel', '*'), statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*')) },
+};
+ROLES.AgentCoreClaimsRole = { trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }), attached: [], inline: { invoke: policy(statement('bedrock:InvokeModel', '*')) } };
+ROLES.AgentCoreGatewayRole = { trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }), attached: [], inline: { tools: policy(statement('lambda:InvokeFunction', `arn:aws:lambda:${US}:${ACCOUNT}:function:*`)) } };
+ROLES.OpsIamToolRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [attach('AdministratorAccess')], inline: {} };
+
 // No AI asset names it; it trusts the whole account, so any principal allowed sts:AssumeRole on it (or on "*") gets in.
 ROLES.AnalyticsAdminRole = { trust: trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), attached: [attach('AdministratorAccess')], inline: {} };
 
@@ -1021,6 +1032,14 @@ export const LAMBDAS: Record<string, Record<string, unknown>> = {
     Role: roleArn('OpsRunbookLambdaRole'),
     Handler: 'app.handler',
     Environment: { Variables: { SLACK_BOT_TOKEN: PLANTED_SECRETS.slackToken, LOG_LEVEL: 'info' } },
+  },
+  [lambdaArn('ops-iam-tool')]: {
+    FunctionName: 'ops-iam-tool',
+    FunctionArn: lambdaArn('ops-iam-tool'),
+    Runtime: 'python3.12',
+    Role: roleArn('OpsIamToolRole'),
+    Handler: 'tool.handler',
+    Environment: { Variables: { LOG_LEVEL: 'info' } },
   },
   [lambdaArn('support-order-lookup')]: {
     FunctionName: 'support-order-lookup',
