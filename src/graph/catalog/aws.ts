@@ -455,8 +455,15 @@ export const AWS_ASSET_TYPES = [
       executorType: str('lambda, RETURN_CONTROL or none', from('GetAgentActionGroup agentActionGroup.actionGroupExecutor (lambda, or customControl)', 'null: no executor (a built-in action group such as AMAZON.UserInput)')),
       state: str('ENABLED or DISABLED', from('GetAgentActionGroup agentActionGroup.actionGroupState (ListAgentActionGroups gives it too)', NOT_SET)),
       requireConfirmation: bool(
-        'every function asks the user to confirm before it runs',
-        from('GetAgentActionGroup agentActionGroup.functionSchema.functions[].requireConfirmation: ENABLED', 'a function without it: DISABLED, the API default; unknown for OpenAPI-described actions, whose schema is not parsed'),
+        'every action asks the user to confirm before it runs (for OpenAPI actions: every operation with a mutating method)',
+        from(
+          'GetAgentActionGroup agentActionGroup.functionSchema.functions[].requireConfirmation: ENABLED, or the x-requireConfirmation: ENABLED extension on each POST, PUT, PATCH and DELETE operation of an inline apiSchema.payload (Bedrock user guide, "Get user confirmation before invoking action group function")',
+          'a function without it: DISABLED, the API default; an operation without the extension: not confirmed; unknown for a schema kept in S3 (not read) or one that does not parse',
+        ),
+      ),
+      unconfirmedActions: strList(
+        'actions that run without asking the user: function names, or "METHOD /path" of mutating OpenAPI operations',
+        from('GetAgentActionGroup agentActionGroup.functionSchema.functions[] or apiSchema.payload (as requireConfirmation)', 'an empty list: no such action; unknown as for requireConfirmation'),
       ),
     }),
   },

@@ -1150,6 +1150,25 @@ export const PLANTED_FINDINGS = [
   ['cross-secret-in-model-configuration', 'ops-agent'],
   ['cross-secret-in-model-configuration', 'ops-runbook-executor'],
   ['cross-agent-tools-without-guardrail', 'ops-agent'],
+  ['aws-bedrock-agent-action-group-without-confirmation', 'ops-runbooks'],
+  // Bedrock AgentCore (agentcore.ts). The open gateway's missing authorizer is part of its attack path.
+  ['aws-agentcore-runtime-public-network', 'support_concierge'],
+  ['aws-agentcore-resource-policy-missing', 'support_concierge'],
+  ['aws-agentcore-resource-policy-missing', 'ops-tools-gw'],
+  ['cross-internet-egress-compute-can-write-training-data', 'support_concierge'],
+  ['cross-internet-egress-compute-can-write-training-data', 'data_analysis'],
+  ['cross-secret-in-model-configuration', 'support_concierge'],
+  ['aws-agentcore-open-gateway-tool-admin-identity', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-without-cmk', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-policy-engine-not-enforced', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-debug-exceptions', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-without-waf', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-target-api-key', 'crm-mcp'],
+  ['aws-agentcore-gateway-target-tool-admin-role', 'iam-admin-tool'],
+  ['aws-agentcore-memory-without-cmk', 'concierge_memory-Ab1Cd2Ef3G'],
+  ['aws-agentcore-policy-engine-without-cmk', 'draft_policies'],
+  ['aws-agentcore-code-interpreter-public-network', 'data_analysis'],
+  ['aws-agentcore-browser-recording-disabled', 'research_browser'],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1177,4 +1196,12 @@ export const HARDENED_TWINS = [
   'ci-bot-old',
   'vpc-0123',
   `model-invocation-logging (${EU})`,
+  'claims_agent',
+  'claims-gw',
+  'claims_memory-Hi4Jk5Lm6N',
+  'claims_policies',
+  'sandboxed_math',
+  'audited_browser',
+  'DEFAULT',
+  'prod',
 ];
