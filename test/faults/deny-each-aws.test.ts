@@ -59,6 +59,8 @@ const PERMISSIONS: string[] = [
   'cloudwatch:ListMetrics',
   'ec2:DescribeRegions',
   'ec2:DescribeVpcEndpoints',
+  'guardduty:GetDetector',
+  'guardduty:ListDetectors',
   'iam:GetGroupPolicy',
   'iam:GetPolicy',
   'iam:GetPolicyVersion',

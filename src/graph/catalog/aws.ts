@@ -771,6 +771,25 @@ export const AWS_ASSET_TYPES = [
     ),
   },
   {
+    type: 'aws.guardduty.detector',
+    title: 'GuardDuty threat detection (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      detectorId: str('the region\'s GuardDuty detector (an account has at most one per region)', from('GuardDuty ListDetectors DetectorIds', 'null: no detector, GuardDuty was never enabled in the region')),
+      enabled: bool('a detector exists and its status is ENABLED', from('GuardDuty GetDetector Status', 'false: no detector in the region; unknown when the detector could not be read')),
+      aiProtection: bool(
+        'the AI_PROTECTION feature (threat detection for AI workloads) is ENABLED',
+        from('GuardDuty GetDetector Features[Name=AI_PROTECTION].Status', 'false: no detector, or the feature is not listed; unknown when the detector could not be read'),
+      ),
+      bedrockUsed: bool('the region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown')),
+      agentCoreResources: num(
+        'AgentCore runtimes, gateways, memories, policy engines, code interpreters and browsers found in the region',
+        from('the AgentCore listings of the region (ListAgentRuntimes, ListGateways, ...)', 'unknown when a listing failed and none were found'),
+      ),
+    }),
+  },
+  {
     type: 'aws.bedrock.api-key',
     title: 'Bedrock API key (IAM service-specific credential)',
     category: 'identity',

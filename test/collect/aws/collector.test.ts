@@ -62,12 +62,14 @@ describe('the AWS collector, against a fake AWS', () => {
         'ap-southeast-2 bedrock-agentcore ok',
         'ap-southeast-2 cloudwatch ok',
         'ap-southeast-2 ec2 ok',
+        'ap-southeast-2 guardduty ok',
         'ap-southeast-2 sagemaker ok',
         'eu-west-1 bedrock ok',
         'eu-west-1 bedrock-agent ok',
         'eu-west-1 bedrock-agentcore ok',
         'eu-west-1 cloudwatch ok',
         'eu-west-1 ec2 ok',
+        'eu-west-1 guardduty ok',
         'eu-west-1 kms ok',
         'eu-west-1 logs ok',
         'eu-west-1 sagemaker denied',
@@ -78,6 +80,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 bedrock-agentcore ok',
         'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
+        'us-east-1 guardduty ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
         'us-east-1 sagemaker ok',
@@ -203,6 +206,18 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock-agentcore.code-interpreter', 'sandboxed_math').props).toMatchObject({ networkMode: 'SANDBOX', internetEgress: false, networkIsolated: true });
     expect(asset('aws.bedrock-agentcore.browser', 'audited_browser').props).toMatchObject({ recordingEnabled: true, recordingBucket: 'acme-ml-capture' });
     expect(edgesFrom(asset('aws.bedrock-agentcore.browser', 'audited_browser'))).toEqual(['writes-data -> acme-ml-capture']);
+  });
+
+  it('reads GuardDuty per region, with whether the region runs AI workloads', () => {
+    expect(asset('aws.guardduty.detector', 'guardduty (us-east-1)').props).toEqual({
+      detectorId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      enabled: true,
+      aiProtection: true,
+      bedrockUsed: true,
+      agentCoreResources: 12,
+    });
+    expect(asset('aws.guardduty.detector', 'guardduty (eu-west-1)').props).toEqual({ detectorId: null, enabled: false, aiProtection: false, bedrockUsed: true, agentCoreResources: 0 });
+    expect(asset('aws.guardduty.detector', 'guardduty (ap-southeast-2)').props).toMatchObject({ enabled: false, aiProtection: false, bedrockUsed: true });
   });
 
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
@@ -406,7 +421,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

@@ -1169,6 +1169,9 @@ export const PLANTED_FINDINGS = [
   ['aws-agentcore-policy-engine-without-cmk', 'draft_policies'],
   ['aws-agentcore-code-interpreter-public-network', 'data_analysis'],
   ['aws-agentcore-browser-recording-disabled', 'research_browser'],
+  // GuardDuty (guardduty.ts): none in eu-west-1, disabled in ap-southeast-2; both regions use Bedrock.
+  ['aws-guardduty-disabled-ai-region', `guardduty (${EU})`],
+  ['aws-guardduty-disabled-ai-region', `guardduty (${AP})`],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1204,4 +1207,5 @@ export const HARDENED_TWINS = [
   'audited_browser',
   'DEFAULT',
   'prod',
+  `guardduty (${US})`,
 ];

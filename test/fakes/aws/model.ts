@@ -24,6 +24,7 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   bedrock: 'bedrock',
   'bedrock-agent': 'bedrock-agent',
   'bedrock-agentcore': 'bedrock-agentcore-control',
+  guardduty: 'guardduty',
   lambda: 'lambda',
   sts: 'sts',
   iam: 'iam',
