@@ -6,6 +6,7 @@ import { FRAMEWORKS } from '../engine/frameworks.js';
 import { OPERATORS } from '../engine/operators/index.js';
 import { EQUIVALENT_TOOLS, type Rule } from '../engine/rule.js';
 import { unwrapSchema } from '../input/schema-walk.js';
+import { UNCOVERED_ROWS } from './uncovered-rows.js';
 
 /**
  * Reference documentation generated from the code and the rule pack, so it cannot drift:
@@ -79,6 +80,10 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     if (rows.length === 0) continue;
     out += `\n### ${tool}\n\n| Check | aispm rule |\n|---|---|\n`;
     for (const [check, id] of rows) out += `| \`${check}\` | [\`${id}\`](#${id}) |\n`;
+    const uncovered = UNCOVERED_ROWS[tool] ?? [];
+    if (uncovered.length === 0) continue;
+    out += `\nNot covered, and why:\n\n| Check | Reason |\n|---|---|\n`;
+    for (const { check, reason } of uncovered) out += `| \`${check}\` | ${cell(reason)} |\n`;
   }
   out += '\n## Rules\n';
   for (const rule of sorted) {

@@ -892,6 +892,7 @@ export const MANAGED_POLICIES: Record<string, unknown> = {
   'arn:aws:iam::aws:policy/AdministratorAccess': policy(statement('*', '*')),
   'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess': policy(statement(['sagemaker:*', 'ecr:GetAuthorizationToken', 'cloudwatch:PutMetricData'], '*'), statement('s3:GetObject', 'arn:aws:s3:::*sagemaker*')),
   'arn:aws:iam::aws:policy/AmazonBedrockFullAccess': policy(statement('bedrock:*', '*')),
+  'arn:aws:iam::aws:policy/BedrockAgentCoreFullAccess': policy(statement('bedrock-agentcore:*', 'arn:aws:bedrock-agentcore:*:*:*')),
   'arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess': policy(statement(['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:ListFoundationModels'], '*')),
 };
 
@@ -956,7 +957,7 @@ ROLES.AgentCoreConciergeRole = {
   inline: { 'tickets-and-data': policy(statement('bedrock:InvokeModel', '*'), statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*')) },
 };
 ROLES.AgentCoreClaimsRole = { trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }), attached: [], inline: { invoke: policy(statement('bedrock:InvokeModel', '*')) } };
-ROLES.AgentCoreGatewayRole = { trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }), attached: [], inline: { tools: policy(statement('lambda:InvokeFunction', `arn:aws:lambda:${US}:${ACCOUNT}:function:*`)) } };
+ROLES.AgentCoreGatewayRole = { trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }), attached: [attach('BedrockAgentCoreFullAccess')], inline: { tools: policy(statement('lambda:InvokeFunction', `arn:aws:lambda:${US}:${ACCOUNT}:function:*`)) } };
 ROLES.OpsIamToolRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [attach('AdministratorAccess')], inline: {} };
 
 // No AI asset names it; it trusts the whole account, so any principal allowed sts:AssumeRole on it (or on "*") gets in.
@@ -1169,6 +1170,7 @@ export const PLANTED_FINDINGS = [
   ['aws-agentcore-policy-engine-without-cmk', 'draft_policies'],
   ['aws-agentcore-code-interpreter-public-network', 'data_analysis'],
   ['aws-agentcore-browser-recording-disabled', 'research_browser'],
+  ['aws-agentcore-full-access-policy-attached', 'AgentCoreGatewayRole'],
   // GuardDuty (guardduty.ts): none in eu-west-1, disabled in ap-southeast-2; both regions use Bedrock.
   ['aws-guardduty-disabled-ai-region', `guardduty (${EU})`],
   ['aws-guardduty-disabled-ai-region', `guardduty (${AP})`],
