@@ -18,6 +18,15 @@ const NO_KEY = 'false: no key named means an AWS owned or AWS managed key';
 /** Job status from the listing, kept when the describe call fails. */
 const listedStatus = (call: string, field: string) => from(`${call} ${field} (the listing gives it too)`, STATUS);
 
+/** The resource-based policy of an AgentCore runtime or gateway (GetResourcePolicy serves both). */
+const AGENTCORE_RESOURCE_POLICY = {
+  resourcePolicy: bool(
+    'a resource-based policy is attached',
+    from('GetResourcePolicy policy', 'false: the answer has no policy (the member is optional), or ResourceNotFoundException (the error the API reference lists); both are read as no policy'),
+  ),
+  resourcePolicyPublic: bool('the resource-based policy allows Principal "*" without a condition', from('GetResourcePolicy policy: an Allow statement with Principal "*" and no Condition', 'false: no policy')),
+};
+
 export const AWS_ASSET_TYPES = [
   {
     type: 'aws.sagemaker.notebook-instance',
@@ -645,8 +654,7 @@ export const AWS_ASSET_TYPES = [
         serverProtocol: str('protocol the agent serves: HTTP, MCP, A2A or AGUI', from('GetAgentRuntime protocolConfiguration.serverProtocol', NOT_SET)),
         requireMmdsV2: bool('the microVM metadata service accepts only session-token (v2) requests', from('GetAgentRuntime metadataConfiguration.requireMMDSV2', 'null: not set')),
         containerUri: str('container image of the agent', from('GetAgentRuntime agentRuntimeArtifact.containerConfiguration.containerUri', 'null: a code (S3) artifact')),
-        resourcePolicy: bool('a resource-based policy is attached', from('GetResourcePolicy policy', 'false: the answer has no policy (the member is optional), or ResourceNotFoundException (the error the API reference lists); both are read as no policy')),
-        resourcePolicyPublic: bool('the resource-based policy allows Principal "*" without a condition', from('GetResourcePolicy policy: an Allow statement with Principal "*" and no Condition', 'false: no policy')),
+        ...AGENTCORE_RESOURCE_POLICY,
         status: str('runtime status', from('GetAgentRuntime status (ListAgentRuntimes gives it too)', STATUS)),
       },
       { internetEgress: from('GetAgentRuntime networkConfiguration.networkMode: PUBLIC gives true', 'VPC or absent: unknown (egress then goes through the VPC, whose routes are not read)') },
@@ -678,8 +686,7 @@ export const AWS_ASSET_TYPES = [
         policyEngineMode: str('ENFORCE or LOG_ONLY', from('GetGateway policyEngineConfiguration.mode', 'null: no policy engine')),
         exceptionLevel: str('DEBUG when error answers carry debugging detail', from('GetGateway exceptionLevel', 'null: not set; errors are returned without debugging detail')),
         webAclArn: str('AWS WAF web ACL in front of the gateway', from('GetGateway webAclArn', 'null: no web ACL')),
-        resourcePolicy: bool('a resource-based policy is attached', from('GetResourcePolicy policy', 'false: the answer has no policy, or ResourceNotFoundException (as for aws.bedrock-agentcore.runtime)')),
-        resourcePolicyPublic: bool('the resource-based policy allows Principal "*" without a condition', from('GetResourcePolicy policy: an Allow statement with Principal "*" and no Condition', 'false: no policy')),
+        ...AGENTCORE_RESOURCE_POLICY,
         status: str('gateway status', from('GetGateway status (ListGateways gives it too)', STATUS)),
       },
       { customerManagedKey: from(`GetGateway kmsKeyArn${KEY_CHECK}`, NO_KEY) },
