@@ -51,7 +51,8 @@ function bundleContents(meta) {
       packages: [...new Set(Object.keys(output.inputs).flatMap((input) => packageOf(input) ?? []))].sort(),
       staticImports: imports('import-statement', false),
       dynamicImports: imports('dynamic-import', false),
-      externalPackages: [...new Set([...imports('import-statement', true), ...imports('dynamic-import', true)])].sort(),
+      // A package's name, not the file of it that is imported (@google-cloud/kms/build/src/v1/index.js).
+      externalPackages: [...new Set([...imports('import-statement', true), ...imports('dynamic-import', true)].map((specifier) => /^(?:@[^/]+\/)?[^/]+/.exec(specifier)[0]))].sort(),
     };
   }
   return contents;

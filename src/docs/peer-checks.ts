@@ -2,8 +2,9 @@ import type { EQUIVALENT_TOOLS } from '../engine/rule.js';
 
 /**
  * The AI checks of other tools that aispm measures itself against, as the peer catalog lists them
- * (shared/reference/PEER-CHECKS.md: Checkov's Azure AI IDs, §2.2, and Defender for Cloud's AI
- * recommendations, §3.1). A check a built-in rule names in its `equivalents` is covered; every other
+ * (shared/reference/PEER-CHECKS.md: Checkov's Azure AI IDs, §2.2, Defender for Cloud's AI
+ * recommendations, §3.1, and the AgentCore and agentic rows of the AWS AI/ML security assessment,
+ * §1.3 and §1.4; its SageMaker, Bedrock and financial-services rows are not listed yet). A check a built-in rule names in its `equivalents` is covered; every other
  * one says why not, and docs/rules.md lists it under "Not covered".
  */
 export interface PeerCheck {
@@ -20,12 +21,14 @@ export interface PeerCheck {
 export const PEER_LISTS: Partial<Record<PeerCheck['tool'], string>> = {
   checkov: 'Checkov\'s AI checks for Azure (Azure AI services, Machine Learning and AI Search)',
   'defender-for-cloud': 'Defender for Cloud\'s AI recommendations (Azure, AWS and Google Cloud)',
+  'aws-aiml-assessment': 'the AgentCore (AC) and agentic (AG) rows of the AWS AI/ML security assessment',
 };
 
 const NO_DATABRICKS = 'aispm does not collect Azure Databricks (Microsoft.Databricks workspaces and clusters)';
 
 const checkov = (check: string, scope: string, uncovered?: string): PeerCheck => ({ tool: 'checkov', check, scope, ...(uncovered ? { uncovered } : {}) });
 const defender = (check: string, scope: string, uncovered?: string): PeerCheck => ({ tool: 'defender-for-cloud', check, scope, ...(uncovered ? { uncovered } : {}) });
+const assessment = (check: string, scope: string, uncovered?: string): PeerCheck => ({ tool: 'aws-aiml-assessment', check, scope, ...(uncovered ? { uncovered } : {}) });
 
 export const PEER_CHECKS: readonly PeerCheck[] = [
   checkov('CKV_AZURE_134', 'Azure AI services'),
@@ -78,4 +81,44 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   defender('Customer-managed keys should be used to encrypt data at rest in Vertex AI DataSets', 'Google Cloud'),
   defender('Cloud Monitoring should be used on GCP Workbench instance', 'Google Cloud', 'aispm does not read whether a Workbench instance reports to Cloud Monitoring'),
   defender('Idle shutdown should be enabled on Workbench instances', 'Google Cloud'),
+  assessment('AC-01', 'Bedrock AgentCore'),
+  assessment('AC-02', 'Bedrock AgentCore'),
+  assessment('AC-03', 'Bedrock AgentCore', 'stale AgentCore access needs iam:GenerateServiceLastAccessedDetails, which starts a report job: not a read-only List/Get/Describe call'),
+  assessment('AC-04', 'Bedrock AgentCore', 'runtime logs and traces are CloudWatch vended log deliveries (logs:DescribeDeliveries), not settings of the runtime: not read yet'),
+  assessment('AC-05', 'Bedrock AgentCore', 'ECR repository encryption: ECR is not read yet (planned with image provenance)'),
+  assessment('AC-06', 'Bedrock AgentCore'),
+  assessment('AC-07', 'Bedrock AgentCore'),
+  assessment('AC-08', 'Bedrock AgentCore', 'AgentCore VPC endpoints: endpoints are read for Bedrock only, and the VPCs of AgentCore runtimes need their subnets (DescribeSubnets): not read yet'),
+  assessment('AC-09', 'Bedrock AgentCore', 'not a posture check: AWS creates the AgentCore network service-linked role with the first VPC runtime, and its trust policy cannot be edited'),
+  assessment('AC-10', 'Bedrock AgentCore'),
+  assessment('AC-11', 'Bedrock AgentCore'),
+  assessment('AC-12', 'Bedrock AgentCore'),
+  assessment('AC-13', 'Bedrock AgentCore', 'not a check: the row counts gateways, which aispm lists in the inventory'),
+  assessment('AG-01', 'Agentic AI'),
+  assessment('AG-02', 'Agentic AI'),
+  assessment('AG-03', 'Agentic AI'),
+  assessment('AG-04', 'Agentic AI', 'as BR-24 (Automated Reasoning policy on guardrails): the guardrail property is read, no rule yet'),
+  assessment('AG-05', 'Agentic AI'),
+  assessment('AG-06', 'Agentic AI'),
+  assessment('AG-07', 'Agentic AI'),
+  assessment('AG-08', 'Agentic AI', 'as BR-06 (CloudTrail logging Bedrock): CloudTrail is not read yet'),
+  assessment('AG-09', 'Agentic AI', 'as BR-15 (Organizations Bedrock policies): Organizations is not read yet'),
+  assessment('AG-10', 'Agentic AI', 'as BR-18 (recent model evaluation jobs): not a configuration setting; evaluation jobs are not read'),
+  assessment('AG-11', 'Agentic AI', 'as BR-19 (flow prepared, no validation errors): flow validations are not read yet'),
+  assessment('AG-12', 'Agentic AI', 'as BR-22 (Bedrock quotas left at their defaults): Service Quotas is not read'),
+  assessment('AG-13', 'Agentic AI'),
+  assessment('AG-14', 'Agentic AI', 'as BR-32 (CloudWatch alarms on AWS/Bedrock): alarms are not read'),
+  assessment('AG-15', 'Agentic AI'),
+  assessment('AG-16', 'Agentic AI'),
+  assessment('AG-17', 'Agentic AI', 'as AC-03'),
+  assessment('AG-18', 'Agentic AI', 'as AC-04'),
+  assessment('AG-19', 'Agentic AI'),
+  assessment('AG-20', 'Agentic AI', 'as AC-08'),
+  assessment('AG-21', 'Agentic AI'),
+  assessment('AG-22', 'Agentic AI'),
+  assessment('AG-23', 'Agentic AI'),
+  assessment('AG-24', 'Agentic AI'),
+  assessment('AG-25', 'Agentic AI'),
+  assessment('AG-26', 'Agentic AI'),
+  assessment('AG-27', 'Agentic AI'),
 ];

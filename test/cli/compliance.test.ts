@@ -56,9 +56,12 @@ describe('aispm scan --demo --compliance', () => {
         if (control.status === 'passing') expect(control.rules.every((rule) => ['pass', 'not-applicable', 'not-run'].includes(rule.outcome))).toBe(true);
       }
     }
-    // The demo's RAG stores: the AWS knowledge base is safe, the Azure AI Search index is the attack path, so no control of the full demo passes.
-    expect([...statuses].sort()).toEqual(['failing', 'not-assessed', 'not-covered', 'unknown']);
-    // With the Azure AI Search rules left out (--only), the RAG-poisoning technique passes on the demo's knowledge base.
+    expect([...statuses].sort()).toEqual(['failing', 'not-assessed', 'not-covered', 'passing', 'unknown']);
+    // The sandboxed AgentCore code interpreter is the demo's passing control (OWASP ASI05, unexpected code execution).
+    const agentic = document.compliance.find((report) => report.framework.key === 'owasp-agentic-2026')!;
+    expect(agentic.controls.find((control) => control.id === 'ASI05')!.status).toBe('passing');
+    // The demo's RAG stores: the AWS knowledge base is safe, the Azure AI Search index is the attack path;
+    // with the Azure AI Search rules left out (--only), the RAG-poisoning technique passes on the knowledge base.
     const rag = JSON.parse(runCli(['scan', '--demo', '--only', 'aws-bedrock-knowledge-base-source-publicly-writable', '--compliance', 'mitre-atlas', '-f', 'json']).stdout) as { compliance: Report[] };
     const poisoning = rag.compliance[0]!.controls.find((control) => control.id === 'AML.T0070')!;
     expect(poisoning.status).toBe('passing');
@@ -102,7 +105,7 @@ describe('aispm scan --demo --compliance', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('OWASP Top 10 for Agentic Applications 2026');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).compliance[0].framework.key).toBe('owasp-agentic-2026');
-    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).runs[0].results.length).toBe(94);
+    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).runs[0].results.length).toBe(107);
   });
 });
 

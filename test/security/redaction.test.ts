@@ -63,6 +63,7 @@ describe('precision: only planted secrets are redacted', () => {
       '/subscriptions/11111111-1111-4111-8111-111111111111/resourceGroups/rg-foundry/providers/Microsoft.CognitiveServices/accounts/foundry-prod/connections/tools-http.props.target',
       '/subscriptions/11111111-1111-4111-8111-111111111111/resourceGroups/rg-foundry/providers/Microsoft.CognitiveServices/accounts/foundry-prod/connections/tools-http.raw.properties.target',
       '/subscriptions/11111111-1111-4111-8111-111111111111/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/proj-open/onlineEndpoints/ep-public.raw.deployments[0].properties.environmentVariables.OPENAI_API_KEY',
+      'arn:aws:bedrock-agentcore:us-east-1:111122223333:runtime/support_concierge-Qx7Lm2Np4R.raw.environmentVariables.HF_TOKEN',
       'arn:aws:bedrock:us-east-1:111122223333:agent/OPSAGENT1.raw.instruction',
       'arn:aws:bedrock:us-east-1:111122223333:prompt/PROMPT002.raw.variants[0].templateConfiguration.text.text',
       'arn:aws:lambda:us-east-1:111122223333:function:ops-runbook-executor.raw.Environment.Variables.SLACK_BOT_TOKEN',

@@ -1,8 +1,10 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { CollectorContext } from '../collector.js';
 import { forEachConcurrently } from '../runtime.js';
+import { collectAgentCore } from './agentcore.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
+import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
@@ -61,12 +63,14 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints, invokedModels] = await Promise.all([
+      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId] = await Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
         collectBedrockEndpoints(account, region),
         bedrockInvokedModels(account, region),
+        collectAgentCore(account, region),
+        collectGuardDuty(account, region),
       ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
@@ -75,6 +79,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
       const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
       bedrockUse.set(region, use);
       if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
+      if (guardDutyId) account.patchProps(guardDutyId, { bedrockUsed: use.bedrockUsed, agentCoreResources: account.scope(region, 'bedrock-agentcore').failed && agentCore.resources === 0 ? undefined : agentCore.resources });
       regionsRead++;
       regionProgress();
     }),

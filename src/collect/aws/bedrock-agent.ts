@@ -17,9 +17,11 @@ import {
   paginateListKnowledgeBases,
   paginateListPrompts,
   type ActionGroupExecutor,
+  type AgentActionGroup,
   type FlowDefinition,
   type GuardrailConfiguration,
 } from '@aws-sdk/client-bedrock-agent';
+import { parse as parseYaml } from 'yaml';
 import { forEachConcurrently } from '../runtime.js';
 import { guardrailInForce } from './guardrails.js';
 import { collectDescribed, type ServiceRegion } from './resources.js';
@@ -35,6 +37,39 @@ import { customerManagedKey, toRaw, type AwsAccount } from './session.js';
 
 /** The working version of an agent; action groups and knowledge bases are listed for it. */
 const DRAFT = 'DRAFT';
+
+/** OpenAPI operations whose method may change something (Bedrock reads the verbs as the schema states them). */
+const MUTATING_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * The actions of an action group that run without asking the user first: functions without
+ * requireConfirmation ENABLED (DISABLED is the API default) and OpenAPI operations with a mutating method
+ * without `x-requireConfirmation: ENABLED`. Undefined when the actions are not known: a schema kept in S3,
+ * or an inline schema that does not parse.
+ */
+export function unconfirmedActions(group: Pick<AgentActionGroup, 'functionSchema' | 'apiSchema'>): string[] | undefined {
+  const functions = group.functionSchema?.functions;
+  if (functions) return functions.filter((fn) => fn.requireConfirmation !== 'ENABLED').map((fn) => fn.name ?? '(unnamed)').sort();
+  if (group.apiSchema?.s3) return undefined;
+  const payload = group.apiSchema?.payload;
+  if (payload === undefined) return [];
+  let document: unknown;
+  try {
+    document = parseYaml(payload);
+  } catch {
+    return undefined;
+  }
+  const paths = (document as { paths?: unknown } | null)?.paths;
+  if (!paths || typeof paths !== 'object') return undefined;
+  const found: string[] = [];
+  for (const [path, item] of Object.entries(paths as Record<string, unknown>)) {
+    for (const [method, operation] of Object.entries((item ?? {}) as Record<string, unknown>)) {
+      if (!MUTATING_METHODS.has(method.toLowerCase())) continue;
+      if ((operation as Record<string, unknown> | null)?.['x-requireConfirmation'] !== 'ENABLED') found.push(`${method.toUpperCase()} ${path}`);
+    }
+  }
+  return found.sort();
+}
 
 /** What an action group hands its calls to. */
 function executorType(executor: ActionGroupExecutor | undefined): string | null | undefined {
@@ -240,13 +275,13 @@ async function collectAgentParts(service: ServiceRegion, client: BedrockAgentCli
       toAsset: ({ agentActionGroup: group }, id) => {
         if (!group) return { props: {} };
         account.edge(id, 'invokes', account.lambdaFunction(group.actionGroupExecutor?.lambda));
-        const functions = group.functionSchema?.functions;
+        const unconfirmed = unconfirmedActions(group);
         return {
           props: {
             executorType: executorType(group.actionGroupExecutor),
             state: group.actionGroupState ?? null,
-            // Confirmation of OpenAPI-described actions sits in the schema document, which is not parsed.
-            requireConfirmation: functions ? functions.every((fn) => fn.requireConfirmation === 'ENABLED') : undefined,
+            requireConfirmation: unconfirmed && unconfirmed.length === 0,
+            unconfirmedActions: unconfirmed,
           },
           raw: toRaw(group),
         };

@@ -18,6 +18,15 @@ const NO_KEY = 'false: no key named means an AWS owned or AWS managed key';
 /** Job status from the listing, kept when the describe call fails. */
 const listedStatus = (call: string, field: string) => from(`${call} ${field} (the listing gives it too)`, STATUS);
 
+/** The resource-based policy of an AgentCore runtime or gateway (GetResourcePolicy serves both). */
+const AGENTCORE_RESOURCE_POLICY = {
+  resourcePolicy: bool(
+    'a resource-based policy is attached',
+    from('GetResourcePolicy policy', 'false: the answer has no policy (the member is optional), or ResourceNotFoundException (the error the API reference lists); both are read as no policy'),
+  ),
+  resourcePolicyPublic: bool('the resource-based policy allows Principal "*" without a condition', from('GetResourcePolicy policy: an Allow statement with Principal "*" and no Condition', 'false: no policy')),
+};
+
 export const AWS_ASSET_TYPES = [
   {
     type: 'aws.sagemaker.notebook-instance',
@@ -455,8 +464,15 @@ export const AWS_ASSET_TYPES = [
       executorType: str('lambda, RETURN_CONTROL or none', from('GetAgentActionGroup agentActionGroup.actionGroupExecutor (lambda, or customControl)', 'null: no executor (a built-in action group such as AMAZON.UserInput)')),
       state: str('ENABLED or DISABLED', from('GetAgentActionGroup agentActionGroup.actionGroupState (ListAgentActionGroups gives it too)', NOT_SET)),
       requireConfirmation: bool(
-        'every function asks the user to confirm before it runs',
-        from('GetAgentActionGroup agentActionGroup.functionSchema.functions[].requireConfirmation: ENABLED', 'a function without it: DISABLED, the API default; unknown for OpenAPI-described actions, whose schema is not parsed'),
+        'every action asks the user to confirm before it runs (for OpenAPI actions: every operation with a mutating method)',
+        from(
+          'GetAgentActionGroup agentActionGroup.functionSchema.functions[].requireConfirmation: ENABLED, or the x-requireConfirmation: ENABLED extension on each POST, PUT, PATCH and DELETE operation of an inline apiSchema.payload (Bedrock user guide, "Get user confirmation before invoking action group function")',
+          'a function without it: DISABLED, the API default; an operation without the extension: not confirmed; unknown for a schema kept in S3 (not read) or one that does not parse',
+        ),
+      ),
+      unconfirmedActions: strList(
+        'actions that run without asking the user: function names, or "METHOD /path" of mutating OpenAPI operations',
+        from('GetAgentActionGroup agentActionGroup.functionSchema.functions[] or apiSchema.payload (as requireConfirmation)', 'an empty list: no such action; unknown as for requireConfirmation'),
       ),
     }),
   },
@@ -619,6 +635,166 @@ export const AWS_ASSET_TYPES = [
         modelId: from('GetPrompt variants[].modelId of the defaultVariant (else the first)', 'null: no variant names a model'),
       },
     ),
+  },
+  {
+    type: 'aws.bedrock-agentcore.runtime',
+    title: 'Bedrock AgentCore agent runtime',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['internetEgress'],
+      {
+        networkMode: str('PUBLIC (AgentCore runs the agent with internet access) or VPC (in the account\'s subnets)', from('GetAgentRuntime networkConfiguration.networkMode', 'unknown when networkConfiguration is absent (optional in the model; a runtime on a capacity provider takes the provider\'s network)')),
+        subnetIds: strList('subnets of a VPC runtime', from('GetAgentRuntime networkConfiguration.networkModeConfig.subnets', 'an empty list: no VPC configuration (PUBLIC); unknown without networkConfiguration')),
+        securityGroupIds: strList('security groups of a VPC runtime', from('GetAgentRuntime networkConfiguration.networkModeConfig.securityGroups', 'an empty list: no VPC configuration; unknown without networkConfiguration')),
+        authorizerType: str(
+          'how callers are authenticated: CUSTOM_JWT (a JWT authorizer) or AWS_IAM (SigV4)',
+          from('GetAgentRuntime authorizerConfiguration.customJWTAuthorizer', 'AWS_IAM: IAM SigV4 is the default inbound authentication (AgentCore Developer Guide, "Authenticate and authorize with Inbound Auth and Outbound Auth", https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/runtime-oauth.html)'),
+        ),
+        serverProtocol: str('protocol the agent serves: HTTP, MCP, A2A or AGUI', from('GetAgentRuntime protocolConfiguration.serverProtocol', NOT_SET)),
+        requireMmdsV2: bool('the microVM metadata service accepts only session-token (v2) requests', from('GetAgentRuntime metadataConfiguration.requireMMDSV2', 'null: not set')),
+        containerUri: str('container image of the agent', from('GetAgentRuntime agentRuntimeArtifact.containerConfiguration.containerUri', 'null: a code (S3) artifact')),
+        ...AGENTCORE_RESOURCE_POLICY,
+        status: str('runtime status', from('GetAgentRuntime status (ListAgentRuntimes gives it too)', STATUS)),
+      },
+      { internetEgress: from('GetAgentRuntime networkConfiguration.networkMode: PUBLIC gives true', 'VPC or absent: unknown (egress then goes through the VPC, whose routes are not read)') },
+    ),
+  },
+  {
+    type: 'aws.bedrock-agentcore.runtime-endpoint',
+    title: 'Bedrock AgentCore agent runtime endpoint',
+    category: 'ai',
+    bomType: 'service',
+    props: props([], {
+      liveVersion: str('runtime version the endpoint serves', from('ListAgentRuntimeEndpoints runtimeEndpoints[].liveVersion', NOT_SET)),
+      targetVersion: str('runtime version the endpoint is moving to', from('ListAgentRuntimeEndpoints runtimeEndpoints[].targetVersion', 'null: no update in progress')),
+      status: str('endpoint status', from('ListAgentRuntimeEndpoints runtimeEndpoints[].status', STATUS)),
+    }),
+  },
+  {
+    type: 'aws.bedrock-agentcore.gateway',
+    title: 'Bedrock AgentCore gateway (MCP tools for agents)',
+    category: 'ai',
+    bomType: 'service',
+    props: props(
+      ['customerManagedKey'],
+      {
+        authorizerType: str('inbound authorization: CUSTOM_JWT, AWS_IAM, AUTHENTICATE_ONLY or NONE', from('GetGateway authorizerType (ListGateways gives it too)', 'never absent: required in the model')),
+        protocolType: str('MCP', from('GetGateway protocolType', NOT_SET)),
+        kmsKeyArn: str('KMS key of the gateway', from('GetGateway kmsKeyArn', 'null: an AWS owned key')),
+        policyEngineArn: str('policy engine (Cedar) that authorizes tool calls', from('GetGateway policyEngineConfiguration.arn', 'null: no policy engine')),
+        policyEngineMode: str('ENFORCE or LOG_ONLY', from('GetGateway policyEngineConfiguration.mode', 'null: no policy engine')),
+        exceptionLevel: str('DEBUG when error answers carry debugging detail', from('GetGateway exceptionLevel', 'null: not set; errors are returned without debugging detail')),
+        webAclArn: str('AWS WAF web ACL in front of the gateway', from('GetGateway webAclArn', 'null: no web ACL')),
+        ...AGENTCORE_RESOURCE_POLICY,
+        status: str('gateway status', from('GetGateway status (ListGateways gives it too)', STATUS)),
+      },
+      { customerManagedKey: from(`GetGateway kmsKeyArn${KEY_CHECK}`, NO_KEY) },
+    ),
+  },
+  {
+    type: 'aws.bedrock-agentcore.gateway-target',
+    title: 'Bedrock AgentCore gateway target (a tool)',
+    category: 'ai',
+    bomType: 'service',
+    props: props([], {
+      targetType: str(
+        'LAMBDA, MCP_SERVER, OPEN_API_SCHEMA, SMITHY_MODEL, API_GATEWAY, CONNECTOR, AGENTCORE_RUNTIME, PASSTHROUGH, HTTP_CONNECTOR or PROVIDER',
+        from('GetGatewayTarget targetConfiguration (the union member set: mcp.lambda, mcp.mcpServer, http.passthrough, ...); ListGatewayTargets targetType when the describe fails', 'unknown: a member this SDK version does not know'),
+      ),
+      endpoint: str('URL the gateway calls for an MCP server, passthrough or model provider target', from('GetGatewayTarget targetConfiguration mcp.mcpServer.endpoint, http.passthrough.endpoint or inference.provider.endpoint', 'null: the target has no URL of its own (Lambda, schema, runtime)')),
+      credentialProviderTypes: strList(
+        'credentials the gateway presents to the target: GATEWAY_IAM_ROLE, OAUTH, API_KEY, JWT_PASSTHROUGH, CALLER_IAM_CREDENTIALS',
+        from('GetGatewayTarget credentialProviderConfigurations[].credentialProviderType', 'an empty list (the member is required in the model)'),
+      ),
+      apiKeyCredential: bool('the gateway calls the target with a stored API key (a long-lived secret)', from('GetGatewayTarget credentialProviderConfigurations[].credentialProviderType: API_KEY', 'false: no API key provider')),
+      status: str('target status', from('GetGatewayTarget status (ListGatewayTargets gives it too)', STATUS)),
+    }),
+  },
+  {
+    type: 'aws.bedrock-agentcore.memory',
+    title: 'Bedrock AgentCore memory',
+    category: 'ai',
+    bomType: 'data',
+    props: props(
+      ['customerManagedKey', 'sensitiveData'],
+      {
+        encryptionKeyArn: str('KMS key of the memory', from('GetMemory memory.encryptionKeyArn', 'null: an AWS owned key')),
+        eventExpiryDays: num('days raw events (conversation turns) are kept', from('GetMemory memory.eventExpiryDuration', 'never absent: required in the model')),
+        strategies: strList('long-term memory strategies: SEMANTIC, SUMMARIZATION, USER_PREFERENCE, CUSTOM, EPISODIC', from('GetMemory memory.strategies[].type', 'an empty list: short-term memory only')),
+        status: str('memory status', from('GetMemory memory.status (ListMemories gives it too)', STATUS)),
+      },
+      {
+        customerManagedKey: from(`GetMemory memory.encryptionKeyArn${KEY_CHECK}`, NO_KEY),
+        sensitiveData: from('aispm: a memory keeps users\' conversations and what the agent extracted from them', 'never absent: true once described'),
+      },
+    ),
+  },
+  {
+    type: 'aws.bedrock-agentcore.policy-engine',
+    title: 'Bedrock AgentCore policy engine',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['customerManagedKey'],
+      {
+        encryptionKeyArn: str('KMS key of the policy engine', from('ListPolicyEngines policyEngines[].encryptionKeyArn', 'null: an AWS owned key')),
+        status: str('policy engine status', from('ListPolicyEngines policyEngines[].status', STATUS)),
+      },
+      { customerManagedKey: from(`ListPolicyEngines policyEngines[].encryptionKeyArn${KEY_CHECK}`, NO_KEY) },
+    ),
+  },
+  {
+    type: 'aws.bedrock-agentcore.code-interpreter',
+    title: 'Bedrock AgentCore code interpreter (custom)',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['internetEgress', 'networkIsolated'],
+      {
+        networkMode: str('PUBLIC, SANDBOX or VPC', from('GetCodeInterpreter networkConfiguration.networkMode', 'never absent: required in the model')),
+        status: str('code interpreter status', from('GetCodeInterpreter status (ListCodeInterpreters gives it too)', STATUS)),
+      },
+      {
+        internetEgress: from('GetCodeInterpreter networkConfiguration.networkMode: PUBLIC gives true, SANDBOX false', 'VPC: unknown (the VPC\'s routes are not read)'),
+        networkIsolated: from('GetCodeInterpreter networkConfiguration.networkMode: SANDBOX gives true, PUBLIC false', 'VPC: unknown'),
+      },
+    ),
+  },
+  {
+    type: 'aws.bedrock-agentcore.browser',
+    title: 'Bedrock AgentCore browser (custom)',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['internetEgress'],
+      {
+        networkMode: str('PUBLIC or VPC', from('GetBrowser networkConfiguration.networkMode', 'never absent: required in the model')),
+        recordingEnabled: bool('browser sessions are recorded to S3', from('GetBrowser recording.enabled', 'false: no recording configuration, or enabled absent')),
+        recordingBucket: str('bucket that receives the recordings', from('GetBrowser recording.s3Location.bucket', 'null: recording off')),
+        status: str('browser status', from('GetBrowser status (ListBrowsers gives it too)', STATUS)),
+      },
+      { internetEgress: from('GetBrowser networkConfiguration.networkMode: PUBLIC gives true', 'VPC: unknown (the VPC\'s routes are not read)') },
+    ),
+  },
+  {
+    type: 'aws.guardduty.detector',
+    title: 'GuardDuty threat detection (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      detectorId: str('the region\'s GuardDuty detector (an account has at most one per region)', from('GuardDuty ListDetectors DetectorIds', 'null: no detector, GuardDuty was never enabled in the region')),
+      enabled: bool('a detector exists and its status is ENABLED', from('GuardDuty GetDetector Status', 'false: no detector in the region; unknown when the detector could not be read')),
+      aiProtection: bool(
+        'the AI_PROTECTION feature (threat detection for AI workloads) is ENABLED',
+        from('GuardDuty GetDetector Features[Name=AI_PROTECTION].Status', 'false: no detector, or the feature is not listed; unknown when the detector could not be read'),
+      ),
+      bedrockUsed: bool('the region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown')),
+      agentCoreResources: num(
+        'AgentCore runtimes, gateways, memories, policy engines, code interpreters and browsers found in the region',
+        from('the AgentCore listings of the region (ListAgentRuntimes, ListGateways, ...)', 'unknown when a listing failed and none were found'),
+      ),
+    }),
   },
   {
     type: 'aws.bedrock.api-key',

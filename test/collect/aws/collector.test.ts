@@ -59,13 +59,17 @@ describe('the AWS collector, against a fake AWS', () => {
       [
         'ap-southeast-2 bedrock ok',
         'ap-southeast-2 bedrock-agent ok',
+        'ap-southeast-2 bedrock-agentcore ok',
         'ap-southeast-2 cloudwatch ok',
         'ap-southeast-2 ec2 ok',
+        'ap-southeast-2 guardduty ok',
         'ap-southeast-2 sagemaker ok',
         'eu-west-1 bedrock ok',
         'eu-west-1 bedrock-agent ok',
+        'eu-west-1 bedrock-agentcore ok',
         'eu-west-1 cloudwatch ok',
         'eu-west-1 ec2 ok',
+        'eu-west-1 guardduty ok',
         'eu-west-1 kms ok',
         'eu-west-1 logs ok',
         'eu-west-1 sagemaker denied',
@@ -73,8 +77,10 @@ describe('the AWS collector, against a fake AWS', () => {
         'global s3 ok',
         'us-east-1 bedrock ok',
         'us-east-1 bedrock-agent ok',
+        'us-east-1 bedrock-agentcore ok',
         'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
+        'us-east-1 guardduty ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
         'us-east-1 sagemaker ok',
@@ -159,6 +165,61 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(edgesFrom(asset('aws.sagemaker.user-profile', 'alice'))).toEqual(['part-of -> ml-studio', 'uses-identity -> SageMakerSecureNotebookRole']);
   });
 
+  it('reads Bedrock AgentCore into the properties and relations the rules use', () => {
+    const concierge = asset('aws.bedrock-agentcore.runtime', 'support_concierge');
+    expect(concierge.props).toEqual({
+      networkMode: 'PUBLIC',
+      internetEgress: true,
+      subnetIds: [],
+      securityGroupIds: [],
+      authorizerType: 'AWS_IAM',
+      serverProtocol: 'HTTP',
+      requireMmdsV2: null,
+      containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/support_concierge:v3`,
+      resourcePolicy: false,
+      resourcePolicyPublic: false,
+      status: 'READY',
+    });
+    // The token in its environment is in raw, where the redaction pass finds it (cli.test.ts).
+    expect(concierge.raw).toMatchObject({ environmentVariables: { LOG_LEVEL: 'info' } });
+    expect(edgesFrom(concierge)).toEqual(['uses-identity -> AgentCoreConciergeRole']);
+    const claims = asset('aws.bedrock-agentcore.runtime', 'claims_agent');
+    expect(claims.props).toMatchObject({ networkMode: 'VPC', subnetIds: ['subnet-0aa1', 'subnet-0bb2'], authorizerType: 'CUSTOM_JWT', requireMmdsV2: true, resourcePolicy: true, resourcePolicyPublic: false });
+    expect(claims.props.internetEgress).toBeUndefined();
+    expect(edgesFrom(asset('aws.bedrock-agentcore.runtime-endpoint', 'prod'))).toEqual(['part-of -> claims_agent']);
+
+    const open = asset('aws.bedrock-agentcore.gateway', 'ops-tools-gw');
+    expect(open.props).toMatchObject({ authorizerType: 'NONE', customerManagedKey: false, policyEngineMode: null, exceptionLevel: 'DEBUG', webAclArn: null, resourcePolicy: false });
+    expect(edgesFrom(open)).toEqual(['uses-identity -> AgentCoreGatewayRole']);
+    expect(edgesFrom(asset('aws.bedrock-agentcore.gateway', 'claims-gw'))).toEqual(['encrypted-by -> alias/ml-cmk', 'guarded-by -> claims_policies', 'uses-identity -> AgentCoreGatewayRole']);
+    expect(asset('aws.bedrock-agentcore.gateway-target', 'crm-mcp').props).toEqual({
+      targetType: 'MCP_SERVER',
+      endpoint: 'https://mcp.crm.example.com/mcp',
+      credentialProviderTypes: ['API_KEY'],
+      apiKeyCredential: true,
+      status: 'READY',
+    });
+    expect(edgesFrom(asset('aws.bedrock-agentcore.gateway-target', 'iam-admin-tool'))).toEqual(['invokes -> ops-iam-tool', 'part-of -> ops-tools-gw']);
+    expect(asset('aws.bedrock-agentcore.memory', 'concierge_memory-Ab1Cd2Ef3G').props).toMatchObject({ customerManagedKey: false, eventExpiryDays: 365, strategies: [], sensitiveData: true });
+    expect(asset('aws.bedrock-agentcore.memory', 'claims_memory-Hi4Jk5Lm6N').props).toMatchObject({ customerManagedKey: true, eventExpiryDays: 30, strategies: ['SUMMARIZATION'] });
+    expect(asset('aws.bedrock-agentcore.policy-engine', 'draft_policies').props).toMatchObject({ customerManagedKey: false });
+    expect(asset('aws.bedrock-agentcore.code-interpreter', 'sandboxed_math').props).toMatchObject({ networkMode: 'SANDBOX', internetEgress: false, networkIsolated: true });
+    expect(asset('aws.bedrock-agentcore.browser', 'audited_browser').props).toMatchObject({ recordingEnabled: true, recordingBucket: 'acme-ml-capture' });
+    expect(edgesFrom(asset('aws.bedrock-agentcore.browser', 'audited_browser'))).toEqual(['writes-data -> acme-ml-capture']);
+  });
+
+  it('reads GuardDuty per region, with whether the region runs AI workloads', () => {
+    expect(asset('aws.guardduty.detector', 'guardduty (us-east-1)').props).toEqual({
+      detectorId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      enabled: true,
+      aiProtection: true,
+      bedrockUsed: true,
+      agentCoreResources: 12,
+    });
+    expect(asset('aws.guardduty.detector', 'guardduty (eu-west-1)').props).toEqual({ detectorId: null, enabled: false, aiProtection: false, bedrockUsed: true, agentCoreResources: 0 });
+    expect(asset('aws.guardduty.detector', 'guardduty (ap-southeast-2)').props).toMatchObject({ enabled: false, aiProtection: false, bedrockUsed: true });
+  });
+
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
     const regionLogging = (region: string) => asset('aws.bedrock.model-invocation-logging', `model-invocation-logging (${region})`);
     expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 17, bedrockUsed: true });
@@ -216,7 +277,7 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(edgesFrom(asset('aws.bedrock.agent', 'faq-agent'))).toContain('guarded-by -> support-guardrail:1');
     expect(edgesFrom(alias('live', 'faq-agent'))).toEqual(['part-of -> faq-agent']);
     const runbooks = asset('aws.bedrock.agent-action-group', 'ops-runbooks');
-    expect(runbooks.props).toEqual({ executorType: 'lambda', state: 'ENABLED', requireConfirmation: false });
+    expect(runbooks.props).toEqual({ executorType: 'lambda', state: 'ENABLED', requireConfirmation: false, unconfirmedActions: ['restart_service', 'rotate_instances'] });
     expect(edgesFrom(runbooks)).toEqual(['invokes -> ops-runbook-executor', 'part-of -> ops-agent']);
     expect(edgesFrom(asset('aws.bedrock.knowledge-base', 'support-articles-kb'))).toEqual(['reads-data -> acme-support-articles', 'uses-identity -> BedrockKbRole']);
 
@@ -293,7 +354,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(19);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(22);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({ runtime: 'python3.12' });
@@ -360,7 +421,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

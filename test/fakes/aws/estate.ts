@@ -892,6 +892,7 @@ export const MANAGED_POLICIES: Record<string, unknown> = {
   'arn:aws:iam::aws:policy/AdministratorAccess': policy(statement('*', '*')),
   'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess': policy(statement(['sagemaker:*', 'ecr:GetAuthorizationToken', 'cloudwatch:PutMetricData'], '*'), statement('s3:GetObject', 'arn:aws:s3:::*sagemaker*')),
   'arn:aws:iam::aws:policy/AmazonBedrockFullAccess': policy(statement('bedrock:*', '*')),
+  'arn:aws:iam::aws:policy/BedrockAgentCoreFullAccess': policy(statement('bedrock-agentcore:*', 'arn:aws:bedrock-agentcore:*:*:*')),
   'arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess': policy(statement(['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:ListFoundationModels'], '*')),
 };
 
@@ -947,6 +948,17 @@ ROLES.DataPipelineRole = {
   attached: [],
   inline: { write: policy(statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*')) },
 };
+
+// Bedrock AgentCore (agentcore.ts): the public concierge runtime writes training data; the gateway's
+// IAM tool runs as an administrator.
+ROLES.AgentCoreConciergeRole = {
+  trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }),
+  attached: [],
+  inline: { 'tickets-and-data': policy(statement('bedrock:InvokeModel', '*'), statement('s3:PutObject', 'arn:aws:s3:::acme-ml-training-data/*')) },
+};
+ROLES.AgentCoreClaimsRole = { trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }), attached: [], inline: { invoke: policy(statement('bedrock:InvokeModel', '*')) } };
+ROLES.AgentCoreGatewayRole = { trust: trust({ Service: 'bedrock-agentcore.amazonaws.com' }), attached: [attach('BedrockAgentCoreFullAccess')], inline: { tools: policy(statement('lambda:InvokeFunction', `arn:aws:lambda:${US}:${ACCOUNT}:function:*`)) } };
+ROLES.OpsIamToolRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [attach('AdministratorAccess')], inline: {} };
 
 // No AI asset names it; it trusts the whole account, so any principal allowed sts:AssumeRole on it (or on "*") gets in.
 ROLES.AnalyticsAdminRole = { trust: trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), attached: [attach('AdministratorAccess')], inline: {} };
@@ -1021,6 +1033,14 @@ export const LAMBDAS: Record<string, Record<string, unknown>> = {
     Role: roleArn('OpsRunbookLambdaRole'),
     Handler: 'app.handler',
     Environment: { Variables: { SLACK_BOT_TOKEN: PLANTED_SECRETS.slackToken, LOG_LEVEL: 'info' } },
+  },
+  [lambdaArn('ops-iam-tool')]: {
+    FunctionName: 'ops-iam-tool',
+    FunctionArn: lambdaArn('ops-iam-tool'),
+    Runtime: 'python3.12',
+    Role: roleArn('OpsIamToolRole'),
+    Handler: 'tool.handler',
+    Environment: { Variables: { LOG_LEVEL: 'info' } },
   },
   [lambdaArn('support-order-lookup')]: {
     FunctionName: 'support-order-lookup',
@@ -1131,6 +1151,29 @@ export const PLANTED_FINDINGS = [
   ['cross-secret-in-model-configuration', 'ops-agent'],
   ['cross-secret-in-model-configuration', 'ops-runbook-executor'],
   ['cross-agent-tools-without-guardrail', 'ops-agent'],
+  ['aws-bedrock-agent-action-group-without-confirmation', 'ops-runbooks'],
+  // Bedrock AgentCore (agentcore.ts). The open gateway's missing authorizer is part of its attack path.
+  ['aws-agentcore-runtime-public-network', 'support_concierge'],
+  ['aws-agentcore-resource-policy-missing', 'support_concierge'],
+  ['aws-agentcore-resource-policy-missing', 'ops-tools-gw'],
+  ['cross-internet-egress-compute-can-write-training-data', 'support_concierge'],
+  ['cross-internet-egress-compute-can-write-training-data', 'data_analysis'],
+  ['cross-secret-in-model-configuration', 'support_concierge'],
+  ['aws-agentcore-open-gateway-tool-admin-identity', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-without-cmk', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-policy-engine-not-enforced', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-debug-exceptions', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-without-waf', 'ops-tools-gw'],
+  ['aws-agentcore-gateway-target-api-key', 'crm-mcp'],
+  ['aws-agentcore-gateway-target-tool-admin-role', 'iam-admin-tool'],
+  ['aws-agentcore-memory-without-cmk', 'concierge_memory-Ab1Cd2Ef3G'],
+  ['aws-agentcore-policy-engine-without-cmk', 'draft_policies'],
+  ['aws-agentcore-code-interpreter-public-network', 'data_analysis'],
+  ['aws-agentcore-browser-recording-disabled', 'research_browser'],
+  ['aws-agentcore-full-access-policy-attached', 'AgentCoreGatewayRole'],
+  // GuardDuty (guardduty.ts): none in eu-west-1, disabled in ap-southeast-2; both regions use Bedrock.
+  ['aws-guardduty-disabled-ai-region', `guardduty (${EU})`],
+  ['aws-guardduty-disabled-ai-region', `guardduty (${AP})`],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1158,4 +1201,13 @@ export const HARDENED_TWINS = [
   'ci-bot-old',
   'vpc-0123',
   `model-invocation-logging (${EU})`,
+  'claims_agent',
+  'claims-gw',
+  'claims_memory-Hi4Jk5Lm6N',
+  'claims_policies',
+  'sandboxed_math',
+  'audited_browser',
+  'DEFAULT',
+  'prod',
+  `guardduty (${US})`,
 ];

@@ -23,6 +23,8 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   cloudwatch: 'cloudwatch',
   bedrock: 'bedrock',
   'bedrock-agent': 'bedrock-agent',
+  'bedrock-agentcore': 'bedrock-agentcore-control',
+  guardduty: 'guardduty',
   lambda: 'lambda',
   sts: 'sts',
   iam: 'iam',

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DENIED_SERVICES } from './estate.js';
 import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
+import { agentCoreOperation } from './agentcore.js';
+import { guardDutyOperation } from './guardduty.js';
 import { CLIENT_OF_SERVICE } from './model.js';
 import { checkAnswer } from './model-check.js';
 import { ACCESS_DENIED, THROTTLING, ec2Reply, errorReply, formParameters, jsonReply, queryReply, xmlReply, type Protocol, type Reply } from './protocols.js';
@@ -146,6 +148,12 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'bedrock':
     case 'lambda': {
       const operation = restOperation({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
+      return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
+    }
+    case 'guardduty':
+    case 'bedrock-agentcore': {
+      const serve = service === 'guardduty' ? guardDutyOperation : agentCoreOperation;
+      const operation = serve({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
       return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
     }
     case 'sts':
