@@ -5,6 +5,8 @@ import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../run
 import { AncestryReader } from './ancestry.js';
 import { classifyGcpError, describeGoogleError } from './errors.js';
 import { GcpEstate } from './estate.js';
+import { collectGenerativeAi } from './generative-ai.js';
+import { FloorSettingReader } from './model-armor.js';
 import type { IamPolicy } from './iam.js';
 import { collectRelated, type ProjectFacts } from './related.js';
 import { authenticate, defaultProject, openSession, type GoogleSession, type RetryPolicy } from './session.js';
@@ -27,11 +29,12 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
     const facts = new Map<string, ProjectFacts>();
     const ancestry = new AncestryReader(session, estate);
+    const floors = new FloorSettingReader(session, estate);
     let read = 0;
     const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
     progress();
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, ancestry, project));
+      facts.set(project, await collectProject(session, estate, ancestry, floors, project));
       read++;
       progress();
     });
@@ -54,7 +57,7 @@ async function projectOfCredentials(): Promise<string> {
   });
 }
 
-async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, project: string): Promise<ProjectFacts> {
+async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, floors: FloorSettingReader, project: string): Promise<ProjectFacts> {
   const { builder } = estate;
   const iamScope = { account: project, region: 'global', service: 'iam' };
   // The project first, failing fast: when Google does not answer at all, nothing else is tried.
@@ -80,13 +83,18 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
     builder.call({ account: project, region: 'global', service: 'notebooks' }, 'ListInstances', () => collectWorkbenchInstances(session, estate, project)),
   ]);
   const inherited = ancestry.ofParent(details?.parent, details !== undefined);
-  await forEachConcurrently(locations, (location) =>
-    forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
-      const where = { project, location, estate };
-      await builder.call({ account: project, region: location, service: 'aiplatform' }, collection.operation, () => collection.collect(session.vertex, where, session.callOptions));
-    }),
-  );
-  return { number: details?.name?.split('/')[1], policy, ancestry: await inherited };
+  const number = details?.name?.split('/')[1];
+  await Promise.all([
+    forEachConcurrently(locations, (location) =>
+      forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
+        const where = { project, location, estate };
+        await builder.call({ account: project, region: location, service: 'aiplatform' }, collection.operation, () => collection.collect(session.vertex, where, session.callOptions));
+      }),
+    ),
+    // API keys, the generative AI APIs enabled, and Model Armor.
+    collectGenerativeAi(session, estate, floors, { project, number, locations, ancestry: inherited }),
+  ]);
+  return { number, policy, ancestry: await inherited };
 }
 
 /** No answer at all: a refused or reset connection, a name that does not resolve, a call that went silent. */

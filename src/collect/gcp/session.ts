@@ -15,11 +15,12 @@ import { rememberSecret } from '../../secrets/known.js';
  * same authenticated transport as plain REST calls.
  */
 
-type ClientOptions = NonNullable<ConstructorParameters<typeof vertex.EndpointServiceClient>[0]>;
+export type ClientOptions = NonNullable<ConstructorParameters<typeof vertex.EndpointServiceClient>[0]>;
 export type CallOptions = NonNullable<Parameters<vertex.EndpointServiceClient['listEndpointsAsync']>[1]>;
 
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const VERTEX_GLOBAL_HOST = 'aiplatform.googleapis.com';
+const MODEL_ARMOR_GLOBAL_HOST = 'modelarmor.googleapis.com';
 const STORAGE_BASE_URL = 'https://storage.googleapis.com';
 const NOTEBOOKS_BASE_URL = 'https://notebooks.googleapis.com';
 const IAM_BASE_URL = 'https://iam.googleapis.com';
@@ -85,6 +86,13 @@ export interface GoogleSession {
   getNotebooks: RestGet;
   /** POST without a body on the IAM API v1 (`path` below /v1): getIamPolicy of a service account, a read. */
   postIam: RestGet;
+  /**
+   * Options for building another gax client on the same transport, credentials and endpoint (the
+   * modules of the services read once per project build and close their own client).
+   */
+  connection: ClientOptions;
+  /** A client of another API, built on first use with `connection` and closed with the session. */
+  client<T extends { close(): Promise<void> }>(name: string, make: (connection: ClientOptions) => T): T;
   close(): Promise<void>;
 }
 
@@ -149,6 +157,7 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
       },
     } satisfies CallOptions;
   const identityTimeout = identityTimeoutMs(context.timeoutMs);
+  const others = new Map<string, { close(): Promise<void> }>();
   return {
     ...clients,
     callOptions,
@@ -160,8 +169,14 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
     getStorage: restGet(STORAGE_BASE_URL, 'storage/v1'),
     getNotebooks: restGet(NOTEBOOKS_BASE_URL, 'v2'),
     postIam: restGet(IAM_BASE_URL, 'v1', 'POST'),
+    connection,
+    client: <T extends { close(): Promise<void> }>(name: string, make: (options: ClientOptions) => T): T => {
+      let client = others.get(name);
+      if (!client) others.set(name, (client = make(connection)));
+      return client as T;
+    },
     close: async () => {
-      await Promise.all([...Object.values(clients.vertex), clients.projects, clients.folders, clients.organizations, clients.keys].map((client) => client.close()));
+      await Promise.all([...Object.values(clients.vertex), clients.projects, clients.folders, clients.organizations, clients.keys, ...others.values()].map((client) => client.close()));
     },
   };
 }
@@ -213,9 +228,12 @@ function endpointOptions(endpoint: URL | undefined): Partial<ClientOptions> {
  */
 function routeToLocationHost(request: gaxios.GaxiosOptionsPrepared): void {
   const url = request.url;
-  if (url.hostname !== VERTEX_GLOBAL_HOST) return;
+  if (url.hostname !== VERTEX_GLOBAL_HOST && url.hostname !== MODEL_ARMOR_GLOBAL_HOST) return;
   const location = /^\/v1\/projects\/[^/]+\/locations\/([a-z0-9-]+)\//.exec(url.pathname)?.[1];
-  if (location && location !== 'global') url.hostname = `${location}-${VERTEX_GLOBAL_HOST}`;
+  if (!location || location === 'global') return;
+  // Model Armor templates are served only by the regional endpoint of their location; the global
+  // endpoint serves floor settings (https://cloud.google.com/model-armor/data-residency).
+  url.hostname = url.hostname === VERTEX_GLOBAL_HOST ? `${location}-${VERTEX_GLOBAL_HOST}` : `modelarmor.${location}.rep.googleapis.com`;
 }
 
 /**

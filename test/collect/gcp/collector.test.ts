@@ -62,6 +62,12 @@ describe('reading the estate', () => {
       'gcp.kms.crypto-key': 1,
       // The five workloads run as, the Notebook Service Agent of the runtimes, and the deployer the ML folder names.
       'gcp.iam.service-account': 7,
+      // Every project read; acme-ml's four API keys; the floor settings of acme-ml, acme-sandbox (never
+      // configured) and the ML folder (the organization's is denied, acme-legacy has Model Armor off).
+      'gcp.resourcemanager.project': 3,
+      'gcp.apikeys.key': 4,
+      'gcp.modelarmor.floor-setting': 3,
+      'gcp.modelarmor.template': 2,
     });
     // Three endpoints, runtimes and Workbench instances in pages of two: the second page was asked for and read.
     expect(requests.filter((request) => request.pageToken === '2').map((request) => request.path)).toEqual(
@@ -205,6 +211,8 @@ describe('reading the estate', () => {
       idleTimeoutSeconds: 10800,
       serviceAccount: DEFAULT_SA,
       rootAccess: true,
+      terminalAccess: true,
+      fileDownloads: true,
       secureBoot: false,
       machineType: 'zones/us-central1-a/machineTypes/e2-standard-4',
     });
@@ -219,6 +227,8 @@ describe('reading the estate', () => {
       idleTimeoutSeconds: 3600,
       serviceAccount: 'nb-analyst@acme-ml.iam.gserviceaccount.com',
       rootAccess: false,
+      terminalAccess: false,
+      fileDownloads: false,
       secureBoot: true,
       machineType: 'zones/us-central1-b/machineTypes/n1-standard-4',
     });

@@ -33,6 +33,8 @@
  *   no account of the project is known not to be an administrator; the Colab runtimes run as the
  *   project's Notebook Service Agent, whatever their deprecated serviceAccount names.
  *
+ * - API keys and Model Armor: see apiKeys and modelArmor below.
+ *
  * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
  * acme-legacy without the Notebooks API either, a stopped runtime without a network spec or service account, a bucket that cannot be read,
  * project acme-sandbox whose IAM policy cannot be read, and acme-legacy without the Vertex AI API.
@@ -51,6 +53,12 @@ export interface FakeProject {
   iamPolicy?: unknown;
   /** Location → collection → records; 'denied' answers 403, 'not-offered' 404. */
   locations: Record<string, 'denied' | Record<string, unknown[] | 'not-offered'>>;
+  /** Service Usage states by API name (ENABLED, DISABLED); by default Vertex AI is enabled unless vertexDisabled, and the rest disabled. */
+  services?: Record<string, string>;
+  /** API keys (API Keys v2 Key records, without keyString, as ListKeys returns them). */
+  apiKeys?: unknown[];
+  /** Model Armor: the project's floor setting (when configured) and templates by location; 'disabled': the API is not enabled. */
+  modelArmor?: { floorSetting?: unknown; templates?: Record<string, unknown[]> } | 'disabled';
 }
 
 export interface FakeBucket {
@@ -64,6 +72,8 @@ export interface FakeAncestor {
   parent?: string;
   displayName?: string;
   iamPolicy?: unknown;
+  /** The Model Armor floor setting; undefined: reading it is denied. */
+  floorSetting?: unknown;
 }
 
 export interface FakeGoogleEstate {
@@ -343,7 +353,14 @@ const lockedWorkbench = (name: string, zone: string) => ({
     serviceAccounts: [{ email: ANALYST_SA, scopes: ['https://www.googleapis.com/auth/cloud-platform'] }],
     disablePublicIp: true,
     networkInterfaces: [{ network: VPC, subnet: `projects/${NUMBER}/regions/us-central1/subnetworks/ml`, nicType: 'GVNIC' }],
-    metadata: { 'idle-timeout-seconds': '3600', 'notebook-disable-root': 'true', 'proxy-mode': 'service_account' },
+    metadata: {
+      'idle-timeout-seconds': '3600',
+      'notebook-disable-root': 'true',
+      'notebook-disable-terminal': 'true',
+      'notebook-disable-downloads': 'true',
+      'notebook-disable-nbconvert': 'true',
+      'proxy-mode': 'service_account',
+    },
     shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
     bootDisk: cmekDisk,
     dataDisks: [cmekDisk],
@@ -376,6 +393,72 @@ const workbenchInstances = [
   lockedWorkbench(ids.euWorkbench, 'europe-west4-a'),
 ];
 
+/**
+ * API keys as ListKeys returns them (no keyString: only GetKeyString returns it). gemini-prototype has
+ * no restriction at all and the project has the Gemini API on; gemini-backend may call only the Gemini
+ * API but from anywhere; gemini-web is limited to the Gemini API and one site; maps-web calls no
+ * generative AI API.
+ */
+const KEYS = `projects/${NUMBER}/locations/global/keys`;
+const apiKey = (uid: string, displayName: string, restrictions?: unknown) => ({
+  name: `${KEYS}/${uid}`,
+  uid,
+  displayName,
+  createTime: '2026-03-01T09:00:00Z',
+  updateTime: '2026-03-01T09:00:00Z',
+  ...(restrictions ? { restrictions } : {}),
+  etag: `W/"${uid}"`,
+});
+const apiKeys = [
+  apiKey('0b1c2d3e-0000-4000-8000-000000000001', 'gemini-prototype'),
+  apiKey('0b1c2d3e-0000-4000-8000-000000000002', 'gemini-backend', { apiTargets: [{ service: 'generativelanguage.googleapis.com' }] }),
+  apiKey('0b1c2d3e-0000-4000-8000-000000000003', 'gemini-web', { browserKeyRestrictions: { allowedReferrers: ['https://app.acme.example/*'] }, apiTargets: [{ service: 'generativelanguage.googleapis.com', methods: ['GenerateContent'] }] }),
+  apiKey('0b1c2d3e-0000-4000-8000-000000000004', 'maps-web', { browserKeyRestrictions: { allowedReferrers: ['https://www.acme.example/*'] }, apiTargets: [{ service: 'maps-backend.googleapis.com' }] }),
+];
+
+/**
+ * Model Armor in acme-ml: the floor setting is on and integrated with Vertex AI but only inspects;
+ * template strict blocks with every filter at medium confidence, audit-only only inspects and reports
+ * prompt injection only at HIGH confidence. acme-sandbox never configured its floor setting and has no
+ * template; acme-legacy has the API off.
+ */
+const TEMPLATES = `projects/${PROJECT}/locations/us-central1/templates`;
+const raiFilters = (confidenceLevel: string) => ['SEXUALLY_EXPLICIT', 'HATE_SPEECH', 'HARASSMENT', 'DANGEROUS'].map((filterType) => ({ filterType, confidenceLevel }));
+const modelArmor = {
+  floorSetting: {
+    name: `projects/${PROJECT}/locations/global/floorSetting`,
+    updateTime: '2026-04-02T10:00:00Z',
+    filterConfig: { piAndJailbreakFilterSettings: { filterEnforcement: 'ENABLED', confidenceLevel: 'MEDIUM_AND_ABOVE' }, maliciousUriFilterSettings: { filterEnforcement: 'ENABLED' } },
+    enableFloorSettingEnforcement: true,
+    integratedServices: ['AI_PLATFORM'],
+    aiPlatformFloorSetting: { inspectOnly: true, enableCloudLogging: true },
+  },
+  templates: {
+    'us-central1': [
+      {
+        name: `${TEMPLATES}/strict`,
+        createTime: '2026-04-01T10:00:00Z',
+        updateTime: '2026-04-01T10:00:00Z',
+        labels: { team: 'risk' },
+        filterConfig: {
+          raiSettings: { raiFilters: raiFilters('MEDIUM_AND_ABOVE') },
+          sdpSettings: { basicConfig: { filterEnforcement: 'ENABLED' } },
+          piAndJailbreakFilterSettings: { filterEnforcement: 'ENABLED', confidenceLevel: 'MEDIUM_AND_ABOVE' },
+          maliciousUriFilterSettings: { filterEnforcement: 'ENABLED' },
+        },
+        templateMetadata: { logSanitizeOperations: true, enforcementType: 'INSPECT_AND_BLOCK' },
+      },
+      {
+        name: `${TEMPLATES}/audit-only`,
+        createTime: '2026-04-01T10:00:00Z',
+        updateTime: '2026-04-01T10:00:00Z',
+        filterConfig: { raiSettings: { raiFilters: raiFilters('HIGH') }, piAndJailbreakFilterSettings: { filterEnforcement: 'ENABLED', confidenceLevel: 'HIGH' } },
+        templateMetadata: { enforcementType: 'INSPECT_ONLY' },
+      },
+    ],
+  },
+};
+
 const bucketRecord = (name: string, settings: Record<string, unknown>) => ({ kind: 'storage#bucket', name, projectNumber: NUMBER, location: 'US-CENTRAL1', storageClass: 'STANDARD', ...settings });
 const locked = { iamConfiguration: { uniformBucketLevelAccess: { enabled: true }, publicAccessPrevention: 'enforced' } };
 
@@ -396,6 +479,9 @@ export function fakeEstate(): FakeGoogleEstate {
           ],
         },
         workbench: workbenchInstances,
+        services: { 'aiplatform.googleapis.com': 'ENABLED', 'generativelanguage.googleapis.com': 'ENABLED' },
+        apiKeys,
+        modelArmor,
         locations: {
           'us-central1': usCentral1,
           'europe-west4': 'denied',
@@ -408,7 +494,7 @@ export function fakeEstate(): FakeGoogleEstate {
         locations: { 'us-central1': { endpoints: [{ name: ids.sandboxEndpoint, displayName: 'sandbox-demo' }] } },
       },
       // A policy without bindings: proto3 JSON leaves the empty list out.
-      'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { version: 1, etag: 'BwX3' }, locations: {} },
+      'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { version: 1, etag: 'BwX3' }, locations: {}, modelArmor: 'disabled' },
     },
     buckets: {
       'acme-ml-public-drop': {
@@ -428,6 +514,12 @@ export function fakeEstate(): FakeGoogleEstate {
       [ML_FOLDER]: {
         parent: ORGANIZATION,
         displayName: 'ml',
+        // Template conformance for the folder: templates below must screen prompt injection.
+        floorSetting: {
+          name: `${ML_FOLDER}/locations/global/floorSetting`,
+          filterConfig: { piAndJailbreakFilterSettings: { filterEnforcement: 'ENABLED', confidenceLevel: 'MEDIUM_AND_ABOVE' } },
+          enableFloorSettingEnforcement: true,
+        },
         iamPolicy: {
           version: 1,
           etag: 'BwF1',

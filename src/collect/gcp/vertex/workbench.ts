@@ -78,6 +78,9 @@ function describeInstance(instance: Instance, zone: string, estate: GcpEstate, p
           ...idleShutdownOf(setup.metadata ?? {}),
           serviceAccount,
           rootAccess: setup.metadata?.['notebook-disable-root'] !== 'true',
+          terminalAccess: setup.metadata?.['notebook-disable-terminal'] !== 'true',
+          // Downloads from the JupyterLab file browser, and "Download as" other formats (nbconvert).
+          fileDownloads: setup.metadata?.['notebook-disable-downloads'] !== 'true' || setup.metadata?.['notebook-disable-nbconvert'] !== 'true',
           secureBoot: setup.shieldedInstanceConfig?.enableSecureBoot === true,
           machineType: setup.machineType ?? null,
           // Disk encryption (diskEncryption, kmsKey) is input only in the Notebooks API v2: never
