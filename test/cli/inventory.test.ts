@@ -12,7 +12,7 @@ describe('aispm inventory', () => {
   it('lists the AI assets with their relations, AI assets first (table)', () => {
     const result = runCli(['inventory', '--demo']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^AI inventory: 48 AI assets, 22 related assets, from demo/);
+    expect(result.stdout).toMatch(/^AI inventory: 52 AI assets, 25 related assets, from demo/);
     expect(result.stdout).toContain('aws.sagemaker.notebook-instance');
     expect(result.stdout).toContain('internet-exposed');
     expect(result.stdout).toContain('2 coverage gap(s)');
@@ -20,8 +20,8 @@ describe('aispm inventory', () => {
 
   it('JSON holds every asset with props and relations, and no raw records', () => {
     const document = JSON.parse(runCli(['inventory', '--demo', '--format', 'json']).stdout);
-    expect(document.summary.assets).toBe(70);
-    expect(document.summary.aiAssets).toBe(48);
+    expect(document.summary.assets).toBe(77);
+    expect(document.summary.aiAssets).toBe(52);
     const notebook = document.assets.find((asset: { name: string }) => asset.name === 'research-nb');
     expect(notebook.category).toBe('ai');
     expect(notebook.props.directInternetAccess).toBe(true);

@@ -76,7 +76,7 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
     { deadlineMs: 2 * identityTimeoutMs(builder.context.timeoutMs) },
   );
   if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
-  const [policy, locations] = await Promise.all([
+  const [policy, { locations, listed }] = await Promise.all([
     builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),
     vertexLocations(session, estate, project),
     // Workbench is its own API (Notebooks), listed for all zones in one call.
@@ -92,7 +92,7 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
       }),
     ),
     // API keys, the generative AI APIs enabled, and Model Armor.
-    collectGenerativeAi(session, estate, floors, { project, number, locations, ancestry: inherited }),
+    collectGenerativeAi(session, estate, floors, { project, number, locations, locationsListed: listed, ancestry: inherited }),
   ]);
   return { number, policy, ancestry: await inherited };
 }
@@ -107,21 +107,21 @@ function isNetworkFailure(error: unknown): boolean {
 /**
  * The locations to read: those the Locations API lists, or those asked for with --gcp-locations
  * (a location where Vertex AI is not offered is skipped). When the list cannot be read, the
- * requested locations are tried as they are.
+ * requested locations are tried as they are; without a request, none are (`listed` false).
  */
-async function vertexLocations(session: GoogleSession, estate: GcpEstate, project: string): Promise<string[]> {
+async function vertexLocations(session: GoogleSession, estate: GcpEstate, project: string): Promise<{ locations: string[]; listed: boolean }> {
   const offered = await estate.builder.call({ account: project, region: 'global', service: 'aiplatform' }, 'ListLocations', async () => {
     const locations: string[] = [];
     for await (const location of session.vertex.endpoints.listLocationsAsync({ name: `projects/${project}` }, session.callOptions)) if (location.locationId) locations.push(location.locationId);
     return locations;
   });
   const requested = estate.builder.context.scope.gcpLocations;
-  if (!requested) return offered ?? [];
-  if (!offered) return requested;
+  if (!requested) return { locations: offered ?? [], listed: offered !== undefined };
+  if (!offered) return { locations: requested, listed: true };
   for (const location of requested.filter((name) => !offered.includes(name))) {
     estate.builder.record({ account: project, region: location, service: 'aiplatform' }, 'skipped', `Vertex AI is not offered in ${location}`);
   }
-  return requested.filter((name) => offered.includes(name));
+  return { locations: requested.filter((name) => offered.includes(name)), listed: true };
 }
 
 /**

@@ -16,14 +16,16 @@ export interface ProjectContext {
   number?: string;
   /** The Vertex AI locations the scan reads (Model Armor templates are read there too). */
   locations: readonly string[];
+  /** False when the Vertex AI locations could not be listed (then templates elsewhere are unknown). */
+  locationsListed: boolean;
   ancestry: Promise<Ancestry>;
 }
 
 export async function collectGenerativeAi(session: GoogleSession, estate: GcpEstate, floors: FloorSettingReader, context: ProjectContext): Promise<void> {
-  const { project, number, locations } = context;
+  const { project, number, locations, locationsListed } = context;
   const enabled = await readEnabledApis(session, estate, project, number);
   const [armor] = await Promise.all([
-    collectModelArmor(session, estate, project, locations),
+    collectModelArmor(session, estate, project, locations, locationsListed),
     collectApiKeys(session, estate, project, enabled),
     context.ancestry.then((ancestry) => floors.ancestors(ancestry.names)),
   ]);

@@ -53,10 +53,20 @@ export class FloorSettingReader {
   }
 }
 
-export async function collectModelArmor(session: GoogleSession, estate: GcpEstate, project: string, locations: readonly string[]): Promise<ModelArmorFacts> {
-  const [floor, blockingTemplate] = await Promise.all([readFloorSetting(session, estate, `projects/${project}`, project), collectTemplates(session, estate, project, locations)]);
+/**
+ * Model Armor's multi-regions, which no Vertex AI location names: templates can live there too
+ * (https://cloud.google.com/model-armor/data-residency).
+ */
+const MULTI_REGIONS = ['us', 'eu'];
+
+export async function collectModelArmor(session: GoogleSession, estate: GcpEstate, project: string, vertexLocations: readonly string[], locationsListed: boolean): Promise<ModelArmorFacts> {
+  const locations = [...new Set([...vertexLocations, ...MULTI_REGIONS])];
+  const [floor, listed] = await Promise.all([readFloorSetting(session, estate, `projects/${project}`, project), collectTemplates(session, estate, project, locations)]);
+  // Without the list of locations, a template elsewhere may block: only one found is certain.
+  const blockingTemplate = listed === true || locationsListed ? listed : undefined;
   if (floor === undefined) return { blockingTemplate };
-  if (floor === 'disabled') return { floorBlocksVertexAi: false, blockingTemplate };
+  // The Model Armor API is off: no floor setting and no template screens anything.
+  if (floor === 'disabled') return { floorBlocksVertexAi: false, blockingTemplate: false };
   return { floorBlocksVertexAi: floor.blocksVertexAi, blockingTemplate, floorId: floor.id };
 }
 
@@ -107,7 +117,8 @@ function floorProps(floor: FloorSetting, parent: string) {
 /**
  * The project's templates in each location; whether any blocks (inspect-and-block). A location
  * where Model Armor has no regional endpoint (the host does not resolve) or no templates collection
- * holds none.
+ * holds none. Templates in a location that is neither a Vertex AI location read nor a multi-region
+ * are not read.
  */
 async function collectTemplates(session: GoogleSession, estate: GcpEstate, project: string, locations: readonly string[]): Promise<boolean | undefined> {
   let blocking = false;

@@ -399,8 +399,9 @@ export const GCP_ASSET_TYPES = [
         absent: 'false when the Model Armor API is not enabled in the project (403 SERVICE_DISABLED); unknown when the floor setting could not be read, or is on and integrated with no mode',
       }),
       modelArmorBlockingTemplate: bool('some Model Armor template of the project, in a location the scan reads, runs in inspect-and-block mode', {
-        from: `${MODEL_ARMOR} projects.locations.templates.list templateMetadata.enforcementType in each Vertex AI location read`,
-        absent: 'unknown when a location could not be listed and no blocking template was found; a location without a Model Armor endpoint holds none',
+        from: `${MODEL_ARMOR} projects.locations.templates.list templateMetadata.enforcementType in each Vertex AI location read and in the multi-regions us and eu (templates in other locations are not read)`,
+        absent:
+          'false when the Model Armor API is off; unknown when a location, or the Vertex AI locations themselves, could not be listed and no blocking template was found; a location without a Model Armor endpoint (its regional host does not resolve) holds none',
       }),
       modelArmorEnforced: bool('Model Armor screens and blocks: the floor setting blocks on Vertex AI, or a template blocks', {
         from: 'modelArmorFloorBlocks or modelArmorBlockingTemplate',

@@ -113,7 +113,7 @@ describe('projects and Model Armor', () => {
       highConfidenceOnlyFilters: ['DANGEROUS', 'HARASSMENT', 'HATE_SPEECH', 'PROMPT_INJECTION_AND_JAILBREAK', 'SEXUALLY_EXPLICIT'],
     });
     expect(fake.requests.filter((request) => request.path.endsWith('/templates')).map((request) => request.path)).toEqual(
-      expect.arrayContaining(['/v1/projects/acme-ml/locations/us-central1/templates', '/v1/projects/acme-ml/locations/asia-northeast1/templates']),
+      expect.arrayContaining(['/v1/projects/acme-ml/locations/us-central1/templates', '/v1/projects/acme-ml/locations/asia-northeast1/templates', '/v1/projects/acme-ml/locations/us/templates', '/v1/projects/acme-ml/locations/eu/templates']),
     );
   });
 });
@@ -137,5 +137,14 @@ describe('what could not be read stays unknown', () => {
     expect(assetById(denied, 'projects/acme-ml').props).not.toHaveProperty('modelArmorBlockingTemplate');
     expect(assetById(denied, 'projects/acme-ml').props).not.toHaveProperty('modelArmorEnforced');
     expect(describeViolations(fake.violations)).toBe('');
+  });
+
+  it('without the Vertex AI locations, templates elsewhere are unknown', async () => {
+    fake.reset({ deny: (permission) => permission === 'aiplatform.locations.list' });
+    const denied = await scan();
+    fake.reset();
+    // acme-sandbox's floor setting does not block, and no template was found in the multi-regions: unknown, not false.
+    expect(assetById(denied, 'projects/acme-sandbox').props).not.toHaveProperty('modelArmorEnforced');
+    expect(assetById(denied, 'projects/acme-sandbox').props).toMatchObject({ modelArmorFloorBlocks: false });
   });
 });
