@@ -67,6 +67,8 @@ export interface VertexClients {
   featureOnlineStores: vertex.FeatureOnlineStoreAdminServiceClient;
   indexEndpoints: vertex.IndexEndpointServiceClient;
   reasoningEngines: vertex.ReasoningEngineServiceClient;
+  tensorboards: vertex.TensorboardServiceClient;
+  metadata: vertex.MetadataServiceClient;
 }
 
 export interface GoogleSession {
@@ -125,6 +127,8 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
       featureOnlineStores: new vertex.FeatureOnlineStoreAdminServiceClient(connection),
       indexEndpoints: new vertex.IndexEndpointServiceClient(connection),
       reasoningEngines: new vertex.ReasoningEngineServiceClient(connection),
+      tensorboards: new vertex.TensorboardServiceClient(connection),
+      metadata: new vertex.MetadataServiceClient(connection),
     },
     projects: new ProjectsClient(connection),
     folders: new FoldersClient(connection),

@@ -28,6 +28,8 @@ const TEMPLATE = cmekSources('ListNotebookRuntimeTemplates');
 const STORE = cmekSources('ListFeatureOnlineStores');
 const INDEX_ENDPOINT = cmekSources('ListIndexEndpoints');
 const AGENT = cmekSources('ListReasoningEngines');
+const TENSORBOARD = cmekSources('ListTensorboards');
+const METADATA_STORE = cmekSources('ListMetadataStores');
 
 const NETWORK_TYPE_ENDPOINT: PropertySource = {
   from: 'ListEndpoints privateServiceConnectConfig.enablePrivateServiceConnect (or enablePrivateServiceConnect), network',
@@ -275,6 +277,14 @@ export const GCP_ASSET_TYPES = [
           absent: 'true: downloads, and "Download as" through nbconvert, are on unless each key is "true" (https://cloud.google.com/vertex-ai/docs/workbench/instances/manage-metadata)',
         }),
         secureBoot: bool('shielded VM secure boot is on', { from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableSecureBoot', absent: 'false, the documented default ("Secure Boot is disabled by default", gce_setup.proto)' }),
+        vtpm: bool('shielded VM vTPM is on', {
+          from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableVtpm ("Enabled by default", gce_setup.proto: the instance carries the value in force)',
+          absent: 'false when shieldedInstanceConfig is there without it (proto3 JSON leaves out false); unknown when shieldedInstanceConfig is absent',
+        }),
+        integrityMonitoring: bool('shielded VM integrity monitoring is on', {
+          from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableIntegrityMonitoring ("Enabled by default", gce_setup.proto)',
+          absent: 'false when shieldedInstanceConfig is there without it; unknown when shieldedInstanceConfig is absent',
+        }),
         machineType: str('gceSetup.machineType', { from: 'Notebooks v2 instances.list gceSetup.machineType', absent: 'null: not returned' }),
       },
       {
@@ -377,6 +387,27 @@ export const GCP_ASSET_TYPES = [
         networkIsolated: { from: 'ListReasoningEngines spec.deploymentSpec.pscInterfaceConfig.networkAttachment', absent: 'false: without a PSC interface the agent egresses on Google\'s network' },
       },
     ),
+  },
+  {
+    type: 'gcp.vertexai.tensorboard',
+    title: 'Vertex AI TensorBoard instance',
+    category: 'ai',
+    bomType: 'data',
+    props: props(
+      ['customerManagedKey'],
+      {
+        kmsKeyName: str('encryptionSpec.kmsKeyName', TENSORBOARD.kmsKeyName),
+        isDefault: bool('the default TensorBoard of the region (experiments without one use it)', { from: 'ListTensorboards isDefault', absent: 'false, the proto3 default' }),
+      },
+      { customerManagedKey: TENSORBOARD.customerManagedKey },
+    ),
+  },
+  {
+    type: 'gcp.vertexai.metadata-store',
+    title: 'Vertex AI ML Metadata store',
+    category: 'ai',
+    bomType: 'data',
+    props: props(['customerManagedKey'], { kmsKeyName: str('encryptionSpec.kmsKeyName', METADATA_STORE.kmsKeyName) }, { customerManagedKey: METADATA_STORE.customerManagedKey }),
   },
   {
     type: 'gcp.resourcemanager.project',

@@ -57,6 +57,8 @@ describe('reading the estate', () => {
       'gcp.vertexai.feature-online-store': 2,
       'gcp.vertexai.index-endpoint': 2,
       'gcp.vertexai.reasoning-engine': 2,
+      'gcp.vertexai.tensorboard': 2,
+      'gcp.vertexai.metadata-store': 2,
       'gcp.workbench.instance': 3,
       'gcp.storage.bucket': 4,
       'gcp.kms.crypto-key': 1,
@@ -214,6 +216,8 @@ describe('reading the estate', () => {
       terminalAccess: true,
       fileDownloads: true,
       secureBoot: false,
+      vtpm: true,
+      integrityMonitoring: false,
       machineType: 'zones/us-central1-a/machineTypes/e2-standard-4',
     });
     // Without an external IP, egress through Cloud NAT is not read: unknown.
@@ -230,6 +234,8 @@ describe('reading the estate', () => {
       terminalAccess: false,
       fileDownloads: false,
       secureBoot: true,
+      vtpm: true,
+      integrityMonitoring: true,
       machineType: 'zones/us-central1-b/machineTypes/n1-standard-4',
     });
     expect(edgesOf(inventory, ids.openWorkbench)).toEqual([`uses-identity ${ids.defaultSa}`]);
@@ -282,7 +288,7 @@ describe('reading the estate', () => {
   it('records what could not be read as coverage, and reads the rest', () => {
     const coverage = (account: string, region: string, service: string) => inventory.coverage.find((entry) => entry.account === account && entry.region === region && entry.service === service);
     expect(coverage('acme-ml', 'us-central1', 'aiplatform')?.status).toBe('ok');
-    expect(coverage('acme-ml', 'europe-west4', 'aiplatform')).toMatchObject({ status: 'denied', message: 'ListCustomJobs: PERMISSION_DENIED: The caller does not have permission aiplatform.customJobs.list. (and 10 more failed calls)' });
+    expect(coverage('acme-ml', 'europe-west4', 'aiplatform')).toMatchObject({ status: 'denied', message: 'ListCustomJobs: PERMISSION_DENIED: The caller does not have permission aiplatform.customJobs.list. (and 12 more failed calls)' });
     // asia-northeast1 has no Agent Engine (404): an empty list, not a gap.
     expect(coverage('acme-ml', 'asia-northeast1', 'aiplatform')?.status).toBe('ok');
     expect(coverage('acme-ml', 'global', 'iam')?.status).toBe('ok');

@@ -17,7 +17,8 @@
  *   runs as a dedicated account that can only read, shuts down when idle and uses CMEK, as does
  *   locked-template;
  * - Workbench instance ds-workbench has a public IP, runs as the default service account, never
- *   shuts down when idle and has Google-managed disk keys; fraud-workbench has no public IP, its own
+ *   shuts down when idle, has Google-managed disk keys, root, terminal and downloads on and integrity
+ *   monitoring off; fraud-workbench has no public IP, its own
  *   account, idle shutdown, CMEK on every disk, no root and secure boot, as does eu-workbench, in
  *   another region (three instances: two pages);
  * - custom job adhoc-train runs without a VPC as the default account with web access, no CMEK and an
@@ -133,6 +134,21 @@ export const ids = {
   publicIndexEndpoint: `${BASE}/indexEndpoints/9101`,
   privateIndexEndpoint: `${BASE}/indexEndpoints/9102`,
   slackAgent: `${BASE}/reasoningEngines/9201`,
+  openKey: `projects/${NUMBER}/locations/global/keys/0b1c2d3e-0000-4000-8000-000000000001`,
+  anywhereKey: `projects/${NUMBER}/locations/global/keys/0b1c2d3e-0000-4000-8000-000000000002`,
+  webKey: `projects/${NUMBER}/locations/global/keys/0b1c2d3e-0000-4000-8000-000000000003`,
+  mapsKey: `projects/${NUMBER}/locations/global/keys/0b1c2d3e-0000-4000-8000-000000000004`,
+  mlProject: `projects/${PROJECT}`,
+  sandboxProject: 'projects/acme-sandbox',
+  mlFloorSetting: `projects/${PROJECT}/locations/global/floorSetting`,
+  sandboxFloorSetting: 'projects/acme-sandbox/locations/global/floorSetting',
+  folderFloorSetting: 'folders/456789012345/locations/global/floorSetting',
+  strictTemplate: `projects/${PROJECT}/locations/us-central1/templates/strict`,
+  auditTemplate: `projects/${PROJECT}/locations/us-central1/templates/audit-only`,
+  defaultTensorboard: `${BASE}/tensorboards/7301`,
+  lockedTensorboard: `${BASE}/tensorboards/7302`,
+  defaultMetadataStore: `${BASE}/metadataStores/default`,
+  lockedMetadataStore: `${BASE}/metadataStores/fraud-lineage`,
   opsAgent: `${BASE}/reasoningEngines/9202`,
   sandboxEndpoint: 'projects/222222222222/locations/us-central1/endpoints/1',
   openWorkbench: `projects/${PROJECT}/locations/us-central1-a/instances/ds-workbench`,
@@ -341,6 +357,16 @@ const usCentral1: Record<string, unknown[]> = {
       ...CMEK,
     },
   ],
+  // Experiment tracking: the default TensorBoard without CMEK beside one with it; the default metadata
+  // store without CMEK beside a CMEK one.
+  tensorboards: [
+    { name: ids.defaultTensorboard, displayName: 'default', blobStoragePathPrefix: 'cloud-ai-platform-1a2b/tensorboard-7301', runCount: 12, createTime: '2026-01-05T09:00:00Z', isDefault: true, etag: 'AMEw9yN' },
+    { name: ids.lockedTensorboard, displayName: 'fraud-experiments', blobStoragePathPrefix: 'cloud-ai-platform-1a2b/tensorboard-7302', runCount: 3, createTime: '2026-01-06T09:00:00Z', ...CMEK, etag: 'AMEw9yO' },
+  ],
+  metadataStores: [
+    { name: ids.defaultMetadataStore, createTime: '2026-01-05T09:00:00Z', updateTime: '2026-01-05T09:00:00Z', state: { diskUtilizationBytes: '1048576' } },
+    { name: ids.lockedMetadataStore, createTime: '2026-01-06T09:00:00Z', updateTime: '2026-01-06T09:00:00Z', ...CMEK, description: 'fraud lineage' },
+  ],
 };
 
 const cmekDisk = { diskType: 'PD_BALANCED', diskSizeGb: '150', diskEncryption: 'CMEK', kmsKey: KEY };
@@ -382,7 +408,8 @@ const workbenchInstances = [
       serviceAccounts: [{ email: DEFAULT_SA }],
       networkInterfaces: [{ network: `projects/${NUMBER}/global/networks/default`, subnet: `projects/${NUMBER}/regions/us-central1/subnetworks/default` }],
       metadata: { 'proxy-mode': 'service_account' },
-      shieldedInstanceConfig: { enableVtpm: true, enableIntegrityMonitoring: true },
+      // Integrity monitoring switched off (proto3 JSON leaves the false out).
+      shieldedInstanceConfig: { enableVtpm: true },
       bootDisk: { diskType: 'PD_BALANCED', diskSizeGb: '150', diskEncryption: 'GMEK' },
       dataDisks: [{ diskType: 'PD_BALANCED', diskSizeGb: '100', diskEncryption: 'GMEK' }],
     },

@@ -72,6 +72,8 @@ const VERTEX_COLLECTIONS = [
   'featureOnlineStores',
   'indexEndpoints',
   'reasoningEngines',
+  'tensorboards',
+  'metadataStores',
 ];
 
 interface Route {

@@ -31,6 +31,8 @@ const ROOTS = {
   'google/cloud/aiplatform/v1/feature_online_store_admin_service.proto': ['google.cloud.aiplatform.v1.ListFeatureOnlineStoresResponse'],
   'google/cloud/aiplatform/v1/index_endpoint_service.proto': ['google.cloud.aiplatform.v1.ListIndexEndpointsResponse'],
   'google/cloud/aiplatform/v1/reasoning_engine_service.proto': ['google.cloud.aiplatform.v1.ListReasoningEnginesResponse'],
+  'google/cloud/aiplatform/v1/tensorboard_service.proto': ['google.cloud.aiplatform.v1.ListTensorboardsResponse'],
+  'google/cloud/aiplatform/v1/metadata_service.proto': ['google.cloud.aiplatform.v1.ListMetadataStoresResponse'],
   'google/cloud/location/locations.proto': ['google.cloud.location.ListLocationsResponse'],
   'google/cloud/notebooks/v2/service.proto': ['google.cloud.notebooks.v2.ListInstancesResponse'],
   'google/cloud/resourcemanager/v3/projects.proto': ['google.cloud.resourcemanager.v3.Project'],
