@@ -22,12 +22,9 @@
 // The fakes and proxies run in this process; each collection runs in a worker process with the
 // collector's production settings (retries and back-off), so the two do not share an event loop.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { NODE_BUNDLE } from '../scripts/node-bundle.mjs';
-import { ROOT, stats } from './lib.mjs';
+import { bundleWithFakes, dependencyDepth, stats } from './lib.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const providers = (process.argv[3] ?? 'aws,azure,gcp').split(',');
@@ -40,20 +37,7 @@ const RATE_LIMIT = { perSecond: 20, burst: 10 };
  */
 const CONCURRENCIES = [16, 64];
 
-const OUT = join(ROOT, 'node_modules', '.cache', 'aispm-bench-collect');
-mkdirSync(OUT, { recursive: true });
-await build({
-  absWorkingDir: ROOT,
-  entryPoints: { clouds: 'bench/collect/clouds.ts', worker: 'bench/collect/worker.ts' },
-  outdir: OUT,
-  ...NODE_BUNDLE,
-});
-// The fakes read files from beside their modules, which are bundled here: the Resource Manager its
-// test certificate and the Azure API models it answers with, the Google fake the API models it checks
-// its answers against (in model/).
-for (const file of ['cert.pem', 'key.pem', 'api-schemas/schemas.json']) copyFileSync(join(ROOT, 'test', 'fakes', 'azure', file), join(OUT, basename(file)));
-mkdirSync(join(OUT, 'model'), { recursive: true });
-for (const file of ['google-protos.json', 'storage-v1.json']) copyFileSync(join(ROOT, 'test', 'fakes', 'gcp', 'model', file), join(OUT, 'model', file));
+const OUT = await bundleWithFakes('aispm-bench-collect', { clouds: 'bench/collect/clouds.ts', worker: 'bench/collect/worker.ts' });
 const { startBenchCloud } = await import(pathToFileURL(join(OUT, 'clouds.js')).href);
 
 /** One collection in a worker process. */
@@ -69,21 +53,6 @@ function collectOnce(cloud, concurrency) {
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`${cloud.provider} worker exited ${code}: ${stderr}`))));
   });
-}
-
-/** The most calls that follow one another without overlapping: chains of calls that waited for each other. */
-function dependencyDepth(records) {
-  const calls = records.filter((record) => record.end !== undefined);
-  const byEnd = [...calls].sort((a, b) => a.end - b.end);
-  const byStart = [...calls].sort((a, b) => a.start - b.start);
-  let longestEnded = 0;
-  let next = 0;
-  const depth = new Map();
-  for (const call of byStart) {
-    while (next < byEnd.length && byEnd[next].end <= call.start) longestEnded = Math.max(longestEnded, depth.get(byEnd[next++]) ?? 0);
-    depth.set(call, longestEnded + 1);
-  }
-  return Math.max(0, ...depth.values());
 }
 
 function callsByScope(records) {

@@ -1,7 +1,10 @@
 // Shared helpers for the benchmark scripts: timing statistics and running a script in a fresh process.
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../scripts/node-bundle.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'aispm.js');
@@ -61,4 +64,37 @@ export function peakMemoryMiB() {
  */
 export function startRun() {
   globalThis.gc?.();
+}
+
+/**
+ * Bundles benchmark entry points that start the test fakes (TypeScript) into
+ * node_modules/.cache/<name>, and returns that folder. The fakes read files from beside their
+ * modules, which are bundled there: the Resource Manager its test certificate and the Azure API
+ * models it answers with, the Google fake the API models it checks its answers against (in model/).
+ */
+export async function bundleWithFakes(name, entryPoints) {
+  const out = join(ROOT, 'node_modules', '.cache', name);
+  mkdirSync(join(out, 'model'), { recursive: true });
+  await build({ absWorkingDir: ROOT, entryPoints, outdir: out, ...NODE_BUNDLE });
+  for (const file of ['cert.pem', 'key.pem', 'api-schemas/schemas.json']) copyFileSync(join(ROOT, 'test', 'fakes', 'azure', file), join(out, basename(file)));
+  for (const file of ['google-protos.json', 'storage-v1.json']) copyFileSync(join(ROOT, 'test', 'fakes', 'gcp', 'model', file), join(out, 'model', file));
+  return out;
+}
+
+/**
+ * The most calls that follow one another without overlapping, in records of calls with `start` and
+ * `end` times: the chains of calls that waited for each other's answers.
+ */
+export function dependencyDepth(records) {
+  const calls = records.filter((record) => record.end !== undefined);
+  const byEnd = [...calls].sort((a, b) => a.end - b.end);
+  const byStart = [...calls].sort((a, b) => a.start - b.start);
+  let longestEnded = 0;
+  let next = 0;
+  const depth = new Map();
+  for (const call of byStart) {
+    while (next < byEnd.length && byEnd[next].end <= call.start) longestEnded = Math.max(longestEnded, depth.get(byEnd[next++]) ?? 0);
+    depth.set(call, longestEnded + 1);
+  }
+  return Math.max(0, ...depth.values());
 }

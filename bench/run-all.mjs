@@ -11,6 +11,7 @@ const figures = {
   evaluate: runScript('evaluate.mjs'),
   output: runScript('output.mjs'),
   collect: runScript('collect.mjs'),
+  live: runScript('live.mjs'),
 };
 figures.benchSeconds = Math.round((Date.now() - started) / 1000);
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts', tools: 'src/tools.ts' },
   outdir: 'dist',
@@ -19,7 +19,9 @@ await build({
   splitting: true,
   ...NODE_BUNDLE,
   legalComments: 'linked',
+  metafile: true,
 });
+writeFileSync(join(dist, 'bundle-contents.json'), JSON.stringify(bundleContents(metafile), null, 1));
 
 const tools = await import(join(dist, 'tools.js'));
 try {
@@ -32,4 +34,25 @@ try {
   if (!(error instanceof tools.InputError)) throw error;
   for (const line of error.message.split('\n')) process.stderr.write(`error: ${line}\n`);
   process.exit(2);
+}
+
+/**
+ * What each output file holds and loads: the npm packages bundled into it, the files it imports
+ * statically (loaded with it) and dynamically (loaded when that code runs), and the packages it
+ * leaves to node_modules. test/bundle.test.ts reads it to hold what a command loads.
+ */
+function bundleContents(meta) {
+  const packageOf = (path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+  const contents = {};
+  for (const [file, output] of Object.entries(meta.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    const imports = (kind, external) => [...new Set(output.imports.filter((entry) => entry.kind === kind && Boolean(entry.external) === external).map((entry) => entry.path.replace(/^dist\//, '')))].sort();
+    contents[file.replace(/^dist\//, '')] = {
+      packages: [...new Set(Object.keys(output.inputs).flatMap((input) => packageOf(input) ?? []))].sort(),
+      staticImports: imports('import-statement', false),
+      dynamicImports: imports('dynamic-import', false),
+      externalPackages: [...new Set([...imports('import-statement', true), ...imports('dynamic-import', true)])].sort(),
+    };
+  }
+  return contents;
 }

@@ -80,7 +80,7 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
     .option('--skip <ids>', 'skip these rules (comma-separated ids, aliases or globs)', listRepeat)
     .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
     .option('--config <file>', 'rule parameters (approved models, required tags) and defaults for these flags (default: aispm.config.yaml when present)')
-    .addOption(new Option('--compliance <frameworks>', `also assess the controls of these frameworks, comma-separated: ${FRAMEWORK_KEYS.join(', ')}; table and markdown then show the compliance view, JSON adds it, and --fail-on counts only findings of failing controls`).argParser((value, previous: string[] = []) => [...previous, ...validateChoices(list(value), FRAMEWORK_KEYS, '--compliance')]))
+    .addOption(new Option('--compliance <frameworks>', `also assess the controls of these frameworks, comma-separated: ${FRAMEWORK_KEYS.join(', ')}; table and markdown then show the compliance view, JSON and HTML add it, and --fail-on counts only findings of failing controls`).argParser((value, previous: string[] = []) => [...previous, ...validateChoices(list(value), FRAMEWORK_KEYS, '--compliance')]))
     .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
     .addOption(new Option('-f, --format <format>', 'format of the report on stdout (or in --output FILE)').choices(SCAN_FORMATS).default('table'))
     .option('-o, --output <[format:]file>', 'write the report to FILE (atomically) instead of stdout, or add a report in another format: sarif:aispm.sarif (repeatable; - is stdout)', repeat)

@@ -29,7 +29,7 @@ export function totalsLine(report: ComplianceReport, paint: (status: ControlStat
 }
 
 /** The evidence of a control as short lines: why, the worst failed checks, the gaps, the rules. */
-function evidenceLines(control: ControlResult, escape: (text: string) => string): string[] {
+export function evidenceLines(control: ControlResult, escape: (text: string) => string): string[] {
   const lines = [`${escape(shortTitle(control.title))}`, control.reason];
   for (const finding of control.findings.slice(0, LISTED)) {
     lines.push(`${finding.severity} ${finding.ruleId} on ${escape(truncateMiddle(finding.resource.name, 40))}${finding.status === 'new' ? '' : ` (${finding.status})`}`);

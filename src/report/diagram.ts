@@ -1,3 +1,4 @@
+import type { Rule } from '../engine/rule.js';
 import type { AssetGraph } from '../graph/graph.js';
 import type { Asset } from '../graph/model.js';
 
@@ -23,6 +24,12 @@ export interface Diagram {
   edges: DiagramEdge[];
   /** Nodes drawn in the highlight style (the flagged asset, the target of a path). */
   highlighted?: ReadonlySet<string>;
+}
+
+/** The edge types a path rule's steps follow, last step first (the hop to the target matters most). */
+export function pathEdgeTypes(rule: Rule): string[] {
+  const steps = (rule.path ?? []) as Array<{ edge?: string | string[] }>;
+  return steps.flatMap((step) => (Array.isArray(step.edge) ? step.edge : step.edge ? [step.edge] : [])).reverse();
 }
 
 /**

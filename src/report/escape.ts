@@ -146,3 +146,23 @@ export function escapeLines(value: string): string {
     .map((line) => escapeText(line.replace(/\r$/, '')))
     .join('\n');
 }
+
+const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * For HTML text and attribute values: control characters and bidi overrides made visible, then the
+ * five characters that could end a text node or a quoted attribute become entities.
+ */
+export function escapeHtml(value: string): string {
+  return escapeText(value).replace(/[&<>"']/g, (char) => HTML_ENTITY[char]!);
+}
+
+/**
+ * A value as the text of a `<script type="application/json">` block: `<`, `>` and `&` as JSON
+ * escapes, so no string can write `</script>` or `<!--` and leave the block (HTML ends a script
+ * element's raw text at the first `</script`), and U+2028/U+2029 escaped as older JavaScript parsers
+ * take them for line ends. JSON.parse reads the escapes back as the same characters.
+ */
+export function jsonForHtmlScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

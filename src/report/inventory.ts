@@ -27,12 +27,12 @@ export function inventoryReporter(format: InventoryFormat): InventoryReporter {
   return { table: renderInventoryTable, json: renderInventoryJson, cyclonedx: renderCycloneDx }[format];
 }
 
-function categoryOf(asset: Asset): string {
+export function categoryOf(asset: Asset): string {
   return assetTypeSpec(asset.type)?.category ?? 'ai';
 }
 
 /** AI assets first, then by type and id. */
-function orderedAssets(graph: AssetGraph): Asset[] {
+export function orderedAssets(graph: AssetGraph): Asset[] {
   return [...graph.assets].sort((a, b) => {
     const aiA = categoryOf(a) === 'ai' ? 0 : 1;
     const aiB = categoryOf(b) === 'ai' ? 0 : 1;
@@ -68,13 +68,17 @@ function* renderInventoryJson(report: InventoryReport): Iterable<string> {
 }
 
 /** Short names for the governance rules' verdicts in the table. */
-const GOVERNANCE_LABELS: Record<string, string> = {
+export const GOVERNANCE_LABELS: Record<string, string> = {
   'cross-ai-asset-missing-required-tags': 'shadow AI (required tags missing)',
   'cross-model-not-approved': 'unapproved model',
+  'aws-sagemaker-endpoint-serves-unapproved-model': 'unapproved model version',
+  'aws-bedrock-legacy-model-in-use': 'legacy model',
+  'azure-ai-deployment-retired-model': 'retired model',
+  'azure-ai-deployment-type-not-allowed': 'deployment type not allowed',
 };
 
-/** The facts worth a glance in the table. */
-function highlights(asset: Asset, governance: readonly string[]): string {
+/** The facts worth a glance in the table (and the HTML report). */
+export function assetFacts(asset: Asset, governance: readonly string[]): string[] {
   const props = asset.props;
   const facts: string[] = governance.map((ruleId) => GOVERNANCE_LABELS[ruleId] ?? ruleId);
   if (props.internetExposed === true) facts.push('internet-exposed');
@@ -85,7 +89,7 @@ function highlights(asset: Asset, governance: readonly string[]): string {
   if (props.outdated === true) facts.push('outdated');
   if (Array.isArray(props.secrets) && props.secrets.length > 0) facts.push(`${props.secrets.length} secret(s)`);
   if (typeof props.modelId === 'string') facts.push(`model ${props.modelId}${typeof props.modelVersion === 'string' ? `@${props.modelVersion}` : ''}`);
-  return facts.join(', ');
+  return facts;
 }
 
 function* renderInventoryTable(report: InventoryReport, options: ReportOptions): Iterable<string> {
@@ -100,7 +104,7 @@ function* renderInventoryTable(report: InventoryReport, options: ReportOptions):
     asset.type,
     truncateMiddle(escapeText(asset.name), 26),
     truncateMiddle(escapeText(`${asset.provider} ${asset.account} ${asset.region}`), 24),
-    escapeText(highlights(asset, report.governance.get(asset.id) ?? [])),
+    escapeText(assetFacts(asset, report.governance.get(asset.id) ?? []).join(', ')),
     String(graph.relationsOf(asset.id).length),
   ]);
   const head = ['Type', 'Name', 'Where', 'Highlights', 'Relations'].map((text) => chalk.bold(text));

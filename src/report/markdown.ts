@@ -1,14 +1,7 @@
-import type { Rule } from '../engine/rule.js';
 import type { ScanResult } from '../scan.js';
-import { pathDiagram, renderDiagram } from './diagram.js';
+import { pathDiagram, pathEdgeTypes, renderDiagram } from './diagram.js';
 import { escapeMarkdown } from './escape.js';
 import { firstRemediationStep, listingOrder, MAX_ROWS, overflowByRule, pathNames, scoreReason, summarize } from './summary.js';
-
-/** The edge types a path rule's steps follow, last step first (the hop to the target matters most). */
-function pathEdgeTypes(rule: Rule): string[] {
-  const steps = (rule.path ?? []) as Array<{ edge?: string | string[] }>;
-  return steps.flatMap((step) => (Array.isArray(step.edge) ? step.edge : step.edge ? [step.edge] : [])).reverse();
-}
 
 /** Attack paths drawn as Mermaid diagrams, worst first. */
 const MAX_PATH_DIAGRAMS = 10;

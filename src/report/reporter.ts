@@ -10,13 +10,13 @@ export interface ReportOptions {
 /** A reporter renders a scan result as chunks of text (so large results can be streamed). */
 export type Reporter = (result: ScanResult, options: ReportOptions) => Iterable<string>;
 
-export const SCAN_FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+export const SCAN_FORMATS = ['table', 'json', 'sarif', 'markdown', 'html'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
 export const INVENTORY_FORMATS = ['table', 'json', 'cyclonedx'] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 
-/** `scan --compliance`: the compliance view in the human formats (JSON carries it in the result). */
+/** `scan --compliance`: the compliance view in the text formats (JSON carries it in the result, HTML shows it beside the findings). */
 export async function loadComplianceReporter(format: 'table' | 'markdown'): Promise<Reporter> {
   const { renderComplianceMarkdown, renderComplianceTable } = await import('./compliance.js');
   return format === 'table' ? (result, options) => renderComplianceTable(result.compliance ?? [], options) : (result) => renderComplianceMarkdown(result.compliance ?? []);
@@ -33,5 +33,7 @@ export async function loadReporter(format: ScanFormat): Promise<Reporter> {
       return (await import('./sarif.js')).renderSarif;
     case 'markdown':
       return (await import('./markdown.js')).renderMarkdown;
+    case 'html':
+      return (await import('./html.js')).renderHtml;
   }
 }

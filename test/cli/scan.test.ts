@@ -72,7 +72,7 @@ describe('aispm scan --demo', () => {
   it('never prints a planted secret, in any format or in a saved snapshot', () => {
     const dir = tempDir();
     const planted = ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'sk-proj-EXAMPLEdemoKEYdoNotUse1234567890abcdef'];
-    const outputs = ['table', 'json', 'sarif', 'markdown'].map((format) => runCli(['scan', '--demo', '--format', format]).stdout);
+    const outputs = ['table', 'json', 'sarif', 'markdown', 'html'].map((format) => runCli(['scan', '--demo', '--format', format]).stdout);
     runCli(['scan', '--demo', '--save-snapshot', join(dir, 'snapshot.json'), '--format', 'json']);
     outputs.push(readFileSync(join(dir, 'snapshot.json'), 'utf8'));
     outputs.push(runCli(['inventory', '--demo', '--format', 'json']).stdout, runCli(['inventory', '--demo', '--format', 'cyclonedx']).stdout);

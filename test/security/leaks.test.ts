@@ -88,6 +88,7 @@ beforeAll(async () => {
     ['scan', '--format', 'table'],
     ['scan', '--format', 'sarif'],
     ['scan', '--format', 'markdown'],
+    ['scan', '--format', 'html'],
     ['inventory', '--format', 'json'],
     ['inventory', '--format', 'cyclonedx'],
   ];

@@ -72,7 +72,7 @@ export async function scanCommand(options: ScanCommandOptions, signal: AbortSign
   log.debug(`${result.assetCount} assets, ${result.checks} checks, ${result.findings.length} findings, ${result.inconclusive} inconclusive`);
 
   for (const target of targets) {
-    const render = result.compliance && target.format !== 'json' && target.format !== 'sarif' ? await loadComplianceReporter(target.format) : await loadReporter(target.format);
+    const render = result.compliance && (target.format === 'table' || target.format === 'markdown') ? await loadComplianceReporter(target.format) : await loadReporter(target.format);
     await nextTurn(signal);
     log.debug(`writing the ${target.format} report to ${target.file ?? 'stdout'}`);
     await writeReport(render(result, { color: useColor(options, target.file !== undefined), width: terminalWidth() }), target.file);

@@ -1,4 +1,3 @@
-import { EC2Client, DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { rememberSecret } from '../../secrets/known.js';
@@ -7,24 +6,14 @@ import { toolVersion } from '../../package-info.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { InventoryBuilder, forEachConcurrently, identityTimeoutMs } from '../runtime.js';
 import { parseArn } from './arn.js';
-import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
-import { collectBedrockAgents } from './bedrock-agent.js';
-import { collectGuardrailVersions } from './guardrails.js';
-import { collectApiKeys, collectIdentities } from './iam.js';
-import { collectKeys } from './kms.js';
-import { collectFunctions } from './lambda.js';
-import { collectLogGroups } from './logs.js';
-import { bedrockInvokedModels } from './metrics.js';
-import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
-import { collectBuckets } from './s3.js';
-import { collectSageMaker } from './sagemaker.js';
 import { AwsAccount, classifyAwsError, createClient, type AwsClientSettings } from './session.js';
 
 /**
- * Reads every AWS account in scope (the default credential chain, or one per `--aws-profile`):
- * first the AI services in every region, in parallel; then the functions, log groups and buckets
- * they point at; then the roles, users and keys those point at; finally the relations and
- * properties that need all of it.
+ * Reads every AWS account in scope (the default credential chain, or one per `--aws-profile`). This
+ * module loads only what the first call needs (STS and the credential providers), so that the call
+ * leaves as soon as the process starts; the services' clients (account.ts) load once it is answered.
+ * (Not while it is in flight: compiling them holds the event loop, and a request whose answer waits
+ * behind that can outlast its timeout.)
  */
 
 export interface AwsCollectOptions {
@@ -61,6 +50,7 @@ export async function collectAws(context: CollectorContext, options: AwsCollectO
     seen.add(identity.account);
     const account = new AwsAccount(builder, identity.account, identity.partition, homeRegion, settings, userAgent);
     try {
+      const { collectAccount } = await import('./account.js');
       await collectAccount(account, context);
     } finally {
       account.destroy();
@@ -145,73 +135,4 @@ function sharedCredentials(provider: ReturnType<typeof fromIni>): ReturnType<typ
     const expiresSoon = credentials.expiration !== undefined && credentials.expiration.getTime() - Date.now() < 5 * 60_000;
     return expiresSoon ? refresh() : credentials;
   };
-}
-
-/** Enabled regions (EC2 DescribeRegions), narrowed to `--regions`; a requested region that is not enabled is skipped. */
-async function regionsToScan(account: AwsAccount, requested: string[] | undefined): Promise<string[]> {
-  const scope = account.scope(account.homeRegion, 'ec2');
-  const client = account.client(EC2Client, account.homeRegion);
-  const enabled = (await scope.call('DescribeRegions', () => client.send(new DescribeRegionsCommand({}))))?.Regions?.flatMap((region) => region.RegionName ?? []);
-  if (!requested) return enabled ?? [account.homeRegion];
-  if (!enabled) return requested;
-  for (const region of requested.filter((name) => !enabled.includes(name))) {
-    account.scope(region, 'all').record('skipped', 'the region is not enabled for this account, or does not exist');
-  }
-  return requested.filter((name) => enabled.includes(name));
-}
-
-/** Whether a region uses Bedrock, and the evidence: its resources, and the models invoked lately. */
-export interface BedrockUse {
-  bedrockResourcesInRegion: number | undefined;
-  invokedModels: string[] | undefined;
-  /** True when either shows use; false only when both were read and show none; unknown otherwise. */
-  bedrockUsed: boolean | undefined;
-}
-
-function bedrockUseOf(resources: number | undefined, invokedModels: string[] | undefined): BedrockUse {
-  const evidence = [resources === undefined ? undefined : resources > 0, invokedModels === undefined ? undefined : invokedModels.length > 0];
-  const bedrockUsed = evidence.includes(true) ? true : evidence.every((seen) => seen === false) ? false : undefined;
-  return { bedrockResourcesInRegion: resources, invokedModels, bedrockUsed };
-}
-
-async function collectAccount(account: AwsAccount, context: CollectorContext): Promise<void> {
-  context.progress(`${account.account}: finding regions`);
-  const regions = await regionsToScan(account, context.scope.regions);
-  const endpointsByRegion = new Map<string, BedrockEndpoints>();
-  const modelLifecycle = new Map<string, Map<string, string> | undefined>();
-  const bedrockUse = new Map<string, BedrockUse>();
-
-  let regionsRead = 0;
-  const regionProgress = () => context.progress(`${account.account}: ${regionsRead}/${regions.length} regions, ${account.assetCount} assets`);
-  regionProgress();
-  await Promise.all([
-    collectApiKeys(account),
-    forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints, invokedModels] = await Promise.all([
-        collectSageMaker(account, region),
-        collectBedrock(account, region),
-        collectBedrockAgents(account, region),
-        collectBedrockEndpoints(account, region),
-        bedrockInvokedModels(account, region),
-      ]);
-      endpointsByRegion.set(region, endpoints);
-      modelLifecycle.set(region, bedrock.modelLifecycle);
-      const found = bedrock.resources + agents.resources;
-      const everythingListed = !account.scope(region, 'bedrock').failed && !account.scope(region, 'bedrock-agent').failed;
-      const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
-      bedrockUse.set(region, use);
-      if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
-      regionsRead++;
-      regionProgress();
-    }),
-  ]);
-
-  context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
-  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
-  context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
-  await Promise.all([collectIdentities(account), collectKeys(account)]);
-
-  markLegacyModelUsers(account, modelLifecycle);
-  addVpcs(account, endpointsByRegion, bedrockUse);
-  account.addStubs();
 }

@@ -1,5 +1,5 @@
 import { EC2Client, paginateDescribeVpcEndpoints } from '@aws-sdk/client-ec2';
-import type { BedrockUse } from './collect.js';
+import type { BedrockUse } from './account.js';
 import { toRaw, type AwsAccount } from './session.js';
 
 /**

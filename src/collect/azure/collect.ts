@@ -1,15 +1,11 @@
 import { SubscriptionClient, type Subscription } from '@azure/arm-resources-subscriptions';
 import type { Inventory } from '../../graph/model.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
-import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../runtime.js';
+import { identityTimeoutMs, InventoryBuilder } from '../runtime.js';
 import { drain, same } from './arm.js';
-import { collectCognitiveServices } from './cognitive-services.js';
 import { classifyAzureError, clientOptions, isUnauthenticated, requestSignal, type ArmConnection, type PipelineTuning } from './connection.js';
 import { armTarget, resolveCredential } from './credentials.js';
-import { collectIdentities, collectRoleAssignments } from './identities.js';
-import { collectMachineLearning } from './machine-learning.js';
 import { AzureScan, SERVICES } from './session.js';
-import { collectStorage } from './storage.js';
 
 /** The account of tenant-wide calls (the subscription listing) in coverage. */
 const TENANT = 'tenant';
@@ -18,9 +14,11 @@ const TENANT = 'tenant';
 const UNREADABLE_STATES = ['Disabled', 'Deleted'];
 
 /**
- * An Azure scan: the AI resources of every subscription first, then the identities they run as and
- * their role assignments, then the storage those identities and the workspaces reach. Each phase
- * runs across subscriptions at once, under the scan's one concurrency limit.
+ * An Azure scan: the subscriptions first (the call that proves Resource Manager answers), then what
+ * is in them (subscriptions.ts). This module loads only the subscription client, so that the first
+ * call leaves as soon as the process starts; the services' clients load once it is answered (not
+ * while it is in flight: compiling them holds the event loop, and an answer that waits behind that
+ * can outlast its timeout).
  */
 export async function collectAzure(context: CollectorContext, options: { env: NodeJS.ProcessEnv; tuning: PipelineTuning }): Promise<Inventory> {
   const target = armTarget(context.scope.azureCloud, options.env);
@@ -30,19 +28,8 @@ export async function collectAzure(context: CollectorContext, options: { env: No
   const scan = new AzureScan(connection, context, new InventoryBuilder('azure', context, classifyAzureError));
 
   const subscriptionIds = await selectSubscriptions(scan, context.scope.azureSubscriptions);
-  let read = 0;
-  const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
-  progress();
-  await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId)]);
-    read++;
-    progress();
-  });
-  progress('; identities and role assignments');
-  await collectRoleAssignments(scan, subscriptionIds);
-  await collectIdentities(scan, subscriptionIds);
-  progress('; storage');
-  await collectStorage(scan, subscriptionIds);
+  const { collectSubscriptions } = await import('./subscriptions.js');
+  await collectSubscriptions(scan, subscriptionIds);
   return scan.graph.finish();
 }
 

@@ -1,5 +1,4 @@
-import { ApiKeysClient, type protos } from '@google-cloud/apikeys';
-import { ServiceUsageClient } from '@google-cloud/service-usage';
+import type { protos } from '@google-cloud/apikeys';
 import type { GcpEstate } from './estate.js';
 import { enumName, lastSegment } from './estate.js';
 import { toApiJson } from './proto-json.js';
@@ -31,7 +30,7 @@ export interface EnabledApis {
  * STATE_UNSPECIFIED, stays unknown.
  */
 export async function readEnabledApis(session: GoogleSession, estate: GcpEstate, project: string, projectNumber: string | undefined): Promise<EnabledApis> {
-  const client = session.client('serviceusage', (connection) => new ServiceUsageClient(connection));
+  const client = session.serviceUsage;
   const scope = { account: project, region: 'global', service: 'serviceusage' };
   const parent = `projects/${projectNumber ?? project}`;
   const answer = await estate.builder.call(scope, 'BatchGetServices', async () => (await client.batchGetServices({ parent, names: GENERATIVE_APIS.map((api) => `${parent}/services/${api}`) }, session.callOptions))[0]);
@@ -46,7 +45,7 @@ export async function readEnabledApis(session: GoogleSession, estate: GcpEstate,
 
 /** Lists the project's API keys (global: API keys have no other location) and adds each as an asset. */
 export async function collectApiKeys(session: GoogleSession, estate: GcpEstate, project: string, enabled: EnabledApis): Promise<void> {
-  const client = session.client('apikeys', (connection) => new ApiKeysClient(connection));
+  const client = session.apiKeys;
   const scope = { account: project, region: 'global', service: 'apikeys' };
   await estate.builder.call(scope, 'ListKeys', async () => {
     for await (const key of client.listKeysAsync({ parent: `projects/${project}/locations/global` }, session.callOptions)) describeKey(key, estate, project, enabled);

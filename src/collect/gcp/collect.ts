@@ -9,7 +9,7 @@ import { collectGenerativeAi } from './generative-ai.js';
 import { FloorSettingReader } from './model-armor.js';
 import type { IamPolicy } from './iam.js';
 import { collectRelated, type ProjectFacts } from './related.js';
-import { authenticate, defaultProject, openSession, type GoogleSession, type RetryPolicy } from './session.js';
+import { authenticate, defaultProject, openRestSession, openSession, type GoogleSession, type ProjectDetails, type RestSession, type RetryPolicy } from './session.js';
 import type { GcpSettings } from './settings.js';
 import { VERTEX_COLLECTIONS } from './vertex/index.js';
 import { collectWorkbenchInstances } from './vertex/workbench.js';
@@ -24,9 +24,14 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
   const authClient = await authenticate(context, settings);
   // Settle the scope before building the clients, which costs seconds of CPU.
   const projects = [...new Set(context.scope.gcpProjects ?? [await projectOfCredentials()])];
-  const session = openSession(context, settings, authClient, retry);
+  const rest = openRestSession(context, settings, authClient, retry);
+  const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
+  // Each project's first call leaves before the client libraries load (seconds of CPU), and they load
+  // once it is answered: not while it is in flight, where an answer waiting behind them could
+  // outlast its timeout.
+  const firstAnswers = new Map(await Promise.all(projects.map(async (project) => [project, await readProject(rest, estate, project)] as const)));
+  const session = await openSession(rest, settings, authClient);
   try {
-    const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
     const facts = new Map<string, ProjectFacts>();
     const ancestry = new AncestryReader(session, estate);
     const floors = new FloorSettingReader(session, estate);
@@ -34,7 +39,7 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
     progress();
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, ancestry, floors, project));
+      facts.set(project, await collectProject(session, estate, ancestry, floors, project, firstAnswers.get(project)!));
       read++;
       progress();
     });
@@ -57,24 +62,36 @@ async function projectOfCredentials(): Promise<string> {
   });
 }
 
-async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, floors: FloorSettingReader, project: string): Promise<ProjectFacts> {
-  const { builder } = estate;
-  const iamScope = { account: project, region: 'global', service: 'iam' };
-  // The project first, failing fast: when Google does not answer at all, nothing else is tried.
+/** The project's own record, or undefined; `silent` when Google did not answer at all. */
+interface FirstAnswer {
+  details: ProjectDetails | undefined;
+  silent: boolean;
+}
+
+/** The project first, failing fast (the identity call's timeout and deadline): when Google does not answer at all, nothing else is tried. */
+async function readProject(rest: RestSession, estate: GcpEstate, project: string): Promise<FirstAnswer> {
   let silent = false;
-  const details = await builder.call(
-    iamScope,
+  const details = await estate.builder.call(
+    iamScopeOf(project),
     'GetProject',
     async () => {
       try {
-        return (await session.projects.getProject({ name: `projects/${project}` }, session.identityCallOptions))[0];
+        return await rest.getProject(project);
       } catch (error) {
         silent = describeGoogleError(error).status === 'DEADLINE_EXCEEDED' || isNetworkFailure(error);
         throw error;
       }
     },
-    { deadlineMs: 2 * identityTimeoutMs(builder.context.timeoutMs) },
+    { deadlineMs: 2 * identityTimeoutMs(estate.builder.context.timeoutMs) },
   );
+  return { details, silent };
+}
+
+const iamScopeOf = (project: string) => ({ account: project, region: 'global', service: 'iam' });
+
+async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, floors: FloorSettingReader, project: string, { details, silent }: FirstAnswer): Promise<ProjectFacts> {
+  const { builder } = estate;
+  const iamScope = iamScopeOf(project);
   if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
   const [policy, { locations, listed }] = await Promise.all([
     builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),

@@ -1,4 +1,4 @@
-import { v1 as modelArmor, type protos } from '@google-cloud/modelarmor';
+import type { protos } from '@google-cloud/modelarmor';
 import { forEachConcurrently } from '../runtime.js';
 import { describeGoogleError, isApiDisabled, isNotOffered } from './errors.js';
 import { enumName, lastSegment, type GcpEstate } from './estate.js';
@@ -18,7 +18,6 @@ import type { GoogleSession } from './session.js';
 type FloorSetting = protos.google.cloud.modelarmor.v1.IFloorSetting;
 type Template = protos.google.cloud.modelarmor.v1.ITemplate;
 type FilterConfig = protos.google.cloud.modelarmor.v1.IFilterConfig;
-type Client = modelArmor.ModelArmorClient;
 
 /** What the project's Model Armor settings say about Gemini calls in Vertex AI. */
 export interface ModelArmorFacts {
@@ -30,7 +29,7 @@ export interface ModelArmorFacts {
   floorId?: string;
 }
 
-const client = (session: GoogleSession): Client => session.client('modelarmor', (connection) => new modelArmor.ModelArmorClient(connection));
+const client = (session: GoogleSession) => session.modelArmor;
 
 /** Floor settings of folders and organizations, read once however many projects sit under them. */
 export class FloorSettingReader {

@@ -1,6 +1,9 @@
-import { v1 as vertex } from '@google-cloud/aiplatform';
-import { KeyManagementServiceClient } from '@google-cloud/kms';
-import { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
+import type { v1 as vertex } from '@google-cloud/aiplatform';
+import type { ApiKeysClient } from '@google-cloud/apikeys';
+import type { KeyManagementServiceClient } from '@google-cloud/kms';
+import type { v1 as modelArmor } from '@google-cloud/modelarmor';
+import type { ServiceUsageClient } from '@google-cloud/service-usage';
+import type { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
 import { GoogleAuth, OAuth2Client, type AuthClient, type gaxios } from 'google-auth-library';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { attemptTurn, identityTimeoutMs } from '../runtime.js';
@@ -13,6 +16,11 @@ import { rememberSecret } from '../../secrets/known.js';
  * clients on the REST transport (so one base URL can replace Google's endpoints); the Cloud
  * Storage reads, the Workbench instance list and the service accounts' IAM policies go through the
  * same authenticated transport as plain REST calls.
+ *
+ * Google's client libraries cost seconds of CPU to load and build, so a scan opens in two steps:
+ * `openRestSession` needs only the auth library, and makes each project's first call (GetProject,
+ * plain REST: the call that proves Google answers); `openSession` then loads the client libraries
+ * (gax-clients.ts).
  */
 
 export type ClientOptions = NonNullable<ConstructorParameters<typeof vertex.EndpointServiceClient>[0]>;
@@ -24,6 +32,7 @@ const MODEL_ARMOR_GLOBAL_HOST = 'modelarmor.googleapis.com';
 const STORAGE_BASE_URL = 'https://storage.googleapis.com';
 const NOTEBOOKS_BASE_URL = 'https://notebooks.googleapis.com';
 const IAM_BASE_URL = 'https://iam.googleapis.com';
+const RESOURCE_MANAGER_BASE_URL = 'https://cloudresourcemanager.googleapis.com';
 
 /**
  * Throttling, server errors and answers that never came (a dropped connection, the per-request
@@ -71,38 +80,51 @@ export interface VertexClients {
   metadata: vertex.MetadataServiceClient;
 }
 
-export interface GoogleSession {
+/** The gax clients, each built when first used (gax-clients.ts). */
+export interface GaxClients {
   vertex: VertexClients;
   projects: ProjectsClient;
   /** Folders and organizations above the projects, for the IAM policies they pass down. */
   folders: FoldersClient;
   organizations: OrganizationsClient;
   keys: KeyManagementServiceClient;
+  /** API Keys v2: the project's API keys. */
+  apiKeys: ApiKeysClient;
+  /** Service Usage v1: which APIs are enabled. */
+  serviceUsage: ServiceUsageClient;
+  /** Model Armor v1: floor settings (global endpoint) and templates (regional endpoints). */
+  modelArmor: modelArmor.ModelArmorClient;
+  /** Closes the clients that were built. */
+  close(): Promise<void>;
+}
+
+/** The project as Resource Manager v3 describes it (REST): `name` is projects/{number}. */
+export interface ProjectDetails {
+  name?: string;
+  parent?: string;
+}
+
+/** What can be called before the client libraries are loaded. */
+export interface RestSession {
   /** Per-call options for every gax call: timeout, retry, and paging on demand. */
   callOptions: CallOptions;
-  /** For the first call of a project, which proves Google answers at all: a shorter timeout (runtime.ts, identityTimeoutMs). */
-  identityCallOptions: CallOptions;
   /** GET on the Cloud Storage JSON API (`path` below /storage/v1), with the same retry policy. */
   getStorage: RestGet;
   /** GET on the Notebooks API v2 (`path` below /v2), for Vertex AI Workbench instances. */
   getNotebooks: RestGet;
   /** POST without a body on the IAM API v1 (`path` below /v1): getIamPolicy of a service account, a read. */
   postIam: RestGet;
-  /**
-   * Options for building another gax client on the same transport, credentials and endpoint (the
-   * modules of the services read once per project build and close their own client).
-   */
-  connection: ClientOptions;
-  /** A client of another API, built on first use with `connection` and closed with the session. */
-  client<T extends { close(): Promise<void> }>(name: string, make: (connection: ClientOptions) => T): T;
-  close(): Promise<void>;
+  /** Resource Manager v3 GetProject, with the identity call's shorter timeout: each project's first call. */
+  getProject(project: string): Promise<ProjectDetails>;
 }
+
+export interface GoogleSession extends RestSession, GaxClients {}
 
 /** A plain REST read of JSON below one API's base path. */
 export type RestGet = <T>(path: string) => Promise<T>;
 
-/** The SDK clients, sending requests with these credentials to Google or to the override URL. */
-export function openSession(context: CollectorContext, settings: GcpSettings, authClient: AuthClient, retryTuning: Partial<RetryPolicy> = {}): GoogleSession {
+/** The plain REST reads, sending requests with these credentials to Google or to the override URL. */
+export function openRestSession(context: CollectorContext, settings: GcpSettings, authClient: AuthClient, retryTuning: Partial<RetryPolicy> = {}): RestSession {
   const retry = { ...RETRY_POLICY, ...retryTuning };
   authClient.transporter.interceptors.request.add({
     resolved: async (request) => {
@@ -114,32 +136,11 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
     },
   });
   authClient.transporter.interceptors.response.add({ rejected: (error) => markTimeouts(error, context.signal) });
-  // google-gax resolves its own copy of google-auth-library; the classes match in shape, not in name.
-  const connection: ClientOptions = { fallback: true, authClient: authClient as unknown as ClientOptions['authClient'], ...endpointOptions(settings.endpoint) };
-  const clients = {
-    vertex: {
-      endpoints: new vertex.EndpointServiceClient(connection),
-      models: new vertex.ModelServiceClient(connection),
-      datasets: new vertex.DatasetServiceClient(connection),
-      jobs: new vertex.JobServiceClient(connection),
-      pipelines: new vertex.PipelineServiceClient(connection),
-      notebooks: new vertex.NotebookServiceClient(connection),
-      featureOnlineStores: new vertex.FeatureOnlineStoreAdminServiceClient(connection),
-      indexEndpoints: new vertex.IndexEndpointServiceClient(connection),
-      reasoningEngines: new vertex.ReasoningEngineServiceClient(connection),
-      tensorboards: new vertex.TensorboardServiceClient(connection),
-      metadata: new vertex.MetadataServiceClient(connection),
-    },
-    projects: new ProjectsClient(connection),
-    folders: new FoldersClient(connection),
-    organizations: new OrganizationsClient(connection),
-    keys: new KeyManagementServiceClient(connection),
-  };
   // APIs without a gax client on this transport: plain GETs, retried like the gax calls.
   const restGet =
-    (origin: string, basePath: string, method: 'GET' | 'POST' = 'GET'): RestGet =>
+    (origin: string, basePath: string, method: 'GET' | 'POST' = 'GET', timeout?: number): RestGet =>
     async <T>(path: string) => {
-      const response = await authClient.request<T>({ url: `${settings.endpoint?.origin ?? origin}/${basePath}/${path}`, method, retryConfig: restRetryConfig(context.signal, retry, method) });
+      const response = await authClient.request<T>({ url: `${settings.endpoint?.origin ?? origin}/${basePath}/${path}`, method, timeout, retryConfig: restRetryConfig(context.signal, retry, method) });
       return response.data;
     };
   const callOptions = {
@@ -161,28 +162,23 @@ export function openSession(context: CollectorContext, settings: GcpSettings, au
       },
     } satisfies CallOptions;
   const identityTimeout = identityTimeoutMs(context.timeoutMs);
-  const others = new Map<string, { close(): Promise<void> }>();
+  const getResourceManagerFast = restGet(RESOURCE_MANAGER_BASE_URL, 'v3', 'GET', identityTimeout);
   return {
-    ...clients,
     callOptions,
-    identityCallOptions: {
-      ...callOptions,
-      timeout: identityTimeout,
-      retry: { ...callOptions.retry, backoffSettings: { ...callOptions.retry.backoffSettings, initialRpcTimeoutMillis: identityTimeout, maxRpcTimeoutMillis: identityTimeout } },
-    },
     getStorage: restGet(STORAGE_BASE_URL, 'storage/v1'),
     getNotebooks: restGet(NOTEBOOKS_BASE_URL, 'v2'),
     postIam: restGet(IAM_BASE_URL, 'v1', 'POST'),
-    connection,
-    client: <T extends { close(): Promise<void> }>(name: string, make: (options: ClientOptions) => T): T => {
-      let client = others.get(name);
-      if (!client) others.set(name, (client = make(connection)));
-      return client as T;
-    },
-    close: async () => {
-      await Promise.all([...Object.values(clients.vertex), clients.projects, clients.folders, clients.organizations, clients.keys, ...others.values()].map((client) => client.close()));
-    },
+    getProject: (project) => getResourceManagerFast<ProjectDetails>(`projects/${encodeURIComponent(project)}`),
   };
+}
+
+/** The whole session: the REST reads, and the gax clients, whose libraries load now. */
+export async function openSession(rest: RestSession, settings: GcpSettings, authClient: AuthClient): Promise<GoogleSession> {
+  const { gaxClients } = await import('./gax-clients.js');
+  // google-gax resolves its own copy of google-auth-library; the classes match in shape, not in name.
+  const connection: ClientOptions = { fallback: true, authClient: authClient as unknown as ClientOptions['authClient'], ...endpointOptions(settings.endpoint) };
+  // Copied as property descriptors: each client is a getter that builds it on first use.
+  return Object.defineProperties({ ...rest }, Object.getOwnPropertyDescriptors(gaxClients(connection))) as GoogleSession;
 }
 
 /** The project application default credentials name (environment, key file, gcloud, metadata server). */

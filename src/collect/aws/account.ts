@@ -1,0 +1,91 @@
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type { CollectorContext } from '../collector.js';
+import { forEachConcurrently } from '../runtime.js';
+import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
+import { collectBedrockAgents } from './bedrock-agent.js';
+import { collectGuardrailVersions } from './guardrails.js';
+import { collectApiKeys, collectIdentities } from './iam.js';
+import { collectKeys } from './kms.js';
+import { collectFunctions } from './lambda.js';
+import { collectLogGroups } from './logs.js';
+import { bedrockInvokedModels } from './metrics.js';
+import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
+import { collectBuckets } from './s3.js';
+import { collectSageMaker } from './sagemaker.js';
+import type { AwsAccount } from './session.js';
+
+/**
+ * Reads one AWS account whose identity is known: first the AI services in every region, in
+ * parallel; then the functions, log groups and buckets they point at; then the roles, users and keys
+ * those point at; finally the relations and properties that need all of it. Loaded by collect.ts
+ * once the identity call is answered: this module brings every service's SDK client with it.
+ */
+
+/** Enabled regions (EC2 DescribeRegions), narrowed to `--regions`; a requested region that is not enabled is skipped. */
+async function regionsToScan(account: AwsAccount, requested: string[] | undefined): Promise<string[]> {
+  const scope = account.scope(account.homeRegion, 'ec2');
+  const client = account.client(EC2Client, account.homeRegion);
+  const enabled = (await scope.call('DescribeRegions', () => client.send(new DescribeRegionsCommand({}))))?.Regions?.flatMap((region) => region.RegionName ?? []);
+  if (!requested) return enabled ?? [account.homeRegion];
+  if (!enabled) return requested;
+  for (const region of requested.filter((name) => !enabled.includes(name))) {
+    account.scope(region, 'all').record('skipped', 'the region is not enabled for this account, or does not exist');
+  }
+  return requested.filter((name) => enabled.includes(name));
+}
+
+/** Whether a region uses Bedrock, and the evidence: its resources, and the models invoked lately. */
+export interface BedrockUse {
+  bedrockResourcesInRegion: number | undefined;
+  invokedModels: string[] | undefined;
+  /** True when either shows use; false only when both were read and show none; unknown otherwise. */
+  bedrockUsed: boolean | undefined;
+}
+
+function bedrockUseOf(resources: number | undefined, invokedModels: string[] | undefined): BedrockUse {
+  const evidence = [resources === undefined ? undefined : resources > 0, invokedModels === undefined ? undefined : invokedModels.length > 0];
+  const bedrockUsed = evidence.includes(true) ? true : evidence.every((seen) => seen === false) ? false : undefined;
+  return { bedrockResourcesInRegion: resources, invokedModels, bedrockUsed };
+}
+
+export async function collectAccount(account: AwsAccount, context: CollectorContext): Promise<void> {
+  context.progress(`${account.account}: finding regions`);
+  const regions = await regionsToScan(account, context.scope.regions);
+  const endpointsByRegion = new Map<string, BedrockEndpoints>();
+  const modelLifecycle = new Map<string, Map<string, string> | undefined>();
+  const bedrockUse = new Map<string, BedrockUse>();
+
+  let regionsRead = 0;
+  const regionProgress = () => context.progress(`${account.account}: ${regionsRead}/${regions.length} regions, ${account.assetCount} assets`);
+  regionProgress();
+  await Promise.all([
+    collectApiKeys(account),
+    forEachConcurrently(regions, async (region) => {
+      const [, bedrock, agents, endpoints, invokedModels] = await Promise.all([
+        collectSageMaker(account, region),
+        collectBedrock(account, region),
+        collectBedrockAgents(account, region),
+        collectBedrockEndpoints(account, region),
+        bedrockInvokedModels(account, region),
+      ]);
+      endpointsByRegion.set(region, endpoints);
+      modelLifecycle.set(region, bedrock.modelLifecycle);
+      const found = bedrock.resources + agents.resources;
+      const everythingListed = !account.scope(region, 'bedrock').failed && !account.scope(region, 'bedrock-agent').failed;
+      const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
+      bedrockUse.set(region, use);
+      if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
+      regionsRead++;
+      regionProgress();
+    }),
+  ]);
+
+  context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
+  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
+  context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
+  await Promise.all([collectIdentities(account), collectKeys(account)]);
+
+  markLegacyModelUsers(account, modelLifecycle);
+  addVpcs(account, endpointsByRegion, bedrockUse);
+  account.addStubs();
+}

@@ -1,0 +1,30 @@
+import { forEachConcurrently } from '../runtime.js';
+import { collectCognitiveServices } from './cognitive-services.js';
+import { collectIdentities, collectRoleAssignments } from './identities.js';
+import { collectMachineLearning } from './machine-learning.js';
+import type { AzureScan } from './session.js';
+import { collectStorage } from './storage.js';
+
+/**
+ * What is in the subscriptions: the AI resources of every subscription first, then the identities
+ * they run as and their role assignments, then the storage those identities and the workspaces
+ * reach. Each phase runs across subscriptions at once, under the scan's one concurrency limit.
+ * Loaded by collect.ts once the subscription listing is answered: this module brings every
+ * service's SDK client with it.
+ */
+export async function collectSubscriptions(scan: AzureScan, subscriptionIds: string[]): Promise<void> {
+  const { context } = scan;
+  let read = 0;
+  const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
+  progress();
+  await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
+    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId)]);
+    read++;
+    progress();
+  });
+  progress('; identities and role assignments');
+  await collectRoleAssignments(scan, subscriptionIds);
+  await collectIdentities(scan, subscriptionIds);
+  progress('; storage');
+  await collectStorage(scan, subscriptionIds);
+}
