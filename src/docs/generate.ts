@@ -7,6 +7,7 @@ import { OPERATORS } from '../engine/operators/index.js';
 import { EQUIVALENT_TOOLS, type Rule } from '../engine/rule.js';
 import { unwrapSchema } from '../input/schema-walk.js';
 import { PEER_CHECKS, PEER_LISTS } from './peer-checks.js';
+import { UNCOVERED_CHECKS } from './uncovered.js';
 
 /**
  * Reference documentation generated from the code and the rule pack, so it cannot drift:
@@ -89,6 +90,8 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     out += `\nNot covered:\n\n| Check | Scope | Why |\n|---|---|---|\n`;
     for (const peer of uncovered) out += `| \`${peer.check}\` | ${cell(peer.scope)} | ${cell(peer.uncovered ?? 'no reason recorded')} |\n`;
   }
+  out += '\n### Not covered yet (Google Cloud)\n\nPeer checks, constraints and settings for Google Cloud AI that no built-in rule covers, and why.\n\n| Source | Check | Why not |\n|---|---|---|\n';
+  for (const row of UNCOVERED_CHECKS) out += `| ${cell(row.source)} | ${cell(row.check)} | ${cell(row.reason)} |\n`;
   out += '\n## Rules\n';
   for (const rule of sorted) {
     out += `\n### ${rule.id}\n\n**${cell(rule.title)}** · ${rule.severity} · ${rule.category}\n\n${rule.description.trim()}\n\n*Severity:* ${rule.severityReason.trim()}\n\n*Applies to:* ${rule.resourceTypes.map((type) => `\`${type}\``).join(', ')}\n\n`;

@@ -12,6 +12,10 @@ import type { GoogleSession } from './session.js';
 export interface Ancestry {
   policies: IamPolicy[];
   complete: boolean;
+  /** The folders and organization above the project, nearest first, as far as they could be read. */
+  names: string[];
+  /** Every ancestor's name is known (each folder's parent was read, up to the organization). */
+  namesComplete: boolean;
 }
 
 /** Folders sit at most 10 deep under an organization (Resource Manager limits). */
@@ -27,8 +31,8 @@ export class AncestryReader {
 
   /** The ancestry of a project whose parent is `parent` (undefined when it could not be read: unknown). */
   async ofParent(parent: string | null | undefined, known: boolean): Promise<Ancestry> {
-    if (!known) return { policies: [], complete: false };
-    return parent ? this.ancestry(parent, 0) : { policies: [], complete: true };
+    if (!known) return { policies: [], complete: false, names: [], namesComplete: false };
+    return parent ? this.ancestry(parent, 0) : { policies: [], complete: true, names: [], namesComplete: true };
   }
 
   private ancestry(node: string, depth: number): Promise<Ancestry> {
@@ -44,14 +48,14 @@ export class AncestryReader {
     const request = { resource: node, options: { requestedPolicyVersion: 3 } };
     if (node.startsWith('organizations/')) {
       const policy = await builder.call(scope, 'organizations.getIamPolicy', async () => (await this.session.organizations.getIamPolicy(request, options))[0] as IamPolicy);
-      return { policies: policy ? [policy] : [], complete: policy !== undefined };
+      return { policies: policy ? [policy] : [], complete: policy !== undefined, names: [node], namesComplete: true };
     }
-    if (!node.startsWith('folders/') || depth >= MAX_DEPTH) return { policies: [], complete: false };
+    if (!node.startsWith('folders/') || depth >= MAX_DEPTH) return { policies: [], complete: false, names: [], namesComplete: false };
     const [folder, policy] = await Promise.all([
       builder.call(scope, 'folders.get', async () => (await this.session.folders.getFolder({ name: node }, options))[0]),
       builder.call(scope, 'folders.getIamPolicy', async () => (await this.session.folders.getIamPolicy(request, options))[0] as IamPolicy),
     ]);
-    const above = folder ? await this.ancestry(folder.parent ?? '', depth + 1) : { policies: [], complete: false };
-    return { policies: [...(policy ? [policy] : []), ...above.policies], complete: policy !== undefined && above.complete };
+    const above = folder ? await this.ancestry(folder.parent ?? '', depth + 1) : { policies: [], complete: false, names: [], namesComplete: false };
+    return { policies: [...(policy ? [policy] : []), ...above.policies], complete: policy !== undefined && above.complete, names: [node, ...above.names], namesComplete: above.namesComplete };
   }
 }

@@ -5,6 +5,8 @@ import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../run
 import { AncestryReader } from './ancestry.js';
 import { classifyGcpError, describeGoogleError } from './errors.js';
 import { GcpEstate } from './estate.js';
+import { collectGenerativeAi } from './generative-ai.js';
+import { FloorSettingReader } from './model-armor.js';
 import type { IamPolicy } from './iam.js';
 import { collectRelated, type ProjectFacts } from './related.js';
 import { authenticate, defaultProject, openRestSession, openSession, type GoogleSession, type ProjectDetails, type RestSession, type RetryPolicy } from './session.js';
@@ -32,11 +34,12 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
   try {
     const facts = new Map<string, ProjectFacts>();
     const ancestry = new AncestryReader(session, estate);
+    const floors = new FloorSettingReader(session, estate);
     let read = 0;
     const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
     progress();
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, ancestry, project, firstAnswers.get(project)!));
+      facts.set(project, await collectProject(session, estate, ancestry, floors, project, firstAnswers.get(project)!));
       read++;
       progress();
     });
@@ -86,24 +89,29 @@ async function readProject(rest: RestSession, estate: GcpEstate, project: string
 
 const iamScopeOf = (project: string) => ({ account: project, region: 'global', service: 'iam' });
 
-async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, project: string, { details, silent }: FirstAnswer): Promise<ProjectFacts> {
+async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, floors: FloorSettingReader, project: string, { details, silent }: FirstAnswer): Promise<ProjectFacts> {
   const { builder } = estate;
   const iamScope = iamScopeOf(project);
   if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
-  const [policy, locations] = await Promise.all([
+  const [policy, { locations, listed }] = await Promise.all([
     builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),
     vertexLocations(session, estate, project),
     // Workbench is its own API (Notebooks), listed for all zones in one call.
     builder.call({ account: project, region: 'global', service: 'notebooks' }, 'ListInstances', () => collectWorkbenchInstances(session, estate, project)),
   ]);
   const inherited = ancestry.ofParent(details?.parent, details !== undefined);
-  await forEachConcurrently(locations, (location) =>
-    forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
-      const where = { project, location, estate };
-      await builder.call({ account: project, region: location, service: 'aiplatform' }, collection.operation, () => collection.collect(session.vertex, where, session.callOptions));
-    }),
-  );
-  return { number: details?.name?.split('/')[1], policy, ancestry: await inherited };
+  const number = details?.name?.split('/')[1];
+  await Promise.all([
+    forEachConcurrently(locations, (location) =>
+      forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
+        const where = { project, location, estate };
+        await builder.call({ account: project, region: location, service: 'aiplatform' }, collection.operation, () => collection.collect(session.vertex, where, session.callOptions));
+      }),
+    ),
+    // API keys, the generative AI APIs enabled, and Model Armor.
+    collectGenerativeAi(session, estate, floors, { project, number, locations, locationsListed: listed, ancestry: inherited }),
+  ]);
+  return { number, policy, ancestry: await inherited };
 }
 
 /** No answer at all: a refused or reset connection, a name that does not resolve, a call that went silent. */
@@ -116,21 +124,21 @@ function isNetworkFailure(error: unknown): boolean {
 /**
  * The locations to read: those the Locations API lists, or those asked for with --gcp-locations
  * (a location where Vertex AI is not offered is skipped). When the list cannot be read, the
- * requested locations are tried as they are.
+ * requested locations are tried as they are; without a request, none are (`listed` false).
  */
-async function vertexLocations(session: GoogleSession, estate: GcpEstate, project: string): Promise<string[]> {
+async function vertexLocations(session: GoogleSession, estate: GcpEstate, project: string): Promise<{ locations: string[]; listed: boolean }> {
   const offered = await estate.builder.call({ account: project, region: 'global', service: 'aiplatform' }, 'ListLocations', async () => {
     const locations: string[] = [];
     for await (const location of session.vertex.endpoints.listLocationsAsync({ name: `projects/${project}` }, session.callOptions)) if (location.locationId) locations.push(location.locationId);
     return locations;
   });
   const requested = estate.builder.context.scope.gcpLocations;
-  if (!requested) return offered ?? [];
-  if (!offered) return requested;
+  if (!requested) return { locations: offered ?? [], listed: offered !== undefined };
+  if (!offered) return { locations: requested, listed: true };
   for (const location of requested.filter((name) => !offered.includes(name))) {
     estate.builder.record({ account: project, region: location, service: 'aiplatform' }, 'skipped', `Vertex AI is not offered in ${location}`);
   }
-  return requested.filter((name) => offered.includes(name));
+  return { locations: requested.filter((name) => offered.includes(name)), listed: true };
 }
 
 /**

@@ -72,6 +72,11 @@ export function isNotOffered(error: unknown): boolean {
   return status === 'NOT_FOUND' || status === 'UNIMPLEMENTED';
 }
 
+/** The API is not enabled in the project (403 SERVICE_DISABLED). */
+export function isApiDisabled(error: unknown): boolean {
+  return isServiceDisabled(describeGoogleError(error));
+}
+
 /** The API is not enabled in the project: there is nothing of it to read, which is not a gap. */
 function isServiceDisabled(failure: GoogleFailure): boolean {
   return failure.reason === 'SERVICE_DISABLED' || /API has not been used in project|API .* is disabled/i.test(failure.message);

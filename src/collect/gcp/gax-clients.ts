@@ -3,7 +3,10 @@
 // about a second of CPU per scan and are never used; the clients read their API descriptions from
 // JSON. (The packages have no `exports` map; a test builds a scan through these paths.)
 import * as vertex from '@google-cloud/aiplatform/build/src/v1/index.js';
+import { ApiKeysClient } from '@google-cloud/apikeys/build/src/v2/index.js';
 import { KeyManagementServiceClient } from '@google-cloud/kms/build/src/v1/index.js';
+import { ModelArmorClient } from '@google-cloud/modelarmor/build/src/v1/index.js';
+import { ServiceUsageClient } from '@google-cloud/service-usage/build/src/v1/index.js';
 import { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager/build/src/v3/index.js';
 import * as gax from 'google-gax';
 import type { ClientOptions, GaxClients, VertexClients } from './session.js';
@@ -11,8 +14,9 @@ import type { ClientOptions, GaxClients, VertexClients } from './session.js';
 /**
  * The official gax clients of a scan. Loaded by session.ts (`openSession`) once each project's first
  * call is answered. The Vertex AI clients, which every project needs, are built at once, outside any call's
- * deadline; Resource Manager's folders and organizations and Cloud KMS when first used (a project
- * without a folder, or without customer-managed keys, never needs them).
+ * deadline; Resource Manager's folders and organizations, Cloud KMS, API Keys, Service Usage and
+ * Model Armor when first used (a project without a folder, or without customer-managed keys, never
+ * needs those two).
  */
 
 type ProtoRoot = ReturnType<gax.fallback.GrpcClient['loadProtoJSON']>;
@@ -67,6 +71,8 @@ export function gaxClients(connection: ClientOptions): GaxClients {
     featureOnlineStores: new vertex.FeatureOnlineStoreAdminServiceClient(connection, GAX_SHARING_ROOTS),
     indexEndpoints: new vertex.IndexEndpointServiceClient(connection, GAX_SHARING_ROOTS),
     reasoningEngines: new vertex.ReasoningEngineServiceClient(connection, GAX_SHARING_ROOTS),
+    tensorboards: new vertex.TensorboardServiceClient(connection, GAX_SHARING_ROOTS),
+    metadata: new vertex.MetadataServiceClient(connection, GAX_SHARING_ROOTS),
   };
   const built: Array<{ close(): Promise<void> }> = Object.values(vertexClients);
   const others = builtOnFirstUse<Omit<GaxClients, 'vertex' | 'close'>>(
@@ -75,6 +81,9 @@ export function gaxClients(connection: ClientOptions): GaxClients {
       folders: () => new FoldersClient(connection, GAX_SHARING_ROOTS),
       organizations: () => new OrganizationsClient(connection, GAX_SHARING_ROOTS),
       keys: () => new KeyManagementServiceClient(connection, GAX_SHARING_ROOTS),
+      apiKeys: () => new ApiKeysClient(connection, GAX_SHARING_ROOTS),
+      serviceUsage: () => new ServiceUsageClient(connection, GAX_SHARING_ROOTS),
+      modelArmor: () => new ModelArmorClient(connection, GAX_SHARING_ROOTS),
     },
     built,
   );

@@ -1,5 +1,8 @@
 import type { v1 as vertex } from '@google-cloud/aiplatform';
+import type { ApiKeysClient } from '@google-cloud/apikeys';
 import type { KeyManagementServiceClient } from '@google-cloud/kms';
+import type { v1 as modelArmor } from '@google-cloud/modelarmor';
+import type { ServiceUsageClient } from '@google-cloud/service-usage';
 import type { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
 import { GoogleAuth, OAuth2Client, type AuthClient, type gaxios } from 'google-auth-library';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
@@ -25,6 +28,7 @@ export type CallOptions = NonNullable<Parameters<vertex.EndpointServiceClient['l
 
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const VERTEX_GLOBAL_HOST = 'aiplatform.googleapis.com';
+const MODEL_ARMOR_GLOBAL_HOST = 'modelarmor.googleapis.com';
 const STORAGE_BASE_URL = 'https://storage.googleapis.com';
 const NOTEBOOKS_BASE_URL = 'https://notebooks.googleapis.com';
 const IAM_BASE_URL = 'https://iam.googleapis.com';
@@ -72,6 +76,8 @@ export interface VertexClients {
   featureOnlineStores: vertex.FeatureOnlineStoreAdminServiceClient;
   indexEndpoints: vertex.IndexEndpointServiceClient;
   reasoningEngines: vertex.ReasoningEngineServiceClient;
+  tensorboards: vertex.TensorboardServiceClient;
+  metadata: vertex.MetadataServiceClient;
 }
 
 /** The gax clients, each built when first used (gax-clients.ts). */
@@ -82,6 +88,12 @@ export interface GaxClients {
   folders: FoldersClient;
   organizations: OrganizationsClient;
   keys: KeyManagementServiceClient;
+  /** API Keys v2: the project's API keys. */
+  apiKeys: ApiKeysClient;
+  /** Service Usage v1: which APIs are enabled. */
+  serviceUsage: ServiceUsageClient;
+  /** Model Armor v1: floor settings (global endpoint) and templates (regional endpoints). */
+  modelArmor: modelArmor.ModelArmorClient;
   /** Closes the clients that were built. */
   close(): Promise<void>;
 }
@@ -216,9 +228,12 @@ function endpointOptions(endpoint: URL | undefined): Partial<ClientOptions> {
  */
 function routeToLocationHost(request: gaxios.GaxiosOptionsPrepared): void {
   const url = request.url;
-  if (url.hostname !== VERTEX_GLOBAL_HOST) return;
+  if (url.hostname !== VERTEX_GLOBAL_HOST && url.hostname !== MODEL_ARMOR_GLOBAL_HOST) return;
   const location = /^\/v1\/projects\/[^/]+\/locations\/([a-z0-9-]+)\//.exec(url.pathname)?.[1];
-  if (location && location !== 'global') url.hostname = `${location}-${VERTEX_GLOBAL_HOST}`;
+  if (!location || location === 'global') return;
+  // Model Armor templates are served only by the regional endpoint of their location; the global
+  // endpoint serves floor settings (https://cloud.google.com/model-armor/data-residency).
+  url.hostname = url.hostname === VERTEX_GLOBAL_HOST ? `${location}-${VERTEX_GLOBAL_HOST}` : `modelarmor.${location}.rep.googleapis.com`;
 }
 
 /**

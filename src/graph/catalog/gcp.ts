@@ -28,6 +28,8 @@ const TEMPLATE = cmekSources('ListNotebookRuntimeTemplates');
 const STORE = cmekSources('ListFeatureOnlineStores');
 const INDEX_ENDPOINT = cmekSources('ListIndexEndpoints');
 const AGENT = cmekSources('ListReasoningEngines');
+const TENSORBOARD = cmekSources('ListTensorboards');
+const METADATA_STORE = cmekSources('ListMetadataStores');
 
 const NETWORK_TYPE_ENDPOINT: PropertySource = {
   from: 'ListEndpoints privateServiceConnectConfig.enablePrivateServiceConnect (or enablePrivateServiceConnect), network',
@@ -65,6 +67,30 @@ const NO_INBOUND: PropertySource = {
 };
 
 const SERVICE_ACCOUNT_POLICY = 'Resource Manager v3 projects.getIamPolicy (requestedPolicyVersion 3)';
+const SERVICE_USAGE = 'Service Usage v1 services.batchGet';
+const API_KEYS = 'API Keys v2 projects.locations.keys.list (global; keyString is not returned and GetKeyString is never called)';
+const MODEL_ARMOR = 'Model Armor v1 (googleapis google/cloud/modelarmor/v1/service.proto)';
+const FLOOR = 'Model Armor v1 getFloorSetting (projects, folders, organizations; location global)';
+const TEMPLATES = 'Model Armor v1 projects.locations.templates.list (regional endpoint)';
+
+/** The filter configuration (filterConfig) a Model Armor template and a floor setting share. */
+function filterSources(call: string) {
+  const unspecifiedOff = 'false: *_ENFORCEMENT_UNSPECIFIED is "Same as Disabled" (service.proto)';
+  return {
+    promptInjectionFilter: bool('the prompt injection and jailbreak filter is on', { from: `${call} filterConfig.piAndJailbreakFilterSettings.filterEnforcement`, absent: unspecifiedOff }),
+    promptInjectionConfidence: str('LOW_AND_ABOVE, MEDIUM_AND_ABOVE or HIGH: the confidence from which prompt injection is reported; null when the filter is off', {
+      from: `${call} filterConfig.piAndJailbreakFilterSettings.confidenceLevel`,
+      absent: 'LOW_AND_ABOVE: DETECTION_CONFIDENCE_LEVEL_UNSPECIFIED is "Same as LOW_AND_ABOVE" (service.proto)',
+    }),
+    sensitiveDataFilter: bool('Sensitive Data Protection screening is on (basic config enabled, or an advanced config)', { from: `${call} filterConfig.sdpSettings.basicConfig.filterEnforcement / advancedConfig`, absent: unspecifiedOff }),
+    maliciousUriFilter: bool('the malicious URL filter is on', { from: `${call} filterConfig.maliciousUriFilterSettings.filterEnforcement`, absent: unspecifiedOff }),
+    raiFilters: strList('responsible AI filter categories set (SEXUALLY_EXPLICIT, HATE_SPEECH, HARASSMENT, DANGEROUS)', { from: `${call} filterConfig.raiSettings.raiFilters[].filterType`, absent: 'an empty list: no responsible AI filter' }),
+    highConfidenceOnlyFilters: strList('filters that report a match only at HIGH confidence, the least strict threshold (PROMPT_INJECTION_AND_JAILBREAK or a responsible AI category)', {
+      from: `${call} filterConfig piAndJailbreakFilterSettings.confidenceLevel and raiSettings.raiFilters[].confidenceLevel`,
+      absent: 'unknown when a responsible AI filter has no level ("a reasonable default level based on the filter_type", not published) and no HIGH filter was found',
+    }),
+  };
+}
 
 export const GCP_ASSET_TYPES = [
   {
@@ -242,7 +268,23 @@ export const GCP_ASSET_TYPES = [
           from: 'Notebooks v2 instances.list gceSetup.metadata notebook-disable-root',
           absent: 'true: root access is on unless notebook-disable-root is "true"',
         }),
+        terminalAccess: bool('users can open a terminal in JupyterLab (notebook-disable-terminal metadata not "true")', {
+          from: 'Notebooks v2 instances.list gceSetup.metadata notebook-disable-terminal',
+          absent: 'true: the terminal is on unless notebook-disable-terminal is "true" (https://cloud.google.com/vertex-ai/docs/workbench/instances/manage-metadata)',
+        }),
+        fileDownloads: bool('users can download files from JupyterLab (notebook-disable-downloads or notebook-disable-nbconvert not "true")', {
+          from: 'Notebooks v2 instances.list gceSetup.metadata notebook-disable-downloads and notebook-disable-nbconvert',
+          absent: 'true: downloads, and "Download as" through nbconvert, are on unless each key is "true" (https://cloud.google.com/vertex-ai/docs/workbench/instances/manage-metadata)',
+        }),
         secureBoot: bool('shielded VM secure boot is on', { from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableSecureBoot', absent: 'false, the documented default ("Secure Boot is disabled by default", gce_setup.proto)' }),
+        vtpm: bool('shielded VM vTPM is on', {
+          from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableVtpm ("Enabled by default", gce_setup.proto: the instance carries the value in force)',
+          absent: 'false when shieldedInstanceConfig is there without it (proto3 JSON leaves out false); unknown when shieldedInstanceConfig is absent',
+        }),
+        integrityMonitoring: bool('shielded VM integrity monitoring is on', {
+          from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableIntegrityMonitoring ("Enabled by default", gce_setup.proto)',
+          absent: 'false when shieldedInstanceConfig is there without it; unknown when shieldedInstanceConfig is absent',
+        }),
         machineType: str('gceSetup.machineType', { from: 'Notebooks v2 instances.list gceSetup.machineType', absent: 'null: not returned' }),
       },
       {
@@ -345,6 +387,110 @@ export const GCP_ASSET_TYPES = [
         networkIsolated: { from: 'ListReasoningEngines spec.deploymentSpec.pscInterfaceConfig.networkAttachment', absent: 'false: without a PSC interface the agent egresses on Google\'s network' },
       },
     ),
+  },
+  {
+    type: 'gcp.vertexai.tensorboard',
+    title: 'Vertex AI TensorBoard instance',
+    category: 'ai',
+    bomType: 'data',
+    props: props(
+      ['customerManagedKey'],
+      {
+        kmsKeyName: str('encryptionSpec.kmsKeyName', TENSORBOARD.kmsKeyName),
+        isDefault: bool('the default TensorBoard of the region (experiments without one use it)', { from: 'ListTensorboards isDefault', absent: 'false, the proto3 default' }),
+      },
+      { customerManagedKey: TENSORBOARD.customerManagedKey },
+    ),
+  },
+  {
+    type: 'gcp.vertexai.metadata-store',
+    title: 'Vertex AI ML Metadata store',
+    category: 'ai',
+    bomType: 'data',
+    props: props(['customerManagedKey'], { kmsKeyName: str('encryptionSpec.kmsKeyName', METADATA_STORE.kmsKeyName) }, { customerManagedKey: METADATA_STORE.customerManagedKey }),
+  },
+  {
+    type: 'gcp.resourcemanager.project',
+    title: 'Google Cloud project (its generative AI APIs and Model Armor enforcement)',
+    category: 'ai',
+    bomType: 'platform',
+    props: props([], {
+      projectNumber: str('project number', { from: 'Resource Manager v3 projects.get name (projects/NUMBER)', absent: 'unknown when projects.get was not answered' }),
+      vertexAiApiEnabled: bool('the Vertex AI API (aiplatform.googleapis.com) is enabled', {
+        from: `${SERVICE_USAGE} state of aiplatform.googleapis.com`,
+        absent: 'unknown when the call was not answered or the state is STATE_UNSPECIFIED; DISABLED covers "explicitly disabled, or has never been enabled" (resources.proto)',
+      }),
+      geminiApiEnabled: bool('the Gemini API (Generative Language API, generativelanguage.googleapis.com) is enabled', { from: `${SERVICE_USAGE} state of generativelanguage.googleapis.com`, absent: 'as vertexAiApiEnabled' }),
+      generativeAiInUse: bool('Gemini can be called in the project: the Vertex AI or the Gemini API is enabled', {
+        from: 'vertexAiApiEnabled or geminiApiEnabled',
+        absent: 'unknown unless one is true or both are known false',
+      }),
+      modelArmorFloorBlocks: bool('the project\'s Model Armor floor setting blocks (inline enforcement on Gemini in Vertex AI: enforcement on, AI_PLATFORM integrated, inspect-and-block)', {
+        from: `${MODEL_ARMOR} projects.locations.getFloorSetting (global) enableFloorSettingEnforcement, integratedServices, aiPlatformFloorSetting`,
+        absent: 'false when the Model Armor API is not enabled in the project (403 SERVICE_DISABLED); unknown when the floor setting could not be read, or is on and integrated with no mode',
+      }),
+      modelArmorBlockingTemplate: bool('some Model Armor template of the project, in a location the scan reads, runs in inspect-and-block mode', {
+        from: `${MODEL_ARMOR} projects.locations.templates.list templateMetadata.enforcementType in each Vertex AI location read and in the multi-regions us and eu (templates in other locations are not read)`,
+        absent:
+          'false when the Model Armor API is off; unknown when a location, or the Vertex AI locations themselves, could not be listed and no blocking template was found; a location without a Model Armor endpoint (its regional host does not resolve) holds none',
+      }),
+      modelArmorEnforced: bool('Model Armor screens and blocks: the floor setting blocks on Vertex AI, or a template blocks', {
+        from: 'modelArmorFloorBlocks or modelArmorBlockingTemplate',
+        absent: 'unknown unless one is true or both are known false',
+      }),
+    }),
+  },
+  {
+    type: 'gcp.apikeys.key',
+    title: 'Google Cloud API key',
+    category: 'identity',
+    bomType: 'cryptographic-asset',
+    props: props([], {
+      apiRestricted: bool('the key is restricted to some APIs (restrictions.apiTargets set)', { from: `${API_KEYS} restrictions.apiTargets`, absent: 'false: "If no restrictions are specified, all targets are allowed" (resources.proto)' }),
+      apiTargets: strList('the services the key may call; null when it may call every enabled API', { from: `${API_KEYS} restrictions.apiTargets[].service`, absent: 'null: no API restriction' }),
+      applicationRestriction: str('browser, server, android or ios: the client restriction set (HTTP referrers, IP addresses, Android apps, iOS bundles); null when anyone holding the key can use it from anywhere', {
+        from: `${API_KEYS} restrictions.browserKeyRestrictions / serverKeyRestrictions / androidKeyRestrictions / iosKeyRestrictions (oneof client_restrictions)`,
+        absent: 'null: none of the oneof is set',
+      }),
+      allowedReferrers: strList('HTTP referrers a browser key is limited to', { from: `${API_KEYS} restrictions.browserKeyRestrictions.allowedReferrers`, absent: 'null: not a browser-restricted key' }),
+      allowedIps: strList('IP addresses or ranges a server key is limited to', { from: `${API_KEYS} restrictions.serverKeyRestrictions.allowedIps`, absent: 'null: not a server-restricted key' }),
+      generativeAiApis: strList('the generative AI APIs (generativelanguage.googleapis.com, aiplatform.googleapis.com) the key can call: those among its API targets, or without API targets those enabled in the project', {
+        from: `${API_KEYS} restrictions.apiTargets, and ${SERVICE_USAGE} for a key without API targets`,
+        absent: 'unknown when the key has no API targets and whether the two APIs are enabled could not be read in full',
+      }),
+      allowsGenerativeAi: bool('the key can call Gemini (Gemini API or Vertex AI)', { from: 'generativeAiApis is not empty', absent: 'unknown as generativeAiApis, but true when one of the two is known enabled' }),
+    }),
+  },
+  {
+    type: 'gcp.modelarmor.floor-setting',
+    title: 'Model Armor floor setting (project, folder or organization)',
+    category: 'ai',
+    bomType: 'application',
+    props: props([], {
+      level: str('project, folder or organization', { from: 'the floor setting\'s resource name', absent: 'never absent' }),
+      enforcement: bool('floor setting enforcement is on', { from: `${FLOOR} enableFloorSettingEnforcement (proto3 optional)`, absent: 'false: not turned on (a floor setting is a singleton that exists for every project, folder and organization)' }),
+      integratedServices: strList('the services the floor setting applies to inline (AI_PLATFORM: Gemini in Vertex AI)', { from: `${FLOOR} integratedServices`, absent: 'an empty list: none' }),
+      vertexAiIntegrated: bool('AI_PLATFORM is among integratedServices', { from: `${FLOOR} integratedServices`, absent: 'false: not integrated' }),
+      vertexAiMode: str('inspect-and-block or inspect-only on Vertex AI; null when neither is set', { from: `${FLOOR} aiPlatformFloorSetting.inspectAndBlock / inspectOnly (oneof)`, absent: 'null: no mode set' }),
+      blocksVertexAi: bool('Gemini prompts and responses in Vertex AI that trip the filters are blocked: enforcement on, AI_PLATFORM integrated, inspect-and-block', {
+        from: `${FLOOR} enableFloorSettingEnforcement, integratedServices, aiPlatformFloorSetting`,
+        absent: 'unknown when enforcement is on and AI_PLATFORM integrated but no mode is set (undocumented)',
+      }),
+      cloudLogging: bool('filter results on Vertex AI go to Cloud Logging', { from: `${FLOOR} aiPlatformFloorSetting.enableCloudLogging`, absent: 'false, the proto3 default' }),
+      ...filterSources(FLOOR),
+    }),
+  },
+  {
+    type: 'gcp.modelarmor.template',
+    title: 'Model Armor template',
+    category: 'ai',
+    bomType: 'application',
+    props: props([], {
+      enforcementType: str('INSPECT_AND_BLOCK or INSPECT_ONLY', { from: `${TEMPLATES} templateMetadata.enforcementType`, absent: 'INSPECT_AND_BLOCK: ENFORCEMENT_TYPE_UNSPECIFIED is "Same as INSPECT_AND_BLOCK" (service.proto)' }),
+      blocking: bool('requests and responses that trip the filters are blocked (INSPECT_AND_BLOCK)', { from: `${TEMPLATES} templateMetadata.enforcementType`, absent: 'true: the default is INSPECT_AND_BLOCK' }),
+      logSanitizeOperations: bool('sanitize operations are logged', { from: `${TEMPLATES} templateMetadata.logSanitizeOperations`, absent: 'false, the proto3 default' }),
+      ...filterSources(TEMPLATES),
+    }),
   },
   {
     type: 'gcp.iam.service-account',

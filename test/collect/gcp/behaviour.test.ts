@@ -78,7 +78,7 @@ describe('scope', () => {
   it('scans the project of the environment when no --gcp-project is given', async () => {
     useEnv({ ...env, GOOGLE_CLOUD_PROJECT: 'acme-sandbox' });
     const inventory = await collect({});
-    expect(inventory.assets.map((asset) => asset.id)).toEqual([ids.sandboxEndpoint]);
+    expect(inventory.assets.map((asset) => asset.id).sort()).toEqual([ids.sandboxEndpoint, ids.sandboxProject, ids.sandboxFloorSetting].sort());
   });
 
   it('asks for --gcp-project when no project can be found', async () => {

@@ -66,9 +66,25 @@ const EXPECTED = [
   ['gcp-vertex-training-without-cmek', ids.pipelineV1],
   ['gcp-vertex-training-without-vpc', ids.adhocJob],
   ['gcp-vertex-training-without-vpc', ids.pipelineV1],
-].map(([rule, resource]) => `${rule} ${resource}`);
+  ['gcp-gemini-api-key-unrestricted', ids.openKey],
+  ['gcp-gemini-api-key-unrestricted', ids.anywhereKey],
+  ['gcp-model-armor-template-inspect-only', ids.mlFloorSetting],
+  ['gcp-model-armor-template-inspect-only', ids.auditTemplate],
+  ['gcp-model-armor-weak-filters', ids.auditTemplate],
+  ['gcp-model-armor-weak-filters', ids.sandboxFloorSetting],
+  ['gcp-vertex-gemini-without-model-armor', ids.sandboxProject],
+  ['gcp-vertex-metadata-store-without-cmek', ids.defaultMetadataStore],
+  ['gcp-vertex-tensorboard-without-cmek', ids.defaultTensorboard],
+  ['gcp-vertex-notebook-file-downloads-enabled', ids.openWorkbench],
+  ['gcp-vertex-notebook-root-access', ids.openWorkbench],
+  ['gcp-vertex-notebook-shielded-vm-incomplete', ids.openWorkbench],
+  ['gcp-vertex-notebook-terminal-enabled', ids.openWorkbench],
+].map(([rule, resource]) => `${rule} ${resource}`).sort();
 
-const HARDENED_TWINS = [ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.datasetTraining, ids.pipelineV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint, ids.lockedWorkbench, ids.euWorkbench];
+const HARDENED_TWINS = [
+  ...[ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.datasetTraining, ids.pipelineV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint, ids.lockedWorkbench, ids.euWorkbench],
+  ...[ids.webKey, ids.mapsKey, ids.strictTemplate, ids.mlProject, ids.folderFloorSetting, ids.lockedTensorboard, ids.lockedMetadataStore],
+];
 
 let fake: FakeGoogle;
 let env: Record<string, string>;
@@ -99,7 +115,8 @@ describe('aispm scan --provider gcp', () => {
   it('lists the location that answered 403 and the unreadable IAM policy and bucket as coverage gaps', () => {
     const { scan: result } = JSON.parse(scan.stdout) as { scan: { coverage: Array<{ account: string; region: string; service: string; status: string }> } };
     const gaps = result.coverage.filter((entry) => entry.status === 'denied' || entry.status === 'error').map((entry) => `${entry.account}/${entry.region}/${entry.service}`);
-    expect(gaps.sort()).toEqual(['acme-ml/europe-west4/aiplatform', 'acme-ml/global/storage', 'acme-sandbox/global/iam']);
+    // The organization's Model Armor floor setting cannot be read either.
+    expect(gaps.sort()).toEqual(['acme-ml/europe-west4/aiplatform', 'acme-ml/global/storage', 'acme-sandbox/global/iam', 'organizations/123456789012/global/modelarmor']);
   });
 
   it('gives the same findings in SARIF', () => {

@@ -57,11 +57,19 @@ describe('reading the estate', () => {
       'gcp.vertexai.feature-online-store': 2,
       'gcp.vertexai.index-endpoint': 2,
       'gcp.vertexai.reasoning-engine': 2,
+      'gcp.vertexai.tensorboard': 2,
+      'gcp.vertexai.metadata-store': 2,
       'gcp.workbench.instance': 3,
       'gcp.storage.bucket': 4,
       'gcp.kms.crypto-key': 1,
       // The five workloads run as, the Notebook Service Agent of the runtimes, and the deployer the ML folder names.
       'gcp.iam.service-account': 7,
+      // Every project read; acme-ml's four API keys; the floor settings of acme-ml, acme-sandbox (never
+      // configured) and the ML folder (the organization's is denied, acme-legacy has Model Armor off).
+      'gcp.resourcemanager.project': 3,
+      'gcp.apikeys.key': 4,
+      'gcp.modelarmor.floor-setting': 3,
+      'gcp.modelarmor.template': 2,
     });
     // Three endpoints, runtimes and Workbench instances in pages of two: the second page was asked for and read.
     expect(requests.filter((request) => request.pageToken === '2').map((request) => request.path)).toEqual(
@@ -205,7 +213,11 @@ describe('reading the estate', () => {
       idleTimeoutSeconds: 10800,
       serviceAccount: DEFAULT_SA,
       rootAccess: true,
+      terminalAccess: true,
+      fileDownloads: true,
       secureBoot: false,
+      vtpm: true,
+      integrityMonitoring: false,
       machineType: 'zones/us-central1-a/machineTypes/e2-standard-4',
     });
     // Without an external IP, egress through Cloud NAT is not read: unknown.
@@ -219,7 +231,11 @@ describe('reading the estate', () => {
       idleTimeoutSeconds: 3600,
       serviceAccount: 'nb-analyst@acme-ml.iam.gserviceaccount.com',
       rootAccess: false,
+      terminalAccess: false,
+      fileDownloads: false,
       secureBoot: true,
+      vtpm: true,
+      integrityMonitoring: true,
       machineType: 'zones/us-central1-b/machineTypes/n1-standard-4',
     });
     expect(edgesOf(inventory, ids.openWorkbench)).toEqual([`uses-identity ${ids.defaultSa}`]);
@@ -272,7 +288,7 @@ describe('reading the estate', () => {
   it('records what could not be read as coverage, and reads the rest', () => {
     const coverage = (account: string, region: string, service: string) => inventory.coverage.find((entry) => entry.account === account && entry.region === region && entry.service === service);
     expect(coverage('acme-ml', 'us-central1', 'aiplatform')?.status).toBe('ok');
-    expect(coverage('acme-ml', 'europe-west4', 'aiplatform')).toMatchObject({ status: 'denied', message: 'ListCustomJobs: PERMISSION_DENIED: The caller does not have permission aiplatform.customJobs.list. (and 10 more failed calls)' });
+    expect(coverage('acme-ml', 'europe-west4', 'aiplatform')).toMatchObject({ status: 'denied', message: 'ListCustomJobs: PERMISSION_DENIED: The caller does not have permission aiplatform.customJobs.list. (and 12 more failed calls)' });
     // asia-northeast1 has no Agent Engine (404): an empty list, not a gap.
     expect(coverage('acme-ml', 'asia-northeast1', 'aiplatform')?.status).toBe('ok');
     expect(coverage('acme-ml', 'global', 'iam')?.status).toBe('ok');

@@ -17,7 +17,8 @@
  *   runs as a dedicated account that can only read, shuts down when idle and uses CMEK, as does
  *   locked-template;
  * - Workbench instance ds-workbench has a public IP, runs as the default service account, never
- *   shuts down when idle and has Google-managed disk keys; fraud-workbench has no public IP, its own
+ *   shuts down when idle, has Google-managed disk keys, root, terminal and downloads on and integrity
+ *   monitoring off; fraud-workbench has no public IP, its own
  *   account, idle shutdown, CMEK on every disk, no root and secure boot, as does eu-workbench, in
  *   another region (three instances: two pages);
  * - custom job adhoc-train runs without a VPC as the default account with web access, no CMEK and an
@@ -32,6 +33,8 @@
  *   account (whose own IAM policy lets the analyst account mint its tokens) and Editor to a group, so
  *   no account of the project is known not to be an administrator; the Colab runtimes run as the
  *   project's Notebook Service Agent, whatever their deprecated serviceAccount names.
+ *
+ * - API keys and Model Armor: see apiKeys and modelArmor below.
  *
  * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
  * acme-legacy without the Notebooks API either, a stopped runtime without a network spec or service account, a bucket that cannot be read,
@@ -51,6 +54,12 @@ export interface FakeProject {
   iamPolicy?: unknown;
   /** Location → collection → records; 'denied' answers 403, 'not-offered' 404. */
   locations: Record<string, 'denied' | Record<string, unknown[] | 'not-offered'>>;
+  /** Service Usage states by API name (ENABLED, DISABLED); by default Vertex AI is enabled unless vertexDisabled, and the rest disabled. */
+  services?: Record<string, string>;
+  /** API keys (API Keys v2 Key records, without keyString, as ListKeys returns them). */
+  apiKeys?: unknown[];
+  /** Model Armor: the project's floor setting (when configured) and templates by location; 'disabled': the API is not enabled. */
+  modelArmor?: { floorSetting?: unknown; templates?: Record<string, unknown[]> } | 'disabled';
 }
 
 export interface FakeBucket {
@@ -64,6 +73,8 @@ export interface FakeAncestor {
   parent?: string;
   displayName?: string;
   iamPolicy?: unknown;
+  /** The Model Armor floor setting; undefined: reading it is denied. */
+  floorSetting?: unknown;
 }
 
 export interface FakeGoogleEstate {
@@ -123,6 +134,21 @@ export const ids = {
   publicIndexEndpoint: `${BASE}/indexEndpoints/9101`,
   privateIndexEndpoint: `${BASE}/indexEndpoints/9102`,
   slackAgent: `${BASE}/reasoningEngines/9201`,
+  openKey: `projects/${NUMBER}/locations/global/keys/0b1c2d3e-0000-4000-8000-000000000001`,
+  anywhereKey: `projects/${NUMBER}/locations/global/keys/0b1c2d3e-0000-4000-8000-000000000002`,
+  webKey: `projects/${NUMBER}/locations/global/keys/0b1c2d3e-0000-4000-8000-000000000003`,
+  mapsKey: `projects/${NUMBER}/locations/global/keys/0b1c2d3e-0000-4000-8000-000000000004`,
+  mlProject: `projects/${PROJECT}`,
+  sandboxProject: 'projects/acme-sandbox',
+  mlFloorSetting: `projects/${PROJECT}/locations/global/floorSetting`,
+  sandboxFloorSetting: 'projects/acme-sandbox/locations/global/floorSetting',
+  folderFloorSetting: 'folders/456789012345/locations/global/floorSetting',
+  strictTemplate: `projects/${PROJECT}/locations/us-central1/templates/strict`,
+  auditTemplate: `projects/${PROJECT}/locations/us-central1/templates/audit-only`,
+  defaultTensorboard: `${BASE}/tensorboards/7301`,
+  lockedTensorboard: `${BASE}/tensorboards/7302`,
+  defaultMetadataStore: `${BASE}/metadataStores/default`,
+  lockedMetadataStore: `${BASE}/metadataStores/fraud-lineage`,
   opsAgent: `${BASE}/reasoningEngines/9202`,
   sandboxEndpoint: 'projects/222222222222/locations/us-central1/endpoints/1',
   openWorkbench: `projects/${PROJECT}/locations/us-central1-a/instances/ds-workbench`,
@@ -331,6 +357,16 @@ const usCentral1: Record<string, unknown[]> = {
       ...CMEK,
     },
   ],
+  // Experiment tracking: the default TensorBoard without CMEK beside one with it; the default metadata
+  // store without CMEK beside a CMEK one.
+  tensorboards: [
+    { name: ids.defaultTensorboard, displayName: 'default', blobStoragePathPrefix: 'cloud-ai-platform-1a2b/tensorboard-7301', runCount: 12, createTime: '2026-01-05T09:00:00Z', isDefault: true, etag: 'AMEw9yN' },
+    { name: ids.lockedTensorboard, displayName: 'fraud-experiments', blobStoragePathPrefix: 'cloud-ai-platform-1a2b/tensorboard-7302', runCount: 3, createTime: '2026-01-06T09:00:00Z', ...CMEK, etag: 'AMEw9yO' },
+  ],
+  metadataStores: [
+    { name: ids.defaultMetadataStore, createTime: '2026-01-05T09:00:00Z', updateTime: '2026-01-05T09:00:00Z', state: { diskUtilizationBytes: '1048576' } },
+    { name: ids.lockedMetadataStore, createTime: '2026-01-06T09:00:00Z', updateTime: '2026-01-06T09:00:00Z', ...CMEK, description: 'fraud lineage' },
+  ],
 };
 
 const cmekDisk = { diskType: 'PD_BALANCED', diskSizeGb: '150', diskEncryption: 'CMEK', kmsKey: KEY };
@@ -343,7 +379,14 @@ const lockedWorkbench = (name: string, zone: string) => ({
     serviceAccounts: [{ email: ANALYST_SA, scopes: ['https://www.googleapis.com/auth/cloud-platform'] }],
     disablePublicIp: true,
     networkInterfaces: [{ network: VPC, subnet: `projects/${NUMBER}/regions/us-central1/subnetworks/ml`, nicType: 'GVNIC' }],
-    metadata: { 'idle-timeout-seconds': '3600', 'notebook-disable-root': 'true', 'proxy-mode': 'service_account' },
+    metadata: {
+      'idle-timeout-seconds': '3600',
+      'notebook-disable-root': 'true',
+      'notebook-disable-terminal': 'true',
+      'notebook-disable-downloads': 'true',
+      'notebook-disable-nbconvert': 'true',
+      'proxy-mode': 'service_account',
+    },
     shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
     bootDisk: cmekDisk,
     dataDisks: [cmekDisk],
@@ -365,7 +408,8 @@ const workbenchInstances = [
       serviceAccounts: [{ email: DEFAULT_SA }],
       networkInterfaces: [{ network: `projects/${NUMBER}/global/networks/default`, subnet: `projects/${NUMBER}/regions/us-central1/subnetworks/default` }],
       metadata: { 'proxy-mode': 'service_account' },
-      shieldedInstanceConfig: { enableVtpm: true, enableIntegrityMonitoring: true },
+      // Integrity monitoring switched off (proto3 JSON leaves the false out).
+      shieldedInstanceConfig: { enableVtpm: true },
       bootDisk: { diskType: 'PD_BALANCED', diskSizeGb: '150', diskEncryption: 'GMEK' },
       dataDisks: [{ diskType: 'PD_BALANCED', diskSizeGb: '100', diskEncryption: 'GMEK' }],
     },
@@ -375,6 +419,72 @@ const workbenchInstances = [
   lockedWorkbench(ids.lockedWorkbench, 'us-central1-b'),
   lockedWorkbench(ids.euWorkbench, 'europe-west4-a'),
 ];
+
+/**
+ * API keys as ListKeys returns them (no keyString: only GetKeyString returns it). gemini-prototype has
+ * no restriction at all and the project has the Gemini API on; gemini-backend may call only the Gemini
+ * API but from anywhere; gemini-web is limited to the Gemini API and one site; maps-web calls no
+ * generative AI API.
+ */
+const KEYS = `projects/${NUMBER}/locations/global/keys`;
+const apiKey = (uid: string, displayName: string, restrictions?: unknown) => ({
+  name: `${KEYS}/${uid}`,
+  uid,
+  displayName,
+  createTime: '2026-03-01T09:00:00Z',
+  updateTime: '2026-03-01T09:00:00Z',
+  ...(restrictions ? { restrictions } : {}),
+  etag: `W/"${uid}"`,
+});
+const apiKeys = [
+  apiKey('0b1c2d3e-0000-4000-8000-000000000001', 'gemini-prototype'),
+  apiKey('0b1c2d3e-0000-4000-8000-000000000002', 'gemini-backend', { apiTargets: [{ service: 'generativelanguage.googleapis.com' }] }),
+  apiKey('0b1c2d3e-0000-4000-8000-000000000003', 'gemini-web', { browserKeyRestrictions: { allowedReferrers: ['https://app.acme.example/*'] }, apiTargets: [{ service: 'generativelanguage.googleapis.com', methods: ['GenerateContent'] }] }),
+  apiKey('0b1c2d3e-0000-4000-8000-000000000004', 'maps-web', { browserKeyRestrictions: { allowedReferrers: ['https://www.acme.example/*'] }, apiTargets: [{ service: 'maps-backend.googleapis.com' }] }),
+];
+
+/**
+ * Model Armor in acme-ml: the floor setting is on and integrated with Vertex AI but only inspects;
+ * template strict blocks with every filter at medium confidence, audit-only only inspects and reports
+ * prompt injection only at HIGH confidence. acme-sandbox never configured its floor setting and has no
+ * template; acme-legacy has the API off.
+ */
+const TEMPLATES = `projects/${PROJECT}/locations/us-central1/templates`;
+const raiFilters = (confidenceLevel: string) => ['SEXUALLY_EXPLICIT', 'HATE_SPEECH', 'HARASSMENT', 'DANGEROUS'].map((filterType) => ({ filterType, confidenceLevel }));
+const modelArmor = {
+  floorSetting: {
+    name: `projects/${PROJECT}/locations/global/floorSetting`,
+    updateTime: '2026-04-02T10:00:00Z',
+    filterConfig: { piAndJailbreakFilterSettings: { filterEnforcement: 'ENABLED', confidenceLevel: 'MEDIUM_AND_ABOVE' }, maliciousUriFilterSettings: { filterEnforcement: 'ENABLED' } },
+    enableFloorSettingEnforcement: true,
+    integratedServices: ['AI_PLATFORM'],
+    aiPlatformFloorSetting: { inspectOnly: true, enableCloudLogging: true },
+  },
+  templates: {
+    'us-central1': [
+      {
+        name: `${TEMPLATES}/strict`,
+        createTime: '2026-04-01T10:00:00Z',
+        updateTime: '2026-04-01T10:00:00Z',
+        labels: { team: 'risk' },
+        filterConfig: {
+          raiSettings: { raiFilters: raiFilters('MEDIUM_AND_ABOVE') },
+          sdpSettings: { basicConfig: { filterEnforcement: 'ENABLED' } },
+          piAndJailbreakFilterSettings: { filterEnforcement: 'ENABLED', confidenceLevel: 'MEDIUM_AND_ABOVE' },
+          maliciousUriFilterSettings: { filterEnforcement: 'ENABLED' },
+        },
+        templateMetadata: { logSanitizeOperations: true, enforcementType: 'INSPECT_AND_BLOCK' },
+      },
+      {
+        name: `${TEMPLATES}/audit-only`,
+        createTime: '2026-04-01T10:00:00Z',
+        updateTime: '2026-04-01T10:00:00Z',
+        filterConfig: { raiSettings: { raiFilters: raiFilters('HIGH') }, piAndJailbreakFilterSettings: { filterEnforcement: 'ENABLED', confidenceLevel: 'HIGH' } },
+        templateMetadata: { enforcementType: 'INSPECT_ONLY' },
+      },
+    ],
+  },
+};
 
 const bucketRecord = (name: string, settings: Record<string, unknown>) => ({ kind: 'storage#bucket', name, projectNumber: NUMBER, location: 'US-CENTRAL1', storageClass: 'STANDARD', ...settings });
 const locked = { iamConfiguration: { uniformBucketLevelAccess: { enabled: true }, publicAccessPrevention: 'enforced' } };
@@ -396,6 +506,9 @@ export function fakeEstate(): FakeGoogleEstate {
           ],
         },
         workbench: workbenchInstances,
+        services: { 'aiplatform.googleapis.com': 'ENABLED', 'generativelanguage.googleapis.com': 'ENABLED' },
+        apiKeys,
+        modelArmor,
         locations: {
           'us-central1': usCentral1,
           'europe-west4': 'denied',
@@ -408,7 +521,7 @@ export function fakeEstate(): FakeGoogleEstate {
         locations: { 'us-central1': { endpoints: [{ name: ids.sandboxEndpoint, displayName: 'sandbox-demo' }] } },
       },
       // A policy without bindings: proto3 JSON leaves the empty list out.
-      'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { version: 1, etag: 'BwX3' }, locations: {} },
+      'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { version: 1, etag: 'BwX3' }, locations: {}, modelArmor: 'disabled' },
     },
     buckets: {
       'acme-ml-public-drop': {
@@ -428,6 +541,12 @@ export function fakeEstate(): FakeGoogleEstate {
       [ML_FOLDER]: {
         parent: ORGANIZATION,
         displayName: 'ml',
+        // Template conformance for the folder: templates below must screen prompt injection.
+        floorSetting: {
+          name: `${ML_FOLDER}/locations/global/floorSetting`,
+          filterConfig: { piAndJailbreakFilterSettings: { filterEnforcement: 'ENABLED', confidenceLevel: 'MEDIUM_AND_ABOVE' } },
+          enableFloorSettingEnforcement: true,
+        },
         iamPolicy: {
           version: 1,
           etag: 'BwF1',

@@ -5,8 +5,9 @@ import type { FakeGoogleEstate, FakeProject } from './estate.js';
 
 /**
  * A fake of the Google APIs aispm calls, on 127.0.0.1, speaking their REST wire protocol: Vertex AI
- * (v1, pageToken paging), Notebooks v2 (Workbench instances), Resource Manager v3, Cloud KMS v1 and
- * the Cloud Storage JSON API, with
+ * (v1, pageToken paging), Notebooks v2 (Workbench instances), Resource Manager v3, Cloud KMS v1,
+ * API Keys v2, Service Usage v1 (batchGet), Model Armor v1 (floor settings, templates) and the Cloud
+ * Storage JSON API, with
  * Google's error bodies. It records every request with the IAM permission the real API checks, so
  * the tests can hold the permission document to what the collector really calls.
  *
@@ -71,6 +72,8 @@ const VERTEX_COLLECTIONS = [
   'featureOnlineStores',
   'indexEndpoints',
   'reasoningEngines',
+  'tensorboards',
+  'metadataStores',
 ];
 
 interface Route {
@@ -224,6 +227,24 @@ function workbenchInstances(estate: FakeGoogleEstate, id: string): unknown[] {
   return found.workbench ?? [];
 }
 
+/** Service Usage names a project by id or number. */
+function projectByIdOrNumber(estate: FakeGoogleEstate, idOrNumber: string): FakeProject {
+  const byNumber = Object.values(estate.projects).find((candidate) => candidate.number === idOrNumber);
+  return byNumber ?? project(estate, idOrNumber);
+}
+
+/** An API's state: as the estate says, else Vertex AI enabled unless the project has it off, and every other API disabled. */
+function serviceState(found: FakeProject, api: string): string {
+  return found.services?.[api] ?? (api === 'aiplatform.googleapis.com' && !found.vertexDisabled ? 'ENABLED' : 'DISABLED');
+}
+
+/** Model Armor answers a project where its API is not enabled with 403 SERVICE_DISABLED. */
+function modelArmorOf(estate: FakeGoogleEstate, id: string): Exclude<FakeProject['modelArmor'], 'disabled' | undefined> {
+  const found = project(estate, id);
+  if (found.modelArmor === 'disabled') throw new FakeHttpError(403, googleError(403, 'PERMISSION_DENIED', `Model Armor API has not been used in project ${found.number} before or it is disabled.`, 'SERVICE_DISABLED'));
+  return found.modelArmor ?? {};
+}
+
 function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: number): Route | undefined {
   const path = decodeURIComponent(url.pathname);
   let match: RegExpExecArray | null;
@@ -311,6 +332,42 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
     const [, name, kind] = match as unknown as [string, string, string];
     const permission = `resourcemanager.${kind}.getIamPolicy`;
     return { permission, model: { proto: 'google.iam.v1.Policy' }, answer: () => estate.ancestors?.[name]?.iamPolicy ?? denied(permission) };
+  }
+  if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/locations\/global\/keys$/.exec(path))) {
+    const id = match[1]!;
+    return { permission: 'apikeys.keys.list', model: { proto: 'google.api.apikeys.v2.ListKeysResponse' }, answer: () => page('keys', project(estate, id).apiKeys ?? [], url.searchParams.get('pageToken'), pageSize) };
+  }
+  if (method === 'GET' && (match = /^\/v1\/projects\/([^/]+)\/services:batchGet$/.exec(path))) {
+    const id = match[1]!;
+    return {
+      permission: 'serviceusage.services.get',
+      model: { proto: 'google.api.serviceusage.v1.BatchGetServicesResponse' },
+      answer: () => {
+        const found = projectByIdOrNumber(estate, id);
+        const services = url.searchParams.getAll('names').map((name) => {
+          const api = name.slice(name.lastIndexOf('/') + 1);
+          return { name: `projects/${found.number}/services/${api}`, parent: `projects/${found.number}`, state: serviceState(found, api) };
+        });
+        return services.length > 0 ? { services } : {};
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v1\/((projects|folders|organizations)\/[^/]+)\/locations\/global\/floorSetting$/.exec(path))) {
+    const [, parent, kind] = match as unknown as [string, string, string];
+    return {
+      permission: 'modelarmor.floorSettings.get',
+      model: { proto: 'google.cloud.modelarmor.v1.FloorSetting' },
+      answer: () => {
+        if (kind !== 'projects') return estate.ancestors?.[parent]?.floorSetting ?? denied('modelarmor.floorSettings.get');
+        const armor = modelArmorOf(estate, parent.slice('projects/'.length));
+        // A floor setting is a singleton of every project: one never configured has only its name and an empty filter configuration.
+        return armor.floorSetting ?? { name: `${parent}/locations/global/floorSetting`, filterConfig: {} };
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/templates$/.exec(path))) {
+    const [, id, location] = match as unknown as [string, string, string];
+    return { permission: 'modelarmor.templates.list', model: { proto: 'google.cloud.modelarmor.v1.ListTemplatesResponse' }, answer: () => page('templates', modelArmorOf(estate, id).templates?.[location] ?? [], url.searchParams.get('pageToken'), pageSize) };
   }
   if (method === 'POST' && (match = /^\/v1\/projects\/[^/]+\/serviceAccounts\/([^/:]+):getIamPolicy$/.exec(path))) {
     const email = match[1]!;

@@ -1,6 +1,7 @@
 import type { VertexCollection } from './collection.js';
 import { datasets } from './datasets.js';
 import { endpoints } from './endpoints.js';
+import { metadataStores, tensorboards } from './metadata.js';
 import { models } from './models.js';
 import { modelMonitoringJobs } from './monitoring.js';
 import { notebookRuntimes, notebookRuntimeTemplates } from './notebooks.js';
@@ -21,4 +22,6 @@ export const VERTEX_COLLECTIONS: readonly VertexCollection[] = [
   featureOnlineStores,
   indexEndpoints,
   reasoningEngines,
+  tensorboards,
+  metadataStores,
 ];

@@ -23,7 +23,7 @@ interface GceSetup {
   disablePublicIp?: boolean;
   networkInterfaces?: Array<{ network?: string; subnet?: string }>;
   metadata?: Record<string, string>;
-  shieldedInstanceConfig?: { enableSecureBoot?: boolean };
+  shieldedInstanceConfig?: { enableSecureBoot?: boolean; enableVtpm?: boolean; enableIntegrityMonitoring?: boolean };
 }
 
 interface InstancePage {
@@ -78,7 +78,15 @@ function describeInstance(instance: Instance, zone: string, estate: GcpEstate, p
           ...idleShutdownOf(setup.metadata ?? {}),
           serviceAccount,
           rootAccess: setup.metadata?.['notebook-disable-root'] !== 'true',
+          terminalAccess: setup.metadata?.['notebook-disable-terminal'] !== 'true',
+          // Downloads from the JupyterLab file browser, and "Download as" other formats (nbconvert).
+          fileDownloads: setup.metadata?.['notebook-disable-downloads'] !== 'true' || setup.metadata?.['notebook-disable-nbconvert'] !== 'true',
           secureBoot: setup.shieldedInstanceConfig?.enableSecureBoot === true,
+          // "Enabled by default" (gce_setup.proto): the API returns the value in force, and proto3 JSON
+          // leaves out false; without the config at all, unknown.
+          ...(setup.shieldedInstanceConfig
+            ? { vtpm: setup.shieldedInstanceConfig.enableVtpm === true, integrityMonitoring: setup.shieldedInstanceConfig.enableIntegrityMonitoring === true }
+            : {}),
           machineType: setup.machineType ?? null,
           // Disk encryption (diskEncryption, kmsKey) is input only in the Notebooks API v2: never
           // returned, so customer-managed keys stay unknown.

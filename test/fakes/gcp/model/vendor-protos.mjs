@@ -9,7 +9,7 @@
 // The git directory defaults to the mirror this project was built with; any clone of
 // https://github.com/googleapis/googleapis works. Only the commit it has checked out (HEAD) is read.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,6 +31,8 @@ const ROOTS = {
   'google/cloud/aiplatform/v1/feature_online_store_admin_service.proto': ['google.cloud.aiplatform.v1.ListFeatureOnlineStoresResponse'],
   'google/cloud/aiplatform/v1/index_endpoint_service.proto': ['google.cloud.aiplatform.v1.ListIndexEndpointsResponse'],
   'google/cloud/aiplatform/v1/reasoning_engine_service.proto': ['google.cloud.aiplatform.v1.ListReasoningEnginesResponse'],
+  'google/cloud/aiplatform/v1/tensorboard_service.proto': ['google.cloud.aiplatform.v1.ListTensorboardsResponse'],
+  'google/cloud/aiplatform/v1/metadata_service.proto': ['google.cloud.aiplatform.v1.ListMetadataStoresResponse'],
   'google/cloud/location/locations.proto': ['google.cloud.location.ListLocationsResponse'],
   'google/cloud/notebooks/v2/service.proto': ['google.cloud.notebooks.v2.ListInstancesResponse'],
   'google/cloud/resourcemanager/v3/projects.proto': ['google.cloud.resourcemanager.v3.Project'],
@@ -38,6 +40,9 @@ const ROOTS = {
   'google/cloud/resourcemanager/v3/organizations.proto': ['google.cloud.resourcemanager.v3.Organization'],
   'google/iam/v1/policy.proto': ['google.iam.v1.Policy'],
   'google/cloud/kms/v1/resources.proto': ['google.cloud.kms.v1.CryptoKey'],
+  'google/api/apikeys/v2/apikeys.proto': ['google.api.apikeys.v2.ListKeysResponse'],
+  'google/api/serviceusage/v1/serviceusage.proto': ['google.api.serviceusage.v1.BatchGetServicesResponse'],
+  'google/cloud/modelarmor/v1/service.proto': ['google.cloud.modelarmor.v1.ListTemplatesResponse', 'google.cloud.modelarmor.v1.FloorSetting'],
   // Google's error bodies: the status names, and the messages their details carry.
   'google/rpc/code.proto': ['google.rpc.Code'],
   'google/rpc/error_details.proto': [
@@ -58,7 +63,7 @@ const ROOTS = {
 const WELL_KNOWN = /^google\.protobuf\./;
 
 /** The directories the root files import from. */
-const DIRECTORIES = ['google/api', 'google/rpc', 'google/type', 'google/longrunning', 'google/cloud/aiplatform/v1', 'google/cloud/notebooks/v2', 'google/cloud/resourcemanager/v3', 'google/iam/v1', 'google/cloud/kms/v1', 'google/cloud/location'];
+const DIRECTORIES = ['google/api', 'google/rpc', 'google/type', 'google/longrunning', 'google/cloud/aiplatform/v1', 'google/cloud/notebooks/v2', 'google/cloud/resourcemanager/v3', 'google/iam/v1', 'google/cloud/kms/v1', 'google/cloud/location', 'google/api/apikeys/v2', 'google/api/serviceusage/v1', 'google/cloud/modelarmor/v1'];
 
 const git = (...args) => execFileSync('git', ['-C', repository, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
 
@@ -89,7 +94,10 @@ function main() {
     execFileSync('sh', ['-c', `git -C "$1" archive HEAD ${DIRECTORIES.join(' ')} 2>/dev/null | tar -x -C "$2"`, 'sh', repository, work], { stdio: ['ignore', 'ignore', 'inherit'] });
     protobuf.common('descriptor', require('protobufjs/google/protobuf/descriptor.json').nested.google.nested.protobuf.nested);
     const root = new protobuf.Root();
-    root.resolvePath = (_origin, target) => join(work, target);
+    // google/protobuf files that googleapis does not hold (api.proto, type.proto, which Service Usage's
+    // ServiceConfig imports) come from protobufjs's own copies.
+    const bundled = dirname(require.resolve('protobufjs/package.json'));
+    root.resolvePath = (_origin, target) => (target.startsWith('google/protobuf/') && !existsSync(join(work, target)) ? join(bundled, target) : join(work, target));
     root.loadSync(Object.keys(ROOTS), { keepCase: true });
     root.resolveAll();
 
