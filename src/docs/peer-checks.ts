@@ -26,9 +26,13 @@ export const PEER_LISTS: Partial<Record<PeerCheck['tool'], string>> = {
 
 const NO_DATABRICKS = 'aispm does not collect Azure Databricks (Microsoft.Databricks workspaces and clusters)';
 
-const checkov = (check: string, scope: string, uncovered?: string): PeerCheck => ({ tool: 'checkov', check, scope, ...(uncovered ? { uncovered } : {}) });
-const defender = (check: string, scope: string, uncovered?: string): PeerCheck => ({ tool: 'defender-for-cloud', check, scope, ...(uncovered ? { uncovered } : {}) });
-const assessment = (check: string, scope: string, uncovered?: string): PeerCheck => ({ tool: 'aws-aiml-assessment', check, scope, ...(uncovered ? { uncovered } : {}) });
+/** The list's entries of one tool: a check, what it is about, and why no rule covers it (absent when one does). */
+const entriesOf =
+  (tool: PeerCheck['tool']) =>
+  (check: string, scope: string, uncovered?: string): PeerCheck => ({ tool, check, scope, ...(uncovered ? { uncovered } : {}) });
+const checkov = entriesOf('checkov');
+const defender = entriesOf('defender-for-cloud');
+const assessment = entriesOf('aws-aiml-assessment');
 
 export const PEER_CHECKS: readonly PeerCheck[] = [
   checkov('CKV_AZURE_134', 'Azure AI services'),

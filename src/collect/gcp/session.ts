@@ -80,7 +80,7 @@ export interface VertexClients {
   metadata: vertex.MetadataServiceClient;
 }
 
-/** The gax clients, each built when first used (gax-clients.ts). */
+/** The gax clients (gax-clients.ts: the Vertex AI clients at once, the others when first used). */
 export interface GaxClients {
   vertex: VertexClients;
   projects: ProjectsClient;
