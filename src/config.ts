@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError, suggestion, type Problem } from './errors.js';
 import { readDocument, validateDocument } from './input/document.js';
@@ -23,7 +22,6 @@ import { SCAN_FORMATS } from './report/reporter.js';
  *     compliance: [owasp-llm-2025]
  */
 
-export const DEFAULT_CONFIG_FILE = 'aispm.config.yaml';
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const names = z.array(z.string().min(1)).min(1);
@@ -71,10 +69,6 @@ export function loadScanSettings(file: string): Record<string, unknown> {
   const source = readDocument(file, { kind: 'config file', maxBytes: MAX_CONFIG_BYTES });
   const config = validateDocument(source, configSchema);
   return Object.fromEntries(Object.entries(config.scan).map(([flag, value]) => [flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]));
-}
-
-export function defaultConfigFile(): string | undefined {
-  return existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined;
 }
 
 /** Loads a config file and checks each parameter against what the loaded rules declare. */

@@ -86,6 +86,18 @@ describe("a live scan's first call leaves before the service clients load", () =
   });
 });
 
+describe("a live scan's first call does not wait for the rule engine", () => {
+  // The engine, the rule schema (zod), YAML and the reporters take about 0.3 s to compile: `aispm scan`
+  // starts reading first and loads them while the first call is in flight (src/cli/commands/scan.ts).
+  it('the scan command loads zod, yaml and chalk only through a dynamic import', () => {
+    const entry = CONTENTS['cli.js']!.dynamicImports.find((file) => /^chunks\/scan-[A-Z0-9]+\.js$/.test(file));
+    if (!entry) throw new Error('no scan command chunk in dist/bundle-contents.json');
+    const engine = ['zod', 'yaml', 'chalk'];
+    expect([...staticClosure(entry)].filter((name) => engine.includes(name))).toEqual([]);
+    expect([...loadedLater(entry)]).toEqual(expect.arrayContaining(engine));
+  });
+});
+
 describe('start-up loads only what it needs', () => {
   // node:crypto and node:child_process (with dgram) cost 3–4 ms each to load; start-up is a benchmark
   // target (bench/startup.mjs), so they must be reached only by the code that uses them. (net is not

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { defaultConfigFile } from '../config-file.js';
 import { formatProblem, InputError, InterruptedError } from '../errors.js';
 import { FRAMEWORK_KEYS } from '../engine/frameworks.js';
 import { FAIL_ON_LEVELS } from '../findings/finding.js';
@@ -215,9 +216,9 @@ export async function main(argv: string[]): Promise<void> {
  * gives way to the file; a flag typed by the user wins).
  */
 async function configuredScanDefaults(command: Command, options: { config?: string }): Promise<Record<string, unknown>> {
-  const { defaultConfigFile, loadScanSettings } = await import('../config.js');
   const file = options.config ?? defaultConfigFile();
   if (!file) return {};
+  const { loadScanSettings } = await import('../config.js');
   const settings = loadScanSettings(file);
   const defaults: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(settings)) {

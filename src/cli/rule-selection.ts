@@ -1,6 +1,7 @@
 import { InputError, suggestion } from '../errors.js';
 import type { CompiledRule } from '../engine/rule.js';
 import type { Logger } from '../log.js';
+import { defaultConfigFile } from '../config-file.js';
 import { globMatcher, isGlob } from '../glob.js';
 
 export interface RuleSelection {
@@ -22,9 +23,9 @@ export async function loadSelectedRules(options: { rules?: string[]; only?: stri
   let rules = [...(await compiledBuiltInRules({ now }))];
   for (const dir of options.rules ?? []) rules.push(...loadRuleDir(dir, process.cwd(), { now, warn: log.warn }));
   checkUniqueIds(rules);
-  const { defaultConfigFile, loadConfig } = await import('../config.js');
   const configFile = options.config ?? defaultConfigFile();
   if (configFile) {
+    const { loadConfig } = await import('../config.js');
     const { parameters } = loadConfig(configFile, rules.map((compiled) => compiled.rule));
     const configured = new Set(Object.keys(parameters));
     rules = rules.map((compiled) => (Object.keys(compiled.rule.parameters).some((name) => configured.has(name)) ? recompileRule(compiled.rule, { parameters, now }) : compiled));

@@ -99,6 +99,7 @@ export async function startProgress(options: TerminalOptions, text: string): Pro
       message = escapeText(scrubText(next));
     },
     stop: () => {
+      if (clearStatusLine !== clear) return; // stopped already
       clearInterval(timer);
       clearStatusLine = undefined;
       clear();

@@ -7,7 +7,7 @@ import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HARDENED_TWINS, PLANTED_FINDINGS, PLANTED_SECRETS } from '../../fakes/aws/estate.js';
 import { FakeAws, fakeAwsEnvironment } from '../../fakes/aws/server.js';
-import { ROOT, SUMMARY_LINE, runCliAsync, withoutTimestamps, type CliResult } from '../../helpers.js';
+import { ROOT, SUMMARY_LINE, runCliAsync, tempDir, withoutTimestamps, type CliResult } from '../../helpers.js';
 
 
 /**
@@ -105,6 +105,20 @@ describe('aispm scan --provider aws against the fake AWS', () => {
   it('exits 3 with --fail-on-gaps when only the coverage gap is left to fail on', async () => {
     const gaps = await runCliAsync(['scan', '--provider', 'aws', '--fail-on', 'none', '--fail-on-gaps', '--format', 'json'], { env });
     expect(gaps.code).toBe(3);
+  });
+
+  it('exits 2 naming the file when a rule pack or baseline is broken: the reading stops and prints nothing after the error', async () => {
+    // The reading starts before the rules load (the first call must not wait for the engine), so the
+    // error in them arrives while calls are in flight.
+    const dir = tempDir({ 'pack/broken.yaml': 'id: x\ntitle: [unclosed\n', 'baseline.json': '{"findings": [' });
+    const rules = await runCliAsync(['scan', '--provider', 'aws', '--rules', 'pack'], { env, cwd: dir });
+    expect([rules.code, rules.stdout]).toEqual([2, '']);
+    expect(rules.stderr).toMatch(/^aispm: error: pack\/broken\.yaml:\d+: invalid YAML: [^\n]*\n$/);
+    const baseline = await runCliAsync(['scan', '--provider', 'aws', '--baseline', 'baseline.json', '--debug'], { env, cwd: dir });
+    expect([baseline.code, baseline.stdout]).toEqual([2, '']);
+    // With --debug the reading logs as it goes; after the error only its stack trace may follow.
+    const after = baseline.stderr.split('aispm: error: baseline.json:1: invalid JSON')[1]!.trimEnd().split('\n').slice(1);
+    expect(after.filter((line) => !/^(InputError: |\s+at )/.test(line)), baseline.stderr).toEqual([]);
   });
 
   it('exits 2 when AWS is asked for and no credentials are found', async () => {
