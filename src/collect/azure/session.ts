@@ -19,6 +19,7 @@ export const SERVICES = {
   search: 'Microsoft.Search',
   keyVault: 'Microsoft.KeyVault',
   security: 'Microsoft.Security/pricings',
+  databricks: 'Microsoft.Databricks',
 } as const;
 
 type Service = (typeof SERVICES)[keyof typeof SERVICES];

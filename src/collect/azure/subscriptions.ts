@@ -1,5 +1,6 @@
 import { forEachConcurrently } from '../runtime.js';
 import { collectCognitiveServices } from './cognitive-services.js';
+import { collectDatabricks } from './databricks.js';
 import { collectDefenderPlans, linkDefenderPlans } from './defender.js';
 import { collectIdentities, collectRoleAssignments } from './identities.js';
 import { collectKeyVaults } from './keyvault.js';
@@ -21,7 +22,7 @@ export async function collectSubscriptions(scan: AzureScan, subscriptionIds: str
   const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
   progress();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId)]);
+    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId), collectDatabricks(scan, subscriptionId)]);
     read++;
     progress();
   });

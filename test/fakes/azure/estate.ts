@@ -1,5 +1,6 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
 import { addFoundry } from './foundry.js';
+import { addDatabricks } from './databricks.js';
 import { addKeyVaults } from './keyvault.js';
 import { addSearchAndDefender } from './search.js';
 
@@ -24,6 +25,7 @@ import { addSearchAndDefender } from './search.js';
  * - New-style AI Foundry (an AIServices account with projects and connections): see foundry.ts.
  * - Azure AI Search services and the Defender for Cloud plans of each subscription: see search.ts.
  * - The Key Vaults that hold the CMKs, one without purge protection: see keyvault.ts.
+ * - Azure Databricks workspaces, one open beside a hardened twin: see databricks.ts.
  * - Subscription `dev` lets nobody read Azure ML, and holds an account with values newer than the
  *   collector (unknown enums, missing optional fields); `locked` refuses everything; `retired` is disabled.
  */
@@ -103,6 +105,7 @@ export function fakeTenant(): FakeTenant {
   addFoundry(tenant);
   addSearchAndDefender(tenant);
   addKeyVaults(tenant);
+  addDatabricks(tenant);
   return tenant;
 }
 
