@@ -5,7 +5,7 @@ import { collectDefenderPlans, linkDefenderPlans } from './defender.js';
 import { collectIdentities, collectRoleAssignments } from './identities.js';
 import { collectKeyVaults } from './keyvault.js';
 import { collectMachineLearning } from './machine-learning.js';
-import { collectSearch, linkSearchUses } from './search.js';
+import { collectSearch, linkSearchUses, linkSearchWriters } from './search.js';
 import type { AzureScan } from './session.js';
 import { collectStorage } from './storage.js';
 
@@ -30,6 +30,7 @@ export async function collectSubscriptions(scan: AzureScan, subscriptionIds: str
   linkDefenderPlans(scan);
   progress('; identities and role assignments');
   await collectRoleAssignments(scan, subscriptionIds);
+  linkSearchWriters(scan);
   await collectIdentities(scan, subscriptionIds);
   progress('; storage');
   await collectStorage(scan, subscriptionIds);

@@ -56,6 +56,8 @@ const PLANTED = [
   ['azure-databricks-without-private-link', 'dbw-serverless'],
   ['azure-databricks-without-private-link', 'dbw-unstated'],
   ['azure-defender-ai-services-disabled', 'AI'],
+  ['azure-foundry-project-identity-can-write-rag-index', 'proj-agents'],
+  ['azure-foundry-project-identity-can-write-rag-index', 'proj-research'],
   ['azure-ml-compute-idle-shutdown-disabled', 'ci-exposed'],
   ['azure-ml-compute-local-auth-enabled', 'ci-exposed'],
   ['azure-ml-compute-local-auth-enabled', 'quantum-01'],

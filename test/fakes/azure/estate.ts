@@ -1,8 +1,8 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
-import { addFoundry } from './foundry.js';
 import { addDatabricks } from './databricks.js';
+import { addFoundry, foundryPrincipals } from './foundry.js';
 import { addKeyVaults } from './keyvault.js';
-import { addSearchAndDefender } from './search.js';
+import { addSearchAndDefender, searchIds } from './search.js';
 
 /**
  * The fake Azure tenant the collector tests scan, as ARM JSON the way the REST API returns it.
@@ -463,6 +463,28 @@ const ROLES = {
       },
     ],
   },
+  searchServiceContributor: {
+    id: '7ca78c08-252a-4471-8644-bb5ff32d4ba0',
+    roleName: 'Search Service Contributor',
+    permissions: [
+      {
+        actions: ['Microsoft.Authorization/*/read', 'Microsoft.Insights/alertRules/*', 'Microsoft.Resources/deployments/*', 'Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.Search/searchServices/*', 'Microsoft.Support/*'],
+        notActions: [],
+        dataActions: [],
+        notDataActions: [],
+      },
+    ],
+  },
+  searchIndexContributor: {
+    id: '8ebe5a00-799e-43f5-93ac-243d3dce84a7',
+    roleName: 'Search Index Data Contributor',
+    permissions: [{ actions: [], notActions: [], dataActions: ['Microsoft.Search/searchServices/indexes/documents/*'], notDataActions: [] }],
+  },
+  searchIndexReader: {
+    id: '1407120a-92aa-4202-b7e9-c0e197c71c8f',
+    roleName: 'Search Index Data Reader',
+    permissions: [{ actions: [], notActions: [], dataActions: ['Microsoft.Search/searchServices/indexes/documents/read'], notDataActions: [] }],
+  },
   blobReader: {
     id: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
     roleName: 'Storage Blob Data Reader',
@@ -514,6 +536,14 @@ function addIdentitiesAndRoles(tenant: FakeTenant): void {
     roleAssignment(`/subscriptions/${SUB_PROD}`, ROLES.owner, principal.someone),
     // A data role over a whole resource group reaches every account in it, unrelated ones too.
     roleAssignment(group(SUB_PROD, 'rg-data'), ROLES.blobReader, principal.endpoint),
+    // Planted: the Foundry projects' identities can write RAG indexes that Foundry connections retrieve
+    // from: proj-agents through the admin keys of the key-authenticated rag-search-open, proj-research
+    // through a data role on the Entra-only acme-search.
+    roleAssignment(searchIds.open, ROLES.searchServiceContributor, foundryPrincipals.agents),
+    roleAssignment(searchIds.hardened, ROLES.searchIndexContributor, foundryPrincipals.research),
+    // Near misses: a data role where the service refuses Microsoft Entra ID, and a reader role.
+    roleAssignment(searchIds.open, ROLES.searchIndexContributor, foundryPrincipals.research),
+    roleAssignment(searchIds.firewalled, ROLES.searchIndexReader, foundryPrincipals.agents),
   );
 }
 
