@@ -24,8 +24,6 @@ export const PEER_LISTS: Partial<Record<PeerCheck['tool'], string>> = {
   'aws-aiml-assessment': 'the AgentCore (AC) and agentic (AG) rows of the AWS AI/ML security assessment',
 };
 
-const NO_DATABRICKS = 'aispm does not collect Azure Databricks (Microsoft.Databricks workspaces and clusters)';
-
 /** The list's entries of one tool: a check, what it is about, and why no rule covers it (absent when one does). */
 const entriesOf =
   (tool: PeerCheck['tool']) =>
@@ -71,11 +69,11 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   defender('Azure Machine Learning Computes should be in a virtual network', 'Azure Machine Learning'),
   defender('Azure Machine Learning Computes should have local authentication methods disabled', 'Azure Machine Learning'),
   defender('Azure Machine Learning compute instances should be recreated to get the latest software updates', 'Azure Machine Learning'),
-  defender('Resource logs in Azure Databricks Workspaces should be enabled', 'Azure Databricks', NO_DATABRICKS),
-  defender('Azure Databricks Workspaces should disable public network access', 'Azure Databricks', NO_DATABRICKS),
-  defender('Azure Databricks Clusters should disable public IP', 'Azure Databricks', NO_DATABRICKS),
-  defender('Azure Databricks Workspaces should be in a virtual network', 'Azure Databricks', NO_DATABRICKS),
-  defender('Azure Databricks Workspaces should use private link', 'Azure Databricks', NO_DATABRICKS),
+  defender('Resource logs in Azure Databricks Workspaces should be enabled', 'Azure Databricks'),
+  defender('Azure Databricks Workspaces should disable public network access', 'Azure Databricks'),
+  defender('Azure Databricks Clusters should disable public IP', 'Azure Databricks'),
+  defender('Azure Databricks Workspaces should be in a virtual network', 'Azure Databricks'),
+  defender('Azure Databricks Workspaces should use private link', 'Azure Databricks'),
   defender('AWS Bedrock should use AWS PrivateLink', 'AWS'),
   defender('AWS Bedrock agents should use guardrails when allowing access to generative AI applications', 'AWS'),
   defender('AWS Bedrock should have model invocation logging enabled', 'AWS'),

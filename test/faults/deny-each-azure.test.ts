@@ -17,6 +17,7 @@ const PERMISSIONS: string[] = [
   'Microsoft.CognitiveServices/accounts/projects/read',
   'Microsoft.CognitiveServices/accounts/raiPolicies/read',
   'Microsoft.CognitiveServices/accounts/read',
+  'Microsoft.Databricks/workspaces/read',
   'Microsoft.Insights/diagnosticSettings/read',
   'Microsoft.KeyVault/vaults/read',
   'Microsoft.MachineLearningServices/workspaces/computes/read',

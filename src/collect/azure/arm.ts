@@ -33,6 +33,13 @@ export function parseResourceId(id: string): ResourceIdParts | undefined {
   return match ? { subscriptionId: match[1]!, resourceGroup: match[2]!, name: match[3]! } : undefined;
 }
 
+/** Whether a role assignment at `scope` covers the resource: the scope contains it, or is a child inside it (a container of a storage account). */
+export function withinScope(resourceId: string, scope: string): boolean {
+  const resource = resourceId.toLowerCase();
+  const within = scope.toLowerCase().replace(/\/+$/, '');
+  return resource === within || resource.startsWith(`${within}/`) || within.startsWith(`${resource}/`);
+}
+
 export function subscriptionOf(id: string): string | undefined {
   return /^\/subscriptions\/([^/]+)/i.exec(id)?.[1];
 }

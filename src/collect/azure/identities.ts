@@ -3,7 +3,7 @@ import { ManagedServiceIdentityClient } from '@azure/arm-msi';
 import { forEachConcurrently } from '../runtime.js';
 import { drain, jsonRecord, lastSegment, same, subscriptionOf, tagsOf, type ArmIdentity } from './arm.js';
 import { clientOptions } from './connection.js';
-import { SERVICES, type AzureScan, type DataGrant, type ResourceRef } from './session.js';
+import { SERVICES, type AzureScan, type DataGrant, type ResourceRef, type SearchWriteGrant } from './session.js';
 
 /**
  * Managed identities of AI resources and what their role assignments let them do: `admin` for
@@ -65,6 +65,10 @@ function addIdentity(scan: AzureScan, holder: ResourceRef, identity: IdentityRef
 const ADMIN_ACTIONS = ['*', 'Microsoft.Authorization/*'];
 const BLOB_READ = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read';
 const BLOB_WRITE = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write';
+/** "Upload documents to an index or modify existing documents" (Search Index Data Contributor has documents/*). */
+const SEARCH_DOCUMENTS_WRITE = 'Microsoft.Search/searchServices/indexes/documents/write';
+/** The admin keys, which write every index of a service that accepts keys (Contributor, Search Service Contributor). */
+const SEARCH_ADMIN_KEYS = 'Microsoft.Search/searchServices/listAdminKeys/action';
 /** A management group, a subscription or a resource group: everything inside, not one resource. */
 const BROAD_SCOPE = /^\/(?:providers\/Microsoft\.Management\/managementGroups\/[^/]+|subscriptions\/[^/]+(?:\/resourceGroups\/[^/]+)?)?\/?$/i;
 
@@ -77,12 +81,12 @@ export async function collectRoleAssignments(scan: AzureScan, subscriptionIds: r
   if (scan.principals.size === 0 || subscriptionIds.length === 0) return;
   const clients = new Map(subscriptionIds.map((subscriptionId) => [subscriptionId, new AuthorizationManagementClient(scan.connection.credential, subscriptionId, clientOptions(scan.connection))]));
   const assignments = new Map<string, RoleAssignment & { subscriptionId: string }>();
-  let allRead = true;
+  const unread: string[] = [];
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
     const client = clients.get(subscriptionId)!;
     const listed = await scan.call(subscriptionId, SERVICES.authorization, 'roleAssignments.listForSubscription', () => drain(client.roleAssignments.listForSubscription()));
     if (!listed) {
-      allRead = false;
+      unread.push(subscriptionId);
       return;
     }
     // Assignments above the subscription (management groups) are listed in every subscription: keep one.
@@ -91,6 +95,9 @@ export async function collectRoleAssignments(scan: AzureScan, subscriptionIds: r
     }
   });
   const definitions = await readRoleDefinitions(scan, clients, [...assignments.values()]);
+  const allRead = unread.length === 0;
+  // Search services sit in a subscription whose assignments could not be read: any identity may be able to write them.
+  const searchUnknown = [...scan.searchAuth.values()].some(({ id }) => unread.some((subscriptionId) => same(subscriptionOf(id), subscriptionId)));
   for (const [principal, identityIds] of scan.principals) {
     const granted = [...assignments.values()]
       .filter((assignment) => assignment.principalId?.toLowerCase() === principal)
@@ -103,10 +110,14 @@ export async function collectRoleAssignments(scan: AzureScan, subscriptionIds: r
       if (admin) identity.props.admin = true;
       else if (complete) identity.props.admin = false;
       if (complete) identity.props.roles = roles;
+      // An assignment that could not be read may grant writes the edges below do not show.
+      if (searchUnknown || granted.some(({ definition }) => !definition)) scan.graph.markEdgesUnread(id, 'writes-data', 'out');
     }
     for (const { assignment, definition } of granted) {
       if (!definition || !assignment.scope) continue;
       for (const grant of dataGrantsOf(definition)) scan.dataGrants.push({ identityIds: [...identityIds], scope: assignment.scope, edge: grant });
+      const search = searchWriteOf(definition);
+      if (search) scan.searchWriteGrants.push({ identityIds: [...identityIds], scope: assignment.scope, via: search });
     }
   }
 }
@@ -144,9 +155,21 @@ function dataGrantsOf(definition: RoleDefinition): Array<DataGrant['edge']> {
   return grants;
 }
 
+/** How a role lets its holder write search indexes: a data-plane role, the admin keys, or not at all. */
+function searchWriteOf(definition: RoleDefinition): SearchWriteGrant['via'] | undefined {
+  if (grantsDataAction(definition, SEARCH_DOCUMENTS_WRITE)) return 'data-role';
+  return grantsAction(definition, SEARCH_ADMIN_KEYS) ? 'admin-keys' : undefined;
+}
+
 function grantsDataAction(definition: RoleDefinition, action: string): boolean {
   return (definition.permissions ?? []).some(
     (permission) => (permission.dataActions ?? []).some((pattern) => actionMatches(pattern, action)) && !(permission.notDataActions ?? []).some((pattern) => actionMatches(pattern, action)),
+  );
+}
+
+function grantsAction(definition: RoleDefinition, action: string): boolean {
+  return (definition.permissions ?? []).some(
+    (permission) => (permission.actions ?? []).some((pattern) => actionMatches(pattern, action)) && !(permission.notActions ?? []).some((pattern) => actionMatches(pattern, action)),
   );
 }
 

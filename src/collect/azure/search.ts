@@ -1,6 +1,6 @@
 import { SearchManagementClient, type SearchService } from '@azure/arm-search';
 import { forEachConcurrently } from '../runtime.js';
-import { drain, jsonRecord, knownValue, same, tagsOf } from './arm.js';
+import { drain, jsonRecord, knownValue, same, tagsOf, withinScope } from './arm.js';
 import { clientOptions } from './connection.js';
 import { diagnosticLoggingReader } from './diagnostics.js';
 import { attachIdentities } from './identities.js';
@@ -32,6 +32,7 @@ export async function collectSearch(scan: AzureScan, subscriptionId: string): Pr
     const logging = await readLogging(ref.id);
     const managedIdentity = attachIdentities(scan, ref, service.identity);
     scan.searchServices.set(ref.id.toLowerCase(), ref.id);
+    scan.searchAuth.set(ref.id.toLowerCase(), { id: ref.id, authMode: authMode(service) });
     const host = hostOf(service.endpoint) ?? `${ref.name}.search.windows.net`;
     scan.searchServices.set(host.toLowerCase(), ref.id);
     scan.graph.add({ ...ref, type: SEARCH_TYPE, tags: tagsOf(service.tags), props: { ...searchProps(service), managedIdentity, ...(logging ?? {}) }, raw: jsonRecord(service) });
@@ -51,6 +52,21 @@ export function linkSearchUses(scan: AzureScan): void {
   }
   if (!scan.connectionsUnread) return;
   for (const id of new Set(scan.searchServices.values())) scan.graph.markEdgesUnread(id, 'reads-data', 'in');
+}
+
+/**
+ * Links AI identities to the search services they can write (`writes-data`), once role assignments
+ * are read: a data-plane role counts where the service accepts Microsoft Entra ID (not apiKeyOnly),
+ * the admin keys where it accepts keys (not aadOnly).
+ */
+export function linkSearchWriters(scan: AzureScan): void {
+  for (const grant of scan.searchWriteGrants) {
+    for (const { id, authMode } of scan.searchAuth.values()) {
+      if (!withinScope(id, grant.scope)) continue;
+      const works = grant.via === 'data-role' ? authMode !== 'apiKeyOnly' : authMode !== 'aadOnly';
+      if (works) for (const identityId of grant.identityIds) scan.graph.link(identityId, 'writes-data', id);
+    }
+  }
 }
 
 export function hostOf(url: string | undefined): string | undefined {

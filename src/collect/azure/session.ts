@@ -19,6 +19,7 @@ export const SERVICES = {
   search: 'Microsoft.Search',
   keyVault: 'Microsoft.KeyVault',
   security: 'Microsoft.Security/pricings',
+  databricks: 'Microsoft.Databricks',
 } as const;
 
 type Service = (typeof SERVICES)[keyof typeof SERVICES];
@@ -64,6 +65,17 @@ export interface DataGrant {
 }
 
 /**
+ * A role assignment that lets identities write the documents of the AI Search services under `scope`:
+ * through a data-plane role (documents/write), which works where the service accepts Microsoft Entra
+ * ID, or through the admin keys (listAdminKeys), which work where it accepts keys.
+ */
+export interface SearchWriteGrant {
+  identityIds: string[];
+  scope: string;
+  via: 'data-role' | 'admin-keys';
+}
+
+/**
  * One Azure scan: the connection every client uses, the graph being built, and what the AI
  * resources point at (identities, storage) so that the later phases read only what matters.
  */
@@ -77,6 +89,10 @@ export class AzureScan {
   readonly dataGrants: DataGrant[] = [];
   /** AI Search services read, by lower-case resource id and by lower-case endpoint host; search.ts links connections to them. */
   readonly searchServices = new Map<string, string>();
+  /** How each AI Search service read authenticates its data plane, by lower-case resource id (search.ts). */
+  readonly searchAuth = new Map<string, { id: string; authMode: 'aadOnly' | 'aadOrApiKey' | 'apiKeyOnly' }>();
+  /** Role assignments that let AI identities write search indexes, resolved once every service and assignment is read. */
+  readonly searchWriteGrants: SearchWriteGrant[] = [];
   /** Connections that reach an AI Search service (category CognitiveSearch), resolved once every subscription is read. */
   readonly searchUses: SearchUse[] = [];
   /** AI services accounts read, which their subscription's Defender for AI Services plan covers (defender.ts). */

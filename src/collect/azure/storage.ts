@@ -1,6 +1,6 @@
 import { StorageManagementClient, type StorageAccount } from '@azure/arm-storage';
 import { forEachConcurrently } from '../runtime.js';
-import { drain, enumIs, jsonRecord, lastSegment, openToInternet, same, subscriptionOf, tagsOf, type ResourceIdParts } from './arm.js';
+import { drain, enumIs, jsonRecord, lastSegment, openToInternet, same, subscriptionOf, tagsOf, withinScope, type ResourceIdParts } from './arm.js';
 import { modularClientOptions } from './connection.js';
 import { keyIdFromVault, linkEncryptionKey } from './keys.js';
 import { resourceRef, SERVICES, type AzureScan } from './session.js';
@@ -53,13 +53,6 @@ export async function collectStorage(scan: AzureScan, subscriptionIds: readonly 
     }
   }
   await forEachConcurrently([...relevant.values()], ({ entry, aiData }) => addStorageAccount(scan, clients.get(entry.subscriptionId)!, entry, aiData));
-}
-
-/** Whether a role assignment at `scope` covers the account: the scope contains it, or is a container inside it. */
-function withinScope(accountId: string, scope: string): boolean {
-  const account = accountId.toLowerCase();
-  const within = scope.toLowerCase().replace(/\/+$/, '');
-  return account === within || account.startsWith(`${within}/`) || within.startsWith(`${account}/`);
 }
 
 async function addStorageAccount(scan: AzureScan, client: StorageManagementClient, { subscriptionId, account }: ListedAccount, aiData: boolean): Promise<void> {

@@ -1,10 +1,11 @@
 import { forEachConcurrently } from '../runtime.js';
 import { collectCognitiveServices } from './cognitive-services.js';
+import { collectDatabricks } from './databricks.js';
 import { collectDefenderPlans, linkDefenderPlans } from './defender.js';
 import { collectIdentities, collectRoleAssignments } from './identities.js';
 import { collectKeyVaults } from './keyvault.js';
 import { collectMachineLearning } from './machine-learning.js';
-import { collectSearch, linkSearchUses } from './search.js';
+import { collectSearch, linkSearchUses, linkSearchWriters } from './search.js';
 import type { AzureScan } from './session.js';
 import { collectStorage } from './storage.js';
 
@@ -21,7 +22,7 @@ export async function collectSubscriptions(scan: AzureScan, subscriptionIds: str
   const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
   progress();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId)]);
+    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId), collectDatabricks(scan, subscriptionId)]);
     read++;
     progress();
   });
@@ -29,6 +30,7 @@ export async function collectSubscriptions(scan: AzureScan, subscriptionIds: str
   linkDefenderPlans(scan);
   progress('; identities and role assignments');
   await collectRoleAssignments(scan, subscriptionIds);
+  linkSearchWriters(scan);
   await collectIdentities(scan, subscriptionIds);
   progress('; storage');
   await collectStorage(scan, subscriptionIds);

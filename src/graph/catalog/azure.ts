@@ -13,6 +13,7 @@ const AUTHORIZATION = 'Microsoft.Authorization 2022-04-01';
 const SEARCH = 'Microsoft.Search 2025-05-01';
 const SECURITY = 'Microsoft.Security 2024-01-01';
 const KEY_VAULT = 'Microsoft.KeyVault 2026-02-01';
+const DATABRICKS = 'Microsoft.Databricks 2026-01-01';
 
 const source = (from: string, absent: string): PropertySource => ({ from, absent });
 const account = (field: string, absent: string) => source(`Accounts_List (${COGNITIVE}) ${field}`, absent);
@@ -23,6 +24,7 @@ const compute = (field: string, absent: string) => source(`Compute_List (${ML}) 
 const endpoint = (field: string, absent: string) => source(`OnlineEndpoints_List (${ML}) ${field}`, absent);
 const storage = (field: string, absent: string) => source(`StorageAccounts_List (${STORAGE}) ${field}`, absent);
 const search = (field: string, absent: string) => source(`Services_ListBySubscription (${SEARCH}) ${field}`, absent);
+const databricks = (field: string, absent: string) => source(`Workspaces_ListBySubscription (${DATABRICKS}) ${field}`, absent);
 const pricing = (field: string, absent: string) => source(`Pricings_List (${SECURITY}) on the subscription: ${field}`, absent);
 /** Search data-plane authentication: keys are the default (https://learn.microsoft.com/azure/search/search-security-enable-roles). */
 const SEARCH_KEYS_DEFAULT = 'API keys work: key-based authentication is the default (learn.microsoft.com/azure/search/search-security-enable-roles); the spec gives no default';
@@ -431,6 +433,47 @@ export const AZURE_ASSET_TYPES = [
       extensions: strList('extensions of the plan that are enabled (isEnabled True), e.g. AIPromptEvidence', pricing('properties.extensions[].name with isEnabled True', '[]: none')),
       deprecated: bool('the plan is deprecated', pricing('properties.deprecated, read-only', NULL_WHEN_ABSENT)),
     }),
+  },
+  {
+    type: 'azure.databricks.workspace',
+    title: 'Azure Databricks workspace (data engineering and model training)',
+    category: 'ai',
+    bomType: 'platform',
+    props: props(
+      ['loggingEnabled'],
+      {
+        skuName: str('pricing tier: standard, premium or trial', databricks('sku.name', NULL_WHEN_ABSENT)),
+        computeMode: str(
+          'Hybrid (classic clusters in the customer\'s subscription) or Serverless (no classic clusters: the cluster settings do not apply)',
+          databricks('properties.computeMode', 'Hybrid: required in the model; workspaces made before Serverless existed are classic ones. A value this code does not know: unknown'),
+        ),
+        publicNetworkAccess: str('Enabled or Disabled, as the API gives it', databricks('properties.publicNetworkAccess', 'null (public access is then on)')),
+        publicEndpoint: bool(
+          'the workspace (web application and REST API) takes traffic over its public endpoint (publicNetworkAccess not Disabled); IP access lists are workspace settings aispm does not read',
+          databricks('properties.publicNetworkAccess', 'true: enabled, as Azure Policy\'s built-in audit of Databricks workspaces counts an absent value (notEquals Disabled); a value this code does not know: unknown'),
+        ),
+        requiredNsgRules: str('AllRules or NoAzureDatabricksRules (clusters reach the control plane over a private endpoint)', databricks('properties.requiredNsgRules', NULL_WHEN_ABSENT)),
+        privateEndpoints: num(
+          'number of approved private endpoint connections',
+          databricks('properties.privateEndpointConnections[].properties.privateLinkServiceConnectionState.status (Approved)', '0: the workspace record carries its connections (read-only)'),
+        ),
+        clusterPublicIp: bool(
+          'classic clusters get public IP addresses (parameters.enableNoPublicIp false: secure cluster connectivity off); null on a Serverless workspace',
+          databricks(
+            'properties.parameters.enableNoPublicIp.value',
+            'unknown: the spec says new workspaces default to true, but workspaces made at older api-versions defaulted to false, and the spec\'s examples list workspaces with parameters null',
+          ),
+        ),
+        vnetInjected: bool(
+          'classic clusters run in a virtual network of the customer\'s (VNet injection: parameters.customVirtualNetworkId set); null on a Serverless workspace',
+          databricks('properties.parameters.customVirtualNetworkId.value', 'parameters present without it: false, a managed virtual network (Azure Policy\'s built-in audit reads it so); parameters absent: unknown'),
+        ),
+        customVirtualNetworkId: str('the virtual network the clusters are injected into', databricks('properties.parameters.customVirtualNetworkId.value', 'null: none (a managed virtual network)')),
+        workspaceUrl: str('the workspace URL (adb-{workspaceId}.{n}.azuredatabricks.net)', databricks('properties.workspaceUrl, read-only', NULL_WHEN_ABSENT)),
+        logCategories: strList('diagnostic log categories and category groups delivered to a destination (accounts, clusters, jobs, notebook, ...)', LOG_CATEGORIES),
+      },
+      { loggingEnabled: DIAGNOSTIC_LOGGING },
+    ),
   },
 ] as const satisfies readonly AssetTypeSpec[];
 

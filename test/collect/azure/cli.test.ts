@@ -44,7 +44,20 @@ const PLANTED = [
   ['azure-cmk-key-vault-without-purge-protection', 'ml-cmk'],
   ['azure-cmk-key-vault-without-purge-protection', 'openai-cmk'],
   ['azure-cmk-key-vault-without-purge-protection', 'storage-cmk'],
+  ['azure-databricks-cluster-public-ip', 'dbw-open'],
+  ['azure-databricks-diagnostic-logs-disabled', 'dbw-open'],
+  ['azure-databricks-diagnostic-logs-disabled', 'dbw-serverless'],
+  ['azure-databricks-diagnostic-logs-disabled', 'dbw-unstated'],
+  ['azure-databricks-not-vnet-injected', 'dbw-open'],
+  ['azure-databricks-public-network-access', 'dbw-open'],
+  ['azure-databricks-public-network-access', 'dbw-serverless'],
+  ['azure-databricks-public-network-access', 'dbw-unstated'],
+  ['azure-databricks-without-private-link', 'dbw-open'],
+  ['azure-databricks-without-private-link', 'dbw-serverless'],
+  ['azure-databricks-without-private-link', 'dbw-unstated'],
   ['azure-defender-ai-services-disabled', 'AI'],
+  ['azure-foundry-project-identity-can-write-rag-index', 'proj-agents'],
+  ['azure-foundry-project-identity-can-write-rag-index', 'proj-research'],
   ['azure-ml-compute-idle-shutdown-disabled', 'ci-exposed'],
   ['azure-ml-compute-local-auth-enabled', 'ci-exposed'],
   ['azure-ml-compute-local-auth-enabled', 'quantum-01'],
@@ -92,7 +105,7 @@ const PLANTED = [
   ['cross-internet-exposed-workload-admin-identity', 'ci-exposed'],
   ['cross-secret-in-model-configuration', 'ep-public'],
 ];
-const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'acme-search', 'foundry-prod-cmk'];
+const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 'ci-private', 'cluster-private', 'ep-private', 'curated', 'ws-locked', 'ws-allowlisted', 'ci-unstated', 'stmlcurated', 'stmllocked', 'foundry-prod', 'search-entra', 'acme-search', 'foundry-prod-cmk', 'dbw-locked'];
 
 interface JsonFinding {
   ruleId: string;
@@ -127,6 +140,7 @@ describe('aispm scan --provider azure', () => {
     expect(gaps.map((entry: { service: string }) => entry.service).sort()).toEqual([
       'Microsoft.Authorization',
       'Microsoft.CognitiveServices',
+      'Microsoft.Databricks',
       'Microsoft.KeyVault',
       'Microsoft.MachineLearningServices',
       'Microsoft.MachineLearningServices',
@@ -145,7 +159,7 @@ describe('aispm scan --provider azure', () => {
       result.locations[0]!.physicalLocation.artifactLocation.uri.split('/').pop(),
     ]);
     expect(found.sort()).toEqual(PLANTED);
-    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(8);
+    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(9);
   });
 
   it('never prints the secret planted in a deployment environment', async () => {

@@ -255,8 +255,8 @@ describe('Azure collector against a fake Resource Manager', () => {
     const paged = fake.requests.filter((request) => request.status === 200 && request.path.endsWith('/oai-exposed/deployments'));
     expect(paged.length).toBe(2);
     expect(inventory.assets.filter((item) => item.type === 'azure.cognitiveservices.deployment' && item.id.startsWith(ids.oaiExposed))).toHaveLength(4);
-    // Role assignments of the production subscription span four pages.
-    expect(fake.requests.filter((request) => request.status === 200 && request.path === `/subscriptions/${SUB_PROD}/providers/Microsoft.Authorization/roleAssignments`).length).toBe(4);
+    // Role assignments of the production subscription span six pages.
+    expect(fake.requests.filter((request) => request.status === 200 && request.path === `/subscriptions/${SUB_PROD}/providers/Microsoft.Authorization/roleAssignments`).length).toBe(6);
   });
 
   it('calls only GETs that docs/permissions/azure-role.json grants, and the document grants nothing else', () => {

@@ -248,6 +248,8 @@ describe('aispm inventory and scan --provider azure with AI Foundry', () => {
       ['azure-ai-connection-shared-credential', foundryIds.accountConnection('shared-openai-key')],
       ['azure-ai-connection-stored-credential', foundryIds.projectConnection('proj-agents', 'rag-search-key')],
       ['azure-ai-connection-stored-credential', foundryIds.projectConnection('proj-agents', 'training-key')],
+      ['azure-foundry-project-identity-can-write-rag-index', foundryIds.agents],
+      ['azure-foundry-project-identity-can-write-rag-index', foundryIds.research],
       ['cross-ai-workload-identity-admin', foundryIds.agents],
     ]);
     expect(result.stdout).not.toContain(PLANTED_FUNCTION_KEY);

@@ -34,3 +34,10 @@ export function canonical(inventory: Inventory): Inventory {
   const byJson = <T>(items: T[]) => [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   return { sources: inventory.sources, assets: byJson(inventory.assets), edges: byJson(inventory.edges), coverage: byJson(inventory.coverage) };
 }
+
+/** The asset with this id (ARM ids compare without case); throws when the scan has none. */
+export function assetById(inventory: Inventory, id: string): Inventory['assets'][number] {
+  const found = inventory.assets.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
+  if (!found) throw new Error(`no asset ${id}`);
+  return found;
+}

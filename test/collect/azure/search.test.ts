@@ -126,6 +126,15 @@ describe('Azure AI Search and Defender for Cloud against the fake Resource Manag
     expect(find.asset(searchIds.open).unreadEdges).toEqual([{ edge: 'reads-data', direction: 'in' }]);
   });
 
+  it('links project identities to the search services they can write: a data role where Entra ID works, the admin keys where keys work', () => {
+    const identity = (project: string) => `${project}/providers/Microsoft.ManagedIdentity/identities/default`;
+    const writes = (from: string) => inventory.edges.filter((edge) => edge.from === from && edge.type === 'writes-data').map((edge) => edge.to);
+    // Search Service Contributor on the key-authenticated service: its admin keys write every index.
+    expect(writes(identity(foundryIds.agents))).toEqual([searchIds.open]);
+    // Search Index Data Contributor on the Entra-only service writes; on the key-only one it does not.
+    expect(writes(identity(foundryIds.research))).toEqual([searchIds.hardened]);
+  });
+
   it('reads the Defender for Cloud AI and CSPM plans of each subscription, and links AI accounts to their AI plan', () => {
     expect(find.asset(searchIds.pricing(SUB_PROD, 'AI'))).toMatchObject({ type: 'azure.security.pricing', account: SUB_PROD, region: 'global', name: 'AI', props: { plan: 'AI', pricingTier: 'Free', enabled: false, extensions: [] } });
     expect(find.asset(searchIds.pricing(SUB_PROD, 'CloudPosture')).props).toMatchObject({ plan: 'CloudPosture', enabled: true, resourcesCoverageStatus: 'FullyCovered', extensions: ['SensitiveDataDiscovery'] });
@@ -176,6 +185,13 @@ describe('Search and Defender listings that are denied', () => {
     const { find, coverage } = await scanDenying('Microsoft.KeyVault/vaults/read');
     expect(coverage('Microsoft.KeyVault')).toMatchObject({ status: 'denied' });
     expect(find.asset('https://acme-kv.vault.azure.net/keys/openai-cmk').props).toEqual({});
+  });
+
+  it('role assignments: the project identities\' writes are unknown, not absent', async () => {
+    const { inventory, find } = await scanDenying('Microsoft.Authorization/roleAssignments/read');
+    const identity = `${foundryIds.research}/providers/Microsoft.ManagedIdentity/identities/default`;
+    expect(inventory.edges.filter((edge) => edge.from === identity && edge.type === 'writes-data')).toEqual([]);
+    expect(find.asset(identity).unreadEdges).toEqual([{ edge: 'writes-data', direction: 'out' }]);
   });
 
   it('search services: a denied coverage entry, and the connections stay without a search target', async () => {

@@ -1,7 +1,8 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
-import { addFoundry } from './foundry.js';
+import { addDatabricks } from './databricks.js';
+import { addFoundry, foundryPrincipals } from './foundry.js';
 import { addKeyVaults } from './keyvault.js';
-import { addSearchAndDefender } from './search.js';
+import { addSearchAndDefender, searchIds } from './search.js';
 
 /**
  * The fake Azure tenant the collector tests scan, as ARM JSON the way the REST API returns it.
@@ -24,6 +25,7 @@ import { addSearchAndDefender } from './search.js';
  * - New-style AI Foundry (an AIServices account with projects and connections): see foundry.ts.
  * - Azure AI Search services and the Defender for Cloud plans of each subscription: see search.ts.
  * - The Key Vaults that hold the CMKs, one without purge protection: see keyvault.ts.
+ * - Azure Databricks workspaces, one open beside a hardened twin: see databricks.ts.
  * - Subscription `dev` lets nobody read Azure ML, and holds an account with values newer than the
  *   collector (unknown enums, missing optional fields); `locked` refuses everything; `retired` is disabled.
  */
@@ -103,6 +105,7 @@ export function fakeTenant(): FakeTenant {
   addFoundry(tenant);
   addSearchAndDefender(tenant);
   addKeyVaults(tenant);
+  addDatabricks(tenant);
   return tenant;
 }
 
@@ -460,6 +463,28 @@ const ROLES = {
       },
     ],
   },
+  searchServiceContributor: {
+    id: '7ca78c08-252a-4471-8644-bb5ff32d4ba0',
+    roleName: 'Search Service Contributor',
+    permissions: [
+      {
+        actions: ['Microsoft.Authorization/*/read', 'Microsoft.Insights/alertRules/*', 'Microsoft.Resources/deployments/*', 'Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.Search/searchServices/*', 'Microsoft.Support/*'],
+        notActions: [],
+        dataActions: [],
+        notDataActions: [],
+      },
+    ],
+  },
+  searchIndexContributor: {
+    id: '8ebe5a00-799e-43f5-93ac-243d3dce84a7',
+    roleName: 'Search Index Data Contributor',
+    permissions: [{ actions: [], notActions: [], dataActions: ['Microsoft.Search/searchServices/indexes/documents/*'], notDataActions: [] }],
+  },
+  searchIndexReader: {
+    id: '1407120a-92aa-4202-b7e9-c0e197c71c8f',
+    roleName: 'Search Index Data Reader',
+    permissions: [{ actions: [], notActions: [], dataActions: ['Microsoft.Search/searchServices/indexes/documents/read'], notDataActions: [] }],
+  },
   blobReader: {
     id: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
     roleName: 'Storage Blob Data Reader',
@@ -511,6 +536,14 @@ function addIdentitiesAndRoles(tenant: FakeTenant): void {
     roleAssignment(`/subscriptions/${SUB_PROD}`, ROLES.owner, principal.someone),
     // A data role over a whole resource group reaches every account in it, unrelated ones too.
     roleAssignment(group(SUB_PROD, 'rg-data'), ROLES.blobReader, principal.endpoint),
+    // Planted: the Foundry projects' identities can write RAG indexes that Foundry connections retrieve
+    // from: proj-agents through the admin keys of the key-authenticated rag-search-open, proj-research
+    // through a data role on the Entra-only acme-search.
+    roleAssignment(searchIds.open, ROLES.searchServiceContributor, foundryPrincipals.agents),
+    roleAssignment(searchIds.hardened, ROLES.searchIndexContributor, foundryPrincipals.research),
+    // Near misses: a data role where the service refuses Microsoft Entra ID, and a reader role.
+    roleAssignment(searchIds.open, ROLES.searchIndexContributor, foundryPrincipals.research),
+    roleAssignment(searchIds.firewalled, ROLES.searchIndexReader, foundryPrincipals.agents),
   );
 }
 

@@ -34,6 +34,7 @@ const BICEP = [
   ['search/microsoft.search/2025-05-01', ['Microsoft.Search/searchServices']],
   ['security/microsoft.security/2024-01-01', ['Microsoft.Security/pricings']],
   ['keyvault/microsoft.keyvault/2026-02-01', ['Microsoft.KeyVault/vaults']],
+  ['databricks/microsoft.databricks/2026-01-01', ['Microsoft.Databricks/workspaces']],
 ];
 
 const READ_ONLY = 2;
