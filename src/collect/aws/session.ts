@@ -4,6 +4,7 @@ import type { EdgeType } from '../../graph/edge-types.js';
 import type { Asset, CoverageStatus } from '../../graph/model.js';
 import { attemptTurn, type ClassifiedError, type InventoryBuilder } from '../runtime.js';
 import { arnName, bucketArn, bucketName, isAwsManagedKeyAlias, kmsKeyArn, parseArn } from './arn.js';
+import type { ModelInvocation } from './iam-policy.js';
 
 /**
  * One AWS account being read: its SDK clients (one per service and region, created on first use),
@@ -215,6 +216,15 @@ export class AwsAccount {
   readonly vpcs = new Map<string, { region: string }>();
   /** Published guardrail versions that agents and flows name (`<ARN>:<version>`), read after them. */
   readonly guardrailVersions = new Map<string, { arn: string; version: string; region: string }>();
+  /**
+   * Compute found by listing each region (Lambda functions, ECS task definitions), by id: it becomes
+   * an asset only when its role may call models, which is known once IAM is read (model-callers.ts).
+   */
+  readonly modelCallers = new Map<string, { draft: AssetDraft; role: string | undefined }>();
+  /** The roles of those, screened by IAM for model invocation. */
+  readonly modelCallerRoles = new Set<string>();
+  /** What each screened role may do with models (iam.ts). */
+  readonly modelInvocations = new Map<string, ModelInvocation>();
   /** Assets that use a Bedrock foundation model, to be marked outdated when the model is legacy. */
   readonly modelUsers: Array<{ id: string; region: string; model: string }> = [];
   private readonly clients = new Map<string, AwsClient>();

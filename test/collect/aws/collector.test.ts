@@ -62,15 +62,19 @@ describe('the AWS collector, against a fake AWS', () => {
         'ap-southeast-2 bedrock-agentcore ok',
         'ap-southeast-2 cloudwatch ok',
         'ap-southeast-2 ec2 ok',
+        'ap-southeast-2 ecs ok',
         'ap-southeast-2 guardduty ok',
+        'ap-southeast-2 lambda ok',
         'ap-southeast-2 sagemaker ok',
         'eu-west-1 bedrock ok',
         'eu-west-1 bedrock-agent ok',
         'eu-west-1 bedrock-agentcore ok',
         'eu-west-1 cloudwatch ok',
         'eu-west-1 ec2 ok',
+        'eu-west-1 ecs ok',
         'eu-west-1 guardduty ok',
         'eu-west-1 kms ok',
+        'eu-west-1 lambda ok',
         'eu-west-1 logs ok',
         'eu-west-1 sagemaker denied',
         'global iam ok',
@@ -80,6 +84,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 bedrock-agentcore ok',
         'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
+        'us-east-1 ecs ok',
         'us-east-1 guardduty ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
@@ -299,6 +304,32 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 17, bedrockUsed: true });
   });
 
+  it('reads compute that calls models directly (Lambda, ECS) with what its role allows, and leaves the rest out', () => {
+    const summarizer = asset('aws.lambda.function', 'ticket-summarizer');
+    expect(summarizer.props).toEqual({ runtime: 'python3.13', environmentVariables: ['MODEL_ID', 'OPENAI_API_KEY'], invokesModels: true, modelInvocationGuardrail: false });
+    expect(edgesFrom(summarizer)).toEqual(['uses-identity -> TicketSummarizerRole']);
+    expect(asset('aws.lambda.function', 'faq-answerer').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: true });
+    const chat = asset('aws.ecs.task-definition', 'chat-backend');
+    // The latest ACTIVE revision, under an id without the revision.
+    expect(chat.id).toBe(`arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/chat-backend`);
+    expect(chat.props).toEqual({
+      revision: 2,
+      networkMode: 'awsvpc',
+      images: [`${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/chat-backend:1.1`],
+      environmentVariables: ['HF_TOKEN', 'MODEL_ID'],
+      executionRoleArn: roleArn('EcsTaskExecutionRole'),
+      invokesModels: true,
+      modelInvocationGuardrail: false,
+    });
+    expect(edgesFrom(chat)).toEqual(['uses-identity -> ChatBackendTaskRole']);
+    // Allowed with the guardrail and denied without it, as the Bedrock user guide shows.
+    expect(asset('aws.ecs.task-definition', 'rag-api').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: true, environmentVariables: ['MODEL_ID'] });
+    // An administrator may call models too, and nothing makes it name a guardrail.
+    expect(asset('aws.lambda.function', 'ops-iam-tool').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: false });
+    // No model calls: neither the compute nor its role is in the inventory.
+    for (const name of ['image-resizer', 'nightly-etl', 'ImageResizerRole', 'EtlTaskRole']) expect(inventory.assets.find((candidate) => candidate.name === name)).toBeUndefined();
+  });
+
   it('reads the roles, users, buckets and keys that AI assets point at', () => {
     expect(asset('aws.iam.role', 'BedrockOpsAgentRole').props).toMatchObject({ admin: true, wildcardActions: true, attachedPolicies: ['AdministratorAccess'], trustedServices: ['bedrock.amazonaws.com'] });
     const research = asset('aws.iam.role', 'SageMakerResearchRole');
@@ -357,7 +388,12 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(22);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
-    expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({ runtime: 'python3.12' });
+    expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({
+      runtime: 'python3.12',
+      environmentVariables: ['LOG_LEVEL', 'SLACK_BOT_TOKEN'],
+      invokesModels: false,
+      modelInvocationGuardrail: null,
+    });
     expect(edgesFrom(asset('aws.lambda.function', 'ops-runbook-executor'))).toEqual(['uses-identity -> OpsRunbookLambdaRole']);
     expect(inventory.assets.filter((candidate) => candidate.id === roleArn('MLAdminRole'))).toHaveLength(1);
   });
@@ -385,6 +421,9 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(secretsOf('aws.sagemaker.notebook-lifecycle-config', 'research-setup')).toEqual([{ location: 'raw.OnStart[0]', kind: 'huggingface-token' }]);
     expect(secretsOf('aws.bedrock.agent', 'ops-agent')).toEqual([{ location: 'raw.instruction', kind: 'openai-api-key' }]);
     expect(secretsOf('aws.lambda.function', 'ops-runbook-executor')).toEqual([{ location: 'raw.Environment.Variables.SLACK_BOT_TOKEN', kind: 'slack-token' }]);
+    expect(secretsOf('aws.lambda.function', 'ticket-summarizer')).toEqual([{ location: 'raw.Environment.Variables.OPENAI_API_KEY', kind: 'openai-api-key' }]);
+    expect(secretsOf('aws.ecs.task-definition', 'chat-backend')).toEqual([{ location: 'raw.containerDefinitions[0].environment[1].value', kind: 'huggingface-token' }]);
+    expect(secretsOf('aws.ecs.task-definition', 'rag-api')).toEqual([]);
     expect(secretsOf('aws.sagemaker.model', 'fraud-detector')).toEqual([]);
     expect(secretsOf('aws.bedrock.prompt', 'escalate-ticket')).toEqual([{ location: 'raw.variants[0].templateConfiguration.text.text', kind: 'github-token' }]);
     expect(secretsOf('aws.bedrock.prompt', 'classify-ticket')).toEqual([]);
@@ -421,7 +460,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

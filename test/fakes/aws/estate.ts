@@ -1052,6 +1052,58 @@ export const LAMBDAS: Record<string, Record<string, unknown>> = {
   },
 };
 
+// Direct model use (model-callers.ts): ticket-summarizer calls models with no guardrail required and keeps
+// an API key in its environment; faq-answerer (the hardened twin) may call them only naming a guardrail;
+// image-resizer calls no model and stays out of the inventory. The ECS task roles are in ecs.ts's estate.
+const STRICT_GUARDRAIL = `arn:aws:bedrock:${US}:${ACCOUNT}:guardrail/${guardrailIds.strict}`;
+const invokeModels = (Resource: string, Condition?: unknown) => ({ Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource, ...(Condition ? { Condition } : {}) });
+ROLES.TicketSummarizerRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [], inline: { summarize: policy(invokeModels(`arn:aws:bedrock:${US}::foundation-model/*`)) } };
+ROLES.FaqAnswererRole = {
+  trust: trust({ Service: 'lambda.amazonaws.com' }),
+  attached: [],
+  inline: { 'guarded-invoke': policy(invokeModels(`arn:aws:bedrock:${US}::foundation-model/*`, { StringEquals: { 'bedrock:GuardrailIdentifier': `${STRICT_GUARDRAIL}:1` } })) },
+};
+ROLES.ImageResizerRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [], inline: { images: policy(statement(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::acme-images/*')) } };
+ROLES.ChatBackendTaskRole = { trust: trust({ Service: 'ecs-tasks.amazonaws.com' }), attached: [attach('AmazonBedrockLimitedAccess')], inline: {} };
+ROLES.RagApiTaskRole = {
+  trust: trust({ Service: 'ecs-tasks.amazonaws.com' }),
+  attached: [],
+  inline: {
+    // The Bedrock user guide's pattern: allow with the guardrail, deny every other (or no) guardrail.
+    'guarded-invoke': policy(invokeModels('*', { StringEquals: { 'bedrock:GuardrailIdentifier': `${STRICT_GUARDRAIL}:1` } }), {
+      Effect: 'Deny',
+      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+      Resource: '*',
+      Condition: { StringNotEquals: { 'bedrock:GuardrailIdentifier': `${STRICT_GUARDRAIL}:1` } },
+    }),
+  },
+};
+ROLES.EtlTaskRole = { trust: trust({ Service: 'ecs-tasks.amazonaws.com' }), attached: [], inline: { etl: policy(statement(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::acme-warehouse/*')) } };
+LAMBDAS[lambdaArn('ticket-summarizer')] = {
+  FunctionName: 'ticket-summarizer',
+  FunctionArn: lambdaArn('ticket-summarizer'),
+  Runtime: 'python3.13',
+  Role: roleArn('TicketSummarizerRole'),
+  Handler: 'summarize.handler',
+  Environment: { Variables: { MODEL_ID: 'anthropic.claude-3-haiku-20240307-v1:0', OPENAI_API_KEY: PLANTED_SECRETS.openAiKey } },
+};
+LAMBDAS[lambdaArn('faq-answerer')] = {
+  FunctionName: 'faq-answerer',
+  FunctionArn: lambdaArn('faq-answerer'),
+  Runtime: 'nodejs22.x',
+  Role: roleArn('FaqAnswererRole'),
+  Handler: 'index.handler',
+  Environment: { Variables: { MODEL_ID: 'amazon.nova-lite-v1:0', GUARDRAIL_ID: guardrailIds.strict, GUARDRAIL_VERSION: '1' } },
+};
+LAMBDAS[lambdaArn('image-resizer')] = {
+  FunctionName: 'image-resizer',
+  FunctionArn: lambdaArn('image-resizer'),
+  Runtime: 'nodejs22.x',
+  Role: roleArn('ImageResizerRole'),
+  Handler: 'index.handler',
+  Environment: { Variables: { DEST_BUCKET: 'acme-images', SIGNING_SECRET: PLANTED_SECRETS.githubToken } },
+};
+
 export const LOG_GROUPS: Record<string, Array<Record<string, unknown>>> = {
   [US]: [],
   [EU]: [
@@ -1174,6 +1226,13 @@ export const PLANTED_FINDINGS = [
   // GuardDuty (guardduty.ts): none in eu-west-1, disabled in ap-southeast-2; both regions use Bedrock.
   ['aws-guardduty-disabled-ai-region', `guardduty (${EU})`],
   ['aws-guardduty-disabled-ai-region', `guardduty (${AP})`],
+  // Direct model use (Lambda, ECS): no guardrail required, credentials in the environment. The gateway's
+  // IAM tool runs as an administrator, which may call models too.
+  ['aws-model-caller-secret-in-environment', 'ticket-summarizer'],
+  ['aws-model-caller-secret-in-environment', 'chat-backend'],
+  ['aws-model-invocation-without-guardrail-condition', 'ticket-summarizer'],
+  ['aws-model-invocation-without-guardrail-condition', 'chat-backend'],
+  ['aws-model-invocation-without-guardrail-condition', 'ops-iam-tool'],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1210,4 +1269,6 @@ export const HARDENED_TWINS = [
   'DEFAULT',
   'prod',
   `guardduty (${US})`,
+  'faq-answerer',
+  'rag-api',
 ];
