@@ -8,6 +8,7 @@ import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
+import { collectRepositories } from './ecr.js';
 import { listModelCallerTaskDefinitions } from './ecs.js';
 import { collectFunctions, listModelCallerFunctions } from './lambda.js';
 import { collectLogGroups } from './logs.js';
@@ -90,7 +91,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   ]);
 
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
-  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
+  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account), collectRepositories(account)]);
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 

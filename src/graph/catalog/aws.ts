@@ -960,6 +960,38 @@ export const AWS_ASSET_TYPES = [
     }),
   },
   {
+    type: 'aws.ecr.repository',
+    title: 'ECR repository (of images AI assets run)',
+    category: 'data',
+    bomType: 'data',
+    props: props(
+      ['customerManagedKey'],
+      {
+        scanType: str(
+          'the registry\'s scan type in the repository\'s region: BASIC or ENHANCED (Amazon Inspector)',
+          from('GetRegistryScanningConfiguration scanningConfiguration.scanType', 'BASIC: a registry without a scanning configuration uses basic scanning (ECR API reference, PutRegistryScanningConfiguration scanType)'),
+        ),
+        scanFrequency: str(
+          'how pushed images are scanned, as ECR applies the registry\'s rules to the repository: SCAN_ON_PUSH, CONTINUOUS_SCAN or MANUAL',
+          from('BatchGetRepositoryScanningConfiguration scanningConfigurations[].scanFrequency (else scanOnPush)', 'MANUAL when neither is reported; unknown for a repository listed under failures'),
+        ),
+        imagesScanned: bool('pushed images are scanned for vulnerabilities (on push or continuously)', from('scanFrequency: SCAN_ON_PUSH or CONTINUOUS_SCAN', 'unknown when the scanning configuration could not be read')),
+        imageTagMutability: str('MUTABLE, IMMUTABLE, MUTABLE_WITH_EXCLUSION or IMMUTABLE_WITH_EXCLUSION', from('DescribeRepositories repositories[].imageTagMutability', NOT_SET)),
+        tagsImmutable: bool(
+          'a pushed tag cannot be moved to another image (IMMUTABLE, or IMMUTABLE_WITH_EXCLUSION for the tags not excluded)',
+          from('DescribeRepositories repositories[].imageTagMutability', 'unknown: a value this SDK version does not know'),
+        ),
+        encryptionType: str('AES256 (S3-managed keys), KMS or KMS_DSSE', from('DescribeRepositories repositories[].encryptionConfiguration.encryptionType', 'null: not reported')),
+      },
+      {
+        customerManagedKey: from(
+          `DescribeRepositories repositories[].encryptionConfiguration: KMS or KMS_DSSE with kmsKey${KEY_CHECK}`,
+          'false: AES256, or KMS without a key named (the AWS managed aws/ecr key)',
+        ),
+      },
+    ),
+  },
+  {
     type: 'aws.ec2.vpc',
     title: 'VPC',
     category: 'network',

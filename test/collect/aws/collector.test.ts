@@ -84,6 +84,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 bedrock-agentcore ok',
         'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
+        'us-east-1 ecr ok',
         'us-east-1 ecs ok',
         'us-east-1 guardduty ok',
         'us-east-1 kms ok',
@@ -161,6 +162,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A model deployed from the registry points at its registered version.
     expect(edgesFrom(asset('aws.sagemaker.model', 'fraud-detector'))).toEqual([
       'artifacts-in -> acme-ml-artifacts',
+      'artifacts-in -> fraud-detector',
       'configured-by -> fraud-models/2',
       'trained-on -> acme-ml-training-data',
       'uses-identity -> SageMakerFraudModelRole',
@@ -187,7 +189,7 @@ describe('the AWS collector, against a fake AWS', () => {
     });
     // The token in its environment is in raw, where the redaction pass finds it (cli.test.ts).
     expect(concierge.raw).toMatchObject({ environmentVariables: { LOG_LEVEL: 'info' } });
-    expect(edgesFrom(concierge)).toEqual(['uses-identity -> AgentCoreConciergeRole']);
+    expect(edgesFrom(concierge)).toEqual(['artifacts-in -> support_concierge', 'uses-identity -> AgentCoreConciergeRole']);
     const claims = asset('aws.bedrock-agentcore.runtime', 'claims_agent');
     expect(claims.props).toMatchObject({ networkMode: 'VPC', subnetIds: ['subnet-0aa1', 'subnet-0bb2'], authorizerType: 'CUSTOM_JWT', requireMmdsV2: true, resourcePolicy: true, resourcePolicyPublic: false });
     expect(claims.props.internetEgress).toBeUndefined();
@@ -330,6 +332,26 @@ describe('the AWS collector, against a fake AWS', () => {
     for (const name of ['image-resizer', 'nightly-etl', 'ImageResizerRole', 'EtlTaskRole']) expect(inventory.assets.find((candidate) => candidate.name === name)).toBeUndefined();
   });
 
+  it('reads the ECR repositories of the images AI assets run: scanning, tag mutability, encryption', () => {
+    const concierge = asset('aws.ecr.repository', 'support_concierge');
+    expect(concierge.id).toBe(`arn:aws:ecr:us-east-1:${ACCOUNT}:repository/support_concierge`);
+    expect(concierge.props).toEqual({
+      scanType: 'BASIC',
+      scanFrequency: 'MANUAL',
+      imagesScanned: false,
+      imageTagMutability: 'MUTABLE',
+      tagsImmutable: false,
+      encryptionType: 'AES256',
+      customerManagedKey: false,
+    });
+    expect(asset('aws.ecr.repository', 'fraud-detector').props).toMatchObject({ scanFrequency: 'SCAN_ON_PUSH', imagesScanned: true, tagsImmutable: true, customerManagedKey: true });
+    expect(edgesFrom(asset('aws.ecr.repository', 'claims_agent'))).toEqual(['encrypted-by -> alias/ml-cmk']);
+    expect(edgesFrom(asset('aws.bedrock-agentcore.runtime', 'support_concierge'))).toContain('artifacts-in -> support_concierge');
+    expect(edgesFrom(asset('aws.sagemaker.model', 'fraud-detector'))).toContain('artifacts-in -> fraud-detector');
+    // Images in AWS's own registries (built-in algorithms, deep learning containers) are not the account's to read.
+    expect(inventory.assets.filter((candidate) => candidate.type === 'aws.ecr.repository').map((candidate) => candidate.name).sort()).toEqual(['claims_agent', 'fraud-detector', 'support_concierge']);
+  });
+
   it('reads the roles, users, buckets and keys that AI assets point at', () => {
     expect(asset('aws.iam.role', 'BedrockOpsAgentRole').props).toMatchObject({ admin: true, wildcardActions: true, attachedPolicies: ['AdministratorAccess'], trustedServices: ['bedrock.amazonaws.com'] });
     const research = asset('aws.iam.role', 'SageMakerResearchRole');
@@ -385,7 +407,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(22);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(24);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({
@@ -460,7 +482,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),
@@ -502,10 +524,10 @@ describe('docs/permissions/aws-policy.json, the least-privilege policy', () => {
   };
   const actions = policy.Statement.flatMap((statement) => statement.Action);
 
-  it('allows only read actions (List, Get, Describe), each named once, without wildcards', () => {
+  it('allows only read actions (List, Get, BatchGet, Describe), each named once, without wildcards', () => {
     expect(policy.Version).toBe('2012-10-17');
     for (const statement of policy.Statement) expect(statement).toMatchObject({ Effect: 'Allow', Resource: '*' });
-    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|Describe)[A-Za-z]+$/);
+    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|BatchGet|Describe)[A-Za-z]+$/);
     expect(new Set(actions).size).toBe(actions.length);
   });
 

@@ -1233,6 +1233,10 @@ export const PLANTED_FINDINGS = [
   ['aws-model-invocation-without-guardrail-condition', 'ticket-summarizer'],
   ['aws-model-invocation-without-guardrail-condition', 'chat-backend'],
   ['aws-model-invocation-without-guardrail-condition', 'ops-iam-tool'],
+  // The public AgentCore runtime's image repository (ecr.ts).
+  ['aws-ecr-ai-image-repository-not-scanned', 'support_concierge'],
+  ['aws-ecr-ai-image-repository-mutable-tags', 'support_concierge'],
+  ['aws-ecr-ai-image-repository-without-cmk', 'support_concierge'],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */

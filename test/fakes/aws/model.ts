@@ -27,6 +27,7 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   guardduty: 'guardduty',
   lambda: 'lambda',
   ecs: 'ecs',
+  ecr: 'ecr',
   sts: 'sts',
   iam: 'iam',
   ec2: 'ec2',
