@@ -229,7 +229,7 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
     const regionLogging = (region: string) => asset('aws.bedrock.model-invocation-logging', `model-invocation-logging (${region})`);
-    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 17, bedrockUsed: true });
+    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 18, bedrockUsed: true });
     // No Bedrock resource at all, but the AWS/Bedrock metrics show models invoked in the past two weeks: Bedrock is used.
     expect(regionLogging('ap-southeast-2').props).toMatchObject({
       loggingEnabled: false,
@@ -301,9 +301,9 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
     expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
     expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
-    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 17, bedrockUsed: true });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 18, bedrockUsed: true });
     // A Studio domain's VPC with interface endpoints for other services only.
-    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 17, bedrockUsed: true });
+    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 18, bedrockUsed: true });
   });
 
   it('reads compute that calls models directly (Lambda, ECS) with what its role allows, and leaves the rest out', () => {
@@ -407,7 +407,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(24);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(25);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({

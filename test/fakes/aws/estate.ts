@@ -789,8 +789,33 @@ export const AGENTS: Record<string, AgentsEstate> = {
         createdAt: daysAgo(70).toISOString(),
         updatedAt: daysAgo(70).toISOString(),
       },
+      // Its source bucket keeps no versions (support-articles-kb's is versioned).
+      {
+        knowledgeBaseId: 'KBHRPOLCY',
+        name: 'hr-policies-kb',
+        knowledgeBaseArn: bedrock(US, 'knowledge-base', 'KBHRPOLCY'),
+        roleArn: roleArn('BedrockKbRole'),
+        status: 'ACTIVE',
+        knowledgeBaseConfiguration: { type: 'VECTOR', vectorKnowledgeBaseConfiguration: { embeddingModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-embed-text-v2:0` } },
+        storageConfiguration: { type: 'OPENSEARCH_SERVERLESS', opensearchServerlessConfiguration: { collectionArn: `arn:aws:aoss:${US}:${ACCOUNT}:collection/hr`, vectorIndexName: 'hr', fieldMapping: { vectorField: 'v', textField: 't', metadataField: 'm' } } },
+        createdAt: daysAgo(50).toISOString(),
+        updatedAt: daysAgo(50).toISOString(),
+      },
     ],
     dataSources: {
+      KBHRPOLCY: [
+        {
+          knowledgeBaseId: 'KBHRPOLCY',
+          dataSourceId: 'DSHRPOLCY',
+          name: 'hr-policies',
+          status: 'AVAILABLE',
+          dataDeletionPolicy: 'RETAIN',
+          dataSourceConfiguration: { type: 'S3', s3Configuration: { bucketArn: 'arn:aws:s3:::acme-hr-policies' } },
+          serverSideEncryptionConfiguration: { kmsKeyArn: KEYS.mlCmk },
+          createdAt: daysAgo(50).toISOString(),
+          updatedAt: daysAgo(50).toISOString(),
+        },
+      ],
       KBSUPPORT: [
         {
           knowledgeBaseId: 'KBSUPPORT',
@@ -1014,7 +1039,8 @@ export const BUCKETS: Record<string, FakeBucket> = {
   // A public-read ACL neutralised by IgnorePublicAcls.
   'acme-support-data': { region: US, publicAccessBlock: ALL_BLOCKED, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'aws:kms' }, versioning: 'Suspended' },
   // A public-read ACL that only the account-level IgnorePublicAcls neutralises.
-  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' } },
+  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' }, versioning: 'Enabled' },
+  'acme-hr-policies': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled' },
 };
@@ -1233,6 +1259,7 @@ export const PLANTED_FINDINGS = [
   ['aws-model-invocation-without-guardrail-condition', 'ticket-summarizer'],
   ['aws-model-invocation-without-guardrail-condition', 'chat-backend'],
   ['aws-model-invocation-without-guardrail-condition', 'ops-iam-tool'],
+  ['aws-bedrock-knowledge-base-source-bucket-unversioned', 'hr-policies-kb'],
   // The public AgentCore runtime's image repository (ecr.ts).
   ['aws-ecr-ai-image-repository-not-scanned', 'support_concierge'],
   ['aws-ecr-ai-image-repository-mutable-tags', 'support_concierge'],
