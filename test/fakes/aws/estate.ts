@@ -1260,6 +1260,8 @@ export const PLANTED_FINDINGS = [
   ['aws-model-invocation-without-guardrail-condition', 'chat-backend'],
   ['aws-model-invocation-without-guardrail-condition', 'ops-iam-tool'],
   ['aws-bedrock-knowledge-base-source-bucket-unversioned', 'hr-policies-kb'],
+  // ops-agent's runbook tool assumes DataPipelineRole, which writes the data fraud-detector was trained on.
+  ['aws-bedrock-agent-tool-can-poison-ai-data', 'ops-agent'],
   // The public AgentCore runtime's image repository (ecr.ts).
   ['aws-ecr-ai-image-repository-not-scanned', 'support_concierge'],
   ['aws-ecr-ai-image-repository-mutable-tags', 'support_concierge'],
