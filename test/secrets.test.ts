@@ -30,6 +30,8 @@ describe('secret detection', () => {
     expect(redactSecretsInString('q8Zr2LkP0vX7mN4sT1wY', 'clientSecret')?.kinds).toEqual(['generic-credential']);
     expect(redactSecretsInString('4096', 'MAX_TOKENS')).toBeUndefined();
     expect(redactSecretsInString('arn:aws:secretsmanager:us-east-1:1:secret:x', 'API_KEY_SECRET_ARN')).toBeUndefined();
+    // ECS task definitions name their secrets by ARN under `valueFrom`: the `secret:<name>` part is no assignment.
+    expect(redactSecretsInString('arn:aws:secretsmanager:us-east-1:111122223333:secret:rag-api/db-AbCdEf', 'valueFrom')).toBeUndefined();
     expect(redactSecretsInString('@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/x)', 'OPENAI_API_KEY')).toBeUndefined();
     expect(redactSecretsInString('bert-base-uncased-tokenizer', 'TOKENIZER')).toBeUndefined();
     expect(redactSecretsInString('aaaaaaaaaaaaaaaaaaaa', 'API_KEY')).toBeUndefined();

@@ -87,7 +87,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('AC-02', 'Bedrock AgentCore'),
   assessment('AC-03', 'Bedrock AgentCore', 'stale AgentCore access needs iam:GenerateServiceLastAccessedDetails, which starts a report job: not a read-only List/Get/Describe call'),
   assessment('AC-04', 'Bedrock AgentCore', 'runtime logs and traces are CloudWatch vended log deliveries (logs:DescribeDeliveries), not settings of the runtime: not read yet'),
-  assessment('AC-05', 'Bedrock AgentCore', 'ECR repository encryption: ECR is not read yet (planned with image provenance)'),
+  assessment('AC-05', 'Bedrock AgentCore'),
   assessment('AC-06', 'Bedrock AgentCore'),
   assessment('AC-07', 'Bedrock AgentCore'),
   assessment('AC-08', 'Bedrock AgentCore', 'AgentCore VPC endpoints: endpoints are read for Bedrock only, and the VPCs of AgentCore runtimes need their subnets (DescribeSubnets): not read yet'),

@@ -28,6 +28,8 @@ export function inventoryReporter(format: InventoryFormat): InventoryReporter {
 }
 
 export function categoryOf(asset: Asset): string {
+  // Compute that calls models directly (a Lambda function, an ECS task) is AI use, whatever its type.
+  if (asset.props.invokesModels === true) return 'ai';
   return assetTypeSpec(asset.type)?.category ?? 'ai';
 }
 
@@ -85,6 +87,7 @@ export function assetFacts(asset: Asset, governance: readonly string[]): string[
   if (props.publicRead === true) facts.push('public-read');
   if (props.publicWrite === true) facts.push('public-write');
   if (props.admin === true) facts.push('admin');
+  if (props.invokesModels === true) facts.push(props.modelInvocationGuardrail === false ? 'calls models, no guardrail required' : 'calls models');
   if (props.customerManagedKey === false) facts.push('no-cmk');
   if (props.outdated === true) facts.push('outdated');
   if (Array.isArray(props.secrets) && props.secrets.length > 0) facts.push(`${props.secrets.length} secret(s)`);

@@ -284,6 +284,7 @@ function redactTokens(value: string, replace: Replace): string {
  * `KEY=value`, `KEY: value`, `"KEY": "value"`, `?key=value`, `--key value` inside a string (a shell
  * script, a command line, a connection string, an error message): the value is judged by its key.
  */
+const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:\S+$/;
 const ASSIGNMENT = /(?<![A-Za-z0-9_])(?:--([a-z][a-z0-9-]{0,63})(=|[ \t]+)|([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,8}([:=])[ \t]{0,8})/g;
 const MAX_VALUE = 1024;
 
@@ -292,6 +293,8 @@ const SECRET_STEM = /pass|pwd|secret|token|key|credential|string/i;
 
 function redactAssignments(text: string, replace: Replace): string {
   if (!/[:= ]/.test(text) || !SECRET_STEM.test(text)) return text;
+  // An ARN names a resource: `...:secret:db-password-AbCdEf` (a Secrets Manager reference, the safe way to pass one) is no assignment.
+  if (ARN.test(text)) return text;
   let out = '';
   let copied = 0;
   // `[REDACTED:slack-token:1a2b...]` reads like `token: value`: placeholders are skipped whole.

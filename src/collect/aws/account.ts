@@ -8,9 +8,12 @@ import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
-import { collectFunctions } from './lambda.js';
+import { collectRepositories } from './ecr.js';
+import { listModelCallerTaskDefinitions } from './ecs.js';
+import { collectFunctions, listModelCallerFunctions } from './lambda.js';
 import { collectLogGroups } from './logs.js';
 import { bedrockInvokedModels } from './metrics.js';
+import { addModelCallers } from './model-callers.js';
 import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
 import { collectBuckets } from './s3.js';
 import { collectSageMaker } from './sagemaker.js';
@@ -71,6 +74,8 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         bedrockInvokedModels(account, region),
         collectAgentCore(account, region),
         collectGuardDuty(account, region),
+        listModelCallerFunctions(account, region),
+        listModelCallerTaskDefinitions(account, region),
       ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
@@ -86,10 +91,11 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   ]);
 
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
-  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
+  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account), collectRepositories(account)]);
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 
+  addModelCallers(account);
   markLegacyModelUsers(account, modelLifecycle);
   addVpcs(account, endpointsByRegion, bedrockUse);
   account.addStubs();

@@ -191,3 +191,89 @@ export function trusts(trustedPrincipals: readonly string[], principalArn: strin
     (trusted) => trusted === '*' || trusted === principalAccount || new RegExp(`^arn:[^:]+:iam::${principalAccount}:root$`).test(trusted) || globMatches(trusted, principalArn),
   );
 }
+
+/**
+ * The IAM actions behind direct model use: InvokeModel and Converse need bedrock:InvokeModel, the
+ * streaming InvokeModelWithResponseStream and ConverseStream need bedrock:InvokeModelWithResponseStream
+ * (Bedrock API reference, "This operation requires permission for the bedrock:InvokeModel action").
+ */
+export const MODEL_INVOCATION_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] as const;
+
+/** Some Bedrock resource (a model, inference profile, provisioned or imported model); `all` when the pattern covers every one. */
+const BEDROCK_RESOURCES: ResourceTest = {
+  some: (pattern) => {
+    const parts = pattern.split(':');
+    if (parts.length < 3) return globMatches(pattern, 'arn:aws:bedrock:');
+    return globMatches(parts[0]!, 'arn') && globMatches(parts[2]!.toLowerCase(), 'bedrock');
+  },
+  all: (pattern) => {
+    const parts = pattern.split(':');
+    if (pattern === '*') return true;
+    return parts.length >= 3 && globMatches(parts[2]!.toLowerCase(), 'bedrock') && globMatches(parts.slice(3).join(':'), '*:*:*');
+  },
+};
+
+const GUARDRAIL_KEY = 'bedrock:guardrailidentifier';
+/** Operators under which an Allow holds only for the guardrails named (IfExists and set operators let a request without one through). */
+const REQUIRING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
+/** Operators under which a Deny hits every request that names another guardrail, or none. */
+const EXCLUDING_OPERATORS = new Set(['stringnotequals', 'stringnotequalsignorecase', 'stringnotlike', 'arnnotequals', 'arnnotlike', 'stringnotequalsifexists', 'stringnotlikeifexists', 'arnnotequalsifexists', 'arnnotlikeifexists']);
+
+/** A statement's condition as (operator, key, values) triples, lower-cased; empty without a condition. */
+function conditionEntries(statement: PolicyStatement): Array<{ operator: string; key: string; values: string[] }> {
+  const condition = statement.Condition;
+  if (!condition || typeof condition !== 'object') return [];
+  return Object.entries(condition as Record<string, unknown>).flatMap(([operator, block]) =>
+    block && typeof block === 'object'
+      ? Object.entries(block as Record<string, unknown>).map(([key, value]) => ({ operator: operator.toLowerCase(), key: key.toLowerCase(), values: (Array.isArray(value) ? value : [value]).map(String) }))
+      : [],
+  );
+}
+
+/** An Allow that holds only when the request names one of the guardrails it lists (or any guardrail, with Null false). */
+function allowRequiresGuardrail(statement: PolicyStatement): boolean {
+  return conditionEntries(statement).some(
+    ({ operator, key, values }) => key === GUARDRAIL_KEY && (REQUIRING_OPERATORS.has(operator) || (operator === 'null' && values.every((value) => value.toLowerCase() === 'false'))),
+  );
+}
+
+/** A Deny that refuses every request without the guardrails it names, and has no other condition narrowing it. */
+function denyRequiresGuardrail(statement: PolicyStatement): boolean {
+  const entries = conditionEntries(statement);
+  return (
+    entries.length > 0 &&
+    entries.every(({ operator, key, values }) => key === GUARDRAIL_KEY && (EXCLUDING_OPERATORS.has(operator) || (operator === 'null' && values.every((value) => value.toLowerCase() === 'true'))))
+  );
+}
+
+/** What an identity's policies say about calling models directly. */
+export interface ModelInvocation {
+  /** It may call InvokeModel or InvokeModelWithResponseStream on some Bedrock resource; unknown while a policy is unread and none grants it. */
+  allowed: boolean | undefined;
+  /**
+   * Every such call must name a guardrail (`bedrock:GuardrailIdentifier`): each granting Allow is
+   * conditioned on it, or a Deny refuses calls without it. null when calls are not allowed; unknown
+   * while a policy that could hold an unconditioned grant or an enforcing Deny is unread.
+   */
+  guardrailRequired: boolean | null | undefined;
+}
+
+/**
+ * Whether the statements let an identity call Bedrock models, and whether a guardrail is required
+ * for it (the `bedrock:GuardrailIdentifier` condition key; Bedrock user guide, "Enforce the use of
+ * specific guardrails in model inference requests"). `complete`: every policy of the identity was read.
+ * Permissions boundaries and SCPs are not read: they can only narrow what is found here.
+ */
+export function modelInvocation(statements: readonly PolicyStatement[], complete: boolean): ModelInvocation {
+  const allowed = MODEL_INVOCATION_ACTIONS.some((action) => allows(statements, action, BEDROCK_RESOURCES));
+  if (!allowed) return complete ? { allowed: false, guardrailRequired: null } : { allowed: undefined, guardrailRequired: undefined };
+  const covers = (statement: PolicyStatement, action: string) =>
+    actionMatches(statement, action) && (statement.NotResource !== undefined || asList(statement.Resource).some((pattern) => BEDROCK_RESOURCES.some(pattern)));
+  const denied = MODEL_INVOCATION_ACTIONS.every((action) =>
+    statements.some((statement) => statement.Effect === 'Deny' && actionMatches(statement, action) && asList(statement.Resource).some((pattern) => BEDROCK_RESOURCES.all(pattern)) && denyRequiresGuardrail(statement)),
+  );
+  if (denied) return { allowed: true, guardrailRequired: true };
+  const unguarded = statements.some((statement) => isAllow(statement) && MODEL_INVOCATION_ACTIONS.some((action) => covers(statement, action)) && !allowRequiresGuardrail(statement));
+  // Incomplete: an unread policy may hold an unconditioned grant, or the Deny that enforces one.
+  return { allowed: true, guardrailRequired: complete ? !unguarded : undefined };
+}

@@ -20,7 +20,7 @@ import {
   type ListServiceSpecificCredentialsResponse,
 } from '@aws-sdk/client-iam';
 import { arnName, parseArn } from './arn.js';
-import { allows, assumableRoles, assumeRoleWildcards, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
+import { allows, assumableRoles, assumeRoleWildcards, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, modelInvocation, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
 import { knownManagedPolicy } from './managed-policies.js';
 import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';
 
@@ -229,7 +229,10 @@ export async function collectIdentities(account: AwsAccount): Promise<void> {
       }),
     ),
   ]);
-  const principals: Principal[] = [...roles, ...users];
+  const principals: Principal[] = [...roles, ...users, ...(await screenModelCallerRoles(iam, seen))];
+  for (const principal of principals) {
+    if (account.modelCallerRoles.has(principal.id) && !account.modelInvocations.has(principal.id)) account.modelInvocations.set(principal.id, modelInvocation(principal.statements, principal.complete));
+  }
   let listedRoles: Promise<ListedRole[] | undefined> | undefined;
   let wildcardBudget = MAX_WILDCARD_ROLES;
   let reached: Principal[] = principals;
@@ -276,7 +279,27 @@ export async function collectIdentities(account: AwsAccount): Promise<void> {
   }
 }
 
-async function readRole(iam: IamReader, arn: string): Promise<Principal | undefined> {
+/**
+ * The roles of compute found by listing (Lambda functions, ECS task definitions), not yet read: their
+ * policies first, and the whole role only when it may call models; the others are not AI and stay out.
+ */
+async function screenModelCallerRoles(iam: IamReader, seen: Set<string>): Promise<Principal[]> {
+  const { account } = iam;
+  const unread = [...account.modelCallerRoles].filter((arn) => !seen.has(arn) && parseArn(arn)?.account === account.account);
+  const read = await Promise.all(
+    unread.map(async (arn) => {
+      const policies = await iam.policies(POLICY_READERS.role, arnName(arn));
+      const invocation = modelInvocation(policies.statements, policies.complete);
+      account.modelInvocations.set(arn, invocation);
+      if (invocation.allowed !== true) return undefined;
+      seen.add(arn);
+      return readRole(iam, arn, policies);
+    }),
+  );
+  return read.filter((role): role is Principal => role !== undefined);
+}
+
+async function readRole(iam: IamReader, arn: string, knownPolicies?: PolicySet): Promise<Principal | undefined> {
   const { account, scope, client } = iam;
   const name = arnName(arn);
   const owner = parseArn(arn)?.account;
@@ -285,7 +308,7 @@ async function readRole(iam: IamReader, arn: string): Promise<Principal | undefi
     account.addAsset({ id: arn, type: 'aws.iam.role', name, region: IAM_REGION, props: {}, account: owner });
     return undefined;
   }
-  const [response, policies] = await Promise.all([scope.call('GetRole', () => client.send(new GetRoleCommand({ RoleName: name }))), iam.policies(POLICY_READERS.role, name)]);
+  const [response, policies] = await Promise.all([scope.call('GetRole', () => client.send(new GetRoleCommand({ RoleName: name }))), knownPolicies ?? iam.policies(POLICY_READERS.role, name)]);
   const role = response?.Role;
   const trust = parsePolicyDocument(role?.AssumeRolePolicyDocument);
   const trusted = trust && principals(trust, 'AWS');

@@ -1,12 +1,22 @@
-import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetFunctionConfigurationCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { forEachConcurrently } from '../runtime.js';
 import { arnName } from './arn.js';
+import { modelCallerCandidate } from './model-callers.js';
 import { toRaw, type AwsAccount } from './session.js';
 
 /**
- * Lambda functions that agents and flows invoke as tools: the role they run as (an agent's tools act
- * with it) and their environment, which goes into `raw` for the secret scan.
+ * Lambda functions: those that agents and flows invoke as tools (the role they run as, which an
+ * agent's tools act with), and every function of a region as a candidate model caller (see
+ * model-callers.ts). Their environment goes into `raw` for the secret scan; props keep only the names.
  */
+
+function functionProps(configuration: FunctionConfiguration): Record<string, unknown> {
+  return {
+    runtime: configuration.Runtime ?? null,
+    environmentVariables: Object.keys(configuration.Environment?.Variables ?? {}).sort(),
+  };
+}
+
 export async function collectFunctions(account: AwsAccount): Promise<void> {
   await forEachConcurrently([...account.functions], async ([id, { region }]) => {
     const client = account.client(LambdaClient, region);
@@ -17,8 +27,19 @@ export async function collectFunctions(account: AwsAccount): Promise<void> {
       type: 'aws.lambda.function',
       name: arnName(id),
       region,
-      props: configuration ? { runtime: configuration.Runtime ?? null } : {},
+      props: configuration ? functionProps(configuration) : {},
       raw: configuration && toRaw(configuration),
     });
   });
+}
+
+/** Every function of the region (ListFunctions gives each one's configuration, environment included), kept if its role may call models. */
+export async function listModelCallerFunctions(account: AwsAccount, region: string): Promise<void> {
+  const client = account.client(LambdaClient, region);
+  const functions = await account.scope(region, 'lambda').list('ListFunctions', paginateListFunctions({ client }, {}), (page) => page.Functions);
+  for (const configuration of functions ?? []) {
+    const id = configuration.FunctionArn;
+    if (!id || !configuration.FunctionName) continue;
+    modelCallerCandidate(account, { id, type: 'aws.lambda.function', name: configuration.FunctionName, region, props: functionProps(configuration), raw: toRaw(configuration) }, configuration.Role);
+  }
 }

@@ -4,6 +4,8 @@ import type { EdgeType } from '../../graph/edge-types.js';
 import type { Asset, CoverageStatus } from '../../graph/model.js';
 import { attemptTurn, type ClassifiedError, type InventoryBuilder } from '../runtime.js';
 import { arnName, bucketArn, bucketName, isAwsManagedKeyAlias, kmsKeyArn, parseArn } from './arn.js';
+import type { ModelInvocation } from './iam-policy.js';
+import { ecrRepositoryOf, imagesOf } from './images.js';
 
 /**
  * One AWS account being read: its SDK clients (one per service and region, created on first use),
@@ -213,8 +215,19 @@ export class AwsAccount {
   readonly functions = new Map<string, { region: string }>();
   readonly logGroups = new Map<string, { name: string; region: string }>();
   readonly vpcs = new Map<string, { region: string }>();
+  /** ECR repositories of the images AI assets run, by ARN. */
+  readonly repositories = new Map<string, { region: string; name: string }>();
   /** Published guardrail versions that agents and flows name (`<ARN>:<version>`), read after them. */
   readonly guardrailVersions = new Map<string, { arn: string; version: string; region: string }>();
+  /**
+   * Compute found by listing each region (Lambda functions, ECS task definitions), by id: it becomes
+   * an asset only when its role may call models, which is known once IAM is read (model-callers.ts).
+   */
+  readonly modelCallers = new Map<string, { draft: AssetDraft; role: string | undefined }>();
+  /** The roles of those, screened by IAM for model invocation. */
+  readonly modelCallerRoles = new Set<string>();
+  /** What each screened role may do with models (iam.ts). */
+  readonly modelInvocations = new Map<string, ModelInvocation>();
   /** Assets that use a Bedrock foundation model, to be marked outdated when the model is legacy. */
   readonly modelUsers: Array<{ id: string; region: string; model: string }> = [];
   private readonly clients = new Map<string, AwsClient>();
@@ -246,11 +259,21 @@ export class AwsAccount {
     return scope;
   }
 
-  /** Adds an asset; properties left undefined (not read) are dropped, so they stay unknown. */
+  /** Adds an asset; properties left undefined (not read) are dropped, so they stay unknown. The ECR images it runs are noted (images.ts). */
   addAsset(draft: AssetDraft): void {
     const { account, props, ...asset } = draft;
     const known = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
     this.builder.addAsset({ ...asset, props: known, account: account ?? this.account });
+    for (const uri of imagesOf(draft)) this.edge(draft.id, 'artifacts-in', this.repository(uri));
+  }
+
+  /** The ECR repository of an image in this account's registry: read later (ecr.ts); returns its id. */
+  repository(uri: string): string | undefined {
+    const repository = ecrRepositoryOf(uri);
+    if (!repository || repository.account !== this.account) return undefined;
+    const id = `arn:${this.partition}:ecr:${repository.region}:${this.account}:repository/${repository.name}`;
+    if (!this.repositories.has(id)) this.repositories.set(id, { region: repository.region, name: repository.name });
+    return this.expect(id, 'aws.ecr.repository', repository.region);
   }
 
   getAsset(id: string): Asset | undefined {

@@ -27,6 +27,27 @@ const AGENTCORE_RESOURCE_POLICY = {
   resourcePolicyPublic: bool('the resource-based policy allows Principal "*" without a condition', from('GetResourcePolicy policy: an Allow statement with Principal "*" and no Condition', 'false: no policy')),
 };
 
+/**
+ * Direct model use by compute (Lambda functions, ECS tasks): what its role's policies allow. Compute
+ * found by listing a region is kept only when invokesModels is true (model-callers.ts).
+ */
+const MODEL_CALLER_PROPS = (role: string) => ({
+  invokesModels: bool(
+    'its role may call Bedrock models directly: bedrock:InvokeModel or bedrock:InvokeModelWithResponseStream (which Converse and ConverseStream also need) on some Bedrock resource',
+    from(
+      `IAM: the Allow and Deny statements of ${role}'s policies (ListAttachedRolePolicies, ListRolePolicies, GetRolePolicy, GetPolicyVersion; the well-known AWS managed policies by ARN); conditions are not evaluated; permissions boundaries and SCPs are not read`,
+      'false only when every policy of the role was read; unknown otherwise. Listed compute with false or unknown is left out of the inventory; a function an agent or gateway names is kept either way',
+    ),
+  ),
+  modelInvocationGuardrail: bool(
+    'every grant of model invocation requires a guardrail: each Allow is conditioned on bedrock:GuardrailIdentifier (StringEquals, StringLike, ArnEquals, ArnLike, or Null false), or a Deny refuses invocation without the named guardrail (StringNotEquals, StringNotLike, ArnNotEquals, ArnNotLike, or Null true, and no other condition)',
+    from(
+      `the same statements of ${role}'s policies: the Condition of the statements that grant or deny the invocation actions (Bedrock user guide, "Enforce the use of specific guardrails in model inference requests", https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html)`,
+      'null: the role may not call models; false only when every policy was read; unknown otherwise',
+    ),
+  ),
+});
+
 export const AWS_ASSET_TYPES = [
   {
     type: 'aws.sagemaker.notebook-instance',
@@ -913,8 +934,62 @@ export const AWS_ASSET_TYPES = [
     category: 'compute',
     bomType: 'application',
     props: props([], {
-      runtime: str('runtime identifier', from('GetFunctionConfiguration Runtime', 'null: a container image function')),
+      runtime: str('runtime identifier', from('GetFunctionConfiguration Runtime (ListFunctions gives it too)', 'null: a container image function')),
+      environmentVariables: strList(
+        'names of its environment variables (the values go to the secret scan only)',
+        from('GetFunctionConfiguration or ListFunctions Environment.Variables (the names)', 'an empty list: no environment'),
+      ),
+      ...MODEL_CALLER_PROPS('its execution role (GetFunctionConfiguration or ListFunctions Role)'),
     }),
+  },
+  {
+    type: 'aws.ecs.task-definition',
+    title: 'ECS task definition (latest active revision of a family)',
+    category: 'compute',
+    bomType: 'application',
+    props: props([], {
+      revision: num('revision read: the latest ACTIVE one of the family', from('DescribeTaskDefinition (taskDefinition: the family) taskDefinition.revision', NOT_SET)),
+      networkMode: str('bridge, host, awsvpc or none', from('DescribeTaskDefinition taskDefinition.networkMode', 'null: not set; Linux tasks on EC2 then use bridge (ECS API reference, networkMode)')),
+      images: strList('container images of the task', from('DescribeTaskDefinition taskDefinition.containerDefinitions[].image', 'an empty list')),
+      environmentVariables: strList(
+        'names of the plain environment variables of its containers (the values go to the secret scan only; `secrets` references to Secrets Manager or Parameter Store are not listed)',
+        from('DescribeTaskDefinition taskDefinition.containerDefinitions[].environment[].name', 'an empty list: no plain environment'),
+      ),
+      executionRoleArn: str('role ECS uses to pull images and fetch secrets (not the one the containers call AWS with)', from('DescribeTaskDefinition taskDefinition.executionRoleArn', 'null: none')),
+      ...MODEL_CALLER_PROPS('its task role (DescribeTaskDefinition taskDefinition.taskRoleArn), the one its containers call AWS with'),
+    }),
+  },
+  {
+    type: 'aws.ecr.repository',
+    title: 'ECR repository (of images AI assets run)',
+    category: 'data',
+    bomType: 'data',
+    props: props(
+      ['customerManagedKey'],
+      {
+        scanType: str(
+          'the registry\'s scan type in the repository\'s region: BASIC or ENHANCED (Amazon Inspector)',
+          from('GetRegistryScanningConfiguration scanningConfiguration.scanType', 'BASIC: a registry without a scanning configuration uses basic scanning (ECR API reference, PutRegistryScanningConfiguration scanType)'),
+        ),
+        scanFrequency: str(
+          'how pushed images are scanned, as ECR applies the registry\'s rules to the repository: SCAN_ON_PUSH, CONTINUOUS_SCAN or MANUAL',
+          from('BatchGetRepositoryScanningConfiguration scanningConfigurations[].scanFrequency (else scanOnPush)', 'MANUAL when neither is reported; unknown for a repository listed under failures'),
+        ),
+        imagesScanned: bool('pushed images are scanned for vulnerabilities (on push or continuously)', from('scanFrequency: SCAN_ON_PUSH or CONTINUOUS_SCAN', 'unknown when the scanning configuration could not be read')),
+        imageTagMutability: str('MUTABLE, IMMUTABLE, MUTABLE_WITH_EXCLUSION or IMMUTABLE_WITH_EXCLUSION', from('DescribeRepositories repositories[].imageTagMutability', NOT_SET)),
+        tagsImmutable: bool(
+          'a pushed tag cannot be moved to another image (IMMUTABLE, or IMMUTABLE_WITH_EXCLUSION for the tags not excluded)',
+          from('DescribeRepositories repositories[].imageTagMutability', 'unknown: a value this SDK version does not know'),
+        ),
+        encryptionType: str('AES256 (S3-managed keys), KMS or KMS_DSSE', from('DescribeRepositories repositories[].encryptionConfiguration.encryptionType', 'null: not reported')),
+      },
+      {
+        customerManagedKey: from(
+          `DescribeRepositories repositories[].encryptionConfiguration: KMS or KMS_DSSE with kmsKey${KEY_CHECK}`,
+          'false: AES256, or KMS without a key named (the AWS managed aws/ecr key)',
+        ),
+      },
+    ),
   },
   {
     type: 'aws.ec2.vpc',

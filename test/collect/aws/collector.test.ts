@@ -62,15 +62,19 @@ describe('the AWS collector, against a fake AWS', () => {
         'ap-southeast-2 bedrock-agentcore ok',
         'ap-southeast-2 cloudwatch ok',
         'ap-southeast-2 ec2 ok',
+        'ap-southeast-2 ecs ok',
         'ap-southeast-2 guardduty ok',
+        'ap-southeast-2 lambda ok',
         'ap-southeast-2 sagemaker ok',
         'eu-west-1 bedrock ok',
         'eu-west-1 bedrock-agent ok',
         'eu-west-1 bedrock-agentcore ok',
         'eu-west-1 cloudwatch ok',
         'eu-west-1 ec2 ok',
+        'eu-west-1 ecs ok',
         'eu-west-1 guardduty ok',
         'eu-west-1 kms ok',
+        'eu-west-1 lambda ok',
         'eu-west-1 logs ok',
         'eu-west-1 sagemaker denied',
         'global iam ok',
@@ -80,6 +84,8 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 bedrock-agentcore ok',
         'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
+        'us-east-1 ecr ok',
+        'us-east-1 ecs ok',
         'us-east-1 guardduty ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
@@ -156,6 +162,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A model deployed from the registry points at its registered version.
     expect(edgesFrom(asset('aws.sagemaker.model', 'fraud-detector'))).toEqual([
       'artifacts-in -> acme-ml-artifacts',
+      'artifacts-in -> fraud-detector',
       'configured-by -> fraud-models/2',
       'trained-on -> acme-ml-training-data',
       'uses-identity -> SageMakerFraudModelRole',
@@ -182,7 +189,7 @@ describe('the AWS collector, against a fake AWS', () => {
     });
     // The token in its environment is in raw, where the redaction pass finds it (cli.test.ts).
     expect(concierge.raw).toMatchObject({ environmentVariables: { LOG_LEVEL: 'info' } });
-    expect(edgesFrom(concierge)).toEqual(['uses-identity -> AgentCoreConciergeRole']);
+    expect(edgesFrom(concierge)).toEqual(['artifacts-in -> support_concierge', 'uses-identity -> AgentCoreConciergeRole']);
     const claims = asset('aws.bedrock-agentcore.runtime', 'claims_agent');
     expect(claims.props).toMatchObject({ networkMode: 'VPC', subnetIds: ['subnet-0aa1', 'subnet-0bb2'], authorizerType: 'CUSTOM_JWT', requireMmdsV2: true, resourcePolicy: true, resourcePolicyPublic: false });
     expect(claims.props.internetEgress).toBeUndefined();
@@ -222,7 +229,7 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
     const regionLogging = (region: string) => asset('aws.bedrock.model-invocation-logging', `model-invocation-logging (${region})`);
-    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 17, bedrockUsed: true });
+    expect(regionLogging('us-east-1').props).toMatchObject({ loggingEnabled: false, bedrockResourcesInRegion: 18, bedrockUsed: true });
     // No Bedrock resource at all, but the AWS/Bedrock metrics show models invoked in the past two weeks: Bedrock is used.
     expect(regionLogging('ap-southeast-2').props).toMatchObject({
       loggingEnabled: false,
@@ -294,9 +301,55 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
     expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
     expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
-    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 17, bedrockUsed: true });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 18, bedrockUsed: true });
     // A Studio domain's VPC with interface endpoints for other services only.
-    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 17, bedrockUsed: true });
+    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 18, bedrockUsed: true });
+  });
+
+  it('reads compute that calls models directly (Lambda, ECS) with what its role allows, and leaves the rest out', () => {
+    const summarizer = asset('aws.lambda.function', 'ticket-summarizer');
+    expect(summarizer.props).toEqual({ runtime: 'python3.13', environmentVariables: ['MODEL_ID', 'OPENAI_API_KEY'], invokesModels: true, modelInvocationGuardrail: false });
+    expect(edgesFrom(summarizer)).toEqual(['uses-identity -> TicketSummarizerRole']);
+    expect(asset('aws.lambda.function', 'faq-answerer').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: true });
+    const chat = asset('aws.ecs.task-definition', 'chat-backend');
+    // The latest ACTIVE revision, under an id without the revision.
+    expect(chat.id).toBe(`arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/chat-backend`);
+    expect(chat.props).toEqual({
+      revision: 2,
+      networkMode: 'awsvpc',
+      images: [`${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/chat-backend:1.1`],
+      environmentVariables: ['HF_TOKEN', 'MODEL_ID'],
+      executionRoleArn: roleArn('EcsTaskExecutionRole'),
+      invokesModels: true,
+      modelInvocationGuardrail: false,
+    });
+    expect(edgesFrom(chat)).toEqual(['uses-identity -> ChatBackendTaskRole']);
+    // Allowed with the guardrail and denied without it, as the Bedrock user guide shows.
+    expect(asset('aws.ecs.task-definition', 'rag-api').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: true, environmentVariables: ['MODEL_ID'] });
+    // An administrator may call models too, and nothing makes it name a guardrail.
+    expect(asset('aws.lambda.function', 'ops-iam-tool').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: false });
+    // No model calls: neither the compute nor its role is in the inventory.
+    for (const name of ['image-resizer', 'nightly-etl', 'ImageResizerRole', 'EtlTaskRole']) expect(inventory.assets.find((candidate) => candidate.name === name)).toBeUndefined();
+  });
+
+  it('reads the ECR repositories of the images AI assets run: scanning, tag mutability, encryption', () => {
+    const concierge = asset('aws.ecr.repository', 'support_concierge');
+    expect(concierge.id).toBe(`arn:aws:ecr:us-east-1:${ACCOUNT}:repository/support_concierge`);
+    expect(concierge.props).toEqual({
+      scanType: 'BASIC',
+      scanFrequency: 'MANUAL',
+      imagesScanned: false,
+      imageTagMutability: 'MUTABLE',
+      tagsImmutable: false,
+      encryptionType: 'AES256',
+      customerManagedKey: false,
+    });
+    expect(asset('aws.ecr.repository', 'fraud-detector').props).toMatchObject({ scanFrequency: 'SCAN_ON_PUSH', imagesScanned: true, tagsImmutable: true, customerManagedKey: true });
+    expect(edgesFrom(asset('aws.ecr.repository', 'claims_agent'))).toEqual(['encrypted-by -> alias/ml-cmk']);
+    expect(edgesFrom(asset('aws.bedrock-agentcore.runtime', 'support_concierge'))).toContain('artifacts-in -> support_concierge');
+    expect(edgesFrom(asset('aws.sagemaker.model', 'fraud-detector'))).toContain('artifacts-in -> fraud-detector');
+    // Images in AWS's own registries (built-in algorithms, deep learning containers) are not the account's to read.
+    expect(inventory.assets.filter((candidate) => candidate.type === 'aws.ecr.repository').map((candidate) => candidate.name).sort()).toEqual(['claims_agent', 'fraud-detector', 'support_concierge']);
   });
 
   it('reads the roles, users, buckets and keys that AI assets point at', () => {
@@ -354,10 +407,15 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(22);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(25);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
-    expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({ runtime: 'python3.12' });
+    expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({
+      runtime: 'python3.12',
+      environmentVariables: ['LOG_LEVEL', 'SLACK_BOT_TOKEN'],
+      invokesModels: false,
+      modelInvocationGuardrail: null,
+    });
     expect(edgesFrom(asset('aws.lambda.function', 'ops-runbook-executor'))).toEqual(['uses-identity -> OpsRunbookLambdaRole']);
     expect(inventory.assets.filter((candidate) => candidate.id === roleArn('MLAdminRole'))).toHaveLength(1);
   });
@@ -385,6 +443,9 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(secretsOf('aws.sagemaker.notebook-lifecycle-config', 'research-setup')).toEqual([{ location: 'raw.OnStart[0]', kind: 'huggingface-token' }]);
     expect(secretsOf('aws.bedrock.agent', 'ops-agent')).toEqual([{ location: 'raw.instruction', kind: 'openai-api-key' }]);
     expect(secretsOf('aws.lambda.function', 'ops-runbook-executor')).toEqual([{ location: 'raw.Environment.Variables.SLACK_BOT_TOKEN', kind: 'slack-token' }]);
+    expect(secretsOf('aws.lambda.function', 'ticket-summarizer')).toEqual([{ location: 'raw.Environment.Variables.OPENAI_API_KEY', kind: 'openai-api-key' }]);
+    expect(secretsOf('aws.ecs.task-definition', 'chat-backend')).toEqual([{ location: 'raw.containerDefinitions[0].environment[1].value', kind: 'huggingface-token' }]);
+    expect(secretsOf('aws.ecs.task-definition', 'rag-api')).toEqual([]);
     expect(secretsOf('aws.sagemaker.model', 'fraud-detector')).toEqual([]);
     expect(secretsOf('aws.bedrock.prompt', 'escalate-ticket')).toEqual([{ location: 'raw.variants[0].templateConfiguration.text.text', kind: 'github-token' }]);
     expect(secretsOf('aws.bedrock.prompt', 'classify-ticket')).toEqual([]);
@@ -421,7 +482,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),
@@ -463,10 +524,10 @@ describe('docs/permissions/aws-policy.json, the least-privilege policy', () => {
   };
   const actions = policy.Statement.flatMap((statement) => statement.Action);
 
-  it('allows only read actions (List, Get, Describe), each named once, without wildcards', () => {
+  it('allows only read actions (List, Get, BatchGet, Describe), each named once, without wildcards', () => {
     expect(policy.Version).toBe('2012-10-17');
     for (const statement of policy.Statement) expect(statement).toMatchObject({ Effect: 'Allow', Resource: '*' });
-    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|Describe)[A-Za-z]+$/);
+    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|BatchGet|Describe)[A-Za-z]+$/);
     expect(new Set(actions).size).toBe(actions.length);
   });
 

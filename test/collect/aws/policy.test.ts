@@ -9,6 +9,7 @@ import {
   globMatches,
   grantsAdmin,
   grantsWildcardActions,
+  modelInvocation,
   parsePolicyDocument,
   principals,
   trusts,
@@ -83,6 +84,42 @@ describe('IAM policy documents', () => {
     expect(assumeRoleWildcards(caller)).toEqual(['arn:aws:iam::111122223333:role/team-*']);
     expect(assumeRoleWildcards([allow('sts:*', '*'), { Effect: 'Allow', Action: 'sts:AssumeRole', NotResource: 'arn:aws:iam::111122223333:role/Break-Glass' }])).toEqual(['*']);
     expect(assumeRoleWildcards([allow('s3:*', '*')])).toEqual([]);
+  });
+});
+
+describe('direct model invocation and the guardrail condition', () => {
+  const GUARDRAIL = 'arn:aws:bedrock:us-east-1:111122223333:guardrail/gr-1:1';
+  const invoke = (Resource: string, Condition?: unknown): PolicyStatement => ({ Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource, ...(Condition ? { Condition } : {}) });
+
+  it('finds InvokeModel grants on Bedrock resources, from wildcards too, and not on other services', () => {
+    expect(modelInvocation([invoke('arn:aws:bedrock:us-east-1::foundation-model/*')], true)).toEqual({ allowed: true, guardrailRequired: false });
+    expect(modelInvocation([allow('*', '*')], true)).toEqual({ allowed: true, guardrailRequired: false });
+    expect(modelInvocation([allow('bedrock:Invoke*', 'arn:aws:bedrock:*:*:inference-profile/*')], true).allowed).toBe(true);
+    expect(modelInvocation([allow('s3:GetObject', '*'), allow('bedrock:ListFoundationModels', '*')], true)).toEqual({ allowed: false, guardrailRequired: null });
+    expect(modelInvocation([allow('bedrock:InvokeModel', 'arn:aws:s3:::bucket/*')], true).allowed).toBe(false);
+    // An unconditional Deny of every Bedrock resource wins.
+    expect(modelInvocation([allow('bedrock:*', '*'), { Effect: 'Deny', Action: 'bedrock:Invoke*', Resource: '*' }], true).allowed).toBe(false);
+  });
+
+  it('requires a guardrail through a conditioned Allow, or a Deny of every other guardrail', () => {
+    expect(modelInvocation([invoke('*', { StringEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } })], true)).toEqual({ allowed: true, guardrailRequired: true });
+    expect(modelInvocation([invoke('*', { Null: { 'bedrock:GuardrailIdentifier': 'false' } })], true).guardrailRequired).toBe(true);
+    // IfExists lets a request without a guardrail through.
+    expect(modelInvocation([invoke('*', { StringEqualsIfExists: { 'bedrock:GuardrailIdentifier': GUARDRAIL } })], true).guardrailRequired).toBe(false);
+    // One unconditioned grant is enough to skip the guardrail.
+    expect(modelInvocation([invoke('*', { StringEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } }), allow('bedrock:InvokeModel', '*')], true).guardrailRequired).toBe(false);
+    const deny = (Condition: unknown): PolicyStatement => ({ Effect: 'Deny', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource: '*', Condition });
+    expect(modelInvocation([allow('bedrock:*', '*'), deny({ StringNotEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } })], true).guardrailRequired).toBe(true);
+    expect(modelInvocation([allow('bedrock:*', '*'), deny({ Null: { 'bedrock:GuardrailIdentifier': 'true' } })], true).guardrailRequired).toBe(true);
+    // A Deny narrowed by another condition does not hold for every request.
+    expect(modelInvocation([allow('bedrock:*', '*'), deny({ StringNotEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL, 'aws:SourceVpc': 'vpc-1' } })], true).guardrailRequired).toBe(false);
+  });
+
+  it('stays unknown while a policy that could change the answer is unread', () => {
+    expect(modelInvocation([allow('s3:GetObject', '*')], false)).toEqual({ allowed: undefined, guardrailRequired: undefined });
+    // A grant is a grant; whether an unread policy holds the enforcing Deny is not known.
+    expect(modelInvocation([allow('bedrock:InvokeModel', '*')], false)).toEqual({ allowed: true, guardrailRequired: undefined });
+    expect(modelInvocation([invoke('*', { StringEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } })], false).guardrailRequired).toBeUndefined();
   });
 });
 

@@ -789,8 +789,33 @@ export const AGENTS: Record<string, AgentsEstate> = {
         createdAt: daysAgo(70).toISOString(),
         updatedAt: daysAgo(70).toISOString(),
       },
+      // Its source bucket keeps no versions (support-articles-kb's is versioned).
+      {
+        knowledgeBaseId: 'KBHRPOLCY',
+        name: 'hr-policies-kb',
+        knowledgeBaseArn: bedrock(US, 'knowledge-base', 'KBHRPOLCY'),
+        roleArn: roleArn('BedrockKbRole'),
+        status: 'ACTIVE',
+        knowledgeBaseConfiguration: { type: 'VECTOR', vectorKnowledgeBaseConfiguration: { embeddingModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-embed-text-v2:0` } },
+        storageConfiguration: { type: 'OPENSEARCH_SERVERLESS', opensearchServerlessConfiguration: { collectionArn: `arn:aws:aoss:${US}:${ACCOUNT}:collection/hr`, vectorIndexName: 'hr', fieldMapping: { vectorField: 'v', textField: 't', metadataField: 'm' } } },
+        createdAt: daysAgo(50).toISOString(),
+        updatedAt: daysAgo(50).toISOString(),
+      },
     ],
     dataSources: {
+      KBHRPOLCY: [
+        {
+          knowledgeBaseId: 'KBHRPOLCY',
+          dataSourceId: 'DSHRPOLCY',
+          name: 'hr-policies',
+          status: 'AVAILABLE',
+          dataDeletionPolicy: 'RETAIN',
+          dataSourceConfiguration: { type: 'S3', s3Configuration: { bucketArn: 'arn:aws:s3:::acme-hr-policies' } },
+          serverSideEncryptionConfiguration: { kmsKeyArn: KEYS.mlCmk },
+          createdAt: daysAgo(50).toISOString(),
+          updatedAt: daysAgo(50).toISOString(),
+        },
+      ],
       KBSUPPORT: [
         {
           knowledgeBaseId: 'KBSUPPORT',
@@ -1014,7 +1039,8 @@ export const BUCKETS: Record<string, FakeBucket> = {
   // A public-read ACL neutralised by IgnorePublicAcls.
   'acme-support-data': { region: US, publicAccessBlock: ALL_BLOCKED, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'aws:kms' }, versioning: 'Suspended' },
   // A public-read ACL that only the account-level IgnorePublicAcls neutralises.
-  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' } },
+  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' }, versioning: 'Enabled' },
+  'acme-hr-policies': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled' },
 };
@@ -1050,6 +1076,58 @@ export const LAMBDAS: Record<string, Record<string, unknown>> = {
     Handler: 'index.handler',
     Environment: { Variables: { TABLE_NAME: 'orders' } },
   },
+};
+
+// Direct model use (model-callers.ts): ticket-summarizer calls models with no guardrail required and keeps
+// an API key in its environment; faq-answerer (the hardened twin) may call them only naming a guardrail;
+// image-resizer calls no model and stays out of the inventory. The ECS task roles are in ecs.ts's estate.
+const STRICT_GUARDRAIL = `arn:aws:bedrock:${US}:${ACCOUNT}:guardrail/${guardrailIds.strict}`;
+const invokeModels = (Resource: string, Condition?: unknown) => ({ Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource, ...(Condition ? { Condition } : {}) });
+ROLES.TicketSummarizerRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [], inline: { summarize: policy(invokeModels(`arn:aws:bedrock:${US}::foundation-model/*`)) } };
+ROLES.FaqAnswererRole = {
+  trust: trust({ Service: 'lambda.amazonaws.com' }),
+  attached: [],
+  inline: { 'guarded-invoke': policy(invokeModels(`arn:aws:bedrock:${US}::foundation-model/*`, { StringEquals: { 'bedrock:GuardrailIdentifier': `${STRICT_GUARDRAIL}:1` } })) },
+};
+ROLES.ImageResizerRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [], inline: { images: policy(statement(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::acme-images/*')) } };
+ROLES.ChatBackendTaskRole = { trust: trust({ Service: 'ecs-tasks.amazonaws.com' }), attached: [attach('AmazonBedrockLimitedAccess')], inline: {} };
+ROLES.RagApiTaskRole = {
+  trust: trust({ Service: 'ecs-tasks.amazonaws.com' }),
+  attached: [],
+  inline: {
+    // The Bedrock user guide's pattern: allow with the guardrail, deny every other (or no) guardrail.
+    'guarded-invoke': policy(invokeModels('*', { StringEquals: { 'bedrock:GuardrailIdentifier': `${STRICT_GUARDRAIL}:1` } }), {
+      Effect: 'Deny',
+      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+      Resource: '*',
+      Condition: { StringNotEquals: { 'bedrock:GuardrailIdentifier': `${STRICT_GUARDRAIL}:1` } },
+    }),
+  },
+};
+ROLES.EtlTaskRole = { trust: trust({ Service: 'ecs-tasks.amazonaws.com' }), attached: [], inline: { etl: policy(statement(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::acme-warehouse/*')) } };
+LAMBDAS[lambdaArn('ticket-summarizer')] = {
+  FunctionName: 'ticket-summarizer',
+  FunctionArn: lambdaArn('ticket-summarizer'),
+  Runtime: 'python3.13',
+  Role: roleArn('TicketSummarizerRole'),
+  Handler: 'summarize.handler',
+  Environment: { Variables: { MODEL_ID: 'anthropic.claude-3-haiku-20240307-v1:0', OPENAI_API_KEY: PLANTED_SECRETS.openAiKey } },
+};
+LAMBDAS[lambdaArn('faq-answerer')] = {
+  FunctionName: 'faq-answerer',
+  FunctionArn: lambdaArn('faq-answerer'),
+  Runtime: 'nodejs22.x',
+  Role: roleArn('FaqAnswererRole'),
+  Handler: 'index.handler',
+  Environment: { Variables: { MODEL_ID: 'amazon.nova-lite-v1:0', GUARDRAIL_ID: guardrailIds.strict, GUARDRAIL_VERSION: '1' } },
+};
+LAMBDAS[lambdaArn('image-resizer')] = {
+  FunctionName: 'image-resizer',
+  FunctionArn: lambdaArn('image-resizer'),
+  Runtime: 'nodejs22.x',
+  Role: roleArn('ImageResizerRole'),
+  Handler: 'index.handler',
+  Environment: { Variables: { DEST_BUCKET: 'acme-images', SIGNING_SECRET: PLANTED_SECRETS.githubToken } },
 };
 
 export const LOG_GROUPS: Record<string, Array<Record<string, unknown>>> = {
@@ -1174,6 +1252,20 @@ export const PLANTED_FINDINGS = [
   // GuardDuty (guardduty.ts): none in eu-west-1, disabled in ap-southeast-2; both regions use Bedrock.
   ['aws-guardduty-disabled-ai-region', `guardduty (${EU})`],
   ['aws-guardduty-disabled-ai-region', `guardduty (${AP})`],
+  // Direct model use (Lambda, ECS): no guardrail required, credentials in the environment. The gateway's
+  // IAM tool runs as an administrator, which may call models too.
+  ['aws-model-caller-secret-in-environment', 'ticket-summarizer'],
+  ['aws-model-caller-secret-in-environment', 'chat-backend'],
+  ['aws-model-invocation-without-guardrail-condition', 'ticket-summarizer'],
+  ['aws-model-invocation-without-guardrail-condition', 'chat-backend'],
+  ['aws-model-invocation-without-guardrail-condition', 'ops-iam-tool'],
+  ['aws-bedrock-knowledge-base-source-bucket-unversioned', 'hr-policies-kb'],
+  // ops-agent's runbook tool assumes DataPipelineRole, which writes the data fraud-detector was trained on.
+  ['aws-bedrock-agent-tool-can-poison-ai-data', 'ops-agent'],
+  // The public AgentCore runtime's image repository (ecr.ts).
+  ['aws-ecr-ai-image-repository-not-scanned', 'support_concierge'],
+  ['aws-ecr-ai-image-repository-mutable-tags', 'support_concierge'],
+  ['aws-ecr-ai-image-repository-without-cmk', 'support_concierge'],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1210,4 +1302,6 @@ export const HARDENED_TWINS = [
   'DEFAULT',
   'prod',
   `guardduty (${US})`,
+  'faq-answerer',
+  'rag-api',
 ];

@@ -417,6 +417,17 @@ const REST_ROUTES: RestRoute[] = [
 
   {
     method: 'GET',
+    pattern: /^\/2015-03-31\/functions\/?$/,
+    service: 'lambda',
+    operation: 'ListFunctions',
+    run: ({ region, query }) => {
+      const functions = Object.values(LAMBDAS).filter((configuration) => String(configuration.FunctionArn).split(':')[3] === region);
+      const page = paged(functions, query.get('Marker') ?? undefined);
+      return { Functions: page.items, NextMarker: page.next };
+    },
+  },
+  {
+    method: 'GET',
     pattern: /^\/2015-03-31\/functions\/([^/]+)\/configuration$/,
     service: 'lambda',
     operation: 'GetFunctionConfiguration',

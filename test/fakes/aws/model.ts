@@ -26,6 +26,8 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   'bedrock-agentcore': 'bedrock-agentcore-control',
   guardduty: 'guardduty',
   lambda: 'lambda',
+  ecs: 'ecs',
+  ecr: 'ecr',
   sts: 'sts',
   iam: 'iam',
   ec2: 'ec2',

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { DENIED_SERVICES } from './estate.js';
 import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
 import { agentCoreOperation } from './agentcore.js';
+import { ecrOperation } from './ecr.js';
+import { ecsOperation } from './ecs.js';
 import { guardDutyOperation } from './guardduty.js';
 import { CLIENT_OF_SERVICE } from './model.js';
 import { checkAnswer } from './model-check.js';
@@ -35,6 +37,8 @@ const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerO
   TrentService: { service: 'kms', handler: kmsOperation },
   Logs_20140328: { service: 'logs', handler: logsOperation },
   GraniteServiceVersion20100801: { service: 'cloudwatch', handler: cloudWatchOperation },
+  AmazonEC2ContainerServiceV20141113: { service: 'ecs', handler: ecsOperation },
+  AmazonEC2ContainerRegistry_V20150921: { service: 'ecr', handler: ecrOperation },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -138,7 +142,9 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'sagemaker':
     case 'kms':
     case 'logs':
-    case 'monitoring': {
+    case 'monitoring':
+    case 'ecs':
+    case 'ecr': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
