@@ -31,6 +31,8 @@ const PERMISSIONS: string[] = [
   'modelarmor.floorSettings.get',
   'modelarmor.templates.list',
   'notebooks.instances.list',
+  'orgpolicy.constraints.list',
+  'orgpolicy.policy.get',
   'resourcemanager.folders.get',
   'resourcemanager.folders.getIamPolicy',
   'resourcemanager.organizations.getIamPolicy',

@@ -8,6 +8,9 @@ import { GcpEstate } from './estate.js';
 import { collectGenerativeAi } from './generative-ai.js';
 import { FloorSettingReader } from './model-armor.js';
 import type { IamPolicy } from './iam.js';
+import { vertexAiAuditProps } from './audit-logs.js';
+import { readOrgPolicies } from './org-policy.js';
+import { toApiJson } from './proto-json.js';
 import { collectRelated, type ProjectFacts } from './related.js';
 import { authenticate, defaultProject, openRestSession, openSession, type GoogleSession, type ProjectDetails, type RestSession, type RetryPolicy } from './session.js';
 import type { GcpSettings } from './settings.js';
@@ -101,7 +104,7 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
   ]);
   const inherited = ancestry.ofParent(details?.parent, details !== undefined);
   const number = details?.name?.split('/')[1];
-  await Promise.all([
+  const [, , orgPolicies] = await Promise.all([
     forEachConcurrently(locations, (location) =>
       forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
         const where = { project, location, estate };
@@ -110,8 +113,21 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
     ),
     // API keys, the generative AI APIs enabled, and Model Armor.
     collectGenerativeAi(session, estate, floors, { project, number, locations, locationsListed: listed, ancestry: inherited }),
+    // The organization policies in effect on the project (inheritance resolved by the API).
+    readOrgPolicies(session, estate, project),
   ]);
-  return { number, policy, ancestry: await inherited };
+  const above = await inherited;
+  // The project's governance: organization policies, and Data Access audit logs for Vertex AI.
+  builder.addAsset({
+    id: `projects/${project}`,
+    type: 'gcp.resourcemanager.project',
+    account: project,
+    region: 'global',
+    name: project,
+    props: { ...orgPolicies.props, ...vertexAiAuditProps(policy, above) },
+    raw: { effectiveOrgPolicies: orgPolicies.effective, ...(policy?.auditConfigs?.length ? { auditConfigs: toApiJson(policy.auditConfigs) } : {}) },
+  });
+  return { number, policy, ancestry: above };
 }
 
 /** No answer at all: a refused or reset connection, a name that does not resolve, a call that went silent. */
