@@ -35,10 +35,9 @@ export const UNCOVERED_CHECKS: readonly UncoveredCheck[] = [
   { source: 'Security Command Center', check: 'Secure AI postures, AI Protection, SCC tier', reason: 'Security Command Center is not read yet' },
   { source: 'Security Command Center', check: 'VERTEX AI FEATURE STORE TABLE CMEK DISABLED', reason: 'legacy Feature Store entity types are not collected; online stores are (gcp-vertex-feature-online-store-without-cmek)' },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'publisher-model request-response logging, cacheConfig.disableCache, partner data sharing', reason: 'PublisherModelConfig and CacheConfig are not read yet' },
-  { source: 'PEER-CHECKS 4.3 / 5.5', check: 'VPC Service Controls perimeter restricting aiplatform and notebooks', reason: 'Access Context Manager is not read yet' },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'Agent Engine secrets in env, over-privileged agents, sandbox egress', reason: 'secrets in env are found by cross-secret-in-model-configuration; agent privileges and sandbox templates are not read yet' },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'pipeline jobs without VPC or PSC', reason: `PipelineJobs are ${NOT_COLLECTED} (training pipelines and custom jobs are)` },
-  { source: 'PEER-CHECKS 4.3 / 5.5', check: 'deployed model as the Vertex-managed identity', reason: 'deployedModels[].serviceAccount is read for edges, no rule yet' },
+  { source: 'PEER-CHECKS 4.3 / 5.5', check: 'deployed model as the Vertex-managed identity', reason: "decided, not a finding: the endpoint's modelsWithManagedIdentity lists such models, but without a serviceAccount the container runs as an identity that \"doesn't have access to the resource project\" (endpoint.proto), which is least privilege" },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'Model Registry models, custom and HP-tuning jobs, indexes, RAG corpora CMEK (beyond what is listed)', reason: `hyperparameter tuning jobs, indexes and RAG corpora are ${NOT_COLLECTED}` },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'Workbench without Cloud Monitoring, default VPC, single-user proxy mode', reason: 'the metadata is in raw, not yet properties with rules' },
 ];

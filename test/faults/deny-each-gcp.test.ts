@@ -11,6 +11,8 @@ import { denyEachPermissionTests } from './deny-each.js';
 
 /** Every Google IAM permission the collector uses on the fake estate, denied one at a time. */
 const PERMISSIONS: string[] = [
+  'accesscontextmanager.policies.list',
+  'accesscontextmanager.servicePerimeters.list',
   'aiplatform.customJobs.list',
   'aiplatform.datasets.list',
   'aiplatform.endpoints.list',

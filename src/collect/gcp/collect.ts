@@ -10,6 +10,7 @@ import { FloorSettingReader } from './model-armor.js';
 import type { IamPolicy } from './iam.js';
 import { vertexAiAuditProps } from './audit-logs.js';
 import { readOrgPolicies } from './org-policy.js';
+import { PerimeterReader } from './vpc-service-controls.js';
 import { toApiJson } from './proto-json.js';
 import { collectRelated, type ProjectFacts } from './related.js';
 import { authenticate, defaultProject, openRestSession, openSession, type GoogleSession, type ProjectDetails, type RestSession, type RetryPolicy } from './session.js';
@@ -38,11 +39,12 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const facts = new Map<string, ProjectFacts>();
     const ancestry = new AncestryReader(session, estate);
     const floors = new FloorSettingReader(session, estate);
+    const perimeters = new PerimeterReader(session, estate);
     let read = 0;
     const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
     progress();
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, ancestry, floors, project, firstAnswers.get(project)!));
+      facts.set(project, await collectProject(session, estate, { ancestry, floors, perimeters }, project, firstAnswers.get(project)!));
       read++;
       progress();
     });
@@ -92,7 +94,14 @@ async function readProject(rest: RestSession, estate: GcpEstate, project: string
 
 const iamScopeOf = (project: string) => ({ account: project, region: 'global', service: 'iam' });
 
-async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, floors: FloorSettingReader, project: string, { details, silent }: FirstAnswer): Promise<ProjectFacts> {
+/** What projects share: the folders and organizations above them, and what those hold. */
+interface SharedReaders {
+  ancestry: AncestryReader;
+  floors: FloorSettingReader;
+  perimeters: PerimeterReader;
+}
+
+async function collectProject(session: GoogleSession, estate: GcpEstate, { ancestry, floors, perimeters }: SharedReaders, project: string, { details, silent }: FirstAnswer): Promise<ProjectFacts> {
   const { builder } = estate;
   const iamScope = iamScopeOf(project);
   if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
@@ -117,6 +126,7 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
     readOrgPolicies(session, estate, project),
   ]);
   const above = await inherited;
+  const perimetersHolding = await perimeters.vertexAiPerimeters(number, above);
   // The project's governance: organization policies, and Data Access audit logs for Vertex AI.
   builder.addAsset({
     id: `projects/${project}`,
@@ -124,7 +134,11 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
     account: project,
     region: 'global',
     name: project,
-    props: { ...orgPolicies.props, ...vertexAiAuditProps(policy, above) },
+    props: {
+      ...orgPolicies.props,
+      ...vertexAiAuditProps(policy, above),
+      ...(perimetersHolding ? { vpcServicePerimeters: perimetersHolding, vertexAiInPerimeter: perimetersHolding.length > 0 } : {}),
+    },
     raw: { effectiveOrgPolicies: orgPolicies.effective, ...(policy?.auditConfigs?.length ? { auditConfigs: toApiJson(policy.auditConfigs) } : {}) },
   });
   return { number, policy, ancestry: above };

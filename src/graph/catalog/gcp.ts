@@ -117,6 +117,10 @@ export const GCP_ASSET_TYPES = [
           from: 'ListEndpoints deployedModels[].enableAccessLogging',
           absent: 'off for that model, the proto3 default (endpoint.proto: "Only supported for custom-trained Models and AutoML Tabular Models")',
         }),
+        modelsWithManagedIdentity: strList('deployed models (display name, else id) whose container runs as the Vertex-managed identity, with no serviceAccount of their own', {
+          from: 'ListEndpoints deployedModels[].serviceAccount',
+          absent: 'the model runs as a Vertex-managed service account "that doesn\'t have access to the resource project" (endpoint.proto): listed here',
+        }),
         monitoringJob: str('modelDeploymentMonitoringJob: the model deployment monitoring job watching the endpoint; null when none', {
           from: 'ListEndpoints modelDeploymentMonitoringJob (output only)',
           absent: 'null: no monitoring job watches the endpoint',
@@ -449,6 +453,11 @@ export const GCP_ASSET_TYPES = [
         from: `${ORG_POLICY} constraints/iam.allowedPolicyMemberDomains: spec.rules[] values or denyAll without allowAll`,
         absent: ORG_POLICY_ABSENT,
       }),
+      vpcServicePerimeters: strList('the enforced regular VPC Service Controls perimeters that hold the project and restrict aiplatform.googleapis.com', {
+        from: 'Access Context Manager v1 accessPolicies.list (parent: the project\'s organization) and accessPolicies.servicePerimeters.list: perimeterType, status.resources (projects/NUMBER), status.restrictedServices; bridges and dry-run specs do not count',
+        absent: 'an empty list for a project without an organization; unknown when the project number, its ancestry or the organization\'s policies and perimeters could not be read (a perimeter found is kept even then)',
+      }),
+      vertexAiInPerimeter: bool('the project is inside a VPC Service Controls perimeter that restricts the Vertex AI API', { from: 'vpcServicePerimeters is not empty', absent: 'unknown as vpcServicePerimeters' }),
       vertexAiDataAccessLogTypes: strList('the Data Access audit log types enabled for Vertex AI (ADMIN_READ, DATA_READ, DATA_WRITE), for aiplatform.googleapis.com or allServices, on the project or above it', {
         from: `${AUDIT_CONFIGS}: auditConfigs[service aiplatform.googleapis.com or allServices].auditLogConfigs[].logType`,
         absent: 'an empty list when no policy names one (Data Access logs are off by default); unknown unless the project\'s and every ancestor\'s policy were read',

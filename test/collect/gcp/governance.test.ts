@@ -4,7 +4,7 @@ import { createGcpCollector } from '../../../src/collect/gcp/index.js';
 import { effectOf } from '../../../src/collect/gcp/org-policy.js';
 import type { Inventory } from '../../../src/graph/model.js';
 import { fakeEstate } from '../../fakes/gcp/estate.js';
-import { describeViolations, startFakeGoogle, type FakeGoogle } from '../../fakes/gcp/server.js';
+import { describeViolations, startFakeGoogle, type FakeGoogle, type FakeRequest } from '../../fakes/gcp/server.js';
 import { assetById, collectorContext, fakeGoogleEnv } from './helpers.js';
 
 /**
@@ -18,6 +18,7 @@ const collector = createGcpCollector({ retry: { initialDelayMs: 1, maxDelayMs: 5
 
 let fake: FakeGoogle;
 let inventory: Inventory;
+let requests: FakeRequest[];
 
 const scan = () => collector.collect(collectorContext(SCOPE));
 const ORG_POLICY_PROPS = [
@@ -35,6 +36,7 @@ beforeAll(async () => {
   fake = await startFakeGoogle(fakeEstate());
   for (const [name, value] of Object.entries(fakeGoogleEnv(fake))) vi.stubEnv(name, value);
   inventory = await scan();
+  requests = [...fake.requests];
 });
 
 afterAll(async () => {
@@ -125,5 +127,26 @@ describe('Data Access audit logs for Vertex AI', () => {
     // Found enabled although a policy is unread: enabled; not found: unknown.
     expect(vertexAiAuditProps(undefined, complete)).toEqual({ vertexAiDataAccessLogs: true });
     expect(vertexAiAuditProps(project, { ...complete, policies: [], complete: false })).toEqual({});
+  });
+});
+
+describe('VPC Service Controls', () => {
+  it('finds the enforced regular perimeters that hold the project and restrict Vertex AI', () => {
+    // A bridge, and a perimeter that restricts Vertex AI only in its dry-run spec, do not count.
+    expect(assetById(inventory, 'projects/acme-ml').props).toMatchObject({ vpcServicePerimeters: [], vertexAiInPerimeter: false });
+    expect(assetById(inventory, 'projects/acme-sandbox').props).toMatchObject({ vpcServicePerimeters: ['accessPolicies/558877665544/servicePerimeters/ml_sandbox'], vertexAiInPerimeter: true });
+    // No organization: no perimeter can hold it.
+    expect(assetById(inventory, 'projects/acme-legacy').props).toMatchObject({ vpcServicePerimeters: [], vertexAiInPerimeter: false });
+    // The organization's perimeters are read once for both projects under it.
+    expect(requests.filter((request) => request.path === '/v1/accessPolicies').length).toBe(1);
+  });
+
+  it('is unknown when the organization\'s perimeters cannot be read', async () => {
+    fake.reset({ deny: (permission) => permission === 'accesscontextmanager.servicePerimeters.list' });
+    const denied = await scan();
+    fake.reset();
+    expect(assetById(denied, 'projects/acme-ml').props).not.toHaveProperty('vertexAiInPerimeter');
+    expect(assetById(denied, 'projects/acme-legacy').props).toMatchObject({ vertexAiInPerimeter: false });
+    expect(denied.coverage.find((entry) => entry.account === 'organizations/123456789012' && entry.service === 'accesscontextmanager')).toMatchObject({ status: 'denied' });
   });
 });

@@ -79,6 +79,8 @@ export interface FakeAncestor {
   iamPolicy?: unknown;
   /** The Model Armor floor setting; undefined: reading it is denied. */
   floorSetting?: unknown;
+  /** Organizations: access policies (name → its service perimeters); undefined: listing them is denied. */
+  accessPolicies?: Record<string, unknown[]>;
 }
 
 export interface FakeGoogleEstate {
@@ -584,7 +586,31 @@ export function fakeEstate(): FakeGoogleEstate {
           ],
         },
       },
+      // acme-sandbox is inside a perimeter that restricts Vertex AI; acme-ml only in a bridge, and in
+      // a perimeter that restricts Vertex AI in its dry-run spec alone.
       [ORGANIZATION]: {
+        accessPolicies: {
+          'accessPolicies/558877665544': [
+            {
+              name: 'accessPolicies/558877665544/servicePerimeters/ml_sandbox',
+              title: 'ml_sandbox',
+              status: { resources: ['projects/222222222222'], restrictedServices: ['aiplatform.googleapis.com', 'storage.googleapis.com', 'notebooks.googleapis.com'] },
+            },
+            {
+              name: 'accessPolicies/558877665544/servicePerimeters/ml_bridge',
+              title: 'ml_bridge',
+              perimeterType: 'PERIMETER_TYPE_BRIDGE',
+              status: { resources: ['projects/111111111111', 'projects/222222222222'] },
+            },
+            {
+              name: 'accessPolicies/558877665544/servicePerimeters/ml_prod',
+              title: 'ml_prod',
+              status: { resources: ['projects/111111111111'], restrictedServices: ['storage.googleapis.com'] },
+              spec: { resources: ['projects/111111111111'], restrictedServices: ['storage.googleapis.com', 'aiplatform.googleapis.com'] },
+              useExplicitDryRunSpec: true,
+            },
+          ],
+        },
         iamPolicy: { version: 1, etag: 'BwO1', bindings: [{ role: 'roles/resourcemanager.organizationViewer', members: ['domain:acme.example'] }] },
       },
     },

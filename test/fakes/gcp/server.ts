@@ -7,7 +7,8 @@ import type { FakeGoogleEstate, FakeProject } from './estate.js';
  * A fake of the Google APIs aispm calls, on 127.0.0.1, speaking their REST wire protocol: Vertex AI
  * (v1, pageToken paging), Notebooks v2 (Workbench instances), Resource Manager v3, Cloud KMS v1,
  * API Keys v2, Service Usage v1 (batchGet), Model Armor v1 (floor settings, templates), Organization
- * Policy v2 (effective policies, constraints) and the Cloud Storage JSON API, with
+ * Policy v2 (effective policies, constraints), Access Context Manager v1 (access policies, service
+ * perimeters) and the Cloud Storage JSON API, with
  * Google's error bodies. It records every request with the IAM permission the real API checks, so
  * the tests can hold the permission document to what the collector really calls.
  *
@@ -370,6 +371,28 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
     const [, id, location] = match as unknown as [string, string, string];
     return { permission: 'modelarmor.templates.list', model: { proto: 'google.cloud.modelarmor.v1.ListTemplatesResponse' }, answer: () => page('templates', modelArmorOf(estate, id).templates?.[location] ?? [], url.searchParams.get('pageToken'), pageSize) };
   }
+  if (method === 'GET' && path === '/v1/accessPolicies') {
+    const parent = url.searchParams.get('parent') ?? '';
+    return {
+      permission: 'accesscontextmanager.policies.list',
+      model: { proto: 'google.identity.accesscontextmanager.v1.ListAccessPoliciesResponse' },
+      answer: () => {
+        const policies = estate.ancestors?.[parent]?.accessPolicies ?? denied('accesscontextmanager.policies.list');
+        return page('accessPolicies', Object.keys(policies).map((name) => ({ name, parent, title: lastSegmentOf(name) })), url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v1\/(accessPolicies\/[^/]+)\/servicePerimeters$/.exec(path))) {
+    const name = match[1]!;
+    return {
+      permission: 'accesscontextmanager.servicePerimeters.list',
+      model: { proto: 'google.identity.accesscontextmanager.v1.ListServicePerimetersResponse' },
+      answer: () => {
+        const perimeters = Object.values(estate.ancestors ?? {}).find((ancestor) => ancestor.accessPolicies?.[name])?.accessPolicies?.[name] ?? notFound(name);
+        return page('servicePerimeters', perimeters, url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
   if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/policies\/([^/:]+):getEffectivePolicy$/.exec(path))) {
     const [, id, constraint] = match as unknown as [string, string, string];
     return {
@@ -436,6 +459,8 @@ function page(collection: string, records: unknown[], pageToken: string | null, 
   const items = records.slice(start, end);
   return { ...(items.length > 0 ? { [collection]: items } : {}), ...(end < records.length ? { nextPageToken: String(end) } : {}) };
 }
+
+const lastSegmentOf = (name: string) => name.slice(name.lastIndexOf('/') + 1);
 
 function notFound(name: string): never {
   throw new FakeHttpError(404, googleError(404, 'NOT_FOUND', `${name} not found.`));
