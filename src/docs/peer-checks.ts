@@ -78,7 +78,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   defender('AWS Bedrock agents should use guardrails when allowing access to generative AI applications', 'AWS'),
   defender('AWS Bedrock should have model invocation logging enabled', 'AWS'),
   defender('A Private Service endpoint should be used for Vertex AI Online endpoints', 'Google Cloud'),
-  defender('Root access should be disabled on Workbench instances', 'Google Cloud', 'the Workbench instance\'s root access is collected (gcp.workbench.instance rootAccess), but no built-in rule reads it yet'),
+  defender('Root access should be disabled on Workbench instances', 'Google Cloud'),
   defender('Public IP addresses should be disabled on Workbench instances', 'Google Cloud'),
   defender('Customer-managed keys should be used to encrypt data at rest in Vertex AI DataSets', 'Google Cloud'),
   defender('Cloud Monitoring should be used on GCP Workbench instance', 'Google Cloud', 'aispm does not read whether a Workbench instance reports to Cloud Monitoring'),

@@ -10,45 +10,34 @@ export interface UncoveredCheck {
   reason: string;
 }
 
-const ORG_POLICY = 'Organization Policy API v2 (effective policies) is not read yet';
+const ORG_POLICY = 'not read yet: aispm reads the effective policies (Organization Policy API v2) of the constraints its rules judge, and this one has no rule';
 const NOT_COLLECTED = 'the resource is not collected yet';
 
 export const UNCOVERED_CHECKS: readonly UncoveredCheck[] = [
   { source: 'Google org policy', check: 'constraints/ainotebooks.accessMode', reason: `${ORG_POLICY}; the Workbench proxy-mode metadata is in raw but not a property` },
-  { source: 'Google org policy', check: 'constraints/ainotebooks.disableFileDownloads', reason: `${ORG_POLICY}; the instance setting is covered by gcp-vertex-notebook-file-downloads-enabled` },
-  { source: 'Google org policy', check: 'constraints/ainotebooks.disableRootAccess', reason: `${ORG_POLICY}; the instance setting is covered by gcp-vertex-notebook-root-access` },
-  { source: 'Google org policy', check: 'constraints/ainotebooks.disableTerminal', reason: `${ORG_POLICY}; the instance setting is covered by gcp-vertex-notebook-terminal-enabled` },
   { source: 'Google org policy', check: 'constraints/ainotebooks.environmentOptions', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/ainotebooks.requireAutoUpgradeSchedule', reason: `${ORG_POLICY}; the notebook-upgrade-schedule metadata is not a property yet` },
-  { source: 'Google org policy', check: 'constraints/ainotebooks.restrictPublicIp', reason: `${ORG_POLICY}; the instance setting is covered by gcp-vertex-notebook-public-ip` },
   { source: 'Google org policy', check: 'constraints/ainotebooks.restrictVpcNetworks', reason: `${ORG_POLICY}; which networks are approved is the organization's list, not in the APIs` },
-  { source: 'Google org policy', check: 'constraints/vertexai.allowedModels', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/vertexai.allowedGenAIModels', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/vertexai.allowedPartnerModelFeatures', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/vertexai.disableGenAIGoogleSearchGrounding', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/vertexai.genAIGroundingSources', reason: ORG_POLICY },
-  { source: 'Google org policy', check: 'constraints/gcp.restrictNonCmekServices', reason: `${ORG_POLICY}; each resource's CMEK is checked by the *-without-cmek rules` },
   { source: 'Google org policy', check: 'constraints/gcp.restrictCmekCryptoKeyProjects', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/gcp.restrictServiceUsage', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/gcp.restrictEndpointUsage', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/gcp.resourceLocations', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/iam.automaticIamGrantsForDefaultServiceAccounts', reason: `${ORG_POLICY}; the default compute account's roles are read (gcp-vertex-*-default-service-account)` },
   { source: 'Google org policy', check: 'constraints/iam.managed.disableServiceAccountApiKeyCreation', reason: `${ORG_POLICY}; API keys bound to a service account are not in the published API Keys v2 model` },
-  { source: 'Google org policy', check: 'constraints/iam.disableServiceAccountKeyCreation', reason: ORG_POLICY },
-  { source: 'Google org policy', check: 'constraints/iam.allowedPolicyMemberDomains', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'constraints/compute.vmExternalIpAccess', reason: `${ORG_POLICY}; Workbench public IPs are covered by gcp-vertex-notebook-public-ip` },
   { source: 'Google org policy', check: 'constraints/compute.requireShieldedVm', reason: `${ORG_POLICY}; Workbench shielded VM settings are covered by gcp-vertex-notebook-shielded-vm-incomplete` },
   { source: 'Google org policy', check: 'constraints/compute.requireOsLogin', reason: ORG_POLICY },
   { source: 'Google org policy', check: 'custom constraints on aiplatform.googleapis.com types', reason: `${ORG_POLICY}; the published examples (endpoint and index CMEK, public index endpoints) are covered on the resources` },
   { source: 'Security Command Center', check: 'Secure AI postures, AI Protection, SCC tier', reason: 'Security Command Center is not read yet' },
   { source: 'Security Command Center', check: 'VERTEX AI FEATURE STORE TABLE CMEK DISABLED', reason: 'legacy Feature Store entity types are not collected; online stores are (gcp-vertex-feature-online-store-without-cmek)' },
-  { source: 'PEER-CHECKS 4.3 / 5.5', check: 'Data Access audit logs for aiplatform.googleapis.com', reason: "the project IAM policy's auditConfigs are not interpreted yet" },
-  { source: 'PEER-CHECKS 4.3 / 5.5', check: 'Model Armor: no organization floor setting, floor without Cloud Logging', reason: 'floor settings are collected (gcp.modelarmor.floor-setting, cloudLogging), no rule yet' },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'publisher-model request-response logging, cacheConfig.disableCache, partner data sharing', reason: 'PublisherModelConfig and CacheConfig are not read yet' },
-  { source: 'PEER-CHECKS 4.3 / 5.5', check: 'VPC Service Controls perimeter restricting aiplatform and notebooks', reason: 'Access Context Manager is not read yet' },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'Agent Engine secrets in env, over-privileged agents, sandbox egress', reason: 'secrets in env are found by cross-secret-in-model-configuration; agent privileges and sandbox templates are not read yet' },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'pipeline jobs without VPC or PSC', reason: `PipelineJobs are ${NOT_COLLECTED} (training pipelines and custom jobs are)` },
-  { source: 'PEER-CHECKS 4.3 / 5.5', check: 'deployed model as the Vertex-managed identity', reason: 'deployedModels[].serviceAccount is read for edges, no rule yet' },
+  { source: 'PEER-CHECKS 4.3 / 5.5', check: 'deployed model as the Vertex-managed identity', reason: "decided, not a finding: the endpoint's modelsWithManagedIdentity lists such models, but without a serviceAccount the container runs as an identity that \"doesn't have access to the resource project\" (endpoint.proto), which is least privilege" },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'Model Registry models, custom and HP-tuning jobs, indexes, RAG corpora CMEK (beyond what is listed)', reason: `hyperparameter tuning jobs, indexes and RAG corpora are ${NOT_COLLECTED}` },
   { source: 'PEER-CHECKS 4.3 / 5.5', check: 'Workbench without Cloud Monitoring, default VPC, single-user proxy mode', reason: 'the metadata is in raw, not yet properties with rules' },
 ];

@@ -11,6 +11,8 @@ import { denyEachPermissionTests } from './deny-each.js';
 
 /** Every Google IAM permission the collector uses on the fake estate, denied one at a time. */
 const PERMISSIONS: string[] = [
+  'accesscontextmanager.policies.list',
+  'accesscontextmanager.servicePerimeters.list',
   'aiplatform.customJobs.list',
   'aiplatform.datasets.list',
   'aiplatform.endpoints.list',
@@ -31,6 +33,8 @@ const PERMISSIONS: string[] = [
   'modelarmor.floorSettings.get',
   'modelarmor.templates.list',
   'notebooks.instances.list',
+  'orgpolicy.constraints.list',
+  'orgpolicy.policy.get',
   'resourcemanager.folders.get',
   'resourcemanager.folders.getIamPolicy',
   'resourcemanager.organizations.getIamPolicy',

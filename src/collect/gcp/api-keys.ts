@@ -18,27 +18,31 @@ type Key = protos.google.api.apikeys.v2.IKey;
 export const GEMINI_API = 'generativelanguage.googleapis.com';
 export const VERTEX_AI_API = 'aiplatform.googleapis.com';
 const GENERATIVE_APIS = [GEMINI_API, VERTEX_AI_API];
+/** The Notebooks API: Vertex AI Workbench instances run on it. */
+export const NOTEBOOKS_API = 'notebooks.googleapis.com';
+const READ_APIS = [...GENERATIVE_APIS, NOTEBOOKS_API];
 
-/** Whether each generative AI API is enabled in the project; absent: not read. */
+/** Whether each API read is enabled in the project; absent: not read. */
 export interface EnabledApis {
   [GEMINI_API]?: boolean;
   [VERTEX_AI_API]?: boolean;
+  [NOTEBOOKS_API]?: boolean;
 }
 
 /**
- * Service Usage batchGet of the two APIs. A service the answer does not name, or names in
- * STATE_UNSPECIFIED, stays unknown.
+ * Service Usage batchGet of the two generative AI APIs and the Notebooks API. A service the answer
+ * does not name, or names in STATE_UNSPECIFIED, stays unknown.
  */
 export async function readEnabledApis(session: GoogleSession, estate: GcpEstate, project: string, projectNumber: string | undefined): Promise<EnabledApis> {
   const client = session.serviceUsage;
   const scope = { account: project, region: 'global', service: 'serviceusage' };
   const parent = `projects/${projectNumber ?? project}`;
-  const answer = await estate.builder.call(scope, 'BatchGetServices', async () => (await client.batchGetServices({ parent, names: GENERATIVE_APIS.map((api) => `${parent}/services/${api}`) }, session.callOptions))[0]);
+  const answer = await estate.builder.call(scope, 'BatchGetServices', async () => (await client.batchGetServices({ parent, names: READ_APIS.map((api) => `${parent}/services/${api}`) }, session.callOptions))[0]);
   const enabled: EnabledApis = {};
   for (const service of answer?.services ?? []) {
     const api = lastSegment(service.name ?? '') as keyof EnabledApis;
     const state = enumName(service.state as string | number | null | undefined);
-    if (GENERATIVE_APIS.includes(api) && (state === 'ENABLED' || state === 'DISABLED')) enabled[api] = state === 'ENABLED';
+    if (READ_APIS.includes(api) && (state === 'ENABLED' || state === 'DISABLED')) enabled[api] = state === 'ENABLED';
   }
   return enabled;
 }

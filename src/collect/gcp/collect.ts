@@ -8,6 +8,10 @@ import { GcpEstate } from './estate.js';
 import { collectGenerativeAi } from './generative-ai.js';
 import { FloorSettingReader } from './model-armor.js';
 import type { IamPolicy } from './iam.js';
+import { vertexAiAuditProps } from './audit-logs.js';
+import { readOrgPolicies } from './org-policy.js';
+import { PerimeterReader } from './vpc-service-controls.js';
+import { toApiJson } from './proto-json.js';
 import { collectRelated, type ProjectFacts } from './related.js';
 import { authenticate, defaultProject, openRestSession, openSession, type GoogleSession, type ProjectDetails, type RestSession, type RetryPolicy } from './session.js';
 import type { GcpSettings } from './settings.js';
@@ -35,11 +39,12 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const facts = new Map<string, ProjectFacts>();
     const ancestry = new AncestryReader(session, estate);
     const floors = new FloorSettingReader(session, estate);
+    const perimeters = new PerimeterReader(session, estate);
     let read = 0;
     const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
     progress();
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, ancestry, floors, project, firstAnswers.get(project)!));
+      facts.set(project, await collectProject(session, estate, { ancestry, floors, perimeters }, project, firstAnswers.get(project)!));
       read++;
       progress();
     });
@@ -89,7 +94,14 @@ async function readProject(rest: RestSession, estate: GcpEstate, project: string
 
 const iamScopeOf = (project: string) => ({ account: project, region: 'global', service: 'iam' });
 
-async function collectProject(session: GoogleSession, estate: GcpEstate, ancestry: AncestryReader, floors: FloorSettingReader, project: string, { details, silent }: FirstAnswer): Promise<ProjectFacts> {
+/** What projects share: the folders and organizations above them, and what those hold. */
+interface SharedReaders {
+  ancestry: AncestryReader;
+  floors: FloorSettingReader;
+  perimeters: PerimeterReader;
+}
+
+async function collectProject(session: GoogleSession, estate: GcpEstate, { ancestry, floors, perimeters }: SharedReaders, project: string, { details, silent }: FirstAnswer): Promise<ProjectFacts> {
   const { builder } = estate;
   const iamScope = iamScopeOf(project);
   if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
@@ -101,7 +113,7 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
   ]);
   const inherited = ancestry.ofParent(details?.parent, details !== undefined);
   const number = details?.name?.split('/')[1];
-  await Promise.all([
+  const [, , orgPolicies] = await Promise.all([
     forEachConcurrently(locations, (location) =>
       forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
         const where = { project, location, estate };
@@ -110,8 +122,26 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, ancestr
     ),
     // API keys, the generative AI APIs enabled, and Model Armor.
     collectGenerativeAi(session, estate, floors, { project, number, locations, locationsListed: listed, ancestry: inherited }),
+    // The organization policies in effect on the project (inheritance resolved by the API).
+    readOrgPolicies(session, estate, project),
   ]);
-  return { number, policy, ancestry: await inherited };
+  const above = await inherited;
+  const perimetersHolding = await perimeters.vertexAiPerimeters(number, above);
+  // The project's governance: organization policies, and Data Access audit logs for Vertex AI.
+  builder.addAsset({
+    id: `projects/${project}`,
+    type: 'gcp.resourcemanager.project',
+    account: project,
+    region: 'global',
+    name: project,
+    props: {
+      ...orgPolicies.props,
+      ...vertexAiAuditProps(policy, above),
+      ...(perimetersHolding ? { vpcServicePerimeters: perimetersHolding, vertexAiInPerimeter: perimetersHolding.length > 0 } : {}),
+    },
+    raw: { effectiveOrgPolicies: orgPolicies.effective, ...(policy?.auditConfigs?.length ? { auditConfigs: toApiJson(policy.auditConfigs) } : {}) },
+  });
+  return { number, policy, ancestry: above };
 }
 
 /** No answer at all: a refused or reset connection, a name that does not resolve, a call that went silent. */

@@ -1,5 +1,5 @@
 import type { Ancestry } from './ancestry.js';
-import { collectApiKeys, GEMINI_API, readEnabledApis, VERTEX_AI_API } from './api-keys.js';
+import { collectApiKeys, GEMINI_API, NOTEBOOKS_API, readEnabledApis, VERTEX_AI_API } from './api-keys.js';
 import type { GcpEstate } from './estate.js';
 import { collectModelArmor, type FloorSettingReader } from './model-armor.js';
 import type { GoogleSession } from './session.js';
@@ -44,6 +44,7 @@ export async function collectGenerativeAi(session: GoogleSession, estate: GcpEst
       ...(number ? { projectNumber: number } : {}),
       ...(vertexAi !== undefined ? { vertexAiApiEnabled: vertexAi } : {}),
       ...(gemini !== undefined ? { geminiApiEnabled: gemini } : {}),
+      ...(enabled[NOTEBOOKS_API] !== undefined ? { notebooksApiEnabled: enabled[NOTEBOOKS_API] } : {}),
       ...(inUse !== undefined ? { generativeAiInUse: inUse } : {}),
       ...(armor.floorBlocksVertexAi !== undefined ? { modelArmorFloorBlocks: armor.floorBlocksVertexAi } : {}),
       ...(armor.blockingTemplate !== undefined ? { modelArmorBlockingTemplate: armor.blockingTemplate } : {}),

@@ -6,6 +6,8 @@
 
 export interface IamPolicy {
   bindings?: Array<{ role?: string | null; members?: string[] | null; condition?: unknown }> | null;
+  /** Data Access audit logging per service (getIamPolicy returns it on projects, folders and organizations). */
+  auditConfigs?: Array<{ service?: string | null; auditLogConfigs?: Array<{ logType?: string | number | null; exemptedMembers?: string[] | null }> | null }> | null;
 }
 
 /** Project roles that can change (nearly) anything in the project. */

@@ -14,8 +14,9 @@ import { rememberSecret } from '../../secrets/known.js';
  * Everything that talks to Google: credentials, the SDK clients, and the one retry and timeout
  * policy every call follows. Vertex AI, Resource Manager and Cloud KMS go through their official
  * clients on the REST transport (so one base URL can replace Google's endpoints); the Cloud
- * Storage reads, the Workbench instance list and the service accounts' IAM policies go through the
- * same authenticated transport as plain REST calls.
+ * Storage reads, the Workbench instance list, the service accounts' IAM policies, the effective
+ * organization policies and the VPC Service Controls perimeters go through the same authenticated
+ * transport as plain REST calls.
  *
  * Google's client libraries cost seconds of CPU to load and build, so a scan opens in two steps:
  * `openRestSession` needs only the auth library, and makes each project's first call (GetProject,
@@ -33,6 +34,8 @@ const STORAGE_BASE_URL = 'https://storage.googleapis.com';
 const NOTEBOOKS_BASE_URL = 'https://notebooks.googleapis.com';
 const IAM_BASE_URL = 'https://iam.googleapis.com';
 const RESOURCE_MANAGER_BASE_URL = 'https://cloudresourcemanager.googleapis.com';
+const ORG_POLICY_BASE_URL = 'https://orgpolicy.googleapis.com';
+const ACCESS_CONTEXT_MANAGER_BASE_URL = 'https://accesscontextmanager.googleapis.com';
 
 /**
  * Throttling, server errors and answers that never came (a dropped connection, the per-request
@@ -114,6 +117,10 @@ export interface RestSession {
   getNotebooks: RestGet;
   /** POST without a body on the IAM API v1 (`path` below /v1): getIamPolicy of a service account, a read. */
   postIam: RestGet;
+  /** GET on the Organization Policy API v2 (`path` below /v2): effective policies and constraints. */
+  getOrgPolicy: RestGet;
+  /** GET on Access Context Manager v1 (`path` below /v1): access policies and service perimeters. */
+  getAccessContextManager: RestGet;
   /** Resource Manager v3 GetProject, with the identity call's shorter timeout: each project's first call. */
   getProject(project: string): Promise<ProjectDetails>;
 }
@@ -168,6 +175,8 @@ export function openRestSession(context: CollectorContext, settings: GcpSettings
     getStorage: restGet(STORAGE_BASE_URL, 'storage/v1'),
     getNotebooks: restGet(NOTEBOOKS_BASE_URL, 'v2'),
     postIam: restGet(IAM_BASE_URL, 'v1', 'POST'),
+    getOrgPolicy: restGet(ORG_POLICY_BASE_URL, 'v2'),
+    getAccessContextManager: restGet(ACCESS_CONTEXT_MANAGER_BASE_URL, 'v1'),
     getProject: (project) => getResourceManagerFast<ProjectDetails>(`projects/${encodeURIComponent(project)}`),
   };
 }

@@ -68,6 +68,13 @@ const NO_INBOUND: PropertySource = {
 
 const SERVICE_ACCOUNT_POLICY = 'Resource Manager v3 projects.getIamPolicy (requestedPolicyVersion 3)';
 const SERVICE_USAGE = 'Service Usage v1 services.batchGet';
+const ORG_POLICY = 'Organization Policy v2 projects.policies.getEffectivePolicy';
+const ORG_POLICY_ABSENT =
+  'a constraint with no policy anywhere: its default, from ListConstraints constraintDefault (ALLOW: not enforced, every value allowed); unknown when the effective policy or, for a policy without rules, the constraints could not be read';
+
+/** A boolean constraint's property: true when the effective policy enforces it. */
+const enforcedSource = (constraint: string): PropertySource => ({ from: `${ORG_POLICY} constraints/${constraint}: spec.rules[].enforce`, absent: ORG_POLICY_ABSENT });
+const AUDIT_CONFIGS = 'Resource Manager v3 projects.getIamPolicy (requestedPolicyVersion 3) auditConfigs, and folders.getIamPolicy / organizations.getIamPolicy above the project';
 const API_KEYS = 'API Keys v2 projects.locations.keys.list (global; keyString is not returned and GetKeyString is never called)';
 const MODEL_ARMOR = 'Model Armor v1 (googleapis google/cloud/modelarmor/v1/service.proto)';
 const FLOOR = 'Model Armor v1 getFloorSetting (projects, folders, organizations; location global)';
@@ -109,6 +116,10 @@ export const GCP_ASSET_TYPES = [
         modelsWithoutAccessLogging: strList('deployed models (display name, else id) that do not send access logs to Cloud Logging (enableAccessLogging off)', {
           from: 'ListEndpoints deployedModels[].enableAccessLogging',
           absent: 'off for that model, the proto3 default (endpoint.proto: "Only supported for custom-trained Models and AutoML Tabular Models")',
+        }),
+        modelsWithManagedIdentity: strList('deployed models (display name, else id) whose container runs as the Vertex-managed identity, with no serviceAccount of their own', {
+          from: 'ListEndpoints deployedModels[].serviceAccount',
+          absent: 'the model runs as a Vertex-managed service account "that doesn\'t have access to the resource project" (endpoint.proto): listed here',
         }),
         monitoringJob: str('modelDeploymentMonitoringJob: the model deployment monitoring job watching the endpoint; null when none', {
           from: 'ListEndpoints modelDeploymentMonitoringJob (output only)',
@@ -411,7 +422,7 @@ export const GCP_ASSET_TYPES = [
   },
   {
     type: 'gcp.resourcemanager.project',
-    title: 'Google Cloud project (its generative AI APIs and Model Armor enforcement)',
+    title: 'Google Cloud project (its generative AI APIs, Model Armor enforcement, organization policies and audit logs)',
     category: 'ai',
     bomType: 'platform',
     props: props([], {
@@ -421,6 +432,40 @@ export const GCP_ASSET_TYPES = [
         absent: 'unknown when the call was not answered or the state is STATE_UNSPECIFIED; DISABLED covers "explicitly disabled, or has never been enabled" (resources.proto)',
       }),
       geminiApiEnabled: bool('the Gemini API (Generative Language API, generativelanguage.googleapis.com) is enabled', { from: `${SERVICE_USAGE} state of generativelanguage.googleapis.com`, absent: 'as vertexAiApiEnabled' }),
+      notebooksApiEnabled: bool('the Notebooks API (notebooks.googleapis.com), which Vertex AI Workbench instances run on, is enabled', { from: `${SERVICE_USAGE} state of notebooks.googleapis.com`, absent: 'as vertexAiApiEnabled' }),
+      orgPolicyModelsRestricted: bool('the organization policy constraints/vertexai.allowedModels restricts which Model Garden models can be used (not every value allowed)', {
+        from: `${ORG_POLICY} constraints/vertexai.allowedModels: spec.rules[] denyAll, values.deniedValues, or values.allowedValues without allowAll`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      orgPolicyNotebookRootAccessDisabled: bool('constraints/ainotebooks.disableRootAccess is enforced: new Workbench instances cannot give root', enforcedSource('ainotebooks.disableRootAccess')),
+      orgPolicyNotebookTerminalDisabled: bool('constraints/ainotebooks.disableTerminal is enforced: new Workbench instances have no terminal', enforcedSource('ainotebooks.disableTerminal')),
+      orgPolicyNotebookFileDownloadsDisabled: bool('constraints/ainotebooks.disableFileDownloads is enforced: new Workbench instances cannot download files', enforcedSource('ainotebooks.disableFileDownloads')),
+      orgPolicyNotebookPublicIpRestricted: bool('constraints/ainotebooks.restrictPublicIp is enforced: new Workbench instances get no public IP', enforcedSource('ainotebooks.restrictPublicIp')),
+      orgPolicyVertexAiCmekRequired: bool('constraints/gcp.restrictNonCmekServices requires CMEK for new Vertex AI resources (aiplatform.googleapis.com denied, denyAll, or an allow list without it)', {
+        from: `${ORG_POLICY} constraints/gcp.restrictNonCmekServices: spec.rules[] values and denyAll ("is:" prefixes dropped)`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      orgPolicyServiceAccountKeyCreationDisabled: bool('service account key creation is blocked: constraints/iam.disableServiceAccountKeyCreation or its managed successor iam.managed.disableServiceAccountKeyCreation is enforced', {
+        from: `${ORG_POLICY} constraints/iam.disableServiceAccountKeyCreation and constraints/iam.managed.disableServiceAccountKeyCreation: spec.rules[].enforce`,
+        absent: `true when either is enforced; false when both are known not enforced; otherwise unknown (${ORG_POLICY_ABSENT})`,
+      }),
+      orgPolicyMemberDomainsRestricted: bool('constraints/iam.allowedPolicyMemberDomains restricts IAM grants to the organization\'s own customer IDs (domain-restricted sharing)', {
+        from: `${ORG_POLICY} constraints/iam.allowedPolicyMemberDomains: spec.rules[] values or denyAll without allowAll`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      vpcServicePerimeters: strList('the enforced regular VPC Service Controls perimeters that hold the project and restrict aiplatform.googleapis.com', {
+        from: 'Access Context Manager v1 accessPolicies.list (parent: the project\'s organization) and accessPolicies.servicePerimeters.list: perimeterType, status.resources (projects/NUMBER), status.restrictedServices; bridges and dry-run specs do not count',
+        absent: 'an empty list for a project without an organization; unknown when the project number, its ancestry or the organization\'s policies and perimeters could not be read (a perimeter found is kept even then)',
+      }),
+      vertexAiInPerimeter: bool('the project is inside a VPC Service Controls perimeter that restricts the Vertex AI API', { from: 'vpcServicePerimeters is not empty', absent: 'unknown as vpcServicePerimeters' }),
+      vertexAiDataAccessLogTypes: strList('the Data Access audit log types enabled for Vertex AI (ADMIN_READ, DATA_READ, DATA_WRITE), for aiplatform.googleapis.com or allServices, on the project or above it', {
+        from: `${AUDIT_CONFIGS}: auditConfigs[service aiplatform.googleapis.com or allServices].auditLogConfigs[].logType`,
+        absent: 'an empty list when no policy names one (Data Access logs are off by default); unknown unless the project\'s and every ancestor\'s policy were read',
+      }),
+      vertexAiDataAccessLogs: bool('Data Access audit logs record Vertex AI data reads and writes (DATA_READ and DATA_WRITE enabled; exempted members are not logged)', {
+        from: 'vertexAiDataAccessLogTypes',
+        absent: 'true when both types are found in any policy read; unknown unless the project\'s and every ancestor\'s policy were read',
+      }),
       generativeAiInUse: bool('Gemini can be called in the project: the Vertex AI or the Gemini API is enabled', {
         from: 'vertexAiApiEnabled or geminiApiEnabled',
         absent: 'unknown unless one is true or both are known false',

@@ -79,12 +79,24 @@ const EXPECTED = [
   ['gcp-vertex-notebook-root-access', ids.openWorkbench],
   ['gcp-vertex-notebook-shielded-vm-incomplete', ids.openWorkbench],
   ['gcp-vertex-notebook-terminal-enabled', ids.openWorkbench],
+  // acme-ml's governance: no model allowlist, Workbench public IPs, terminal and downloads not
+  // restricted, CMEK required only for Workbench, Vertex AI reads not audited. (acme-sandbox's
+  // organization policies and IAM policy cannot be read: unknown, no finding.)
+  ['gcp-org-policy-vertex-models-unrestricted', ids.mlProject],
+  ['gcp-org-policy-workbench-constraints-not-enforced', ids.mlProject],
+  ['gcp-org-policy-vertex-cmek-not-required', ids.mlProject],
+  ['gcp-vertex-data-access-logs-disabled', ids.mlProject],
+  // acme-ml is only in a bridge and a dry-run perimeter; acme-sandbox is inside one that restricts Vertex AI.
+  ['gcp-vertex-outside-vpc-sc-perimeter', ids.mlProject],
 ].map(([rule, resource]) => `${rule} ${resource}`).sort();
 
 const HARDENED_TWINS = [
   ...[ids.privateEndpoint, ids.peeredEndpoint, ids.modelV2, ids.datasetTraining, ids.pipelineV2, ids.lockedRuntime, ids.lockedTemplate, ids.nightlyJob, ids.opsAgent, ids.privateStore, ids.privateIndexEndpoint, ids.lockedWorkbench, ids.euWorkbench],
-  ...[ids.webKey, ids.mapsKey, ids.strictTemplate, ids.mlProject, ids.folderFloorSetting, ids.lockedTensorboard, ids.lockedMetadataStore],
+  ...[ids.webKey, ids.mapsKey, ids.strictTemplate, ids.folderFloorSetting, ids.lockedTensorboard, ids.lockedMetadataStore],
 ];
+
+/** acme-ml is the hardened side for Model Armor (a template blocks), service account keys and domain-restricted sharing; acme-sandbox for VPC Service Controls. */
+const HARDENED_PROJECT_RULES = ['gcp-vertex-gemini-without-model-armor', 'gcp-org-policy-service-account-keys-allowed', 'gcp-org-policy-member-domains-unrestricted'];
 
 let fake: FakeGoogle;
 let env: Record<string, string>;
@@ -110,13 +122,15 @@ describe('aispm scan --provider gcp', () => {
     expect(document.scan.sources).toEqual(['gcp']);
     expect(document.findings.map((finding) => `${finding.ruleId} ${finding.resource.id}`).sort()).toEqual(EXPECTED);
     for (const twin of HARDENED_TWINS) expect(document.findings.filter((finding) => finding.resource.id === twin)).toEqual([]);
+    expect(document.findings.filter((finding) => finding.resource.id === ids.mlProject && HARDENED_PROJECT_RULES.includes(finding.ruleId))).toEqual([]);
+    expect(document.findings.filter((finding) => finding.resource.id === ids.sandboxProject && finding.ruleId === 'gcp-vertex-outside-vpc-sc-perimeter')).toEqual([]);
   });
 
   it('lists the location that answered 403 and the unreadable IAM policy and bucket as coverage gaps', () => {
     const { scan: result } = JSON.parse(scan.stdout) as { scan: { coverage: Array<{ account: string; region: string; service: string; status: string }> } };
     const gaps = result.coverage.filter((entry) => entry.status === 'denied' || entry.status === 'error').map((entry) => `${entry.account}/${entry.region}/${entry.service}`);
-    // The organization's Model Armor floor setting cannot be read either.
-    expect(gaps.sort()).toEqual(['acme-ml/europe-west4/aiplatform', 'acme-ml/global/storage', 'acme-sandbox/global/iam', 'organizations/123456789012/global/modelarmor']);
+    // The organization's Model Armor floor setting cannot be read either, nor acme-sandbox's organization policies.
+    expect(gaps.sort()).toEqual(['acme-ml/europe-west4/aiplatform', 'acme-ml/global/storage', 'acme-sandbox/global/iam', 'acme-sandbox/global/orgpolicy', 'organizations/123456789012/global/modelarmor']);
   });
 
   it('gives the same findings in SARIF', () => {

@@ -112,10 +112,11 @@ describe('reading the estate', () => {
         dedicatedEndpoint: false,
         deployedModels: 1,
         modelsWithoutAccessLogging: ['fraud-v1'],
+        modelsWithManagedIdentity: ['fraud-v1'],
         monitoringJob: null,
       },
     });
-    expect(assetById(inventory, ids.privateEndpoint).props).toMatchObject({ networkType: 'private-service-connect', internetExposed: false, customerManagedKey: true, kmsKeyName: KEY, requestResponseLogging: true, loggingEnabled: true, dedicatedEndpoint: true, modelsWithoutAccessLogging: [], monitoringJob: ids.monitoringJob });
+    expect(assetById(inventory, ids.privateEndpoint).props).toMatchObject({ networkType: 'private-service-connect', internetExposed: false, customerManagedKey: true, kmsKeyName: KEY, requestResponseLogging: true, loggingEnabled: true, dedicatedEndpoint: true, modelsWithoutAccessLogging: [], modelsWithManagedIdentity: [], monitoringJob: ids.monitoringJob });
     expect(assetById(inventory, ids.peeredEndpoint).props).toMatchObject({ networkType: 'vpc-peering', internetExposed: false, modelsWithoutAccessLogging: [], monitoringJob: ids.peeredMonitoringJob });
     expect(edgesOf(inventory, ids.publicEndpoint)).toEqual([`deploys ${ids.modelV1}`]);
     expect(edgesOf(inventory, ids.privateEndpoint)).toEqual([`deploys ${ids.modelV2}`, `encrypted-by ${KEY}`, `monitored-by ${ids.monitoringJob}`, 'uses-identity projects/acme-ml/serviceAccounts/serving@acme-ml.iam.gserviceaccount.com']);

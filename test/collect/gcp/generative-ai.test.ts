@@ -57,10 +57,11 @@ describe('API keys', () => {
 describe('projects and Model Armor', () => {
   it('says whether Gemini is in use and whether Model Armor blocks, per project', () => {
     // The floor setting only inspects; template strict blocks.
-    expect(assetById(inventory, 'projects/acme-ml').props).toEqual({
+    expect(assetById(inventory, 'projects/acme-ml').props).toMatchObject({
       projectNumber: '111111111111',
       vertexAiApiEnabled: true,
       geminiApiEnabled: true,
+      notebooksApiEnabled: true,
       generativeAiInUse: true,
       modelArmorFloorBlocks: false,
       modelArmorBlockingTemplate: true,

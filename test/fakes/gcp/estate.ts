@@ -34,7 +34,9 @@
  *   no account of the project is known not to be an administrator; the Colab runtimes run as the
  *   project's Notebook Service Agent, whatever their deprecated serviceAccount names.
  *
- * - API keys and Model Armor: see apiKeys and modelArmor below.
+ * - API keys and Model Armor: see apiKeys and modelArmor below; organization policies: orgPolicies
+ *   below (acme-sandbox's cannot be read, acme-legacy has none, so every constraint's default); Data
+ *   Access audit logs for Vertex AI record writes but not reads in acme-ml.
  *
  * Also: europe-west4 answers 403 to everything, asia-northeast1 has nothing and no Agent Engine,
  * acme-legacy without the Notebooks API either, a stopped runtime without a network spec or service account, a bucket that cannot be read,
@@ -60,6 +62,8 @@ export interface FakeProject {
   apiKeys?: unknown[];
   /** Model Armor: the project's floor setting (when configured) and templates by location; 'disabled': the API is not enabled. */
   modelArmor?: { floorSetting?: unknown; templates?: Record<string, unknown[]> } | 'disabled';
+  /** Organization policies in effect (the effective PolicySpec by constraint; a constraint not here has no policy anywhere); 'denied': 403. */
+  orgPolicies?: Record<string, unknown> | 'denied';
 }
 
 export interface FakeBucket {
@@ -75,6 +79,8 @@ export interface FakeAncestor {
   iamPolicy?: unknown;
   /** The Model Armor floor setting; undefined: reading it is denied. */
   floorSetting?: unknown;
+  /** Organizations: access policies (name → its service perimeters); undefined: listing them is denied. */
+  accessPolicies?: Record<string, unknown[]>;
 }
 
 export interface FakeGoogleEstate {
@@ -486,6 +492,23 @@ const modelArmor = {
   },
 };
 
+/**
+ * The organization policies in effect on acme-ml, as getEffectivePolicy returns them (merged down
+ * the hierarchy, conditions evaluated, no etag): root access is disabled on Workbench, the managed
+ * key-creation constraint and domain-restricted sharing are enforced (the hardened side); no model
+ * allowlist (allowAll), the terminal explicitly allowed, CMEK required for Workbench but not for
+ * Vertex AI, and no policy anywhere for Workbench public IPs and file downloads nor for the legacy
+ * key-creation constraint (their defaults: not enforced).
+ */
+const orgPolicies: Record<string, unknown> = {
+  'vertexai.allowedModels': { rules: [{ allowAll: true }] },
+  'ainotebooks.disableRootAccess': { rules: [{ enforce: true }] },
+  'ainotebooks.disableTerminal': { rules: [{ enforce: false }] },
+  'gcp.restrictNonCmekServices': { rules: [{ values: { deniedValues: ['is:notebooks.googleapis.com'] } }] },
+  'iam.managed.disableServiceAccountKeyCreation': { rules: [{ enforce: true }] },
+  'iam.allowedPolicyMemberDomains': { rules: [{ values: { allowedValues: ['C03xyz789'] } }] },
+};
+
 const bucketRecord = (name: string, settings: Record<string, unknown>) => ({ kind: 'storage#bucket', name, projectNumber: NUMBER, location: 'US-CENTRAL1', storageClass: 'STANDARD', ...settings });
 const locked = { iamConfiguration: { uniformBucketLevelAccess: { enabled: true }, publicAccessPrevention: 'enforced' } };
 
@@ -504,9 +527,15 @@ export function fakeEstate(): FakeGoogleEstate {
             { role: 'roles/aiplatform.user', members: [`serviceAccount:${ANALYST_SA}`, `serviceAccount:${TRAINER_SA}`] },
             { role: 'roles/storage.objectAdmin', members: [`serviceAccount:${TRAINER_SA}`] },
           ],
+          // Admin reads logged for every service, and Vertex AI writes: its prompts and predictions (DATA_READ) are not.
+          auditConfigs: [
+            { service: 'allServices', auditLogConfigs: [{ logType: 'ADMIN_READ' }] },
+            { service: 'aiplatform.googleapis.com', auditLogConfigs: [{ logType: 'DATA_WRITE', exemptedMembers: [`serviceAccount:${TRAINER_SA}`] }] },
+          ],
         },
         workbench: workbenchInstances,
-        services: { 'aiplatform.googleapis.com': 'ENABLED', 'generativelanguage.googleapis.com': 'ENABLED' },
+        services: { 'aiplatform.googleapis.com': 'ENABLED', 'generativelanguage.googleapis.com': 'ENABLED', 'notebooks.googleapis.com': 'ENABLED' },
+        orgPolicies,
         apiKeys,
         modelArmor,
         locations: {
@@ -517,6 +546,7 @@ export function fakeEstate(): FakeGoogleEstate {
       },
       'acme-sandbox': {
         number: '222222222222',
+        orgPolicies: 'denied',
         parent: ORGANIZATION,
         locations: { 'us-central1': { endpoints: [{ name: ids.sandboxEndpoint, displayName: 'sandbox-demo' }] } },
       },
@@ -556,7 +586,31 @@ export function fakeEstate(): FakeGoogleEstate {
           ],
         },
       },
+      // acme-sandbox is inside a perimeter that restricts Vertex AI; acme-ml only in a bridge, and in
+      // a perimeter that restricts Vertex AI in its dry-run spec alone.
       [ORGANIZATION]: {
+        accessPolicies: {
+          'accessPolicies/558877665544': [
+            {
+              name: 'accessPolicies/558877665544/servicePerimeters/ml_sandbox',
+              title: 'ml_sandbox',
+              status: { resources: ['projects/222222222222'], restrictedServices: ['aiplatform.googleapis.com', 'storage.googleapis.com', 'notebooks.googleapis.com'] },
+            },
+            {
+              name: 'accessPolicies/558877665544/servicePerimeters/ml_bridge',
+              title: 'ml_bridge',
+              perimeterType: 'PERIMETER_TYPE_BRIDGE',
+              status: { resources: ['projects/111111111111', 'projects/222222222222'] },
+            },
+            {
+              name: 'accessPolicies/558877665544/servicePerimeters/ml_prod',
+              title: 'ml_prod',
+              status: { resources: ['projects/111111111111'], restrictedServices: ['storage.googleapis.com'] },
+              spec: { resources: ['projects/111111111111'], restrictedServices: ['storage.googleapis.com', 'aiplatform.googleapis.com'] },
+              useExplicitDryRunSpec: true,
+            },
+          ],
+        },
         iamPolicy: { version: 1, etag: 'BwO1', bindings: [{ role: 'roles/resourcemanager.organizationViewer', members: ['domain:acme.example'] }] },
       },
     },

@@ -6,8 +6,9 @@ import type { FakeGoogleEstate, FakeProject } from './estate.js';
 /**
  * A fake of the Google APIs aispm calls, on 127.0.0.1, speaking their REST wire protocol: Vertex AI
  * (v1, pageToken paging), Notebooks v2 (Workbench instances), Resource Manager v3, Cloud KMS v1,
- * API Keys v2, Service Usage v1 (batchGet), Model Armor v1 (floor settings, templates) and the Cloud
- * Storage JSON API, with
+ * API Keys v2, Service Usage v1 (batchGet), Model Armor v1 (floor settings, templates), Organization
+ * Policy v2 (effective policies, constraints), Access Context Manager v1 (access policies, service
+ * perimeters) and the Cloud Storage JSON API, with
  * Google's error bodies. It records every request with the IAM permission the real API checks, so
  * the tests can hold the permission document to what the collector really calls.
  *
@@ -195,6 +196,7 @@ function storageError(code: number, reason: string, message: string, domain = 'g
 
 /** The status name (google.rpc.Code) and the Cloud Storage reason each HTTP status the fake answers with carries. */
 const FAILURES: Record<number, { status: string; reason: string; domain?: string }> = {
+  400: { status: 'INVALID_ARGUMENT', reason: 'invalid' },
   401: { status: 'UNAUTHENTICATED', reason: 'required' },
   403: { status: 'PERMISSION_DENIED', reason: 'forbidden' },
   404: { status: 'NOT_FOUND', reason: 'notFound' },
@@ -369,12 +371,86 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
     const [, id, location] = match as unknown as [string, string, string];
     return { permission: 'modelarmor.templates.list', model: { proto: 'google.cloud.modelarmor.v1.ListTemplatesResponse' }, answer: () => page('templates', modelArmorOf(estate, id).templates?.[location] ?? [], url.searchParams.get('pageToken'), pageSize) };
   }
+  if (method === 'GET' && path === '/v1/accessPolicies') {
+    const parent = url.searchParams.get('parent') ?? '';
+    return {
+      permission: 'accesscontextmanager.policies.list',
+      model: { proto: 'google.identity.accesscontextmanager.v1.ListAccessPoliciesResponse' },
+      answer: () => {
+        const policies = estate.ancestors?.[parent]?.accessPolicies ?? denied('accesscontextmanager.policies.list');
+        return page('accessPolicies', Object.keys(policies).map((name) => ({ name, parent, title: lastSegmentOf(name) })), url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v1\/(accessPolicies\/[^/]+)\/servicePerimeters$/.exec(path))) {
+    const name = match[1]!;
+    return {
+      permission: 'accesscontextmanager.servicePerimeters.list',
+      model: { proto: 'google.identity.accesscontextmanager.v1.ListServicePerimetersResponse' },
+      answer: () => {
+        const perimeters = Object.values(estate.ancestors ?? {}).find((ancestor) => ancestor.accessPolicies?.[name])?.accessPolicies?.[name] ?? notFound(name);
+        return page('servicePerimeters', perimeters, url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/policies\/([^/:]+):getEffectivePolicy$/.exec(path))) {
+    const [, id, constraint] = match as unknown as [string, string, string];
+    return {
+      permission: 'orgpolicy.policy.get',
+      model: { proto: 'google.cloud.orgpolicy.v2.Policy' },
+      answer: () => {
+        const found = project(estate, id);
+        if (found.orgPolicies === 'denied') denied('orgpolicy.policy.get');
+        if (!FAKE_CONSTRAINTS.some((known) => known.name === constraint)) throw new FakeHttpError(400, googleError(400, 'INVALID_ARGUMENT', `Constraint constraints/${constraint} is not a valid constraint.`));
+        // The effective policy names the project by number and carries no etag; with no policy anywhere, no rule (orgpolicy.proto).
+        const spec = found.orgPolicies?.[constraint];
+        return { name: `projects/${found.number}/policies/${constraint}`, ...(spec ? { spec } : {}) };
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/constraints$/.exec(path))) {
+    const id = match[1]!;
+    return {
+      permission: 'orgpolicy.constraints.list',
+      model: { proto: 'google.cloud.orgpolicy.v2.ListConstraintsResponse' },
+      answer: () => {
+        const found = project(estate, id);
+        if (found.orgPolicies === 'denied') denied('orgpolicy.constraints.list');
+        const constraints = FAKE_CONSTRAINTS.map(({ name, kind, displayName }) => ({
+          name: `projects/${found.number}/constraints/${name}`,
+          displayName,
+          constraintDefault: 'ALLOW',
+          ...(kind === 'boolean' ? { booleanConstraint: {} } : { listConstraint: { supportsUnder: true } }),
+          supportsDryRun: true,
+        }));
+        return page('constraints', constraints, url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
   if (method === 'POST' && (match = /^\/v1\/projects\/[^/]+\/serviceAccounts\/([^/:]+):getIamPolicy$/.exec(path))) {
     const email = match[1]!;
     return { permission: 'iam.serviceAccounts.getIamPolicy', model: { proto: 'google.iam.v1.Policy' }, answer: () => estate.serviceAccountPolicies?.[email] ?? { etag: 'ACAB' } };
   }
   return undefined;
 }
+
+/**
+ * The constraints the fake knows, each with the default Google documents for it ("not enforced" for
+ * the boolean ones, every value allowed for the list ones).
+ * https://cloud.google.com/resource-manager/docs/organization-policy/org-policy-constraints
+ */
+const FAKE_CONSTRAINTS: Array<{ name: string; kind: 'boolean' | 'list'; displayName: string }> = [
+  { name: 'vertexai.allowedModels', kind: 'list', displayName: 'Define allowed Vertex AI models' },
+  { name: 'ainotebooks.disableRootAccess', kind: 'boolean', displayName: 'Disable root access on new Vertex AI Workbench user-managed notebooks and instances' },
+  { name: 'ainotebooks.disableTerminal', kind: 'boolean', displayName: 'Disable terminal on new Vertex AI Workbench instances' },
+  { name: 'ainotebooks.disableFileDownloads', kind: 'boolean', displayName: 'Disable file downloads on new Vertex AI Workbench instances' },
+  { name: 'ainotebooks.restrictPublicIp', kind: 'boolean', displayName: 'Restrict public IP access on new Vertex AI Workbench notebooks and instances' },
+  { name: 'gcp.restrictNonCmekServices', kind: 'list', displayName: 'Restrict which services may create resources without CMEK' },
+  { name: 'iam.disableServiceAccountKeyCreation', kind: 'boolean', displayName: 'Disable service account key creation' },
+  { name: 'iam.managed.disableServiceAccountKeyCreation', kind: 'boolean', displayName: 'Block service account key creation' },
+  { name: 'iam.allowedPolicyMemberDomains', kind: 'list', displayName: 'Domain restricted sharing' },
+  { name: 'compute.requireOsLogin', kind: 'boolean', displayName: 'Require OS Login' },
+];
 
 /** One page of a list; an empty list is left out, as proto3 JSON leaves out every empty repeated field. */
 function page(collection: string, records: unknown[], pageToken: string | null, pageSize: number): unknown {
@@ -383,6 +459,8 @@ function page(collection: string, records: unknown[], pageToken: string | null, 
   const items = records.slice(start, end);
   return { ...(items.length > 0 ? { [collection]: items } : {}), ...(end < records.length ? { nextPageToken: String(end) } : {}) };
 }
+
+const lastSegmentOf = (name: string) => name.slice(name.lastIndexOf('/') + 1);
 
 function notFound(name: string): never {
   throw new FakeHttpError(404, googleError(404, 'NOT_FOUND', `${name} not found.`));

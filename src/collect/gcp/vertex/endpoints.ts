@@ -24,7 +24,9 @@ function describeEndpoint(endpoint: Endpoint, where: Where): void {
     requestResponseLogging,
     loggingEnabled: requestResponseLogging,
     deployedModels: deployedModels.length,
-    modelsWithoutAccessLogging: deployedModels.filter((deployed) => deployed.enableAccessLogging !== true).map((deployed) => deployed.displayName || deployed.id || ''),
+    modelsWithoutAccessLogging: deployedModels.filter((deployed) => deployed.enableAccessLogging !== true).map(deployedName),
+    // No serviceAccount: the container runs as a Vertex-managed identity "that doesn't have access to the resource project" (endpoint.proto).
+    modelsWithManagedIdentity: deployedModels.filter((deployed) => !deployed.serviceAccount).map(deployedName),
     monitoringJob: endpoint.modelDeploymentMonitoringJob || null,
   });
   for (const deployed of deployedModels) {
@@ -34,6 +36,8 @@ function describeEndpoint(endpoint: Endpoint, where: Where): void {
   }
   estate.addEdge(id, 'monitored-by', endpoint.modelDeploymentMonitoringJob);
 }
+
+const deployedName = (deployed: NonNullable<Endpoint['deployedModels']>[number]) => deployed.displayName || deployed.id || '';
 
 /** Private Service Connect and VPC peering keep predictions off the internet; otherwise it is public. */
 function networkTypeOf(endpoint: Endpoint): string {

@@ -43,6 +43,8 @@ const ROOTS = {
   'google/api/apikeys/v2/apikeys.proto': ['google.api.apikeys.v2.ListKeysResponse'],
   'google/api/serviceusage/v1/serviceusage.proto': ['google.api.serviceusage.v1.BatchGetServicesResponse'],
   'google/cloud/modelarmor/v1/service.proto': ['google.cloud.modelarmor.v1.ListTemplatesResponse', 'google.cloud.modelarmor.v1.FloorSetting'],
+  'google/cloud/orgpolicy/v2/orgpolicy.proto': ['google.cloud.orgpolicy.v2.Policy', 'google.cloud.orgpolicy.v2.ListConstraintsResponse'],
+  'google/identity/accesscontextmanager/v1/access_context_manager.proto': ['google.identity.accesscontextmanager.v1.ListAccessPoliciesResponse', 'google.identity.accesscontextmanager.v1.ListServicePerimetersResponse'],
   // Google's error bodies: the status names, and the messages their details carry.
   'google/rpc/code.proto': ['google.rpc.Code'],
   'google/rpc/error_details.proto': [
@@ -63,7 +65,7 @@ const ROOTS = {
 const WELL_KNOWN = /^google\.protobuf\./;
 
 /** The directories the root files import from. */
-const DIRECTORIES = ['google/api', 'google/rpc', 'google/type', 'google/longrunning', 'google/cloud/aiplatform/v1', 'google/cloud/notebooks/v2', 'google/cloud/resourcemanager/v3', 'google/iam/v1', 'google/cloud/kms/v1', 'google/cloud/location', 'google/api/apikeys/v2', 'google/api/serviceusage/v1', 'google/cloud/modelarmor/v1'];
+const DIRECTORIES = ['google/api', 'google/rpc', 'google/type', 'google/longrunning', 'google/cloud/aiplatform/v1', 'google/cloud/notebooks/v2', 'google/cloud/resourcemanager/v3', 'google/iam/v1', 'google/cloud/kms/v1', 'google/cloud/location', 'google/api/apikeys/v2', 'google/api/serviceusage/v1', 'google/cloud/modelarmor/v1', 'google/cloud/orgpolicy/v2', 'google/identity/accesscontextmanager/v1', 'google/identity/accesscontextmanager/type'];
 
 const git = (...args) => execFileSync('git', ['-C', repository, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
 
