@@ -4,6 +4,7 @@ import { forEachConcurrently } from '../runtime.js';
 import { collectAgentCore } from './agentcore.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
+import { collectCloudTrail } from './cloudtrail.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
@@ -86,7 +87,18 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   ]);
 
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
-  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account)]);
+  const [trails] = await Promise.all([
+    collectCloudTrail(account, regions, !context.scope.regions),
+    collectGuardrailVersions(account),
+    collectFunctions(account),
+    collectLogGroups(account),
+    collectBuckets(account),
+  ]);
+  for (const [region, { id }] of trails) {
+    const sageMakerResources = account.countAssets(region, 'aws.sagemaker.');
+    const sageMakerUsed = sageMakerResources > 0 ? true : account.scope(region, 'sagemaker').failed ? undefined : false;
+    account.patchProps(id, { bedrockUsed: bedrockUse.get(region)?.bedrockUsed, bedrockResourcesInRegion: bedrockUse.get(region)?.bedrockResourcesInRegion, sageMakerUsed });
+  }
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 

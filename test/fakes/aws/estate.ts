@@ -56,6 +56,8 @@ export interface SageMakerEstate {
   modelPackageGroups: Item[];
   modelPackages: Item[];
   featureGroups: Item[];
+  /** Augmented AI human review workflows. */
+  flowDefinitions: Item[];
   tags: Record<string, Array<{ Key: string; Value: string }>>;
 }
 
@@ -94,6 +96,25 @@ const guardrailIds = { strict: 'gr-strict01', legacy: 'gr-legacy01', future: 'gr
 
 const tag = (pairs: Record<string, string>) => Object.entries(pairs).map(([Key, Value]) => ({ Key, Value }));
 
+/** An Augmented AI review workflow on a private work team, writing the reviewers' answers to S3 (with a key, or without). */
+function flowDefinition(name: string, kmsKeyId: string | undefined): Item {
+  return {
+    FlowDefinitionArn: sagemaker(US, 'flow-definition', name),
+    FlowDefinitionName: name,
+    FlowDefinitionStatus: 'Active',
+    CreationTime: daysAgo(30),
+    HumanLoopConfig: {
+      WorkteamArn: sagemaker(US, 'workteam', 'private-crowd/reviewers'),
+      HumanTaskUiArn: sagemaker(US, 'human-task-ui', `${name}-ui`),
+      TaskTitle: 'Review the model\'s answer',
+      TaskDescription: 'Check the answer against the source and correct it',
+      TaskCount: 1,
+    },
+    OutputConfig: { S3OutputPath: `s3://acme-ml-artifacts/a2i/${name}/`, ...(kmsKeyId ? { KmsKeyId: kmsKeyId } : {}) },
+    RoleArn: roleArn('SageMakerFraudModelRole'),
+  };
+}
+
 const MONITORING_TYPES = ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const;
 
 /**
@@ -115,8 +136,8 @@ function fraudMonitoringJobDefinition(type: (typeof MONITORING_TYPES)[number]): 
       EndpointInput: { EndpointName: 'fraud-endpoint', LocalPath: '/opt/ml/processing/input/endpoint' },
       ...(type === 'ModelQuality' || type === 'ModelBias' ? { GroundTruthS3Input: { S3Uri: 's3://acme-ml-capture/fraud/ground-truth/' } } : {}),
     },
-    [`${type}JobOutputConfig`]: { MonitoringOutputs: [{ S3Output: { S3Uri: output, LocalPath: '/opt/ml/processing/output' } }] },
-    JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20 } },
+    [`${type}JobOutputConfig`]: { MonitoringOutputs: [{ S3Output: { S3Uri: output, LocalPath: '/opt/ml/processing/output' } }], KmsKeyId: KEYS.mlCmk },
+    JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20, VolumeKmsKeyId: KEYS.mlCmk } },
     NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true },
     CreationTime: daysAgo(14),
   };
@@ -286,7 +307,28 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
       CreationTime: daysAgo(14),
       LastModifiedTime: daysAgo(14),
     })),
-    monitoringJobDefinitions: Object.fromEntries(MONITORING_TYPES.map((type) => [type, [fraudMonitoringJobDefinition(type)]])),
+    monitoringJobDefinitions: {
+      ...Object.fromEntries(MONITORING_TYPES.map((type) => [type, [fraudMonitoringJobDefinition(type)]])),
+      // A data quality definition for the churn endpoint that no schedule runs yet: no keys, traffic in the clear.
+      DataQuality: [
+        fraudMonitoringJobDefinition('DataQuality'),
+        {
+          JobDefinitionName: 'churn-dataquality-job',
+          JobDefinitionArn: sagemaker(US, 'data-quality-job-definition', 'churn-dataquality-job'),
+          RoleArn: roleArn('MLAdminRole'),
+          DataQualityAppSpecification: { ImageUri: '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer' },
+          DataQualityJobInput: { EndpointInput: { EndpointName: 'churn-endpoint', LocalPath: '/opt/ml/processing/input/endpoint' } },
+          DataQualityJobOutputConfig: { MonitoringOutputs: [{ S3Output: { S3Uri: 's3://acme-ml-artifacts/churn/monitoring/', LocalPath: '/opt/ml/processing/output' } }] },
+          JobResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20 } },
+          NetworkConfig: { EnableNetworkIsolation: false, EnableInterContainerTrafficEncryption: false },
+          CreationTime: daysAgo(9),
+        },
+      ],
+    },
+    flowDefinitions: [
+      flowDefinition('claims-review', KEYS.mlCmk),
+      flowDefinition('churn-review', undefined),
+    ],
     trainingJobs: [
       {
         TrainingJobName: 'churn-train',
@@ -1155,6 +1197,7 @@ export const PLANTED_FINDINGS = [
   // Bedrock AgentCore (agentcore.ts). The open gateway's missing authorizer is part of its attack path.
   ['aws-agentcore-runtime-public-network', 'support_concierge'],
   ['aws-agentcore-resource-policy-missing', 'support_concierge'],
+  ['aws-agentcore-runtime-without-user-identity', 'support_concierge'],
   ['aws-agentcore-resource-policy-missing', 'ops-tools-gw'],
   ['cross-internet-egress-compute-can-write-training-data', 'support_concierge'],
   ['cross-internet-egress-compute-can-write-training-data', 'data_analysis'],
@@ -1174,6 +1217,13 @@ export const PLANTED_FINDINGS = [
   // GuardDuty (guardduty.ts): none in eu-west-1, disabled in ap-southeast-2; both regions use Bedrock.
   ['aws-guardduty-disabled-ai-region', `guardduty (${EU})`],
   ['aws-guardduty-disabled-ai-region', `guardduty (${AP})`],
+  // SageMaker data quality job definition and human review workflow without keys (SageMaker estate above).
+  ['aws-sagemaker-data-quality-job-output-without-kms', 'churn-dataquality-job'],
+  ['aws-sagemaker-data-quality-job-volume-without-kms', 'churn-dataquality-job'],
+  ['aws-sagemaker-data-quality-job-intercontainer-encryption-disabled', 'churn-dataquality-job'],
+  ['aws-sagemaker-flow-definition-output-without-kms', 'churn-review'],
+  // CloudTrail (cloudtrail.ts): eu-west-1's only trail is stopped; its data-events finding is folded into this one.
+  ['aws-cloudtrail-bedrock-activity-not-logged', `cloudtrail (${EU})`],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1210,4 +1260,8 @@ export const HARDENED_TWINS = [
   'DEFAULT',
   'prod',
   `guardduty (${US})`,
+  `cloudtrail (${US})`,
+  'fraud-dataquality-job',
+  'claims-review',
+  `cloudtrail (${AP})`,
 ];

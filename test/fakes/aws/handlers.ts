@@ -115,6 +115,18 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
         () => find(estate.monitoringJobDefinitions?.[type] ?? [], 'JobDefinitionName', input.JobDefinitionName, 'job definition', 'ResourceNotFound', 400),
       ]),
     ),
+    ListDataQualityJobDefinitions: () => {
+      const page = paged(estate.monitoringJobDefinitions?.DataQuality ?? [], token as string | undefined);
+      const summaries = page.items.map((definition) => ({
+        MonitoringJobDefinitionName: definition.JobDefinitionName,
+        MonitoringJobDefinitionArn: definition.JobDefinitionArn,
+        CreationTime: definition.CreationTime,
+        EndpointName: (definition.DataQualityJobInput as { EndpointInput?: { EndpointName?: string } } | undefined)?.EndpointInput?.EndpointName,
+      }));
+      return { JobDefinitionSummaries: summaries, NextToken: page.next };
+    },
+    ListFlowDefinitions: () => listing(estate.flowDefinitions ?? [], ['FlowDefinitionName', 'FlowDefinitionArn', 'FlowDefinitionStatus', 'CreationTime'], 'FlowDefinitionSummaries', token),
+    DescribeFlowDefinition: () => find(estate.flowDefinitions ?? [], 'FlowDefinitionName', input.FlowDefinitionName, 'flow definition', 'ResourceNotFound', 400),
     ListTrainingJobs: () =>
       listing(recentJobs(estate.trainingJobs ?? [], input.CreationTimeAfter), ['TrainingJobName', 'TrainingJobArn', 'CreationTime', 'TrainingJobStatus'], 'TrainingJobSummaries', token),
     DescribeTrainingJob: () => find(estate.trainingJobs ?? [], 'TrainingJobName', input.TrainingJobName, 'training job', 'ResourceNotFound', 400),

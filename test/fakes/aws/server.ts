@@ -4,6 +4,7 @@ import { DENIED_SERVICES } from './estate.js';
 import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
 import { agentCoreOperation } from './agentcore.js';
 import { guardDutyOperation } from './guardduty.js';
+import { cloudTrailOperation } from './cloudtrail.js';
 import { CLIENT_OF_SERVICE } from './model.js';
 import { checkAnswer } from './model-check.js';
 import { ACCESS_DENIED, THROTTLING, ec2Reply, errorReply, formParameters, jsonReply, queryReply, xmlReply, type Protocol, type Reply } from './protocols.js';
@@ -35,6 +36,7 @@ const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerO
   TrentService: { service: 'kms', handler: kmsOperation },
   Logs_20140328: { service: 'logs', handler: logsOperation },
   GraniteServiceVersion20100801: { service: 'cloudwatch', handler: cloudWatchOperation },
+  CloudTrail_20131101: { service: 'cloudtrail', handler: cloudTrailOperation },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -138,7 +140,8 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'sagemaker':
     case 'kms':
     case 'logs':
-    case 'monitoring': {
+    case 'monitoring':
+    case 'cloudtrail': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
