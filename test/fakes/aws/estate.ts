@@ -656,7 +656,9 @@ export const BEDROCK: Record<string, BedrockEstate> = {
       guardrail(EU, guardrailIds.eu, 'eu-guardrail', 9, {
         contentPolicy: {
           filters: [contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'), contentFilter('HATE', 'HIGH'), contentFilter('INSULTS', 'MEDIUM'), contentFilter('SEXUAL', 'HIGH'), contentFilter('VIOLENCE', 'HIGH')],
+          tier: { tierName: 'STANDARD' },
         },
+        wordPolicy: { words: [{ text: 'Project Nightingale' }], managedWordLists: [{ type: 'PROFANITY' }] },
         sensitiveInformationPolicy: { regexes: [{ name: 'iban', pattern: '[A-Z]{2}\\d{2}[A-Z0-9]{10,30}', action: 'ANONYMIZE' }] },
         contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.75 }, { type: 'RELEVANCE', threshold: 0.5, enabled: true }] },
         kmsKeyArn: KEYS.euLogs,
@@ -1148,6 +1150,11 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-guardrail-harmful-content-filters-missing', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-harmful-content-filters-missing', 'future-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-classic-tier', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-classic-tier', 'future-guardrail'],
+  ['aws-bedrock-guardrail-word-filter-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-word-filter-missing', 'future-guardrail'],
+  ['aws-bedrock-guardrail-word-filter-missing', 'detect-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'future-guardrail'],
   // Prowler requires HIGH for the prompt-attack filter; future-guardrail's is MEDIUM.
   ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'future-guardrail'],
