@@ -56,6 +56,7 @@ const PERMISSIONS: string[] = [
   'bedrock-agentcore:ListMemories',
   'bedrock-agentcore:ListPolicyEngines',
   'bedrock-agentcore:ListTagsForResource',
+  'cloudwatch:DescribeAlarms',
   'cloudwatch:ListMetrics',
   'cloudtrail:DescribeTrails',
   'cloudtrail:GetEventDataStore',

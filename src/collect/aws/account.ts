@@ -11,7 +11,7 @@ import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
 import { collectFunctions } from './lambda.js';
 import { collectLogGroups } from './logs.js';
-import { bedrockInvokedModels } from './metrics.js';
+import { bedrockInvokedModels, collectBedrockAlarms } from './metrics.js';
 import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
 import { collectBuckets } from './s3.js';
 import { collectSageMaker } from './sagemaker.js';
@@ -64,7 +64,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId] = await Promise.all([
+      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId] = await Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
@@ -72,6 +72,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         bedrockInvokedModels(account, region),
         collectAgentCore(account, region),
         collectGuardDuty(account, region),
+        collectBedrockAlarms(account, region),
       ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
@@ -80,6 +81,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
       const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
       bedrockUse.set(region, use);
       if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
+      if (alarmsId) account.patchProps(alarmsId, { bedrockUsed: use.bedrockUsed });
       if (guardDutyId) account.patchProps(guardDutyId, { bedrockUsed: use.bedrockUsed, agentCoreResources: account.scope(region, 'bedrock-agentcore').failed && agentCore.resources === 0 ? undefined : agentCore.resources });
       regionsRead++;
       regionProgress();

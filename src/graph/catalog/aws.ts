@@ -15,6 +15,8 @@ const STATUS = 'null (the API reports a status for every resource it returns)';
 /** A KMS key reference read from a resource, checked against the key itself later. */
 const KEY_CHECK = '; then KMS DescribeKey KeyManager (an AWS managed key makes it false)';
 const NO_KEY = 'false: no key named means an AWS owned or AWS managed key';
+/** bedrockUsed on the per-region assets (GuardDuty, CloudTrail, alarms): as on aws.bedrock.model-invocation-logging. */
+const REGION_BEDROCK_USED = bool('the region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown'));
 /** Job status from the listing, kept when the describe call fails. */
 const listedStatus = (call: string, field: string) => from(`${call} ${field} (the listing gives it too)`, STATUS);
 
@@ -811,11 +813,22 @@ export const AWS_ASSET_TYPES = [
         'the AI_PROTECTION feature (threat detection for AI workloads) is ENABLED',
         from('GuardDuty GetDetector Features[Name=AI_PROTECTION].Status', 'false: no detector, or the feature is not listed; unknown when the detector could not be read'),
       ),
-      bedrockUsed: bool('the region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown')),
+      bedrockUsed: REGION_BEDROCK_USED,
       agentCoreResources: num(
         'AgentCore runtimes, gateways, memories, policy engines, code interpreters and browsers found in the region',
         from('the AgentCore listings of the region (ListAgentRuntimes, ListGateways, ...)', 'unknown when a listing failed and none were found'),
       ),
+    }),
+  },
+  {
+    type: 'aws.cloudwatch.bedrock-alarms',
+    title: 'CloudWatch alarms on Bedrock metrics (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      alarms: strList('metric alarms that watch an AWS/Bedrock metric', from('CloudWatch DescribeAlarms (AlarmTypes MetricAlarm) AlarmName, where Namespace or Metrics[].MetricStat.Metric.Namespace is AWS/Bedrock', 'an empty list: none')),
+      alarmedMetrics: strList('the AWS/Bedrock metrics those alarms watch (Invocations, InvocationThrottles, InputTokenCount, ...)', from('DescribeAlarms MetricName, and Metrics[].MetricStat.Metric.MetricName of metric math', 'an empty list: none')),
+      bedrockUsed: REGION_BEDROCK_USED,
     }),
   },
   {
@@ -847,7 +860,7 @@ export const AWS_ASSET_TYPES = [
           ),
         ]),
       ),
-      bedrockUsed: bool('the region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown')),
+      bedrockUsed: REGION_BEDROCK_USED,
       bedrockResourcesInRegion: num(
         'Bedrock and Bedrock Agents resources found in the region (as on aws.bedrock.model-invocation-logging)',
         from('the region\'s Bedrock and Bedrock Agents listings', 'unknown when a listing failed and none were found'),

@@ -232,6 +232,14 @@ describe('the AWS collector, against a fake AWS', () => {
     );
   });
 
+  it('reads the CloudWatch alarms that watch Bedrock metrics, directly or through metric math', () => {
+    const alarms = (region: string) => asset('aws.cloudwatch.bedrock-alarms', `bedrock alarms (${region})`).props;
+    expect(alarms('us-east-1')).toEqual({ alarms: ['bedrock-throttles'], alarmedMetrics: ['InvocationThrottles'], bedrockUsed: true });
+    expect(alarms('ap-southeast-2')).toEqual({ alarms: ['bedrock-token-burn'], alarmedMetrics: ['InputTokenCount', 'OutputTokenCount'], bedrockUsed: true });
+    // Its only alarm watches an EC2 metric.
+    expect(alarms('eu-west-1')).toEqual({ alarms: [], alarmedMetrics: [], bedrockUsed: true });
+  });
+
   it('reads CloudTrail trails and event data stores per region: what they log of Bedrock and SageMaker', () => {
     const trails = (region: string) => asset('aws.cloudtrail.region-logging', `cloudtrail (${region})`).props;
     // An account trail for management events and a trail with advanced selectors for Bedrock and SageMaker data events.

@@ -681,6 +681,45 @@ export const BEDROCK: Record<string, BedrockEstate> = {
  * The AWS/Bedrock CloudWatch metrics with data in the past two weeks (what ListMetrics returns), per
  * region: one Invocations metric per model invoked.
  */
+/**
+ * CloudWatch metric alarms (DescribeAlarms): us-east-1 alarms on Bedrock throttling, and ap-southeast-2
+ * on token use through metric math (the hardened twins); eu-west-1, where Bedrock is used, alarms only on
+ * an EC2 metric.
+ */
+const alarm = (region: string, name: string, fields: Item): Item => ({
+  AlarmName: name,
+  AlarmArn: `arn:aws:cloudwatch:${region}:${ACCOUNT}:alarm:${name}`,
+  AlarmConfigurationUpdatedTimestamp: daysAgo(90),
+  ActionsEnabled: true,
+  OKActions: [],
+  AlarmActions: [`arn:aws:sns:${region}:${ACCOUNT}:ml-oncall`],
+  InsufficientDataActions: [],
+  StateValue: 'OK',
+  StateReason: 'Threshold Crossed: no datapoints were received for 1 period and 1 missing datapoint was treated as [NonBreaching].',
+  StateUpdatedTimestamp: daysAgo(3),
+  EvaluationPeriods: 1,
+  DatapointsToAlarm: 1,
+  Threshold: 10,
+  ComparisonOperator: 'GreaterThanThreshold',
+  TreatMissingData: 'notBreaching',
+  StateTransitionedTimestamp: daysAgo(3),
+  ...fields,
+});
+export const ALARMS: Record<string, Item[]> = {
+  [US]: [alarm(US, 'bedrock-throttles', { MetricName: 'InvocationThrottles', Namespace: 'AWS/Bedrock', Statistic: 'Sum', Dimensions: [], Period: 300 })],
+  [EU]: [alarm(EU, 'gpu-host-cpu', { MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', Statistic: 'Average', Dimensions: [{ Name: 'InstanceId', Value: 'i-0abc1234def567890' }], Period: 300, Threshold: 90 })],
+  [AP]: [
+    alarm(AP, 'bedrock-token-burn', {
+      Threshold: 2000000,
+      Metrics: [
+        { Id: 'input', MetricStat: { Metric: { Namespace: 'AWS/Bedrock', MetricName: 'InputTokenCount', Dimensions: [] }, Period: 3600, Stat: 'Sum' }, ReturnData: false },
+        { Id: 'output', MetricStat: { Metric: { Namespace: 'AWS/Bedrock', MetricName: 'OutputTokenCount', Dimensions: [] }, Period: 3600, Stat: 'Sum' }, ReturnData: false },
+        { Id: 'tokens', Expression: 'input + output', Label: 'Tokens per hour', ReturnData: true },
+      ],
+    }),
+  ],
+};
+
 export const BEDROCK_METRICS: Record<string, Item[]> = Object.fromEntries(
   Object.entries({
     [US]: ['anthropic.claude-3-haiku-20240307-v1:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0'],
@@ -1229,6 +1268,8 @@ export const PLANTED_FINDINGS = [
   ['aws-sagemaker-data-quality-job-volume-without-kms', 'churn-dataquality-job'],
   ['aws-sagemaker-data-quality-job-intercontainer-encryption-disabled', 'churn-dataquality-job'],
   ['aws-sagemaker-flow-definition-output-without-kms', 'churn-review'],
+  // CloudWatch: Bedrock is used in eu-west-1 and no alarm watches a Bedrock metric there.
+  ['aws-bedrock-no-cloudwatch-alarms', `bedrock alarms (${EU})`],
   // CloudTrail (cloudtrail.ts): eu-west-1's only trail is stopped; its data-events finding is folded into this one.
   ['aws-cloudtrail-bedrock-activity-not-logged', `cloudtrail (${EU})`],
 ] as const;
@@ -1268,6 +1309,8 @@ export const HARDENED_TWINS = [
   'prod',
   `guardduty (${US})`,
   `cloudtrail (${US})`,
+  `bedrock alarms (${US})`,
+  `bedrock alarms (${AP})`,
   'fraud-dataquality-job',
   'claims-review',
   `cloudtrail (${AP})`,

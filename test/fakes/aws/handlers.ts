@@ -4,6 +4,7 @@ import {
   AGENTS,
   API_KEYS,
   BEDROCK,
+  ALARMS,
   BEDROCK_METRICS,
   BUCKETS,
   GROUPS,
@@ -154,6 +155,12 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
 
 /** CloudWatch (awsJson1_0): the metrics with data in the past two weeks, filtered as ListMetrics filters. */
 export function cloudWatchOperation(operation: string, input: Input, region: string): (() => unknown) | undefined {
+  if (operation === 'DescribeAlarms') {
+    return () => {
+      const page = paged(ALARMS[region] ?? [], input.NextToken as string | undefined);
+      return { MetricAlarms: page.items, CompositeAlarms: [], NextToken: page.next };
+    };
+  }
   if (operation !== 'ListMetrics') return undefined;
   return () => {
     const metrics = (BEDROCK_METRICS[region] ?? []).filter((metric) => (!input.Namespace || metric.Namespace === input.Namespace) && (!input.MetricName || metric.MetricName === input.MetricName));
