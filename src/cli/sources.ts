@@ -45,8 +45,16 @@ export function startReadingInventory(options: SourceOptions, log: Logger, progr
   const interrupted = () => stop(signal.reason);
   if (signal.aborted) interrupted();
   else signal.addEventListener('abort', interrupted, { once: true });
+  // Once stopped, calls still in flight may end later than the inventory's promise: they say nothing
+  // more, so that the error that stopped the reading is the last thing printed.
+  const whileReading =
+    <A extends unknown[]>(write: (...args: A) => void) =>
+    (...args: A) => {
+      if (!reading.signal.aborted) write(...args);
+    };
+  const readingLog: Logger = { debug: whileReading(log.debug), info: whileReading(log.info), warn: whileReading(log.warn) };
   const sent = readsLiveProviders(options) ? firstRequestOnTheWire() : Promise.resolve();
-  const inventory = readInventory(options, log, progress, reading.signal).finally(() => signal.removeEventListener('abort', interrupted));
+  const inventory = readInventory(options, readingLog, whileReading(progress), reading.signal).finally(() => signal.removeEventListener('abort', interrupted));
   // Whoever awaits the inventory sees its error; until then it must not count as unhandled.
   inventory.catch(() => {});
   return { inventory, underWay: Promise.race([sent, inventory.then(nothing, nothing)]), stop };

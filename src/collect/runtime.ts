@@ -349,6 +349,13 @@ export class InventoryBuilder {
     return this.assets.size;
   }
 
+  /** How many assets found so far match. */
+  countAssets(match: (asset: Asset) => boolean): number {
+    let count = 0;
+    for (const asset of this.assets.values()) if (match(asset)) count++;
+    return count;
+  }
+
   hasAsset(id: string): boolean {
     return this.assets.has(id);
   }

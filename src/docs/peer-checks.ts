@@ -2,10 +2,10 @@ import type { EQUIVALENT_TOOLS } from '../engine/rule.js';
 
 /**
  * The AI checks of other tools that aispm measures itself against, as the peer catalog lists them
- * (shared/reference/PEER-CHECKS.md: Checkov's Azure AI IDs, §2.2, Defender for Cloud's AI
- * recommendations, §3.1, and the AgentCore and agentic rows of the AWS AI/ML security assessment,
- * §1.3 and §1.4; its SageMaker, Bedrock and financial-services rows are not listed yet). A check a built-in rule names in its `equivalents` is covered; every other
- * one says why not, and docs/rules.md lists it under "Not covered".
+ * (shared/reference/PEER-CHECKS.md: Checkov's AWS and Azure AI IDs, §2.1 and §2.2, Defender for Cloud's AI
+ * recommendations, §3.1, and every row of the AWS AI/ML security assessment, §1). A check a built-in rule
+ * names in its `equivalents` is covered; every other one says why not, and docs/rules.md lists it under
+ * "Not covered".
  */
 export interface PeerCheck {
   tool: (typeof EQUIVALENT_TOOLS)[number];
@@ -19,10 +19,16 @@ export interface PeerCheck {
 
 /** What the list holds for each tool, for the sentence above its table. */
 export const PEER_LISTS: Partial<Record<PeerCheck['tool'], string>> = {
-  checkov: 'Checkov\'s AI checks for Azure (Azure AI services, Machine Learning and AI Search)',
+  checkov: 'Checkov\'s AI checks for Azure (Azure AI services, Machine Learning and AI Search) and AWS (SageMaker and Bedrock, with the two Bedrock flow IDs of a branch and the generic CKV2_AWS_5)',
   'defender-for-cloud': 'Defender for Cloud\'s AI recommendations (Azure, AWS and Google Cloud)',
-  'aws-aiml-assessment': 'the AgentCore (AC) and agentic (AG) rows of the AWS AI/ML security assessment',
+  'aws-aiml-assessment': 'the 174 rows of the AWS AI/ML security assessment (SageMaker, Bedrock, AgentCore, agentic, financial-services and OWASP rows; 145 distinct checks, see AWS_ASSESSMENT_COPIES)',
 };
+
+const ADVISORY = 'not a posture check: an advisory row that reads no API (a process or a property of the application\'s text)';
+/** What aws4's pack of the same issue reads (image provenance, direct model use, RAG stores); the reasons say "not read yet" until it lands. */
+const NO_AOSS = 'OpenSearch Serverless collections are not read yet';
+const EDGE = 'not read: WAF, Shield and API Gateway in front of an application are outside aispm\'s AI inventory (the AgentCore gateway\'s own web ACL is, AG-27)';
+const COST = 'not read: cost monitoring is not a security setting';
 
 /** The list's entries of one tool: a check, what it is about, and why no rule covers it (absent when one does). */
 const entriesOf =
@@ -99,17 +105,17 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('AG-01', 'Agentic AI'),
   assessment('AG-02', 'Agentic AI'),
   assessment('AG-03', 'Agentic AI'),
-  assessment('AG-04', 'Agentic AI', 'as BR-24 (Automated Reasoning policy on guardrails): the guardrail property is read, no rule yet'),
+  assessment('AG-04', 'Agentic AI', 'as BR-24 (Automated Reasoning policy on guardrails)'),
   assessment('AG-05', 'Agentic AI'),
   assessment('AG-06', 'Agentic AI'),
   assessment('AG-07', 'Agentic AI'),
-  assessment('AG-08', 'Agentic AI', 'as BR-06 (CloudTrail logging Bedrock): CloudTrail is not read yet'),
+  assessment('AG-08', 'Agentic AI'),
   assessment('AG-09', 'Agentic AI', 'as BR-15 (Organizations Bedrock policies): Organizations is not read yet'),
   assessment('AG-10', 'Agentic AI', 'as BR-18 (recent model evaluation jobs): not a configuration setting; evaluation jobs are not read'),
   assessment('AG-11', 'Agentic AI', 'as BR-19 (flow prepared, no validation errors): flow validations are not read yet'),
   assessment('AG-12', 'Agentic AI', 'as BR-22 (Bedrock quotas left at their defaults): Service Quotas is not read'),
   assessment('AG-13', 'Agentic AI'),
-  assessment('AG-14', 'Agentic AI', 'as BR-32 (CloudWatch alarms on AWS/Bedrock): alarms are not read'),
+  assessment('AG-14', 'Agentic AI'),
   assessment('AG-15', 'Agentic AI'),
   assessment('AG-16', 'Agentic AI'),
   assessment('AG-17', 'Agentic AI', 'as AC-03'),
@@ -123,4 +129,174 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('AG-25', 'Agentic AI'),
   assessment('AG-26', 'Agentic AI'),
   assessment('AG-27', 'Agentic AI'),
+  // The AWS AI/ML security assessment's SageMaker, Bedrock, financial-services and OWASP rows (§1.1, 1.2, 1.5, 1.6).
+  assessment('SM-01', 'SageMaker'),
+  assessment('SM-02', 'SageMaker'),
+  assessment('SM-03', 'SageMaker'),
+  assessment('SM-04', 'SageMaker'),
+  assessment('SM-05', 'SageMaker', 'not a posture check: the row reports whether model package groups, pipelines and feature groups are used at all'),
+  assessment('SM-06', 'SageMaker', 'not a posture check: the row reports whether Clarify processing jobs were ever run'),
+  assessment('SM-07', 'SageMaker'),
+  assessment('SM-08', 'SageMaker'),
+  assessment('SM-09', 'SageMaker'),
+  assessment('SM-10', 'SageMaker'),
+  assessment('SM-11', 'SageMaker'),
+  assessment('SM-12', 'SageMaker'),
+  assessment('SM-13', 'SageMaker'),
+  assessment('SM-14', 'SageMaker', 'the model containers\' RepositoryAccessMode is read (aws.sagemaker.model repositoryAccessModes) and their ECR repositories are (aws.ecr.repository), but no rule judges the access mode yet'),
+  assessment('SM-15', 'SageMaker'),
+  assessment('SM-16', 'SageMaker'),
+  assessment('SM-17', 'SageMaker'),
+  assessment('SM-18', 'SageMaker'),
+  assessment('SM-19', 'SageMaker', 'hyperparameter tuning jobs are not read (their training jobs are, and aws-sagemaker-training-job-without-cmk judges those)'),
+  assessment('SM-20', 'SageMaker', 'compilation (Neo) jobs are not read'),
+  assessment('SM-21', 'SageMaker', 'AutoML jobs are not read (their training and processing jobs are)'),
+  assessment('SM-22', 'SageMaker', 'not a posture check: the row guesses "auto-approval" from how many registered versions are Approved or pending, which says nothing of who approves'),
+  assessment('SM-23', 'SageMaker'),
+  assessment('SM-24', 'SageMaker', 'not a security check: A/B and shadow variants are a deployment practice (advisory in the assessment)'),
+  assessment('SM-25', 'SageMaker', 'not a posture check: the row reports whether experiments, trials and lineage associations exist'),
+  assessment('BR-01', 'Bedrock'),
+  assessment('BR-02', 'Bedrock'),
+  assessment('BR-03', 'Bedrock', 'the policy documents are read (aws.iam.role, aws.iam.user), but no rule judges aws-marketplace:Subscribe on "*" yet'),
+  assessment('BR-04', 'Bedrock'),
+  assessment('BR-05', 'Bedrock', 'no rule for "no guardrail at all in the region": aispm judges guardrail use where it matters, per agent and flow (BR-28, BR-13), and on direct model use with the direct-model-use pack'),
+  assessment('BR-06', 'Bedrock'),
+  assessment('BR-07', 'Bedrock', 'not a posture check: the row reports whether Prompt Management is used and prompts have several variants'),
+  assessment('BR-08', 'Bedrock'),
+  assessment('BR-09', 'Bedrock', 'not a check: the row lists each knowledge base\'s storage type for manual review (aws-bedrock-knowledge-base-without-cmk judges the CMK where the API shows it, BR-20)'),
+  assessment('BR-10', 'Bedrock'),
+  assessment('BR-11', 'Bedrock'),
+  assessment('BR-12', 'Bedrock'),
+  assessment('BR-13', 'Bedrock'),
+  assessment('BR-14', 'Bedrock', 'as AC-03: stale access needs iam:GenerateServiceLastAccessedDetails, which starts a report job: not a read-only List/Get/Describe call'),
+  assessment('BR-15', 'Bedrock', 'Organizations Bedrock policies (DescribeOrganization, ListRoots, ListPolicies) are not read yet'),
+  assessment('BR-16', 'Bedrock'),
+  assessment('BR-17', 'Bedrock'),
+  assessment('BR-18', 'Bedrock', 'not a configuration setting: the row asks whether an evaluation job ran in the last 30 days; evaluation jobs are not read'),
+  assessment('BR-19', 'Bedrock', 'flow validations (GetFlow validations) are not read yet; the flow\'s status is (aws.bedrock.flow status)'),
+  assessment('BR-20', 'Bedrock'),
+  assessment('BR-21', 'Bedrock'),
+  assessment('BR-22', 'Bedrock', 'Service Quotas is not read; whether quotas sit at their defaults is a capacity decision rather than a security setting'),
+  assessment('BR-23', 'Bedrock'),
+  assessment('BR-24', 'Bedrock', 'read (aws.bedrock.guardrail automatedReasoning), no rule: Automated Reasoning checks answers against a written policy, which only some applications have, so its absence is not a misconfiguration of every guardrail'),
+  assessment('BR-25', 'Bedrock', 'not a configuration setting: the row asks whether a RAG evaluation job ran in the last 30 days; evaluation jobs are not read'),
+  assessment('BR-26', 'Bedrock'),
+  assessment('BR-27', 'Bedrock'),
+  assessment('BR-28', 'Bedrock'),
+  assessment('BR-29', 'Bedrock'),
+  assessment('BR-30', 'Bedrock'),
+  assessment('BR-31', 'Bedrock'),
+  assessment('BR-32', 'Bedrock'),
+  assessment('BR-33', 'Bedrock', 'functions that may call Bedrock are read (aws.lambda.function invokesModels), but Inspector\'s Lambda scanning status (inspector2:BatchGetAccountStatus) is not'),
+  assessment('FS-01', 'Financial services GenAI', `WAF web ACLs and Shield Advanced: ${EDGE}`),
+  assessment('FS-02', 'Financial services GenAI', `API Gateway usage plans: ${EDGE}`),
+  assessment('FS-03', 'Financial services GenAI', 'as BR-22: Service Quotas is not read'),
+  assessment('FS-04', 'Financial services GenAI', `Cost Explorer anomaly monitors: ${COST}`),
+  assessment('FS-05', 'Financial services GenAI', 'the alarmed AWS/Bedrock metrics are read (aws.cloudwatch.bedrock-alarms alarmedMetrics), but no rule asks for throttle or token metrics in particular yet (aws-bedrock-no-cloudwatch-alarms asks for any, BR-32)'),
+  assessment('FS-06', 'Financial services GenAI', `AWS Budgets: ${COST}`),
+  assessment('FS-07', 'Financial services GenAI'),
+  assessment('FS-08', 'Financial services GenAI', 'the row joins three checks: gateway policy engines in ENFORCE (aws-agentcore-gateway-policy-engine-not-enforced, AG-25), runtime JWT authorizers, and X-Ray Transaction Search with vended log deliveries, which are not read'),
+  assessment('FS-09', 'Financial services GenAI', 'reserved concurrency of agent Lambdas (GetFunctionConcurrency) is not read'),
+  assessment('FS-10', 'Financial services GenAI', 'Step Functions state machines are not read, and a callback state cannot show that a human approves the high-risk actions'),
+  assessment('FS-11', 'Financial services GenAI', 'alarms on agent invocation rates: only alarms on AWS/Bedrock metrics are kept (aws.cloudwatch.bedrock-alarms); which of them watch agents is not told apart yet'),
+  assessment('FS-12', 'Financial services GenAI', 'service control policies (Organizations ListPolicies SERVICE_CONTROL_POLICY) are not read yet'),
+  assessment('FS-13', 'Financial services GenAI', 'not a security setting: the row asks for four governance tags on custom models'),
+  assessment('FS-14', 'Financial services GenAI', 'AWS Config rules are not read, and which Config rule enforces "model onboarding" is a naming convention'),
+  assessment('FS-15', 'Financial services GenAI', 'not a configuration setting: the row asks which datasets evaluation jobs used; evaluation jobs are not read'),
+  assessment('FS-16', 'Financial services GenAI'),
+  assessment('FS-20', 'Financial services GenAI', 'not a security check: an offline store is a rollback practice; the feature group\'s offline store is read for its key (SM-15)'),
+  assessment('FS-21', 'Financial services GenAI', 'bucket versioning is read (aws.s3.bucket versioning), but no rule judges training-data buckets on it yet (knowledge base source buckets: aws-bedrock-knowledge-base-source-bucket-unversioned)'),
+  assessment('FS-22', 'Financial services GenAI', 'no rule yet for roles that may call bedrock:* on "*" and reach knowledge bases (aws-bedrock-agent-role-overly-permissive judges the agents\' roles, BR-08)'),
+  assessment('FS-24', 'Financial services GenAI', 'not a check: tenant filtering is a property of the documents\' metadata, which no API of the knowledge base shows'),
+  assessment('FS-25', 'Financial services GenAI', `OpenSearch Serverless encryption policies: ${NO_AOSS}`),
+  assessment('FS-26', 'Financial services GenAI', `OpenSearch Serverless network policies: ${NO_AOSS}`),
+  assessment('FS-27', 'Financial services GenAI', 'no rule passes a guardrail with Automated Reasoning but no grounding filter: aws-bedrock-guardrail-contextual-grounding-disabled (BR-27) asks for grounding whatever else is set, which is stricter than the row'),
+  assessment('FS-28', 'Financial services GenAI', 'which advice a denied topic covers is the topic\'s free text; denied topics are read (aws.bedrock.guardrail deniedTopics), no rule yet'),
+  assessment('FS-29', 'Financial services GenAI', ADVISORY),
+  assessment('FS-30', 'Financial services GenAI', 'as FS-15: not a configuration setting; evaluation jobs are not read'),
+  assessment('FS-31', 'Financial services GenAI', 'not a posture check: the row asks when each data source last synced (ListIngestionJobs)'),
+  assessment('FS-32', 'Financial services GenAI', ADVISORY),
+  assessment('FS-33', 'Financial services GenAI', 'versioning is judged (aws-bedrock-knowledge-base-source-bucket-unversioned), but the row also asks for event notifications (GetBucketNotificationConfiguration), which are not read'),
+  assessment('FS-34', 'Financial services GenAI'),
+  assessment('FS-35', 'Financial services GenAI', 'as FS-15: not a configuration setting; evaluation jobs are not read'),
+  assessment('FS-36', 'Financial services GenAI'),
+  assessment('FS-37', 'Financial services GenAI', ADVISORY),
+  assessment('FS-38', 'Financial services GenAI'),
+  assessment('FS-39', 'Financial services GenAI', 'no rule yet for an endpoint without a ModelBias schedule: the schedules\' monitoringType is read (aws.sagemaker.monitoring-schedule), and whether bias monitoring is needed depends on the model'),
+  assessment('FS-40', 'Financial services GenAI', 'as FS-15: not a configuration setting; evaluation jobs are not read'),
+  assessment('FS-41', 'Financial services GenAI', 'as FS-39, for ModelExplainability schedules'),
+  assessment('FS-42', 'Financial services GenAI', 'not a security setting: the row asks whether model cards document intended use and bias; model cards are not read'),
+  assessment('FS-43', 'Financial services GenAI', 'CloudWatch Logs data-protection policies (logs:GetDataProtectionPolicy) on the invocation log group are not read yet'),
+  assessment('FS-44', 'Financial services GenAI', 'Amazon Macie (sensitive data discovery) is not read yet'),
+  assessment('FS-45', 'Financial services GenAI', 'the guardrail\'s PII entity types are not read one by one (aws-bedrock-guardrail-sensitive-information-filter-missing judges whether any PII or regex filter is set, BR-26)'),
+  assessment('FS-46', 'Financial services GenAI', 'not a security setting: the row asks for a data-classification tag on AI buckets'),
+  assessment('FS-47', 'Financial services GenAI', 'the grounding filters\' thresholds are not read (aws-bedrock-guardrail-contextual-grounding-disabled judges whether a filter is set, BR-27)'),
+  assessment('FS-48', 'Financial services GenAI', 'not a posture check: the row asks whether a knowledge base exists at all'),
+  assessment('FS-49', 'Financial services GenAI', ADVISORY),
+  assessment('FS-50', 'Financial services GenAI', 'grounding filters are read together (contextualGrounding: a GROUNDING or RELEVANCE filter); a RELEVANCE filter alone is not told apart'),
+  assessment('FS-51', 'Financial services GenAI'),
+  assessment('FS-52', 'Financial services GenAI', 'the runtimes of the functions that call models or serve agents are read (aws.lambda.function runtime), but no rule judges deprecated runtimes yet'),
+  assessment('FS-53', 'Financial services GenAI', `WAF managed rule groups: ${EDGE}`),
+  assessment('FS-54', 'Financial services GenAI', 'not a posture check: the row looks for penetration-test evidence in tags'),
+  assessment('FS-55', 'Financial services GenAI', 'not a posture check: the row looks for a Lambda function whose name suggests output validation'),
+  assessment('FS-56', 'Financial services GenAI', `WAF cross-site scripting rules: ${EDGE}`),
+  assessment('FS-57', 'Financial services GenAI', ADVISORY),
+  assessment('FS-58', 'Financial services GenAI', 'not a posture check: output schema validation in Step Functions has no API field the assessment reads'),
+  assessment('FS-59', 'Financial services GenAI', 'which topics keep an application on topic is the topics\' free text; denied topics are read (aws.bedrock.guardrail deniedTopics), no rule yet'),
+  assessment('FS-60', 'Financial services GenAI', 'not a posture check: whether a system prompt scopes the role is the prompt\'s free text (advisory in the assessment)'),
+  assessment('FS-61', 'Financial services GenAI', 'not a posture check: the row looks for an EventBridge schedule that starts ingestion jobs'),
+  assessment('FS-62', 'Financial services GenAI', ADVISORY),
+  assessment('FS-63', 'Financial services GenAI', 'AWS Config rules are not read; the legacy-model half is FS-34 (aws-bedrock-legacy-model-in-use)'),
+  assessment('FS-65', 'Financial services GenAI', 'knowledge base source buckets\' event notifications (GetBucketNotificationConfiguration) are not read'),
+  assessment('FS-66', 'Financial services GenAI'),
+  assessment('FS-67', 'Financial services GenAI', 'not a posture check: transaction-value limits live in the Cedar policies\' or the Lambda functions\' code'),
+  assessment('FS-68', 'Financial services GenAI', `API Gateway request validators and WAF size constraints: ${EDGE}`),
+  assessment('FS-69', 'Financial services GenAI', 'not a posture check: the row looks for a Lambda function whose name suggests input validation'),
+  ...['LLM01', 'LLM02', 'LLM03', 'LLM04', 'LLM05', 'LLM06', 'LLM07', 'LLM08', 'LLM09', 'LLM10'].map((category, index) =>
+    assessment(`OW-${String(index + 1).padStart(2, '0')}`, 'OWASP LLM Top 10', `not a check of its own: the row rolls other rows' results up into OWASP ${category}; aispm maps each rule to OWASP (owasp-llm-2025) itself`),
+  ),
+  assessment('OW-11', 'OWASP LLM Top 10', 'the environment variable names of compute that calls models are read, but their values are kept only for the secret scan, and judging whether one holds a system prompt is not a configuration check'),
+  assessment('OW-12', 'OWASP LLM Top 10', 'whether a denied topic is about system-prompt leakage is the topic\'s free text; denied topics are read (aws.bedrock.guardrail deniedTopics), no rule yet'),
+
+  checkov('CKV_AWS_22', 'Amazon SageMaker'),
+  checkov('CKV_AWS_98', 'Amazon SageMaker'),
+  checkov('CKV_AWS_122', 'Amazon SageMaker'),
+  checkov('CKV_AWS_187', 'Amazon SageMaker'),
+  checkov('CKV_AWS_306', 'Amazon SageMaker'),
+  checkov('CKV_AWS_307', 'Amazon SageMaker'),
+  checkov('CKV_AWS_367', 'Amazon SageMaker'),
+  checkov('CKV_AWS_368', 'Amazon SageMaker'),
+  checkov('CKV_AWS_369', 'Amazon SageMaker'),
+  checkov('CKV_AWS_370', 'Amazon SageMaker'),
+  checkov('CKV_AWS_371', 'Amazon SageMaker'),
+  checkov('CKV_AWS_372', 'Amazon SageMaker'),
+  checkov('CKV2_AWS_68', 'Amazon SageMaker'),
+  checkov('CKV2_AWS_5', 'Amazon SageMaker', 'a generic check (a security group is attached to the resource) that lists notebook instances among many types; aws-sagemaker-notebook-direct-internet-access judges the notebook\'s network (CKV_AWS_122, CKV_AWS_306)'),
+  checkov('CKV_AWS_373', 'Amazon Bedrock'),
+  checkov('CKV_AWS_383', 'Amazon Bedrock'),
+  checkov('CKV_AWS_393', 'Amazon Bedrock', 'not a security check: a flow\'s description is documentation'),
+  checkov('CKV_AWS_394', 'Amazon Bedrock'),
 ];
+
+/**
+ * How the issue's 145 rows of the AWS assessment are counted from its 174 (PEER-CHECKS.md §0):
+ * 174 rows = SM 25 + BR 33 + AC 13 + AG 27 + FS 64 (FS-01…69 less FS-17, 18, 19, 23 and 64, which the
+ * assessment merged into SM-07, SM-23, SM-22, BR-06 and BR-04, so they are no rows of their own) + OW 12.
+ * Less the 23 AG rows that are relabelled copies of a BR or AC row (the same code and fields under an
+ * agentic name: they count once, under the row they copy, and are covered exactly when it is) leaves 151
+ * distinct checks; less the 6 advisory FS rows that read no API at all (disclaimers, citations, feedback,
+ * output encoding: FS-29, 32, 37, 49, 57, 62) leaves 145.
+ */
+export const AWS_ASSESSMENT_COPIES: Readonly<Record<string, string>> = {
+  'AG-01': 'BR-28', 'AG-02': 'BR-23', 'AG-03': 'BR-26', 'AG-04': 'BR-24', 'AG-05': 'BR-27', 'AG-06': 'BR-21',
+  'AG-07': 'BR-04', 'AG-08': 'BR-06', 'AG-09': 'BR-15', 'AG-10': 'BR-18', 'AG-11': 'BR-19', 'AG-12': 'BR-22',
+  'AG-13': 'BR-29', 'AG-14': 'BR-32', 'AG-15': 'AC-01', 'AG-16': 'AC-02', 'AG-17': 'AC-03', 'AG-18': 'AC-04',
+  'AG-19': 'AC-07', 'AG-20': 'AC-08', 'AG-21': 'AC-10', 'AG-22': 'AC-11', 'AG-23': 'AC-12',
+};
+export const AWS_ASSESSMENT_ADVISORY: readonly string[] = ['FS-29', 'FS-32', 'FS-37', 'FS-49', 'FS-57', 'FS-62'];
+
+/** The assessment's distinct checks (the 145) and how many of them a built-in rule covers. */
+export function awsAssessmentCoverage(): { rows: number; covered: number } {
+  const rows = PEER_CHECKS.filter((peer) => peer.tool === 'aws-aiml-assessment' && !AWS_ASSESSMENT_COPIES[peer.check] && !AWS_ASSESSMENT_ADVISORY.includes(peer.check));
+  return { rows: rows.length, covered: rows.filter((peer) => !peer.uncovered).length };
+}

@@ -4,6 +4,7 @@ import { forEachConcurrently } from '../runtime.js';
 import { collectAgentCore } from './agentcore.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
+import { collectCloudTrail } from './cloudtrail.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
@@ -12,8 +13,8 @@ import { collectRepositories } from './ecr.js';
 import { listModelCallerTaskDefinitions } from './ecs.js';
 import { collectFunctions, listModelCallerFunctions } from './lambda.js';
 import { collectLogGroups } from './logs.js';
-import { bedrockInvokedModels } from './metrics.js';
 import { addModelCallers } from './model-callers.js';
+import { bedrockInvokedModels, collectBedrockAlarms } from './metrics.js';
 import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
 import { collectBuckets } from './s3.js';
 import { collectSageMaker } from './sagemaker.js';
@@ -66,7 +67,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId] = await Promise.all([
+      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId] = await Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
@@ -74,6 +75,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         bedrockInvokedModels(account, region),
         collectAgentCore(account, region),
         collectGuardDuty(account, region),
+        collectBedrockAlarms(account, region),
         listModelCallerFunctions(account, region),
         listModelCallerTaskDefinitions(account, region),
       ]);
@@ -84,6 +86,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
       const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
       bedrockUse.set(region, use);
       if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
+      if (alarmsId) account.patchProps(alarmsId, { bedrockUsed: use.bedrockUsed });
       if (guardDutyId) account.patchProps(guardDutyId, { bedrockUsed: use.bedrockUsed, agentCoreResources: account.scope(region, 'bedrock-agentcore').failed && agentCore.resources === 0 ? undefined : agentCore.resources });
       regionsRead++;
       regionProgress();
@@ -91,7 +94,19 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   ]);
 
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
-  await Promise.all([collectGuardrailVersions(account), collectFunctions(account), collectLogGroups(account), collectBuckets(account), collectRepositories(account)]);
+  const [trails] = await Promise.all([
+    collectCloudTrail(account, regions, !context.scope.regions),
+    collectGuardrailVersions(account),
+    collectFunctions(account),
+    collectLogGroups(account),
+    collectBuckets(account),
+    collectRepositories(account),
+  ]);
+  for (const [region, { id }] of trails) {
+    const sageMakerResources = account.countAssets(region, 'aws.sagemaker.');
+    const sageMakerUsed = sageMakerResources > 0 ? true : account.scope(region, 'sagemaker').failed ? undefined : false;
+    account.patchProps(id, { bedrockUsed: bedrockUse.get(region)?.bedrockUsed, bedrockResourcesInRegion: bedrockUse.get(region)?.bedrockResourcesInRegion, sageMakerUsed });
+  }
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
   await Promise.all([collectIdentities(account), collectKeys(account)]);
 

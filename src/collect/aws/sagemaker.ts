@@ -1,4 +1,5 @@
 import {
+  DescribeFlowDefinitionCommand,
   DescribeDataQualityJobDefinitionCommand,
   DescribeDomainCommand,
   DescribeEndpointCommand,
@@ -19,7 +20,9 @@ import {
   paginateListDomains,
   paginateListEndpointConfigs,
   paginateListEndpoints,
+  paginateListDataQualityJobDefinitions,
   paginateListFeatureGroups,
+  paginateListFlowDefinitions,
   paginateListModelPackageGroups,
   paginateListModelPackages,
   paginateListModels,
@@ -503,6 +506,49 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
           },
           raw: toRaw(group),
         };
+      },
+    }),
+    // Model Monitor data quality job definitions, scheduled or not (a schedule's named definition is also read for the schedule).
+    collectDescribed(service, {
+      type: 'aws.sagemaker.data-quality-job-definition',
+      list: { operation: 'ListDataQualityJobDefinitions', pages: () => paginateListDataQualityJobDefinitions({ client }, {}), items: (page) => page.JobDefinitionSummaries },
+      identify: (summary) => ({ id: summary.MonitoringJobDefinitionArn, name: summary.MonitoringJobDefinitionName }),
+      describe: {
+        operation: 'DescribeDataQualityJobDefinition',
+        run: (summary) => client.send(new DescribeDataQualityJobDefinitionCommand({ JobDefinitionName: summary.MonitoringJobDefinitionName })),
+        names: ['uses-identity', 'encrypted-by'],
+      },
+      tagged: false,
+      toAsset: (definition, id) => {
+        const outputKey = definition.DataQualityJobOutputConfig?.KmsKeyId;
+        const volumeKey = definition.JobResources?.ClusterConfig?.VolumeKmsKeyId;
+        account.edge(id, 'uses-identity', account.role(definition.RoleArn));
+        account.encryptedBy(id, outputKey, region);
+        account.encryptedBy(id, volumeKey, region);
+        return {
+          props: { outputKmsKeyId: outputKey ?? null, volumeKmsKeyId: volumeKey ?? null, ...monitoringNetworkProps(definition.NetworkConfig) },
+          raw: toRaw(definition),
+        };
+      },
+    }),
+    // Augmented AI human review workflows (flow definitions): where the reviewers' answers are written.
+    collectDescribed(service, {
+      type: 'aws.sagemaker.flow-definition',
+      list: { operation: 'ListFlowDefinitions', pages: () => paginateListFlowDefinitions({ client }, {}), items: (page) => page.FlowDefinitionSummaries },
+      identify: (summary) => ({ id: summary.FlowDefinitionArn, name: summary.FlowDefinitionName }),
+      describe: {
+        operation: 'DescribeFlowDefinition',
+        run: (summary) => client.send(new DescribeFlowDefinitionCommand({ FlowDefinitionName: summary.FlowDefinitionName })),
+        names: ['uses-identity', 'writes-data', 'encrypted-by'],
+      },
+      listed: (summary) => ({ status: summary.FlowDefinitionStatus ?? null }),
+      tagged: false,
+      toAsset: (definition, id) => {
+        const key = definition.OutputConfig?.KmsKeyId;
+        account.edge(id, 'uses-identity', account.role(definition.RoleArn));
+        account.edge(id, 'writes-data', account.bucket(definition.OutputConfig?.S3OutputPath, region));
+        account.encryptedBy(id, key, region);
+        return { props: { outputKmsKeyId: key ?? null, status: definition.FlowDefinitionStatus ?? null }, raw: toRaw(definition) };
       },
     }),
     collectModelRegistry(service, client),

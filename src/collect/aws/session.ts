@@ -280,6 +280,11 @@ export class AwsAccount {
     return this.builder.getAsset(id);
   }
 
+  /** Assets of this account found so far in a region whose type starts with `typePrefix` (`aws.sagemaker.`). */
+  countAssets(region: string, typePrefix: string): number {
+    return this.builder.countAssets((asset) => asset.region === region && asset.account === this.account && asset.type.startsWith(typePrefix));
+  }
+
   /** Assets found so far in the whole AWS scan, for progress. */
   get assetCount(): number {
     return this.builder.assetCount;

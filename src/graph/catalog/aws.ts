@@ -15,6 +15,8 @@ const STATUS = 'null (the API reports a status for every resource it returns)';
 /** A KMS key reference read from a resource, checked against the key itself later. */
 const KEY_CHECK = '; then KMS DescribeKey KeyManager (an AWS managed key makes it false)';
 const NO_KEY = 'false: no key named means an AWS owned or AWS managed key';
+/** bedrockUsed on the per-region assets (GuardDuty, CloudTrail, alarms): as on aws.bedrock.model-invocation-logging. */
+const REGION_BEDROCK_USED = bool('the region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown'));
 /** Job status from the listing, kept when the describe call fails. */
 const listedStatus = (call: string, field: string) => from(`${call} ${field} (the listing gives it too)`, STATUS);
 
@@ -331,6 +333,28 @@ export const AWS_ASSET_TYPES = [
       },
       { modelVersion: from('ListModelPackages ModelPackageVersion', 'null: an unversioned package') },
     ),
+  },
+  {
+    type: 'aws.sagemaker.data-quality-job-definition',
+    title: 'SageMaker Model Monitor data quality job definition',
+    category: 'ai',
+    bomType: 'application',
+    props: props([], {
+      outputKmsKeyId: str('KMS key that encrypts the monitoring results in S3', from('DescribeDataQualityJobDefinition DataQualityJobOutputConfig.KmsKeyId', 'null: no key given (the API reference names no default key)')),
+      volumeKmsKeyId: str('KMS key of the monitoring instances\' storage volume', from('DescribeDataQualityJobDefinition JobResources.ClusterConfig.VolumeKmsKeyId', 'null: no key given (the API reference names no default key)')),
+      interContainerEncryption: bool('traffic between the monitoring instances is encrypted', from('DescribeDataQualityJobDefinition NetworkConfig.EnableInterContainerTrafficEncryption', 'false: the API default')),
+      networkIsolated: bool('the monitoring container has no network access', from('DescribeDataQualityJobDefinition NetworkConfig.EnableNetworkIsolation', 'false: the API default')),
+    }),
+  },
+  {
+    type: 'aws.sagemaker.flow-definition',
+    title: 'SageMaker Augmented AI human review workflow (flow definition)',
+    category: 'ai',
+    bomType: 'application',
+    props: props([], {
+      outputKmsKeyId: str('KMS key that encrypts the reviewers\' answers in S3', from('DescribeFlowDefinition OutputConfig.KmsKeyId', 'null: no key given (the API reference names no default key)')),
+      status: str('FlowDefinitionStatus', from('DescribeFlowDefinition FlowDefinitionStatus (ListFlowDefinitions gives it too)', 'never absent: required in the model')),
+    }),
   },
   {
     type: 'aws.sagemaker.feature-group',
@@ -810,11 +834,59 @@ export const AWS_ASSET_TYPES = [
         'the AI_PROTECTION feature (threat detection for AI workloads) is ENABLED',
         from('GuardDuty GetDetector Features[Name=AI_PROTECTION].Status', 'false: no detector, or the feature is not listed; unknown when the detector could not be read'),
       ),
-      bedrockUsed: bool('the region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown')),
+      bedrockUsed: REGION_BEDROCK_USED,
       agentCoreResources: num(
         'AgentCore runtimes, gateways, memories, policy engines, code interpreters and browsers found in the region',
         from('the AgentCore listings of the region (ListAgentRuntimes, ListGateways, ...)', 'unknown when a listing failed and none were found'),
       ),
+    }),
+  },
+  {
+    type: 'aws.cloudwatch.bedrock-alarms',
+    title: 'CloudWatch alarms on Bedrock metrics (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      alarms: strList('metric alarms that watch an AWS/Bedrock metric', from('CloudWatch DescribeAlarms (AlarmTypes MetricAlarm) AlarmName, where Namespace or Metrics[].MetricStat.Metric.Namespace is AWS/Bedrock', 'an empty list: none')),
+      alarmedMetrics: strList('the AWS/Bedrock metrics those alarms watch (Invocations, InvocationThrottles, InputTokenCount, ...)', from('DescribeAlarms MetricName, and Metrics[].MetricStat.Metric.MetricName of metric math', 'an empty list: none')),
+      bedrockUsed: REGION_BEDROCK_USED,
+    }),
+  },
+  {
+    type: 'aws.cloudtrail.region-logging',
+    title: 'CloudTrail logging of AI activity (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      activeTrails: strList(
+        'trails that are logging and event data stores that are ingesting, of those that cover the region (multi-region, or homed in it)',
+        from('DescribeTrails (includeShadowTrails) Name, GetTrailStatus IsLogging; ListEventDataStores and GetEventDataStore Name, Status ENABLED, MultiRegionEnabled', 'an empty list: none; unknown when the region\'s trails could not be listed'),
+      ),
+      ...Object.fromEntries(
+        (
+          [
+            ['bedrockManagementEvents', 'Bedrock API calls (management events: the control plane, and InvokeModel and Converse, which CloudTrail records as management events)', 'eventCategory Management and an eventSource that accepts bedrock.amazonaws.com'],
+            ['bedrockDataEvents', 'Bedrock data events (agent, inline agent, knowledge base, flow, guardrail and prompt invocations)', 'eventCategory Data and a resources.type of AWS::Bedrock::*'],
+            ['sageMakerManagementEvents', 'SageMaker API calls (management events)', 'eventCategory Management and an eventSource that accepts sagemaker.amazonaws.com'],
+            ['sageMakerDataEvents', 'SageMaker data events (endpoint invocations, feature store records, ...)', 'eventCategory Data and a resources.type of AWS::SageMaker::*'],
+          ] as const
+        ).map(([key, what, advanced]) => [
+          key,
+          bool(
+            `a logging trail or an ingesting event data store that covers the region records ${what}`,
+            from(
+              `GetEventSelectors (by the trail's ARN, in its home region) AdvancedEventSelectors: ${advanced}; EventSelectors (basic): IncludeManagementEvents, absent meaning true (basic selectors log no Bedrock or SageMaker data events); GetEventDataStore AdvancedEventSelectors`,
+              'false only when the region\'s trails and every region\'s event data stores were listed (a scan narrowed with --regions cannot know the others) and every covering trail\'s status and selectors were read; unknown otherwise',
+            ),
+          ),
+        ]),
+      ),
+      bedrockUsed: REGION_BEDROCK_USED,
+      bedrockResourcesInRegion: num(
+        'Bedrock and Bedrock Agents resources found in the region (as on aws.bedrock.model-invocation-logging)',
+        from('the region\'s Bedrock and Bedrock Agents listings', 'unknown when a listing failed and none were found'),
+      ),
+      sageMakerUsed: bool('SageMaker resources (notebooks, domains, models, endpoints, jobs, ...) were found in the region', from('the region\'s SageMaker listings', 'false when none were found and every listing answered; unknown when a listing failed and none were found')),
     }),
   },
   {

@@ -62,6 +62,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'ap-southeast-2 bedrock-agentcore ok',
         'ap-southeast-2 cloudwatch ok',
         'ap-southeast-2 ec2 ok',
+        'ap-southeast-2 cloudtrail ok',
         'ap-southeast-2 ecs ok',
         'ap-southeast-2 guardduty ok',
         'ap-southeast-2 lambda ok',
@@ -71,6 +72,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'eu-west-1 bedrock-agentcore ok',
         'eu-west-1 cloudwatch ok',
         'eu-west-1 ec2 ok',
+        'eu-west-1 cloudtrail ok',
         'eu-west-1 ecs ok',
         'eu-west-1 guardduty ok',
         'eu-west-1 kms ok',
@@ -84,6 +86,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 bedrock-agentcore ok',
         'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
+        'us-east-1 cloudtrail ok',
         'us-east-1 ecr ok',
         'us-east-1 ecs ok',
         'us-east-1 guardduty ok',
@@ -96,7 +99,7 @@ describe('the AWS collector, against a fake AWS', () => {
     const denied = inventory.coverage.find((entry) => entry.status === 'denied')!;
     expect(denied).toMatchObject({ provider: 'aws', account: ACCOUNT });
     // Of the equally denied calls, the message that sorts first is kept, so the output is deterministic.
-    expect(denied.message).toMatch(/^ListDomains: AccessDeniedException: .*not authorized to perform: sagemaker:ListDomains .*\(and 11 more failed calls\)$/);
+    expect(denied.message).toMatch(/^ListDataQualityJobDefinitions: AccessDeniedException: .*not authorized to perform: sagemaker:ListDataQualityJobDefinitions .*\(and 13 more failed calls\)$/);
     // The denied region still has its Bedrock assets.
     expect(asset('aws.bedrock.guardrail', 'eu-guardrail').region).toBe('eu-west-1');
   });
@@ -225,6 +228,50 @@ describe('the AWS collector, against a fake AWS', () => {
     });
     expect(asset('aws.guardduty.detector', 'guardduty (eu-west-1)').props).toEqual({ detectorId: null, enabled: false, aiProtection: false, bedrockUsed: true, agentCoreResources: 0 });
     expect(asset('aws.guardduty.detector', 'guardduty (ap-southeast-2)').props).toMatchObject({ enabled: false, aiProtection: false, bedrockUsed: true });
+  });
+
+  it('reads data quality job definitions (scheduled or not) and human review workflows with their keys', () => {
+    expect(asset('aws.sagemaker.data-quality-job-definition', 'churn-dataquality-job').props).toEqual({ outputKmsKeyId: null, volumeKmsKeyId: null, interContainerEncryption: false, networkIsolated: false });
+    expect(asset('aws.sagemaker.data-quality-job-definition', 'fraud-dataquality-job').props).toEqual({ outputKmsKeyId: KEYS.mlCmk, volumeKmsKeyId: KEYS.mlCmk, interContainerEncryption: true, networkIsolated: true });
+    expect(asset('aws.sagemaker.flow-definition', 'churn-review').props).toEqual({ outputKmsKeyId: null, status: 'Active' });
+    expect(edgesFrom(asset('aws.sagemaker.flow-definition', 'claims-review'))).toEqual(
+      expect.arrayContaining(['uses-identity -> SageMakerFraudModelRole', 'writes-data -> acme-ml-artifacts']),
+    );
+  });
+
+  it('reads the CloudWatch alarms that watch Bedrock metrics, directly or through metric math', () => {
+    const alarms = (region: string) => asset('aws.cloudwatch.bedrock-alarms', `bedrock alarms (${region})`).props;
+    expect(alarms('us-east-1')).toEqual({ alarms: ['bedrock-throttles'], alarmedMetrics: ['InvocationThrottles'], bedrockUsed: true });
+    expect(alarms('ap-southeast-2')).toEqual({ alarms: ['bedrock-token-burn'], alarmedMetrics: ['InputTokenCount', 'OutputTokenCount'], bedrockUsed: true });
+    // Its only alarm watches an EC2 metric.
+    expect(alarms('eu-west-1')).toEqual({ alarms: [], alarmedMetrics: [], bedrockUsed: true });
+  });
+
+  it('reads CloudTrail trails and event data stores per region: what they log of Bedrock and SageMaker', () => {
+    const trails = (region: string) => asset('aws.cloudtrail.region-logging', `cloudtrail (${region})`).props;
+    // An account trail for management events and a trail with advanced selectors for Bedrock and SageMaker data events.
+    expect(trails('us-east-1')).toEqual({
+      activeTrails: ['account-trail', 'ai-data-events'],
+      bedrockManagementEvents: true,
+      bedrockDataEvents: true,
+      sageMakerManagementEvents: true,
+      sageMakerDataEvents: true,
+      bedrockUsed: true,
+      bedrockResourcesInRegion: 18,
+      sageMakerUsed: true,
+    });
+    // Its only trail is stopped; SageMaker is denied there and nothing of it was found, so its use is unknown.
+    expect(trails('eu-west-1')).toEqual({
+      activeTrails: [],
+      bedrockManagementEvents: false,
+      bedrockDataEvents: false,
+      sageMakerManagementEvents: false,
+      sageMakerDataEvents: false,
+      bedrockUsed: true,
+      bedrockResourcesInRegion: expect.any(Number),
+    });
+    // No trail: a CloudTrail Lake event data store ingests management events and Bedrock data events.
+    expect(trails('ap-southeast-2')).toMatchObject({ activeTrails: ['ai-lake'], bedrockManagementEvents: true, bedrockDataEvents: true, sageMakerManagementEvents: true, sageMakerDataEvents: false });
   });
 
   it('reads Bedrock and Bedrock Agents into the properties and relations the rules use', () => {
@@ -407,7 +454,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(25);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(27);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({
@@ -482,7 +529,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

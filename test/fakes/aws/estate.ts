@@ -56,6 +56,8 @@ export interface SageMakerEstate {
   modelPackageGroups: Item[];
   modelPackages: Item[];
   featureGroups: Item[];
+  /** Augmented AI human review workflows. */
+  flowDefinitions: Item[];
   tags: Record<string, Array<{ Key: string; Value: string }>>;
 }
 
@@ -94,6 +96,25 @@ const guardrailIds = { strict: 'gr-strict01', legacy: 'gr-legacy01', future: 'gr
 
 const tag = (pairs: Record<string, string>) => Object.entries(pairs).map(([Key, Value]) => ({ Key, Value }));
 
+/** An Augmented AI review workflow on a private work team, writing the reviewers' answers to S3 (with a key, or without). */
+function flowDefinition(name: string, kmsKeyId: string | undefined): Item {
+  return {
+    FlowDefinitionArn: sagemaker(US, 'flow-definition', name),
+    FlowDefinitionName: name,
+    FlowDefinitionStatus: 'Active',
+    CreationTime: daysAgo(30),
+    HumanLoopConfig: {
+      WorkteamArn: sagemaker(US, 'workteam', 'private-crowd/reviewers'),
+      HumanTaskUiArn: sagemaker(US, 'human-task-ui', `${name}-ui`),
+      TaskTitle: 'Review the model\'s answer',
+      TaskDescription: 'Check the answer against the source and correct it',
+      TaskCount: 1,
+    },
+    OutputConfig: { S3OutputPath: `s3://acme-ml-artifacts/a2i/${name}/`, ...(kmsKeyId ? { KmsKeyId: kmsKeyId } : {}) },
+    RoleArn: roleArn('SageMakerFraudModelRole'),
+  };
+}
+
 const MONITORING_TYPES = ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'] as const;
 
 /**
@@ -115,8 +136,8 @@ function fraudMonitoringJobDefinition(type: (typeof MONITORING_TYPES)[number]): 
       EndpointInput: { EndpointName: 'fraud-endpoint', LocalPath: '/opt/ml/processing/input/endpoint' },
       ...(type === 'ModelQuality' || type === 'ModelBias' ? { GroundTruthS3Input: { S3Uri: 's3://acme-ml-capture/fraud/ground-truth/' } } : {}),
     },
-    [`${type}JobOutputConfig`]: { MonitoringOutputs: [{ S3Output: { S3Uri: output, LocalPath: '/opt/ml/processing/output' } }] },
-    JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20 } },
+    [`${type}JobOutputConfig`]: { MonitoringOutputs: [{ S3Output: { S3Uri: output, LocalPath: '/opt/ml/processing/output' } }], KmsKeyId: KEYS.mlCmk },
+    JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20, VolumeKmsKeyId: KEYS.mlCmk } },
     NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true },
     CreationTime: daysAgo(14),
   };
@@ -286,7 +307,28 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
       CreationTime: daysAgo(14),
       LastModifiedTime: daysAgo(14),
     })),
-    monitoringJobDefinitions: Object.fromEntries(MONITORING_TYPES.map((type) => [type, [fraudMonitoringJobDefinition(type)]])),
+    monitoringJobDefinitions: {
+      ...Object.fromEntries(MONITORING_TYPES.map((type) => [type, [fraudMonitoringJobDefinition(type)]])),
+      // A data quality definition for the churn endpoint that no schedule runs yet: no keys, traffic in the clear.
+      DataQuality: [
+        fraudMonitoringJobDefinition('DataQuality'),
+        {
+          JobDefinitionName: 'churn-dataquality-job',
+          JobDefinitionArn: sagemaker(US, 'data-quality-job-definition', 'churn-dataquality-job'),
+          RoleArn: roleArn('MLAdminRole'),
+          DataQualityAppSpecification: { ImageUri: '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer' },
+          DataQualityJobInput: { EndpointInput: { EndpointName: 'churn-endpoint', LocalPath: '/opt/ml/processing/input/endpoint' } },
+          DataQualityJobOutputConfig: { MonitoringOutputs: [{ S3Output: { S3Uri: 's3://acme-ml-artifacts/churn/monitoring/', LocalPath: '/opt/ml/processing/output' } }] },
+          JobResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20 } },
+          NetworkConfig: { EnableNetworkIsolation: false, EnableInterContainerTrafficEncryption: false },
+          CreationTime: daysAgo(9),
+        },
+      ],
+    },
+    flowDefinitions: [
+      flowDefinition('claims-review', KEYS.mlCmk),
+      flowDefinition('churn-review', undefined),
+    ],
     trainingJobs: [
       {
         TrainingJobName: 'churn-train',
@@ -614,7 +656,9 @@ export const BEDROCK: Record<string, BedrockEstate> = {
       guardrail(EU, guardrailIds.eu, 'eu-guardrail', 9, {
         contentPolicy: {
           filters: [contentFilter('PROMPT_ATTACK', 'HIGH', 'NONE'), contentFilter('HATE', 'HIGH'), contentFilter('INSULTS', 'MEDIUM'), contentFilter('SEXUAL', 'HIGH'), contentFilter('VIOLENCE', 'HIGH')],
+          tier: { tierName: 'STANDARD' },
         },
+        wordPolicy: { words: [{ text: 'Project Nightingale' }], managedWordLists: [{ type: 'PROFANITY' }] },
         sensitiveInformationPolicy: { regexes: [{ name: 'iban', pattern: '[A-Z]{2}\\d{2}[A-Z0-9]{10,30}', action: 'ANONYMIZE' }] },
         contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.75 }, { type: 'RELEVANCE', threshold: 0.5, enabled: true }] },
         kmsKeyArn: KEYS.euLogs,
@@ -637,6 +681,45 @@ export const BEDROCK: Record<string, BedrockEstate> = {
  * The AWS/Bedrock CloudWatch metrics with data in the past two weeks (what ListMetrics returns), per
  * region: one Invocations metric per model invoked.
  */
+/**
+ * CloudWatch metric alarms (DescribeAlarms): us-east-1 alarms on Bedrock throttling, and ap-southeast-2
+ * on token use through metric math (the hardened twins); eu-west-1, where Bedrock is used, alarms only on
+ * an EC2 metric.
+ */
+const alarm = (region: string, name: string, fields: Item): Item => ({
+  AlarmName: name,
+  AlarmArn: `arn:aws:cloudwatch:${region}:${ACCOUNT}:alarm:${name}`,
+  AlarmConfigurationUpdatedTimestamp: daysAgo(90),
+  ActionsEnabled: true,
+  OKActions: [],
+  AlarmActions: [`arn:aws:sns:${region}:${ACCOUNT}:ml-oncall`],
+  InsufficientDataActions: [],
+  StateValue: 'OK',
+  StateReason: 'Threshold Crossed: no datapoints were received for 1 period and 1 missing datapoint was treated as [NonBreaching].',
+  StateUpdatedTimestamp: daysAgo(3),
+  EvaluationPeriods: 1,
+  DatapointsToAlarm: 1,
+  Threshold: 10,
+  ComparisonOperator: 'GreaterThanThreshold',
+  TreatMissingData: 'notBreaching',
+  StateTransitionedTimestamp: daysAgo(3),
+  ...fields,
+});
+export const ALARMS: Record<string, Item[]> = {
+  [US]: [alarm(US, 'bedrock-throttles', { MetricName: 'InvocationThrottles', Namespace: 'AWS/Bedrock', Statistic: 'Sum', Dimensions: [], Period: 300 })],
+  [EU]: [alarm(EU, 'gpu-host-cpu', { MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', Statistic: 'Average', Dimensions: [{ Name: 'InstanceId', Value: 'i-0abc1234def567890' }], Period: 300, Threshold: 90 })],
+  [AP]: [
+    alarm(AP, 'bedrock-token-burn', {
+      Threshold: 2000000,
+      Metrics: [
+        { Id: 'input', MetricStat: { Metric: { Namespace: 'AWS/Bedrock', MetricName: 'InputTokenCount', Dimensions: [] }, Period: 3600, Stat: 'Sum' }, ReturnData: false },
+        { Id: 'output', MetricStat: { Metric: { Namespace: 'AWS/Bedrock', MetricName: 'OutputTokenCount', Dimensions: [] }, Period: 3600, Stat: 'Sum' }, ReturnData: false },
+        { Id: 'tokens', Expression: 'input + output', Label: 'Tokens per hour', ReturnData: true },
+      ],
+    }),
+  ],
+};
+
 export const BEDROCK_METRICS: Record<string, Item[]> = Object.fromEntries(
   Object.entries({
     [US]: ['anthropic.claude-3-haiku-20240307-v1:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0'],
@@ -1184,6 +1267,11 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-guardrail-harmful-content-filters-missing', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-harmful-content-filters-missing', 'future-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-classic-tier', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-classic-tier', 'future-guardrail'],
+  ['aws-bedrock-guardrail-word-filter-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-word-filter-missing', 'future-guardrail'],
+  ['aws-bedrock-guardrail-word-filter-missing', 'detect-guardrail'],
   ['aws-bedrock-guardrail-without-cmk', 'future-guardrail'],
   // Prowler requires HIGH for the prompt-attack filter; future-guardrail's is MEDIUM.
   ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'future-guardrail'],
@@ -1233,6 +1321,7 @@ export const PLANTED_FINDINGS = [
   // Bedrock AgentCore (agentcore.ts). The open gateway's missing authorizer is part of its attack path.
   ['aws-agentcore-runtime-public-network', 'support_concierge'],
   ['aws-agentcore-resource-policy-missing', 'support_concierge'],
+  ['aws-agentcore-runtime-without-user-identity', 'support_concierge'],
   ['aws-agentcore-resource-policy-missing', 'ops-tools-gw'],
   ['cross-internet-egress-compute-can-write-training-data', 'support_concierge'],
   ['cross-internet-egress-compute-can-write-training-data', 'data_analysis'],
@@ -1266,6 +1355,15 @@ export const PLANTED_FINDINGS = [
   ['aws-ecr-ai-image-repository-not-scanned', 'support_concierge'],
   ['aws-ecr-ai-image-repository-mutable-tags', 'support_concierge'],
   ['aws-ecr-ai-image-repository-without-cmk', 'support_concierge'],
+  // SageMaker data quality job definition and human review workflow without keys (SageMaker estate above).
+  ['aws-sagemaker-data-quality-job-output-without-kms', 'churn-dataquality-job'],
+  ['aws-sagemaker-data-quality-job-volume-without-kms', 'churn-dataquality-job'],
+  ['aws-sagemaker-data-quality-job-intercontainer-encryption-disabled', 'churn-dataquality-job'],
+  ['aws-sagemaker-flow-definition-output-without-kms', 'churn-review'],
+  // CloudWatch: Bedrock is used in eu-west-1 and no alarm watches a Bedrock metric there.
+  ['aws-bedrock-no-cloudwatch-alarms', `bedrock alarms (${EU})`],
+  // CloudTrail (cloudtrail.ts): eu-west-1's only trail is stopped; its data-events finding is folded into this one.
+  ['aws-cloudtrail-bedrock-activity-not-logged', `cloudtrail (${EU})`],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1304,4 +1402,10 @@ export const HARDENED_TWINS = [
   `guardduty (${US})`,
   'faq-answerer',
   'rag-api',
+  `cloudtrail (${US})`,
+  `bedrock alarms (${US})`,
+  `bedrock alarms (${AP})`,
+  'fraud-dataquality-job',
+  'claims-review',
+  `cloudtrail (${AP})`,
 ];

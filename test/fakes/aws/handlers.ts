@@ -4,6 +4,7 @@ import {
   AGENTS,
   API_KEYS,
   BEDROCK,
+  ALARMS,
   BEDROCK_METRICS,
   BUCKETS,
   GROUPS,
@@ -115,6 +116,18 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
         () => find(estate.monitoringJobDefinitions?.[type] ?? [], 'JobDefinitionName', input.JobDefinitionName, 'job definition', 'ResourceNotFound', 400),
       ]),
     ),
+    ListDataQualityJobDefinitions: () => {
+      const page = paged(estate.monitoringJobDefinitions?.DataQuality ?? [], token as string | undefined);
+      const summaries = page.items.map((definition) => ({
+        MonitoringJobDefinitionName: definition.JobDefinitionName,
+        MonitoringJobDefinitionArn: definition.JobDefinitionArn,
+        CreationTime: definition.CreationTime,
+        EndpointName: (definition.DataQualityJobInput as { EndpointInput?: { EndpointName?: string } } | undefined)?.EndpointInput?.EndpointName,
+      }));
+      return { JobDefinitionSummaries: summaries, NextToken: page.next };
+    },
+    ListFlowDefinitions: () => listing(estate.flowDefinitions ?? [], ['FlowDefinitionName', 'FlowDefinitionArn', 'FlowDefinitionStatus', 'CreationTime'], 'FlowDefinitionSummaries', token),
+    DescribeFlowDefinition: () => find(estate.flowDefinitions ?? [], 'FlowDefinitionName', input.FlowDefinitionName, 'flow definition', 'ResourceNotFound', 400),
     ListTrainingJobs: () =>
       listing(recentJobs(estate.trainingJobs ?? [], input.CreationTimeAfter), ['TrainingJobName', 'TrainingJobArn', 'CreationTime', 'TrainingJobStatus'], 'TrainingJobSummaries', token),
     DescribeTrainingJob: () => find(estate.trainingJobs ?? [], 'TrainingJobName', input.TrainingJobName, 'training job', 'ResourceNotFound', 400),
@@ -142,6 +155,12 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
 
 /** CloudWatch (awsJson1_0): the metrics with data in the past two weeks, filtered as ListMetrics filters. */
 export function cloudWatchOperation(operation: string, input: Input, region: string): (() => unknown) | undefined {
+  if (operation === 'DescribeAlarms') {
+    return () => {
+      const page = paged(ALARMS[region] ?? [], input.NextToken as string | undefined);
+      return { MetricAlarms: page.items, CompositeAlarms: [], NextToken: page.next };
+    };
+  }
   if (operation !== 'ListMetrics') return undefined;
   return () => {
     const metrics = (BEDROCK_METRICS[region] ?? []).filter((metric) => (!input.Namespace || metric.Namespace === input.Namespace) && (!input.MetricName || metric.MetricName === input.MetricName));

@@ -25,6 +25,7 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   'bedrock-agent': 'bedrock-agent',
   'bedrock-agentcore': 'bedrock-agentcore-control',
   guardduty: 'guardduty',
+  cloudtrail: 'cloudtrail',
   lambda: 'lambda',
   ecs: 'ecs',
   ecr: 'ecr',

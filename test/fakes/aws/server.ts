@@ -6,6 +6,7 @@ import { agentCoreOperation } from './agentcore.js';
 import { ecrOperation } from './ecr.js';
 import { ecsOperation } from './ecs.js';
 import { guardDutyOperation } from './guardduty.js';
+import { cloudTrailOperation } from './cloudtrail.js';
 import { CLIENT_OF_SERVICE } from './model.js';
 import { checkAnswer } from './model-check.js';
 import { ACCESS_DENIED, THROTTLING, ec2Reply, errorReply, formParameters, jsonReply, queryReply, xmlReply, type Protocol, type Reply } from './protocols.js';
@@ -39,6 +40,7 @@ const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerO
   GraniteServiceVersion20100801: { service: 'cloudwatch', handler: cloudWatchOperation },
   AmazonEC2ContainerServiceV20141113: { service: 'ecs', handler: ecsOperation },
   AmazonEC2ContainerRegistry_V20150921: { service: 'ecr', handler: ecrOperation },
+  CloudTrail_20131101: { service: 'cloudtrail', handler: cloudTrailOperation },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -144,7 +146,8 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'logs':
     case 'monitoring':
     case 'ecs':
-    case 'ecr': {
+    case 'ecr':
+    case 'cloudtrail': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
