@@ -253,8 +253,9 @@ function countedAdapter(inner: gaxios.GaxiosOptionsPrepared['adapter']): gaxios.
   return async (options, defaultAdapter) => {
     const attempt = await attemptTurn(`${options.method ?? 'GET'} ${String(options.url)} ${JSON.stringify(options.params ?? {})}\n${typeof options.data === 'string' ? options.data : JSON.stringify(options.data ?? '')}`);
     const outcome = { throttled: false, heard: false, succeeded: false };
+    const timed = withHeldTimeout(options);
     try {
-      const response = await (inner ? inner(options, defaultAdapter) : defaultAdapter(options));
+      const response = await (inner ? inner(timed.options, defaultAdapter) : defaultAdapter(timed.options));
       outcome.heard = true;
       outcome.succeeded = response.status < 400;
       outcome.throttled = response.status === 429;
@@ -264,8 +265,33 @@ function countedAdapter(inner: gaxios.GaxiosOptionsPrepared['adapter']): gaxios.
       outcome.heard = (error as { response?: unknown }).response !== undefined;
       throw error;
     } finally {
+      timed.release();
       attempt.answered(outcome);
     }
+  };
+}
+
+/**
+ * gaxios ends an attempt at its timeout with `AbortSignal.timeout()` joined to the request's signal by
+ * `AbortSignal.any()`. On Node 20 nothing holds such a timeout signal strongly, so a garbage collection
+ * while the attempt waits can take it, and an attempt on an endpoint that never answers then waits
+ * forever (test/faults/silent.test.ts caught it once the rule engine loaded during the first call).
+ * The attempt gets a timer of its own, held until it ends, that aborts it at the same timeout.
+ */
+function withHeldTimeout(options: gaxios.GaxiosOptionsPrepared): { options: gaxios.GaxiosOptionsPrepared; release: () => void } {
+  if (!options.timeout) return { options, release: () => {} };
+  const joined = new AbortController();
+  const timer = setTimeout(() => joined.abort(new DOMException(`no answer within ${options.timeout} ms`, 'TimeoutError')), options.timeout);
+  const source = options.signal as AbortSignal | undefined;
+  const follow = () => joined.abort(source?.reason);
+  if (source?.aborted) follow();
+  else source?.addEventListener('abort', follow, { once: true });
+  return {
+    options: { ...options, signal: joined.signal },
+    release: () => {
+      clearTimeout(timer);
+      source?.removeEventListener('abort', follow);
+    },
   };
 }
 
