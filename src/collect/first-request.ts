@@ -2,9 +2,9 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 
 /**
- * Resolves once the process has put its first HTTP request on the wire: Node's http client (the AWS
- * and Azure SDKs) and undici (fetch, which Google's auth library uses) announce their requests on
- * these diagnostics channels. Code that blocks the event loop for a while (compiling the rule engine)
+ * Resolves once the process has put its first HTTP request on the wire: Node's http client (used by
+ * the AWS and Azure SDKs, and by node-fetch under Google's auth library) and undici (Node's own fetch)
+ * announce their requests on these diagnostics channels. Code that blocks the event loop for a while (compiling the rule engine)
  * waits for this rather than hold the request back: a TLS handshake needs the loop too.
  */
 export function firstRequestOnTheWire(): Promise<void> {
