@@ -46,6 +46,8 @@ function addSourceOptions(command: Command): Command {
     .option('--demo', 'use the bundled demo environment (no cloud account needed)')
     .option('--snapshot <file>', 'evaluate a saved inventory instead of collecting')
     .option('--save-snapshot <file>', 'save the collected inventory (secrets redacted) for later --snapshot runs')
+    .option('--terraform-plan <file>', 'evaluate a Terraform plan (terraform show -json <planfile>) before it is applied')
+    .option('--terraform-dir <dir>', 'with --terraform-plan: the configuration\'s root directory, so findings point at the resource blocks\' lines')
     .addOption(new Option('--provider <providers>', 'providers to collect from, comma-separated: aws,azure,gcp (default: every provider with credentials)').argParser((value) => validateChoices(list(value), PROVIDERS, '--provider')))
     .option('--regions <regions>', 'AWS regions, comma-separated (default: enabled regions)', list)
     .option('--aws-profile <profile>', 'AWS profile to scan (repeatable; one account each)', repeat)

@@ -9,6 +9,8 @@ import type { Logger } from '../log.js';
 export interface SourceOptions {
   demo?: boolean;
   snapshot?: string;
+  terraformPlan?: string;
+  terraformDir?: string;
   provider?: string[];
   regions?: string[];
   awsProfile?: string[];
@@ -62,15 +64,16 @@ export function startReadingInventory(options: SourceOptions, log: Logger, progr
 
 const nothing = () => {};
 
-/** Whether the inventory comes from the clouds' APIs (not the demo, not a snapshot). */
+/** Whether the inventory comes from the clouds' APIs (not the demo, a snapshot or a Terraform plan). */
 export function readsLiveProviders(options: SourceOptions): boolean {
-  return !options.demo && !options.snapshot;
+  return !options.demo && !options.snapshot && !options.terraformPlan;
 }
 
 /** Reads the inventory from the demo, a snapshot, or live providers. */
 export async function readInventory(options: SourceOptions, log: Logger, progress: (message: string) => void, signal: AbortSignal): Promise<Inventory> {
-  const chosen = [options.demo ? '--demo' : '', options.snapshot ? '--snapshot' : '', options.provider ? '--provider' : ''].filter(Boolean);
-  if (chosen.length > 1) throw new InputError({ message: `${chosen.join(' and ')} cannot be combined`, hint: 'choose one source: the demo, a snapshot, or live providers' });
+  const chosen = [options.demo ? '--demo' : '', options.snapshot ? '--snapshot' : '', options.terraformPlan ? '--terraform-plan' : '', options.provider ? '--provider' : ''].filter(Boolean);
+  if (chosen.length > 1) throw new InputError({ message: `${chosen.join(' and ')} cannot be combined`, hint: 'choose one source: the demo, a snapshot, a Terraform plan, or live providers' });
+  if (options.terraformDir && !options.terraformPlan) throw new InputError({ field: '--terraform-dir', message: 'needs --terraform-plan', hint: 'give the plan whose configuration this directory holds' });
   if (options.demo) {
     const { loadDemoInventory } = await import('../collect/demo.js');
     return loadDemoInventory();
@@ -78,6 +81,10 @@ export async function readInventory(options: SourceOptions, log: Logger, progres
   if (options.snapshot) {
     const { loadSnapshotInSlices } = await import('../graph/snapshot.js');
     return loadSnapshotInSlices(options.snapshot, signal);
+  }
+  if (options.terraformPlan) {
+    const { loadTerraformPlan } = await import('../terraform/inventory.js');
+    return loadTerraformPlan(options.terraformPlan, options.terraformDir);
   }
   return collectLive(options, log, progress, signal);
 }

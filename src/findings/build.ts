@@ -25,7 +25,7 @@ export function buildFindings(graph: AssetGraph, violations: readonly Violation[
       title: rule.title,
       severity: rule.severity,
       score: priorityScore(rule.severity, context),
-      resource: { id: asset.id, type: asset.type, name: asset.name, provider: asset.provider, account: asset.account, region: asset.region },
+      resource: { id: asset.id, type: asset.type, name: asset.name, provider: asset.provider, account: asset.account, region: asset.region, ...(asset.terraform ? { terraform: asset.terraform } : {}) },
       message: violation.message,
       evidence: { ...violation.evidence, priority: context },
       remediation: rule.remediation,

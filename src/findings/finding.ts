@@ -1,4 +1,4 @@
-import { SEVERITY_RANK, type Provider, type Severity } from '../graph/model.js';
+import { SEVERITY_RANK, type Provider, type Severity, type TerraformOrigin } from '../graph/model.js';
 
 /** A finding as users see it in every output format (the JSON result's `findings[]`). */
 export interface Finding {
@@ -45,6 +45,8 @@ export interface FindingResource {
   provider: Provider;
   account: string;
   region: string;
+  /** From a Terraform plan: the resource's address, and its block's file and line when known. */
+  terraform?: TerraformOrigin;
 }
 
 /** `--fail-on` levels: a severity (info: any finding), or none to never fail on findings. */

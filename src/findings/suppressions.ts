@@ -44,7 +44,8 @@ export interface Suppression {
   /** Where it was written, for messages: `file:line`. */
   origin: string;
   matchesRule(ruleIds: readonly string[]): boolean;
-  matchesResource(id: string, name: string): boolean;
+  /** By the resource's id, its name, or (for a planned resource) its Terraform address. */
+  matchesResource(resource: { id: string; name: string; terraform?: { address: string } }): boolean;
 }
 
 export interface SuppressionSet {
@@ -78,7 +79,7 @@ export function loadSuppressions(file: string, knownRuleIds: readonly string[], 
       expires: entry.expires,
       origin: `${file}:${line ?? '?'}`,
       matchesRule: (ids) => !ruleMatcher || ids.some((id) => ruleMatcher(id)),
-      matchesResource: (id, name) => !resourceMatcher || resourceMatcher(id) || resourceMatcher(name),
+      matchesResource: ({ id, name, terraform }) => !resourceMatcher || resourceMatcher(id) || resourceMatcher(name) || (terraform !== undefined && resourceMatcher(terraform.address)),
     };
     (entry.expires !== undefined && entry.expires < today ? expired : active).push(suppression);
   });
@@ -95,7 +96,7 @@ export function defaultIgnoreFile(): string | undefined {
 export function applySuppressions(findings: Finding[], suppressions: SuppressionSet, ruleAliases: ReadonlyMap<string, readonly string[]>): void {
   for (const finding of findings) {
     const ids = [finding.ruleId, ...(ruleAliases.get(finding.ruleId) ?? [])];
-    const match = suppressions.active.find((entry) => entry.matchesRule(ids) && entry.matchesResource(finding.resource.id, finding.resource.name));
+    const match = suppressions.active.find((entry) => entry.matchesRule(ids) && entry.matchesResource(finding.resource));
     if (match) {
       finding.status = 'suppressed';
       finding.suppression = { reason: match.reason, ...(match.expires ? { expires: match.expires } : {}) };

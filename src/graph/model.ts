@@ -43,6 +43,15 @@ export interface Asset {
    * have such edges that the graph lacks, so a rule never concludes from their absence.
    */
   unreadEdges?: UnreadEdges[];
+  /** Read from a Terraform plan: the resource's address, and where its block is when the configuration was given. */
+  terraform?: TerraformOrigin;
+}
+
+/** Where a planned asset comes from: `module.ml.aws_sagemaker_notebook_instance.dev`, and its block's file and line. */
+export interface TerraformOrigin {
+  address: string;
+  file?: string;
+  line?: number;
 }
 
 /** Edges of one type, in one direction from the asset, that could not be read. */

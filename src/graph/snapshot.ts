@@ -30,6 +30,7 @@ export const assetSchema = z
     unreadEdges: z
       .array(z.object({ edge: z.string().min(1), direction: z.enum(['out', 'in']) }).strict())
       .optional(),
+    terraform: z.object({ address: z.string().min(1), file: z.string().min(1).optional(), line: z.number().int().min(1).optional() }).strict().optional(),
   })
   .strict();
 

@@ -123,10 +123,14 @@ function resultOf(finding: Finding, ruleIndex: number, withBaseline: boolean): S
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: resourceUri(finding) },
-          region: { startLine: 1 },
+          // A planned resource's block in the repository, so code scanning shows it on the pull request's lines.
+          artifactLocation: { uri: resource.terraform?.file ? encodeURI(resource.terraform.file) : resourceUri(finding) },
+          region: { startLine: resource.terraform?.line ?? 1 },
         },
-        logicalLocations: [{ fullyQualifiedName: escapeText(resource.id), kind: 'resource' }],
+        logicalLocations: [
+          { fullyQualifiedName: escapeText(resource.id), kind: 'resource' },
+          ...(resource.terraform && resource.id !== `terraform:${resource.terraform.address}` ? [{ fullyQualifiedName: escapeText(resource.terraform.address), kind: 'resource' }] : []),
+        ],
       },
     ],
     partialFingerprints: { 'aispmFindingId/v1': finding.id },

@@ -48,6 +48,7 @@ import {
   toRaw,
   type AwsAccount,
 } from './session.js';
+import { OUTDATED_NOTEBOOK_PLATFORMS } from './notebook-platforms.js';
 
 /**
  * SageMaker: notebooks and their lifecycle scripts, Studio domains and user profiles, models,
@@ -56,9 +57,6 @@ import {
  * the models of its configuration; a model was trained on the data of the job that produced its
  * artifacts) are drawn once the whole region has been read.
  */
-
-/** Notebook platforms past their end of support (Amazon Linux 1, JupyterLab 1 and 3). */
-const OUTDATED_PLATFORMS = /^notebook-(al1-|al2-v1$|al2-v2$)/;
 
 /**
  * Instance types with local NVMe instance storage (the `d` families such as ml.m5d, ml.g4dn, ml.p4d,
@@ -165,7 +163,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
             subnetId,
             minimumImdsVersion: notebook.InstanceMetadataServiceConfiguration?.MinimumInstanceMetadataServiceVersion ?? null,
             platformIdentifier: notebook.PlatformIdentifier ?? null,
-            outdated: notebook.PlatformIdentifier === undefined ? undefined : OUTDATED_PLATFORMS.test(notebook.PlatformIdentifier),
+            outdated: notebook.PlatformIdentifier === undefined ? undefined : OUTDATED_NOTEBOOK_PLATFORMS.test(notebook.PlatformIdentifier),
             lifecycleConfigName: lifecycle ?? null,
             instanceType: notebook.InstanceType ?? null,
             status: notebook.NotebookInstanceStatus ?? null,

@@ -1,0 +1,226 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { EdgeType } from '../graph/edge-types.js';
+import { mergeUnreadEdges, type Asset, type Edge, type Inventory, type Provider } from '../graph/model.js';
+import { AWS_RESOURCES, completeAws } from './aws.js';
+import { edgeKey, type PlannedInventory, type ResourceMapping } from './mapping.js';
+import { readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
+
+/**
+ * `--terraform-plan`: the resources a plan will create or keep, as assets of the same types, with the
+ * same properties and edges, as the live collectors give them, so the built-in rules judge a change
+ * before it is applied. Values known only after apply are unknown, never false; a reference from one
+ * planned resource to another is an edge. With `--terraform-dir`, each asset knows the file and line
+ * of its resource block, for SARIF locations on the pull request's lines.
+ */
+
+const PROVIDER_MAPPINGS: ReadonlyArray<{ prefix: string; provider: Provider; resources: Readonly<Record<string, ResourceMapping>>; complete: (plan: PlannedInventory) => void }> = [
+  { prefix: 'aws_', provider: 'aws', resources: AWS_RESOURCES, complete: completeAws },
+];
+
+/** The Terraform resource types aispm turns into assets, with their asset types, for docs/asset-types.md. */
+export function mappedResourceTypes(): Array<{ resourceType: string; assetType: string; reads: string }> {
+  return PROVIDER_MAPPINGS.flatMap(({ resources }) => Object.entries(resources).map(([resourceType, mapping]) => ({ resourceType, assetType: mapping.assetType, reads: mapping.reads })));
+}
+
+export function loadTerraformPlan(file: string, configurationDir?: string): Inventory {
+  const plan = readTerraformPlan(file);
+  const lines = configurationDir ? resourceLines(configurationDir, plan) : undefined;
+  const builder = new PlanInventoryBuilder(plan);
+  for (const resource of plan.resources) {
+    const provider = PROVIDER_MAPPINGS.find(({ prefix }) => resource.type.startsWith(prefix));
+    const mapping = provider?.resources[resource.type];
+    if (!provider || !mapping) continue;
+    const location = lines?.get(`${resource.moduleSource}\u0000${resource.type}.${resource.name}`);
+    builder.add(resource, provider.provider, mapping, location);
+  }
+  builder.drawReferences();
+  for (const { provider, complete } of PROVIDER_MAPPINGS) if (builder.hasProvider(provider)) complete(builder);
+  return builder.inventory(plan);
+}
+
+interface SourceLine {
+  file: string;
+  line: number;
+}
+
+class PlanInventoryBuilder implements PlannedInventory {
+  private readonly assets = new Map<string, Asset>();
+  private readonly resourceByAsset = new Map<string, PlannedResource>();
+  private readonly assetByAddress = new Map<string, string>();
+  private readonly mappings = new Map<string, ResourceMapping>();
+  private readonly edges = new Map<string, Edge>();
+
+  constructor(private readonly plan: TerraformPlan) {}
+
+  add(resource: PlannedResource, provider: Provider, mapping: ResourceMapping, location: SourceLine | undefined): void {
+    const arn = typeof resource.values.arn === 'string' ? resource.values.arn : undefined;
+    const id = mapping.id?.(resource) ?? arn ?? `terraform:${resource.address}`;
+    const region = mapping.global ? 'global' : (arnPart(arn, 3) ?? this.plan.providerRegions.get(provider) ?? '');
+    const tags = resource.values.tags_all ?? resource.values.tags;
+    const asset: Asset = {
+      id,
+      type: mapping.assetType,
+      provider,
+      account: arnPart(arn, 4) ?? '',
+      region,
+      name: mapping.name?.(resource) ?? (typeof resource.values.name === 'string' && resource.values.name ? resource.values.name : resource.name),
+      ...(tags !== undefined && tags !== null && typeof tags === 'object' ? { tags: stringRecord(tags) } : tags === null ? { tags: {} } : {}),
+      props: {},
+      raw: withoutSensitive(resource.values, resource.sensitive),
+      terraform: { address: resource.address, ...location },
+    };
+    this.assets.set(id, asset);
+    this.resourceByAsset.set(id, resource);
+    this.assetByAddress.set(addressKey(resource.module, `${resource.type}.${resource.name}`), id);
+    this.mappings.set(id, mapping);
+  }
+
+  hasProvider(provider: Provider): boolean {
+    return [...this.assets.values()].some((asset) => asset.provider === provider);
+  }
+
+  /** Properties first (they may ask which keys the plan holds), then the edges each mapping names. */
+  drawReferences(): void {
+    for (const [id, asset] of this.assets) {
+      const resource = this.resourceByAsset.get(id)!;
+      const mapping = this.mappings.get(id)!;
+      this.patchProps(id, mapping.props(resource, this));
+      for (const [argument, type] of Object.entries(mapping.edges ?? {})) {
+        for (const address of this.referenced(resource, argument)) {
+          const target = this.assetByAddress.get(addressKey(resource.module, address));
+          if (target) this.edge(asset.id, type, target);
+        }
+        // A literal ARN (a role or key made outside this plan) is an edge to that id, as a live scan draws it.
+        const literal = resource.values[argument];
+        if (typeof literal === 'string' && literal.startsWith('arn:') && !this.referenced(resource, argument).length) this.edge(asset.id, type, literal);
+      }
+    }
+  }
+
+  resourcesOfType(type: string): PlannedResource[] {
+    return this.plan.resources.filter((resource) => resource.type === type);
+  }
+
+  assetsOfType(type: string): Asset[] {
+    return [...this.assets.values()].filter((asset) => asset.type === type);
+  }
+
+  resourceOf(assetId: string): PlannedResource | undefined {
+    return this.resourceByAsset.get(assetId);
+  }
+
+  attachedTo(assetId: string, type: string, argument: string): PlannedResource[] {
+    const target = this.resourceByAsset.get(assetId);
+    const asset = this.assets.get(assetId);
+    if (!target || !asset) return [];
+    const address = `${target.type}.${target.name}`;
+    return this.resourcesOfType(type).filter((resource) => {
+      if (resource.module === target.module && this.referenced(resource, argument).includes(address)) return true;
+      const value = resource.values[argument];
+      return typeof value === 'string' && (value === asset.name || value === asset.id);
+    });
+  }
+
+  referenced(resource: PlannedResource, argument: string): string[] {
+    return resource.references[argument] ?? [];
+  }
+
+  customerManagedKey(resource: PlannedResource, argument: string): boolean | undefined {
+    if (resource.values[argument] === null) return false;
+    if (this.referenced(resource, argument).some((address) => address.startsWith('aws_kms_key.'))) return true;
+    const value = resource.values[argument];
+    // An AWS managed key by its alias: not customer managed. Any other key outside the plan: unknown.
+    return typeof value === 'string' && /:alias\/aws\/|^alias\/aws\//.test(value) ? false : undefined;
+  }
+
+  patchProps(assetId: string, props: Record<string, unknown>): void {
+    const asset = this.assets.get(assetId);
+    if (!asset) return;
+    // An absent key is unknown: a property the plan does not know is left out, not set to undefined.
+    for (const [key, value] of Object.entries(props)) if (value !== undefined) asset.props[key] = value;
+  }
+
+  edge(from: string, type: EdgeType, to: string): void {
+    const edge = { from, type, to };
+    this.edges.set(edgeKey(edge), edge);
+  }
+
+  markEdgesUnread(assetId: string, edge: EdgeType, direction: 'out' | 'in' = 'out'): void {
+    const asset = this.assets.get(assetId);
+    if (asset) asset.unreadEdges = mergeUnreadEdges(asset.unreadEdges, [{ edge, direction }]);
+  }
+
+  inventory(plan: TerraformPlan): Inventory {
+    const providers = [...new Set([...this.assets.values()].map((asset) => asset.provider))].sort();
+    return {
+      sources: [`terraform-plan:${plan.file}`],
+      assets: [...this.assets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      edges: [...this.edges.values()].sort((a, b) => edgeKey(a).localeCompare(edgeKey(b))),
+      // What a plan holds is read in full: one entry per provider, so a gate sees the plan was read.
+      coverage: providers.map((provider) => ({ provider, account: '', region: 'global', service: 'terraform-plan', status: 'ok' as const })),
+    };
+  }
+}
+
+function addressKey(module: string, address: string): string {
+  return `${module.replace(/\[[^\]]*\]/g, '')}\u0000${address}`;
+}
+
+function arnPart(arn: string | undefined, index: number): string | undefined {
+  const part = arn?.split(':')[index];
+  return part ? part : undefined;
+}
+
+function stringRecord(value: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** The values without what the provider marks sensitive (a plan's JSON carries those in clear). */
+function withoutSensitive(values: Record<string, unknown>, sensitive: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const mark = sensitive[key];
+    if (mark === true) continue;
+    kept[key] = mark !== undefined && mark !== false && value !== null && typeof value === 'object' ? stripMarked(value, mark) : value;
+  }
+  return kept;
+}
+
+function stripMarked(value: unknown, mark: unknown): unknown {
+  if (mark === true) return undefined;
+  if (Array.isArray(value)) return value.map((item, index) => stripMarked(item, Array.isArray(mark) ? mark[index] : undefined));
+  if (value !== null && typeof value === 'object' && mark !== null && typeof mark === 'object') {
+    return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => ((mark as Record<string, unknown>)[key] === true ? [] : [[key, stripMarked(item, (mark as Record<string, unknown>)[key])]])));
+  }
+  return value;
+}
+
+/**
+ * Where each resource block is: `resource "<type>" "<name>"` in the `.tf` files of the root module's
+ * directory and of each local module's (registry and remote modules have no lines in the repository).
+ * Keyed by module source directory and `<type>.<name>`; paths are relative to the working directory, as
+ * SARIF consumers resolve them against the repository's root.
+ */
+function resourceLines(dir: string, plan: TerraformPlan): Map<string, SourceLine> {
+  const lines = new Map<string, SourceLine>();
+  for (const source of new Set(plan.resources.map((resource) => resource.moduleSource))) {
+    const moduleDir = join(dir, source);
+    let files: string[];
+    try {
+      files = readdirSync(moduleDir).filter((name) => name.endsWith('.tf')).sort();
+    } catch {
+      continue;
+    }
+    for (const name of files) {
+      const path = join(moduleDir, name);
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((text, index) => {
+          const match = text.match(/^\s*resource\s+"([^"]+)"\s+"([^"]+)"/);
+          if (match) lines.set(`${source}\u0000${match[1]}.${match[2]}`, { file: relative(process.cwd(), path).split('\\').join('/'), line: index + 1 });
+        });
+    }
+  }
+  return lines;
+}

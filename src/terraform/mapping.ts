@@ -1,0 +1,63 @@
+import type { EdgeType } from '../graph/edge-types.js';
+import type { Asset, Edge } from '../graph/model.js';
+import type { PlannedResource } from './plan.js';
+
+/** How one Terraform resource type becomes an asset of the collectors' catalog. */
+export interface ResourceMapping {
+  /** The asset type, as the live collector names it. */
+  assetType: string;
+  /** IAM, S3 and the like: not in a region. */
+  global?: boolean;
+  /** The asset's id when the plan knows it (an ARN); otherwise `terraform:<address>`. */
+  id?: (resource: PlannedResource) => string | undefined;
+  /** The asset's name; the resource's `name` argument, else its Terraform name. */
+  name?: (resource: PlannedResource) => string | undefined;
+  /** The properties, as the catalog describes them; undefined where the plan does not know. */
+  props: (resource: PlannedResource, plan: PlannedInventory) => Record<string, unknown>;
+  /** What it reads, for docs/asset-types.md: the arguments and what they become. */
+  reads: string;
+  /** Arguments whose references to other planned resources become edges of this type. */
+  edges?: Readonly<Record<string, EdgeType>>;
+}
+
+/** What a provider's mapping may ask of the inventory being built from a plan. */
+export interface PlannedInventory {
+  resourcesOfType(type: string): PlannedResource[];
+  assetsOfType(type: string): Asset[];
+  resourceOf(assetId: string): PlannedResource | undefined;
+  /** The planned resources of a type whose `argument` refers to the asset (or names it by its name or id). */
+  attachedTo(assetId: string, type: string, argument: string): PlannedResource[];
+  /** The addresses (in the resource's module) that an argument of the resource refers to. */
+  referenced(resource: PlannedResource, argument: string): string[];
+  /** Whether a key argument names a customer managed key: a key of the plan; null when no key; unknown otherwise. */
+  customerManagedKey(resource: PlannedResource, argument: string): boolean | undefined;
+  patchProps(assetId: string, props: Record<string, unknown>): void;
+  edge(from: string, type: EdgeType, to: string): void;
+  markEdgesUnread(assetId: string, edge: EdgeType, direction?: 'out' | 'in'): void;
+}
+
+/** A value the plan knows and that is a non-empty string. */
+export function knownString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** `Enabled`/`Disabled`-style arguments as a boolean; anything else, or unknown, is undefined. */
+export function enabledFlag(value: unknown, on: string, off: string): boolean | undefined {
+  return value === on ? true : value === off ? false : undefined;
+}
+
+/**
+ * A nested block of at most one (Terraform lists those as an array): its attributes; null when the plan
+ * has none configured (an empty list); undefined when unknown.
+ */
+export function blockOf(value: unknown): Record<string, unknown> | null | undefined {
+  if (!Array.isArray(value)) return value === null ? null : undefined;
+  const first = value[0];
+  if (first === undefined) return null;
+  return first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : undefined;
+}
+
+/** The edges of a planned inventory, deduplicated. */
+export function edgeKey(edge: Edge): string {
+  return `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers.js';
+import { validateSarif } from '../report/sarif-validate.js';
+
+const FIXTURE = join('fixtures', 'terraform', 'aws');
+const PLAN = join(FIXTURE, 'plan.json');
+
+interface JsonFinding {
+  ruleId: string;
+  resource: { id: string; name: string; terraform?: { address: string; file?: string; line?: number } };
+}
+
+function scanJson(args: string[], cwd = ROOT): { code: number | null; findings: JsonFinding[]; document: unknown; stderr: string } {
+  const result = runCli(['scan', ...args, '--format', 'json'], { cwd });
+  const document = JSON.parse(result.stdout);
+  return { code: result.code, findings: document.findings, document, stderr: result.stderr };
+}
+
+/** The rule ids found on each asset, by name. */
+function rulesByName(findings: JsonFinding[]): Record<string, string[]> {
+  const byName: Record<string, string[]> = {};
+  for (const finding of findings) (byName[finding.resource.name] ??= []).push(finding.ruleId);
+  for (const name of Object.keys(byName)) byName[name]!.sort();
+  return byName;
+}
+
+/** The 1-based line of a text in a file of the fixture. */
+function lineOf(file: string, text: string): number {
+  return readFileSync(join(ROOT, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+}
+
+describe('scan --terraform-plan', () => {
+  it('judges the planned resources with the built-in rules, and the hardened twin passes', () => {
+    const { code, findings } = scanJson(['--terraform-plan', PLAN]);
+    expect(code).toBe(1);
+    const byName = rulesByName(findings);
+    expect(byName['research-nb']).toEqual([
+      'aws-sagemaker-notebook-direct-internet-access',
+      'aws-sagemaker-notebook-imdsv1-allowed',
+      'aws-sagemaker-notebook-platform-end-of-life',
+      'aws-sagemaker-notebook-root-access',
+      'aws-sagemaker-notebook-without-cmk',
+      'cross-ai-workload-identity-admin',
+      'cross-internet-egress-compute-can-write-training-data',
+    ]);
+    // Its key is a key of the plan (its ARN known only after apply), its role reads one bucket: nothing to report.
+    expect(byName['fraud-features-nb']).toBeUndefined();
+    // The module's notebook leaves platform and metadata service settings to the provider: known only
+    // after apply, so neither the end-of-life nor the IMDSv1 rule decides on it.
+    expect(byName['scratch-nb']).toEqual(['aws-sagemaker-notebook-direct-internet-access', 'aws-sagemaker-notebook-root-access', 'aws-sagemaker-notebook-without-cmk']);
+  });
+
+  it('gives the same rule ids as a scan of the cloud for the same misconfiguration (the demo\'s research notebook is this one, deployed)', () => {
+    const planned = rulesByName(scanJson(['--terraform-plan', PLAN]).findings)['research-nb']!;
+    const deployed = rulesByName(scanJson(['--demo']).findings)['research-nb']!;
+    const notebookRules = (ids: string[]) => ids.filter((id) => id.startsWith('aws-sagemaker-notebook-'));
+    expect(notebookRules(planned)).toEqual(notebookRules(deployed).filter((id) => id !== 'aws-sagemaker-notebook-lifecycle-config-insecure'));
+  });
+
+  it('points each finding at its resource block: the address in JSON, the file and line in SARIF', () => {
+    const { findings, document } = scanJson(['--terraform-plan', PLAN, '--terraform-dir', FIXTURE]);
+    const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    expect(ajv.validate(JSON.parse(readFileSync(join(ROOT, 'schema', 'aispm-result.schema.json'), 'utf8')), document), JSON.stringify(ajv.errors)).toBe(true);
+    const scratch = findings.find((finding) => finding.resource.name === 'scratch-nb')!;
+    const moduleFile = join(FIXTURE, 'modules', 'notebook', 'main.tf');
+    expect(scratch.resource.terraform).toEqual({ address: 'module.scratch.aws_sagemaker_notebook_instance.this', file: moduleFile, line: lineOf(moduleFile, 'resource "aws_sagemaker_notebook_instance" "this"') });
+
+    // GitHub code scanning takes it: the multitool's GitHub rules find nothing, with repository paths as locations.
+    const dir = tempDir();
+    const file = join(dir, 'plan.sarif');
+    expect(runCli(['scan', '--terraform-plan', PLAN, '--terraform-dir', FIXTURE, '--format', 'sarif', '--output', file]).code).toBe(1);
+    expect(validateSarif(file, dir)).toEqual([]);
+    const sarif = JSON.parse(readFileSync(file, 'utf8'));
+    const result = sarif.runs[0].results.find((candidate: { ruleId: string }) => candidate.ruleId === 'aws-sagemaker-notebook-imdsv1-allowed');
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: `${FIXTURE}/main.tf` },
+      region: { startLine: lineOf(join(FIXTURE, 'main.tf'), 'resource "aws_sagemaker_notebook_instance" "research"') },
+    });
+  });
+
+  it('keeps no value the provider marks sensitive, in any format or snapshot', () => {
+    const plan = JSON.parse(readFileSync(join(ROOT, PLAN), 'utf8'));
+    const notebook = plan.planned_values.root_module.resources.find((resource: { address: string }) => resource.address === 'aws_sagemaker_notebook_instance.research');
+    notebook.values.default_code_repository = 'marked-sensitive-by-the-provider-5f2a';
+    notebook.sensitive_values.default_code_repository = true;
+    const dir = tempDir({ 'plan.json': JSON.stringify(plan) });
+    const snapshot = join(dir, 'snapshot.json');
+    const result = runCli(['scan', '--terraform-plan', join(dir, 'plan.json'), '--format', 'json', '--save-snapshot', snapshot]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('marked-sensitive-by-the-provider');
+    expect(readFileSync(snapshot, 'utf8')).not.toContain('marked-sensitive-by-the-provider');
+    // The snapshot keeps the addresses and evaluates to the same findings.
+    expect(rulesByName(scanJson(['--snapshot', snapshot]).findings)).toEqual(rulesByName(scanJson(['--terraform-plan', PLAN]).findings));
+  });
+
+  it('refuses a plan it cannot read, naming the file, line and field, without a stack trace', () => {
+    const dir = tempDir({
+      'not-a-plan.json': '{\n  "format_version": "1.2",\n  "planned_values": { "root_module": { "resources": [ { "address": 7 } ] } }\n}\n',
+      'future.json': '{\n  "format_version": "2.0",\n  "planned_values": { "root_module": {} }\n}\n',
+    });
+    const broken = runCli(['scan', '--terraform-plan', join(dir, 'not-a-plan.json')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`${join(dir, 'not-a-plan.json')}:3`);
+    expect(broken.stderr).toContain('planned_values.root_module.resources[0].address');
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+    const future = runCli(['scan', '--terraform-plan', join(dir, 'future.json')]);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('plan format 2.0 is not supported');
+    expect(runCli(['scan', '--terraform-plan', PLAN, '--demo']).stderr).toContain('--demo and --terraform-plan cannot be combined');
+    const dirAlone = runCli(['scan', '--terraform-dir', FIXTURE]);
+    expect(dirAlone.code).toBe(2);
+    expect(dirAlone.stderr).toContain('--terraform-dir: needs --terraform-plan');
+  });
+
+  it('takes suppressions that name a Terraform address, as a pull request would accept a risk', () => {
+    const dir = tempDir({ '.aispmignore.yaml': 'ignore:\n  - resource: module.scratch.*\n    reason: Scratch notebooks are torn down nightly (SEC-7)\n' });
+    const result = runCli(['scan', '--terraform-plan', join(ROOT, PLAN), '--format', 'json'], { cwd: dir });
+    const findings: Array<JsonFinding & { status: string }> = JSON.parse(result.stdout).findings;
+    const scratch = findings.filter((finding) => finding.resource.name === 'scratch-nb');
+    expect(scratch.map((finding) => finding.status)).toEqual(['suppressed', 'suppressed', 'suppressed']);
+    expect(findings.filter((finding) => finding.resource.name === 'research-nb').every((finding) => finding.status === 'new')).toBe(true);
+  });
+
+  it('lists the planned assets in the inventory with their addresses', () => {
+    const document = JSON.parse(runCli(['inventory', '--terraform-plan', PLAN, '--format', 'json']).stdout);
+    expect(document.summary.assets).toBe(7);
+    const role = document.assets.find((asset: { name: string }) => asset.name === 'sagemaker-research');
+    expect(role.props.admin).toBe(true);
+    const features = document.assets.find((asset: { name: string }) => asset.name === 'sagemaker-features');
+    expect(features.props.admin).toBe(false);
+  });
+});
