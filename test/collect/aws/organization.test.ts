@@ -40,6 +40,7 @@ beforeAll(async () => {
     excluded: [...organization, '--aws-exclude-account', MEMBER_ACCOUNT],
     shard1: [...organization, '--shard', '1/2', '--save-snapshot', join(home, 'shard-1.json')],
     shard2: [...organization, '--shard', '2/2', '--save-snapshot', join(home, 'shard-2.json')],
+    lockedInOrganization: [...organization, '--aws-exclude-account', `${ACCOUNT},${MEMBER_ACCOUNT}`],
     locked: ['scan', '--provider', 'aws', '--format', 'json', '--aws-account', LOCKED_ACCOUNT, '--aws-role-name', ORGANIZATION_ROLE],
   };
   const results = await Promise.all(Object.values(commands).map((args) => runCliAsync(args, { env })));
@@ -96,6 +97,10 @@ describe('aispm scan --aws-organization', () => {
     expect(locked!.code, locked!.stderr).toBe(3);
     expect(locked!.stderr).toContain('aws could not be read at all');
     expect(parse(locked!).scan.coverage).toEqual([expect.objectContaining({ account: LOCKED_ACCOUNT, service: 'sts', status: 'denied' })]);
+    // The organization's listing was read, but no account in it: still blind.
+    const { lockedInOrganization } = runs;
+    expect(lockedInOrganization!.code, lockedInOrganization!.stderr).toBe(3);
+    expect(lockedInOrganization!.stderr).toContain('aws could not be read at all');
   });
 });
 
