@@ -140,11 +140,15 @@ function resultOf(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>, active
  * Providers from which nothing at all could be read: every call the scan made to them was denied or
  * failed (their identity call included). A scan blind to a provider is not a clean scan.
  */
+/** Coverage of calls that find accounts to read, not of the estate itself. */
+const DISCOVERY_SERVICES = new Set(['organizations']);
+
 export function unreadableProviders(result: Pick<ScanResult, 'coverage'>): Array<{ provider: string; reason: string }> {
   const byProvider = new Map<string, CoverageEntry[]>();
   for (const entry of result.coverage) {
-    // A rule that could not be evaluated says nothing about what could be read.
-    if (isRuleGap(entry)) continue;
+    // A rule that could not be evaluated says nothing about what could be read; nor does listing an
+    // organization's accounts (--aws-organization), which reads none of them.
+    if (isRuleGap(entry) || DISCOVERY_SERVICES.has(entry.service)) continue;
     let list = byProvider.get(entry.provider);
     if (!list) byProvider.set(entry.provider, (list = []));
     list.push(entry);

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { defaultConfigFile } from '../config-file.js';
+import { parseShard, type Shard } from '../collect/shard-option.js';
 import { formatProblem, InputError, InterruptedError } from '../errors.js';
 import { FRAMEWORK_KEYS } from '../engine/frameworks.js';
 import { FAIL_ON_LEVELS } from '../findings/finding.js';
@@ -37,6 +38,21 @@ function positiveInteger(flag: string, range: SettingRange) {
   };
 }
 
+function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (typeof shard === 'string') throw new InputError({ field: '--shard', message: shard });
+  return shard;
+}
+
+/** AWS account ids: twelve digits each. */
+function accountList(flag: string) {
+  return (value: string, previous: string[] = []) => {
+    const ids = list(value);
+    for (const id of ids) if (!/^\d{12}$/.test(id)) throw new InputError({ field: flag, message: `"${id}" is not an AWS account id (twelve digits)` });
+    return [...previous, ...ids];
+  };
+}
+
 function addCommonOptions(command: Command): Command {
   return command.option('--no-color', 'plain output without colours (NO_COLOR is honoured too)').option('--debug', 'verbose logs on stderr and stack traces for errors');
 }
@@ -51,12 +67,36 @@ function addSourceOptions(command: Command): Command {
     .addOption(new Option('--provider <providers>', 'providers to collect from, comma-separated: aws,azure,gcp (default: every provider with credentials)').argParser((value) => validateChoices(list(value), PROVIDERS, '--provider')))
     .option('--regions <regions>', 'AWS regions, comma-separated (default: enabled regions)', list)
     .option('--aws-profile <profile>', 'AWS profile to scan (repeatable; one account each)', repeat)
+    .option('--aws-organization', "scan every active account of the caller's AWS Organization (from the management or a delegated administrator account), assuming --aws-role-name in each")
+    .option('--aws-account <id>', 'AWS account to scan by assuming --aws-role-name in it (repeatable, or comma-separated)', accountList('--aws-account'))
+    .option('--aws-exclude-account <id>', 'AWS account never to scan (repeatable, or comma-separated)', accountList('--aws-exclude-account'))
+    .option('--aws-role-name <name>', 'the role assumed in each account but the caller\'s own (with --aws-organization or --aws-account)')
+    .option('--aws-external-id <id>', 'the external id the role\'s trust policy requires')
     .option('--azure-subscription <id>', 'Azure subscription to scan (repeatable; default: all visible)', repeat)
     .addOption(new Option('--azure-cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))
     .option('--gcp-project <id>', 'GCP project to scan (repeatable; default: the ADC project)', repeat)
     .option('--gcp-locations <locations>', 'Vertex AI locations, comma-separated (default: all)', list)
+    .option('--shard <i/n>', 'scan only share i of n of the accounts, subscriptions and projects found (stable across runs and machines; for a CI matrix)', shardOption)
     .option('--concurrency <n>', 'API calls in flight at once, per provider', positiveInteger('--concurrency', SETTING_RANGES.concurrency))
     .option('--timeout <seconds>', 'per-request timeout in seconds', positiveInteger('--timeout', SETTING_RANGES.timeout));
+}
+
+/** What `scan` and `merge` share: the rules, the reports and the gate. */
+function addEvaluationOptions(command: Command): Command {
+  return command
+    .option('--rules <dir>', 'add a rule pack (repeatable)', repeat)
+    .option('--only <ids>', 'run only these rules (comma-separated ids, aliases or globs such as aws-bedrock-*)', listRepeat)
+    .option('--skip <ids>', 'skip these rules (comma-separated ids, aliases or globs)', listRepeat)
+    .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
+    .option('--config <file>', 'rule parameters (approved models, required tags) and defaults for these flags (default: aispm.config.yaml when present)')
+    .addOption(new Option('--compliance <frameworks>', `also assess the controls of these frameworks, comma-separated: ${FRAMEWORK_KEYS.join(', ')}; table and markdown then show the compliance view, JSON and HTML add it, and --fail-on counts only findings of failing controls`).argParser((value, previous: string[] = []) => [...previous, ...validateChoices(list(value), FRAMEWORK_KEYS, '--compliance')]))
+    .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
+    .addOption(new Option('-f, --format <format>', 'format of the report on stdout (or in --output FILE)').choices(SCAN_FORMATS).default('table'))
+    .option('-o, --output <[format:]file>', 'write the report to FILE (atomically) instead of stdout, or add a report in another format: sarif:aispm.sarif (repeatable; - is stdout)', repeat)
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a counted finding is at or above this severity').choices(FAIL_ON_LEVELS).default('high'))
+    .addOption(new Option('--min-severity <severity>', 'report (and count for --fail-on) only findings at or above this severity; all rules still run').choices(SEVERITIES))
+    .option('--fail-on-gaps', 'exit 3 when part of the estate could not be read (and no finding gave 1)')
+    .option('-q, --quiet', 'no summary line on stderr (errors and warnings still go there)');
 }
 
 function validateChoices(values: string[], allowed: readonly string[], flag: string): string[] {
@@ -77,24 +117,23 @@ export function buildProgram(run: (action: () => Promise<number>) => Promise<voi
   const scan = program
     .command('scan')
     .description('collect AI assets, evaluate the rules, report the findings worst first');
-  addSourceOptions(scan)
-    .option('--rules <dir>', 'add a rule pack (repeatable)', repeat)
-    .option('--only <ids>', 'run only these rules (comma-separated ids, aliases or globs such as aws-bedrock-*)', listRepeat)
-    .option('--skip <ids>', 'skip these rules (comma-separated ids, aliases or globs)', listRepeat)
-    .option('--ignore <file>', 'suppressions file (default: .aispmignore.yaml when present)')
-    .option('--config <file>', 'rule parameters (approved models, required tags) and defaults for these flags (default: aispm.config.yaml when present)')
-    .addOption(new Option('--compliance <frameworks>', `also assess the controls of these frameworks, comma-separated: ${FRAMEWORK_KEYS.join(', ')}; table and markdown then show the compliance view, JSON and HTML add it, and --fail-on counts only findings of failing controls`).argParser((value, previous: string[] = []) => [...previous, ...validateChoices(list(value), FRAMEWORK_KEYS, '--compliance')]))
-    .option('--baseline <file>', 'a previous JSON result: findings already in it are "existing" and do not fail the scan')
-    .addOption(new Option('-f, --format <format>', 'format of the report on stdout (or in --output FILE)').choices(SCAN_FORMATS).default('table'))
-    .option('-o, --output <[format:]file>', 'write the report to FILE (atomically) instead of stdout, or add a report in another format: sarif:aispm.sarif (repeatable; - is stdout)', repeat)
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a counted finding is at or above this severity').choices(FAIL_ON_LEVELS).default('high'))
-    .addOption(new Option('--min-severity <severity>', 'report (and count for --fail-on) only findings at or above this severity; all rules still run').choices(SEVERITIES))
-    .option('--fail-on-gaps', 'exit 3 when part of the estate could not be read (and no finding gave 1)')
-    .option('-q, --quiet', 'no summary line on stderr (errors and warnings still go there)');
+  addEvaluationOptions(addSourceOptions(scan));
   addCommonOptions(scan).action((options, command: Command) =>
     run(async () => {
       const { scanCommand } = await import('./commands/scan.js');
       return scanCommand({ ...(await configuredScanDefaults(command, options)), ...options, ...command.optsWithGlobals() }, abortOnInterrupt());
+    }),
+  );
+
+  const merge = program
+    .command('merge')
+    .description('join saved snapshots (of the shards of one estate: --shard i/n with --save-snapshot) into one graph, then evaluate and report it like scan --snapshot; paths across accounts appear')
+    .argument('<snapshots...>', 'snapshot files, from scan --save-snapshot');
+  addEvaluationOptions(merge.option('--save-snapshot <file>', 'save the merged inventory, for later --snapshot runs'));
+  addCommonOptions(merge).action((snapshots: string[], options, command: Command) =>
+    run(async () => {
+      const { scanCommand } = await import('./commands/scan.js');
+      return scanCommand({ ...(await configuredScanDefaults(command, options)), ...options, ...command.optsWithGlobals(), merge: snapshots }, abortOnInterrupt());
     }),
   );
 

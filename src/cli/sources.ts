@@ -4,6 +4,7 @@ import { firstRequestOnTheWire } from '../collect/first-request.js';
 import { PROVIDER_COLLECTORS } from '../collect/providers.js';
 import { PROVIDERS, type Inventory, type Provider } from '../graph/model.js';
 import type { Logger } from '../log.js';
+import type { Shard } from '../collect/shard-option.js';
 
 /** The source options shared by `scan` and `inventory`. */
 export interface SourceOptions {
@@ -11,9 +12,17 @@ export interface SourceOptions {
   snapshot?: string;
   terraformPlan?: string;
   terraformDir?: string;
+  /** `aispm merge`: snapshots joined into one inventory (graph/merge.ts). */
+  merge?: string[];
   provider?: string[];
   regions?: string[];
   awsProfile?: string[];
+  awsOrganization?: boolean;
+  awsAccount?: string[];
+  awsExcludeAccount?: string[];
+  awsRoleName?: string;
+  awsExternalId?: string;
+  shard?: Shard;
   azureSubscription?: string[];
   azureCloud?: 'public' | 'china' | 'usgov';
   gcpProject?: string[];
@@ -66,7 +75,7 @@ const nothing = () => {};
 
 /** Whether the inventory comes from the clouds' APIs (not the demo, a snapshot or a Terraform plan). */
 export function readsLiveProviders(options: SourceOptions): boolean {
-  return !options.demo && !options.snapshot && !options.terraformPlan;
+  return !options.demo && !options.snapshot && !options.terraformPlan && !options.merge;
 }
 
 /** Reads the inventory from the demo, a snapshot, or live providers. */
@@ -86,16 +95,47 @@ export async function readInventory(options: SourceOptions, log: Logger, progres
     const { loadTerraformPlan } = await import('../terraform/inventory.js');
     return loadTerraformPlan(options.terraformPlan, options.terraformDir);
   }
+  if (options.merge) {
+    const [{ loadSnapshotInSlices }, { mergeSnapshots }] = await Promise.all([import('../graph/snapshot.js'), import('../graph/merge.js')]);
+    const inventories = [];
+    for (const file of options.merge) inventories.push(await loadSnapshotInSlices(file, signal));
+    return mergeSnapshots(inventories);
+  }
   return collectLive(options, log, progress, signal);
+}
+
+/** The organization flags need a role to assume, and one set of credentials to assume it with. */
+function checkAwsAccountOptions(options: SourceOptions): void {
+  const byRole = options.awsOrganization || Boolean(options.awsAccount?.length);
+  if (byRole && !options.awsRoleName) {
+    throw new InputError({ field: options.awsOrganization ? '--aws-organization' : '--aws-account', message: 'needs --aws-role-name, the role to assume in each account', hint: 'for example --aws-role-name AispmReadOnly (docs/permissions explains the role)' });
+  }
+  if (!byRole && (options.awsRoleName || options.awsExternalId || options.awsExcludeAccount?.length)) {
+    const flag = options.awsRoleName ? '--aws-role-name' : options.awsExternalId ? '--aws-external-id' : '--aws-exclude-account';
+    throw new InputError({ field: flag, message: 'applies only with --aws-organization or --aws-account' });
+  }
+  if (byRole && (options.awsProfile?.length ?? 0) > 1) {
+    throw new InputError({ field: '--aws-profile', message: 'give at most one with --aws-organization or --aws-account: the credentials that assume the role in each account' });
+  }
+  if (options.awsRoleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(options.awsRoleName)) {
+    throw new InputError({ field: '--aws-role-name', message: `"${options.awsRoleName}" is not an IAM role name`, hint: 'the name alone, without a path or ARN' });
+  }
 }
 
 async function collectLive(options: SourceOptions, log: Logger, progress: (message: string) => void, signal: AbortSignal): Promise<Inventory> {
   // Before any call: an error may quote the credentials, and every message must be scrubbed of them.
   const { rememberScannerCredentials } = await import('../secrets/redact.js');
   rememberScannerCredentials();
+  checkAwsAccountOptions(options);
   const scope: CollectScope = {
     regions: options.regions,
     awsProfiles: options.awsProfile?.length ? options.awsProfile : undefined,
+    awsOrganization: options.awsOrganization,
+    awsAccounts: options.awsAccount?.length ? options.awsAccount : undefined,
+    awsExcludeAccounts: options.awsExcludeAccount,
+    awsRoleName: options.awsRoleName,
+    awsExternalId: options.awsExternalId,
+    shard: options.shard,
     azureSubscriptions: options.azureSubscription?.length ? options.azureSubscription : undefined,
     azureCloud: options.azureCloud,
     gcpProjects: options.gcpProject?.length ? options.gcpProject : undefined,

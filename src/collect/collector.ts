@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import type { Inventory, Provider } from '../graph/model.js';
+import type { Shard } from './shard-option.js';
 
 /**
  * The shape every live collector has. A collector reads one provider's estate through the official
@@ -16,6 +17,18 @@ export interface ProviderCollector {
 export interface CollectScope {
   regions?: string[];
   awsProfiles?: string[];
+  /** `--aws-organization`: every active account of the caller's organization. */
+  awsOrganization?: boolean;
+  /** `--aws-account`: accounts to scan by assuming `awsRoleName` in each (besides the organization's). */
+  awsAccounts?: string[];
+  /** `--aws-exclude-account`: accounts never scanned. */
+  awsExcludeAccounts?: string[];
+  /** `--aws-role-name`: the role assumed in every account but the caller's own. */
+  awsRoleName?: string;
+  /** `--aws-external-id`: the external id the role's trust policy asks for. */
+  awsExternalId?: string;
+  /** `--shard i/n`: scan only this share of the accounts, subscriptions and projects found (shard.ts). */
+  shard?: Shard;
   azureSubscriptions?: string[];
   azureCloud?: 'public' | 'china' | 'usgov';
   gcpProjects?: string[];

@@ -1,5 +1,6 @@
 import { SubscriptionClient, type Subscription } from '@azure/arm-resources-subscriptions';
 import type { Inventory } from '../../graph/model.js';
+import { inShard } from '../shard.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { identityTimeoutMs, InventoryBuilder } from '../runtime.js';
 import { drain, same } from './arm.js';
@@ -27,7 +28,8 @@ export async function collectAzure(context: CollectorContext, options: { env: No
   const connection: ArmConnection = { credential, target, timeoutMs: context.timeoutMs, signal: requestSignal(context.signal, context.concurrency), tuning: options.tuning };
   const scan = new AzureScan(connection, context, new InventoryBuilder('azure', context, classifyAzureError));
 
-  const subscriptionIds = await selectSubscriptions(scan, context.scope.azureSubscriptions);
+  // `--shard i/n`: this scanner's share of the subscriptions found (shard.ts).
+  const subscriptionIds = inShard(await selectSubscriptions(scan, context.scope.azureSubscriptions), context.scope.shard, String);
   const { collectSubscriptions } = await import('./subscriptions.js');
   await collectSubscriptions(scan, subscriptionIds);
   return scan.graph.finish();

@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import type { Inventory } from '../../graph/model.js';
 import type { CollectorContext } from '../collector.js';
 import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../runtime.js';
+import { inShard } from '../shard.js';
 import { AncestryReader } from './ancestry.js';
 import { classifyGcpError, describeGoogleError } from './errors.js';
 import { GcpEstate } from './estate.js';
@@ -27,7 +28,8 @@ import { collectWorkbenchInstances } from './vertex/workbench.js';
 export async function collectGcp(context: CollectorContext, settings: GcpSettings, retry: Partial<RetryPolicy> = {}): Promise<Inventory> {
   const authClient = await authenticate(context, settings);
   // Settle the scope before building the clients, which costs seconds of CPU.
-  const projects = [...new Set(context.scope.gcpProjects ?? [await projectOfCredentials()])];
+  // `--shard i/n`: this scanner's share of the projects (shard.ts).
+  const projects = inShard([...new Set(context.scope.gcpProjects ?? [await projectOfCredentials()])], context.scope.shard, String);
   const rest = openRestSession(context, settings, authClient, retry);
   const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
   // Each project's first call leaves before the client libraries load (seconds of CPU), and they load

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_LINE, runCliAsync, tempDir } from '../../helpers.js';
+import { shardOf } from '../../../src/collect/shard.js';
 import { FakeArm } from '../../fakes/azure/arm-server.js';
-import { DENIALS, fakeTenant, ids, PLANTED_SECRET, SUB_PROD, TOKEN } from '../../fakes/azure/estate.js';
+import { DENIALS, fakeTenant, ids, PLANTED_SECRET, SUB_DEV, SUB_PROD, TOKEN } from '../../fakes/azure/estate.js';
 import { cliEnv } from './harness.js';
 
 /**
@@ -180,6 +181,16 @@ describe('aispm scan --provider azure', () => {
     expect(new Set(document.assets.map((asset: { account: string }) => asset.account))).toEqual(new Set([SUB_PROD]));
     const reader = document.assets.find((asset: { id: string }) => asset.id === ids.uamiReader);
     expect(reader.props).toMatchObject({ admin: false, roles: ['Reader', 'Storage Blob Data Reader'] });
+  });
+
+  it('--shard i/n reads each subscription found in exactly one shard, by the hash of its id', async () => {
+    const inventory = (...args: string[]) => runCliAsync(['inventory', '--provider', 'azure', '--format', 'json', ...args], { env: cliEnv(fake) });
+    const accounts = (result: { stdout: string }) => [...new Set((JSON.parse(result.stdout) as { assets: Array<{ account: string }> }).assets.map((asset) => asset.account))].sort();
+    const [all, first, second] = await Promise.all([inventory(), inventory('--shard', '1/2'), inventory('--shard', '2/2')]);
+    const subscriptions = accounts(all).filter((account) => [SUB_PROD, SUB_DEV].includes(account));
+    expect(subscriptions).toEqual([SUB_PROD, SUB_DEV].sort());
+    expect(accounts(first).filter((account) => subscriptions.includes(account))).toEqual(subscriptions.filter((id) => shardOf(id, 2) === 1));
+    expect(accounts(second).filter((account) => subscriptions.includes(account))).toEqual(subscriptions.filter((id) => shardOf(id, 2) === 2));
   });
 });
 

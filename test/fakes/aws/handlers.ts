@@ -21,6 +21,7 @@ import {
   type BedrockEstate,
   type SageMakerEstate,
 } from './estate.js';
+import { assumeRole } from './organizations.js';
 import { paged } from './protocols.js';
 
 /**
@@ -558,7 +559,8 @@ export function iamOperation(action: string, input: Record<string, string>): (()
   return handlers[action];
 }
 
-export function stsOperation(action: string): (() => unknown) | undefined {
+export function stsOperation(action: string, input: Record<string, string> = {}): (() => unknown) | undefined {
+  if (action === 'AssumeRole') return () => assumeRole(input);
   if (action !== 'GetCallerIdentity') return undefined;
   return () => ({ Arn: `arn:aws:iam::${ACCOUNT}:user/aispm-scanner`, UserId: 'AIDASCANNER', Account: ACCOUNT });
 }

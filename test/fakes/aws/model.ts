@@ -33,6 +33,7 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   iam: 'iam',
   ec2: 'ec2',
   s3: 's3',
+  organizations: 'organizations',
 };
 
 export class ModelError extends Error {}

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DENIED_SERVICES } from './estate.js';
+import { ACCOUNT, DENIED_SERVICES } from './estate.js';
+import { organizationsOperation, sessionAccount } from './organizations.js';
 import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
 import { agentCoreOperation } from './agentcore.js';
 import { ecrOperation } from './ecr.js';
@@ -41,6 +42,7 @@ const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerO
   AmazonEC2ContainerServiceV20141113: { service: 'ecs', handler: ecsOperation },
   AmazonEC2ContainerRegistry_V20150921: { service: 'ecr', handler: ecrOperation },
   CloudTrail_20131101: { service: 'cloudtrail', handler: cloudTrailOperation },
+  AWSOrganizationsV20161128: { service: 'organizations', handler: (operation, input) => organizationsOperation(operation, input) },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -116,7 +118,9 @@ export class FakeAws {
       const { code, status } = THROTTLING[routed.protocol];
       return this.send(response, errorReply(routed.protocol, code, 'Rate exceeded', status));
     }
-    if (DENIED_SERVICES.some((denied) => denied.service === routed.service && denied.region === scope![1])) {
+    // A member account reached through its role (organizations.ts): its role cannot read S3.
+    const member = sessionAccount(request.headers.authorization);
+    if ((member && routed.service === 's3') || DENIED_SERVICES.some((denied) => denied.service === routed.service && denied.region === scope![1])) {
       const { code, status } = ACCESS_DENIED[routed.protocol];
       return this.send(response, errorReply(routed.protocol, code, `User arn:aws:sts::111122223333:assumed-role/scanner/ci is not authorized to perform: ${routed.action} with an explicit deny`, status));
     }
@@ -126,7 +130,8 @@ export class FakeAws {
       this.violations.push(
         ...(client ? checkAnswer({ client, operation: routed.operation, protocol: routed.protocol, reply }) : [`${routed.service} ${routed.operation}: no SDK client is named for this service in CLIENT_OF_SERVICE (model.ts)`]),
       );
-      this.send(response, reply);
+      // The member has the same estate under its own account id (organizations.ts).
+      this.send(response, member ? { ...reply, body: reply.body.replaceAll(ACCOUNT, member) } : reply);
     } catch (error) {
       if (!(error instanceof FakeError)) throw error;
       this.send(response, errorReply(routed.protocol, error.code, error.message, error.status));
@@ -147,7 +152,8 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'monitoring':
     case 'ecs':
     case 'ecr':
-    case 'cloudtrail': {
+    case 'cloudtrail':
+    case 'organizations': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
@@ -169,7 +175,7 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'iam': {
       const input = formParameters(body);
       const action = input.Action ?? '';
-      const run = service === 'sts' ? stsOperation(action) : iamOperation(action, input);
+      const run = service === 'sts' ? stsOperation(action, input) : iamOperation(action, input);
       return run && { service, action: `${service}:${action}`, operation: action, protocol: 'query', run, reply: (result) => queryReply(action, result) };
     }
     case 'ec2': {

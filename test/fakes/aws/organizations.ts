@@ -1,0 +1,74 @@
+import { ACCOUNT, daysAgo } from './estate.js';
+import { FakeError } from './handlers.js';
+import { paged } from './protocols.js';
+
+/**
+ * The fake AWS Organization: account 111122223333 (the estate's, the caller) is its management
+ * account. Member 444455556666 trusts it to assume `ORGANIZATION_ROLE`; member 777788889999 has no
+ * such role (or does not trust the caller), so AssumeRole is denied there as STS denies it; member
+ * 555566667777 is suspended and must not be scanned.
+ *
+ * A member reached through the role answers with the estate's records, its account id in place of
+ * 111122223333: a second account with the same AI estate. Its role has no S3 read permission, so its
+ * S3 calls are denied (bucket names are global: two accounts cannot own the same bucket).
+ *
+ * Shapes: ListAccounts (awsJson1_1, target AWSOrganizationsV20161128.ListAccounts) answers `Accounts`
+ * of `Account` and `NextToken`, as in @aws-sdk/client-organizations dist-es/schemas/schemas_0.js
+ * (`ListAccountsResponse$`, `Account$`). Only `State` is sent: the `Account` shape's documentation
+ * says `Status` "will be retired on September 9, 2026" (dist-types/models/models_0.d.ts).
+ * AssumeRole (query protocol) answers `Credentials` and `AssumedRoleUser` (client-sts `AssumeRoleResponse$`).
+ */
+
+export const MEMBER_ACCOUNT = '444455556666';
+export const LOCKED_ACCOUNT = '777788889999';
+export const SUSPENDED_ACCOUNT = '555566667777';
+export const ORGANIZATION_ROLE = 'AispmScanner';
+export const ORGANIZATION_ID = 'o-a1b2c3d4e5';
+
+const account = (id: string, name: string, state: string) => ({
+  Id: id,
+  Arn: `arn:aws:organizations::${ACCOUNT}:account/${ORGANIZATION_ID}/${id}`,
+  Email: `aws+${name}@example.com`,
+  Name: name,
+  State: state,
+  JoinedMethod: id === ACCOUNT ? 'CREATED' : 'INVITED',
+  JoinedTimestamp: daysAgo(400),
+});
+
+export const ORGANIZATION_ACCOUNTS = [
+  account(ACCOUNT, 'management', 'ACTIVE'),
+  account(MEMBER_ACCOUNT, 'ml-production', 'ACTIVE'),
+  account(SUSPENDED_ACCOUNT, 'old-sandbox', 'SUSPENDED'),
+  account(LOCKED_ACCOUNT, 'security-audit', 'ACTIVE'),
+];
+
+/** Access keys of assumed-role sessions name their account: `ASIAFAKE<account>`. */
+const SESSION_KEY = /^ASIAFAKE(\d{12})$/;
+
+/** The account whose assumed role signed a request, from its credential scope; undefined for the caller's own keys. */
+export function sessionAccount(authorization: string | undefined): string | undefined {
+  const key = authorization?.match(/Credential=([^/]+)\//)?.[1];
+  return key?.match(SESSION_KEY)?.[1];
+}
+
+export function organizationsOperation(operation: string, input: Record<string, unknown>): (() => unknown) | undefined {
+  if (operation !== 'ListAccounts') return undefined;
+  return () => {
+    const page = paged(ORGANIZATION_ACCOUNTS, input.NextToken as string | undefined);
+    return { Accounts: page.items, NextToken: page.next };
+  };
+}
+
+/** STS AssumeRole: temporary credentials for the role in a member that trusts the caller. */
+export function assumeRole(input: Record<string, string>): unknown {
+  const arn = input.RoleArn ?? '';
+  const [, , , , account, resource] = arn.split(':');
+  const trusted = account && account !== LOCKED_ACCOUNT && ORGANIZATION_ACCOUNTS.some((member) => member.Id === account) && resource === `role/${ORGANIZATION_ROLE}`;
+  if (!trusted || !input.RoleSessionName) {
+    throw new FakeError('AccessDenied', `User: arn:aws:iam::${ACCOUNT}:user/aispm-scanner is not authorized to perform: sts:AssumeRole on resource: ${arn}`, 403);
+  }
+  return {
+    Credentials: { AccessKeyId: `ASIAFAKE${account}`, SecretAccessKey: `fake-session-secret-${account}`, SessionToken: `fake-session-token-${account}`, Expiration: new Date(Date.now() + 3_600_000) },
+    AssumedRoleUser: { AssumedRoleId: `AROAFAKE${account}:${input.RoleSessionName}`, Arn: `arn:aws:sts::${account}:assumed-role/${ORGANIZATION_ROLE}/${input.RoleSessionName}` },
+  };
+}
