@@ -217,6 +217,8 @@ export class AwsAccount {
   readonly vpcs = new Map<string, { region: string }>();
   /** ECR repositories of the images AI assets run, by ARN. */
   readonly repositories = new Map<string, { region: string; name: string }>();
+  /** OpenSearch Serverless collections that knowledge bases store their vectors in, by ARN (opensearch-serverless.ts). */
+  readonly collections = new Map<string, { region: string; id: string }>();
   /** Published guardrail versions that agents and flows name (`<ARN>:<version>`), read after them. */
   readonly guardrailVersions = new Map<string, { arn: string; version: string; region: string }>();
   /**
@@ -334,6 +336,15 @@ export class AwsAccount {
     if (!name) return undefined;
     if (!this.buckets.has(name)) this.buckets.set(name, { region });
     return bucketArn(this.partition, name);
+  }
+
+  /** An OpenSearch Serverless collection (`arn:...:aoss:region:account:collection/<id>`) a knowledge base stores in: read later; returns its id. */
+  collection(arn: string | undefined): string | undefined {
+    const parsed = parseArn(arn);
+    const id = parsed?.service === 'aoss' && parsed.account === this.account ? parsed.resource.match(/^collection\/([^/]+)$/)?.[1] : undefined;
+    if (!id) return undefined;
+    if (!this.collections.has(arn!)) this.collections.set(arn!, { region: parsed!.region, id });
+    return this.expect(arn, 'aws.opensearch-serverless.collection', parsed!.region);
   }
 
   /** A Lambda function an agent or flow invokes: read later; returns its (unqualified) ARN. */
