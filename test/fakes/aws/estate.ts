@@ -858,7 +858,8 @@ export const AGENTS: Record<string, AgentsEstate> = {
       OPSAGENT1: [],
       SUPPORT01: [{ knowledgeBaseId: 'KBSUPPORT', knowledgeBaseState: 'ENABLED', updatedAt: daysAgo(60).toISOString() }],
       DRAFTAGNT: [],
-      FAQAGENT1: [],
+      // faq-agent answers from the HR knowledge base, whose vector store is open to the public network.
+      FAQAGENT1: [{ knowledgeBaseId: 'KBHRPOLCY', knowledgeBaseState: 'ENABLED', updatedAt: daysAgo(40).toISOString() }],
     },
     knowledgeBases: [
       {
@@ -1399,6 +1400,22 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-no-cloudwatch-alarms', `bedrock alarms (${EU})`],
   // CloudTrail (cloudtrail.ts): eu-west-1's only trail is stopped; its data-events finding is folded into this one.
   ['aws-cloudtrail-bedrock-activity-not-logged', `cloudtrail (${EU})`],
+  // RAG stores and data (opensearch-serverless.ts, macie.ts): hr-policies-kb's vector store is public, under
+  // an AWS owned key, with aoss:* granted, and faq-agent retrieves from it; its source bucket notifies nobody.
+  ['aws-opensearch-serverless-collection-public-network', 'hr-kb'],
+  ['aws-opensearch-serverless-collection-without-cmk', 'hr-kb'],
+  ['aws-opensearch-serverless-collection-broad-data-access', 'hr-kb'],
+  ['aws-opensearch-serverless-public-store-feeds-agent', 'hr-kb'],
+  ['aws-bedrock-knowledge-base-source-bucket-without-notifications', 'hr-policies-kb'],
+  // Training data without versioning: churn-train reads acme-public-uploads; support-tuned was trained on acme-support-data (Suspended).
+  ['aws-s3-training-data-bucket-unversioned', 'acme-public-uploads'],
+  ['aws-s3-training-data-bucket-unversioned', 'acme-support-data'],
+  // The invocation log group's data protection policy audits and masks nothing.
+  ['aws-bedrock-model-invocation-logs-unmasked', '/aws/bedrock/invocations'],
+  // Macie: off in eu-west-1; in us-east-1 acme-hr-policies is excluded from discovery and in no periodic job.
+  ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-hr-policies'],
+  ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-feature-store'],
+  ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-bedrock-logs'],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1443,4 +1460,5 @@ export const HARDENED_TWINS = [
   'fraud-dataquality-job',
   'claims-review',
   `cloudtrail (${AP})`,
+  'support-kb',
 ];
