@@ -8,7 +8,8 @@ import type { AwsAccount } from './session.js';
  * (automated sensitive data discovery, or a periodic classification job), and what it found there (the
  * bucket's sensitivity score). A bucket Macie analysed and judged not sensitive loses the sensitiveData
  * that aispm otherwise assumes for every AI bucket, so prioritization stops weighing it as sensitive.
- * Runs after the buckets are read (s3.ts), since their regions come from GetBucketLocation.
+ * Runs after the buckets are read (s3.ts), since their regions come from GetBucketLocation; a bucket
+ * whose location could not be read is left out (its Macie properties stay unknown).
  */
 
 /** The answer of GetMacieSession when Macie was never enabled in the region (or was disabled). */
@@ -23,11 +24,9 @@ export function sensitivityOf(score: number | undefined): 'sensitive' | 'not-sen
 }
 
 export async function collectMacie(account: AwsAccount): Promise<void> {
+  // Only buckets whose region is known: Macie off in a guessed region says nothing about the bucket.
   const byRegion = new Map<string, string[]>();
-  for (const name of account.buckets.keys()) {
-    const bucket = account.getAsset(bucketArn(account.partition, name));
-    if (bucket) byRegion.set(bucket.region, [...(byRegion.get(bucket.region) ?? []), name]);
-  }
+  for (const [name, region] of [...account.bucketLocations].sort()) byRegion.set(region, [...(byRegion.get(region) ?? []), name]);
   await forEachConcurrently([...byRegion], async ([region, names]) => {
     const client = account.client(Macie2Client, region);
     const scope = account.scope(region, 'macie2');

@@ -86,6 +86,7 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
     const location = await scope.call('GetBucketLocation', () => account.client(S3Client, account.homeRegion).send(new GetBucketLocationCommand({ Bucket: name })));
     const constraint = location?.LocationConstraint as string | undefined;
     const region = location ? (!constraint ? 'us-east-1' : constraint === 'EU' ? 'eu-west-1' : constraint) : reference.region;
+    if (location) account.bucketLocations.set(name, region);
     const client = account.client(S3Client, region);
     const Bucket = name;
     const [tagging, block, policyStatus, policy, acl, encryption, versioning, notification] = await Promise.all([

@@ -211,6 +211,8 @@ export class AwsAccount {
   readonly users = new Map<string, string[]>();
   /** Buckets AI assets read, write or log to, by name, with the region of the first asset that named it. */
   readonly buckets = new Map<string, { region: string }>();
+  /** Buckets whose region GetBucketLocation told (s3.ts): regional services (Macie) are asked only about those. */
+  readonly bucketLocations = new Map<string, string>();
   readonly keys = new Map<string, ReferencedKey>();
   readonly functions = new Map<string, { region: string }>();
   readonly logGroups = new Map<string, { name: string; region: string }>();

@@ -980,7 +980,7 @@ export const AWS_ASSET_TYPES = [
         ),
         macieEnabled: bool(
           'Amazon Macie is enabled (status ENABLED) in the bucket\'s region',
-          from('Macie GetMacieSession status', 'false: AccessDeniedException "Macie is not enabled" (HTTP 403), the answer where Macie is off, or status PAUSED; unknown when the call failed otherwise'),
+          from('Macie GetMacieSession status', 'false: AccessDeniedException "Macie is not enabled" (HTTP 403), the answer where Macie is off, or status PAUSED; unknown when the call failed otherwise, or when GetBucketLocation could not tell the bucket\'s region'),
         ),
         macieMonitored: bool(
           'Macie looks at the bucket: automated sensitive data discovery is on and monitors it, or a periodic classification job includes it',
