@@ -25,8 +25,6 @@ export const PEER_LISTS: Partial<Record<PeerCheck['tool'], string>> = {
 };
 
 const ADVISORY = 'not a posture check: an advisory row that reads no API (a process or a property of the application\'s text)';
-/** What aws4's pack of the same issue reads (image provenance, direct model use, RAG stores); the reasons say "not read yet" until it lands. */
-const NO_AOSS = 'OpenSearch Serverless collections are not read yet';
 const EDGE = 'not read: WAF, Shield and API Gateway in front of an application are outside aispm\'s AI inventory (the AgentCore gateway\'s own web ACL is, AG-27)';
 const COST = 'not read: cost monitoring is not a security setting';
 
@@ -205,18 +203,18 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-15', 'Financial services GenAI', 'not a configuration setting: the row asks which datasets evaluation jobs used; evaluation jobs are not read'),
   assessment('FS-16', 'Financial services GenAI'),
   assessment('FS-20', 'Financial services GenAI', 'not a security check: an offline store is a rollback practice; the feature group\'s offline store is read for its key (SM-15)'),
-  assessment('FS-21', 'Financial services GenAI', 'bucket versioning is read (aws.s3.bucket versioning), but no rule judges training-data buckets on it yet (knowledge base source buckets: aws-bedrock-knowledge-base-source-bucket-unversioned)'),
+  assessment('FS-21', 'Financial services GenAI'),
   assessment('FS-22', 'Financial services GenAI', 'no rule yet for roles that may call bedrock:* on "*" and reach knowledge bases (aws-bedrock-agent-role-overly-permissive judges the agents\' roles, BR-08)'),
   assessment('FS-24', 'Financial services GenAI', 'not a check: tenant filtering is a property of the documents\' metadata, which no API of the knowledge base shows'),
-  assessment('FS-25', 'Financial services GenAI', `OpenSearch Serverless encryption policies: ${NO_AOSS}`),
-  assessment('FS-26', 'Financial services GenAI', `OpenSearch Serverless network policies: ${NO_AOSS}`),
+  assessment('FS-25', 'Financial services GenAI'),
+  assessment('FS-26', 'Financial services GenAI'),
   assessment('FS-27', 'Financial services GenAI', 'no rule passes a guardrail with Automated Reasoning but no grounding filter: aws-bedrock-guardrail-contextual-grounding-disabled (BR-27) asks for grounding whatever else is set, which is stricter than the row'),
   assessment('FS-28', 'Financial services GenAI', 'which advice a denied topic covers is the topic\'s free text; denied topics are read (aws.bedrock.guardrail deniedTopics), no rule yet'),
   assessment('FS-29', 'Financial services GenAI', ADVISORY),
   assessment('FS-30', 'Financial services GenAI', 'as FS-15: not a configuration setting; evaluation jobs are not read'),
   assessment('FS-31', 'Financial services GenAI', 'not a posture check: the row asks when each data source last synced (ListIngestionJobs)'),
   assessment('FS-32', 'Financial services GenAI', ADVISORY),
-  assessment('FS-33', 'Financial services GenAI', 'versioning is judged (aws-bedrock-knowledge-base-source-bucket-unversioned), but the row also asks for event notifications (GetBucketNotificationConfiguration), which are not read'),
+  assessment('FS-33', 'Financial services GenAI'),
   assessment('FS-34', 'Financial services GenAI'),
   assessment('FS-35', 'Financial services GenAI', 'as FS-15: not a configuration setting; evaluation jobs are not read'),
   assessment('FS-36', 'Financial services GenAI'),
@@ -226,8 +224,8 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-40', 'Financial services GenAI', 'as FS-15: not a configuration setting; evaluation jobs are not read'),
   assessment('FS-41', 'Financial services GenAI', 'as FS-39, for ModelExplainability schedules'),
   assessment('FS-42', 'Financial services GenAI', 'not a security setting: the row asks whether model cards document intended use and bias; model cards are not read'),
-  assessment('FS-43', 'Financial services GenAI', 'CloudWatch Logs data-protection policies (logs:GetDataProtectionPolicy) on the invocation log group are not read yet'),
-  assessment('FS-44', 'Financial services GenAI', 'Amazon Macie (sensitive data discovery) is not read yet'),
+  assessment('FS-43', 'Financial services GenAI'),
+  assessment('FS-44', 'Financial services GenAI'),
   assessment('FS-45', 'Financial services GenAI', 'the guardrail\'s PII entity types are not read one by one (aws-bedrock-guardrail-sensitive-information-filter-missing judges whether any PII or regex filter is set, BR-26)'),
   assessment('FS-46', 'Financial services GenAI', 'not a security setting: the row asks for a data-classification tag on AI buckets'),
   assessment('FS-47', 'Financial services GenAI', 'the grounding filters\' thresholds are not read (aws-bedrock-guardrail-contextual-grounding-disabled judges whether a filter is set, BR-27)'),
@@ -247,7 +245,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-61', 'Financial services GenAI', 'not a posture check: the row looks for an EventBridge schedule that starts ingestion jobs'),
   assessment('FS-62', 'Financial services GenAI', ADVISORY),
   assessment('FS-63', 'Financial services GenAI', 'AWS Config rules are not read; the legacy-model half is FS-34 (aws-bedrock-legacy-model-in-use)'),
-  assessment('FS-65', 'Financial services GenAI', 'knowledge base source buckets\' event notifications (GetBucketNotificationConfiguration) are not read'),
+  assessment('FS-65', 'Financial services GenAI'),
   assessment('FS-66', 'Financial services GenAI'),
   assessment('FS-67', 'Financial services GenAI', 'not a posture check: transaction-value limits live in the Cedar policies\' or the Lambda functions\' code'),
   assessment('FS-68', 'Financial services GenAI', `API Gateway request validators and WAF size constraints: ${EDGE}`),

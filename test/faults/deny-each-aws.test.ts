@@ -11,6 +11,11 @@ import { denyEachPermissionTests } from './deny-each.js';
 
 /** Every IAM action the AWS collector uses on the fake account, denied one at a time. */
 const PERMISSIONS: string[] = [
+  'aoss:BatchGetCollection',
+  'aoss:GetAccessPolicy',
+  'aoss:GetSecurityPolicy',
+  'aoss:ListAccessPolicies',
+  'aoss:ListSecurityPolicies',
   'bedrock:GetAgent',
   'bedrock:GetAgentVersion',
   'bedrock:GetAgentActionGroup',
@@ -93,7 +98,12 @@ const PERMISSIONS: string[] = [
   'kms:ListAliases',
   'lambda:GetFunctionConfiguration',
   'lambda:ListFunctions',
+  'logs:DescribeAccountPolicies',
   'logs:DescribeLogGroups',
+  'logs:GetDataProtectionPolicy',
+  'macie2:DescribeBuckets',
+  'macie2:GetAutomatedDiscoveryConfiguration',
+  'macie2:GetMacieSession',
   's3:GetAccountPublicAccessBlock',
   's3:GetBucketAcl',
   's3:GetBucketLocation',
@@ -102,6 +112,7 @@ const PERMISSIONS: string[] = [
   's3:GetBucketPublicAccessBlock',
   's3:GetBucketTagging',
   's3:GetBucketVersioning',
+  's3:GetBucketNotification',
   's3:GetEncryptionConfiguration',
   'sagemaker:DescribeDataQualityJobDefinition',
   'sagemaker:DescribeDomain',

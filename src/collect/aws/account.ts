@@ -9,6 +9,7 @@ import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
 import { collectApiKeys, collectIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
+import { collectMacie } from './macie.js';
 import { collectRepositories } from './ecr.js';
 import { listModelCallerTaskDefinitions } from './ecs.js';
 import { collectFunctions, listModelCallerFunctions } from './lambda.js';
@@ -17,6 +18,7 @@ import { addModelCallers } from './model-callers.js';
 import { bedrockInvokedModels, collectBedrockAlarms } from './metrics.js';
 import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
 import { collectBuckets } from './s3.js';
+import { collectCollections } from './opensearch-serverless.js';
 import { collectSageMaker } from './sagemaker.js';
 import type { AwsAccount } from './session.js';
 
@@ -101,6 +103,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
     collectLogGroups(account),
     collectBuckets(account),
     collectRepositories(account),
+    collectCollections(account),
   ]);
   for (const [region, { id }] of trails) {
     const sageMakerResources = account.countAssets(region, 'aws.sagemaker.');
@@ -108,7 +111,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
     account.patchProps(id, { bedrockUsed: bedrockUse.get(region)?.bedrockUsed, bedrockResourcesInRegion: bedrockUse.get(region)?.bedrockResourcesInRegion, sageMakerUsed });
   }
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
-  await Promise.all([collectIdentities(account), collectKeys(account)]);
+  await Promise.all([collectIdentities(account), collectKeys(account), collectMacie(account)]);
 
   addModelCallers(account);
   markLegacyModelUsers(account, modelLifecycle);

@@ -131,11 +131,13 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
       describe: {
         operation: 'GetKnowledgeBase',
         run: (summary) => client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId: summary.knowledgeBaseId })),
-        names: ['uses-identity', 'encrypted-by'],
+        names: ['uses-identity', 'encrypted-by', 'reads-data'],
       },
       tagged: true,
       toAsset: ({ knowledgeBase }, id) => {
         if (!knowledgeBase) return { props: {} };
+        // The vector store it retrieves from (read in opensearch-serverless.ts).
+        account.edge(id, 'reads-data', account.collection(knowledgeBase.storageConfiguration?.opensearchServerlessConfiguration?.collectionArn));
         const type = knowledgeBase.knowledgeBaseConfiguration?.type;
         const managedKey = knowledgeBase.knowledgeBaseConfiguration?.managedKnowledgeBaseConfiguration?.serverSideEncryptionConfiguration?.kmsKeyArn;
         account.edge(id, 'uses-identity', account.role(knowledgeBase.roleArn));

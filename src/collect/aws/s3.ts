@@ -2,6 +2,7 @@ import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
+  GetBucketNotificationConfigurationCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetBucketTaggingCommand,
@@ -9,12 +10,13 @@ import {
   GetPublicAccessBlockCommand,
   S3Client,
   type Grant,
+  type NotificationConfiguration,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { forEachConcurrently } from '../runtime.js';
 import { bucketArn } from './arn.js';
 import { bucketAccess, isPublicStatement, parsePolicyDocument } from './iam-policy.js';
-import { absentOn, customerManagedKey, s3ControlEndpoint, tagMap, type AwsAccount } from './session.js';
+import { absentOn, customerManagedKey, s3ControlEndpoint, tagMap, toRaw, type AwsAccount } from './session.js';
 
 /**
  * S3 buckets that AI assets read, write or log to: who on the internet can read or write them
@@ -62,6 +64,20 @@ function aclGrants(grants: Grant[] | undefined, permissions: string[]): boolean 
   return grants.some((grant) => PUBLIC_GRANTEES.test(grant.Grantee?.URI ?? '') && permissions.includes(grant.Permission ?? ''));
 }
 
+/**
+ * Where the bucket's event notifications go: SNS topics, SQS queues and Lambda functions by ARN, and
+ * `eventbridge` when every event is sent to EventBridge (an empty EventBridgeConfiguration turns that on).
+ */
+function notificationTargets(configuration: NotificationConfiguration): string[] {
+  const targets = [
+    ...(configuration.TopicConfigurations ?? []).map((topic) => topic.TopicArn),
+    ...(configuration.QueueConfigurations ?? []).map((queue) => queue.QueueArn),
+    ...(configuration.LambdaFunctionConfigurations ?? []).map((lambda) => lambda.LambdaFunctionArn),
+    ...(configuration.EventBridgeConfiguration ? ['eventbridge'] : []),
+  ];
+  return [...new Set(targets.filter((target): target is string => Boolean(target)))].sort();
+}
+
 export async function collectBuckets(account: AwsAccount): Promise<void> {
   if (account.buckets.size === 0) return;
   const accountBlock = await accountBlockSettings(account);
@@ -70,9 +86,10 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
     const location = await scope.call('GetBucketLocation', () => account.client(S3Client, account.homeRegion).send(new GetBucketLocationCommand({ Bucket: name })));
     const constraint = location?.LocationConstraint as string | undefined;
     const region = location ? (!constraint ? 'us-east-1' : constraint === 'EU' ? 'eu-west-1' : constraint) : reference.region;
+    if (location) account.bucketLocations.set(name, region);
     const client = account.client(S3Client, region);
     const Bucket = name;
-    const [tagging, block, policyStatus, policy, acl, encryption, versioning] = await Promise.all([
+    const [tagging, block, policyStatus, policy, acl, encryption, versioning, notification] = await Promise.all([
       scope.call('GetBucketTagging', () => client.send(new GetBucketTaggingCommand({ Bucket })).catch(absentOn('NoSuchTagSet'))),
       scope.call('GetPublicAccessBlock', () => client.send(new GetPublicAccessBlockCommand({ Bucket })).catch(absentOn('NoSuchPublicAccessBlockConfiguration'))),
       scope.call('GetBucketPolicyStatus', () => client.send(new GetBucketPolicyStatusCommand({ Bucket })).catch(absentOn('NoSuchBucketPolicy'))),
@@ -80,6 +97,8 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
       scope.call('GetBucketAcl', () => client.send(new GetBucketAclCommand({ Bucket }))),
       scope.call('GetBucketEncryption', () => client.send(new GetBucketEncryptionCommand({ Bucket })).catch(absentOn('ServerSideEncryptionConfigurationNotFoundError'))),
       scope.call('GetBucketVersioning', () => client.send(new GetBucketVersioningCommand({ Bucket }))),
+      // An empty configuration is an answer: the bucket notifies nobody.
+      scope.call('GetBucketNotificationConfiguration', () => client.send(new GetBucketNotificationConfigurationCommand({ Bucket }))),
     ]);
 
     const id = bucketArn(account.partition, name);
@@ -110,6 +129,8 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
         encryption: encryption === undefined ? undefined : (algorithm ?? null),
         customerManagedKey: encryption === undefined ? undefined : algorithm?.startsWith('aws:kms') === true && customerManagedKey(sse?.KMSMasterKeyID),
         versioning: versioning === undefined ? undefined : versioning.Status === 'Enabled',
+        eventNotifications: notification && notificationTargets(notification).length > 0,
+        notificationTargets: notification && notificationTargets(notification),
       },
       raw: {
         Location: location?.LocationConstraint,
@@ -120,6 +141,7 @@ export async function collectBuckets(account: AwsAccount): Promise<void> {
         Grants: acl?.Grants,
         Encryption: sse,
         Versioning: versioning?.Status,
+        Notifications: notification && toRaw(notification),
       },
     });
   });

@@ -211,12 +211,16 @@ export class AwsAccount {
   readonly users = new Map<string, string[]>();
   /** Buckets AI assets read, write or log to, by name, with the region of the first asset that named it. */
   readonly buckets = new Map<string, { region: string }>();
+  /** Buckets whose region GetBucketLocation told (s3.ts): regional services (Macie) are asked only about those. */
+  readonly bucketLocations = new Map<string, string>();
   readonly keys = new Map<string, ReferencedKey>();
   readonly functions = new Map<string, { region: string }>();
   readonly logGroups = new Map<string, { name: string; region: string }>();
   readonly vpcs = new Map<string, { region: string }>();
   /** ECR repositories of the images AI assets run, by ARN. */
   readonly repositories = new Map<string, { region: string; name: string }>();
+  /** OpenSearch Serverless collections that knowledge bases store their vectors in, by ARN (opensearch-serverless.ts). */
+  readonly collections = new Map<string, { region: string; id: string }>();
   /** Published guardrail versions that agents and flows name (`<ARN>:<version>`), read after them. */
   readonly guardrailVersions = new Map<string, { arn: string; version: string; region: string }>();
   /**
@@ -334,6 +338,15 @@ export class AwsAccount {
     if (!name) return undefined;
     if (!this.buckets.has(name)) this.buckets.set(name, { region });
     return bucketArn(this.partition, name);
+  }
+
+  /** An OpenSearch Serverless collection (`arn:...:aoss:region:account:collection/<id>`) a knowledge base stores in: read later; returns its id. */
+  collection(arn: string | undefined): string | undefined {
+    const parsed = parseArn(arn);
+    const id = parsed?.service === 'aoss' && parsed.account === this.account ? parsed.resource.match(/^collection\/([^/]+)$/)?.[1] : undefined;
+    if (!id) return undefined;
+    if (!this.collections.has(arn!)) this.collections.set(arn!, { region: parsed!.region, id });
+    return this.expect(arn, 'aws.opensearch-serverless.collection', parsed!.region);
   }
 
   /** A Lambda function an agent or flow invokes: read later; returns its (unqualified) ARN. */

@@ -974,6 +974,33 @@ export const AWS_ASSET_TYPES = [
         ),
         encryption: str('default encryption: AES256, aws:kms, aws:kms:dsse', from('GetBucketEncryption Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm', 'null: no default encryption configured')),
         versioning: bool('versioning is Enabled', from('GetBucketVersioning Status', 'false: never enabled (Status absent) or Suspended')),
+        eventNotifications: bool(
+          'object events are sent somewhere: an SNS topic, SQS queue or Lambda function, or EventBridge',
+          from('GetBucketNotificationConfiguration TopicConfigurations, QueueConfigurations, LambdaFunctionConfigurations, EventBridgeConfiguration', 'false: an empty configuration (the answer for a bucket without notifications)'),
+        ),
+        macieEnabled: bool(
+          'Amazon Macie is enabled (status ENABLED) in the bucket\'s region',
+          from('Macie GetMacieSession status', 'false: AccessDeniedException "Macie is not enabled" (HTTP 403), the answer where Macie is off, or status PAUSED; unknown when the call failed otherwise, or when GetBucketLocation could not tell the bucket\'s region'),
+        ),
+        macieMonitored: bool(
+          'Macie looks at the bucket: automated sensitive data discovery is on and monitors it, or a periodic classification job includes it',
+          from(
+            'GetAutomatedDiscoveryConfiguration status, and DescribeBuckets automatedDiscoveryMonitoringStatus and jobDetails.isMonitoredByJob',
+            'false: Macie is off in the region, or neither discovery nor a periodic job covers it; unknown when one of them could not be read (or isMonitoredByJob is UNKNOWN) and the other does not cover it',
+          ),
+        ),
+        sensitivityScore: num(
+          'Macie\'s sensitivity score: -1 classification error, 1-49 not sensitive, 50 not classified, 51-100 sensitive',
+          from('Macie DescribeBuckets sensitivityScore (bands: Macie API reference, BucketStatisticsBySensitivity)', 'null: Macie holds no score for the bucket; unknown when Macie is off or was not read'),
+        ),
+        macieSensitivity: str(
+          'the score\'s band: sensitive, not-sensitive, not-classified or error',
+          from('DescribeBuckets sensitivityScore, while automated discovery is on (the score of a bucket never analysed is 1 or 50)', 'null: no score, or automated discovery is off; unknown as sensitivityScore'),
+        ),
+        notificationTargets: strList(
+          'where the events go: topic, queue and function ARNs, and eventbridge',
+          from('GetBucketNotificationConfiguration TopicArn, QueueArn, LambdaFunctionArn; EventBridgeConfiguration present gives eventbridge', 'an empty list: none'),
+        ),
       },
       {
         publicRead: from(
@@ -981,8 +1008,49 @@ export const AWS_ASSET_TYPES = [
           'false when neither grants it; unknown while a source or a Block Public Access level that could neutralise it is unread',
         ),
         publicWrite: from('as publicRead, for s3:PutObject/DeleteObject and WRITE grants', 'as publicRead'),
-        sensitiveData: from('aispm: an AI asset named the bucket for its training data, artifacts, outputs, captured requests or logs', 'never absent: true for every bucket read'),
+        sensitiveData: from(
+          'Macie\'s verdict where it analysed the bucket (macieSensitivity sensitive: true, not-sensitive: false); otherwise aispm\'s assumption: an AI asset named the bucket for its training data, artifacts, outputs, captured requests or logs',
+          'never absent: true for every bucket read unless Macie found it not sensitive',
+        ),
         customerManagedKey: from(`GetBucketEncryption SSEAlgorithm aws:kms(:dsse) with KMSMasterKeyID${KEY_CHECK}`, 'false: no default encryption, or SSE-S3'),
+      },
+    ),
+  },
+  {
+    type: 'aws.opensearch-serverless.collection',
+    title: 'OpenSearch Serverless collection (a knowledge base\'s vector store)',
+    category: 'data',
+    bomType: 'data',
+    props: props(
+      ['internetExposed', 'customerManagedKey', 'sensitiveData'],
+      {
+        collectionType: str('SEARCH, TIMESERIES or VECTORSEARCH', from('BatchGetCollection collectionDetails[].type', NOT_SET)),
+        status: str('collection status', from('BatchGetCollection collectionDetails[].status', STATUS)),
+        kmsKeyArn: str(
+          'the KMS key that encrypts the collection',
+          from('BatchGetCollection collectionDetails[].kmsKeyArn', 'null: "auto", the value for an AWS owned key (OpenSearch Service developer guide, "Creating collections"); unknown when absent'),
+        ),
+        sourceVpcEndpoints: strList(
+          'the OpenSearch Serverless VPC endpoints the network policies let reach the collection',
+          from('ListSecurityPolicies and GetSecurityPolicy (type network) policy: SourceVPCEs of the statements whose collection rule names the collection (patterns such as collection/kb-* included)', 'an empty list: none, or the collection is public; unknown when a policy could not be read or parsed'),
+        ),
+        dataAccessPrincipals: strList(
+          'IAM principals the data access policies let at the collection or its indexes',
+          from('ListAccessPolicies and GetAccessPolicy (type data) policy: Principal of the statements with a collection or index rule that names the collection', 'an empty list: none; unknown when a policy could not be read or parsed'),
+        ),
+        dataAccessAllPermissions: bool(
+          'a data access rule for the collection or its indexes grants every permission (aoss:*)',
+          from('the same statements: Rules[].Permission contains aoss:*', 'false: no rule does; unknown as dataAccessPrincipals'),
+        ),
+        dataAccessWildcardPrincipal: bool('a principal of those statements contains a wildcard (*)', from('the same statements: Principal', 'false: none does; unknown as dataAccessPrincipals')),
+      },
+      {
+        internetExposed: from(
+          'ListSecurityPolicies and GetSecurityPolicy (type network) policy: AllowFromPublic of the statements whose collection rule names the collection',
+          'false when every network policy was read and none opens it (a collection no policy names is reachable from nowhere); unknown when a policy could not be read or parsed and none opens it',
+        ),
+        customerManagedKey: from(`BatchGetCollection kmsKeyArn${KEY_CHECK}`, 'false: "auto", an AWS owned key'),
+        sensitiveData: from('aispm: a knowledge base keeps its documents\' chunks and embeddings in it', 'never absent once the collection was read'),
       },
     ),
   },
@@ -1087,7 +1155,20 @@ export const AWS_ASSET_TYPES = [
     bomType: 'data',
     props: props(
       ['customerManagedKey', 'sensitiveData'],
-      { retentionDays: num('retention in days, null when logs never expire', from('DescribeLogGroups retentionInDays', 'null: logs never expire')) },
+      {
+        retentionDays: num('retention in days, null when logs never expire', from('DescribeLogGroups retentionInDays', 'null: logs never expire')),
+        dataMasking: bool(
+          'a data protection policy masks sensitive data in the group: the group\'s own or the account\'s (the two apply together) has a Deidentify statement',
+          from(
+            'GetDataProtectionPolicy policyDocument and DescribeAccountPolicies (policyType DATA_PROTECTION_POLICY) policyDocument: Statement[].Operation.Deidentify',
+            'false: neither policy exists (no policyDocument in the answer, or ResourceNotFoundException) or neither masks; true once one masks; unknown when a policy could not be read or parsed and none masks',
+          ),
+        ),
+        maskedDataIdentifiers: strList(
+          'the data identifiers masked (arn:aws:dataprotection::aws:data-identifier/EmailAddress, ...)',
+          from('the DataIdentifier of the Deidentify statements of those policies', 'an empty list: nothing is masked; unknown as dataMasking'),
+        ),
+      },
       {
         customerManagedKey: from(`DescribeLogGroups kmsKeyId${KEY_CHECK}`, 'false: encrypted with a CloudWatch Logs service key'),
         sensitiveData: from('aispm: the group receives Bedrock invocation logs (prompts and completions)', 'never absent once the group was read'),

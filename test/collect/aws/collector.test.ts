@@ -78,6 +78,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'eu-west-1 kms ok',
         'eu-west-1 lambda ok',
         'eu-west-1 logs ok',
+        'eu-west-1 macie2 ok',
         'eu-west-1 sagemaker denied',
         'global iam ok',
         'global s3 ok',
@@ -92,6 +93,8 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 guardduty ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
+        'us-east-1 macie2 ok',
+        'us-east-1 aoss ok',
         'us-east-1 sagemaker ok',
         'us-east-1 sts ok',
       ].sort(),
@@ -333,7 +336,7 @@ describe('the AWS collector, against a fake AWS', () => {
     const runbooks = asset('aws.bedrock.agent-action-group', 'ops-runbooks');
     expect(runbooks.props).toEqual({ executorType: 'lambda', state: 'ENABLED', requireConfirmation: false, unconfirmedActions: ['restart_service', 'rotate_instances'] });
     expect(edgesFrom(runbooks)).toEqual(['invokes -> ops-runbook-executor', 'part-of -> ops-agent']);
-    expect(edgesFrom(asset('aws.bedrock.knowledge-base', 'support-articles-kb'))).toEqual(['reads-data -> acme-support-articles', 'uses-identity -> BedrockKbRole']);
+    expect(edgesFrom(asset('aws.bedrock.knowledge-base', 'support-articles-kb'))).toEqual(['reads-data -> acme-support-articles', 'reads-data -> support-kb', 'uses-identity -> BedrockKbRole']);
 
     const flow = asset('aws.bedrock.flow', 'support-flow');
     expect(flow.props).toMatchObject({ unguardedNodes: ['Classify'], customerManagedKey: false });
@@ -454,9 +457,10 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(27);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(28);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
-    expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
+    // Its data protection policy only audits: nothing is masked.
+    expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true, dataMasking: false, maskedDataIdentifiers: [] });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({
       runtime: 'python3.12',
       environmentVariables: ['LOG_LEVEL', 'SLACK_BOT_TOKEN'],
@@ -465,6 +469,47 @@ describe('the AWS collector, against a fake AWS', () => {
     });
     expect(edgesFrom(asset('aws.lambda.function', 'ops-runbook-executor'))).toEqual(['uses-identity -> OpsRunbookLambdaRole']);
     expect(inventory.assets.filter((candidate) => candidate.id === roleArn('MLAdminRole'))).toHaveLength(1);
+  });
+
+  it('reads the knowledge bases\' vector stores: key, network and data access policies', () => {
+    const hardened = asset('aws.opensearch-serverless.collection', 'support-kb');
+    expect(hardened.props).toEqual({
+      collectionType: 'VECTORSEARCH',
+      status: 'ACTIVE',
+      kmsKeyArn: KEYS.mlCmk,
+      customerManagedKey: true,
+      internetExposed: false,
+      sourceVpcEndpoints: ['vpce-0a1b2c3d4e5f60718'],
+      dataAccessPrincipals: [roleArn('BedrockKbRole')],
+      dataAccessAllPermissions: false,
+      dataAccessWildcardPrincipal: false,
+      sensitiveData: true,
+    });
+    expect(edgesFrom(hardened)).toEqual(['encrypted-by -> alias/ml-cmk']);
+    // kmsKeyArn "auto" is an AWS owned key; the network policy names it by the pattern collection/hr-*.
+    expect(asset('aws.opensearch-serverless.collection', 'hr-kb').props).toMatchObject({
+      kmsKeyArn: null,
+      customerManagedKey: false,
+      internetExposed: true,
+      dataAccessPrincipals: [roleArn('BedrockKbRole'), roleArn('HrAnalyticsRole')],
+      dataAccessAllPermissions: true,
+    });
+    expect(edgesFrom(asset('aws.bedrock.knowledge-base', 'hr-policies-kb'))).toContain('reads-data -> hr-kb');
+  });
+
+  it('reads the AI buckets\' event notifications and what Macie knows of them', () => {
+    const bucket = (name: string) => asset('aws.s3.bucket', name).props;
+    // An empty notification configuration is an answer: nobody is notified.
+    expect(bucket('acme-hr-policies')).toMatchObject({ eventNotifications: false, notificationTargets: [], macieEnabled: true, macieMonitored: false, sensitivityScore: 50, macieSensitivity: 'not-classified', sensitiveData: true });
+    expect(bucket('acme-support-articles')).toMatchObject({ eventNotifications: true, notificationTargets: ['eventbridge'], macieMonitored: true, sensitivityScore: 12, macieSensitivity: 'not-sensitive' });
+    // Macie analysed it and found nothing sensitive: its verdict replaces the assumption.
+    expect(bucket('acme-support-articles').sensitiveData).toBe(false);
+    expect(bucket('acme-ml-training-data')).toMatchObject({ notificationTargets: [`arn:aws:sns:us-east-1:${ACCOUNT}:ml-data-changes`], macieMonitored: true, macieSensitivity: 'sensitive', sensitiveData: true });
+    // A periodic classification job covers a bucket that discovery leaves out.
+    expect(bucket('acme-public-uploads')).toMatchObject({ macieMonitored: true, macieSensitivity: 'not-classified' });
+    // "Macie is not enabled" (403) in eu-west-1 is an answer: off, not a denied call.
+    expect(bucket('acme-feature-store')).toMatchObject({ macieEnabled: false, macieMonitored: false, sensitiveData: true });
+    expect(bucket('acme-feature-store').sensitivityScore).toBeUndefined();
   });
 
   // Values this SDK does not know are served by the fault proxy (test/faults/aws.test.ts): the fake answers only what AWS's model has.
@@ -529,7 +574,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

@@ -858,7 +858,8 @@ export const AGENTS: Record<string, AgentsEstate> = {
       OPSAGENT1: [],
       SUPPORT01: [{ knowledgeBaseId: 'KBSUPPORT', knowledgeBaseState: 'ENABLED', updatedAt: daysAgo(60).toISOString() }],
       DRAFTAGNT: [],
-      FAQAGENT1: [],
+      // faq-agent answers from the HR knowledge base, whose vector store is open to the public network.
+      FAQAGENT1: [{ knowledgeBaseId: 'KBHRPOLCY', knowledgeBaseState: 'ENABLED', updatedAt: daysAgo(40).toISOString() }],
     },
     knowledgeBases: [
       {
@@ -1101,6 +1102,8 @@ export interface FakeBucket {
   encryption: { SSEAlgorithm: string; KMSMasterKeyID?: string };
   versioning?: 'Enabled' | 'Suspended';
   tags?: Record<string, string>;
+  /** GetBucketNotificationConfiguration: SNS topics and EventBridge; none is an empty configuration. */
+  notifications?: { topics?: Array<{ id: string; arn: string; events: string[] }>; eventBridge?: boolean };
 }
 
 /**
@@ -1110,7 +1113,14 @@ export interface FakeBucket {
 export const ACCOUNT_PUBLIC_ACCESS_BLOCK: Partial<typeof ALL_BLOCKED> | undefined = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false };
 
 export const BUCKETS: Record<string, FakeBucket> = {
-  'acme-ml-training-data': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled', tags: { 'data-classification': 'confidential' } },
+  'acme-ml-training-data': {
+    region: US,
+    publicAccessBlock: ALL_BLOCKED,
+    encryption: kms(KEYS.mlCmk),
+    versioning: 'Enabled',
+    tags: { 'data-classification': 'confidential' },
+    notifications: { topics: [{ id: 'training-data-changes', arn: `arn:aws:sns:${US}:${ACCOUNT}:ml-data-changes`, events: ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'] }] },
+  },
   'acme-public-uploads': {
     region: US,
     policy: policy({ Sid: 'PartnerUploads', Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::acme-public-uploads/uploads/*' }),
@@ -1122,7 +1132,8 @@ export const BUCKETS: Record<string, FakeBucket> = {
   // A public-read ACL neutralised by IgnorePublicAcls.
   'acme-support-data': { region: US, publicAccessBlock: ALL_BLOCKED, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'aws:kms' }, versioning: 'Suspended' },
   // A public-read ACL that only the account-level IgnorePublicAcls neutralises.
-  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' }, versioning: 'Enabled' },
+  // The knowledge base source that sends its changes to EventBridge (acme-hr-policies, the other one, notifies nobody).
+  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' }, versioning: 'Enabled', notifications: { eventBridge: true } },
   'acme-hr-policies': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
   'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled' },
@@ -1212,6 +1223,31 @@ LAMBDAS[lambdaArn('image-resizer')] = {
   Handler: 'index.handler',
   Environment: { Variables: { DEST_BUCKET: 'acme-images', SIGNING_SECRET: PLANTED_SECRETS.githubToken } },
 };
+
+/** A data protection policy document as CloudWatch Logs takes it (PutDataProtectionPolicy). */
+const dataProtection = (name: string, operations: Array<'Audit' | 'Deidentify'>) => ({
+  Name: name,
+  Version: '2021-06-01',
+  Statement: operations.map((operation) => ({
+    Sid: operation.toLowerCase(),
+    DataIdentifier: ['arn:aws:dataprotection::aws:data-identifier/EmailAddress', 'arn:aws:dataprotection::aws:data-identifier/CreditCardNumber'],
+    Operation: operation === 'Audit' ? { Audit: { FindingsDestination: {} } } : { Deidentify: { MaskConfig: {} } },
+  })),
+});
+
+/**
+ * Log groups' own data protection policies (GetDataProtectionPolicy): the invocation log group only
+ * audits (finds, does not mask) prompts' personal data; the archive group, its hardened twin, masks it.
+ */
+export const LOG_DATA_PROTECTION: Record<string, Record<string, unknown>> = {
+  [EU]: {
+    '/aws/bedrock/invocations': dataProtection('invocations-audit', ['Audit']),
+    '/aws/bedrock/invocations-archive': dataProtection('invocations-archive-mask', ['Audit', 'Deidentify']),
+  },
+};
+
+/** The account's data protection policies (DescribeAccountPolicies DATA_PROTECTION_POLICY): none. */
+export const LOG_ACCOUNT_POLICIES: Record<string, Array<Record<string, unknown>>> = {};
 
 export const LOG_GROUPS: Record<string, Array<Record<string, unknown>>> = {
   [US]: [],
@@ -1364,6 +1400,22 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-no-cloudwatch-alarms', `bedrock alarms (${EU})`],
   // CloudTrail (cloudtrail.ts): eu-west-1's only trail is stopped; its data-events finding is folded into this one.
   ['aws-cloudtrail-bedrock-activity-not-logged', `cloudtrail (${EU})`],
+  // RAG stores and data (opensearch-serverless.ts, macie.ts): hr-policies-kb's vector store is public, under
+  // an AWS owned key, with aoss:* granted, and faq-agent retrieves from it; its source bucket notifies nobody.
+  ['aws-opensearch-serverless-collection-public-network', 'hr-kb'],
+  ['aws-opensearch-serverless-collection-without-cmk', 'hr-kb'],
+  ['aws-opensearch-serverless-collection-broad-data-access', 'hr-kb'],
+  ['aws-opensearch-serverless-public-store-feeds-agent', 'hr-kb'],
+  ['aws-bedrock-knowledge-base-source-bucket-without-notifications', 'hr-policies-kb'],
+  // Training data without versioning: churn-train reads acme-public-uploads; support-tuned was trained on acme-support-data (Suspended).
+  ['aws-s3-training-data-bucket-unversioned', 'acme-public-uploads'],
+  ['aws-s3-training-data-bucket-unversioned', 'acme-support-data'],
+  // The invocation log group's data protection policy audits and masks nothing.
+  ['aws-bedrock-model-invocation-logs-unmasked', '/aws/bedrock/invocations'],
+  // Macie: off in eu-west-1; in us-east-1 acme-hr-policies is excluded from discovery and in no periodic job.
+  ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-hr-policies'],
+  ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-feature-store'],
+  ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-bedrock-logs'],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1408,4 +1460,5 @@ export const HARDENED_TWINS = [
   'fraud-dataquality-job',
   'claims-review',
   `cloudtrail (${AP})`,
+  'support-kb',
 ];

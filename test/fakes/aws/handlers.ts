@@ -10,7 +10,10 @@ import {
   GROUPS,
   KMS_KEYS,
   LAMBDAS,
+  LOG_ACCOUNT_POLICIES,
+  LOG_DATA_PROTECTION,
   LOG_GROUPS,
+  daysAgo,
   MANAGED_POLICIES,
   REGIONS,
   ROLES,
@@ -199,6 +202,17 @@ export function kmsOperation(operation: string, input: Input, region: string): (
 }
 
 export function logsOperation(operation: string, input: Input, region: string): (() => unknown) | undefined {
+  if (operation === 'GetDataProtectionPolicy') {
+    return () => {
+      const name = input.logGroupIdentifier as string;
+      const group = (LOG_GROUPS[region] ?? []).find((candidate) => candidate.logGroupName === name);
+      if (!group) throw new FakeError('ResourceNotFoundException', 'The specified log group does not exist.', 400);
+      // A group without a policy: the answer names the group and carries no document.
+      const policy = LOG_DATA_PROTECTION[region]?.[name];
+      return policy ? { logGroupIdentifier: name, policyDocument: JSON.stringify(policy), lastUpdatedTime: daysAgo(40).getTime() } : { logGroupIdentifier: name };
+    };
+  }
+  if (operation === 'DescribeAccountPolicies') return () => ({ accountPolicies: input.policyType === 'DATA_PROTECTION_POLICY' ? (LOG_ACCOUNT_POLICIES[region] ?? []) : [] });
   if (operation !== 'DescribeLogGroups') return undefined;
   return () => {
     const groups = (LOG_GROUPS[region] ?? []).filter((group) => (group.logGroupName as string).startsWith((input.logGroupNamePrefix as string) ?? ''));
@@ -599,6 +613,7 @@ const S3_OPERATIONS: Record<string, { operation: string; action: string }> = {
   acl: { operation: 'GetBucketAcl', action: 's3:GetBucketAcl' },
   encryption: { operation: 'GetBucketEncryption', action: 's3:GetEncryptionConfiguration' },
   versioning: { operation: 'GetBucketVersioning', action: 's3:GetBucketVersioning' },
+  notification: { operation: 'GetBucketNotificationConfiguration', action: 's3:GetBucketNotification' },
 };
 
 const xml = (tag: string, value: unknown) => (value === undefined ? '' : `<${tag}>${String(value)}</${tag}>`);
@@ -640,6 +655,12 @@ export function s3Operation(bucketName: string, query: URLSearchParams): (Operat
         return {
           xml: `<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault>${xml('SSEAlgorithm', bucket.encryption.SSEAlgorithm)}${xml('KMSMasterKeyID', bucket.encryption.KMSMasterKeyID)}</ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>`,
         };
+      case 'notification': {
+        // A bucket without notifications answers with an empty configuration, not an error.
+        const { topics = [], eventBridge } = bucket.notifications ?? {};
+        const topicXml = topics.map((topic) => `<TopicConfiguration>${xml('Id', topic.id)}${xml('Topic', topic.arn)}${topic.events.map((event) => xml('Event', event)).join('')}</TopicConfiguration>`);
+        return { xml: `<NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${topicXml.join('')}${eventBridge ? '<EventBridgeConfiguration></EventBridgeConfiguration>' : ''}</NotificationConfiguration>` };
+      }
       default:
         return { xml: `<VersioningConfiguration>${xml('Status', bucket.versioning)}</VersioningConfiguration>` };
     }

@@ -29,6 +29,8 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   lambda: 'lambda',
   ecs: 'ecs',
   ecr: 'ecr',
+  aoss: 'opensearchserverless',
+  macie2: 'macie2',
   sts: 'sts',
   iam: 'iam',
   ec2: 'ec2',

@@ -7,7 +7,9 @@ import { agentCoreOperation } from './agentcore.js';
 import { ecrOperation } from './ecr.js';
 import { ecsOperation } from './ecs.js';
 import { guardDutyOperation } from './guardduty.js';
+import { macieOperation } from './macie.js';
 import { cloudTrailOperation } from './cloudtrail.js';
+import { openSearchServerlessOperation } from './opensearch-serverless.js';
 import { CLIENT_OF_SERVICE } from './model.js';
 import { checkAnswer } from './model-check.js';
 import { ACCESS_DENIED, THROTTLING, ec2Reply, errorReply, formParameters, jsonReply, queryReply, xmlReply, type Protocol, type Reply } from './protocols.js';
@@ -43,6 +45,7 @@ const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerO
   AmazonEC2ContainerRegistry_V20150921: { service: 'ecr', handler: ecrOperation },
   CloudTrail_20131101: { service: 'cloudtrail', handler: cloudTrailOperation },
   AWSOrganizationsV20161128: { service: 'organizations', handler: (operation, input) => organizationsOperation(operation, input) },
+  OpenSearchServerless: { service: 'aoss', handler: openSearchServerlessOperation },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -153,7 +156,8 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'ecs':
     case 'ecr':
     case 'cloudtrail':
-    case 'organizations': {
+    case 'organizations':
+    case 'aoss': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
@@ -166,8 +170,9 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
       return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
     }
     case 'guardduty':
+    case 'macie2':
     case 'bedrock-agentcore': {
-      const serve = service === 'guardduty' ? guardDutyOperation : agentCoreOperation;
+      const serve = service === 'guardduty' ? guardDutyOperation : service === 'macie2' ? macieOperation : agentCoreOperation;
       const operation = serve({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
       return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
     }
