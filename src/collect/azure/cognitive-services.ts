@@ -15,6 +15,7 @@ import { diagnosticLoggingReader, type DiagnosticLoggingReader } from './diagnos
 import { collectFoundry, foundryScope } from './foundry.js';
 import { attachIdentities } from './identities.js';
 import { keyIdFromVault, linkEncryptionKey } from './keys.js';
+import { guardrailsId } from './policy.js';
 import { resourceRef, SERVICES, type AzureScan, type ResourceRef } from './session.js';
 
 /**
@@ -34,6 +35,7 @@ export async function collectCognitiveServices(scan: AzureScan, subscriptionId: 
     // Unread accounts: their connections (users of search services) and the AI workloads a Defender plan covers.
     scan.connectionsUnread = true;
     scan.graph.markEdgesUnread(defenderPlanId(subscriptionId, 'AI'), 'monitored-by', 'in');
+    scan.graph.markEdgesUnread(guardrailsId(subscriptionId), 'governed-by', 'in');
   }
   if (!accounts?.length) return;
   const readLogging = diagnosticLoggingReader(scan, subscriptionId);

@@ -14,6 +14,7 @@ const SEARCH = 'Microsoft.Search 2025-05-01';
 const SECURITY = 'Microsoft.Security 2024-01-01';
 const KEY_VAULT = 'Microsoft.KeyVault 2026-02-01';
 const DATABRICKS = 'Microsoft.Databricks 2026-01-01';
+const POLICY = 'Microsoft.Authorization 2025-03-01';
 
 const source = (from: string, absent: string): PropertySource => ({ from, absent });
 const account = (field: string, absent: string) => source(`Accounts_List (${COGNITIVE}) ${field}`, absent);
@@ -25,6 +26,7 @@ const endpoint = (field: string, absent: string) => source(`OnlineEndpoints_List
 const storage = (field: string, absent: string) => source(`StorageAccounts_List (${STORAGE}) ${field}`, absent);
 const search = (field: string, absent: string) => source(`Services_ListBySubscription (${SEARCH}) ${field}`, absent);
 const databricks = (field: string, absent: string) => source(`Workspaces_ListBySubscription (${DATABRICKS}) ${field}`, absent);
+const assignments = (field: string, absent: string) => source(`PolicyAssignments_List with $filter=atScope() (${POLICY}) on the subscription: ${field}`, absent);
 const pricing = (field: string, absent: string) => source(`Pricings_List (${SECURITY}) on the subscription: ${field}`, absent);
 /** Search data-plane authentication: keys are the default (https://learn.microsoft.com/azure/search/search-security-enable-roles). */
 const SEARCH_KEYS_DEFAULT = 'API keys work: key-based authentication is the default (learn.microsoft.com/azure/search/search-security-enable-roles); the spec gives no default';
@@ -474,6 +476,32 @@ export const AZURE_ASSET_TYPES = [
       },
       { loggingEnabled: DIAGNOSTIC_LOGGING },
     ),
+  },
+  {
+    type: 'azure.policy.ai-guardrails',
+    title: 'Azure Policy guardrails for AI services in force on a subscription (built-in definitions assigned at the subscription or a management group above it)',
+    category: 'governance',
+    bomType: 'service',
+    props: props([], {
+      assignments: num('policy assignments in force on the subscription (at it or at a management group above it), AI-related or not', assignments('the count of value[]', 'never absent: an empty list counts 0')),
+      enforcedControls: strList(
+        'AI controls that an assignment enforces on the whole subscription: a recognised built-in definition (directly or in an initiative) with effect Deny, Modify or DeployIfNotExists, enforcementMode Default, no notScopes and no resource selectors. Controls: public-network-access-disabled, local-auth-disabled, customer-managed-key, approved-models',
+        assignments(
+          'properties.policyDefinitionId (with PolicySetDefinitions_Get policyDefinitions[] for an initiative), the effect from properties.overrides, properties.parameters, the initiative\'s parameters and defaults, properties.enforcementMode, properties.notScopes, properties.resourceSelectors',
+          '[]: none; enforcementMode absent: Default (the spec\'s default); an effect parameter not given: the built-in\'s default effect (Azure/azure-policy@f4a50ba)',
+        ),
+      ),
+      partlyEnforcedControls: strList('AI controls enforced only outside excluded scopes (notScopes) or for selected resources (resourceSelectors)', assignments('properties.notScopes, properties.resourceSelectors', '[]: none')),
+      auditedControls: strList('AI controls that assignments only audit: effect Audit or AuditIfNotExists, or an enforcing effect under enforcementMode DoNotEnforce', assignments('properties.enforcementMode and the resolved effect', '[]: none')),
+      publicNetworkAccessEnforced: bool(
+        'an assignment enforces on the whole subscription that AI services accounts restrict network access (built-ins 037eea7a Deny, 47ba1dd7 Modify, or the deprecated 0725b4dd Deny)',
+        assignments('as enforcedControls', 'unknown when an initiative could not be read, or an assignment\'s effect or enforcement mode (Enroll) is not determined by its record'),
+      ),
+      localAuthEnforced: bool(
+        'an assignment enforces on the whole subscription that AI services accounts disable key access (built-ins 71ef260a Deny, 14de9e63 Modify, 55eff01b DeployIfNotExists)',
+        assignments('as enforcedControls', 'unknown when an initiative could not be read, or an assignment\'s effect or enforcement mode (Enroll) is not determined by its record'),
+      ),
+    }),
   },
 ] as const satisfies readonly AssetTypeSpec[];
 

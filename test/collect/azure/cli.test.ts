@@ -75,6 +75,8 @@ const PLANTED = [
   ['azure-ml-workspace-public-network-access', 'hub-open'],
   ['azure-ml-workspace-public-network-access', 'proj-open'],
   ['azure-ml-workspace-without-cmk', 'hub-open'],
+  ['azure-policy-ai-local-auth-not-enforced', 'ai-policy-guardrails'],
+  ['azure-policy-ai-network-access-not-enforced', 'ai-policy-guardrails'],
   ['azure-search-diagnostic-logs-disabled', 'rag-search-open'],
   ['azure-search-diagnostic-logs-disabled', 'search-firewalled'],
   ['azure-search-diagnostic-logs-disabled', 'search-minimal'],
@@ -132,6 +134,10 @@ describe('aispm scan --provider azure', () => {
     const findings: JsonFinding[] = document.findings;
     expect(findings.map((finding) => [finding.ruleId, finding.resource.name]).sort()).toEqual(PLANTED);
     expect(findings.filter((finding) => HARDENED.includes(finding.resource.name))).toEqual([]);
+    expect(findings.filter((finding) => finding.ruleId.startsWith('azure-policy-')).map((finding) => [finding.resource.account, finding.message])).toEqual([
+      [SUB_PROD, `None of the 2 policy assignments in force on subscription ${SUB_PROD} enforces disabled key access on its AI services accounts`],
+      [SUB_PROD, `None of the 2 policy assignments in force on subscription ${SUB_PROD} enforces network restriction of its AI services accounts`],
+    ]);
     const poisoning = findings.find((finding) => finding.ruleId === 'cross-internet-exposed-compute-can-write-training-data')!;
     expect(poisoning.path).toEqual([`${ids.project}/computes/ci-exposed`, ids.uamiCompute, ids.storageTraining]);
     const secret = findings.find((finding) => finding.ruleId === 'cross-secret-in-model-configuration')!;
@@ -139,6 +145,7 @@ describe('aispm scan --provider azure', () => {
     const gaps = document.scan.coverage.filter((entry: { status: string }) => entry.status === 'denied' || entry.status === 'error');
     expect(gaps.map((entry: { service: string }) => entry.service).sort()).toEqual([
       'Microsoft.Authorization',
+      'Microsoft.Authorization/policy',
       'Microsoft.CognitiveServices',
       'Microsoft.Databricks',
       'Microsoft.KeyVault',
@@ -159,7 +166,7 @@ describe('aispm scan --provider azure', () => {
       result.locations[0]!.physicalLocation.artifactLocation.uri.split('/').pop(),
     ]);
     expect(found.sort()).toEqual(PLANTED);
-    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(9);
+    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(10);
   });
 
   it('never prints the secret planted in a deployment environment', async () => {

@@ -1,5 +1,6 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
 import { addDatabricks } from './databricks.js';
+import { addPolicy } from './policy.js';
 import { addFoundry, foundryPrincipals } from './foundry.js';
 import { addKeyVaults } from './keyvault.js';
 import { addSearchAndDefender, searchIds } from './search.js';
@@ -106,6 +107,7 @@ export function fakeTenant(): FakeTenant {
   addSearchAndDefender(tenant);
   addKeyVaults(tenant);
   addDatabricks(tenant);
+  addPolicy(tenant);
   return tenant;
 }
 
