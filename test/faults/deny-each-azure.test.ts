@@ -30,6 +30,7 @@ const PERMISSIONS: string[] = [
   'Microsoft.ManagedIdentity/userAssignedIdentities/read',
   'Microsoft.Resources/subscriptions/read',
   'Microsoft.Search/searchServices/read',
+  'Microsoft.Security/defenderForStorageSettings/read',
   'Microsoft.Security/pricings/read',
   'Microsoft.Storage/storageAccounts/blobServices/containers/read',
   'Microsoft.Storage/storageAccounts/read',

@@ -125,9 +125,25 @@ function deploymentProps(deployment: Deployment, catalog: AccountModel[] | undef
     skuName: deployment.sku?.name ?? null,
     ...(raiPolicyName ? { raiPolicyName } : {}),
     versionUpgradeOption: deployment.properties?.versionUpgradeOption ?? null,
+    capacity: deployment.sku?.capacity ?? null,
+    ...perMinute('requestsPerMinute', deployment.properties?.rateLimits, 'request'),
+    ...perMinute('tokensPerMinute', deployment.properties?.rateLimits, 'token'),
+    dynamicQuota: deployment.properties?.dynamicThrottlingEnabled ?? null,
     generatesText: generatesText(deployment.properties?.capabilities),
     ...(entry ? retirement(entry, now) : {}),
   };
+}
+
+/**
+ * The limit of one kind (`request`, `token`) the deployment's rate limits set, per minute: Azure
+ * derives them from the capacity (the spec's ThrottlingRule: count per renewalPeriod seconds).
+ * Nothing when the answer carries no rate limits (unknown); null when none of that kind is listed.
+ */
+function perMinute<K extends string>(name: K, rules: Array<{ key?: string; renewalPeriod?: number; count?: number }> | undefined, key: string): Partial<Record<K, number | null>> {
+  if (!rules) return {};
+  const rule = rules.find((candidate) => same(candidate.key, key));
+  const limit = rule?.count !== undefined && rule.renewalPeriod ? Math.round((rule.count * 60) / rule.renewalPeriod) : null;
+  return { [name]: limit } as Record<K, number | null>;
 }
 
 /** Capabilities of a deployment that take text prompts and generate text, where prompt shields apply. */

@@ -21,6 +21,7 @@ export const SERVICES = {
   security: 'Microsoft.Security/pricings',
   databricks: 'Microsoft.Databricks',
   policy: 'Microsoft.Authorization/policy',
+  defenderForStorage: 'Microsoft.Security/defenderForStorageSettings',
 } as const;
 
 type Service = (typeof SERVICES)[keyof typeof SERVICES];

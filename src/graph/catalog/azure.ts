@@ -26,6 +26,7 @@ const endpoint = (field: string, absent: string) => source(`OnlineEndpoints_List
 const storage = (field: string, absent: string) => source(`StorageAccounts_List (${STORAGE}) ${field}`, absent);
 const search = (field: string, absent: string) => source(`Services_ListBySubscription (${SEARCH}) ${field}`, absent);
 const databricks = (field: string, absent: string) => source(`Workspaces_ListBySubscription (${DATABRICKS}) ${field}`, absent);
+const defenderForStorage = (field: string, absent: string) => source(`DefenderForStorage_Get (Microsoft.Security 2025-06-01) on the account, setting current: ${field}`, absent);
 const assignments = (field: string, absent: string) => source(`PolicyAssignments_List with $filter=atScope() (${POLICY}) on the subscription: ${field}`, absent);
 const pricing = (field: string, absent: string) => source(`Pricings_List (${SECURITY}) on the subscription: ${field}`, absent);
 /** Search data-plane authentication: keys are the default (https://learn.microsoft.com/azure/search/search-security-enable-roles). */
@@ -90,6 +91,16 @@ export const AZURE_ASSET_TYPES = [
       {
         modelFormat: str('model format, e.g. OpenAI', deployment('properties.model.format', NULL_WHEN_ABSENT)),
         skuName: str('deployment SKU, e.g. Standard, GlobalStandard', deployment('sku.name', NULL_WHEN_ABSENT)),
+        capacity: num('deployed capacity (sku.capacity): for Azure OpenAI Standard and GlobalStandard, units of 1,000 tokens per minute', deployment('sku.capacity', NULL_WHEN_ABSENT)),
+        requestsPerMinute: num(
+          'requests per minute the deployment accepts before answering 429, as Azure derives it from the capacity',
+          deployment('properties.rateLimits[] with key request: count per renewalPeriod seconds, read-only', 'unknown when the answer carries no rateLimits; null when none has key request'),
+        ),
+        tokensPerMinute: num(
+          'tokens per minute the deployment accepts before answering 429',
+          deployment('properties.rateLimits[] with key token: count per renewalPeriod seconds, read-only', 'unknown when the answer carries no rateLimits; null when none has key token'),
+        ),
+        dynamicQuota: bool('dynamic quota: the deployment may take spare capacity above its quota', deployment('properties.dynamicThrottlingEnabled, read-only', NULL_WHEN_ABSENT)),
         raiPolicyName: str(
           'content filter (RAI policy) the deployment names; unknown when it names none (the account default applies, and Azure does not say which)',
           deployment('properties.raiPolicyName', 'unknown: the account default filter applies, and the API does not say which'),
@@ -293,6 +304,12 @@ export const AZURE_ASSET_TYPES = [
           'blob containers that allow anonymous read access',
           source(`BlobContainers_List (${STORAGE}) properties.publicAccess (Blob or Container)`, '[] when the account forbids anonymous access or no network path reaches it; unknown when the containers could not be listed'),
         ),
+        defenderForStorage: bool('Microsoft Defender for Storage protects the account (set on it or inherited from the subscription\'s plan)', defenderForStorage('properties.isEnabled', 'unknown')),
+        sensitiveDataDiscovery: bool(
+          'Defender for Storage\'s sensitive data discovery classifies the account\'s blobs (personal, financial, credential data), so what the AI data holds is known',
+          defenderForStorage('properties.isEnabled and properties.sensitiveDataDiscovery.isEnabled: both true', 'false when either is false; unknown when the API leaves out either, or the setting could not be read'),
+        ),
+        defenderSettingsOverridden: bool('the account\'s Defender for Storage settings override the subscription\'s', defenderForStorage('properties.overrideSubscriptionLevelSettings', NULL_WHEN_ABSENT)),
       },
       {
         publicRead: source(`BlobContainers_List (${STORAGE}) properties.publicAccess of each container, unless allowBlobPublicAccess is false or the network is closed`, 'unknown when the containers could not be listed'),

@@ -100,6 +100,8 @@ const PLANTED = [
   ['azure-storage-ai-data-anonymous-access-allowed', 'stmltraining'],
   ['azure-storage-ai-data-shared-key-access', 'stmlhub'],
   ['azure-storage-ai-data-shared-key-access', 'stmltraining'],
+  ['azure-storage-ai-data-without-sensitive-data-discovery', 'stmlhub'],
+  ['azure-storage-ai-data-without-sensitive-data-discovery', 'stmltraining'],
   ['cross-ai-data-publicly-readable', 'legacy_exports'],
   // (ci-exposed runs as an admin: cross-internet-exposed-workload-admin-identity includes cross-ai-workload-identity-admin)
   ['cross-ai-workload-identity-admin', 'proj-agents'],
