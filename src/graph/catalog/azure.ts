@@ -383,6 +383,14 @@ export const AZURE_ASSET_TYPES = [
         from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.isSharedToAll'),
         absent: 'unknown: the spec gives no default',
       }),
+      targetResourceId: str('the Azure resource the connection reaches, as its metadata names it (Foundry sets metadata.ResourceId for Azure resources)', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.metadata.ResourceId'),
+        absent: 'null: not named (the metadata is a free string map)',
+      }),
+      crossSubscription: bool('the target resource is in another subscription than the connection\'s account', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'the subscription of properties.metadata.ResourceId, compared with the account\'s'),
+        absent: 'unknown when the metadata names no resource id',
+      }),
     }),
   },
   {

@@ -27,6 +27,7 @@ const PLANTED = [
   ['azure-ai-account-without-managed-identity', 'dev-speech'],
   ['azure-ai-account-without-managed-identity', 'oai-exposed'],
   ['azure-ai-account-without-private-endpoint', 'oai-firewalled'],
+  ['azure-ai-connection-key-to-other-subscription', 'partner-data-key'],
   ['azure-ai-connection-shared-credential', 'shared-openai-key'],
   ['azure-ai-connection-stored-credential', 'rag-search-key'],
   ['azure-ai-connection-stored-credential', 'training-key'],
