@@ -114,7 +114,8 @@ const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 
 
 interface JsonFinding {
   ruleId: string;
-  resource: { name: string };
+  message: string;
+  resource: { name: string; account: string };
   path?: string[];
   evidence: Record<string, unknown>;
 }
