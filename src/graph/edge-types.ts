@@ -18,6 +18,7 @@ export const EDGE_TYPES = {
   'in-network': 'runs inside this network (VPC, subnet, virtual network)',
   'invokes': 'can call this function or tool (agent action groups, tools)',
   'part-of': 'is a child of this asset (a deployment of an account, a compute of a workspace)',
+  'governed-by': 'its settings are constrained by these policy guardrails (Azure Policy assignments)',
 } as const satisfies Record<string, string>;
 
 export type EdgeType = keyof typeof EDGE_TYPES;

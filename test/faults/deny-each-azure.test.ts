@@ -8,6 +8,8 @@ import { denyEachPermissionTests } from './deny-each.js';
 
 /** Every Azure RBAC action the Azure collector uses on the fake tenant, denied one at a time (403 AuthorizationFailed, as ARM answers). */
 const PERMISSIONS: string[] = [
+  'Microsoft.Authorization/policyAssignments/read',
+  'Microsoft.Authorization/policySetDefinitions/read',
   'Microsoft.Authorization/roleAssignments/read',
   'Microsoft.Authorization/roleDefinitions/read',
   'Microsoft.CognitiveServices/accounts/connections/read',
@@ -28,6 +30,7 @@ const PERMISSIONS: string[] = [
   'Microsoft.ManagedIdentity/userAssignedIdentities/read',
   'Microsoft.Resources/subscriptions/read',
   'Microsoft.Search/searchServices/read',
+  'Microsoft.Security/defenderForStorageSettings/read',
   'Microsoft.Security/pricings/read',
   'Microsoft.Storage/storageAccounts/blobServices/containers/read',
   'Microsoft.Storage/storageAccounts/read',

@@ -15,6 +15,7 @@ import { diagnosticLoggingReader, type DiagnosticLoggingReader } from './diagnos
 import { collectFoundry, foundryScope } from './foundry.js';
 import { attachIdentities } from './identities.js';
 import { keyIdFromVault, linkEncryptionKey } from './keys.js';
+import { guardrailsId } from './policy.js';
 import { resourceRef, SERVICES, type AzureScan, type ResourceRef } from './session.js';
 
 /**
@@ -34,6 +35,7 @@ export async function collectCognitiveServices(scan: AzureScan, subscriptionId: 
     // Unread accounts: their connections (users of search services) and the AI workloads a Defender plan covers.
     scan.connectionsUnread = true;
     scan.graph.markEdgesUnread(defenderPlanId(subscriptionId, 'AI'), 'monitored-by', 'in');
+    scan.graph.markEdgesUnread(guardrailsId(subscriptionId), 'governed-by', 'in');
   }
   if (!accounts?.length) return;
   const readLogging = diagnosticLoggingReader(scan, subscriptionId);
@@ -123,9 +125,25 @@ function deploymentProps(deployment: Deployment, catalog: AccountModel[] | undef
     skuName: deployment.sku?.name ?? null,
     ...(raiPolicyName ? { raiPolicyName } : {}),
     versionUpgradeOption: deployment.properties?.versionUpgradeOption ?? null,
+    capacity: deployment.sku?.capacity ?? null,
+    ...perMinute('requestsPerMinute', deployment.properties?.rateLimits, 'request'),
+    ...perMinute('tokensPerMinute', deployment.properties?.rateLimits, 'token'),
+    dynamicQuota: deployment.properties?.dynamicThrottlingEnabled ?? null,
     generatesText: generatesText(deployment.properties?.capabilities),
     ...(entry ? retirement(entry, now) : {}),
   };
+}
+
+/**
+ * The limit of one kind (`request`, `token`) the deployment's rate limits set, per minute: Azure
+ * derives them from the capacity (the spec's ThrottlingRule: count per renewalPeriod seconds).
+ * Nothing when the answer carries no rate limits (unknown); null when none of that kind is listed.
+ */
+function perMinute<K extends string>(name: K, rules: Array<{ key?: string; renewalPeriod?: number; count?: number }> | undefined, key: string): Partial<Record<K, number | null>> {
+  if (!rules) return {};
+  const rule = rules.find((candidate) => same(candidate.key, key));
+  const limit = rule?.count !== undefined && rule.renewalPeriod ? Math.round((rule.count * 60) / rule.renewalPeriod) : null;
+  return { [name]: limit } as Record<K, number | null>;
 }
 
 /** Capabilities of a deployment that take text prompts and generate text, where prompt shields apply. */

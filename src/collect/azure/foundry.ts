@@ -1,7 +1,7 @@
 import type { Account, CognitiveServicesManagementClient, ConnectionPropertiesV2BasicResource, Project } from '@azure/arm-cognitiveservices';
 import { looksLikeSecretKey, REDACTION_PREFIX } from '../../secrets/detect.js';
 import { forEachConcurrently } from '../runtime.js';
-import { drain, jsonRecord, knownValue, same, tagsOf, type ResourceIdParts } from './arm.js';
+import { drain, jsonRecord, knownValue, same, subscriptionOf, tagsOf, type ResourceIdParts } from './arm.js';
 import { attachIdentities } from './identities.js';
 import { hostOf } from './search.js';
 import { SERVICES, type AzureScan, type ResourceRef } from './session.js';
@@ -86,7 +86,7 @@ function addConnection(scan: AzureScan, parent: ResourceRef, connection: Connect
     account: parent.account,
     region: parent.region,
     name: connection.name ?? connection.id,
-    props: connectionProps(connection),
+    props: { ...connectionProps(connection), ...targetProps(connection, parent.account) },
     raw: connectionRecord(connection),
   });
   scan.graph.link(connection.id, 'part-of', parent.id);
@@ -105,6 +105,16 @@ export function connectionProps(connection: ConnectionPropertiesV2BasicResource)
     storesCredential: storesCredential(properties?.authType),
     target: target === undefined ? null : redactTarget(target),
     ...(shared !== undefined ? { isSharedToAll: shared } : {}),
+  };
+}
+
+/** The Azure resource a connection's metadata names, and whether it lies in another subscription than the connection's account. */
+function targetProps(connection: ConnectionPropertiesV2BasicResource, subscriptionId: string) {
+  const targetResourceId = connection.properties?.metadata?.ResourceId;
+  const targetSubscription = targetResourceId ? subscriptionOf(targetResourceId) : undefined;
+  return {
+    targetResourceId: targetResourceId ?? null,
+    ...(targetSubscription ? { crossSubscription: !same(targetSubscription, subscriptionId) } : {}),
   };
 }
 

@@ -17,10 +17,15 @@ export class ArmRest {
     this.client = new ServiceClient({ credential: connection.credential, ...clientOptions(connection) });
   }
 
-  /** GET `path` at `apiVersion`: the JSON body. */
-  async get(path: string, apiVersion: string): Promise<unknown> {
+  /** GET `path` at `apiVersion` (with further query parameters, e.g. `$filter`): the JSON body. */
+  async get(path: string, apiVersion: string, query: Record<string, string> = {}): Promise<unknown> {
     const url = new URL(path, this.connection.target.endpoint);
     url.searchParams.set('api-version', apiVersion);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    return this.getUrl(url);
+  }
+
+  private async getUrl(url: URL): Promise<unknown> {
     const request = createPipelineRequest({ url: url.href, method: 'GET' });
     const response = await this.client.sendRequest(request);
     const text = response.bodyAsText ?? '';
@@ -38,8 +43,27 @@ export class ArmRest {
   /** The `value` of a list answer that is not paged (its model has no nextLink, as Pricings_List). */
   async list(path: string, apiVersion: string): Promise<ArmRecord[]> {
     const body = (await this.get(path, apiVersion)) as { value?: unknown } | null;
-    return Array.isArray(body?.value) ? (body.value.filter(isObject) as ArmRecord[]) : [];
+    return values(body);
   }
+
+  /**
+   * Every item of a pageable list (x-ms-pageable with nextLink): the first page from `path`, then
+   * each absolute nextLink as given (it carries the api-version and query itself), as the SDK's own
+   * pagers follow it.
+   */
+  async listPaged(path: string, apiVersion: string, query: Record<string, string> = {}): Promise<ArmRecord[]> {
+    let body = (await this.get(path, apiVersion, query)) as { value?: unknown; nextLink?: unknown } | null;
+    const items = values(body);
+    while (typeof body?.nextLink === 'string' && body.nextLink) {
+      body = (await this.getUrl(new URL(body.nextLink))) as { value?: unknown; nextLink?: unknown } | null;
+      items.push(...values(body));
+    }
+    return items;
+  }
+}
+
+function values(body: { value?: unknown } | null): ArmRecord[] {
+  return Array.isArray(body?.value) ? (body.value.filter(isObject) as ArmRecord[]) : [];
 }
 
 function parseJson(text: string): unknown {

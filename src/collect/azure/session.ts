@@ -1,7 +1,7 @@
 import type { CoverageStatus } from '../../graph/model.js';
 import type { CollectorContext } from '../collector.js';
 import { identityTimeoutMs, type InventoryBuilder } from '../runtime.js';
-import { parseResourceId, type ResourceIdParts } from './arm.js';
+import { parseResourceId, type ArmRecord, type ResourceIdParts } from './arm.js';
 import type { ArmConnection } from './connection.js';
 import { AzureGraph, type AzureAsset } from './graph.js';
 
@@ -20,6 +20,8 @@ export const SERVICES = {
   keyVault: 'Microsoft.KeyVault',
   security: 'Microsoft.Security/pricings',
   databricks: 'Microsoft.Databricks',
+  policy: 'Microsoft.Authorization/policy',
+  defenderForStorage: 'Microsoft.Security/defenderForStorageSettings',
 } as const;
 
 type Service = (typeof SERVICES)[keyof typeof SERVICES];
@@ -101,6 +103,10 @@ export class AzureScan {
   readonly encryptionKeys = new Map<string, ResourceRef>();
   /** Defender plans read, by lower-case id. */
   readonly defenderPlans = new Map<string, string>();
+  /** Subscriptions whose policy assignments were read (policy.ts), which their AI accounts link to. */
+  readonly policyGuardrails = new Set<string>();
+  /** Policy set definitions (initiatives) read or being read, by lower-case id; undefined when the read failed. */
+  readonly policySets = new Map<string, Promise<ArmRecord | undefined>>();
   /** Some connection listing could not be read: a search service's users may be missing. */
   connectionsUnread = false;
 

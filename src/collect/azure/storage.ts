@@ -1,8 +1,9 @@
 import { StorageManagementClient, type StorageAccount } from '@azure/arm-storage';
 import { forEachConcurrently } from '../runtime.js';
-import { drain, enumIs, jsonRecord, lastSegment, openToInternet, same, subscriptionOf, tagsOf, withinScope, type ResourceIdParts } from './arm.js';
+import { drain, enumIs, flag, isObject, jsonRecord, record, lastSegment, openToInternet, same, subscriptionOf, tagsOf, withinScope, type ResourceIdParts } from './arm.js';
 import { modularClientOptions } from './connection.js';
 import { keyIdFromVault, linkEncryptionKey } from './keys.js';
+import { ArmRest } from './rest.js';
 import { resourceRef, SERVICES, type AzureScan } from './session.js';
 
 /**
@@ -12,6 +13,7 @@ import { resourceRef, SERVICES, type AzureScan } from './session.js';
  */
 
 const STORAGE_TYPE = 'azure.storage.account';
+const DEFENDER_FOR_STORAGE_API_VERSION = '2025-06-01';
 
 interface ListedAccount {
   subscriptionId: string;
@@ -52,10 +54,11 @@ export async function collectStorage(scan: AzureScan, subscriptionIds: readonly 
       for (const identityId of grant.identityIds) scan.graph.link(identityId, grant.edge, entry.account.id);
     }
   }
-  await forEachConcurrently([...relevant.values()], ({ entry, aiData }) => addStorageAccount(scan, clients.get(entry.subscriptionId)!, entry, aiData));
+  const rest = new ArmRest(scan.connection);
+  await forEachConcurrently([...relevant.values()], ({ entry, aiData }) => addStorageAccount(scan, clients.get(entry.subscriptionId)!, rest, entry, aiData));
 }
 
-async function addStorageAccount(scan: AzureScan, client: StorageManagementClient, { subscriptionId, account }: ListedAccount, aiData: boolean): Promise<void> {
+async function addStorageAccount(scan: AzureScan, client: StorageManagementClient, rest: ArmRest, { subscriptionId, account }: ListedAccount, aiData: boolean): Promise<void> {
   const resource = resourceRef(account, subscriptionId);
   if (!resource) return;
   const { parts, ...ref } = resource;
@@ -65,7 +68,10 @@ async function addStorageAccount(scan: AzureScan, client: StorageManagementClien
   // still allow anonymous access: absent stays unknown, and the containers say what is public.
   const allowBlobPublicAccess = account.allowBlobPublicAccess;
   // Nothing is anonymously readable where the account forbids it or no network path reaches it.
-  const publicContainers = allowBlobPublicAccess === false || internetExposed === false ? [] : await readPublicContainers(scan, client, subscriptionId, parts);
+  const [publicContainers, defender] = await Promise.all([
+    allowBlobPublicAccess === false || internetExposed === false ? [] : readPublicContainers(scan, client, subscriptionId, parts),
+    readDefenderForStorage(scan, rest, subscriptionId, ref.id),
+  ]);
   if (same(account.encryption?.keySource, 'Microsoft.Keyvault')) linkEncryptionKey(scan, ref, keyIdFromVault(account.encryption?.keyVaultProperties?.keyVaultUri, account.encryption?.keyVaultProperties?.keyName));
   scan.graph.add({
     ...ref,
@@ -80,11 +86,34 @@ async function addStorageAccount(scan: AzureScan, client: StorageManagementClien
       sharedKeyAccess: account.allowSharedKeyAccess !== false,
       customerManagedKey: enumIs(account.encryption?.keySource, ['Microsoft.Storage', 'Microsoft.Keyvault'], 'Microsoft.Keyvault'),
       ...(publicContainers ? { publicContainers, publicRead: publicContainers.length > 0 } : {}),
+      ...defender,
       // Anonymous access to Azure Storage is read-only.
       publicWrite: false,
     },
     raw: jsonRecord(account),
   });
+}
+
+/**
+ * Defender for Storage on the account (DefenderForStorage_Get, Microsoft.Security 2025-06-01, the
+ * newest GA version): the settings in force, whether set on the account (overrideSubscriptionLevelSettings)
+ * or inherited from the subscription's StorageAccounts plan, as the API documents them ("Gets the
+ * Defender for Storage settings for the specified storage account"). Sensitive data discovery
+ * classifies the blobs (personal, financial and credential data) for Defender CSPM's data-aware
+ * attack paths and alerts; it needs the plan on. Nothing when the read failed (unknown).
+ */
+async function readDefenderForStorage(scan: AzureScan, rest: ArmRest, subscriptionId: string, accountId: string): Promise<Record<string, boolean | null>> {
+  const setting = await scan.call(subscriptionId, SERVICES.defenderForStorage, 'defenderForStorageSettings.get', () => rest.get(`${accountId}/providers/Microsoft.Security/defenderForStorageSettings/current`, DEFENDER_FOR_STORAGE_API_VERSION));
+  if (!isObject(setting)) return {};
+  const properties = record(setting.properties);
+  const enabled = flag(properties.isEnabled);
+  const discovery = flag(record(properties.sensitiveDataDiscovery).isEnabled);
+  return {
+    ...(enabled === undefined ? {} : { defenderForStorage: enabled }),
+    // Discovery runs only where the plan is on; off when either is off, unknown when the API leaves either out.
+    ...(enabled === false || discovery === false ? { sensitiveDataDiscovery: false } : enabled && discovery ? { sensitiveDataDiscovery: true } : {}),
+    defenderSettingsOverridden: flag(properties.overrideSubscriptionLevelSettings) ?? null,
+  };
 }
 
 /** Containers that allow anonymous reads (publicAccess Blob or Container); undefined when they could not be listed. */

@@ -5,6 +5,7 @@ import { collectDefenderPlans, linkDefenderPlans } from './defender.js';
 import { collectIdentities, collectRoleAssignments } from './identities.js';
 import { collectKeyVaults } from './keyvault.js';
 import { collectMachineLearning } from './machine-learning.js';
+import { collectPolicyAssignments, linkPolicyGuardrails } from './policy.js';
 import { collectSearch, linkSearchUses, linkSearchWriters } from './search.js';
 import type { AzureScan } from './session.js';
 import { collectStorage } from './storage.js';
@@ -22,12 +23,13 @@ export async function collectSubscriptions(scan: AzureScan, subscriptionIds: str
   const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
   progress();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
-    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId), collectDatabricks(scan, subscriptionId)]);
+    await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId), collectDatabricks(scan, subscriptionId), collectPolicyAssignments(scan, subscriptionId)]);
     read++;
     progress();
   });
   linkSearchUses(scan);
   linkDefenderPlans(scan);
+  linkPolicyGuardrails(scan);
   progress('; identities and role assignments');
   await collectRoleAssignments(scan, subscriptionIds);
   linkSearchWriters(scan);

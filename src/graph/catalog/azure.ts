@@ -14,6 +14,7 @@ const SEARCH = 'Microsoft.Search 2025-05-01';
 const SECURITY = 'Microsoft.Security 2024-01-01';
 const KEY_VAULT = 'Microsoft.KeyVault 2026-02-01';
 const DATABRICKS = 'Microsoft.Databricks 2026-01-01';
+const POLICY = 'Microsoft.Authorization 2025-03-01';
 
 const source = (from: string, absent: string): PropertySource => ({ from, absent });
 const account = (field: string, absent: string) => source(`Accounts_List (${COGNITIVE}) ${field}`, absent);
@@ -25,6 +26,8 @@ const endpoint = (field: string, absent: string) => source(`OnlineEndpoints_List
 const storage = (field: string, absent: string) => source(`StorageAccounts_List (${STORAGE}) ${field}`, absent);
 const search = (field: string, absent: string) => source(`Services_ListBySubscription (${SEARCH}) ${field}`, absent);
 const databricks = (field: string, absent: string) => source(`Workspaces_ListBySubscription (${DATABRICKS}) ${field}`, absent);
+const defenderForStorage = (field: string, absent: string) => source(`DefenderForStorage_Get (Microsoft.Security 2025-06-01) on the account, setting current: ${field}`, absent);
+const assignments = (field: string, absent: string) => source(`PolicyAssignments_List with $filter=atScope() (${POLICY}) on the subscription: ${field}`, absent);
 const pricing = (field: string, absent: string) => source(`Pricings_List (${SECURITY}) on the subscription: ${field}`, absent);
 /** Search data-plane authentication: keys are the default (https://learn.microsoft.com/azure/search/search-security-enable-roles). */
 const SEARCH_KEYS_DEFAULT = 'API keys work: key-based authentication is the default (learn.microsoft.com/azure/search/search-security-enable-roles); the spec gives no default';
@@ -88,6 +91,16 @@ export const AZURE_ASSET_TYPES = [
       {
         modelFormat: str('model format, e.g. OpenAI', deployment('properties.model.format', NULL_WHEN_ABSENT)),
         skuName: str('deployment SKU, e.g. Standard, GlobalStandard', deployment('sku.name', NULL_WHEN_ABSENT)),
+        capacity: num('deployed capacity (sku.capacity): for Azure OpenAI Standard and GlobalStandard, units of 1,000 tokens per minute', deployment('sku.capacity', NULL_WHEN_ABSENT)),
+        requestsPerMinute: num(
+          'requests per minute the deployment accepts before answering 429, as Azure derives it from the capacity',
+          deployment('properties.rateLimits[] with key request: count per renewalPeriod seconds, read-only', 'unknown when the answer carries no rateLimits; null when none has key request'),
+        ),
+        tokensPerMinute: num(
+          'tokens per minute the deployment accepts before answering 429',
+          deployment('properties.rateLimits[] with key token: count per renewalPeriod seconds, read-only', 'unknown when the answer carries no rateLimits; null when none has key token'),
+        ),
+        dynamicQuota: bool('dynamic quota: the deployment may take spare capacity above its quota', deployment('properties.dynamicThrottlingEnabled, read-only', NULL_WHEN_ABSENT)),
         raiPolicyName: str(
           'content filter (RAI policy) the deployment names; unknown when it names none (the account default applies, and Azure does not say which)',
           deployment('properties.raiPolicyName', 'unknown: the account default filter applies, and the API does not say which'),
@@ -291,6 +304,12 @@ export const AZURE_ASSET_TYPES = [
           'blob containers that allow anonymous read access',
           source(`BlobContainers_List (${STORAGE}) properties.publicAccess (Blob or Container)`, '[] when the account forbids anonymous access or no network path reaches it; unknown when the containers could not be listed'),
         ),
+        defenderForStorage: bool('Microsoft Defender for Storage protects the account (set on it or inherited from the subscription\'s plan)', defenderForStorage('properties.isEnabled', 'unknown')),
+        sensitiveDataDiscovery: bool(
+          'Defender for Storage\'s sensitive data discovery classifies the account\'s blobs (personal, financial, credential data), so what the AI data holds is known',
+          defenderForStorage('properties.isEnabled and properties.sensitiveDataDiscovery.isEnabled: both true', 'false when either is false; unknown when the API leaves out either, or the setting could not be read'),
+        ),
+        defenderSettingsOverridden: bool('the account\'s Defender for Storage settings override the subscription\'s', defenderForStorage('properties.overrideSubscriptionLevelSettings', NULL_WHEN_ABSENT)),
       },
       {
         publicRead: source(`BlobContainers_List (${STORAGE}) properties.publicAccess of each container, unless allowBlobPublicAccess is false or the network is closed`, 'unknown when the containers could not be listed'),
@@ -363,6 +382,14 @@ export const AZURE_ASSET_TYPES = [
       isSharedToAll: bool('shared to all: an account-level connection that every project of the account can use (the spec describes the field no further, so rules read it on account-level connections only)', {
         from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.isSharedToAll'),
         absent: 'unknown: the spec gives no default',
+      }),
+      targetResourceId: str('the Azure resource the connection reaches, as its metadata names it (Foundry sets metadata.ResourceId for Azure resources)', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'properties.metadata.ResourceId'),
+        absent: 'null: not named (the metadata is a free string map)',
+      }),
+      crossSubscription: bool('the target resource is in another subscription than the connection\'s account', {
+        from: foundrySource('AccountConnections_List and ProjectConnections_List', 'the subscription of properties.metadata.ResourceId, compared with the account\'s'),
+        absent: 'unknown when the metadata names no resource id',
       }),
     }),
   },
@@ -474,6 +501,32 @@ export const AZURE_ASSET_TYPES = [
       },
       { loggingEnabled: DIAGNOSTIC_LOGGING },
     ),
+  },
+  {
+    type: 'azure.policy.ai-guardrails',
+    title: 'Azure Policy guardrails for AI services in force on a subscription (built-in definitions assigned at the subscription or a management group above it)',
+    category: 'governance',
+    bomType: 'service',
+    props: props([], {
+      assignments: num('policy assignments in force on the subscription (at it or at a management group above it), AI-related or not', assignments('the count of value[]', 'never absent: an empty list counts 0')),
+      enforcedControls: strList(
+        'AI controls that an assignment enforces on the whole subscription: a recognised built-in definition (directly or in an initiative) with effect Deny, Modify or DeployIfNotExists, enforcementMode Default, no notScopes and no resource selectors. Controls: public-network-access-disabled, local-auth-disabled, customer-managed-key, approved-models',
+        assignments(
+          'properties.policyDefinitionId (with PolicySetDefinitions_Get policyDefinitions[] for an initiative), the effect from properties.overrides, properties.parameters, the initiative\'s parameters and defaults, properties.enforcementMode, properties.notScopes, properties.resourceSelectors',
+          '[]: none; enforcementMode absent: Default (the spec\'s default); an effect parameter not given: the built-in\'s default effect (Azure/azure-policy@f4a50ba)',
+        ),
+      ),
+      partlyEnforcedControls: strList('AI controls enforced only outside excluded scopes (notScopes) or for selected resources (resourceSelectors)', assignments('properties.notScopes, properties.resourceSelectors', '[]: none')),
+      auditedControls: strList('AI controls that assignments only audit: effect Audit or AuditIfNotExists, or an enforcing effect under enforcementMode DoNotEnforce', assignments('properties.enforcementMode and the resolved effect', '[]: none')),
+      publicNetworkAccessEnforced: bool(
+        'an assignment enforces on the whole subscription that AI services accounts restrict network access (built-ins 037eea7a Deny, 47ba1dd7 Modify, or the deprecated 0725b4dd Deny)',
+        assignments('as enforcedControls', 'unknown when an initiative could not be read, or an assignment\'s effect or enforcement mode (Enroll) is not determined by its record'),
+      ),
+      localAuthEnforced: bool(
+        'an assignment enforces on the whole subscription that AI services accounts disable key access (built-ins 71ef260a Deny, 14de9e63 Modify, 55eff01b DeployIfNotExists)',
+        assignments('as enforcedControls', 'unknown when an initiative could not be read, or an assignment\'s effect or enforcement mode (Enroll) is not determined by its record'),
+      ),
+    }),
   },
 ] as const satisfies readonly AssetTypeSpec[];
 

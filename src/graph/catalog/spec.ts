@@ -13,7 +13,7 @@ export interface AssetTypeSpec {
    * `ai` assets make up the AI inventory (AI-BOM); the others are the identities, data, keys,
    * networks and log destinations that AI assets touch.
    */
-  category: 'ai' | 'identity' | 'data' | 'key' | 'network' | 'logging' | 'compute';
+  category: 'ai' | 'identity' | 'data' | 'key' | 'network' | 'logging' | 'compute' | 'governance';
   /** CycloneDX component type used by `aispm inventory --format cyclonedx`; `service` goes to `services`. */
   bomType: 'machine-learning-model' | 'data' | 'service' | 'platform' | 'application' | 'cryptographic-asset';
   /** The normalized properties collectors fill in; every key optional (absent = not read). */

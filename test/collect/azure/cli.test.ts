@@ -28,6 +28,7 @@ const PLANTED = [
   ['azure-ai-account-without-managed-identity', 'dev-speech'],
   ['azure-ai-account-without-managed-identity', 'oai-exposed'],
   ['azure-ai-account-without-private-endpoint', 'oai-firewalled'],
+  ['azure-ai-connection-key-to-other-subscription', 'partner-data-key'],
   ['azure-ai-connection-shared-credential', 'shared-openai-key'],
   ['azure-ai-connection-stored-credential', 'rag-search-key'],
   ['azure-ai-connection-stored-credential', 'training-key'],
@@ -76,6 +77,8 @@ const PLANTED = [
   ['azure-ml-workspace-public-network-access', 'hub-open'],
   ['azure-ml-workspace-public-network-access', 'proj-open'],
   ['azure-ml-workspace-without-cmk', 'hub-open'],
+  ['azure-policy-ai-local-auth-not-enforced', 'ai-policy-guardrails'],
+  ['azure-policy-ai-network-access-not-enforced', 'ai-policy-guardrails'],
   ['azure-search-diagnostic-logs-disabled', 'rag-search-open'],
   ['azure-search-diagnostic-logs-disabled', 'search-firewalled'],
   ['azure-search-diagnostic-logs-disabled', 'search-minimal'],
@@ -99,6 +102,8 @@ const PLANTED = [
   ['azure-storage-ai-data-anonymous-access-allowed', 'stmltraining'],
   ['azure-storage-ai-data-shared-key-access', 'stmlhub'],
   ['azure-storage-ai-data-shared-key-access', 'stmltraining'],
+  ['azure-storage-ai-data-without-sensitive-data-discovery', 'stmlhub'],
+  ['azure-storage-ai-data-without-sensitive-data-discovery', 'stmltraining'],
   ['cross-ai-data-publicly-readable', 'legacy_exports'],
   // (ci-exposed runs as an admin: cross-internet-exposed-workload-admin-identity includes cross-ai-workload-identity-admin)
   ['cross-ai-workload-identity-admin', 'proj-agents'],
@@ -110,7 +115,8 @@ const HARDENED = ['oai-hardened', 'chat-guarded', 'embeddings', 'embed-legacy', 
 
 interface JsonFinding {
   ruleId: string;
-  resource: { name: string };
+  message: string;
+  resource: { name: string; account: string };
   path?: string[];
   evidence: Record<string, unknown>;
 }
@@ -133,6 +139,10 @@ describe('aispm scan --provider azure', () => {
     const findings: JsonFinding[] = document.findings;
     expect(findings.map((finding) => [finding.ruleId, finding.resource.name]).sort()).toEqual(PLANTED);
     expect(findings.filter((finding) => HARDENED.includes(finding.resource.name))).toEqual([]);
+    expect(findings.filter((finding) => finding.ruleId.startsWith('azure-policy-')).map((finding) => [finding.resource.account, finding.message])).toEqual([
+      [SUB_PROD, `None of the 2 policy assignments in force on subscription ${SUB_PROD} enforces disabled key access on its AI services accounts`],
+      [SUB_PROD, `None of the 2 policy assignments in force on subscription ${SUB_PROD} enforces network restriction of its AI services accounts`],
+    ]);
     const poisoning = findings.find((finding) => finding.ruleId === 'cross-internet-exposed-compute-can-write-training-data')!;
     expect(poisoning.path).toEqual([`${ids.project}/computes/ci-exposed`, ids.uamiCompute, ids.storageTraining]);
     const secret = findings.find((finding) => finding.ruleId === 'cross-secret-in-model-configuration')!;
@@ -140,6 +150,7 @@ describe('aispm scan --provider azure', () => {
     const gaps = document.scan.coverage.filter((entry: { status: string }) => entry.status === 'denied' || entry.status === 'error');
     expect(gaps.map((entry: { service: string }) => entry.service).sort()).toEqual([
       'Microsoft.Authorization',
+      'Microsoft.Authorization/policy',
       'Microsoft.CognitiveServices',
       'Microsoft.Databricks',
       'Microsoft.KeyVault',
@@ -160,7 +171,7 @@ describe('aispm scan --provider azure', () => {
       result.locations[0]!.physicalLocation.artifactLocation.uri.split('/').pop(),
     ]);
     expect(found.sort()).toEqual(PLANTED);
-    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(9);
+    expect(run.invocations[0].toolExecutionNotifications).toHaveLength(10);
   });
 
   it('never prints the secret planted in a deployment environment', async () => {

@@ -105,6 +105,8 @@ describe('Azure collector against a fake Resource Manager', () => {
     expect(deployment(ids.oaiExposed, 'chat-unfiltered').props).toMatchObject({ modelId: 'gpt-4o', modelVersion: '2024-11-20', skuName: 'GlobalStandard', outdated: false, generatesText: true });
     // No content filter named: the account default applies, and Azure does not say which, so it stays unknown.
     expect(deployment(ids.oaiExposed, 'chat-unfiltered').props.raiPolicyName).toBeUndefined();
+    // Abuse limits: capacity and the rate limits Azure derives from it (read-only rateLimits).
+    expect(deployment(ids.oaiExposed, 'chat-unfiltered').props).toMatchObject({ capacity: 10, requestsPerMinute: 60, tokensPerMinute: 10000, dynamicQuota: null });
     expect(edges(child.deployment(ids.oaiExposed, 'chat-unfiltered'), 'guarded-by')).toEqual([]);
     expect(deployment(ids.oaiExposed, 'embed-legacy').props).toMatchObject({ raiPolicyName: 'Microsoft.Default', generatesText: false });
     expect(deployment(ids.oaiExposed, 'legacy-35').props).toMatchObject({

@@ -75,7 +75,7 @@ describe('AI Foundry projects and connections against the fake Resource Manager'
       ['search-entra', 'shared-openai-key', 'tools-http'].map((name) => foundryIds.accountConnection(name)),
     );
     expect(find.children(foundryIds.agents, 'azure.cognitiveservices.connection')).toEqual(['cosmos-identity', 'rag-search-key', 'training-key'].map((name) => foundryIds.projectConnection('proj-agents', name)));
-    expect(find.children(foundryIds.research, 'azure.cognitiveservices.connection')).toEqual([foundryIds.projectConnection('proj-research', 'research-entra')]);
+    expect(find.children(foundryIds.research, 'azure.cognitiveservices.connection')).toEqual(['partner-data-key', 'research-entra'].map((name) => foundryIds.projectConnection('proj-research', name)));
 
     const props = (id: string) => find.asset(id).props;
     expect(props(foundryIds.accountConnection('shared-openai-key'))).toEqual({
@@ -84,7 +84,13 @@ describe('AI Foundry projects and connections against the fake Resource Manager'
       storesCredential: true,
       target: 'https://oai-exposed.openai.azure.com/',
       isSharedToAll: true,
+      targetResourceId: ids.oaiExposed,
+      crossSubscription: false,
     });
+    // The target's subscription comes from the resource id the metadata names; without one it stays unknown.
+    expect(props(foundryIds.projectConnection('proj-research', 'partner-data-key'))).toMatchObject({ authType: 'AccountKey', storesCredential: true, targetResourceId: foundryIds.partnerStorage, crossSubscription: true });
+    expect(props(foundryIds.projectConnection('proj-agents', 'training-key'))).toMatchObject({ targetResourceId: null });
+    expect(props(foundryIds.projectConnection('proj-agents', 'training-key'))).not.toHaveProperty('crossSubscription');
     expect(props(foundryIds.accountConnection('search-entra'))).toMatchObject({ category: 'CognitiveSearch', authType: 'AAD', storesCredential: false, isSharedToAll: true });
     expect(props(foundryIds.projectConnection('proj-agents', 'training-key'))).toMatchObject({ category: 'AzureBlob', authType: 'AccountKey', storesCredential: true, isSharedToAll: false });
     expect(props(foundryIds.projectConnection('proj-agents', 'cosmos-identity'))).toMatchObject({ authType: 'ManagedIdentity', storesCredential: false, target: 'https://acme-cosmos.documents.azure.com:443/' });
@@ -167,7 +173,7 @@ describe('AI Foundry listings that are denied', () => {
     expect(children(foundryIds.account, 'azure.cognitiveservices.project')).toHaveLength(2);
     expect(asset(foundryIds.account).unreadEdges).toEqual([{ edge: 'part-of', direction: 'in' }]);
     expect(asset(ids.oaiFirewalled).unreadEdges).toEqual([{ edge: 'part-of', direction: 'in' }]);
-    expect(inventory.assets.filter((item) => item.type === 'azure.cognitiveservices.connection').length).toBe(4);
+    expect(inventory.assets.filter((item) => item.type === 'azure.cognitiveservices.connection').length).toBe(5);
   });
 
   it('project connections: the projects stand without them, each marked as not fully read', async () => {
@@ -224,7 +230,7 @@ describe('aispm inventory and scan --provider azure with AI Foundry', () => {
     const document = JSON.parse(result.stdout) as { assets: Array<{ id: string; type: string; category: string; name: string; relations: Array<{ type: string; direction: string; id: string }> }> };
     const named = (type: string) => document.assets.filter((asset) => asset.type === type && asset.id.includes('/foundry-prod/')).map((asset) => asset.name).sort();
     expect(named('azure.cognitiveservices.project')).toEqual(['proj-agents', 'proj-research']);
-    expect(named('azure.cognitiveservices.connection')).toEqual(['cosmos-identity', 'rag-search-key', 'research-entra', 'search-entra', 'shared-openai-key', 'tools-http', 'training-key']);
+    expect(named('azure.cognitiveservices.connection')).toEqual(['cosmos-identity', 'partner-data-key', 'rag-search-key', 'research-entra', 'search-entra', 'shared-openai-key', 'tools-http', 'training-key']);
     const agents = document.assets.find((asset) => asset.id === foundryIds.agents)!;
     expect(agents.category).toBe('ai');
     expect(agents.relations).toEqual(
@@ -245,6 +251,7 @@ describe('aispm inventory and scan --provider azure with AI Foundry', () => {
     const findings = (JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; resource: { id: string } }> }).findings;
     const onFoundry = findings.filter((finding) => finding.resource.id.includes('/foundry-prod')).map((finding) => [finding.ruleId, finding.resource.id]);
     expect(onFoundry.sort()).toEqual([
+      ['azure-ai-connection-key-to-other-subscription', foundryIds.projectConnection('proj-research', 'partner-data-key')],
       ['azure-ai-connection-shared-credential', foundryIds.accountConnection('shared-openai-key')],
       ['azure-ai-connection-stored-credential', foundryIds.projectConnection('proj-agents', 'rag-search-key')],
       ['azure-ai-connection-stored-credential', foundryIds.projectConnection('proj-agents', 'training-key')],

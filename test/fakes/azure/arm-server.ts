@@ -238,7 +238,7 @@ export class FakeArm {
     const serve = (record: ArmJson) => this.asAnswer(record, type, version, path);
     if (isList) {
       // A list nobody added to is empty.
-      const items = (this.tenant.list(path) ?? []).map(serve);
+      const items = atScopeOnly(path, url, this.tenant.list(path) ?? []).map(serve);
       const body = UNPAGED_LISTS.test(path) ? { value: items } : this.page(url, items);
       for (const problem of SCHEMAS.checkEnvelope(type, version, body)) this.violations.push(`GET ${path}?api-version=${version}: ${problem}`);
       return reply(200, body);
@@ -275,6 +275,22 @@ export class FakeArm {
     next.searchParams.set('$skiptoken', String(start + pageSize));
     return { value, nextLink: next.href };
   }
+}
+
+/**
+ * PolicyAssignments_List with `$filter=atScope()`: the assignments at the subscription and at the
+ * management groups above it, without those at resource groups and resources inside it (which the
+ * unfiltered list includes). The fake knows no other `$filter` of that list: it answers it unfiltered.
+ */
+function atScopeOnly(path: string, url: URL, list: ArmJson[]): ArmJson[] {
+  if (!/\/providers\/Microsoft\.Authorization\/policyAssignments$/i.test(path)) return list;
+  const filter = url.searchParams.get('$filter');
+  if (filter !== 'atScope()') return list;
+  const scope = path.slice(0, path.toLowerCase().lastIndexOf('/providers/')).toLowerCase();
+  return list.filter((item) => {
+    const at = String((item.properties as ArmJson | undefined)?.scope ?? '').toLowerCase();
+    return !(at.startsWith(`${scope}/`) && at !== scope);
+  });
 }
 
 /**

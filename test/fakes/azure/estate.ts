@@ -1,5 +1,7 @@
 import { FakeTenant, type ArmJson, type FakeArmOptions } from './arm-server.js';
 import { addDatabricks } from './databricks.js';
+import { addPolicy } from './policy.js';
+import { addDefenderForStorage } from './defender-for-storage.js';
 import { addFoundry, foundryPrincipals } from './foundry.js';
 import { addKeyVaults } from './keyvault.js';
 import { addSearchAndDefender, searchIds } from './search.js';
@@ -106,6 +108,8 @@ export function fakeTenant(): FakeTenant {
   addSearchAndDefender(tenant);
   addKeyVaults(tenant);
   addDatabricks(tenant);
+  addPolicy(tenant);
+  addDefenderForStorage(tenant);
   return tenant;
 }
 
@@ -172,6 +176,10 @@ function deployment(account: string, name: string, model: ArmJson, extra: { raiP
       ...(extra.raiPolicyName ? { raiPolicyName: extra.raiPolicyName } : {}),
       ...(extra.versionUpgradeOption ? { versionUpgradeOption: extra.versionUpgradeOption } : {}),
       ...(extra.capabilities ? { capabilities: extra.capabilities } : {}),
+      // Rate limits as Azure OpenAI derives them from the capacity: 1,000 tokens and 6 requests per minute a unit.
+      ...(typeof extra.sku?.capacity === 'number'
+        ? { currentCapacity: extra.sku.capacity, rateLimits: [{ key: 'request', renewalPeriod: 10, count: extra.sku.capacity }, { key: 'token', renewalPeriod: 60, count: extra.sku.capacity * 1000 }] }
+        : {}),
     },
   };
 }

@@ -36,6 +36,7 @@ export const foundryIds = {
   projectConnection: (projectName: string, name: string) => `${project(projectName)}/connections/${name}`,
   uamiReader: `${group('rg-identity')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-ml-reader`,
   cosmos: `${group('rg-data')}/providers/Microsoft.DocumentDB/databaseAccounts/acme-cosmos`,
+  partnerStorage: '/subscriptions/55555555-5555-4555-8555-555555555555/resourceGroups/rg-partner/providers/Microsoft.Storage/storageAccounts/stpartnerdata',
 };
 
 export const foundryPrincipals = {
@@ -163,6 +164,15 @@ export function addFoundry(tenant: FakeTenant): void {
     }),
     // Planted: the agents retrieve from the public, key-authenticated search service (search.ts).
     ragSearchConnection(foundryIds.projectConnection('proj-agents', 'rag-search-key')),
+    // Planted: an account key to a partner subscription's storage, reachable from this project.
+    connection(foundryIds.projectConnection('proj-research', 'partner-data-key'), {
+      category: 'AzureBlob',
+      authType: 'AccountKey',
+      group: 'Azure',
+      isSharedToAll: false,
+      target: 'https://stpartnerdata.blob.core.windows.net/shared',
+      metadata: { AccountName: 'stpartnerdata', ContainerName: 'shared', ResourceId: foundryIds.partnerStorage },
+    }),
     connection(foundryIds.projectConnection('proj-research', 'research-entra'), {
       category: 'AIServices',
       authType: 'AAD',

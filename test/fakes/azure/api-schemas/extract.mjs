@@ -35,6 +35,8 @@ const BICEP = [
   ['security/microsoft.security/2024-01-01', ['Microsoft.Security/pricings']],
   ['keyvault/microsoft.keyvault/2026-02-01', ['Microsoft.KeyVault/vaults']],
   ['databricks/microsoft.databricks/2026-01-01', ['Microsoft.Databricks/workspaces']],
+  ['security/microsoft.security/2025-06-01', ['Microsoft.Security/defenderForStorageSettings']],
+  ['resources_1/microsoft.authorization/2025-03-01', ['Microsoft.Authorization/policyAssignments', 'Microsoft.Authorization/policySetDefinitions']],
 ];
 
 const READ_ONLY = 2;
