@@ -422,13 +422,13 @@ export const GCP_ASSET_TYPES = [
       ['customerManagedKey', 'sensitiveData'],
       {
         kmsKeyName: str('encryptionSpec.kmsKeyName (applies to RagManagedDb only)', RAG_CORPUS.kmsKeyName),
-        vectorDb: str('where the embeddings live: rag-managed-db, pinecone, vertex-vector-search or vertex-ai-search; null for a backend this SDK does not know', {
+        vectorDb: str('where the embeddings live: rag-managed-db, pinecone, vertex-vector-search or vertex-ai-search', {
           from: 'ListRagCorpora vectorDbConfig (oneof vector_db: ragManagedDb, pinecone, vertexVectorSearch) / vertexAiSearchConfig',
-          absent: 'rag-managed-db when neither vectorDbConfig nor vertexAiSearchConfig is returned: RagManagedDb is "the default vector database" (https://cloud.google.com/vertex-ai/generative-ai/docs/vector-db-choices)',
+          absent: 'rag-managed-db when neither vectorDbConfig nor vertexAiSearchConfig is returned: RagManagedDb is "the default vector database" (https://cloud.google.com/vertex-ai/generative-ai/docs/vector-db-choices); unknown when vectorDbConfig names a database this SDK does not know',
         }),
         externalVectorDb: bool('the vectors and chunks are kept in a database outside Google Cloud (Pinecone)', {
           from: 'ListRagCorpora vectorDbConfig.pinecone',
-          absent: 'unknown when vectorDb is null',
+          absent: 'unknown when vectorDb is unknown',
         }),
         apiKeySecretVersion: str('the Secret Manager secret version holding the external vector database\'s API key (its name, never its value)', {
           from: 'ListRagCorpora vectorDbConfig.apiAuth.apiKeyConfig.apiKeySecretVersion',

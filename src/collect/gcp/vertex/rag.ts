@@ -39,8 +39,8 @@ function describeCorpus(corpus: RagCorpus, where: Where): void {
   const vectorDb = vectorDbOf(corpus);
   const vectorSearch = corpus.vectorDbConfig?.vertexVectorSearch;
   const id = estate.addVertexAsset(corpus, 'gcp.vertexai.rag-corpus', where, {
-    vectorDb,
-    ...(vectorDb !== null ? { externalVectorDb: EXTERNAL_VECTOR_DBS.includes(vectorDb) } : {}),
+    // A backend this SDK cannot name stays unknown (left out), not "none".
+    ...(vectorDb !== null ? { vectorDb, externalVectorDb: EXTERNAL_VECTOR_DBS.includes(vectorDb) } : {}),
     apiKeySecretVersion: corpus.vectorDbConfig?.apiAuth?.apiKeyConfig?.apiKeySecretVersion || null,
     embeddingModelEndpoint: corpus.vectorDbConfig?.ragEmbeddingModelConfig?.vertexPredictionEndpoint?.endpoint || null,
     state: enumName(corpus.corpusStatus?.state as string | number | null | undefined),
