@@ -20,7 +20,7 @@ describe('aispm inventory', () => {
 
   it('JSON holds every asset with props and relations, and no raw records', () => {
     const document = JSON.parse(runCli(['inventory', '--demo', '--format', 'json']).stdout);
-    expect(document.summary.assets).toBe(94);
+    expect(document.summary.assets).toBe(96);
     expect(document.summary.aiAssets).toBe(63);
     const notebook = document.assets.find((asset: { name: string }) => asset.name === 'research-nb');
     expect(notebook.category).toBe('ai');

@@ -27,7 +27,11 @@
  *   nightly-train and train-fraud-v2 run in a VPC as a dedicated account with CMEK;
  * - public feature online store and index endpoint without CMEK beside Private Service Connect ones
  *   with CMEK; an agent on the shared service agent, without CMEK and with a Slack token in its
- *   environment, beside one with a PSC interface, its own account and CMEK.
+ *   environment, beside one with a PSC interface, its own account and CMEK; the service agent may mint
+ *   the deployer's tokens (its IAM policy), so the first agent can act as the folder's Owner;
+ * - Vector Search index similar-tx-v1 streams updates without CMEK, similar-tx-v2 has CMEK; RAG corpus
+ *   support-kb is on RagManagedDb without CMEK and imports from the training bucket and the publicly
+ *   writable one, partner-kb keeps its vectors in Pinecone, policies-kb has CMEK (see ragCorpora below).
  *
  * - acme-ml sits in the ML folder, under the organization: the folder grants Owner to the deployer
  *   account (whose own IAM policy lets the analyst account mint its tokens) and Editor to a group, so
