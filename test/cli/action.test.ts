@@ -45,10 +45,10 @@ describe('the GitHub Action', () => {
   it('gates the job, writes SARIF for upload, the job summary and its exit code', () => {
     const result = runScanStep({ args: '--demo', 'json-file': 'aispm.json' });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 94 assets from demo/);
+    expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 96 assets from demo/);
     expect(JSON.parse(readFileSync(join(result.dir, 'aispm.sarif'), 'utf8')).version).toBe('2.1.0');
-    expect(JSON.parse(readFileSync(join(result.dir, 'aispm.json'), 'utf8')).summary.findings).toBe(118);
-    expect(result.summary).toMatch(/^## aispm: 118 findings/);
+    expect(JSON.parse(readFileSync(join(result.dir, 'aispm.json'), 'utf8')).summary.findings).toBe(120);
+    expect(result.summary).toMatch(/^## aispm: 120 findings/);
     expect(result.output).toBe('exit-code=1\n');
   });
 

@@ -12,7 +12,7 @@ describe('aispm inventory', () => {
   it('lists the AI assets with their relations, AI assets first (table)', () => {
     const result = runCli(['inventory', '--demo']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^AI inventory: 63 AI assets, 31 related assets, from demo/);
+    expect(result.stdout).toMatch(/^AI inventory: 63 AI assets, 33 related assets, from demo/);
     expect(result.stdout).toContain('aws.sagemaker.notebook-instance');
     expect(result.stdout).toContain('internet-exposed');
     expect(result.stdout).toContain('2 coverage gap(s)');
@@ -20,7 +20,7 @@ describe('aispm inventory', () => {
 
   it('JSON holds every asset with props and relations, and no raw records', () => {
     const document = JSON.parse(runCli(['inventory', '--demo', '--format', 'json']).stdout);
-    expect(document.summary.assets).toBe(94);
+    expect(document.summary.assets).toBe(96);
     expect(document.summary.aiAssets).toBe(63);
     const notebook = document.assets.find((asset: { name: string }) => asset.name === 'research-nb');
     expect(notebook.category).toBe('ai');

@@ -17,6 +17,7 @@ import { collectRelated, type ProjectFacts } from './related.js';
 import { authenticate, defaultProject, openRestSession, openSession, type GoogleSession, type ProjectDetails, type RestSession, type RetryPolicy } from './session.js';
 import type { GcpSettings } from './settings.js';
 import { VERTEX_COLLECTIONS } from './vertex/index.js';
+import { collectRagFiles } from './vertex/rag.js';
 import { collectWorkbenchInstances } from './vertex/workbench.js';
 
 /**
@@ -116,12 +117,15 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, { ances
   const inherited = ancestry.ofParent(details?.parent, details !== undefined);
   const number = details?.name?.split('/')[1];
   const [, , orgPolicies] = await Promise.all([
-    forEachConcurrently(locations, (location) =>
-      forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
+    forEachConcurrently(locations, async (location) => {
+      await forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
         const where = { project, location, estate };
         await builder.call({ account: project, region: location, service: 'aiplatform' }, collection.operation, () => collection.collect(session.vertex, where, session.callOptions));
-      }),
-    ),
+      });
+      // The files of each RAG corpus listed here: where its documents come from.
+      const corpora = estate.ragCorpora.filter(({ where }) => where.project === project && where.location === location);
+      await forEachConcurrently(corpora, (corpus) => collectRagFiles(session.vertex, corpus, session.callOptions));
+    }),
     // API keys, the generative AI APIs enabled, and Model Armor.
     collectGenerativeAi(session, estate, floors, { project, number, locations, locationsListed: listed, ancestry: inherited }),
     // The organization policies in effect on the project (inheritance resolved by the API).

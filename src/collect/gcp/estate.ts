@@ -41,6 +41,8 @@ export class GcpEstate {
   readonly pipelineDatasets = new Map<string, string>();
   /** Dataset → the ids of the buckets it was imported from. */
   readonly datasetBuckets = new Map<string, string[]>();
+  /** RAG corpora listed, whose files are listed once every collection of their location is read. */
+  readonly ragCorpora: Array<{ id: string; name: string; where: Where }> = [];
 
   constructor(readonly builder: InventoryBuilder) {}
 

@@ -14,7 +14,7 @@ import type { ClientOptions, GaxClients, VertexClients } from './session.js';
 /**
  * The official gax clients of a scan. Loaded by session.ts (`openSession`) once each project's first
  * call is answered. The Vertex AI clients, which every project needs, are built at once, outside any call's
- * deadline; Resource Manager's folders and organizations, Cloud KMS, API Keys, Service Usage and
+ * deadline (RAG Engine's and Vector Search indexes' when first used); Resource Manager's folders and organizations, Cloud KMS, API Keys, Service Usage and
  * Model Armor when first used (a project without a folder, or without customer-managed keys, never
  * needs those two).
  */
@@ -96,7 +96,16 @@ function builtOnFirstUse<T extends object>(builders: { [K in keyof T]: () => T[K
 }
 
 export function gaxClients(connection: ClientOptions): GaxClients {
-  const vertexClients: VertexClients = {
+  const built: Array<{ close(): Promise<void> }> = [];
+  // RAG Engine and Vector Search indexes are newer than the other Vertex AI services: built on first use.
+  const lateVertex = builtOnFirstUse<Pick<VertexClients, 'ragData' | 'indexes'>>(
+    {
+      ragData: () => new vertex.VertexRagDataServiceClient(connection, GAX_SHARING_ROOTS),
+      indexes: () => new vertex.IndexServiceClient(connection, GAX_SHARING_ROOTS),
+    },
+    built,
+  );
+  const eagerVertex: Omit<VertexClients, 'ragData' | 'indexes'> = {
     endpoints: new vertex.EndpointServiceClient(connection, GAX_SHARING_ROOTS),
     models: new vertex.ModelServiceClient(connection, GAX_SHARING_ROOTS),
     datasets: new vertex.DatasetServiceClient(connection, GAX_SHARING_ROOTS),
@@ -109,7 +118,8 @@ export function gaxClients(connection: ClientOptions): GaxClients {
     tensorboards: new vertex.TensorboardServiceClient(connection, GAX_SHARING_ROOTS),
     metadata: new vertex.MetadataServiceClient(connection, GAX_SHARING_ROOTS),
   };
-  const built: Array<{ close(): Promise<void> }> = Object.values(vertexClients);
+  built.push(...Object.values(eagerVertex));
+  const vertexClients = Object.defineProperties(eagerVertex, Object.getOwnPropertyDescriptors(lateVertex)) as VertexClients;
   const others = builtOnFirstUse<Omit<GaxClients, 'vertex' | 'close'>>(
     {
       projects: () => new ProjectsClient(connection, GAX_SHARING_ROOTS),

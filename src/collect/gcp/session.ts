@@ -81,6 +81,10 @@ export interface VertexClients {
   reasoningEngines: vertex.ReasoningEngineServiceClient;
   tensorboards: vertex.TensorboardServiceClient;
   metadata: vertex.MetadataServiceClient;
+  /** Built on first use (gax-clients.ts): RAG Engine corpora and their files. */
+  ragData: vertex.VertexRagDataServiceClient;
+  /** Built on first use: Vector Search indexes. */
+  indexes: vertex.IndexServiceClient;
 }
 
 /** The gax clients (gax-clients.ts: the Vertex AI clients at once, the others when first used). */

@@ -30,6 +30,9 @@ const INDEX_ENDPOINT = cmekSources('ListIndexEndpoints');
 const AGENT = cmekSources('ListReasoningEngines');
 const TENSORBOARD = cmekSources('ListTensorboards');
 const METADATA_STORE = cmekSources('ListMetadataStores');
+const RAG_CORPUS = cmekSources('ListRagCorpora');
+const INDEX = cmekSources('ListIndexes');
+const RAG_FILES = { from: 'ListRagFiles (one per corpus)', absent: 'unknown when ListRagFiles could not be read' };
 
 const NETWORK_TYPE_ENDPOINT: PropertySource = {
   from: 'ListEndpoints privateServiceConnectConfig.enablePrivateServiceConnect (or enablePrivateServiceConnect), network',
@@ -392,10 +395,74 @@ export const GCP_ASSET_TYPES = [
           absent: 'false: no PSC interface',
         }),
         kmsKeyName: str('encryptionSpec.kmsKeyName', AGENT.kmsKeyName),
+        effectiveServiceAccount: str('the service account the agent runs as: spec.serviceAccount, else the AI Platform Reasoning Engine Service Agent; null for agent identity', {
+          from: 'ListReasoningEngines spec.serviceAccount, spec.identityType, and the project number in the name',
+          absent:
+            'service-PROJECT_NUMBER@gcp-sa-aiplatform-re.iam.gserviceaccount.com when spec.serviceAccount is absent ("If not specified, the Vertex AI Reasoning Engine Service Agent in the project will be used", reasoning_engine.proto); null for AGENT_IDENTITY; unknown when spec is absent',
+        }),
+        deploymentSource: str('how the code is deployed: package (pickled object), source-code or container', {
+          from: 'ListReasoningEngines spec.sourceCodeSpec / spec.containerSpec (oneof deployment_source) / spec.packageSpec',
+          absent: 'null: none of them returned',
+        }),
+        envVars: strList('names of the plain environment variables (values stay in raw, for the secret scan)', { from: 'ListReasoningEngines spec.deploymentSpec.env[].name', absent: '[]: none set' }),
+        secretEnvVars: strList('names of the environment variables taken from Secret Manager', { from: 'ListReasoningEngines spec.deploymentSpec.secretEnv[].name', absent: '[]: none set' }),
       },
       {
         customerManagedKey: AGENT.customerManagedKey,
         networkIsolated: { from: 'ListReasoningEngines spec.deploymentSpec.pscInterfaceConfig.networkAttachment', absent: 'false: without a PSC interface the agent egresses on Google\'s network' },
+      },
+    ),
+  },
+  {
+    type: 'gcp.vertexai.rag-corpus',
+    title: 'Vertex AI RAG Engine corpus',
+    category: 'data',
+    bomType: 'data',
+    props: props(
+      ['customerManagedKey', 'sensitiveData'],
+      {
+        kmsKeyName: str('encryptionSpec.kmsKeyName (applies to RagManagedDb only)', RAG_CORPUS.kmsKeyName),
+        vectorDb: str('where the embeddings live: rag-managed-db, pinecone, vertex-vector-search or vertex-ai-search', {
+          from: 'ListRagCorpora vectorDbConfig (oneof vector_db: ragManagedDb, pinecone, vertexVectorSearch) / vertexAiSearchConfig',
+          absent: 'rag-managed-db when neither vectorDbConfig nor vertexAiSearchConfig is returned: RagManagedDb is "the default vector database" (https://cloud.google.com/vertex-ai/generative-ai/docs/vector-db-choices); unknown when vectorDbConfig names a database this SDK does not know',
+        }),
+        externalVectorDb: bool('the vectors and chunks are kept in a database outside Google Cloud (Pinecone)', {
+          from: 'ListRagCorpora vectorDbConfig.pinecone',
+          absent: 'unknown when vectorDb is unknown',
+        }),
+        apiKeySecretVersion: str('the Secret Manager secret version holding the external vector database\'s API key (its name, never its value)', {
+          from: 'ListRagCorpora vectorDbConfig.apiAuth.apiKeyConfig.apiKeySecretVersion',
+          absent: 'null: no API key (RagManagedDb and Vertex AI need none)',
+        }),
+        embeddingModelEndpoint: str('the embedding model endpoint', { from: 'ListRagCorpora vectorDbConfig.ragEmbeddingModelConfig.vertexPredictionEndpoint.endpoint', absent: 'null: not returned (the RAG Engine default model)' }),
+        state: str('corpusStatus.state', { from: 'ListRagCorpora corpusStatus.state', absent: 'null: not returned' }),
+        ragFiles: num('number of files in the corpus', RAG_FILES),
+        dataSources: strList('kinds of source the files came from: cloud-storage, google-drive, direct-upload, slack, jira, sharepoint', { from: 'ListRagFiles gcsSource / googleDriveSource / directUploadSource / slackSource / jiraSource / sharePointSources', absent: RAG_FILES.absent }),
+        sourceBuckets: strList('the Cloud Storage buckets files were imported from', { from: 'ListRagFiles gcsSource.uris', absent: RAG_FILES.absent }),
+      },
+      {
+        customerManagedKey: RAG_CORPUS.customerManagedKey,
+        sensitiveData: { from: 'aispm: a RAG corpus holds the documents it grounds answers on (chunks and their embeddings)', absent: 'never absent: always true' },
+      },
+    ),
+  },
+  {
+    type: 'gcp.vertexai.index',
+    title: 'Vertex AI Vector Search index',
+    category: 'data',
+    bomType: 'data',
+    props: props(
+      ['customerManagedKey', 'sensitiveData'],
+      {
+        kmsKeyName: str('encryptionSpec.kmsKeyName', INDEX.kmsKeyName),
+        updateMethod: str('indexUpdateMethod: BATCH_UPDATE or STREAM_UPDATE', { from: 'ListIndexes indexUpdateMethod', absent: 'BATCH_UPDATE: "If not set, BATCH_UPDATE will be used by default" (index.proto)' }),
+        streamUpdate: bool('datapoints can be upserted directly (STREAM_UPDATE), not only from Cloud Storage files', { from: 'ListIndexes indexUpdateMethod', absent: 'false: BATCH_UPDATE, the default' }),
+        contentsDeltaUri: str('the Cloud Storage folder the embeddings are built from', { from: 'ListIndexes metadata.contentsDeltaUri', absent: 'null: not returned' }),
+        deployedIndexes: num('number of index endpoints the index is deployed to', { from: 'ListIndexes deployedIndexes (count)', absent: '0: not deployed' }),
+      },
+      {
+        customerManagedKey: INDEX.customerManagedKey,
+        sensitiveData: { from: 'aispm: a Vector Search index holds embeddings of the data it was built from', absent: 'never absent: always true' },
       },
     ),
   },

@@ -8,7 +8,7 @@ import { isEdgeType } from '../../../src/graph/edge-types.js';
 import type { Inventory } from '../../../src/graph/model.js';
 import { redactInventory } from '../../../src/secrets/redact.js';
 import { ROOT } from '../../helpers.js';
-import { ANALYST_SA, DEFAULT_SA, DEPLOYER_SA, fakeEstate, ids, KEY, ML_FOLDER, ORGANIZATION, PLANTED_SECRETS } from '../../fakes/gcp/estate.js';
+import { ANALYST_SA, DEFAULT_SA, DEPLOYER_SA, fakeEstate, ids, KEY, ML_FOLDER, ORGANIZATION, PLANTED_SECRETS, REASONING_ENGINE_AGENT } from '../../fakes/gcp/estate.js';
 import { describeViolations, startFakeGoogle, type FakeGoogle, type FakeRequest } from '../../fakes/gcp/server.js';
 import { assetById, collectorContext, edgesOf, fakeGoogleEnv, sorted } from './helpers.js';
 
@@ -59,11 +59,14 @@ describe('reading the estate', () => {
       'gcp.vertexai.reasoning-engine': 2,
       'gcp.vertexai.tensorboard': 2,
       'gcp.vertexai.metadata-store': 2,
+      'gcp.vertexai.rag-corpus': 3,
+      'gcp.vertexai.index': 2,
       'gcp.workbench.instance': 3,
       'gcp.storage.bucket': 4,
       'gcp.kms.crypto-key': 1,
-      // The five workloads run as, the Notebook Service Agent of the runtimes, and the deployer the ML folder names.
-      'gcp.iam.service-account': 7,
+      // The five workloads run as, the Notebook Service Agent of the runtimes, the Reasoning Engine Service
+      // Agent of the agent without its own account, and the deployer the ML folder names.
+      'gcp.iam.service-account': 8,
       // Every project read; acme-ml's four API keys; the floor settings of acme-ml, acme-sandbox (never
       // configured) and the ML folder (the organization's is denied, acme-legacy has Model Armor off).
       'gcp.resourcemanager.project': 3,
@@ -276,6 +279,64 @@ describe('reading the estate', () => {
     expect(assetById(inventory, KEY)).toMatchObject({ account: 'acme-security', region: 'us-central1', name: 'vertex', props: { rotationPeriodSeconds: 7776000 } });
   });
 
+  it('reads Agent Engine identities in depth: the Reasoning Engine Service Agent when an agent names no account', () => {
+    expect(assetById(inventory, ids.slackAgent).props).toMatchObject({
+      effectiveServiceAccount: REASONING_ENGINE_AGENT,
+      identityType: null,
+      deploymentSource: 'package',
+      envVars: ['SLACK_BOT_TOKEN'],
+      secretEnvVars: [],
+      customerManagedKey: false,
+    });
+    expect(edgesOf(inventory, ids.slackAgent)).toContain(`uses-identity ${ids.reasoningEngineAgent}`);
+    // The service agent may mint the deployer's tokens, and the deployer is Owner on the ML folder.
+    expect(edgesOf(inventory, ids.reasoningEngineAgent)).toContain(`can-assume ${ids.deployerSa}`);
+    expect(assetById(inventory, ids.opsAgent).props).toMatchObject({ effectiveServiceAccount: 'agent@acme-ml.iam.gserviceaccount.com', envVars: [], secretEnvVars: ['DB_PASSWORD'], customerManagedKey: true });
+  });
+
+  it('reads RAG Engine corpora: their vector database, CMEK and the files they import from', () => {
+    expect(assetById(inventory, ids.supportCorpus).props).toEqual({
+      vectorDb: 'rag-managed-db',
+      externalVectorDb: false,
+      apiKeySecretVersion: null,
+      embeddingModelEndpoint: null,
+      state: 'ACTIVE',
+      kmsKeyName: null,
+      customerManagedKey: false,
+      sensitiveData: true,
+      ragFiles: 3,
+      dataSources: ['cloud-storage', 'direct-upload'],
+      sourceBuckets: ['acme-ml-public-drop', 'acme-ml-training'],
+    });
+    expect(edgesOf(inventory, ids.supportCorpus).sort()).toEqual([`reads-data ${ids.publicDropBucket}`, `reads-data ${ids.trainingBucket}`]);
+    expect(assetById(inventory, ids.partnerCorpus).props).toMatchObject({
+      vectorDb: 'pinecone',
+      externalVectorDb: true,
+      apiKeySecretVersion: 'projects/111111111111/secrets/pinecone-api-key/versions/2',
+      embeddingModelEndpoint: 'projects/111111111111/locations/us-central1/publishers/google/models/text-embedding-005',
+      state: 'ACTIVE',
+      dataSources: ['google-drive'],
+      sourceBuckets: [],
+    });
+    expect(assetById(inventory, ids.policiesCorpus).props).toMatchObject({ vectorDb: 'rag-managed-db', customerManagedKey: true, sourceBuckets: ['acme-ml-models'] });
+    expect(edgesOf(inventory, ids.policiesCorpus).sort()).toEqual([`encrypted-by ${KEY}`, `reads-data ${ids.modelsBucket}`]);
+  });
+
+  it('reads Vector Search indexes and which endpoint serves each', () => {
+    expect(assetById(inventory, ids.txIndex).props).toEqual({
+      kmsKeyName: null,
+      customerManagedKey: false,
+      updateMethod: 'STREAM_UPDATE',
+      streamUpdate: true,
+      contentsDeltaUri: 'gs://acme-ml-training/embeddings/v1/',
+      deployedIndexes: 1,
+      sensitiveData: true,
+    });
+    expect(assetById(inventory, ids.txIndexV2).props).toMatchObject({ customerManagedKey: true, updateMethod: 'BATCH_UPDATE', streamUpdate: false, deployedIndexes: 0 });
+    expect(edgesOf(inventory, ids.txIndex)).toEqual([`reads-data ${ids.trainingBucket}`]);
+    expect(edgesOf(inventory, ids.publicIndexEndpoint)).toEqual([`deploys ${ids.txIndex}`]);
+  });
+
   // Values newer than the SDK are fed to the collector in forward-compatible.test.ts: the fake serves only what the API has.
   it('leaves what a runtime does not say unknown', () => {
     const odd = assetById(inventory, ids.oddRuntime);
@@ -289,7 +350,7 @@ describe('reading the estate', () => {
   it('records what could not be read as coverage, and reads the rest', () => {
     const coverage = (account: string, region: string, service: string) => inventory.coverage.find((entry) => entry.account === account && entry.region === region && entry.service === service);
     expect(coverage('acme-ml', 'us-central1', 'aiplatform')?.status).toBe('ok');
-    expect(coverage('acme-ml', 'europe-west4', 'aiplatform')).toMatchObject({ status: 'denied', message: 'ListCustomJobs: PERMISSION_DENIED: The caller does not have permission aiplatform.customJobs.list. (and 12 more failed calls)' });
+    expect(coverage('acme-ml', 'europe-west4', 'aiplatform')).toMatchObject({ status: 'denied', message: 'ListCustomJobs: PERMISSION_DENIED: The caller does not have permission aiplatform.customJobs.list. (and 14 more failed calls)' });
     // asia-northeast1 has no Agent Engine (404): an empty list, not a gap.
     expect(coverage('acme-ml', 'asia-northeast1', 'aiplatform')?.status).toBe('ok');
     expect(coverage('acme-ml', 'global', 'iam')?.status).toBe('ok');

@@ -27,7 +27,11 @@
  *   nightly-train and train-fraud-v2 run in a VPC as a dedicated account with CMEK;
  * - public feature online store and index endpoint without CMEK beside Private Service Connect ones
  *   with CMEK; an agent on the shared service agent, without CMEK and with a Slack token in its
- *   environment, beside one with a PSC interface, its own account and CMEK.
+ *   environment, beside one with a PSC interface, its own account and CMEK; the service agent may mint
+ *   the deployer's tokens (its IAM policy), so the first agent can act as the folder's Owner;
+ * - Vector Search index similar-tx-v1 streams updates without CMEK, similar-tx-v2 has CMEK; RAG corpus
+ *   support-kb is on RagManagedDb without CMEK and imports from the training bucket and the publicly
+ *   writable one, partner-kb keeps its vectors in Pinecone, policies-kb has CMEK (see ragCorpora below).
  *
  * - acme-ml sits in the ML folder, under the organization: the folder grants Owner to the deployer
  *   account (whose own IAM policy lets the analyst account mint its tokens) and Editor to a group, so
@@ -64,6 +68,8 @@ export interface FakeProject {
   modelArmor?: { floorSetting?: unknown; templates?: Record<string, unknown[]> } | 'disabled';
   /** Organization policies in effect (the effective PolicySpec by constraint; a constraint not here has no policy anywhere); 'denied': 403. */
   orgPolicies?: Record<string, unknown> | 'denied';
+  /** RAG Engine files by corpus resource name (ListRagFiles); a corpus not here answers 404. */
+  ragFiles?: Record<string, unknown[]>;
 }
 
 export interface FakeBucket {
@@ -109,12 +115,15 @@ export const DEPLOYER_SA = 'deployer@acme-ml.iam.gserviceaccount.com';
 export const ML_FOLDER = 'folders/456789012345';
 export const ORGANIZATION = 'organizations/123456789012';
 const AGENT_SA = 'agent@acme-ml.iam.gserviceaccount.com';
+/** The AI Platform Reasoning Engine Service Agent: agents without their own account run as it. */
+export const REASONING_ENGINE_AGENT = `service-${NUMBER}@gcp-sa-aiplatform-re.iam.gserviceaccount.com`;
 
 /** Secrets planted in environments: no output may contain them. */
 export const PLANTED_SECRETS = ['sk-proj-FAKEgcpTESTkeyDoNotUse0123456789abcdef', 'AKIAGCPFAKETESTKEY01', 'xoxb-000000000000-FAKEgcpTESTslack'];
 
 const CUSTOM_TASK = 'gs://google-cloud-aiplatform/schema/trainingjob/definition/custom_task_1.0.0.yaml';
 const TABULAR = 'gs://google-cloud-aiplatform/schema/dataset/metadata/tabular_1.0.0.yaml';
+const NEAREST_NEIGHBOR_SEARCH = 'gs://google-cloud-aiplatform/schema/matchingengine/metadata/nearest_neighbor_search_1.0.0.yaml';
 
 export const ids = {
   publicEndpoint: `${BASE}/endpoints/1001`,
@@ -165,6 +174,12 @@ export const ids = {
   deployerSa: `projects/${PROJECT}/serviceAccounts/${DEPLOYER_SA}`,
   notebookAgent: `projects/${PROJECT}/serviceAccounts/service-${NUMBER}@gcp-sa-aiplatform-vm.iam.gserviceaccount.com`,
   trainerSa: `projects/${PROJECT}/serviceAccounts/${TRAINER_SA}`,
+  reasoningEngineAgent: `projects/${PROJECT}/serviceAccounts/${REASONING_ENGINE_AGENT}`,
+  supportCorpus: `${BASE}/ragCorpora/9301`,
+  partnerCorpus: `${BASE}/ragCorpora/9302`,
+  policiesCorpus: `${BASE}/ragCorpora/9303`,
+  txIndex: `${BASE}/indexes/9401`,
+  txIndexV2: `${BASE}/indexes/9402`,
   publicDropBucket: 'projects/_/buckets/acme-ml-public-drop',
   trainingBucket: 'projects/_/buckets/acme-ml-training',
   modelsBucket: 'projects/_/buckets/acme-ml-models',
@@ -338,8 +353,55 @@ const usCentral1: Record<string, unknown[]> = {
     { name: ids.privateStore, optimized: {}, state: 1, dedicatedServingEndpoint: { privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlist: [PROJECT] } }, ...CMEK },
   ],
   indexEndpoints: [
-    { name: ids.publicIndexEndpoint, displayName: 'similar-tx-public', publicEndpointEnabled: true, publicEndpointDomainName: '1.us-central1-111111111111.vdb.vertexai.goog', deployedIndexes: [{ id: 'tx_v1', index: `${BASE}/indexes/1` }] },
+    { name: ids.publicIndexEndpoint, displayName: 'similar-tx-public', publicEndpointEnabled: true, publicEndpointDomainName: '1.us-central1-111111111111.vdb.vertexai.goog', deployedIndexes: [{ id: 'tx_v1', index: ids.txIndex }] },
     { name: ids.privateIndexEndpoint, displayName: 'similar-tx-psc', privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlist: [PROJECT] }, ...CMEK },
+  ],
+  // Vector Search indexes: similar-tx-v1 streams updates, without CMEK, from embeddings in the training
+  // bucket; similar-tx-v2 is batch-updated (indexUpdateMethod as a number) with CMEK.
+  indexes: [
+    {
+      name: ids.txIndex,
+      displayName: 'similar-tx-v1',
+      metadataSchemaUri: NEAREST_NEIGHBOR_SEARCH,
+      metadata: { contentsDeltaUri: 'gs://acme-ml-training/embeddings/v1/', config: { dimensions: 768, approximateNeighborsCount: 150 } },
+      deployedIndexes: [{ indexEndpoint: ids.publicIndexEndpoint, deployedIndexId: 'tx_v1' }],
+      indexUpdateMethod: 'STREAM_UPDATE',
+      createTime: '2026-02-10T09:00:00Z',
+      updateTime: '2026-02-10T09:00:00Z',
+      etag: 'AMEw9yP',
+    },
+    {
+      name: ids.txIndexV2,
+      displayName: 'similar-tx-v2',
+      metadataSchemaUri: NEAREST_NEIGHBOR_SEARCH,
+      metadata: { contentsDeltaUri: 'gs://acme-ml-models/embeddings/v2/', config: { dimensions: 768, approximateNeighborsCount: 150 } },
+      indexUpdateMethod: 1,
+      createTime: '2026-03-10T09:00:00Z',
+      updateTime: '2026-03-10T09:00:00Z',
+      ...CMEK,
+    },
+  ],
+  // RAG Engine corpora. support-kb names no vector database, so it is on RagManagedDb, "the default
+  // vector database" (https://cloud.google.com/vertex-ai/generative-ai/docs/vector-db-choices), without
+  // CMEK, and imports from the training bucket and from the bucket anyone can write to; partner-kb keeps
+  // its vectors in Pinecone, with the API key in Secret Manager, and imports from Google Drive;
+  // policies-kb is on RagManagedDb (KNN) with CMEK (which "only applies to RagManagedDb",
+  // vertex_rag_data.proto) and imports from the models bucket. Corpus states come as a name and a number.
+  ragCorpora: [
+    { name: ids.supportCorpus, displayName: 'support-kb', description: 'Support answers', createTime: '2026-04-10T09:00:00Z', updateTime: '2026-04-10T09:00:00Z', corpusStatus: { state: 'ACTIVE' } },
+    {
+      name: ids.partnerCorpus,
+      displayName: 'partner-kb',
+      vectorDbConfig: {
+        pinecone: { indexName: 'partner-docs' },
+        apiAuth: { apiKeyConfig: { apiKeySecretVersion: `projects/${NUMBER}/secrets/pinecone-api-key/versions/2` } },
+        ragEmbeddingModelConfig: { vertexPredictionEndpoint: { endpoint: `projects/${NUMBER}/locations/us-central1/publishers/google/models/text-embedding-005` } },
+      },
+      createTime: '2026-04-11T09:00:00Z',
+      updateTime: '2026-04-11T09:00:00Z',
+      corpusStatus: { state: 2 },
+    },
+    { name: ids.policiesCorpus, displayName: 'policies-kb', vectorDbConfig: { ragManagedDb: { knn: {} } }, createTime: '2026-04-12T09:00:00Z', updateTime: '2026-04-12T09:00:00Z', corpusStatus: { state: 'ACTIVE' }, ...CMEK },
   ],
   reasoningEngines: [
     {
@@ -509,6 +571,25 @@ const orgPolicies: Record<string, unknown> = {
   'iam.allowedPolicyMemberDomains': { rules: [{ values: { allowedValues: ['C03xyz789'] } }] },
 };
 
+/** The files of each RAG corpus, as ListRagFiles returns them (the file states as a name and a number). */
+const ragFile = (corpus: string, id: string, displayName: string, source: Record<string, unknown>) => ({
+  name: `${corpus}/ragFiles/${id}`,
+  displayName,
+  ...source,
+  createTime: '2026-04-15T09:00:00Z',
+  updateTime: '2026-04-15T09:00:00Z',
+  fileStatus: { state: id.endsWith('1') ? 'ACTIVE' : 1 },
+});
+const ragFiles: Record<string, unknown[]> = {
+  [ids.supportCorpus]: [
+    ragFile(ids.supportCorpus, '5633521', 'faq.pdf', { gcsSource: { uris: ['gs://acme-ml-training/kb/faq.pdf'] } }),
+    ragFile(ids.supportCorpus, '5633522', 'ticket-export.csv', { gcsSource: { uris: ['gs://acme-ml-public-drop/uploads/ticket-export.csv'] } }),
+    ragFile(ids.supportCorpus, '5633523', 'runbook.md', { directUploadSource: {} }),
+  ],
+  [ids.partnerCorpus]: [ragFile(ids.partnerCorpus, '5633531', 'Partner docs', { googleDriveSource: { resourceIds: [{ resourceType: 'RESOURCE_TYPE_FOLDER', resourceId: '1AbCdEfGhIjKlMnOp' }] } })],
+  [ids.policiesCorpus]: [ragFile(ids.policiesCorpus, '5633541', 'handbook.pdf', { gcsSource: { uris: ['gs://acme-ml-models/policies/handbook.pdf'] } })],
+};
+
 const bucketRecord = (name: string, settings: Record<string, unknown>) => ({ kind: 'storage#bucket', name, projectNumber: NUMBER, location: 'US-CENTRAL1', storageClass: 'STANDARD', ...settings });
 const locked = { iamConfiguration: { uniformBucketLevelAccess: { enabled: true }, publicAccessPrevention: 'enforced' } };
 
@@ -536,6 +617,7 @@ export function fakeEstate(): FakeGoogleEstate {
         workbench: workbenchInstances,
         services: { 'aiplatform.googleapis.com': 'ENABLED', 'generativelanguage.googleapis.com': 'ENABLED', 'notebooks.googleapis.com': 'ENABLED' },
         orgPolicies,
+        ragFiles,
         apiKeys,
         modelArmor,
         locations: {
@@ -615,7 +697,12 @@ export function fakeEstate(): FakeGoogleEstate {
       },
     },
     serviceAccountPolicies: {
-      [DEPLOYER_SA]: { version: 1, etag: 'BwS1', bindings: [{ role: 'roles/iam.serviceAccountTokenCreator', members: [`serviceAccount:${ANALYST_SA}`] }] },
+      // The analyst account, and the Reasoning Engine service agent that every agent without its own account runs as, may mint the deployer's tokens.
+      [DEPLOYER_SA]: {
+        version: 1,
+        etag: 'BwS1',
+        bindings: [{ role: 'roles/iam.serviceAccountTokenCreator', members: [`serviceAccount:${ANALYST_SA}`, `serviceAccount:${REASONING_ENGINE_AGENT}`] }],
+      },
     },
     keys: {
       [KEY]: { name: KEY, purpose: 'ENCRYPT_DECRYPT', rotationPeriod: '7776000s', nextRotationTime: '2026-12-01T00:00:00Z', labels: { owner: 'security' } },

@@ -75,6 +75,8 @@ const VERTEX_COLLECTIONS = [
   'reasoningEngines',
   'tensorboards',
   'metadataStores',
+  'ragCorpora',
+  'indexes',
 ];
 
 interface Route {
@@ -229,6 +231,11 @@ function workbenchInstances(estate: FakeGoogleEstate, id: string): unknown[] {
   return found.workbench ?? [];
 }
 
+/** The id of a project named by id or number. */
+function projectIdOf(estate: FakeGoogleEstate, idOrNumber: string): string {
+  return Object.entries(estate.projects).find(([, candidate]) => candidate.number === idOrNumber)?.[0] ?? idOrNumber;
+}
+
 /** Service Usage names a project by id or number. */
 function projectByIdOrNumber(estate: FakeGoogleEstate, idOrNumber: string): FakeProject {
   const byNumber = Object.values(estate.projects).find((candidate) => candidate.number === idOrNumber);
@@ -265,6 +272,17 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
         const records = place?.[collection];
         if (records === 'not-offered') throw new FakeHttpError(404, googleError(404, 'NOT_FOUND', `${collection} are not available in ${location}.`));
         return page(collection, records ?? [], url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v1\/(projects\/([^/]+)\/locations\/[^/]+\/ragCorpora\/[^/]+)\/ragFiles$/.exec(path))) {
+    const [, corpus, id] = match as unknown as [string, string, string];
+    return {
+      permission: 'aiplatform.ragFiles.list',
+      model: { proto: 'google.cloud.aiplatform.v1.ListRagFilesResponse' },
+      answer: () => {
+        const files = vertexProject(estate, projectIdOf(estate, id)).ragFiles?.[corpus] ?? notFound(corpus);
+        return page('ragFiles', files, url.searchParams.get('pageToken'), pageSize);
       },
     };
   }

@@ -6,7 +6,8 @@ import { models } from './models.js';
 import { modelMonitoringJobs } from './monitoring.js';
 import { notebookRuntimes, notebookRuntimeTemplates } from './notebooks.js';
 import { reasoningEngines } from './reasoning-engines.js';
-import { featureOnlineStores, indexEndpoints } from './serving.js';
+import { ragCorpora } from './rag.js';
+import { featureOnlineStores, indexEndpoints, indexes } from './serving.js';
 import { customJobs, trainingPipelines } from './training.js';
 
 /** Every Vertex AI collection the collector reads, in every project and location. */
@@ -24,4 +25,6 @@ export const VERTEX_COLLECTIONS: readonly VertexCollection[] = [
   reasoningEngines,
   tensorboards,
   metadataStores,
+  ragCorpora,
+  indexes,
 ];

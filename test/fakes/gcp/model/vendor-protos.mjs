@@ -33,6 +33,8 @@ const ROOTS = {
   'google/cloud/aiplatform/v1/reasoning_engine_service.proto': ['google.cloud.aiplatform.v1.ListReasoningEnginesResponse'],
   'google/cloud/aiplatform/v1/tensorboard_service.proto': ['google.cloud.aiplatform.v1.ListTensorboardsResponse'],
   'google/cloud/aiplatform/v1/metadata_service.proto': ['google.cloud.aiplatform.v1.ListMetadataStoresResponse'],
+  'google/cloud/aiplatform/v1/vertex_rag_data_service.proto': ['google.cloud.aiplatform.v1.ListRagCorporaResponse', 'google.cloud.aiplatform.v1.ListRagFilesResponse'],
+  'google/cloud/aiplatform/v1/index_service.proto': ['google.cloud.aiplatform.v1.ListIndexesResponse'],
   'google/cloud/location/locations.proto': ['google.cloud.location.ListLocationsResponse'],
   'google/cloud/notebooks/v2/service.proto': ['google.cloud.notebooks.v2.ListInstancesResponse'],
   'google/cloud/resourcemanager/v3/projects.proto': ['google.cloud.resourcemanager.v3.Project'],
