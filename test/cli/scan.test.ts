@@ -42,7 +42,7 @@ describe('aispm scan --demo', () => {
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
     expect(validateResult(document)).toEqual([]);
-    expect(document.summary).toEqual({ assets: 96, findings: 120, bySeverity: { critical: 12, high: 23, medium: 45, low: 40, info: 0 } });
+    expect(document.summary).toEqual({ assets: 96, findings: 123, bySeverity: { critical: 12, high: 23, medium: 46, low: 42, info: 0 } });
     expect(document.findings[0].score).toBe(100);
     const pathFindings = document.findings.filter((finding: { path?: string[] }) => finding.path);
     expect(new Set(pathFindings.map((finding: { resource: { provider: string } }) => finding.resource.provider))).toEqual(new Set(['aws', 'azure', 'gcp']));
@@ -56,7 +56,9 @@ describe('aispm scan --demo', () => {
     // The endpoint serving a model trained on public data lists the model's own finding as a step, and back.
     const endpoint = findings.find((finding) => finding.ruleId === 'cross-endpoint-serves-model-trained-on-public-writable-data')!;
     const model = findings.find((finding) => finding.ruleId === 'cross-model-artifacts-publicly-writable' && finding.resource.name === 'fraud-detector-v3')!;
-    expect(endpoint.steps).toEqual([model.id]);
+    // The training bucket's own finding (no versioning) is a step of the same path, after the model's (worst first).
+    const bucket = findings.find((finding) => finding.ruleId === 'aws-s3-training-data-bucket-unversioned' && finding.resource.name === 'acme-ml-scratch')!;
+    expect(endpoint.steps).toEqual([model.id, bucket.id]);
     expect(model.partOf).toEqual([endpoint.id]);
   });
 
@@ -147,7 +149,7 @@ describe('exit codes', () => {
     expect(status('cross-secret-in-model-configuration', 'churn-predictor')).toBe('suppressed');
     expect(status('cross-secret-in-model-configuration', 'recs-ranker')).toBe('new');
     expect(status('aws-sagemaker-notebook-root-access', 'research-nb')).toBe('new');
-    expect(document.summary.findings).toBe(119);
+    expect(document.summary.findings).toBe(122);
     expect(result.stderr).toMatch(/warning: ignore entry at \.aispmignore\.yaml:6 expired on 2020-01-31/);
 
     // Suppressing every high and critical finding makes --fail-on high pass.

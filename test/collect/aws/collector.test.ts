@@ -300,7 +300,7 @@ describe('the AWS collector, against a fake AWS', () => {
       contentFilterTier: 'STANDARD',
       customerManagedKey: true,
     });
-    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: false, customerManagedKey: false });
+    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: true, customerManagedKey: false });
     // Filters in detect mode (action NONE) or switched off are configured but protect nothing.
     expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props).toMatchObject({
       version: 'DRAFT',
@@ -315,6 +315,18 @@ describe('the AWS collector, against a fake AWS', () => {
     });
     // Filters made before detect mode existed carry no action fields: they block.
     expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props).toMatchObject({ promptAttackBlocking: true, contentFiltersDetectOnly: [] });
+    // Grounding thresholds and PII entity types, filter by filter; a filter that only detects counts for neither.
+    expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props).toMatchObject({
+      groundingThreshold: 0.8,
+      relevanceThreshold: 0.7,
+      piiEntityTypes: ['CREDIT_DEBIT_CARD_NUMBER', 'US_BANK_ACCOUNT_NUMBER', 'US_SOCIAL_SECURITY_NUMBER'],
+    });
+    expect(asset('aws.bedrock.guardrail', 'support-guardrail:1').props).toMatchObject({ groundingThreshold: 0.5, relevanceThreshold: null, piiEntityTypes: [] });
+    expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props).toMatchObject({ groundingThreshold: null, relevanceThreshold: null, piiEntityTypes: [] });
+    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ piiEntityTypes: ['EMAIL'] });
+    // Guardrails listed per region: none in ap-southeast-2, where models are invoked.
+    expect(regionLogging('ap-southeast-2').props).toMatchObject({ guardrailsInRegion: 0, bedrockUsed: true });
+    expect(regionLogging('eu-west-1').props).toMatchObject({ guardrailsInRegion: 1 });
     // The version in force is read, not the draft: support-guardrail's version 1 predates its PII filter.
     expect(asset('aws.bedrock.guardrail', 'support-guardrail').props).toMatchObject({ version: 'DRAFT', sensitiveInformationFilter: true });
     expect(asset('aws.bedrock.guardrail', 'support-guardrail:1')).toMatchObject({
@@ -339,7 +351,8 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(edgesFrom(asset('aws.bedrock.knowledge-base', 'support-articles-kb'))).toEqual(['reads-data -> acme-support-articles', 'reads-data -> support-kb', 'uses-identity -> BedrockKbRole']);
 
     const flow = asset('aws.bedrock.flow', 'support-flow');
-    expect(flow.props).toMatchObject({ unguardedNodes: ['Classify'], customerManagedKey: false });
+    // Validations of severity Error only; the warning is left out.
+    expect(flow.props).toMatchObject({ unguardedNodes: ['Classify'], customerManagedKey: false, status: 'Failed', validationErrors: ['Node Lookup is unreachable: no connection leads to it.'] });
     expect(edgesFrom(flow)).toEqual([
       'configured-by -> classify-ticket',
       'guarded-by -> strict-guardrail:1',
@@ -358,7 +371,17 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads compute that calls models directly (Lambda, ECS) with what its role allows, and leaves the rest out', () => {
     const summarizer = asset('aws.lambda.function', 'ticket-summarizer');
-    expect(summarizer.props).toEqual({ runtime: 'python3.13', environmentVariables: ['MODEL_ID', 'OPENAI_API_KEY'], invokesModels: true, modelInvocationGuardrail: false });
+    expect(summarizer.props).toEqual({
+      runtime: 'python3.13',
+      runtimeDeprecated: false,
+      runtimeDeprecatedOn: null,
+      environmentVariables: ['MODEL_ID', 'OPENAI_API_KEY'],
+      invokesModels: true,
+      modelInvocationGuardrail: false,
+    });
+    // Subscribing to any Marketplace product, or only to the approved one's (a ProductId condition).
+    expect(asset('aws.iam.role', 'TicketSummarizerRole').props.marketplaceSubscribe).toBe(true);
+    expect(asset('aws.iam.role', 'FaqAnswererRole').props.marketplaceSubscribe).toBe(false);
     expect(edgesFrom(summarizer)).toEqual(['uses-identity -> TicketSummarizerRole']);
     expect(asset('aws.lambda.function', 'faq-answerer').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: true });
     const chat = asset('aws.ecs.task-definition', 'chat-backend');
@@ -462,7 +485,9 @@ describe('the AWS collector, against a fake AWS', () => {
     // Its data protection policy only audits: nothing is masked.
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true, dataMasking: false, maskedDataIdentifiers: [] });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({
-      runtime: 'python3.12',
+      runtime: 'python3.9',
+      runtimeDeprecated: true,
+      runtimeDeprecatedOn: '2025-12-15',
       environmentVariables: ['LOG_LEVEL', 'SLACK_BOT_TOKEN'],
       invokesModels: false,
       modelInvocationGuardrail: null,
