@@ -151,6 +151,8 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
     }),
   ]);
 
+  // The guardrails listing comes first among the counted ones: none listed is an answer only when the listing answered.
+  if (loggingId) account.patchProps(loggingId, { guardrailsInRegion: counted[0]?.length });
   await Promise.all([
     collectDescribed(service, {
       type: 'aws.bedrock.model-customization-job',

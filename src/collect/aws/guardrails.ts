@@ -89,7 +89,23 @@ export function guardrailProps(guardrail: GetGuardrailResponse): Record<string, 
     const { input, output } = directions(entity, entity.action);
     return anyOf([input, output]);
   });
-  const grounding = (guardrail.contextualGroundingPolicy?.filters ?? []).map((filter) => acts(filter.enabled, filter.action ?? 'BLOCK'));
+  const groundingFilters = (guardrail.contextualGroundingPolicy?.filters ?? []).map((filter) => ({ type: filter.type, threshold: filter.threshold, acts: acts(filter.enabled, filter.action ?? 'BLOCK') }));
+  const grounding = groundingFilters.map((filter) => filter.acts);
+  /** The lowest threshold of the acting filters of one type: null when none acts, unknown when an action is not understood. */
+  const thresholdOf = (type: string) => {
+    const ofType = groundingFilters.filter((filter) => filter.type === type);
+    return whenKnown(
+      ofType.map((filter) => filter.acts),
+      () => {
+        const thresholds = ofType.flatMap((filter) => (filter.acts && filter.threshold !== undefined ? [filter.threshold] : []));
+        return thresholds.length > 0 ? Math.min(...thresholds) : null;
+      },
+    );
+  };
+  const piiEntities = (guardrail.sensitiveInformationPolicy?.piiEntities ?? []).map((entity) => {
+    const { input, output } = directions(entity, entity.action);
+    return { type: entity.type, acts: anyOf([input, output]) };
+  });
   const topics = (guardrail.topicPolicy?.topics ?? []).map((topic) => anyOf(Object.values(directions(topic))));
   const words = [...(guardrail.wordPolicy?.words ?? []), ...(guardrail.wordPolicy?.managedWordLists ?? [])].map((word) => anyOf(Object.values(directions(word))));
   const typesWhere = (acting: boolean) => configured.filter((filter) => filter.acts === acting).flatMap((filter) => filter.type ?? []).sort();
@@ -101,6 +117,12 @@ export function guardrailProps(guardrail: GetGuardrailResponse): Record<string, 
     contentFiltersDetectOnly: whenKnown(configured.map((filter) => filter.acts), () => typesWhere(false)),
     sensitiveInformationFilter: anyOf(pii),
     contextualGrounding: anyOf(grounding),
+    groundingThreshold: thresholdOf('GROUNDING'),
+    relevanceThreshold: thresholdOf('RELEVANCE'),
+    piiEntityTypes: whenKnown(
+      piiEntities.map((entity) => entity.acts),
+      () => [...new Set(piiEntities.flatMap((entity) => (entity.acts && entity.type ? [entity.type] : [])))].sort(),
+    ),
     deniedTopics: whenKnown(topics, () => topics.filter(Boolean).length),
     wordFilter: anyOf(words),
     automatedReasoning: (guardrail.automatedReasoningPolicy?.policies?.length ?? 0) > 0,

@@ -138,6 +138,22 @@ export function grantsWildcardActions(statements: readonly PolicyStatement[]): b
   return statements.some((statement) => isAllow(statement) && (statement.NotAction !== undefined || asList(statement.Action).some((action) => action === '*' || /^[a-z0-9-]+:\*$/i.test(action))));
 }
 
+/**
+ * Allow of aws-marketplace:Subscribe, named by an aws-marketplace action pattern (`aws-marketplace:Subscribe`,
+ * `aws-marketplace:*`), on every resource and without a condition (such as aws-marketplace:ProductId) that
+ * narrows which products. Statements that grant every action (`*`, NotAction) are left to the admin and
+ * wildcard-action properties.
+ */
+export function grantsMarketplaceSubscribe(statements: readonly PolicyStatement[]): boolean {
+  return statements.some(
+    (statement) =>
+      isAllow(statement) &&
+      statement.Condition === undefined &&
+      (statement.NotResource !== undefined || asList(statement.Resource).includes('*')) &&
+      asList(statement.Action).some((action) => action.toLowerCase().startsWith('aws-marketplace:') && globMatches(action.toLowerCase(), 'aws-marketplace:subscribe')),
+  );
+}
+
 /** What S3 access the statements give on the objects of one bucket. */
 export function bucketAccess(statements: readonly PolicyStatement[], bucketArn: string): { read: boolean; write: boolean } {
   const objects = bucketObjects(bucketArn);

@@ -20,7 +20,7 @@ import {
   type ListServiceSpecificCredentialsResponse,
 } from '@aws-sdk/client-iam';
 import { arnName, parseArn } from './arn.js';
-import { allows, assumableRoles, assumeRoleWildcards, bucketAccess, exactResource, grantsAdmin, grantsWildcardActions, modelInvocation, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
+import { allows, assumableRoles, assumeRoleWildcards, bucketAccess, exactResource, grantsAdmin, grantsMarketplaceSubscribe, grantsWildcardActions, modelInvocation, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
 import { knownManagedPolicy } from './managed-policies.js';
 import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';
 
@@ -364,6 +364,8 @@ function addPrincipal(
       admin: policies.admin,
       wildcardActions: policies.wildcardActions,
       assumeRoleWildcards: policies.complete ? assumeRoleWildcards(policies.statements) : undefined,
+      // Found in what was read is true whatever else is unread; not found is false only when every policy was read.
+      marketplaceSubscribe: grantsMarketplaceSubscribe(policies.statements) || (policies.complete ? false : undefined),
       attachedPolicies: policies.attached,
       inlinePolicies: policies.inline && [...policies.inline].sort(),
       permissionsBoundary: record ? (record.PermissionsBoundary?.PermissionsBoundaryArn ?? null) : undefined,

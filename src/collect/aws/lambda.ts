@@ -1,6 +1,7 @@
 import { GetFunctionConfigurationCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { forEachConcurrently } from '../runtime.js';
 import { arnName } from './arn.js';
+import { runtimeDeprecatedOn } from './lambda-runtimes.js';
 import { modelCallerCandidate } from './model-callers.js';
 import { toRaw, type AwsAccount } from './session.js';
 
@@ -13,6 +14,8 @@ import { toRaw, type AwsAccount } from './session.js';
 function functionProps(configuration: FunctionConfiguration): Record<string, unknown> {
   return {
     runtime: configuration.Runtime ?? null,
+    runtimeDeprecatedOn: runtimeDeprecatedOn(configuration.Runtime) ?? null,
+    runtimeDeprecated: configuration.Runtime === undefined ? null : runtimeDeprecatedOn(configuration.Runtime) !== null,
     environmentVariables: Object.keys(configuration.Environment?.Variables ?? {}).sort(),
   };
 }

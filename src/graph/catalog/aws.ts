@@ -391,6 +391,10 @@ export const AWS_ASSET_TYPES = [
           'number of Bedrock resources (agents, guardrails, custom and imported models, knowledge bases, flows, prompts, provisioned throughput, application inference profiles) found in the region; absent when a listing failed and none were found',
           from('the Bedrock and Bedrock Agent listings of the region (ListAgents, ListGuardrails, ListCustomModels, ...)', 'unknown when a listing failed and none were found'),
         ),
+        guardrailsInRegion: num(
+          'number of guardrails (working drafts) in the region',
+          from('ListGuardrails guardrails[] (without guardrailIdentifier: one entry per guardrail)', 'unknown when the listing failed'),
+        ),
         invokedModels: strList(
           'models invoked in the region in the past two weeks (ModelId of the AWS/Bedrock Invocations metrics)',
           from('CloudWatch ListMetrics (Namespace AWS/Bedrock, MetricName Invocations) Dimensions ModelId; ListMetrics returns only metrics with data in the past two weeks', 'unknown when the metrics could not be listed'),
@@ -438,6 +442,18 @@ export const AWS_ASSET_TYPES = [
         contextualGrounding: bool(
           'a grounding or relevance filter is enabled with action BLOCK',
           from('GetGuardrail contextualGroundingPolicy.filters[].action and .enabled', 'action absent: BLOCK and enabled absent: true (older guardrails); no policy: false'),
+        ),
+        groundingThreshold: num(
+          'lowest confidence threshold (0 to 0.99) of the GROUNDING filters that act (evaluation enabled, action BLOCK); null when none acts',
+          from('GetGuardrail contextualGroundingPolicy.filters[type=GROUNDING].threshold, .action and .enabled', 'threshold: never absent, required in the model; action absent: BLOCK and enabled absent: true (older guardrails); no policy: null; an action this SDK does not know: unknown'),
+        ),
+        relevanceThreshold: num(
+          'lowest confidence threshold of the RELEVANCE filters that act (evaluation enabled, action BLOCK); null when none acts',
+          from('GetGuardrail contextualGroundingPolicy.filters[type=RELEVANCE].threshold, .action and .enabled', 'as groundingThreshold'),
+        ),
+        piiEntityTypes: strList(
+          'PII entity types (US_SOCIAL_SECURITY_NUMBER, CREDIT_DEBIT_CARD_NUMBER, ...) that the guardrail blocks or masks (BLOCK or ANONYMIZE, evaluation enabled) on prompts or responses',
+          from('GetGuardrail sensitiveInformationPolicy.piiEntities[].type, with the actions and enabled flags as for sensitiveInformationFilter', 'an empty list: no PII entity acts, or no policy; unknown when an action this SDK does not know is set'),
         ),
         deniedTopics: num(
           'number of denied topics that block (evaluation enabled, action BLOCK) on prompts or responses',
@@ -917,6 +933,10 @@ export const AWS_ASSET_TYPES = [
         ),
         permissionsBoundary: str('ARN of the permissions boundary', from('GetRole Role.PermissionsBoundary.PermissionsBoundaryArn', 'null: no boundary')),
         inlinePolicies: strList('names of inline policies', from('ListRolePolicies PolicyNames', 'an empty list')),
+        marketplaceSubscribe: bool(
+          'an Allow statement grants aws-marketplace:Subscribe (by an aws-marketplace: action pattern) on Resource "*" with no condition, so the role may subscribe the account to any AWS Marketplace product, Bedrock\'s Marketplace models included',
+          from('GetRolePolicy and GetPolicyVersion documents: Action, Resource and Condition of Allow statements', 'true when a read policy grants it; false only when every policy was read; unknown otherwise'),
+        ),
         trustedPrincipals: strList('AWS principals (accounts, roles, users, "*") allowed to assume the role', from('GetRole Role.AssumeRolePolicyDocument: Principal.AWS of Allow statements', 'an empty list')),
         assumeRoleWildcards: strList(
           'resource patterns with wildcards that the role may call sts:AssumeRole on ("*", "arn:aws:iam::*:role/*", ...)',
@@ -941,6 +961,10 @@ export const AWS_ASSET_TYPES = [
       {
         attachedPolicies: strList('names of managed policies attached to the user or its groups', from('ListAttachedUserPolicies and ListAttachedGroupPolicies PolicyName', 'an empty list')),
         inlinePolicies: strList('names of inline policies of the user or its groups', from('ListUserPolicies and ListGroupPolicies PolicyNames', 'an empty list')),
+        marketplaceSubscribe: bool(
+          'an Allow statement grants aws-marketplace:Subscribe (by an aws-marketplace: action pattern) on Resource "*" with no condition (as on aws.iam.role)',
+          from('GetUserPolicy, GetGroupPolicy and GetPolicyVersion documents: Action, Resource and Condition of Allow statements', 'true when a read policy grants it; false only when every policy of the user and its groups was read; unknown otherwise'),
+        ),
         groups: strList('groups the user belongs to', from('ListGroupsForUser Groups[].GroupName', 'an empty list')),
         wildcardActions: bool(
           'an Allow statement grants Action "*", "service:*", or everything but some actions (NotAction)',
@@ -1007,6 +1031,11 @@ export const AWS_ASSET_TYPES = [
     bomType: 'application',
     props: props([], {
       runtime: str('runtime identifier', from('GetFunctionConfiguration Runtime (ListFunctions gives it too)', 'null: a container image function')),
+      runtimeDeprecated: bool(
+        'the runtime is one AWS has deprecated (no more security patches), by aispm\'s list of deprecated runtimes from the Lambda developer guide (src/collect/aws/lambda-runtimes.ts, with the date it was last brought up to date)',
+        from('GetFunctionConfiguration Runtime, looked up in the Lambda developer guide\'s deprecated runtimes (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html)', 'null: a container image function, which has no managed runtime'),
+      ),
+      runtimeDeprecatedOn: str('the date (ISO 8601) AWS deprecated the runtime, per the same list', from('the Lambda developer guide\'s deprecated runtimes', 'null: the runtime is not deprecated, or the function is a container image')),
       environmentVariables: strList(
         'names of its environment variables (the values go to the secret scan only)',
         from('GetFunctionConfiguration or ListFunctions Environment.Variables (the names)', 'an empty list: no environment'),

@@ -297,7 +297,7 @@ describe('the AWS collector, against a fake AWS', () => {
       contentFilterTier: 'STANDARD',
       customerManagedKey: true,
     });
-    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: false, customerManagedKey: false });
+    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: true, customerManagedKey: false });
     // Filters in detect mode (action NONE) or switched off are configured but protect nothing.
     expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props).toMatchObject({
       version: 'DRAFT',
@@ -312,6 +312,18 @@ describe('the AWS collector, against a fake AWS', () => {
     });
     // Filters made before detect mode existed carry no action fields: they block.
     expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props).toMatchObject({ promptAttackBlocking: true, contentFiltersDetectOnly: [] });
+    // Grounding thresholds and PII entity types, filter by filter; a filter that only detects counts for neither.
+    expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props).toMatchObject({
+      groundingThreshold: 0.8,
+      relevanceThreshold: 0.7,
+      piiEntityTypes: ['CREDIT_DEBIT_CARD_NUMBER', 'US_BANK_ACCOUNT_NUMBER', 'US_SOCIAL_SECURITY_NUMBER'],
+    });
+    expect(asset('aws.bedrock.guardrail', 'support-guardrail:1').props).toMatchObject({ groundingThreshold: 0.5, relevanceThreshold: null, piiEntityTypes: [] });
+    expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props).toMatchObject({ groundingThreshold: null, relevanceThreshold: null, piiEntityTypes: [] });
+    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ piiEntityTypes: ['EMAIL'] });
+    // Guardrails listed per region: none in ap-southeast-2, where models are invoked.
+    expect(regionLogging('ap-southeast-2').props).toMatchObject({ guardrailsInRegion: 0, bedrockUsed: true });
+    expect(regionLogging('eu-west-1').props).toMatchObject({ guardrailsInRegion: 1 });
     // The version in force is read, not the draft: support-guardrail's version 1 predates its PII filter.
     expect(asset('aws.bedrock.guardrail', 'support-guardrail').props).toMatchObject({ version: 'DRAFT', sensitiveInformationFilter: true });
     expect(asset('aws.bedrock.guardrail', 'support-guardrail:1')).toMatchObject({
@@ -355,7 +367,17 @@ describe('the AWS collector, against a fake AWS', () => {
 
   it('reads compute that calls models directly (Lambda, ECS) with what its role allows, and leaves the rest out', () => {
     const summarizer = asset('aws.lambda.function', 'ticket-summarizer');
-    expect(summarizer.props).toEqual({ runtime: 'python3.13', environmentVariables: ['MODEL_ID', 'OPENAI_API_KEY'], invokesModels: true, modelInvocationGuardrail: false });
+    expect(summarizer.props).toEqual({
+      runtime: 'python3.13',
+      runtimeDeprecated: false,
+      runtimeDeprecatedOn: null,
+      environmentVariables: ['MODEL_ID', 'OPENAI_API_KEY'],
+      invokesModels: true,
+      modelInvocationGuardrail: false,
+    });
+    // Subscribing to any Marketplace product, or only to the approved one's (a ProductId condition).
+    expect(asset('aws.iam.role', 'TicketSummarizerRole').props.marketplaceSubscribe).toBe(true);
+    expect(asset('aws.iam.role', 'FaqAnswererRole').props.marketplaceSubscribe).toBe(false);
     expect(edgesFrom(summarizer)).toEqual(['uses-identity -> TicketSummarizerRole']);
     expect(asset('aws.lambda.function', 'faq-answerer').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: true });
     const chat = asset('aws.ecs.task-definition', 'chat-backend');
@@ -458,7 +480,9 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true });
     expect(asset('aws.lambda.function', 'ops-runbook-executor').props).toEqual({
-      runtime: 'python3.12',
+      runtime: 'python3.9',
+      runtimeDeprecated: true,
+      runtimeDeprecatedOn: '2025-12-15',
       environmentVariables: ['LOG_LEVEL', 'SLACK_BOT_TOKEN'],
       invokesModels: false,
       modelInvocationGuardrail: null,

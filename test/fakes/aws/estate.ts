@@ -512,8 +512,19 @@ const STRICT_POLICIES: Item = {
     tier: { tierName: 'STANDARD' },
   },
   topicPolicy: { topics: [{ name: 'system-prompt', definition: 'Requests to reveal instructions', type: 'DENY' }] },
-  sensitiveInformationPolicy: { piiEntities: [{ type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' }] },
-  contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.8, enabled: true }] },
+  sensitiveInformationPolicy: {
+    piiEntities: [
+      { type: 'US_SOCIAL_SECURITY_NUMBER', action: 'BLOCK' },
+      { type: 'CREDIT_DEBIT_CARD_NUMBER', action: 'ANONYMIZE' },
+      { type: 'US_BANK_ACCOUNT_NUMBER', action: 'ANONYMIZE' },
+    ],
+  },
+  contextualGroundingPolicy: {
+    filters: [
+      { type: 'GROUNDING', threshold: 0.8, enabled: true },
+      { type: 'RELEVANCE', threshold: 0.7, enabled: true },
+    ],
+  },
   wordPolicy: { managedWordLists: [{ type: 'PROFANITY' }] },
   kmsKeyArn: KEYS.mlCmk,
 };
@@ -551,13 +562,25 @@ export const BEDROCK: Record<string, BedrockEstate> = {
       guardrail(US, guardrailIds.detect, 'detect-guardrail', 5, DETECT_ONLY_POLICIES),
       // Its draft has every policy; version 1, which the FAQ agent uses, was published before the PII filter was added.
       guardrail(US, guardrailIds.support, 'support-guardrail', 50, STRICT_POLICIES),
-      guardrail(US, guardrailIds.legacy, 'legacy-guardrail', 400, { contentPolicy: { filters: [contentFilter('HATE', 'MEDIUM'), contentFilter('VIOLENCE', 'LOW')] } }),
+      // Masks e-mail addresses only: no social security, card or bank account numbers.
+      guardrail(US, guardrailIds.legacy, 'legacy-guardrail', 400, {
+        contentPolicy: { filters: [contentFilter('HATE', 'MEDIUM'), contentFilter('VIOLENCE', 'LOW')] },
+        sensitiveInformationPolicy: { piiEntities: [{ type: 'EMAIL', action: 'ANONYMIZE' }] },
+      }),
       // No content filter tier (optional in the model): no crash.
       guardrail(US, guardrailIds.future, 'future-guardrail', 3, { contentPolicy: { filters: [contentFilter('PROMPT_ATTACK', 'MEDIUM', 'NONE')] } }),
     ],
     guardrailVersions: [
       { ...guardrail(US, guardrailIds.strict, 'strict-guardrail', 60, STRICT_POLICIES), version: '1' },
-      { ...guardrail(US, guardrailIds.support, 'support-guardrail', 50, { ...STRICT_POLICIES, sensitiveInformationPolicy: undefined }), version: '1' },
+      // Version 1 predates the PII filter and the relevance check, and blocked ungrounded answers only below 0.5.
+      {
+        ...guardrail(US, guardrailIds.support, 'support-guardrail', 50, {
+          ...STRICT_POLICIES,
+          sensitiveInformationPolicy: undefined,
+          contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.5 }] },
+        }),
+        version: '1',
+      },
     ],
     customModels: [
       {
@@ -659,7 +682,10 @@ export const BEDROCK: Record<string, BedrockEstate> = {
           tier: { tierName: 'STANDARD' },
         },
         wordPolicy: { words: [{ text: 'Project Nightingale' }], managedWordLists: [{ type: 'PROFANITY' }] },
-        sensitiveInformationPolicy: { regexes: [{ name: 'iban', pattern: '[A-Z]{2}\\d{2}[A-Z0-9]{10,30}', action: 'ANONYMIZE' }] },
+        sensitiveInformationPolicy: {
+          piiEntities: ['US_SOCIAL_SECURITY_NUMBER', 'CREDIT_DEBIT_CARD_NUMBER', 'US_BANK_ACCOUNT_NUMBER'].map((type) => ({ type, action: 'ANONYMIZE' })),
+          regexes: [{ name: 'iban', pattern: '[A-Z]{2}\\d{2}[A-Z0-9]{10,30}', action: 'ANONYMIZE' }],
+        },
         contextualGroundingPolicy: { filters: [{ type: 'GROUNDING', threshold: 0.75 }, { type: 'RELEVANCE', threshold: 0.5, enabled: true }] },
         kmsKeyArn: KEYS.euLogs,
       }),
@@ -1138,7 +1164,8 @@ export const LAMBDAS: Record<string, Record<string, unknown>> = {
   [lambdaArn('ops-runbook-executor')]: {
     FunctionName: 'ops-runbook-executor',
     FunctionArn: lambdaArn('ops-runbook-executor'),
-    Runtime: 'python3.12',
+    // Deprecated on 2025-12-15 (lambda-runtimes.ts): the agent's tool runs on an unpatched runtime.
+    Runtime: 'python3.9',
     Role: roleArn('OpsRunbookLambdaRole'),
     Handler: 'app.handler',
     Environment: { Variables: { SLACK_BOT_TOKEN: PLANTED_SECRETS.slackToken, LOG_LEVEL: 'info' } },
@@ -1166,11 +1193,22 @@ export const LAMBDAS: Record<string, Record<string, unknown>> = {
 // image-resizer calls no model and stays out of the inventory. The ECS task roles are in ecs.ts's estate.
 const STRICT_GUARDRAIL = `arn:aws:bedrock:${US}:${ACCOUNT}:guardrail/${guardrailIds.strict}`;
 const invokeModels = (Resource: string, Condition?: unknown) => ({ Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource, ...(Condition ? { Condition } : {}) });
-ROLES.TicketSummarizerRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [], inline: { summarize: policy(invokeModels(`arn:aws:bedrock:${US}::foundation-model/*`)) } };
+// ticket-summarizer may also subscribe the account to any Marketplace product; faq-answerer only to one approved model's.
+const subscribe = (Condition?: unknown) => ({ Effect: 'Allow', Action: ['aws-marketplace:Subscribe', 'aws-marketplace:ViewSubscriptions'], Resource: '*', ...(Condition ? { Condition } : {}) });
+ROLES.TicketSummarizerRole = {
+  trust: trust({ Service: 'lambda.amazonaws.com' }),
+  attached: [],
+  inline: { summarize: policy(invokeModels(`arn:aws:bedrock:${US}::foundation-model/*`), subscribe()) },
+};
 ROLES.FaqAnswererRole = {
   trust: trust({ Service: 'lambda.amazonaws.com' }),
   attached: [],
-  inline: { 'guarded-invoke': policy(invokeModels(`arn:aws:bedrock:${US}::foundation-model/*`, { StringEquals: { 'bedrock:GuardrailIdentifier': `${STRICT_GUARDRAIL}:1` } })) },
+  inline: {
+    'guarded-invoke': policy(
+      invokeModels(`arn:aws:bedrock:${US}::foundation-model/*`, { StringEquals: { 'bedrock:GuardrailIdentifier': `${STRICT_GUARDRAIL}:1` } }),
+      subscribe({ 'ForAnyValue:StringEquals': { 'aws-marketplace:ProductId': ['prod-ozonys2hmmpeu'] } }),
+    ),
+  },
 };
 ROLES.ImageResizerRole = { trust: trust({ Service: 'lambda.amazonaws.com' }), attached: [], inline: { images: policy(statement(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::acme-images/*')) } };
 ROLES.ChatBackendTaskRole = { trust: trust({ Service: 'ecs-tasks.amazonaws.com' }), attached: [attach('AmazonBedrockLimitedAccess')], inline: {} };
@@ -1260,7 +1298,7 @@ export const PLANTED_FINDINGS = [
   // No Bedrock resource in the region, but its AWS/Bedrock metrics show models invoked.
   ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${AP})`],
   ['aws-bedrock-guardrail-prompt-attack-filter-missing', 'legacy-guardrail'],
-  ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'legacy-guardrail'],
+  ['aws-bedrock-guardrail-pii-entity-types-missing', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-sensitive-information-filter-missing', 'future-guardrail'],
   ['aws-bedrock-guardrail-contextual-grounding-disabled', 'legacy-guardrail'],
   ['aws-bedrock-guardrail-contextual-grounding-disabled', 'future-guardrail'],
@@ -1346,11 +1384,19 @@ export const PLANTED_FINDINGS = [
   ['aws-model-caller-secret-in-environment', 'ticket-summarizer'],
   ['aws-model-caller-secret-in-environment', 'chat-backend'],
   ['aws-model-invocation-without-guardrail-condition', 'ticket-summarizer'],
+  ['aws-iam-marketplace-subscribe-unrestricted', 'TicketSummarizerRole'],
   ['aws-model-invocation-without-guardrail-condition', 'chat-backend'],
   ['aws-model-invocation-without-guardrail-condition', 'ops-iam-tool'],
   ['aws-bedrock-knowledge-base-source-bucket-unversioned', 'hr-policies-kb'],
   // ops-agent's runbook tool assumes DataPipelineRole, which writes the data fraud-detector was trained on.
   ['aws-bedrock-agent-tool-can-poison-ai-data', 'ops-agent'],
+  // The agent's runbook tool runs on python3.9, deprecated on 2025-12-15 (lambda-runtimes.ts).
+  ['aws-lambda-ai-function-deprecated-runtime', 'ops-runbook-executor'],
+  // Version 1 of support-guardrail: grounding threshold 0.5, no relevance filter.
+  ['aws-bedrock-guardrail-grounding-threshold-low', 'support-guardrail:1'],
+  ['aws-bedrock-guardrail-relevance-filter-missing', 'support-guardrail:1'],
+  // Models are invoked in ap-southeast-2, which has no guardrail.
+  ['aws-bedrock-region-without-guardrail', `model-invocation-logging (${AP})`],
   // The public AgentCore runtime's image repository (ecr.ts).
   ['aws-ecr-ai-image-repository-not-scanned', 'support_concierge'],
   ['aws-ecr-ai-image-repository-mutable-tags', 'support_concierge'],
@@ -1405,6 +1451,7 @@ export const HARDENED_TWINS = [
   `cloudtrail (${US})`,
   `bedrock alarms (${US})`,
   `bedrock alarms (${AP})`,
+  'FaqAnswererRole',
   'fraud-dataquality-job',
   'claims-review',
   `cloudtrail (${AP})`,
