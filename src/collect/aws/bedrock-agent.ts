@@ -187,6 +187,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
             customerManagedKey: customerManagedKey(flow.customerEncryptionKeyArn),
             unguardedNodes: unguarded.sort(),
             status: flow.status ?? null,
+            validationErrors: (flow.validations ?? []).flatMap((validation) => (validation.severity === 'Error' ? [validation.message ?? validation.type ?? '(no message)'] : [])).sort(),
           },
           raw: toRaw(flow),
         };

@@ -675,7 +675,11 @@ export const AWS_ASSET_TYPES = [
           'prompt and knowledge base nodes that run without a guardrail',
           from('GetFlow definition.nodes[] (loops included): Prompt and KnowledgeBase nodes without configuration.*.guardrailConfiguration.guardrailIdentifier', 'an empty list'),
         ),
-        status: str('flow status', from('GetFlow status', STATUS)),
+        status: str('flow status: NotPrepared, Preparing, Prepared or Failed', from('GetFlow status', STATUS)),
+        validationErrors: strList(
+          'messages of the validations of severity Error that the last operation on the flow reported',
+          from('GetFlow validations[].severity and .message', 'an empty list: no validations (the member is optional)'),
+        ),
       },
       { customerManagedKey: from(`GetFlow customerEncryptionKeyArn${KEY_CHECK}`, NO_KEY) },
     ),

@@ -348,7 +348,8 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(edgesFrom(asset('aws.bedrock.knowledge-base', 'support-articles-kb'))).toEqual(['reads-data -> acme-support-articles', 'uses-identity -> BedrockKbRole']);
 
     const flow = asset('aws.bedrock.flow', 'support-flow');
-    expect(flow.props).toMatchObject({ unguardedNodes: ['Classify'], customerManagedKey: false });
+    // Validations of severity Error only; the warning is left out.
+    expect(flow.props).toMatchObject({ unguardedNodes: ['Classify'], customerManagedKey: false, status: 'Failed', validationErrors: ['Node Lookup is unreachable: no connection leads to it.'] });
     expect(edgesFrom(flow)).toEqual([
       'configured-by -> classify-ticket',
       'guarded-by -> strict-guardrail:1',

@@ -943,7 +943,12 @@ export const AGENTS: Record<string, AgentsEstate> = {
         id: 'FLOWSUP01',
         arn: bedrock(US, 'flow', 'FLOWSUP01'),
         name: 'support-flow',
-        status: 'Prepared',
+        // The last update failed validation: the Lookup node is reachable from no other node.
+        status: 'Failed',
+        validations: [
+          { message: 'Node Lookup is unreachable: no connection leads to it.', severity: 'Error', type: 'UnreachableNode', details: { unreachableNode: { node: 'Lookup' } } },
+          { message: 'Node Classify has no output named summary.', severity: 'Warning', type: 'UnknownNodeOutput', details: { unknownNodeOutput: { node: 'Classify', output: 'summary' } } },
+        ],
         version: 'DRAFT',
         executionRoleArn: roleArn('BedrockFlowRole'),
         definition: {
@@ -1336,6 +1341,7 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-batch-inference-output-without-cmk', 'nightly-summaries'],
   ['aws-bedrock-flow-without-guardrail', 'support-flow'],
   ['aws-bedrock-flow-without-cmk', 'support-flow'],
+  ['aws-bedrock-flow-not-prepared-or-invalid', 'support-flow'],
   ['aws-bedrock-prompt-without-cmk', 'classify-ticket'],
   ['aws-bedrock-prompt-secret', 'escalate-ticket'],
   ['aws-bedrock-full-access-policy-attached', 'BedrockFlowRole'],
