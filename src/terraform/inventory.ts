@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import type { EdgeType } from '../graph/edge-types.js';
 import { mergeUnreadEdges, type Asset, type Edge, type Inventory, type Provider } from '../graph/model.js';
 import { AWS_RESOURCES, completeAws } from './aws.js';
+import { AZURE_RESOURCES } from './azure.js';
+import { GCP_RESOURCES } from './gcp.js';
 import { edgeKey, type PlannedInventory, type ResourceMapping } from './mapping.js';
 import { readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
 
@@ -16,6 +18,8 @@ import { readTerraformPlan, type PlannedResource, type TerraformPlan } from './p
 
 const PROVIDER_MAPPINGS: ReadonlyArray<{ prefix: string; provider: Provider; resources: Readonly<Record<string, ResourceMapping>>; complete: (plan: PlannedInventory) => void }> = [
   { prefix: 'aws_', provider: 'aws', resources: AWS_RESOURCES, complete: completeAws },
+  { prefix: 'azurerm_', provider: 'azure', resources: AZURE_RESOURCES, complete: () => {} },
+  { prefix: 'google_', provider: 'gcp', resources: GCP_RESOURCES, complete: () => {} },
 ];
 
 /** The Terraform resource types aispm turns into assets, with their asset types, for docs/asset-types.md. */
@@ -56,13 +60,14 @@ class PlanInventoryBuilder implements PlannedInventory {
   add(resource: PlannedResource, provider: Provider, mapping: ResourceMapping, location: SourceLine | undefined): void {
     const arn = typeof resource.values.arn === 'string' ? resource.values.arn : undefined;
     const id = mapping.id?.(resource) ?? arn ?? `terraform:${resource.address}`;
-    const region = mapping.global ? 'global' : (arnPart(arn, 3) ?? this.plan.providerRegions.get(provider) ?? '');
+    const providerKey = provider === 'azure' ? 'azurerm' : provider === 'gcp' ? 'google' : 'aws';
+    const region = mapping.global ? 'global' : (mapping.region?.(resource) ?? arnPart(arn, 3) ?? this.plan.providerRegions.get(providerKey) ?? '');
     const tags = resource.values.tags_all ?? resource.values.tags;
     const asset: Asset = {
       id,
       type: mapping.assetType,
       provider,
-      account: arnPart(arn, 4) ?? '',
+      account: mapping.account?.(resource) ?? arnPart(arn, 4) ?? '',
       region,
       name: mapping.name?.(resource) ?? (typeof resource.values.name === 'string' && resource.values.name ? resource.values.name : resource.name),
       ...(tags !== undefined && tags !== null && typeof tags === 'object' ? { tags: stringRecord(tags) } : tags === null ? { tags: {} } : {}),
@@ -108,6 +113,10 @@ class PlanInventoryBuilder implements PlannedInventory {
 
   resourceOf(assetId: string): PlannedResource | undefined {
     return this.resourceByAsset.get(assetId);
+  }
+
+  idOf(resource: PlannedResource): string {
+    return this.assetByAddress.get(addressKey(resource.module, `${resource.type}.${resource.name}`))!;
   }
 
   attachedTo(assetId: string, type: string, argument: string): PlannedResource[] {

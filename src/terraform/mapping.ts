@@ -10,6 +10,9 @@ export interface ResourceMapping {
   global?: boolean;
   /** The asset's id when the plan knows it (an ARN); otherwise `terraform:<address>`. */
   id?: (resource: PlannedResource) => string | undefined;
+  /** The account (AWS account, Azure subscription, Google Cloud project) and region when the plan knows them; else from an ARN, the provider's region, or empty. */
+  account?: (resource: PlannedResource) => string | undefined;
+  region?: (resource: PlannedResource) => string | undefined;
   /** The asset's name; the resource's `name` argument, else its Terraform name. */
   name?: (resource: PlannedResource) => string | undefined;
   /** The properties, as the catalog describes them; undefined where the plan does not know. */
@@ -25,6 +28,8 @@ export interface PlannedInventory {
   resourcesOfType(type: string): PlannedResource[];
   assetsOfType(type: string): Asset[];
   resourceOf(assetId: string): PlannedResource | undefined;
+  /** The asset id a planned resource became. */
+  idOf(resource: PlannedResource): string;
   /** The planned resources of a type whose `argument` refers to the asset (or names it by its name or id). */
   attachedTo(assetId: string, type: string, argument: string): PlannedResource[];
   /** The addresses (in the resource's module) that an argument of the resource refers to. */

@@ -61,6 +61,18 @@ describe('scan --terraform-plan', () => {
     expect(notebookRules(planned)).toEqual(notebookRules(deployed).filter((id) => id !== 'aws-sagemaker-notebook-lifecycle-config-insecure'));
   });
 
+  it.each([
+    // The plan knows no diagnostic setting (a separate resource), so the logging rule stays undecided.
+    ['azure', 'acme-openai-public', 'acme-openai-private', ['azure-ai-account-diagnostic-logs-disabled']],
+    // The plan leaves the instance's service account to the provider (known after apply): the default-account rule stays undecided.
+    ['gcp', 'ranker-workbench', 'locked-workbench', ['gcp-vertex-notebook-default-service-account']],
+  ])('%s: the same misconfiguration gives the same rule ids as the demo\'s deployed twin, and the hardened one passes', (provider, exposed, hardened, undecided) => {
+    const planned = rulesByName(scanJson(['--terraform-plan', join('fixtures', 'terraform', provider, 'plan.json')]).findings);
+    const deployed = rulesByName(scanJson(['--demo']).findings)[exposed]!.filter((id) => !id.startsWith('cross-') && !id.includes('-can-') && !undecided.includes(id));
+    expect(planned[exposed]).toEqual(deployed);
+    expect(planned[hardened]).toBeUndefined();
+  });
+
   it('points each finding at its resource block: the address in JSON, the file and line in SARIF', () => {
     const { findings, document } = scanJson(['--terraform-plan', PLAN, '--terraform-dir', FIXTURE]);
     const ajv = new Ajv2020.default({ allErrors: true, strict: true });
