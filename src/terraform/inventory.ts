@@ -96,9 +96,11 @@ class PlanInventoryBuilder implements PlannedInventory {
           const target = this.assetByAddress.get(addressKey(resource.module, address));
           if (target) this.edge(asset.id, type, target);
         }
-        // A literal ARN (a role or key made outside this plan) is an edge to that id, as a live scan draws it.
-        const literal = resource.values[argument];
-        if (typeof literal === 'string' && literal.startsWith('arn:') && !this.referenced(resource, argument).length) this.edge(asset.id, type, literal);
+        // A value that names something outside this plan (a role or key made elsewhere, or known only
+        // after apply through a variable): the relation exists, but what it reaches is not in the plan.
+        const value = resource.values[argument];
+        const target = this.referenced(resource, argument).some((address) => this.assetByAddress.has(addressKey(resource.module, address)));
+        if (!target && (typeof value === 'string' || (value === undefined && resource.unknown[argument] === true))) this.markEdgesUnread(asset.id, type);
       }
     }
   }

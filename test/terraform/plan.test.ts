@@ -129,6 +129,21 @@ describe('scan --terraform-plan', () => {
     expect(dirAlone.stderr).toContain('--terraform-dir: needs --terraform-plan');
   });
 
+  it('keeps a relation to something outside the plan unknown: a role named by a literal ARN is neither followed nor assumed absent', () => {
+    const plan = JSON.parse(readFileSync(join(ROOT, PLAN), 'utf8'));
+    const outside = 'arn:aws:iam::111122223333:role/MadeElsewhere';
+    plan.planned_values.root_module.resources.find((resource: { address: string }) => resource.address === 'aws_sagemaker_notebook_instance.research').values.role_arn = outside;
+    plan.configuration.root_module.resources.find((resource: { address: string }) => resource.address === 'aws_sagemaker_notebook_instance.research').expressions.role_arn = { constant_value: outside };
+    const dir = tempDir({ 'plan.json': JSON.stringify(plan) });
+    const result = runCli(['scan', '--terraform-plan', join(dir, 'plan.json'), '--format', 'json']);
+    expect(result.stderr).not.toContain('point to assets that were not collected');
+    const rules = rulesByName(JSON.parse(result.stdout).findings)['research-nb']!;
+    expect(rules).not.toContain('cross-ai-workload-identity-admin');
+    expect(rules).toContain('aws-sagemaker-notebook-direct-internet-access');
+    const inventory = JSON.parse(runCli(['inventory', '--terraform-plan', join(dir, 'plan.json'), '--format', 'json']).stdout);
+    expect(JSON.stringify(inventory.assets.find((asset: { name: string }) => asset.name === 'research-nb'))).not.toContain('MadeElsewhere');
+  });
+
   it('takes suppressions that name a Terraform address, as a pull request would accept a risk', () => {
     const dir = tempDir({ '.aispmignore.yaml': 'ignore:\n  - resource: module.scratch.*\n    reason: Scratch notebooks are torn down nightly (SEC-7)\n' });
     const result = runCli(['scan', '--terraform-plan', join(ROOT, PLAN), '--format', 'json'], { cwd: dir });
