@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mergeUnreadEdges, type Asset, type CoverageEntry, type CoverageStatus, type Edge, type Inventory, type Provider, type UnreadEdges } from '../graph/model.js';
+import { edgeKey, mergeUnreadEdges, type Asset, type CoverageEntry, type CoverageStatus, type Edge, type Inventory, type Provider, type UnreadEdges } from '../graph/model.js';
 import type { EdgeType } from '../graph/edge-types.js';
 import type { CollectorContext } from './collector.js';
 import { redactCoverageMessage } from '../secrets/redact.js';
@@ -365,7 +365,8 @@ export class InventoryBuilder {
   }
 
   addEdge(from: string, type: EdgeType, to: string): void {
-    this.edges.set(`${from}\u0000${type}\u0000${to}`, { from, type, to });
+    const edge = { from, type, to };
+    this.edges.set(edgeKey(edge), edge);
   }
 
   /** The inventory, with one coverage entry per account, region and service. */

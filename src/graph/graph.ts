@@ -1,4 +1,4 @@
-import { mergeUnreadEdges, type Asset, type CoverageEntry, type Edge, type Inventory } from './model.js';
+import { edgeKey, mergeUnreadEdges, type Asset, type CoverageEntry, type Edge, type Inventory } from './model.js';
 
 export type Direction = 'out' | 'in';
 
@@ -40,7 +40,7 @@ export class AssetGraph {
     const edges: Edge[] = [];
     let dangling = 0;
     for (const edge of inventory.edges) {
-      const key = `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
+      const key = edgeKey(edge);
       if (seen.has(key)) continue;
       seen.add(key);
       const from = this.byId.get(edge.from);
@@ -146,6 +146,6 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareEdges(a: Edge, b: Edge): number {
+export function compareEdges(a: Edge, b: Edge): number {
   return compareStrings(a.from, b.from) || compareStrings(a.type, b.type) || compareStrings(a.to, b.to);
 }

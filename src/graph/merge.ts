@@ -1,4 +1,4 @@
-import { mergeUnreadEdges, type Asset, type CoverageEntry, type CoverageStatus, type Edge, type Inventory } from './model.js';
+import { edgeKey, mergeUnreadEdges, type Asset, type CoverageEntry, type CoverageStatus, type Edge, type Inventory } from './model.js';
 
 /**
  * `aispm merge`: several inventories (snapshots of the shards of one estate, `--shard i/n`) joined into
@@ -25,7 +25,7 @@ export function mergeSnapshots(inventories: readonly Inventory[]): Inventory {
       const existing = assets.get(asset.id);
       assets.set(asset.id, existing ? mergeAsset(existing, asset) : asset);
     }
-    for (const edge of inventory.edges) edges.set(`${edge.from}\u0000${edge.type}\u0000${edge.to}`, edge);
+    for (const edge of inventory.edges) edges.set(edgeKey(edge), edge);
     for (const entry of inventory.coverage) {
       const key = `${entry.provider}\u0000${entry.account}\u0000${entry.region}\u0000${entry.service}`;
       const current = coverage.get(key);

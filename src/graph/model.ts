@@ -66,6 +66,11 @@ export interface Edge {
   to: string;
 }
 
+/** An edge's identity: the same relation between the same assets is one edge. */
+export function edgeKey(edge: Edge): string {
+  return `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
+}
+
 /** The union of two lists of unread edges, sorted, without repeats; undefined when both are empty. */
 export function mergeUnreadEdges(first: readonly UnreadEdges[] | undefined, second: readonly UnreadEdges[] | undefined): UnreadEdges[] | undefined {
   if (!first?.length && !second?.length) return undefined;

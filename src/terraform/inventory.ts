@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { EdgeType } from '../graph/edge-types.js';
-import { mergeUnreadEdges, type Asset, type Edge, type Inventory, type Provider } from '../graph/model.js';
+import { compareEdges, compareStrings } from '../graph/graph.js';
+import { edgeKey, mergeUnreadEdges, type Asset, type Edge, type Inventory, type Provider } from '../graph/model.js';
 import { AWS_RESOURCES, completeAws } from './aws.js';
 import { AZURE_RESOURCES } from './azure.js';
 import { GCP_RESOURCES } from './gcp.js';
-import { edgeKey, type PlannedInventory, type ResourceMapping } from './mapping.js';
-import { readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
+import type { PlannedInventory, ResourceMapping } from './mapping.js';
+import { moduleCallPath, readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
 
 /**
  * `--terraform-plan`: the resources a plan will create or keep, as assets of the same types, with the
@@ -16,10 +17,10 @@ import { readTerraformPlan, type PlannedResource, type TerraformPlan } from './p
  * of its resource block, for SARIF locations on the pull request's lines.
  */
 
-const PROVIDER_MAPPINGS: ReadonlyArray<{ prefix: string; provider: Provider; resources: Readonly<Record<string, ResourceMapping>>; complete: (plan: PlannedInventory) => void }> = [
+const PROVIDER_MAPPINGS: ReadonlyArray<{ prefix: string; provider: Provider; resources: Readonly<Record<string, ResourceMapping>>; complete?: (plan: PlannedInventory) => void }> = [
   { prefix: 'aws_', provider: 'aws', resources: AWS_RESOURCES, complete: completeAws },
-  { prefix: 'azurerm_', provider: 'azure', resources: AZURE_RESOURCES, complete: () => {} },
-  { prefix: 'google_', provider: 'gcp', resources: GCP_RESOURCES, complete: () => {} },
+  { prefix: 'azurerm_', provider: 'azure', resources: AZURE_RESOURCES },
+  { prefix: 'google_', provider: 'gcp', resources: GCP_RESOURCES },
 ];
 
 /** The Terraform resource types aispm turns into assets, with their asset types, for docs/asset-types.md. */
@@ -39,7 +40,7 @@ export function loadTerraformPlan(file: string, configurationDir?: string): Inve
     builder.add(resource, provider.provider, mapping, location);
   }
   builder.drawReferences();
-  for (const { provider, complete } of PROVIDER_MAPPINGS) if (builder.hasProvider(provider)) complete(builder);
+  for (const { provider, complete } of PROVIDER_MAPPINGS) if (complete && builder.hasProvider(provider)) complete(builder);
   return builder.inventory(plan);
 }
 
@@ -166,8 +167,8 @@ class PlanInventoryBuilder implements PlannedInventory {
     const providers = [...new Set([...this.assets.values()].map((asset) => asset.provider))].sort();
     return {
       sources: [`terraform-plan:${plan.file}`],
-      assets: [...this.assets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      edges: [...this.edges.values()].sort((a, b) => edgeKey(a).localeCompare(edgeKey(b))),
+      assets: [...this.assets.values()].sort((a, b) => compareStrings(a.id, b.id)),
+      edges: [...this.edges.values()].sort(compareEdges),
       // What a plan holds is read in full: one entry per provider, so a gate sees the plan was read.
       coverage: providers.map((provider) => ({ provider, account: '', region: 'global', service: 'terraform-plan', status: 'ok' as const })),
     };
@@ -175,7 +176,7 @@ class PlanInventoryBuilder implements PlannedInventory {
 }
 
 function addressKey(module: string, address: string): string {
-  return `${module.replace(/\[[^\]]*\]/g, '')}\u0000${address}`;
+  return `${moduleCallPath(module)}\u0000${address}`;
 }
 
 function arnPart(arn: string | undefined, index: number): string | undefined {
@@ -187,24 +188,16 @@ function stringRecord(value: object): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-/** The values without what the provider marks sensitive (a plan's JSON carries those in clear). */
-function withoutSensitive(values: Record<string, unknown>, sensitive: Record<string, unknown>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    const mark = sensitive[key];
-    if (mark === true) continue;
-    kept[key] = mark !== undefined && mark !== false && value !== null && typeof value === 'object' ? stripMarked(value, mark) : value;
-  }
-  return kept;
-}
-
-function stripMarked(value: unknown, mark: unknown): unknown {
+/**
+ * A value without what the provider marks sensitive (a plan's JSON carries those in clear): the marks
+ * mirror the value, `true` where a value is sensitive, an object or array of marks inside.
+ */
+function withoutSensitive(value: unknown, mark: unknown): unknown {
   if (mark === true) return undefined;
-  if (Array.isArray(value)) return value.map((item, index) => stripMarked(item, Array.isArray(mark) ? mark[index] : undefined));
-  if (value !== null && typeof value === 'object' && mark !== null && typeof mark === 'object') {
-    return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => ((mark as Record<string, unknown>)[key] === true ? [] : [[key, stripMarked(item, (mark as Record<string, unknown>)[key])]])));
-  }
-  return value;
+  if (mark === null || typeof mark !== 'object' || value === null || typeof value !== 'object') return value;
+  const marks = mark as Record<string, unknown>;
+  if (Array.isArray(value)) return value.map((item, index) => withoutSensitive(item, marks[index]));
+  return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => (marks[key] === true ? [] : [[key, withoutSensitive(item, marks[key])]])));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EdgeType } from '../graph/edge-types.js';
-import type { Asset, Edge } from '../graph/model.js';
+import type { Asset } from '../graph/model.js';
 import type { PlannedResource } from './plan.js';
 
 /** How one Terraform resource type becomes an asset of the collectors' catalog. */
@@ -60,9 +60,4 @@ export function blockOf(value: unknown): Record<string, unknown> | null | undefi
   const first = value[0];
   if (first === undefined) return null;
   return first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : undefined;
-}
-
-/** The edges of a planned inventory, deduplicated. */
-export function edgeKey(edge: Edge): string {
-  return `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
 }

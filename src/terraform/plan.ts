@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { compareStrings } from '../graph/graph.js';
 import { MAX_INPUT_BYTES, readDocument, validateDocument } from '../input/document.js';
 
 /**
@@ -122,7 +123,7 @@ export function readTerraformPlan(file: string): TerraformPlan {
     for (const child of module.child_modules ?? []) visit(child);
   };
   visit(plan.planned_values.root_module);
-  resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  resources.sort((a, b) => compareStrings(a.address, b.address));
   const providerRegions = new Map<string, string>();
   for (const [key, provider] of Object.entries(plan.configuration?.provider_config ?? {})) {
     const region = constantOf(provider.expressions?.region) ?? constantOf(provider.expressions?.location);
@@ -174,8 +175,12 @@ function configIndex(root: ConfigModule | undefined): (modulePath: string, addre
     }
   };
   if (root) walk(root, '', '');
-  // Instances of a module called with count or for_each share its configuration.
-  return (modulePath, address) => index.get(`${modulePath.replace(/\[[^\]]*\]/g, '')}\u0000${address}`);
+  return (modulePath, address) => index.get(`${moduleCallPath(modulePath)}\u0000${address}`);
+}
+
+/** A module instance's path without its count or for_each keys: the instances of one module call share its configuration. */
+export function moduleCallPath(modulePath: string): string {
+  return modulePath.replace(/\[[^\]]*\]/g, '');
 }
 
 /** A local module's directory relative to the root module; a registry or remote module has none. */
