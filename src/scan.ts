@@ -136,13 +136,13 @@ function resultOf(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>, active
   };
 }
 
+/** Coverage of calls that find accounts to read, not of the estate itself. */
+const DISCOVERY_SERVICES = new Set(['organizations']);
+
 /**
  * Providers from which nothing at all could be read: every call the scan made to them was denied or
  * failed (their identity call included). A scan blind to a provider is not a clean scan.
  */
-/** Coverage of calls that find accounts to read, not of the estate itself. */
-const DISCOVERY_SERVICES = new Set(['organizations']);
-
 export function unreadableProviders(result: Pick<ScanResult, 'coverage'>): Array<{ provider: string; reason: string }> {
   const byProvider = new Map<string, CoverageEntry[]>();
   for (const entry of result.coverage) {
