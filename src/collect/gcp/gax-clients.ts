@@ -1,14 +1,28 @@
 // The API versions' own modules, not the packages' entry points: those also load every other API
 // version and a generated module of every message (16 MB of JavaScript for Vertex AI), which cost
 // about a second of CPU per scan and are never used; the clients read their API descriptions from
-// JSON. (The packages have no `exports` map; a test builds a scan through these paths.)
-import * as vertex from '@google-cloud/aiplatform/build/src/v1/index.js';
+// JSON. For Vertex AI, only the services' modules the scan calls: its v1 index loads all 34 (8.5 MB).
+// (The packages have no `exports` map; a test builds a scan through these paths.)
+import { DatasetServiceClient } from '@google-cloud/aiplatform/build/src/v1/dataset_service_client.js';
+import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client.js';
+import { FeatureOnlineStoreAdminServiceClient } from '@google-cloud/aiplatform/build/src/v1/feature_online_store_admin_service_client.js';
+import { IndexEndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/index_endpoint_service_client.js';
+import { IndexServiceClient } from '@google-cloud/aiplatform/build/src/v1/index_service_client.js';
+import { JobServiceClient } from '@google-cloud/aiplatform/build/src/v1/job_service_client.js';
+import { MetadataServiceClient } from '@google-cloud/aiplatform/build/src/v1/metadata_service_client.js';
+import { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_service_client.js';
+import { NotebookServiceClient } from '@google-cloud/aiplatform/build/src/v1/notebook_service_client.js';
+import { PipelineServiceClient } from '@google-cloud/aiplatform/build/src/v1/pipeline_service_client.js';
+import { ReasoningEngineServiceClient } from '@google-cloud/aiplatform/build/src/v1/reasoning_engine_service_client.js';
+import { TensorboardServiceClient } from '@google-cloud/aiplatform/build/src/v1/tensorboard_service_client.js';
+import { VertexRagDataServiceClient } from '@google-cloud/aiplatform/build/src/v1/vertex_rag_data_service_client.js';
 import { ApiKeysClient } from '@google-cloud/apikeys/build/src/v2/index.js';
 import { KeyManagementServiceClient } from '@google-cloud/kms/build/src/v1/index.js';
 import { ModelArmorClient } from '@google-cloud/modelarmor/build/src/v1/index.js';
 import { ServiceUsageClient } from '@google-cloud/service-usage/build/src/v1/index.js';
 import { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager/build/src/v3/index.js';
 import * as gax from 'google-gax';
+import { reachableFromServices, type ProtoNode } from './proto-reach.js';
 import type { ClientOptions, GaxClients, VertexClients } from './session.js';
 
 /**
@@ -23,30 +37,49 @@ type ProtoRoot = ReturnType<gax.fallback.GrpcClient['loadProtoJSON']>;
 const protoRoots = new WeakMap<object, ProtoRoot>();
 
 type ProtoJson = Parameters<typeof gax.protobufFromJSON>[0];
-interface ProtoNamespace {
-  nested?: Record<string, ProtoNamespace>;
-}
 
 /**
- * The Vertex AI description without the API versions the scan does not call. Its one file describes
- * v1 and v1beta1, and protobufjs resolves every type of a root when it builds it (a constructor generated
- * for each message), so v1beta1 doubled the cost of the one root a Google Cloud scan builds. Nothing
- * of v1 refers to v1beta1. Other descriptions pass unchanged; the original object is not touched.
+ * The Vertex AI services a scan builds clients for, each with its client: the one place that says
+ * which part of Vertex AI's API description the scan needs (see proto-reach.ts).
  */
-function withoutUnusedVersions(json: ProtoJson): ProtoJson {
-  const google = (json as ProtoNamespace).nested?.google;
-  const cloud = google?.nested?.cloud;
-  const vertexVersions = cloud?.nested?.aiplatform?.nested;
-  if (!google || !cloud || !vertexVersions?.v1 || Object.keys(vertexVersions).length === 1) return json;
-  const aiplatform = { ...cloud.nested!.aiplatform, nested: { v1: vertexVersions.v1 } };
-  return { ...json, nested: { ...(json as ProtoNamespace).nested, google: { ...google, nested: { ...google.nested, cloud: { ...cloud, nested: { ...cloud.nested, aiplatform } } } } } };
+type VertexClientClass<T> = new (options: ClientOptions, gaxInstance: typeof gax) => T;
+const VERTEX_SERVICES: { readonly [K in keyof VertexClients]: readonly [service: string, client: VertexClientClass<VertexClients[K]>] } = {
+  endpoints: ['EndpointService', EndpointServiceClient],
+  models: ['ModelService', ModelServiceClient],
+  datasets: ['DatasetService', DatasetServiceClient],
+  jobs: ['JobService', JobServiceClient],
+  pipelines: ['PipelineService', PipelineServiceClient],
+  notebooks: ['NotebookService', NotebookServiceClient],
+  featureOnlineStores: ['FeatureOnlineStoreAdminService', FeatureOnlineStoreAdminServiceClient],
+  indexEndpoints: ['IndexEndpointService', IndexEndpointServiceClient],
+  reasoningEngines: ['ReasoningEngineService', ReasoningEngineServiceClient],
+  tensorboards: ['TensorboardService', TensorboardServiceClient],
+  metadata: ['MetadataService', MetadataServiceClient],
+  ragData: ['VertexRagDataService', VertexRagDataServiceClient],
+  indexes: ['IndexService', IndexServiceClient],
+};
+
+/** RAG Engine and Vector Search indexes are newer than the other Vertex AI services: built on first use. */
+const LATE_VERTEX = ['ragData', 'indexes'] as const;
+type LateVertex = (typeof LATE_VERTEX)[number];
+
+const VERTEX_PACKAGE = ['google', 'cloud', 'aiplatform', 'v1'];
+
+/**
+ * Vertex AI's description cut to what the scan's services reach (proto-reach.ts): a third of its
+ * types. Other descriptions, and one the cut cannot place, pass whole; the original is not touched.
+ */
+function forTheScan(json: ProtoJson): ProtoJson {
+  const names = Object.values(VERTEX_SERVICES).map(([service]) => service);
+  if ((json as ProtoNode).nested?.google?.nested?.cloud?.nested?.aiplatform === undefined) return json;
+  return (reachableFromServices(json as ProtoNode, VERTEX_PACKAGE, names) ?? json) as ProtoJson;
 }
 
 /** The protobuf root of an API description, built once per description object. */
 function sharedRoot(json: ProtoJson, ignoreCache: boolean): ProtoRoot {
   const known = ignoreCache ? undefined : protoRoots.get(json);
   if (known) return known;
-  const root = gax.protobuf.Root.fromJSON(withoutUnusedVersions(json));
+  const root = gax.protobuf.Root.fromJSON(forTheScan(json));
   protoRoots.set(json, root);
   return root;
 }
@@ -97,27 +130,13 @@ function builtOnFirstUse<T extends object>(builders: { [K in keyof T]: () => T[K
 
 export function gaxClients(connection: ClientOptions): GaxClients {
   const built: Array<{ close(): Promise<void> }> = [];
-  // RAG Engine and Vector Search indexes are newer than the other Vertex AI services: built on first use.
-  const lateVertex = builtOnFirstUse<Pick<VertexClients, 'ragData' | 'indexes'>>(
-    {
-      ragData: () => new vertex.VertexRagDataServiceClient(connection, GAX_SHARING_ROOTS),
-      indexes: () => new vertex.IndexServiceClient(connection, GAX_SHARING_ROOTS),
-    },
-    built,
-  );
-  const eagerVertex: Omit<VertexClients, 'ragData' | 'indexes'> = {
-    endpoints: new vertex.EndpointServiceClient(connection, GAX_SHARING_ROOTS),
-    models: new vertex.ModelServiceClient(connection, GAX_SHARING_ROOTS),
-    datasets: new vertex.DatasetServiceClient(connection, GAX_SHARING_ROOTS),
-    jobs: new vertex.JobServiceClient(connection, GAX_SHARING_ROOTS),
-    pipelines: new vertex.PipelineServiceClient(connection, GAX_SHARING_ROOTS),
-    notebooks: new vertex.NotebookServiceClient(connection, GAX_SHARING_ROOTS),
-    featureOnlineStores: new vertex.FeatureOnlineStoreAdminServiceClient(connection, GAX_SHARING_ROOTS),
-    indexEndpoints: new vertex.IndexEndpointServiceClient(connection, GAX_SHARING_ROOTS),
-    reasoningEngines: new vertex.ReasoningEngineServiceClient(connection, GAX_SHARING_ROOTS),
-    tensorboards: new vertex.TensorboardServiceClient(connection, GAX_SHARING_ROOTS),
-    metadata: new vertex.MetadataServiceClient(connection, GAX_SHARING_ROOTS),
+  const vertexClient = <K extends keyof VertexClients>(key: K): VertexClients[K] => {
+    const [, Client] = VERTEX_SERVICES[key];
+    return new Client(connection, GAX_SHARING_ROOTS);
   };
+  const lateVertex = builtOnFirstUse<Pick<VertexClients, LateVertex>>({ ragData: () => vertexClient('ragData'), indexes: () => vertexClient('indexes') }, built);
+  const eagerKeys = (Object.keys(VERTEX_SERVICES) as Array<keyof VertexClients>).filter((key): key is Exclude<keyof VertexClients, LateVertex> => !(LATE_VERTEX as readonly string[]).includes(key));
+  const eagerVertex = Object.fromEntries(eagerKeys.map((key) => [key, vertexClient(key)])) as Omit<VertexClients, LateVertex>;
   built.push(...Object.values(eagerVertex));
   const vertexClients = Object.defineProperties(eagerVertex, Object.getOwnPropertyDescriptors(lateVertex)) as VertexClients;
   const others = builtOnFirstUse<Omit<GaxClients, 'vertex' | 'close'>>(
