@@ -17,6 +17,11 @@ function packageMembers(root: ProtoNode, path: readonly string[]): Record<string
   return node.nested!;
 }
 
+/** A description with one package, acme.v1, holding `members`; `google` beside it when asked. */
+function acmeV1(members: Record<string, ProtoNode>, others: Record<string, ProtoNode> = {}): ProtoNode {
+  return { nested: { acme: { nested: { v1: { nested: members } } }, ...others } };
+}
+
 describe("the part of an API description a scan's services reach", () => {
   it("builds a root in which every method of the services, and every long-running operation's types, resolve", () => {
     const services = ['EndpointService', 'NotebookService', 'VertexRagDataService'];
@@ -53,45 +58,27 @@ describe("the part of an API description a scan's services reach", () => {
   });
 
   it('gives up on a reference it cannot place, and on a service the package does not have', () => {
-    const description: ProtoNode = {
-      nested: {
-        acme: {
-          nested: {
-            v1: {
-              nested: {
-                Things: { methods: { ListThings: { requestType: 'ListThingsRequest', responseType: 'ListThingsResponse' } } },
-                ListThingsRequest: { fields: { parent: { type: 'string' } } },
-                ListThingsResponse: { fields: { things: { type: 'elsewhere.Thing' } } },
-              },
-            },
-          },
-        },
-      },
-    };
+    const description = acmeV1({
+      Things: { methods: { ListThings: { requestType: 'ListThingsRequest', responseType: 'ListThingsResponse' } } },
+      ListThingsRequest: { fields: { parent: { type: 'string' } } },
+      ListThingsResponse: { fields: { things: { type: 'elsewhere.Thing' } } },
+    });
     expect(reachableFromServices(description, ['acme', 'v1'], ['Things'])).toBeUndefined();
     expect(reachableFromServices(vertexDescription(), VERTEX, ['NoSuchService'])).toBeUndefined();
   });
 
   it('follows relative names to nested types and map values, and keeps what is only nested', () => {
-    const description: ProtoNode = {
-      nested: {
-        acme: {
-          nested: {
-            v1: {
-              nested: {
-                Things: { methods: { GetThing: { requestType: 'GetThingRequest', responseType: 'Thing' } } },
-                GetThingRequest: { fields: { name: { type: 'string' } } },
-                Thing: { fields: { state: { type: 'Thing.State' }, labels: { keyType: 'string', type: 'Label' }, owner: { type: 'acme.v1.Owner' } }, nested: { State: { values: { ON: 1 } } } },
-                Label: { fields: { value: { type: 'string' } } },
-                Owner: { fields: { since: { type: 'google.protobuf.Timestamp' } } },
-                Unused: { fields: { value: { type: 'string' } } },
-              },
-            },
-          },
-        },
-        google: { nested: { protobuf: { nested: { Timestamp: { fields: { seconds: { type: 'int64' } } } } } } },
+    const description = acmeV1(
+      {
+        Things: { methods: { GetThing: { requestType: 'GetThingRequest', responseType: 'Thing' } } },
+        GetThingRequest: { fields: { name: { type: 'string' } } },
+        Thing: { fields: { state: { type: 'Thing.State' }, labels: { keyType: 'string', type: 'Label' }, owner: { type: 'acme.v1.Owner' } }, nested: { State: { values: { ON: 1 } } } },
+        Label: { fields: { value: { type: 'string' } } },
+        Owner: { fields: { since: { type: 'google.protobuf.Timestamp' } } },
+        Unused: { fields: { value: { type: 'string' } } },
       },
-    };
+      { google: { nested: { protobuf: { nested: { Timestamp: { fields: { seconds: { type: 'int64' } } } } } } } },
+    );
     const kept = Object.keys(packageMembers(reachableFromServices(description, ['acme', 'v1'], ['Things'])!, ['acme', 'v1'])).sort();
     expect(kept).toEqual(['GetThingRequest', 'Label', 'Owner', 'Thing', 'Things']);
   });
