@@ -7,7 +7,7 @@ import { collectBedrockAgents } from './bedrock-agent.js';
 import { collectCloudTrail } from './cloudtrail.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
-import { collectApiKeys, collectIdentities } from './iam.js';
+import { collectApiKeys, startIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
 import { collectMacie } from './macie.js';
 import { collectRepositories } from './ecr.js';
@@ -59,6 +59,7 @@ function bedrockUseOf(resources: number | undefined, invokedModels: string[] | u
 export async function collectAccount(account: AwsAccount, context: CollectorContext): Promise<void> {
   context.progress(`${account.account}: finding regions`);
   const regions = await regionsToScan(account, context.scope.regions);
+  const identities = startIdentities(account);
   const endpointsByRegion = new Map<string, BedrockEndpoints>();
   const modelLifecycle = new Map<string, Map<string, string> | undefined>();
   const bedrockUse = new Map<string, BedrockUse>();
@@ -111,7 +112,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
     account.patchProps(id, { bedrockUsed: bedrockUse.get(region)?.bedrockUsed, bedrockResourcesInRegion: bedrockUse.get(region)?.bedrockResourcesInRegion, sageMakerUsed });
   }
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
-  await Promise.all([collectIdentities(account), collectKeys(account), collectMacie(account)]);
+  await Promise.all([identities.finish(), collectKeys(account), collectMacie(account)]);
 
   addModelCallers(account);
   markLegacyModelUsers(account, modelLifecycle);

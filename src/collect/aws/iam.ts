@@ -100,6 +100,7 @@ class IamReader {
   readonly client: IAMClient;
   readonly scope: ServiceScope;
   private readonly managedPolicies = new Map<string, Promise<PolicyGrant>>();
+  private listedRoles: Promise<ListedRole[] | undefined> | undefined;
 
   constructor(readonly account: AwsAccount) {
     this.client = account.client(IAMClient, account.homeRegion);
@@ -123,6 +124,14 @@ class IamReader {
       this.managedPolicies.set(arn, cached);
     }
     return cached;
+  }
+
+  /** Every role of the account with its trust policy (ListRoles gives both), for wildcard sts:AssumeRole grants; undefined when it could not be listed. Listed once. */
+  accountRoles(): Promise<ListedRole[] | undefined> {
+    this.listedRoles ??= this.scope
+      .list('ListRoles', paginateListRoles({ client: this.client }, {}), (page) => page.Roles)
+      .then((roles) => roles?.flatMap((role) => (role.Arn ? [{ arn: role.Arn, trusted: principals(parsePolicyDocument(role.AssumeRolePolicyDocument) ?? [], 'AWS') }] : [])));
+    return this.listedRoles;
   }
 
   async policies(reader: PolicyReader, name: string): Promise<PolicySet> {
@@ -212,13 +221,41 @@ export async function collectApiKeys(account: AwsAccount): Promise<void> {
 }
 
 /**
+ * The identities of an account, read while its resources are still being listed: each role an AI
+ * asset runs as is read (GetRole and its policies) as soon as a collector names it, and the account's
+ * roles are listed as soon as one of those may assume roles by wildcard, so the account's last phase
+ * waits only for what the roles lead to. Start it before the resources are collected; `finish`, once
+ * they are, reads the users and the roles the principals can assume, and draws the edges.
+ */
+export function startIdentities(account: AwsAccount): { finish(): Promise<void> } {
+  const iam = new IamReader(account);
+  const reads = new Map<string, Promise<Principal | undefined>>();
+  const readOnce = (arn: string) => {
+    let read = reads.get(arn);
+    if (!read) {
+      reads.set(arn, (read = readRole(iam, arn)));
+      // A role that may assume roles by wildcard needs the account's roles: list them now too.
+      // Awaited by `finish`; a scan stopped before then must not end on an unhandled rejection.
+      read
+        .then((role) => {
+          if (role && assumeRoleWildcards(role.statements).length > 0) return iam.accountRoles();
+        })
+        .catch(() => {});
+    }
+    return read;
+  };
+  account.onRole((arn) => void readOnce(arn));
+  return { finish: () => collectIdentities(iam, readOnce) };
+}
+
+/**
  * Reads every role and user AI assets point at, and the roles those can assume (a few hops deep);
  * then draws data and assume-role edges between them.
  */
-export async function collectIdentities(account: AwsAccount): Promise<void> {
-  const iam = new IamReader(account);
+async function collectIdentities(iam: IamReader, readOnce: (arn: string) => Promise<Principal | undefined>): Promise<void> {
+  const { account } = iam;
   const seen = new Set(account.roles);
-  const readRoles = async (arns: readonly string[]) => (await Promise.all(arns.map((arn) => readRole(iam, arn)))).filter((role): role is Principal => role !== undefined);
+  const readRoles = async (arns: readonly string[]) => (await Promise.all(arns.map(readOnce))).filter((role): role is Principal => role !== undefined);
   const [roles, users] = await Promise.all([
     readRoles([...seen]),
     Promise.all(
@@ -233,7 +270,6 @@ export async function collectIdentities(account: AwsAccount): Promise<void> {
   for (const principal of principals) {
     if (account.modelCallerRoles.has(principal.id) && !account.modelInvocations.has(principal.id)) account.modelInvocations.set(principal.id, modelInvocation(principal.statements, principal.complete));
   }
-  let listedRoles: Promise<ListedRole[] | undefined> | undefined;
   let wildcardBudget = MAX_WILDCARD_ROLES;
   let reached: Principal[] = principals;
   for (let hop = 0; hop < MAX_ASSUME_HOPS && reached.length > 0; hop++) {
@@ -242,7 +278,7 @@ export async function collectIdentities(account: AwsAccount): Promise<void> {
     const wildcard = reached.filter((principal) => assumeRoleWildcards(principal.statements).length > 0);
     const matched: string[] = [];
     if (wildcard.length > 0) {
-      const accountRoles = await (listedRoles ??= listRoles(iam));
+      const accountRoles = await iam.accountRoles();
       for (const principal of wildcard) {
         const candidates = (accountRoles ?? []).filter(
           (role) => role.arn !== principal.id && allows(principal.statements, 'sts:AssumeRole', exactResource(role.arn)) && trusts(role.trusted, principal.id, account.account),
@@ -316,12 +352,6 @@ async function readRole(iam: IamReader, arn: string, knownPolicies?: PolicySet):
     Role: { ...role, AssumeRolePolicyDocument: trust },
   });
   return { id: arn, statements: policies.statements, complete: policies.complete, trusted };
-}
-
-/** Every role of the account with its trust policy (ListRoles gives both), for wildcard sts:AssumeRole grants; undefined when it could not be listed. */
-async function listRoles(iam: IamReader): Promise<ListedRole[] | undefined> {
-  const roles = await iam.scope.list('ListRoles', paginateListRoles({ client: iam.client }, {}), (page) => page.Roles);
-  return roles?.flatMap((role) => (role.Arn ? [{ arn: role.Arn, trusted: principals(parsePolicyDocument(role.AssumeRolePolicyDocument) ?? [], 'AWS') }] : []));
 }
 
 async function readUser(iam: IamReader, name: string): Promise<Principal> {

@@ -207,6 +207,7 @@ interface ReferencedKey {
 
 export class AwsAccount {
   readonly roles = new Set<string>();
+  private readonly roleListeners: Array<(arn: string) => void> = [];
   /** IAM user name → the Bedrock API keys it owns. */
   readonly users = new Map<string, string[]>();
   /** Buckets AI assets read, write or log to, by name, with the region of the first asset that named it. */
@@ -322,11 +323,20 @@ export class AwsAccount {
     }
   }
 
-  /** A role an AI asset runs as: read later; returns its id. */
+  /** A role an AI asset runs as: read by the identities' reader (iam.ts) as soon as it is named; returns its id. */
   role(arn: string | undefined): string | undefined {
     if (!parseArn(arn)) return undefined;
-    this.roles.add(arn!);
+    if (!this.roles.has(arn!)) {
+      this.roles.add(arn!);
+      for (const listener of this.roleListeners) listener(arn!);
+    }
     return arn;
+  }
+
+  /** Calls `listener` with every role named so far and with each one named from now on. */
+  onRole(listener: (arn: string) => void): void {
+    this.roleListeners.push(listener);
+    for (const arn of this.roles) listener(arn);
   }
 
   /**
