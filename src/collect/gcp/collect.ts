@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { Inventory } from '../../graph/model.js';
 import type { CollectorContext, CollectScope } from '../collector.js';
+import { AccountsProgress } from '../progress.js';
 import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../runtime.js';
 import { inShard } from '../shard.js';
 import { AncestryReader } from './ancestry.js';
@@ -44,16 +45,14 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const ancestry = new AncestryReader(session, estate);
     const floors = new FloorSettingReader(session, estate);
     const perimeters = new PerimeterReader(session, estate);
-    let read = 0;
-    const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
-    progress();
+    const progress = new AccountsProgress(context, 'projects', projects.length, () => estate.builder.assetCount);
+    progress.show();
     await forEachConcurrently(projects, async (project) => {
       facts.set(project, await collectProject(session, estate, { ancestry, floors, perimeters }, project, firstAnswers.get(project)!, discovered.has(project)));
-      read++;
-      progress();
+      progress.finished();
     });
     linkTrainingData(estate);
-    progress('; buckets, keys and service accounts');
+    progress.show('; buckets, keys and service accounts');
     await collectRelated(session, estate, facts);
     return withoutDanglingEdges(estate, estate.builder.result());
   } finally {

@@ -37,7 +37,8 @@ beforeAll(async () => {
     visible: ['scan', '--provider', 'azure', '--format', 'json'],
     root: group(GROUPS.root),
     nested: group(GROUPS.sandbox, GROUPS.prod),
-    excluded: [...group(GROUPS.root), '--azure-exclude-subscription', SUB_DEV],
+    // With --debug, progress notes are log lines: they show the subscriptions done of the total.
+    excluded: [...group(GROUPS.root), '--azure-exclude-subscription', SUB_DEV, '--debug'],
     shard1: [...group(GROUPS.root), '--shard', '1/2'],
     shard2: [...group(GROUPS.root), '--shard', '2/2'],
     restricted: group(GROUPS.restricted),
@@ -77,6 +78,12 @@ describe('aispm scan --azure-management-group', () => {
     const document = parse(runs.excluded!);
     expect(subscriptionsRead(document)).toEqual([SUB_PROD]);
     expect(subscriptionsNamed(document)).not.toContain(SUB_DEV);
+  });
+
+  it('shows the subscriptions done of the total as progress', () => {
+    // prod and locked are read (dev excluded, the disabled one skipped, the unseen one not visible).
+    const notes = runs.excluded!.stderr.split('\n').filter((line) => line.includes('subscriptions, '));
+    expect(notes.map((line) => /azure: (\d+\/\d+) subscriptions/.exec(line)?.[1])).toEqual(expect.arrayContaining(['0/2', '1/2', '2/2']));
   });
 
   it('--shard splits the subscriptions beneath the group by the hash of their ids, none left out or named twice', () => {

@@ -42,7 +42,8 @@ beforeAll(async () => {
     named: scan('--gcp-project', 'acme-ml', '--gcp-project', 'acme-sandbox'),
     organization,
     folder: scan('--gcp-folder', id(ML_FOLDER)),
-    excluded: [...organization, '--gcp-exclude-project', 'acme-sandbox'],
+    // With --debug, progress notes are log lines: they show the projects done of the total.
+    excluded: [...organization, '--gcp-exclude-project', 'acme-sandbox', '--debug'],
     shard1: [...organization, '--shard', '1/2'],
     shard2: [...organization, '--shard', '2/2'],
     namedShard1: [...scan(...NAMED.flatMap((project) => ['--gcp-project', project])), '--shard', '1/2'],
@@ -93,6 +94,11 @@ describe('aispm scan --gcp-organization / --gcp-folder', () => {
 
   it('leaves out an excluded project', () => {
     expect(projectsNamed(parse(runs.excluded!))).toEqual(['acme-experiments', 'acme-ml']);
+  });
+
+  it('shows the projects done of the total as progress', () => {
+    const notes = runs.excluded!.stderr.split('\n').filter((line) => line.includes('projects, '));
+    expect(notes.map((line) => /gcp: (\d+\/\d+) projects/.exec(line)?.[1])).toEqual(expect.arrayContaining(['0/2', '1/2', '2/2']));
   });
 
   it.each([
