@@ -72,8 +72,9 @@ async function projectsInScope(rest: RestSession, estate: GcpEstate, scope: Coll
   for (const project of named) discovered.delete(project);
   const all = scope.gcpProjects || scope.gcpParents ? [...named, ...discovered] : [await projectOfCredentials()];
   const excluded = new Set(scope.gcpExcludeProjects ?? []);
-  const projects = inShard([...new Set(all)].filter((project) => !excluded.has(project)), scope.shard, String);
-  if (scope.shard) estate.builder.context.log.info(`gcp: shard ${scope.shard.index}/${scope.shard.count}: ${projects.length} of ${new Set(all).size - [...new Set(all)].filter((project) => excluded.has(project)).length} projects`);
+  const inScope = [...new Set(all)].filter((project) => !excluded.has(project));
+  const projects = inShard(inScope, scope.shard, String);
+  if (scope.shard) estate.builder.context.log.info(`gcp: shard ${scope.shard.index}/${scope.shard.count}: ${projects.length} of ${inScope.length} projects`);
   return { projects, discovered };
 }
 
