@@ -136,8 +136,22 @@ function resultOf(graph: AssetGraph, input: Omit<ScanInput, 'inventory'>, active
   };
 }
 
-/** Coverage of calls that find accounts to read, not of the estate itself. */
-const DISCOVERY_SERVICES = new Set(['organizations']);
+/**
+ * Coverage of calls that find what to read (accounts, subscriptions, projects), not of the estate
+ * itself, as provider, account (`*`: any) and service: the AWS Organizations listing, the Azure
+ * tenant's subscription listing and management groups' descendants, the Google Cloud organizations'
+ * and folders' listings.
+ */
+const DISCOVERY: ReadonlyArray<readonly [string, string, string]> = [
+  ['aws', '*', 'organizations'],
+  ['azure', 'tenant', 'Microsoft.Resources/subscriptions'],
+  ['azure', '*', 'Microsoft.Management/managementGroups'],
+  ['gcp', '*', 'hierarchy'],
+];
+
+function isDiscovery(entry: CoverageEntry): boolean {
+  return DISCOVERY.some(([provider, account, service]) => entry.provider === provider && entry.service === service && (account === '*' || entry.account === account));
+}
 
 /**
  * Providers from which nothing at all could be read: every call the scan made to them was denied or
@@ -147,8 +161,9 @@ export function unreadableProviders(result: Pick<ScanResult, 'coverage'>): Array
   const byProvider = new Map<string, CoverageEntry[]>();
   for (const entry of result.coverage) {
     // A rule that could not be evaluated says nothing about what could be read; nor does listing an
-    // organization's accounts (--aws-organization), which reads none of them.
-    if (isRuleGap(entry) || DISCOVERY_SERVICES.has(entry.service)) continue;
+    // organization's accounts (--aws-organization), which reads none of them. A listing that failed
+    // is a gap: what it would have found was not read.
+    if (isRuleGap(entry) || (isDiscovery(entry) && !isCoverageGap(entry))) continue;
     let list = byProvider.get(entry.provider);
     if (!list) byProvider.set(entry.provider, (list = []));
     list.push(entry);

@@ -44,14 +44,17 @@ function shardOption(value: string): Shard {
   return shard;
 }
 
-/** AWS account ids: twelve digits each. */
-function accountList(flag: string) {
+/** Ids of one form (`pattern`), repeatable or comma-separated; `prefix` (a resource name's kind) is accepted and left out. */
+function nameList(flag: string, pattern: RegExp, what: string, prefix = '') {
   return (value: string, previous: string[] = []) => {
     const ids = list(value);
-    for (const id of ids) if (!/^\d{12}$/.test(id)) throw new InputError({ field: flag, message: `"${id}" is not an AWS account id (twelve digits)` });
-    return [...previous, ...ids];
+    for (const id of ids) if (!pattern.test(id)) throw new InputError({ field: flag, message: `"${id}" is not ${what}` });
+    return [...previous, ...ids.map((id) => (prefix && id.startsWith(prefix) ? id.slice(prefix.length) : id))];
   };
 }
+
+const AWS_ACCOUNT_ID = /^\d{12}$/;
+const AWS_ACCOUNT = 'an AWS account id (twelve digits)';
 
 function addCommonOptions(command: Command): Command {
   return command.option('--no-color', 'plain output without colours (NO_COLOR is honoured too)').option('--debug', 'verbose logs on stderr and stack traces for errors');
@@ -68,13 +71,18 @@ function addSourceOptions(command: Command): Command {
     .option('--regions <regions>', 'AWS regions, comma-separated (default: enabled regions)', list)
     .option('--aws-profile <profile>', 'AWS profile to scan (repeatable; one account each)', repeat)
     .option('--aws-organization', "scan every active account of the caller's AWS Organization (from the management or a delegated administrator account), assuming --aws-role-name in each")
-    .option('--aws-account <id>', 'AWS account to scan by assuming --aws-role-name in it (repeatable, or comma-separated)', accountList('--aws-account'))
-    .option('--aws-exclude-account <id>', 'AWS account never to scan (repeatable, or comma-separated)', accountList('--aws-exclude-account'))
+    .option('--aws-account <id>', 'AWS account to scan by assuming --aws-role-name in it (repeatable, or comma-separated)', nameList('--aws-account', AWS_ACCOUNT_ID, AWS_ACCOUNT))
+    .option('--aws-exclude-account <id>', 'AWS account never to scan (repeatable, or comma-separated)', nameList('--aws-exclude-account', AWS_ACCOUNT_ID, AWS_ACCOUNT))
     .option('--aws-role-name <name>', 'the role assumed in each account but the caller\'s own (with --aws-organization or --aws-account)')
     .option('--aws-external-id <id>', 'the external id the role\'s trust policy requires')
     .option('--azure-subscription <id>', 'Azure subscription to scan (repeatable; default: all visible)', repeat)
+    .option('--azure-management-group <id>', 'scan every subscription beneath this Azure management group, at any depth (repeatable, or comma-separated)', nameList('--azure-management-group', /^[\w().-]{1,90}$/, 'an Azure management group id'))
+    .option('--azure-exclude-subscription <id>', 'Azure subscription never to scan (repeatable, or comma-separated)', listRepeat)
     .addOption(new Option('--azure-cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))
     .option('--gcp-project <id>', 'GCP project to scan (repeatable; default: the ADC project)', repeat)
+    .option('--gcp-organization <id>', 'scan every active project beneath this Google Cloud organization, in every folder (repeatable, or comma-separated)', nameList('--gcp-organization', /^(?:organizations\/)?\d{1,20}$/, 'a Google Cloud organization id (digits)', 'organizations/'))
+    .option('--gcp-folder <id>', 'scan every active project beneath this Google Cloud folder, in every subfolder (repeatable, or comma-separated)', nameList('--gcp-folder', /^(?:folders\/)?\d{1,20}$/, 'a Google Cloud folder id (digits)', 'folders/'))
+    .option('--gcp-exclude-project <id>', 'Google Cloud project never to scan (repeatable, or comma-separated)', listRepeat)
     .option('--gcp-locations <locations>', 'Vertex AI locations, comma-separated (default: all)', list)
     .option('--shard <i/n>', 'scan only share i of n of the accounts, subscriptions and projects found (stable across runs and machines; for a CI matrix)', shardOption)
     .option('--concurrency <n>', 'API calls in flight at once, per provider', positiveInteger('--concurrency', SETTING_RANGES.concurrency))

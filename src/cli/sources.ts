@@ -24,8 +24,13 @@ export interface SourceOptions {
   awsExternalId?: string;
   shard?: Shard;
   azureSubscription?: string[];
+  azureManagementGroup?: string[];
+  azureExcludeSubscription?: string[];
   azureCloud?: 'public' | 'china' | 'usgov';
   gcpProject?: string[];
+  gcpOrganization?: string[];
+  gcpFolder?: string[];
+  gcpExcludeProject?: string[];
   gcpLocations?: string[];
   concurrency?: number;
   timeout?: number;
@@ -137,8 +142,12 @@ async function collectLive(options: SourceOptions, log: Logger, progress: (messa
     awsExternalId: options.awsExternalId,
     shard: options.shard,
     azureSubscriptions: options.azureSubscription?.length ? options.azureSubscription : undefined,
+    azureManagementGroups: options.azureManagementGroup,
+    azureExcludeSubscriptions: options.azureExcludeSubscription,
     azureCloud: options.azureCloud,
     gcpProjects: options.gcpProject?.length ? options.gcpProject : undefined,
+    gcpParents: options.gcpOrganization || options.gcpFolder ? [...(options.gcpOrganization ?? []).map((id) => `organizations/${id}`), ...(options.gcpFolder ?? []).map((id) => `folders/${id}`)] : undefined,
+    gcpExcludeProjects: options.gcpExcludeProject,
     gcpLocations: options.gcpLocations,
   };
   const context: CollectorContext = {

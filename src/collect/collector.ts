@@ -30,8 +30,16 @@ export interface CollectScope {
   /** `--shard i/n`: scan only this share of the accounts, subscriptions and projects found (shard.ts). */
   shard?: Shard;
   azureSubscriptions?: string[];
+  /** `--azure-management-group`: scan every subscription beneath these management groups (besides those named). */
+  azureManagementGroups?: string[];
+  /** `--azure-exclude-subscription`: subscriptions never scanned. */
+  azureExcludeSubscriptions?: string[];
   azureCloud?: 'public' | 'china' | 'usgov';
   gcpProjects?: string[];
+  /** `--gcp-organization` and `--gcp-folder`, as `organizations/{id}` and `folders/{id}`: scan every active project beneath them (besides those named). */
+  gcpParents?: string[];
+  /** `--gcp-exclude-project`: projects never scanned. */
+  gcpExcludeProjects?: string[];
   gcpLocations?: string[];
 }
 

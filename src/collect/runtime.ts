@@ -75,7 +75,11 @@ class ScopeShare {
   round = 0;
   private share: number;
 
-  constructor(private readonly limit: number) {
+  constructor(
+    private readonly limit: number,
+    /** Attempts in flight in all the scopes of this scope's account. */
+    readonly account: { inFlight: number },
+  ) {
     this.share = limit;
   }
 
@@ -96,13 +100,18 @@ class AttemptSlots {
   private inFlight = 0;
   private readonly waiting: Array<{ share: ScopeShare; enter: () => void }> = [];
   private readonly shares = new Map<string, ScopeShare>();
+  private readonly accounts = new Map<string, { inFlight: number }>();
 
   constructor(private readonly limit: number) {}
 
   share(scope: CallScope): ScopeShare {
     const key = `${scope.account}\u0000${scope.region}`;
     let share = this.shares.get(key);
-    if (!share) this.shares.set(key, (share = new ScopeShare(this.limit)));
+    if (!share) {
+      let account = this.accounts.get(scope.account);
+      if (!account) this.accounts.set(scope.account, (account = { inFlight: 0 }));
+      this.shares.set(key, (share = new ScopeShare(this.limit, account)));
+    }
     return share;
   }
 
@@ -114,6 +123,7 @@ class AttemptSlots {
   leave(share: ScopeShare): void {
     this.inFlight--;
     share.inFlight--;
+    share.account.inFlight--;
     while (this.inFlight < this.limit) {
       const next = this.nextWaiter();
       if (next === undefined) return;
@@ -124,17 +134,19 @@ class AttemptSlots {
   }
 
   /**
-   * The waiter to go next: of the scopes with room in their share, the one with the fewest attempts in
-   * flight, first come first served within it. A throttled region does not hold up the others, and
-   * no region falls behind the rest.
+   * The waiter to go next: of the scopes with room in their share, one of the account with the fewest
+   * attempts in flight, and within it the scope (region) with the fewest, first come first served
+   * within that. Fair across accounts first: an account does not get more of the limit for having
+   * more regions with work waiting, so one huge account cannot starve the others; then across its
+   * regions, so a throttled region does not hold up the others, and no region falls behind the rest.
    */
   private nextWaiter(): number | undefined {
     let best: number | undefined;
     for (let index = 0; index < this.waiting.length; index++) {
       const { share } = this.waiting[index]!;
       if (!share.hasRoom()) continue;
-      if (best === undefined || share.inFlight < this.waiting[best]!.share.inFlight) best = index;
-      if (share.inFlight === 0) break;
+      if (best === undefined || goesBefore(share, this.waiting[best]!.share)) best = index;
+      if (share.account.inFlight === 0) break;
     }
     return best;
   }
@@ -142,7 +154,13 @@ class AttemptSlots {
   private take(share: ScopeShare): void {
     this.inFlight++;
     share.inFlight++;
+    share.account.inFlight++;
   }
+}
+
+/** Whether a waiter of scope `a` goes before one of scope `b` that came earlier: its account, then its scope, has fewer attempts in flight. */
+function goesBefore(a: ScopeShare, b: ScopeShare): boolean {
+  return a.account.inFlight < b.account.inFlight || (a.account.inFlight === b.account.inFlight && a.inFlight < b.inFlight);
 }
 
 /**

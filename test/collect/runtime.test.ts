@@ -13,19 +13,22 @@ function harness(concurrency: number) {
   const builder = new InventoryBuilder('aws', { scope: {}, concurrency, timeoutMs: 1000, signal: new AbortController().signal, log: silentLogger, progress: () => {} }, () => ({ status: 'error', message: 'failed' }));
   const inFlight = new Map<string, number>();
   const most = new Map<string, number>();
+  const byAccount = new Map<string, number>();
   const answers: Array<{ region: string; answer: (throttled: boolean) => void }> = [];
-  /** A call of one attempt in `region`; it is answered when the test says so. */
-  const call = (region: string) => {
-    const scope: CallScope = { account: '111122223333', region, service: 'sagemaker' };
+  /** A call of one attempt in `region` (of `account`); it is answered when the test says so. */
+  const call = (region: string, account = '111122223333') => {
+    const scope: CallScope = { account, region, service: 'sagemaker' };
     return builder.call(scope, 'DescribeThing', async () => {
       const attempt = await attemptTurn();
       inFlight.set(region, (inFlight.get(region) ?? 0) + 1);
+      byAccount.set(account, (byAccount.get(account) ?? 0) + 1);
       most.set(region, Math.max(most.get(region) ?? 0, inFlight.get(region)!));
       await new Promise<void>((resolve) =>
         answers.push({
           region,
           answer: (throttled) => {
             inFlight.set(region, inFlight.get(region)! - 1);
+            byAccount.set(account, byAccount.get(account)! - 1);
             attempt.answered({ throttled, heard: true, succeeded: !throttled });
             resolve();
           },
@@ -33,14 +36,16 @@ function harness(concurrency: number) {
       );
     });
   };
-  /** Answers the oldest (or the newest) attempt in flight in `region`. */
-  const answer = async (region: string, throttled = false, newest = false) => {
-    const index = newest ? answers.findLastIndex((pending) => pending.region === region) : answers.findIndex((pending) => pending.region === region);
+  /** Answers the oldest (or the newest) attempt in flight in `region` (any region: the oldest of all). */
+  const answer = async (region?: string, throttled = false, newest = false) => {
+    const index = newest ? answers.findLastIndex((pending) => pending.region === region) : answers.findIndex((pending) => region === undefined || pending.region === region);
     answers.splice(index, 1)[0]!.answer(throttled);
     await settle();
   };
   const total = () => [...inFlight.values()].reduce((sum, count) => sum + count, 0);
-  return { call, answer, inFlight: (region: string) => inFlight.get(region) ?? 0, total, most };
+  /** Attempts in flight by account (those with none left out). */
+  const accounts = () => Object.fromEntries([...byAccount].filter(([, count]) => count > 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { call, answer, inFlight: (region: string) => inFlight.get(region) ?? 0, total, most, accounts };
 }
 
 describe('attempts under the concurrency limit', () => {
@@ -82,6 +87,29 @@ describe('attempts under the concurrency limit', () => {
     expect(inFlight('ap-south-1')).toBe(6);
     while (inFlight('eu-west-1') + inFlight('ap-south-1') > 0) await answer(inFlight('eu-west-1') > 0 ? 'eu-west-1' : 'ap-south-1');
     await Promise.all(calls);
+  });
+
+  it('is fair across accounts first: a huge account with work in many regions does not take the slots of small accounts', async () => {
+    const { call, answer, total, accounts } = harness(3);
+    // The huge account has 5 calls in each of 4 regions, queued first; then two small accounts with 4 calls in one region each.
+    const huge = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-south-1'].flatMap((region) => Array.from({ length: 5 }, () => call(region, '999999999999')));
+    await settle();
+    const small = ['111111111111', '222222222222'].flatMap((account) => Array.from({ length: 4 }, () => call('us-east-1', account)));
+    await settle();
+    expect(accounts()).toEqual({ '999999999999': 3 });
+    // Each slot the huge account frees goes to a small account until every account has an equal part:
+    // by region alone, its three other regions would each have come first.
+    await answer();
+    expect(accounts()).toEqual({ '111111111111': 1, '999999999999': 2 });
+    await answer();
+    expect(accounts()).toEqual({ '111111111111': 1, '222222222222': 1, '999999999999': 1 });
+    // From then on every account keeps one slot, whichever attempt is answered, until the small ones are done.
+    for (let step = 0; step < 6; step++) {
+      await answer();
+      expect(accounts()).toEqual({ '111111111111': 1, '222222222222': 1, '999999999999': 1 });
+    }
+    while (total() > 0) await answer();
+    await Promise.all([...huge, ...small]);
   });
 
   it('does not count attempts made outside a call (credentials, the subscription list)', async () => {

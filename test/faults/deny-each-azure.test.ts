@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { scanFake } from '../collect/azure/harness.js';
 import { armReadAction, FakeArm } from '../fakes/azure/arm-server.js';
-import { DENIALS, fakeTenant, TOKEN } from '../fakes/azure/estate.js';
+import { DENIALS, fakeTenant, GROUPS, TOKEN } from '../fakes/azure/estate.js';
 import { AZURE_PROXY_TLS, azureDialect } from '../fakes/fault-dialects.js';
 import { FaultProxy } from '../fakes/fault-proxy.js';
 import { denyEachPermissionTests } from './deny-each.js';
@@ -28,6 +28,7 @@ const PERMISSIONS: string[] = [
   'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read',
   'Microsoft.MachineLearningServices/workspaces/read',
   'Microsoft.ManagedIdentity/userAssignedIdentities/read',
+  'Microsoft.Management/managementGroups/descendants/read',
   'Microsoft.Resources/subscriptions/read',
   'Microsoft.Search/searchServices/read',
   'Microsoft.Security/defenderForStorageSettings/read',
@@ -53,7 +54,8 @@ describe('the Azure collector with one RBAC action denied at a time', () => {
   denyEachPermissionTests(
     () => ({
       proxy,
-      scan: () => scanFake(fake, {}, {}, { AISPM_AZURE_ENDPOINT: proxy.url, AISPM_AZURE_TOKEN: TOKEN }),
+      // Through the fake's root management group (--azure-management-group), which holds every subscription, so its listing is denied too.
+      scan: () => scanFake(fake, { azureManagementGroups: [GROUPS.root] }, {}, { AISPM_AZURE_ENDPOINT: proxy.url, AISPM_AZURE_TOKEN: TOKEN }),
       permissionOf: (request) => armReadAction(decodeURIComponent(new URL(request.url, 'https://fake').pathname)),
       // The denial message names the action; coverage keeps it, after the operation that was refused.
       showsDenial: (coverage, permission) => coverage.some((entry) => entry.status === 'denied' && entry.message?.includes(permission) === true),

@@ -5,7 +5,7 @@ import type { CoverageEntry } from '../../src/graph/model.js';
 import { collectorContext, fakeGoogleEnv } from '../collect/gcp/helpers.js';
 import { gcpDialect } from '../fakes/fault-dialects.js';
 import { FaultProxy } from '../fakes/fault-proxy.js';
-import { fakeEstate } from '../fakes/gcp/estate.js';
+import { fakeEstate, ORGANIZATION } from '../fakes/gcp/estate.js';
 import { permissionOf, startFakeGoogle, type FakeGoogle } from '../fakes/gcp/server.js';
 import { denyEachPermissionTests } from './deny-each.js';
 
@@ -40,9 +40,11 @@ const PERMISSIONS: string[] = [
   'orgpolicy.policy.get',
   'resourcemanager.folders.get',
   'resourcemanager.folders.getIamPolicy',
+  'resourcemanager.folders.list',
   'resourcemanager.organizations.getIamPolicy',
   'resourcemanager.projects.get',
   'resourcemanager.projects.getIamPolicy',
+  'resourcemanager.projects.list',
   'serviceusage.services.get',
   'storage.buckets.get',
   'storage.buckets.getIamPolicy',
@@ -50,13 +52,16 @@ const PERMISSIONS: string[] = [
 
 /** The coverage service each permission's calls are recorded under. */
 function serviceOf(permission: string): string {
+  // Listing an organization's or folder's folders and projects (discovery.ts).
+  if (/^resourcemanager\.(folders|projects)\.list$/.test(permission)) return 'hierarchy';
   if (permission.startsWith('resourcemanager.projects.')) return 'iam';
   if (permission.startsWith('resourcemanager.')) return 'resourcemanager';
   if (permission.startsWith('cloudkms.')) return 'kms';
   return permission.slice(0, permission.indexOf('.'));
 }
 
-const SCOPE: CollectScope = { gcpProjects: ['acme-ml', 'acme-sandbox', 'acme-legacy'] };
+// The organization (acme-ml and acme-sandbox beneath it, and acme-experiments, which has no AI API) and acme-legacy, named.
+const SCOPE: CollectScope = { gcpParents: [ORGANIZATION], gcpProjects: ['acme-legacy'] };
 const collector = createGcpCollector({ retry: { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 2 } });
 const key = (entry: CoverageEntry) => `${entry.account} ${entry.region} ${entry.service}`;
 

@@ -5,6 +5,7 @@ import type { Inventory } from '../../graph/model.js';
 import { toolVersion } from '../../package-info.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
 import { InventoryBuilder, forEachConcurrently, identityTimeoutMs } from '../runtime.js';
+import { AccountsProgress } from '../progress.js';
 import { inShard } from '../shard.js';
 import { parseArn } from './arn.js';
 import { AwsAccount, classifyAwsError, createClient, type AwsClientSettings } from './session.js';
@@ -39,7 +40,18 @@ export async function collectAws(context: CollectorContext, options: AwsCollectO
     return builder.result();
   }
   const seen = new Set<string>();
-  await forEachConcurrently(scope.awsProfiles ?? [undefined], async (profile) => {
+  const profiles = scope.awsProfiles ?? [undefined];
+  const progress = new AccountsProgress(context, 'accounts', profiles.length, () => builder.assetCount);
+  await forEachConcurrently(profiles, async (profile) => {
+    try {
+      await readProfile(profile);
+    } finally {
+      progress.finished();
+    }
+  });
+  return builder.result();
+
+  async function readProfile(profile: string | undefined): Promise<void> {
     const settings = profileSettings(profile, context, options);
     const homeRegion = await defaultRegion(profile);
     const identity = await callerIdentity(builder, settings, homeRegion, profile, userAgent);
@@ -54,9 +66,8 @@ export async function collectAws(context: CollectorContext, options: AwsCollectO
       return;
     }
     builder.record({ account: identity.account, region: homeRegion, service: 'sts' }, 'ok');
-    await readAccount(new AwsAccount(builder, identity.account, identity.partition, homeRegion, settings, userAgent), context);
-  });
-  return builder.result();
+    await readAccount(new AwsAccount(builder, identity.account, identity.partition, homeRegion, settings, userAgent), progress.accountContext);
+  }
 }
 
 /** The settings of a profile's (or the default chain's) clients. */
@@ -106,16 +117,14 @@ async function collectAccountsByRole(builder: InventoryBuilder, context: Collect
   if (scope.shard) context.log.info(`aws: shard ${scope.shard.index}/${scope.shard.count}: ${accounts.length} of ${found.size - [...found].filter((id) => excluded.has(id)).length} accounts`);
   // The identity call proved the caller's credentials; it is coverage of the estate only when the caller's account is read.
   if (accounts.includes(caller.account)) builder.record({ account: caller.account, region: homeRegion, service: 'sts' }, 'ok');
-  let done = 0;
-  const note = () => context.progress(`${done}/${accounts.length} accounts, ${builder.assetCount} assets`);
-  note();
+  const progress = new AccountsProgress(context, 'accounts', accounts.length, () => builder.assetCount);
+  progress.show();
   await forEachConcurrently(accounts, async (id) => {
     try {
       const memberSettings = id === caller.account ? settings : await assumedRole(builder, id, caller.partition, homeRegion, settings, userAgent, scope);
-      if (memberSettings) await readAccount(new AwsAccount(builder, id, caller.partition, homeRegion, memberSettings, userAgent), { ...context, progress: () => note() });
+      if (memberSettings) await readAccount(new AwsAccount(builder, id, caller.partition, homeRegion, memberSettings, userAgent), progress.accountContext);
     } finally {
-      done++;
-      note();
+      progress.finished();
     }
   });
 }

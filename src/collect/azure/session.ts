@@ -22,6 +22,7 @@ export const SERVICES = {
   databricks: 'Microsoft.Databricks',
   policy: 'Microsoft.Authorization/policy',
   defenderForStorage: 'Microsoft.Security/defenderForStorageSettings',
+  managementGroups: 'Microsoft.Management/managementGroups',
 } as const;
 
 type Service = (typeof SERVICES)[keyof typeof SERVICES];

@@ -1,3 +1,4 @@
+import { AccountsProgress } from '../progress.js';
 import { forEachConcurrently } from '../runtime.js';
 import { collectCognitiveServices } from './cognitive-services.js';
 import { collectDatabricks } from './databricks.js';
@@ -18,23 +19,20 @@ import { collectStorage } from './storage.js';
  * service's SDK client with it.
  */
 export async function collectSubscriptions(scan: AzureScan, subscriptionIds: string[]): Promise<void> {
-  const { context } = scan;
-  let read = 0;
-  const progress = (then = '') => context.progress(`${read}/${subscriptionIds.length} subscriptions, ${scan.assetCount} assets${then}`);
-  progress();
+  const progress = new AccountsProgress(scan.context, 'subscriptions', subscriptionIds.length, () => scan.assetCount);
+  progress.show();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
     await Promise.all([collectCognitiveServices(scan, subscriptionId), collectMachineLearning(scan, subscriptionId), collectSearch(scan, subscriptionId), collectDefenderPlans(scan, subscriptionId), collectDatabricks(scan, subscriptionId), collectPolicyAssignments(scan, subscriptionId)]);
-    read++;
-    progress();
+    progress.finished();
   });
   linkSearchUses(scan);
   linkDefenderPlans(scan);
   linkPolicyGuardrails(scan);
-  progress('; identities and role assignments');
+  progress.show('; identities and role assignments');
   await collectRoleAssignments(scan, subscriptionIds);
   linkSearchWriters(scan);
   await collectIdentities(scan, subscriptionIds);
-  progress('; storage');
+  progress.show('; storage');
   await collectStorage(scan, subscriptionIds);
   // After storage: CMK-encrypted storage accounts name keys too.
   await collectKeyVaults(scan, subscriptionIds);

@@ -21,6 +21,8 @@ const GENERATIVE_APIS = [GEMINI_API, VERTEX_AI_API];
 /** The Notebooks API: Vertex AI Workbench instances run on it. */
 export const NOTEBOOKS_API = 'notebooks.googleapis.com';
 const READ_APIS = [...GENERATIVE_APIS, NOTEBOOKS_API];
+/** The AI APIs whose state is read: a project with none of them enabled has nothing of Vertex AI, Gemini or Workbench to read. */
+export const AI_APIS = READ_APIS as ReadonlyArray<keyof EnabledApis>;
 
 /** Whether each API read is enabled in the project; absent: not read. */
 export interface EnabledApis {

@@ -1,11 +1,14 @@
 import { InputError } from '../../errors.js';
 import type { Inventory } from '../../graph/model.js';
-import type { CollectorContext } from '../collector.js';
+import type { CollectorContext, CollectScope } from '../collector.js';
+import { AccountsProgress } from '../progress.js';
 import { forEachConcurrently, identityTimeoutMs, InventoryBuilder } from '../runtime.js';
 import { inShard } from '../shard.js';
 import { AncestryReader } from './ancestry.js';
+import { projectsBeneath } from './discovery.js';
 import { classifyGcpError, describeGoogleError } from './errors.js';
 import { GcpEstate } from './estate.js';
+import { AI_APIS, readEnabledApis, VERTEX_AI_API } from './api-keys.js';
 import { collectGenerativeAi } from './generative-ai.js';
 import { FloorSettingReader } from './model-armor.js';
 import type { IamPolicy } from './iam.js';
@@ -28,11 +31,10 @@ import { collectWorkbenchInstances } from './vertex/workbench.js';
  */
 export async function collectGcp(context: CollectorContext, settings: GcpSettings, retry: Partial<RetryPolicy> = {}): Promise<Inventory> {
   const authClient = await authenticate(context, settings);
-  // Settle the scope before building the clients, which costs seconds of CPU.
-  // `--shard i/n`: this scanner's share of the projects (shard.ts).
-  const projects = inShard([...new Set(context.scope.gcpProjects ?? [await projectOfCredentials()])], context.scope.shard, String);
   const rest = openRestSession(context, settings, authClient, retry);
   const estate = new GcpEstate(new InventoryBuilder('gcp', context, classifyGcpError));
+  // Settle the scope before building the clients, which costs seconds of CPU.
+  const { projects, discovered } = await projectsInScope(rest, estate, context.scope);
   // Each project's first call leaves before the client libraries load (seconds of CPU), and they load
   // once it is answered: not while it is in flight, where an answer waiting behind them could
   // outlast its timeout.
@@ -43,21 +45,37 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const ancestry = new AncestryReader(session, estate);
     const floors = new FloorSettingReader(session, estate);
     const perimeters = new PerimeterReader(session, estate);
-    let read = 0;
-    const progress = (then = '') => context.progress(`${read}/${projects.length} projects, ${estate.builder.assetCount} assets${then}`);
-    progress();
+    const progress = new AccountsProgress(context, 'projects', projects.length, () => estate.builder.assetCount);
+    progress.show();
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, { ancestry, floors, perimeters }, project, firstAnswers.get(project)!));
-      read++;
-      progress();
+      facts.set(project, await collectProject(session, estate, { ancestry, floors, perimeters }, project, firstAnswers.get(project)!, discovered.has(project)));
+      progress.finished();
     });
     linkTrainingData(estate);
-    progress('; buckets, keys and service accounts');
+    progress.show('; buckets, keys and service accounts');
     await collectRelated(session, estate, facts);
     return withoutDanglingEdges(estate, estate.builder.result());
   } finally {
     await session.close();
   }
+}
+
+/**
+ * The projects to scan: those named with `--gcp-project` and the active ones beneath the
+ * `--gcp-organization`s and `--gcp-folder`s (discovery.ts), or else the project of the credentials;
+ * less `--gcp-exclude-project`, in the shard (`--shard i/n`, shard.ts). Also which of them were
+ * found beneath a parent rather than named.
+ */
+async function projectsInScope(rest: RestSession, estate: GcpEstate, scope: CollectScope): Promise<{ projects: string[]; discovered: Set<string> }> {
+  const named = scope.gcpProjects ?? [];
+  const discovered = new Set(scope.gcpParents ? await projectsBeneath(rest, estate.builder, scope.gcpParents) : []);
+  for (const project of named) discovered.delete(project);
+  const all = scope.gcpProjects || scope.gcpParents ? [...named, ...discovered] : [await projectOfCredentials()];
+  const excluded = new Set(scope.gcpExcludeProjects ?? []);
+  const inScope = [...new Set(all)].filter((project) => !excluded.has(project));
+  const projects = inShard(inScope, scope.shard, String);
+  if (scope.shard) estate.builder.context.log.info(`gcp: shard ${scope.shard.index}/${scope.shard.count}: ${projects.length} of ${inScope.length} projects`);
+  return { projects, discovered };
 }
 
 async function projectOfCredentials(): Promise<string> {
@@ -104,18 +122,30 @@ interface SharedReaders {
   perimeters: PerimeterReader;
 }
 
-async function collectProject(session: GoogleSession, estate: GcpEstate, { ancestry, floors, perimeters }: SharedReaders, project: string, { details, silent }: FirstAnswer): Promise<ProjectFacts> {
+async function collectProject(session: GoogleSession, estate: GcpEstate, { ancestry, floors, perimeters }: SharedReaders, project: string, { details, silent }: FirstAnswer, discovered: boolean): Promise<ProjectFacts> {
   const { builder } = estate;
   const iamScope = iamScopeOf(project);
   if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
+  const number = details?.name?.split('/')[1];
+  // Which AI APIs the project has enabled (Service Usage, one call): Vertex AI's locations are read
+  // only where its API is not known to be off, and a project found beneath an organization or folder
+  // with none of them on is not read further.
+  const enabled = await readEnabledApis(session, estate, project, number);
+  const vertexScope = { account: project, region: 'global', service: 'aiplatform' };
+  if (discovered && AI_APIS.every((api) => enabled[api] === false)) {
+    builder.record(vertexScope, 'skipped', `no AI API is enabled in the project (${AI_APIS.join(', ')}: Service Usage); found beneath an organization or folder, it is not read further`);
+    return { number, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
+  }
+  const vertexOff = enabled[VERTEX_AI_API] === false;
+  if (vertexOff) builder.record(vertexScope, 'skipped', `the Vertex AI API (${VERTEX_AI_API}) is not enabled in the project (Service Usage)`);
   const [policy, { locations, listed }] = await Promise.all([
     builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),
-    vertexLocations(session, estate, project),
+    // Without the API there is nothing to read and nowhere to read it: no location is listed (as when the list cannot be read).
+    vertexOff ? { locations: [], listed: false } : vertexLocations(session, estate, project),
     // Workbench is its own API (Notebooks), listed for all zones in one call.
     builder.call({ account: project, region: 'global', service: 'notebooks' }, 'ListInstances', () => collectWorkbenchInstances(session, estate, project)),
   ]);
   const inherited = ancestry.ofParent(details?.parent, details !== undefined);
-  const number = details?.name?.split('/')[1];
   const [, , orgPolicies] = await Promise.all([
     forEachConcurrently(locations, async (location) => {
       await forEachConcurrently(VERTEX_COLLECTIONS, async (collection) => {
@@ -127,7 +157,7 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, { ances
       await forEachConcurrently(corpora, (corpus) => collectRagFiles(session.vertex, corpus, session.callOptions));
     }),
     // API keys, the generative AI APIs enabled, and Model Armor.
-    collectGenerativeAi(session, estate, floors, { project, number, locations, locationsListed: listed, ancestry: inherited }),
+    collectGenerativeAi(session, estate, floors, { project, number, enabled, locations, locationsListed: listed, ancestry: inherited }),
     // The organization policies in effect on the project (inheritance resolved by the API).
     readOrgPolicies(session, estate, project),
   ]);

@@ -1,5 +1,5 @@
 import type { Ancestry } from './ancestry.js';
-import { collectApiKeys, GEMINI_API, NOTEBOOKS_API, readEnabledApis, VERTEX_AI_API } from './api-keys.js';
+import { collectApiKeys, GEMINI_API, NOTEBOOKS_API, VERTEX_AI_API, type EnabledApis } from './api-keys.js';
 import type { GcpEstate } from './estate.js';
 import { collectModelArmor, type FloorSettingReader } from './model-armor.js';
 import type { GoogleSession } from './session.js';
@@ -14,6 +14,8 @@ export interface ProjectContext {
   project: string;
   /** The project number, when Resource Manager answered. */
   number?: string;
+  /** Which AI APIs are enabled (Service Usage, read once per project by collect.ts). */
+  enabled: EnabledApis;
   /** The Vertex AI locations the scan reads (Model Armor templates are read there too). */
   locations: readonly string[];
   /** False when the Vertex AI locations could not be listed (then templates elsewhere are unknown). */
@@ -22,8 +24,7 @@ export interface ProjectContext {
 }
 
 export async function collectGenerativeAi(session: GoogleSession, estate: GcpEstate, floors: FloorSettingReader, context: ProjectContext): Promise<void> {
-  const { project, number, locations, locationsListed } = context;
-  const enabled = await readEnabledApis(session, estate, project, number);
+  const { project, number, enabled, locations, locationsListed } = context;
   const [armor] = await Promise.all([
     collectModelArmor(session, estate, project, locations, locationsListed),
     collectApiKeys(session, estate, project, enabled),

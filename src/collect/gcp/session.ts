@@ -127,6 +127,8 @@ export interface RestSession {
   getAccessContextManager: RestGet;
   /** Resource Manager v3 GetProject, with the identity call's shorter timeout: each project's first call. */
   getProject(project: string): Promise<ProjectDetails>;
+  /** GET on Resource Manager v3 (`path` below /v3, with its query): the folders and projects beneath an organization or folder. */
+  getResourceManager: RestGet;
 }
 
 export interface GoogleSession extends RestSession, GaxClients {}
@@ -182,6 +184,7 @@ export function openRestSession(context: CollectorContext, settings: GcpSettings
     getOrgPolicy: restGet(ORG_POLICY_BASE_URL, 'v2'),
     getAccessContextManager: restGet(ACCESS_CONTEXT_MANAGER_BASE_URL, 'v1'),
     getProject: (project) => getResourceManagerFast<ProjectDetails>(`projects/${encodeURIComponent(project)}`),
+    getResourceManager: restGet(RESOURCE_MANAGER_BASE_URL, 'v3'),
   };
 }
 

@@ -357,8 +357,10 @@ describe('reading the estate', () => {
     expect(coverage('acme-sandbox', 'global', 'iam')).toMatchObject({ status: 'denied', message: expect.stringContaining('GetIamPolicy: PERMISSION_DENIED') });
     expect(coverage('acme-ml', 'global', 'storage')).toMatchObject({ status: 'denied', message: expect.stringContaining('buckets.get: PERMISSION_DENIED') });
     expect(coverage('acme-security', 'us-central1', 'kms')?.status).toBe('ok');
-    // A project without the Vertex AI API has nothing of it to read: skipped, not a gap.
-    expect(coverage('acme-legacy', 'global', 'aiplatform')).toMatchObject({ status: 'skipped', message: expect.stringContaining('Vertex AI API has not been used in project 333333333333') });
+    // A project without the Vertex AI API has nothing of it to read: skipped, not a gap; Service Usage
+    // says so, and no Vertex AI location is asked (not even the list of them).
+    expect(coverage('acme-legacy', 'global', 'aiplatform')).toMatchObject({ status: 'skipped', message: expect.stringContaining('the Vertex AI API (aiplatform.googleapis.com) is not enabled in the project (Service Usage)') });
+    expect(requests.filter((request) => request.path.startsWith('/v1/projects/acme-legacy/') && request.permission?.startsWith('aiplatform.'))).toEqual([]);
     expect(coverage('acme-legacy', 'global', 'notebooks')).toMatchObject({ status: 'skipped', message: expect.stringContaining('Notebooks API has not been used in project 333333333333') });
     expect(coverage('acme-ml', 'global', 'notebooks')?.status).toBe('ok');
     // The bucket that could not be read is still there, with what is known of it.

@@ -36,6 +36,8 @@ export class FakeTenant {
   readonly subscriptions: ArmJson[] = [];
   private readonly lists = new Map<string, ArmJson[]>();
   private readonly byId = new Map<string, ArmJson>();
+  /** Management groups by lower-case id: their parent (lower case; none: the tenant root) and subscriptions. */
+  private readonly groups = new Map<string, { id: string; displayName: string; parent?: string; subscriptionIds: string[] }>();
   /** Records that stand for answers of an api-version newer than the models (see CheckOptions.newerValues). */
   readonly newerThanModel = new WeakSet<ArmJson>();
 
@@ -96,7 +98,36 @@ export class FakeTenant {
   }
 
   list(path: string): ArmJson[] | undefined {
+    const group = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)\/descendants$/.exec(normalize(path))?.[1];
+    if (group !== undefined) return this.descendants(group);
     return normalize(path) === '/subscriptions' ? this.subscriptions : this.lists.get(normalize(path));
+  }
+
+  /**
+   * Adds a management group under `parent` (none: under the tenant root) and places subscriptions in
+   * it: those added with `subscription()` and others the credential cannot see.
+   */
+  managementGroup(groupId: string, displayName: string, parent: string | undefined, subscriptionIds: string[] = []): this {
+    this.groups.set(groupId.toLowerCase(), { id: groupId, displayName, parent: parent?.toLowerCase(), subscriptionIds });
+    return this;
+  }
+
+  /**
+   * ManagementGroups_GetDescendants: every group and subscription beneath a group, at any depth
+   * (DescendantInfo), each group before what it holds; undefined for a group the tenant does not have.
+   */
+  private descendants(groupId: string): ArmJson[] | undefined {
+    const group = this.groups.get(groupId);
+    if (!group) return undefined;
+    const groupRef = (id: string) => `/providers/Microsoft.Management/managementGroups/${id}`;
+    const subscriptionName = (id: string) => String(this.subscriptions.find((item) => String(item.subscriptionId).toLowerCase() === id.toLowerCase())?.displayName ?? id);
+    const beneath: ArmJson[] = group.subscriptionIds.map((id) => ({ id: `/subscriptions/${id}`, type: '/subscriptions', name: id, properties: { displayName: subscriptionName(id), parent: { id: groupRef(group.id) } } }));
+    for (const [key, child] of this.groups) {
+      if (child.parent !== groupId) continue;
+      beneath.push({ id: groupRef(child.id), type: 'Microsoft.Management/managementGroups', name: child.id, properties: { displayName: child.displayName, parent: { id: groupRef(group.id) } } });
+      beneath.push(...(this.descendants(key) ?? []));
+    }
+    return beneath;
   }
 
   get(path: string): ArmJson | undefined {
@@ -139,8 +170,8 @@ export interface FakeArmOptions {
   token: string;
   /** Items per page of every pageable list. */
   pageSize?: number;
-  /** Refuse these actions (`*`: every action) in one subscription, or everywhere, with 403 AuthorizationFailed. */
-  deny?: Array<{ action: string; subscriptionId?: string }>;
+  /** Refuse these actions (`*`: every action) in one subscription, below one scope (a path prefix, such as a management group), or everywhere, with 403 AuthorizationFailed. */
+  deny?: Array<{ action: string; subscriptionId?: string; scope?: string }>;
   /** Answer the first N attempts of every distinct request with 429 and Retry-After: 0. */
   throttleFirst?: number;
   /** Never answer requests whose path matches (the client's timeout must end them). */
@@ -215,7 +246,7 @@ export class FakeArm {
       return error(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
     }
     if (request.method !== 'GET') return error(405, 'MethodNotAllowed', `The fake Resource Manager is read-only; ${request.method} is not served.`);
-    const denied = this.options.deny?.some((rule) => (rule.action === '*' || rule.action.toLowerCase() === action.toLowerCase()) && (!rule.subscriptionId || rule.subscriptionId === subscriptionId));
+    const denied = this.options.deny?.some((rule) => (rule.action === '*' || rule.action.toLowerCase() === action.toLowerCase()) && (!rule.subscriptionId || rule.subscriptionId === subscriptionId) && (!rule.scope || normalize(path).startsWith(normalize(rule.scope))));
     if (denied) {
       return error(403, 'AuthorizationFailed', `The client 'aispm-test' with object id 'bbbbbbbb-0000-4000-8000-000000000000' does not have authorization to perform action '${action}' over scope '${path}' or the scope is invalid.`);
     }

@@ -37,6 +37,18 @@ export const SUB_PROD = '11111111-1111-4111-8111-111111111111';
 export const SUB_DEV = '22222222-2222-4222-8222-222222222222';
 export const SUB_LOCKED = '33333333-3333-4333-8333-333333333333';
 export const SUB_DISABLED = '44444444-4444-4444-8444-444444444444';
+/** Beneath a management group, but not among the subscriptions the credential sees. */
+export const SUB_UNSEEN = '55555555-5555-4555-8555-555555555555';
+
+/**
+ * The management groups (`--azure-management-group`): the root holds `ai-prod` (prod) and
+ * `ai-nonprod` (dev and the disabled one), which holds `ai-sandbox` (locked, and one the credential
+ * cannot see); `restricted` sits beside them, and its descendants cannot be read (GROUP_DENIALS).
+ */
+export const GROUPS = { root: 'aispm-fake-root', prod: 'ai-prod', nonprod: 'ai-nonprod', sandbox: 'ai-sandbox', restricted: 'restricted' } as const;
+export const GROUP_DENIALS: NonNullable<FakeArmOptions['deny']> = [
+  { action: 'Microsoft.Management/managementGroups/descendants/read', scope: `/providers/Microsoft.Management/managementGroups/${GROUPS.restricted}` },
+];
 
 /** What the fake refuses: Azure ML in `dev`, everything in `locked`. */
 export const DENIALS: NonNullable<FakeArmOptions['deny']> = [
@@ -99,7 +111,12 @@ export function fakeTenant(): FakeTenant {
     .subscription(SUB_PROD, 'aispm-fake-prod')
     .subscription(SUB_DEV, 'aispm-fake-dev')
     .subscription(SUB_LOCKED, 'aispm-fake-locked')
-    .subscription(SUB_DISABLED, 'aispm-fake-retired', 'Disabled');
+    .subscription(SUB_DISABLED, 'aispm-fake-retired', 'Disabled')
+    .managementGroup(GROUPS.root, 'aispm fake root', undefined)
+    .managementGroup(GROUPS.prod, 'AI production', GROUPS.root, [SUB_PROD])
+    .managementGroup(GROUPS.nonprod, 'AI non-production', GROUPS.root, [SUB_DEV, SUB_DISABLED])
+    .managementGroup(GROUPS.sandbox, 'AI sandbox', GROUPS.nonprod, [SUB_LOCKED, SUB_UNSEEN])
+    .managementGroup(GROUPS.restricted, 'Restricted', GROUPS.root);
   addCognitiveServices(tenant);
   addMachineLearning(tenant);
   addIdentitiesAndRoles(tenant);

@@ -49,6 +49,8 @@
 
 export interface FakeProject {
   number: string;
+  /** Resource Manager v3 Project.state; ACTIVE when absent. */
+  state?: 'ACTIVE' | 'DELETE_REQUESTED';
   /** Resource Manager v3 Project.parent: `folders/{id}` or `organizations/{id}`. */
   parent?: string;
   vertexDisabled?: boolean;
@@ -81,6 +83,10 @@ export interface FakeBucket {
 /** A folder or organization: its parent (folders only) and IAM policy (undefined: reading it is denied). */
 export interface FakeAncestor {
   parent?: string;
+  /** Folder.state; ACTIVE when absent. */
+  state?: 'ACTIVE' | 'DELETE_REQUESTED';
+  /** Its folders and projects cannot be listed (ListFolders and ListProjects answer 403). */
+  unlistable?: boolean;
   displayName?: string;
   iamPolicy?: unknown;
   /** The Model Armor floor setting; undefined: reading it is denied. */
@@ -114,6 +120,14 @@ const SERVING_SA = 'serving@acme-ml.iam.gserviceaccount.com';
 export const DEPLOYER_SA = 'deployer@acme-ml.iam.gserviceaccount.com';
 export const ML_FOLDER = 'folders/456789012345';
 export const ORGANIZATION = 'organizations/123456789012';
+/**
+ * The hierarchy an organization scan walks (`--gcp-organization`, `--gcp-folder`): acme-sandbox sits
+ * in the organization, acme-ml in the ML folder; the experiments folder, in the ML folder, holds
+ * acme-experiments, which has no AI API enabled; acme-retired, in the ML folder, is being deleted;
+ * the restricted folder's folders and projects cannot be listed.
+ */
+export const EXPERIMENTS_FOLDER = 'folders/567890123456';
+export const RESTRICTED_FOLDER = 'folders/678901234567';
 const AGENT_SA = 'agent@acme-ml.iam.gserviceaccount.com';
 /** The AI Platform Reasoning Engine Service Agent: agents without their own account run as it. */
 export const REASONING_ENGINE_AGENT = `service-${NUMBER}@gcp-sa-aiplatform-re.iam.gserviceaccount.com`;
@@ -634,6 +648,8 @@ export function fakeEstate(): FakeGoogleEstate {
       },
       // A policy without bindings: proto3 JSON leaves the empty list out.
       'acme-legacy': { number: '333333333333', vertexDisabled: true, workbench: 'disabled', iamPolicy: { version: 1, etag: 'BwX3' }, locations: {}, modelArmor: 'disabled' },
+      'acme-experiments': { number: '444444444444', parent: EXPERIMENTS_FOLDER, vertexDisabled: true, workbench: 'disabled', iamPolicy: { version: 1, etag: 'BwX4' }, locations: {}, modelArmor: 'disabled' },
+      'acme-retired': { number: '555555555555', parent: ML_FOLDER, state: 'DELETE_REQUESTED', iamPolicy: { version: 1, etag: 'BwX5' }, locations: {} },
     },
     buckets: {
       'acme-ml-public-drop': {
@@ -650,6 +666,8 @@ export function fakeEstate(): FakeGoogleEstate {
     // The ML folder grants Owner to a deployment account and Editor to a group: any service account
     // of the project may be in that group, so no account there is known not to be an administrator.
     ancestors: {
+      [EXPERIMENTS_FOLDER]: { parent: ML_FOLDER, displayName: 'experiments', iamPolicy: { version: 1, etag: 'BwF2' } },
+      [RESTRICTED_FOLDER]: { parent: ORGANIZATION, displayName: 'restricted', unlistable: true },
       [ML_FOLDER]: {
         parent: ORGANIZATION,
         displayName: 'ml',

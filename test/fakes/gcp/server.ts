@@ -337,6 +337,29 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
       },
     };
   }
+  if (method === 'GET' && (path === '/v3/folders' || path === '/v3/projects')) {
+    // ListFolders and ListProjects: the direct children of `parent`; those being deleted only with showDeleted (as projects.proto and folders.proto say).
+    const collection = path === '/v3/folders' ? 'folders' : 'projects';
+    const permission = `resourcemanager.${collection}.list`;
+    const parent = url.searchParams.get('parent') ?? '';
+    const shown = (state: string | undefined) => (state ?? 'ACTIVE') === 'ACTIVE' || url.searchParams.get('showDeleted') === 'true';
+    return {
+      permission,
+      model: { proto: `google.cloud.resourcemanager.v3.List${collection === 'folders' ? 'Folders' : 'Projects'}Response` },
+      answer: () => {
+        if (estate.ancestors?.[parent]?.unlistable) denied(permission);
+        const children =
+          collection === 'folders'
+            ? Object.entries(estate.ancestors ?? {})
+                .filter(([name, folder]) => name.startsWith('folders/') && folder.parent === parent && shown(folder.state))
+                .map(([name, folder]) => ({ name, parent, displayName: folder.displayName ?? name, state: folder.state ?? 'ACTIVE' }))
+            : Object.entries(estate.projects)
+                .filter(([, candidate]) => candidate.parent === parent && shown(candidate.state))
+                .map(([projectId, candidate]) => ({ name: `projects/${candidate.number}`, parent, projectId, state: candidate.state ?? 'ACTIVE', displayName: projectId }));
+        return page(collection, children, url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
   if (method === 'GET' && (match = /^\/v3\/(folders\/[^/:]+)$/.exec(path))) {
     const name = match[1]!;
     return {

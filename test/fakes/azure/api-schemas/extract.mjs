@@ -249,6 +249,22 @@ sources['Microsoft.Resources/subscriptions@2022-12-01'] =
     'Azure/azure-rest-api-specs@1bf33b7d3f56e179bec5ee01a4e94b3757a994d9: specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-09-01/cognitiveservices.json (AccountModel)';
 }
 
+// specification/managementgroups/resource-manager/Microsoft.Management/stable/2021-04-01/management.json
+// @ 9083bd69dcdac3c138a60362a884265d766b87c4: DescendantInfo, the items of ManagementGroups_GetDescendants
+// (DescendantListResult, x-ms-pageable with nextLink), as @azure/arm-managementgroups 2 asks for it.
+// `type` is a plain string there ("Microsoft.Management/managementGroups or /subscriptions").
+resources['Microsoft.Management/managementGroups/descendants@2021-04-01'] = object('DescendantInfo', {
+  id: readOnly(string),
+  type: readOnly(string),
+  name: readOnly(string),
+  properties: object('DescendantInfoProperties', {
+    displayName: string,
+    parent: object('DescendantParentGroupInfo', { id: string }),
+  }),
+});
+sources['Microsoft.Management/managementGroups/descendants@2021-04-01'] =
+  'Azure/azure-rest-api-specs@9083bd69dcdac3c138a60362a884265d766b87c4: specification/managementgroups/resource-manager/Microsoft.Management/stable/2021-04-01/management.json (DescendantInfo)';
+
 /**
  * Paging envelopes: every list the collector reads answers `{ value, nextLink }` (the specs'
  * `...ListResult` definitions with x-ms-pageable nextLinkName nextLink), except diagnostic settings,
