@@ -520,6 +520,25 @@ export const GCP_ASSET_TYPES = [
         from: `${ORG_POLICY} constraints/iam.allowedPolicyMemberDomains: spec.rules[] values or denyAll without allowAll`,
         absent: ORG_POLICY_ABSENT,
       }),
+      orgPolicyGenAIModelsRestricted: bool('the organization policy constraints/vertexai.allowedGenAIModels restricts which generative AI models can be called (not every value allowed)', {
+        from: `${ORG_POLICY} constraints/vertexai.allowedGenAIModels: spec.rules[] denyAll, values.deniedValues, or values.allowedValues without allowAll`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      orgPolicyPartnerModelFeaturesRestricted: bool('constraints/vertexai.allowedPartnerModelFeatures does not allow every partner-model feature (such as web search for Anthropic models)', {
+        from: `${ORG_POLICY} constraints/vertexai.allowedPartnerModelFeatures: spec.rules[] allowAll, denyAll and values`,
+        absent: `${ORG_POLICY_ABSENT}; the features are denied unless allowed (https://cloud.google.com/vertex-ai/generative-ai/docs/control-model-access, "Enable web search for partner models"), so the constraint's default reads as restricted`,
+      }),
+      orgPolicyGoogleSearchGroundingDisabled: bool('constraints/vertexai.disableGenAIGoogleSearchGrounding is enforced: Gemini on Vertex AI cannot ground answers with Google Search', enforcedSource('vertexai.disableGenAIGoogleSearchGrounding')),
+      orgPolicyGroundingSourcesRestricted: bool('constraints/vertexai.genAIGroundingSources restricts which grounding sources generative AI requests may use (not every value allowed)', {
+        from: `${ORG_POLICY} constraints/vertexai.genAIGroundingSources: spec.rules[] denyAll, values.deniedValues, or values.allowedValues without allowAll (the values themselves are not judged)`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      orgPolicyNotebookAutoUpgradeRequired: bool('constraints/ainotebooks.requireAutoUpgradeSchedule is enforced: new Workbench instances must have an automatic upgrade schedule', enforcedSource('ainotebooks.requireAutoUpgradeSchedule')),
+      orgPolicyVmExternalIpRestricted: bool('constraints/compute.vmExternalIpAccess gives an external IP only to the VMs it names (denyAll, or an allow list), so a new Workbench instance\'s VM gets none', {
+        from: `${ORG_POLICY} constraints/compute.vmExternalIpAccess: spec.rules[] denyAll, or values.allowedValues without allowAll (denied values alone leave other VMs free)`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      orgPolicyDefaultServiceAccountGrantsDisabled: bool('constraints/iam.automaticIamGrantsForDefaultServiceAccounts is enforced: new default service accounts get no Editor role', enforcedSource('iam.automaticIamGrantsForDefaultServiceAccounts')),
       vpcServicePerimeters: strList('the enforced regular VPC Service Controls perimeters that hold the project and restrict aiplatform.googleapis.com', {
         from: 'Access Context Manager v1 accessPolicies.list (parent: the project\'s organization) and accessPolicies.servicePerimeters.list: perimeterType, status.resources (projects/NUMBER), status.restrictedServices; bridges and dry-run specs do not count',
         absent: 'an empty list for a project without an organization; unknown when the project number, its ancestry or the organization\'s policies and perimeters could not be read (a perimeter found is kept even then)',

@@ -561,6 +561,11 @@ const modelArmor = {
  * allowlist (allowAll), the terminal explicitly allowed, CMEK required for Workbench but not for
  * Vertex AI, and no policy anywhere for Workbench public IPs and file downloads nor for the legacy
  * key-creation constraint (their defaults: not enforced).
+ * Generative AI: every partner-model feature allowed (allowAll over the default, which denies them);
+ * grounding limited to RAG Engine corpora and Vertex AI Search (hardened) while Google Search
+ * grounding itself is not disabled; no generative model allowlist (its default). Workbench upgrade
+ * schedules are required; one named VM is denied an external IP, which leaves every other VM free;
+ * new default service accounts still get Editor (no policy: the default).
  */
 const orgPolicies: Record<string, unknown> = {
   'vertexai.allowedModels': { rules: [{ allowAll: true }] },
@@ -569,6 +574,10 @@ const orgPolicies: Record<string, unknown> = {
   'gcp.restrictNonCmekServices': { rules: [{ values: { deniedValues: ['is:notebooks.googleapis.com'] } }] },
   'iam.managed.disableServiceAccountKeyCreation': { rules: [{ enforce: true }] },
   'iam.allowedPolicyMemberDomains': { rules: [{ values: { allowedValues: ['C03xyz789'] } }] },
+  'vertexai.allowedPartnerModelFeatures': { rules: [{ allowAll: true }] },
+  'vertexai.genAIGroundingSources': { rules: [{ values: { allowedValues: ['VertexRagStore', 'VertexAiSearch'] } }] },
+  'ainotebooks.requireAutoUpgradeSchedule': { rules: [{ enforce: true }] },
+  'compute.vmExternalIpAccess': { rules: [{ values: { deniedValues: [`projects/${PROJECT}/zones/us-central1-a/instances/ds-workbench`] } }] },
 };
 
 /** The files of each RAG corpus, as ListRagFiles returns them (the file states as a name and a number). */
