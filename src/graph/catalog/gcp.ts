@@ -77,6 +77,9 @@ const ORG_POLICY_ABSENT =
 
 /** A boolean constraint's property: true when the effective policy enforces it. */
 const enforcedSource = (constraint: string): PropertySource => ({ from: `${ORG_POLICY} constraints/${constraint}: spec.rules[].enforce`, absent: ORG_POLICY_ABSENT });
+const DLP_PROFILES = 'Sensitive Data Protection (DLP) v2 projects.locations.fileStoreDataProfiles.list (the bucket\'s project and location, filter file_store_path = "gs://BUCKET"; the newest profile)';
+const DLP_PROFILES_ABSENT =
+  'unknown when the bucket has no profile there (discovery does not cover it, or an organization- or folder-level scan profiled it: those profiles are listed under the organization, not read), the call failed, or the bucket is not in a scanned project';
 const AUDIT_CONFIGS = 'Resource Manager v3 projects.getIamPolicy (requestedPolicyVersion 3) auditConfigs, and folders.getIamPolicy / organizations.getIamPolicy above the project';
 const API_KEYS = 'API Keys v2 projects.locations.keys.list (global; keyString is not returned and GetKeyString is never called)';
 const MODEL_ARMOR = 'Model Armor v1 (googleapis google/cloud/modelarmor/v1/service.proto)';
@@ -663,6 +666,13 @@ export const GCP_ASSET_TYPES = [
         uniformBucketLevelAccess: bool('uniform bucket-level access is on', { from: 'buckets.get iamConfiguration.uniformBucketLevelAccess.enabled', absent: 'false: ACLs are in force' }),
         versioning: bool('object versioning is on', { from: 'buckets.get versioning.enabled', absent: 'false: versioning is off unless enabled' }),
         kmsKeyName: str('encryption.defaultKmsKeyName', { from: 'buckets.get encryption.defaultKmsKeyName', absent: 'null: Google-managed encryption' }),
+        dataProfile: str('the Sensitive Data Protection file store data profile of the bucket', { from: `${DLP_PROFILES} name`, absent: DLP_PROFILES_ABSENT }),
+        sensitivityScore: str('the profile\'s sensitivity level: SENSITIVITY_LOW, SENSITIVITY_MODERATE (PII or free text that may hold it), SENSITIVITY_HIGH (sensitive PII) or SENSITIVITY_UNKNOWN', {
+          from: `${DLP_PROFILES} sensitivityScore.score (SensitivityScoreLevel, google/privacy/dlp/v2/storage.proto)`,
+          absent: `null: the profile has no score; ${DLP_PROFILES_ABSENT}`,
+        }),
+        dataRiskLevel: str('the profile\'s data risk level: RISK_LOW, RISK_MODERATE, RISK_HIGH or RISK_UNKNOWN (sensitivity weighed with access controls)', { from: `${DLP_PROFILES} dataRiskLevel.score`, absent: `null: the profile has no risk level; ${DLP_PROFILES_ABSENT}` }),
+        sensitiveInfoTypes: strList('the infoTypes discovery found in the bucket (PERSON_NAME, EMAIL_ADDRESS, ...)', { from: `${DLP_PROFILES} fileStoreInfoTypeSummaries[].infoType.name`, absent: `an empty list: none found; ${DLP_PROFILES_ABSENT}` }),
       },
       {
         publicRead: {
@@ -673,7 +683,10 @@ export const GCP_ASSET_TYPES = [
           from: 'buckets.getIamPolicy bindings for allUsers / allAuthenticatedUsers with a role that creates objects, and with ACLs in force a public WRITER or OWNER bucket ACL',
           absent: 'unknown when the policy or, with ACLs in force, the ACLs could not be read',
         },
-        sensitiveData: { from: 'aispm: Vertex AI resources name the bucket for training data, model artifacts or outputs', absent: 'never absent: always true' },
+        sensitiveData: {
+          from: 'the DLP profile\'s verdict where there is one (sensitivityScore SENSITIVITY_MODERATE or SENSITIVITY_HIGH: true, SENSITIVITY_LOW: false); otherwise aispm\'s assumption: Vertex AI resources name the bucket for training data, model artifacts or outputs',
+          absent: 'never absent: true unless a profile says SENSITIVITY_LOW',
+        },
         customerManagedKey: { from: 'buckets.get encryption.defaultKmsKeyName is set', absent: 'false: Google-managed encryption' },
       },
     ),

@@ -263,6 +263,11 @@ describe('reading the estate', () => {
       versioning: false,
       kmsKeyName: null,
       customerManagedKey: false,
+      // Its Sensitive Data Protection profile (data-profiles.test.ts).
+      dataProfile: 'projects/acme-ml/locations/us-central1/fileStoreDataProfiles/7770002',
+      sensitivityScore: 'SENSITIVITY_MODERATE',
+      dataRiskLevel: 'RISK_HIGH',
+      sensitiveInfoTypes: ['EMAIL_ADDRESS', 'PHONE_NUMBER'],
     });
     expect(assetById(inventory, ids.trainingBucket)).toMatchObject({ region: 'us-central1', tags: { 'data-classification': 'confidential' }, props: { publicRead: false, publicWrite: false, customerManagedKey: true, versioning: true } });
   });

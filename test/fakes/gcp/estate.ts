@@ -70,6 +70,8 @@ export interface FakeProject {
   orgPolicies?: Record<string, unknown> | 'denied';
   /** RAG Engine files by corpus resource name (ListRagFiles); a corpus not here answers 404. */
   ragFiles?: Record<string, unknown[]>;
+  /** Sensitive Data Protection file store data profiles (FileStoreDataProfile records) by location; 'disabled': the DLP API is not enabled. */
+  dataProfiles?: Record<string, unknown[]> | 'disabled';
 }
 
 export interface FakeBucket {
@@ -599,6 +601,39 @@ const ragFiles: Record<string, unknown[]> = {
   [ids.policiesCorpus]: [ragFile(ids.policiesCorpus, '5633541', 'handbook.pdf', { gcsSource: { uris: ['gs://acme-ml-models/policies/handbook.pdf'] } })],
 };
 
+/**
+ * Sensitive Data Protection profiles of acme-ml's buckets, from a project-level discovery scan, as
+ * ListFileStoreDataProfiles returns them (proto3 JSON: defaults left out, enums by name or number):
+ * the training bucket holds sensitive PII (HIGH), the public drop bucket PII (MODERATE, and its risk
+ * HIGH as it is public), the models bucket nothing sensitive (LOW: the hardened twin, which loses the
+ * sensitive-data assumption). acme-ml-outputs cannot be read, so it has no location and no profile.
+ */
+const dataProfile = (id: string, bucket: string, sensitivity: string | number, risk: string, infoTypes: string[], visibility: string) => ({
+  name: `projects/${PROJECT}/locations/us-central1/fileStoreDataProfiles/${id}`,
+  dataSourceType: { dataSource: 'google/storage/bucket' },
+  projectDataProfile: `projects/${PROJECT}/locations/us-central1/projectDataProfiles/5550001`,
+  projectId: PROJECT,
+  fileStoreLocation: 'us-central1',
+  dataStorageLocations: ['us-central1'],
+  locationType: 'region',
+  fileStorePath: `gs://${bucket}`,
+  fullResource: `//storage.googleapis.com/${bucket}`,
+  state: 'DONE',
+  profileLastGenerated: '2026-11-30T04:00:00Z',
+  resourceVisibility: visibility,
+  sensitivityScore: { score: sensitivity },
+  dataRiskLevel: { score: risk },
+  createTime: '2026-03-01T08:00:00Z',
+  ...(infoTypes.length > 0 ? { fileStoreInfoTypeSummaries: infoTypes.map((name) => ({ infoType: { name } })) } : {}),
+});
+const dataProfiles: Record<string, unknown[]> = {
+  'us-central1': [
+    dataProfile('7770001', 'acme-ml-training', 'SENSITIVITY_HIGH', 'RISK_MODERATE', ['US_SOCIAL_SECURITY_NUMBER', 'PERSON_NAME', 'EMAIL_ADDRESS'], 'RESOURCE_VISIBILITY_RESTRICTED'),
+    dataProfile('7770002', 'acme-ml-public-drop', 20, 'RISK_HIGH', ['EMAIL_ADDRESS', 'PHONE_NUMBER'], 'RESOURCE_VISIBILITY_PUBLIC'),
+    dataProfile('7770003', 'acme-ml-models', 'SENSITIVITY_LOW', 'RISK_LOW', [], 'RESOURCE_VISIBILITY_RESTRICTED'),
+  ],
+};
+
 const bucketRecord = (name: string, settings: Record<string, unknown>) => ({ kind: 'storage#bucket', name, projectNumber: NUMBER, location: 'US-CENTRAL1', storageClass: 'STANDARD', ...settings });
 const locked = { iamConfiguration: { uniformBucketLevelAccess: { enabled: true }, publicAccessPrevention: 'enforced' } };
 
@@ -627,6 +662,7 @@ export function fakeEstate(): FakeGoogleEstate {
         services: { 'aiplatform.googleapis.com': 'ENABLED', 'generativelanguage.googleapis.com': 'ENABLED', 'notebooks.googleapis.com': 'ENABLED' },
         orgPolicies,
         ragFiles,
+        dataProfiles,
         apiKeys,
         modelArmor,
         locations: {

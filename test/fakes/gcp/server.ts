@@ -445,6 +445,23 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
       },
     };
   }
+  if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/fileStoreDataProfiles$/.exec(path))) {
+    const [, id, location] = match as unknown as [string, string, string];
+    return {
+      permission: 'dlp.fileStoreProfiles.list',
+      model: { proto: 'google.privacy.dlp.v2.ListFileStoreDataProfilesResponse' },
+      answer: () => {
+        const found = project(estate, id);
+        if (found.dataProfiles === 'disabled') throw new FakeHttpError(403, googleError(403, 'PERMISSION_DENIED', `Cloud Data Loss Prevention (DLP) API has not been used in project ${found.number} before or it is disabled.`, 'SERVICE_DISABLED'));
+        // The one filter the collector sends: file_store_path = "gs://BUCKET" (AIP-160).
+        const filter = url.searchParams.get('filter') ?? '';
+        const path = /^file_store_path = "([^"]+)"$/.exec(filter)?.[1];
+        if (filter !== '' && path === undefined) throw new FakeHttpError(400, googleError(400, 'INVALID_ARGUMENT', `Invalid filter: ${filter}`));
+        const profiles = (found.dataProfiles?.[location] ?? []).filter((profile) => path === undefined || (profile as { fileStorePath?: string }).fileStorePath === path);
+        return page('fileStoreDataProfiles', profiles, url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
   if (method === 'POST' && (match = /^\/v1\/projects\/[^/]+\/serviceAccounts\/([^/:]+):getIamPolicy$/.exec(path))) {
     const email = match[1]!;
     return { permission: 'iam.serviceAccounts.getIamPolicy', model: { proto: 'google.iam.v1.Policy' }, answer: () => estate.serviceAccountPolicies?.[email] ?? { etag: 'ACAB' } };
