@@ -293,6 +293,10 @@ export const GCP_ASSET_TYPES = [
           from: 'Notebooks v2 instances.list gceSetup.metadata notebook-disable-downloads and notebook-disable-nbconvert',
           absent: 'true: downloads, and "Download as" through nbconvert, are on unless each key is "true" (https://cloud.google.com/vertex-ai/docs/workbench/instances/manage-metadata)',
         }),
+        autoUpgrade: bool('the instance upgrades its environment automatically on a schedule (notebook-upgrade-schedule metadata set)', {
+          from: 'Notebooks v2 instances.list gceSetup.metadata notebook-upgrade-schedule (a cron schedule; the key constraints/ainotebooks.requireAutoUpgradeSchedule requires)',
+          absent: 'false: without the key there is no automatic upgrade, only manual ones (https://cloud.google.com/vertex-ai/docs/workbench/instances/upgrade); unknown when gceSetup is absent',
+        }),
         secureBoot: bool('shielded VM secure boot is on', { from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableSecureBoot', absent: 'false, the documented default ("Secure Boot is disabled by default", gce_setup.proto)' }),
         vtpm: bool('shielded VM vTPM is on', {
           from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableVtpm ("Enabled by default", gce_setup.proto: the instance carries the value in force)',

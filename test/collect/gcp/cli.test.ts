@@ -79,6 +79,7 @@ const EXPECTED = [
   ['gcp-vertex-notebook-root-access', ids.openWorkbench],
   ['gcp-vertex-notebook-shielded-vm-incomplete', ids.openWorkbench],
   ['gcp-vertex-notebook-terminal-enabled', ids.openWorkbench],
+  ['gcp-vertex-notebook-auto-upgrade-disabled', ids.openWorkbench],
   // acme-ml's governance: no model allowlist, Workbench public IPs, terminal and downloads not
   // restricted, CMEK required only for Workbench, Vertex AI reads not audited. (acme-sandbox's
   // organization policies and IAM policy cannot be read: unknown, no finding.)

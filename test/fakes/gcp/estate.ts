@@ -455,6 +455,8 @@ const lockedWorkbench = (name: string, zone: string) => ({
       'notebook-disable-terminal': 'true',
       'notebook-disable-downloads': 'true',
       'notebook-disable-nbconvert': 'true',
+      // Weekly automatic upgrades (a cron schedule, https://cloud.google.com/vertex-ai/docs/workbench/instances/upgrade).
+      'notebook-upgrade-schedule': '00 19 * * SAT',
       'proxy-mode': 'service_account',
     },
     shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
