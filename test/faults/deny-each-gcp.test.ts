@@ -32,6 +32,7 @@ const PERMISSIONS: string[] = [
   'aiplatform.trainingPipelines.list',
   'apikeys.keys.list',
   'cloudkms.cryptoKeys.get',
+  'dlp.fileStoreProfiles.list',
   'iam.serviceAccounts.getIamPolicy',
   'modelarmor.floorSettings.get',
   'modelarmor.templates.list',

@@ -59,6 +59,13 @@ export const CONSTRAINTS = [
   'iam.disableServiceAccountKeyCreation',
   'iam.managed.disableServiceAccountKeyCreation',
   'iam.allowedPolicyMemberDomains',
+  'vertexai.allowedGenAIModels',
+  'vertexai.allowedPartnerModelFeatures',
+  'vertexai.disableGenAIGoogleSearchGrounding',
+  'vertexai.genAIGroundingSources',
+  'ainotebooks.requireAutoUpgradeSchedule',
+  'compute.vmExternalIpAccess',
+  'iam.automaticIamGrantsForDefaultServiceAccounts',
 ] as const;
 
 type ConstraintName = (typeof CONSTRAINTS)[number];
@@ -139,6 +146,16 @@ function restricts(effect: Effect | undefined): boolean | undefined {
 }
 
 /**
+ * compute.vmExternalIpAccess names the VMs that may have an external IP: with denyAll, or an allow
+ * list, a VM it does not name (a new Workbench instance's VM) gets none; denied values alone leave
+ * every other VM free. https://cloud.google.com/compute/docs/ip-addresses/configure-static-external-ip-address#disableexternalip
+ */
+function onlyNamedVmsGetExternalIps(effect: Effect | undefined): boolean | undefined {
+  if (effect?.kind !== 'list') return undefined;
+  return effect.denyAll || (!effect.allowAll && effect.allowed.length > 0);
+}
+
+/**
  * gcp.restrictNonCmekServices lists the services whose new resources must use CMEK as denied
  * values (or every service with denyAll); an allow list names the services exempt.
  * https://cloud.google.com/kms/docs/cmek-org-policy
@@ -166,6 +183,13 @@ function projectProps(effect: (constraint: ConstraintName) => Effect | undefined
     // The managed constraint replaces the legacy one; either enforced stops key creation.
     orgPolicyServiceAccountKeyCreationDisabled: either(enforced(effect('iam.disableServiceAccountKeyCreation')), enforced(effect('iam.managed.disableServiceAccountKeyCreation'))),
     orgPolicyMemberDomainsRestricted: restricts(effect('iam.allowedPolicyMemberDomains')),
+    orgPolicyGenAIModelsRestricted: restricts(effect('vertexai.allowedGenAIModels')),
+    orgPolicyPartnerModelFeaturesRestricted: restricts(effect('vertexai.allowedPartnerModelFeatures')),
+    orgPolicyGoogleSearchGroundingDisabled: enforced(effect('vertexai.disableGenAIGoogleSearchGrounding')),
+    orgPolicyGroundingSourcesRestricted: restricts(effect('vertexai.genAIGroundingSources')),
+    orgPolicyNotebookAutoUpgradeRequired: enforced(effect('ainotebooks.requireAutoUpgradeSchedule')),
+    orgPolicyVmExternalIpRestricted: onlyNamedVmsGetExternalIps(effect('compute.vmExternalIpAccess')),
+    orgPolicyDefaultServiceAccountGrantsDisabled: enforced(effect('iam.automaticIamGrantsForDefaultServiceAccounts')),
   };
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, boolean] => entry[1] !== undefined));
 }

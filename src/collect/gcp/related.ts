@@ -2,6 +2,7 @@ import type { protos as kmsProtos } from '@google-cloud/kms';
 import type { EdgeType } from '../../graph/edge-types.js';
 import { forEachConcurrently } from '../runtime.js';
 import type { Ancestry } from './ancestry.js';
+import { readBucketProfile } from './data-profiles.js';
 import { bucketId, type GcpEstate } from './estate.js';
 import { grantsAdmin, isPublicMember, publicStorageAccess, rolesOf, storageAccess, type DataAccess, type IamPolicy } from './iam.js';
 import { addImpersonation } from './impersonation.js';
@@ -71,18 +72,23 @@ async function readBuckets(session: GoogleSession, estate: GcpEstate, projects: 
     const acls = bucket && aclsMatter(bucket) ? await estate.builder.call(scope, 'buckets.get (projection=full, for the ACLs)', () => session.getStorage<Bucket>(`${path}?projection=full`)) : undefined;
     const record = bucket && acls ? { ...bucket, acl: acls.acl, defaultObjectAcl: acls.defaultObjectAcl } : bucket;
     facts.set(name, { bucket: record, policy });
+    // The DLP profile lives in the bucket's own project and location, both known only from buckets.get;
+    // read for the projects scanned (a bucket of another project is that project's to profile).
+    const owner = ownerProject(bucket, projects);
+    const dataProfile = owner && projects.has(owner) && bucket?.location ? await readBucketProfile(session, estate, owner, name, bucket.location.toLowerCase()) : {};
     const kmsKeyName = bucket ? bucket.encryption?.defaultKmsKeyName || null : undefined;
     const publicAccess = record ? publicAccessOf(record, policy, acls !== undefined) : {};
     estate.builder.addAsset({
       id: bucketId(name),
       type: 'gcp.storage.bucket',
-      account: ownerProject(bucket, projects) ?? project,
+      account: owner ?? project,
       region: bucket?.location?.toLowerCase() ?? 'global',
       name,
       tags: bucket ? { ...bucket.labels } : undefined,
       props: {
-        // Vertex AI resources name it for training data, model artifacts or outputs.
+        // Vertex AI resources name it for training data, model artifacts or outputs; a DLP profile's verdict replaces that.
         sensitiveData: true,
+        ...dataProfile,
         ...publicAccess,
         ...(bucket
           ? {

@@ -36,6 +36,7 @@ const IAM_BASE_URL = 'https://iam.googleapis.com';
 const RESOURCE_MANAGER_BASE_URL = 'https://cloudresourcemanager.googleapis.com';
 const ORG_POLICY_BASE_URL = 'https://orgpolicy.googleapis.com';
 const ACCESS_CONTEXT_MANAGER_BASE_URL = 'https://accesscontextmanager.googleapis.com';
+const DLP_BASE_URL = 'https://dlp.googleapis.com';
 
 /**
  * Throttling, server errors and answers that never came (a dropped connection, the per-request
@@ -125,6 +126,8 @@ export interface RestSession {
   getOrgPolicy: RestGet;
   /** GET on Access Context Manager v1 (`path` below /v1): access policies and service perimeters. */
   getAccessContextManager: RestGet;
+  /** GET on Sensitive Data Protection (DLP) v2 (`path` below /v2): data profiles, through the global endpoint, which serves every location. */
+  getDlp: RestGet;
   /** Resource Manager v3 GetProject, with the identity call's shorter timeout: each project's first call. */
   getProject(project: string): Promise<ProjectDetails>;
   /** GET on Resource Manager v3 (`path` below /v3, with its query): the folders and projects beneath an organization or folder. */
@@ -183,6 +186,7 @@ export function openRestSession(context: CollectorContext, settings: GcpSettings
     postIam: restGet(IAM_BASE_URL, 'v1', 'POST'),
     getOrgPolicy: restGet(ORG_POLICY_BASE_URL, 'v2'),
     getAccessContextManager: restGet(ACCESS_CONTEXT_MANAGER_BASE_URL, 'v1'),
+    getDlp: restGet(DLP_BASE_URL, 'v2'),
     getProject: (project) => getResourceManagerFast<ProjectDetails>(`projects/${encodeURIComponent(project)}`),
     getResourceManager: restGet(RESOURCE_MANAGER_BASE_URL, 'v3'),
   };

@@ -77,6 +77,9 @@ const ORG_POLICY_ABSENT =
 
 /** A boolean constraint's property: true when the effective policy enforces it. */
 const enforcedSource = (constraint: string): PropertySource => ({ from: `${ORG_POLICY} constraints/${constraint}: spec.rules[].enforce`, absent: ORG_POLICY_ABSENT });
+const DLP_PROFILES = 'Sensitive Data Protection (DLP) v2 projects.locations.fileStoreDataProfiles.list (the bucket\'s project and location, filter file_store_path = "gs://BUCKET"; the newest profile)';
+const DLP_PROFILES_ABSENT =
+  'unknown when the bucket has no profile there (discovery does not cover it, or an organization- or folder-level scan profiled it: those profiles are listed under the organization, not read), the call failed, or the bucket is not in a scanned project';
 const AUDIT_CONFIGS = 'Resource Manager v3 projects.getIamPolicy (requestedPolicyVersion 3) auditConfigs, and folders.getIamPolicy / organizations.getIamPolicy above the project';
 const API_KEYS = 'API Keys v2 projects.locations.keys.list (global; keyString is not returned and GetKeyString is never called)';
 const MODEL_ARMOR = 'Model Armor v1 (googleapis google/cloud/modelarmor/v1/service.proto)';
@@ -289,6 +292,10 @@ export const GCP_ASSET_TYPES = [
         fileDownloads: bool('users can download files from JupyterLab (notebook-disable-downloads or notebook-disable-nbconvert not "true")', {
           from: 'Notebooks v2 instances.list gceSetup.metadata notebook-disable-downloads and notebook-disable-nbconvert',
           absent: 'true: downloads, and "Download as" through nbconvert, are on unless each key is "true" (https://cloud.google.com/vertex-ai/docs/workbench/instances/manage-metadata)',
+        }),
+        autoUpgrade: bool('the instance upgrades its environment automatically on a schedule (notebook-upgrade-schedule metadata set)', {
+          from: 'Notebooks v2 instances.list gceSetup.metadata notebook-upgrade-schedule (a cron schedule; the key constraints/ainotebooks.requireAutoUpgradeSchedule requires)',
+          absent: 'false: without the key there is no automatic upgrade, only manual ones (https://cloud.google.com/vertex-ai/docs/workbench/instances/upgrade); unknown when gceSetup is absent',
         }),
         secureBoot: bool('shielded VM secure boot is on', { from: 'Notebooks v2 instances.list gceSetup.shieldedInstanceConfig.enableSecureBoot', absent: 'false, the documented default ("Secure Boot is disabled by default", gce_setup.proto)' }),
         vtpm: bool('shielded VM vTPM is on', {
@@ -520,6 +527,25 @@ export const GCP_ASSET_TYPES = [
         from: `${ORG_POLICY} constraints/iam.allowedPolicyMemberDomains: spec.rules[] values or denyAll without allowAll`,
         absent: ORG_POLICY_ABSENT,
       }),
+      orgPolicyGenAIModelsRestricted: bool('the organization policy constraints/vertexai.allowedGenAIModels restricts which generative AI models can be called (not every value allowed)', {
+        from: `${ORG_POLICY} constraints/vertexai.allowedGenAIModels: spec.rules[] denyAll, values.deniedValues, or values.allowedValues without allowAll`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      orgPolicyPartnerModelFeaturesRestricted: bool('constraints/vertexai.allowedPartnerModelFeatures does not allow every partner-model feature (such as web search for Anthropic models)', {
+        from: `${ORG_POLICY} constraints/vertexai.allowedPartnerModelFeatures: spec.rules[] allowAll, denyAll and values`,
+        absent: `${ORG_POLICY_ABSENT}; the features are denied unless allowed (https://cloud.google.com/vertex-ai/generative-ai/docs/control-model-access, "Enable web search for partner models"), so the constraint's default reads as restricted`,
+      }),
+      orgPolicyGoogleSearchGroundingDisabled: bool('constraints/vertexai.disableGenAIGoogleSearchGrounding is enforced: Gemini on Vertex AI cannot ground answers with Google Search', enforcedSource('vertexai.disableGenAIGoogleSearchGrounding')),
+      orgPolicyGroundingSourcesRestricted: bool('constraints/vertexai.genAIGroundingSources restricts which grounding sources generative AI requests may use (not every value allowed)', {
+        from: `${ORG_POLICY} constraints/vertexai.genAIGroundingSources: spec.rules[] denyAll, values.deniedValues, or values.allowedValues without allowAll (the values themselves are not judged)`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      orgPolicyNotebookAutoUpgradeRequired: bool('constraints/ainotebooks.requireAutoUpgradeSchedule is enforced: new Workbench instances must have an automatic upgrade schedule', enforcedSource('ainotebooks.requireAutoUpgradeSchedule')),
+      orgPolicyVmExternalIpRestricted: bool('constraints/compute.vmExternalIpAccess gives an external IP only to the VMs it names (denyAll, or an allow list), so a new Workbench instance\'s VM gets none', {
+        from: `${ORG_POLICY} constraints/compute.vmExternalIpAccess: spec.rules[] denyAll, or values.allowedValues without allowAll (denied values alone leave other VMs free)`,
+        absent: ORG_POLICY_ABSENT,
+      }),
+      orgPolicyDefaultServiceAccountGrantsDisabled: bool('constraints/iam.automaticIamGrantsForDefaultServiceAccounts is enforced: new default service accounts get no Editor role', enforcedSource('iam.automaticIamGrantsForDefaultServiceAccounts')),
       vpcServicePerimeters: strList('the enforced regular VPC Service Controls perimeters that hold the project and restrict aiplatform.googleapis.com', {
         from: 'Access Context Manager v1 accessPolicies.list (parent: the project\'s organization) and accessPolicies.servicePerimeters.list: perimeterType, status.resources (projects/NUMBER), status.restrictedServices; bridges and dry-run specs do not count',
         absent: 'an empty list for a project without an organization; unknown when the project number, its ancestry or the organization\'s policies and perimeters could not be read (a perimeter found is kept even then)',
@@ -644,6 +670,13 @@ export const GCP_ASSET_TYPES = [
         uniformBucketLevelAccess: bool('uniform bucket-level access is on', { from: 'buckets.get iamConfiguration.uniformBucketLevelAccess.enabled', absent: 'false: ACLs are in force' }),
         versioning: bool('object versioning is on', { from: 'buckets.get versioning.enabled', absent: 'false: versioning is off unless enabled' }),
         kmsKeyName: str('encryption.defaultKmsKeyName', { from: 'buckets.get encryption.defaultKmsKeyName', absent: 'null: Google-managed encryption' }),
+        dataProfile: str('the Sensitive Data Protection file store data profile of the bucket', { from: `${DLP_PROFILES} name`, absent: DLP_PROFILES_ABSENT }),
+        sensitivityScore: str('the profile\'s sensitivity level: SENSITIVITY_LOW, SENSITIVITY_MODERATE (PII or free text that may hold it), SENSITIVITY_HIGH (sensitive PII) or SENSITIVITY_UNKNOWN', {
+          from: `${DLP_PROFILES} sensitivityScore.score (SensitivityScoreLevel, google/privacy/dlp/v2/storage.proto)`,
+          absent: `null: the profile has no score; ${DLP_PROFILES_ABSENT}`,
+        }),
+        dataRiskLevel: str('the profile\'s data risk level: RISK_LOW, RISK_MODERATE, RISK_HIGH or RISK_UNKNOWN (sensitivity weighed with access controls)', { from: `${DLP_PROFILES} dataRiskLevel.score`, absent: `null: the profile has no risk level; ${DLP_PROFILES_ABSENT}` }),
+        sensitiveInfoTypes: strList('the infoTypes discovery found in the bucket (PERSON_NAME, EMAIL_ADDRESS, ...)', { from: `${DLP_PROFILES} fileStoreInfoTypeSummaries[].infoType.name`, absent: `an empty list: none found; ${DLP_PROFILES_ABSENT}` }),
       },
       {
         publicRead: {
@@ -654,7 +687,10 @@ export const GCP_ASSET_TYPES = [
           from: 'buckets.getIamPolicy bindings for allUsers / allAuthenticatedUsers with a role that creates objects, and with ACLs in force a public WRITER or OWNER bucket ACL',
           absent: 'unknown when the policy or, with ACLs in force, the ACLs could not be read',
         },
-        sensitiveData: { from: 'aispm: Vertex AI resources name the bucket for training data, model artifacts or outputs', absent: 'never absent: always true' },
+        sensitiveData: {
+          from: 'the DLP profile\'s verdict where there is one (sensitivityScore SENSITIVITY_MODERATE or SENSITIVITY_HIGH: true, SENSITIVITY_LOW: false); otherwise aispm\'s assumption: Vertex AI resources name the bucket for training data, model artifacts or outputs',
+          absent: 'never absent: true unless a profile says SENSITIVITY_LOW',
+        },
         customerManagedKey: { from: 'buckets.get encryption.defaultKmsKeyName is set', absent: 'false: Google-managed encryption' },
       },
     ),

@@ -79,12 +79,16 @@ const EXPECTED = [
   ['gcp-vertex-notebook-root-access', ids.openWorkbench],
   ['gcp-vertex-notebook-shielded-vm-incomplete', ids.openWorkbench],
   ['gcp-vertex-notebook-terminal-enabled', ids.openWorkbench],
+  ['gcp-vertex-notebook-auto-upgrade-disabled', ids.openWorkbench],
   // acme-ml's governance: no model allowlist, Workbench public IPs, terminal and downloads not
   // restricted, CMEK required only for Workbench, Vertex AI reads not audited. (acme-sandbox's
   // organization policies and IAM policy cannot be read: unknown, no finding.)
   ['gcp-org-policy-vertex-models-unrestricted', ids.mlProject],
   ['gcp-org-policy-workbench-constraints-not-enforced', ids.mlProject],
   ['gcp-org-policy-vertex-cmek-not-required', ids.mlProject],
+  // Every partner-model feature allowed; new default service accounts still get Editor.
+  ['gcp-org-policy-partner-model-features-unrestricted', ids.mlProject],
+  ['gcp-org-policy-default-service-account-grants', ids.mlProject],
   ['gcp-vertex-data-access-logs-disabled', ids.mlProject],
   // acme-ml is only in a bridge and a dry-run perimeter; acme-sandbox is inside one that restricts Vertex AI.
   ['gcp-vertex-outside-vpc-sc-perimeter', ids.mlProject],
@@ -115,8 +119,16 @@ const HARDENED_TWINS = [
 /** Twins hardened in every setting, whose account's impersonation chain reaches a RAG source bucket (see EXPECTED): that path is their only finding. */
 const IMPERSONATION_PATH_ONLY: Record<string, string> = { [ids.lockedWorkbench]: 'gcp-vertex-notebook-can-poison-rag-data', [ids.euWorkbench]: 'gcp-vertex-notebook-can-poison-rag-data' };
 
-/** acme-ml is the hardened side for Model Armor (a template blocks), service account keys and domain-restricted sharing; acme-sandbox for VPC Service Controls. */
-const HARDENED_PROJECT_RULES = ['gcp-vertex-gemini-without-model-armor', 'gcp-org-policy-service-account-keys-allowed', 'gcp-org-policy-member-domains-unrestricted'];
+/**
+ * acme-ml is the hardened side for Model Armor (a template blocks), service account keys, domain-restricted
+ * sharing and grounding (its sources limited to an allow list); acme-sandbox for VPC Service Controls.
+ */
+const HARDENED_PROJECT_RULES = [
+  'gcp-vertex-gemini-without-model-armor',
+  'gcp-org-policy-service-account-keys-allowed',
+  'gcp-org-policy-member-domains-unrestricted',
+  'gcp-org-policy-google-search-grounding-unrestricted',
+];
 
 let fake: FakeGoogle;
 let env: Record<string, string>;

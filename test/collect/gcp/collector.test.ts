@@ -219,6 +219,7 @@ describe('reading the estate', () => {
       rootAccess: true,
       terminalAccess: true,
       fileDownloads: true,
+      autoUpgrade: false,
       secureBoot: false,
       vtpm: true,
       integrityMonitoring: false,
@@ -237,6 +238,7 @@ describe('reading the estate', () => {
       rootAccess: false,
       terminalAccess: false,
       fileDownloads: false,
+      autoUpgrade: true,
       secureBoot: true,
       vtpm: true,
       integrityMonitoring: true,
@@ -263,6 +265,11 @@ describe('reading the estate', () => {
       versioning: false,
       kmsKeyName: null,
       customerManagedKey: false,
+      // Its Sensitive Data Protection profile (data-profiles.test.ts).
+      dataProfile: 'projects/acme-ml/locations/us-central1/fileStoreDataProfiles/7770002',
+      sensitivityScore: 'SENSITIVITY_MODERATE',
+      dataRiskLevel: 'RISK_HIGH',
+      sensitiveInfoTypes: ['EMAIL_ADDRESS', 'PHONE_NUMBER'],
     });
     expect(assetById(inventory, ids.trainingBucket)).toMatchObject({ region: 'us-central1', tags: { 'data-classification': 'confidential' }, props: { publicRead: false, publicWrite: false, customerManagedKey: true, versioning: true } });
   });

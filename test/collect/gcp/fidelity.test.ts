@@ -93,6 +93,11 @@ describe('Cloud Storage', () => {
         versioning: true,
         kmsKeyName: 'projects/acme-security/locations/us-central1/keyRings/ml/cryptoKeys/vertex',
         customerManagedKey: true,
+        // The DLP profile needs only the bucket's location.
+        dataProfile: 'projects/acme-ml/locations/us-central1/fileStoreDataProfiles/7770001',
+        sensitivityScore: 'SENSITIVITY_HIGH',
+        dataRiskLevel: 'RISK_MODERATE',
+        sensitiveInfoTypes: ['EMAIL_ADDRESS', 'PERSON_NAME', 'US_SOCIAL_SECURITY_NUMBER'],
       });
       // Without the policy, public access is unknown where prevention is not enforced.
       expect(assetById(denied, ids.publicDropBucket).props).toMatchObject({ uniformBucketLevelAccess: true, customerManagedKey: false });

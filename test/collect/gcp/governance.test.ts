@@ -16,6 +16,7 @@ import { assetById, collectorContext, fakeGoogleEnv } from './helpers.js';
 const SCOPE = { gcpProjects: ['acme-ml', 'acme-sandbox', 'acme-legacy'] };
 const collector = createGcpCollector({ retry: { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 2 } });
 
+const estate = fakeEstate();
 let fake: FakeGoogle;
 let inventory: Inventory;
 let requests: FakeRequest[];
@@ -30,10 +31,17 @@ const ORG_POLICY_PROPS = [
   'orgPolicyVertexAiCmekRequired',
   'orgPolicyServiceAccountKeyCreationDisabled',
   'orgPolicyMemberDomainsRestricted',
+  'orgPolicyGenAIModelsRestricted',
+  'orgPolicyPartnerModelFeaturesRestricted',
+  'orgPolicyGoogleSearchGroundingDisabled',
+  'orgPolicyGroundingSourcesRestricted',
+  'orgPolicyNotebookAutoUpgradeRequired',
+  'orgPolicyVmExternalIpRestricted',
+  'orgPolicyDefaultServiceAccountGrantsDisabled',
 ];
 
 beforeAll(async () => {
-  fake = await startFakeGoogle(fakeEstate());
+  fake = await startFakeGoogle(estate);
   for (const [name, value] of Object.entries(fakeGoogleEnv(fake))) vi.stubEnv(name, value);
   inventory = await scan();
   requests = [...fake.requests];
@@ -61,6 +69,16 @@ describe('organization policies in effect', () => {
       // The legacy constraint has no policy; the managed one is enforced.
       orgPolicyServiceAccountKeyCreationDisabled: true,
       orgPolicyMemberDomainsRestricted: true,
+      // No generative model allowlist (the default); every partner-model feature allowed over a default that denies them.
+      orgPolicyGenAIModelsRestricted: false,
+      orgPolicyPartnerModelFeaturesRestricted: false,
+      // Google Search grounding not disabled, but the grounding sources limited to an allow list.
+      orgPolicyGoogleSearchGroundingDisabled: false,
+      orgPolicyGroundingSourcesRestricted: true,
+      orgPolicyNotebookAutoUpgradeRequired: true,
+      // One VM denied an external IP: every other VM may still have one.
+      orgPolicyVmExternalIpRestricted: false,
+      orgPolicyDefaultServiceAccountGrantsDisabled: false,
     });
     expect(assetById(inventory, 'projects/acme-ml').raw).toMatchObject({
       effectiveOrgPolicies: {
@@ -68,9 +86,10 @@ describe('organization policies in effect', () => {
         'ainotebooks.restrictPublicIp': { name: 'projects/111111111111/policies/ainotebooks.restrictPublicIp' },
       },
     });
-    // Every constraint at its default.
+    // Every constraint at its default: not enforced, every value allowed, except partner-model
+    // features, which ListConstraints gives a DENY default.
     const legacy = assetById(inventory, 'projects/acme-legacy').props;
-    for (const name of ORG_POLICY_PROPS) expect(legacy[name], name).toBe(false);
+    for (const name of ORG_POLICY_PROPS) expect(legacy[name], name).toBe(name === 'orgPolicyPartnerModelFeaturesRestricted');
     expect(describeViolations(fake.violations)).toBe('');
   });
 
@@ -79,6 +98,31 @@ describe('organization policies in effect', () => {
     for (const name of ORG_POLICY_PROPS) expect(props, name).not.toHaveProperty(name);
     expect(inventory.coverage.find((entry) => entry.account === 'acme-sandbox' && entry.service === 'orgpolicy')).toMatchObject({ status: 'denied', message: expect.stringContaining('PERMISSION_DENIED') });
     expect(inventory.coverage.find((entry) => entry.account === 'acme-ml' && entry.service === 'orgpolicy')?.status).toBe('ok');
+  });
+
+  it('reads the hardened side of the generative AI, Workbench and default-account constraints', async () => {
+    const ml = estate.projects['acme-ml']!;
+    const planted = ml.orgPolicies;
+    ml.orgPolicies = {
+      'vertexai.allowedGenAIModels': { rules: [{ values: { allowedValues: ['publishers/google/models/gemini-2.5-flash'] } }] },
+      'vertexai.disableGenAIGoogleSearchGrounding': { rules: [{ enforce: true }] },
+      'compute.vmExternalIpAccess': { rules: [{ denyAll: true }] },
+      'iam.automaticIamGrantsForDefaultServiceAccounts': { rules: [{ enforce: true }] },
+    };
+    try {
+      const hardened = await scan();
+      expect(assetById(hardened, 'projects/acme-ml').props).toMatchObject({
+        orgPolicyGenAIModelsRestricted: true,
+        // No policy: the DENY default of partner-model features.
+        orgPolicyPartnerModelFeaturesRestricted: true,
+        orgPolicyGoogleSearchGroundingDisabled: true,
+        orgPolicyGroundingSourcesRestricted: false,
+        orgPolicyVmExternalIpRestricted: true,
+        orgPolicyDefaultServiceAccountGrantsDisabled: true,
+      });
+    } finally {
+      ml.orgPolicies = planted;
+    }
   });
 
   it('without the constraints list, only policies with rules are known', async () => {

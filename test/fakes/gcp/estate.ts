@@ -72,6 +72,8 @@ export interface FakeProject {
   orgPolicies?: Record<string, unknown> | 'denied';
   /** RAG Engine files by corpus resource name (ListRagFiles); a corpus not here answers 404. */
   ragFiles?: Record<string, unknown[]>;
+  /** Sensitive Data Protection file store data profiles (FileStoreDataProfile records) by location; 'disabled': the DLP API is not enabled. */
+  dataProfiles?: Record<string, unknown[]> | 'disabled';
 }
 
 export interface FakeBucket {
@@ -467,6 +469,8 @@ const lockedWorkbench = (name: string, zone: string) => ({
       'notebook-disable-terminal': 'true',
       'notebook-disable-downloads': 'true',
       'notebook-disable-nbconvert': 'true',
+      // Weekly automatic upgrades (a cron schedule, https://cloud.google.com/vertex-ai/docs/workbench/instances/upgrade).
+      'notebook-upgrade-schedule': '00 19 * * SAT',
       'proxy-mode': 'service_account',
     },
     shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
@@ -575,6 +579,11 @@ const modelArmor = {
  * allowlist (allowAll), the terminal explicitly allowed, CMEK required for Workbench but not for
  * Vertex AI, and no policy anywhere for Workbench public IPs and file downloads nor for the legacy
  * key-creation constraint (their defaults: not enforced).
+ * Generative AI: every partner-model feature allowed (allowAll over the default, which denies them);
+ * grounding limited to RAG Engine corpora and Vertex AI Search (hardened) while Google Search
+ * grounding itself is not disabled; no generative model allowlist (its default). Workbench upgrade
+ * schedules are required; one named VM is denied an external IP, which leaves every other VM free;
+ * new default service accounts still get Editor (no policy: the default).
  */
 const orgPolicies: Record<string, unknown> = {
   'vertexai.allowedModels': { rules: [{ allowAll: true }] },
@@ -583,6 +592,10 @@ const orgPolicies: Record<string, unknown> = {
   'gcp.restrictNonCmekServices': { rules: [{ values: { deniedValues: ['is:notebooks.googleapis.com'] } }] },
   'iam.managed.disableServiceAccountKeyCreation': { rules: [{ enforce: true }] },
   'iam.allowedPolicyMemberDomains': { rules: [{ values: { allowedValues: ['C03xyz789'] } }] },
+  'vertexai.allowedPartnerModelFeatures': { rules: [{ allowAll: true }] },
+  'vertexai.genAIGroundingSources': { rules: [{ values: { allowedValues: ['VertexRagStore', 'VertexAiSearch'] } }] },
+  'ainotebooks.requireAutoUpgradeSchedule': { rules: [{ enforce: true }] },
+  'compute.vmExternalIpAccess': { rules: [{ values: { deniedValues: [`projects/${PROJECT}/zones/us-central1-a/instances/ds-workbench`] } }] },
 };
 
 /** The files of each RAG corpus, as ListRagFiles returns them (the file states as a name and a number). */
@@ -602,6 +615,39 @@ const ragFiles: Record<string, unknown[]> = {
   ],
   [ids.partnerCorpus]: [ragFile(ids.partnerCorpus, '5633531', 'Partner docs', { googleDriveSource: { resourceIds: [{ resourceType: 'RESOURCE_TYPE_FOLDER', resourceId: '1AbCdEfGhIjKlMnOp' }] } })],
   [ids.policiesCorpus]: [ragFile(ids.policiesCorpus, '5633541', 'handbook.pdf', { gcsSource: { uris: ['gs://acme-ml-models/policies/handbook.pdf'] } })],
+};
+
+/**
+ * Sensitive Data Protection profiles of acme-ml's buckets, from a project-level discovery scan, as
+ * ListFileStoreDataProfiles returns them (proto3 JSON: defaults left out, enums by name or number):
+ * the training bucket holds sensitive PII (HIGH), the public drop bucket PII (MODERATE, and its risk
+ * HIGH as it is public), the models bucket nothing sensitive (LOW: the hardened twin, which loses the
+ * sensitive-data assumption). acme-ml-outputs cannot be read, so it has no location and no profile.
+ */
+const dataProfile = (id: string, bucket: string, sensitivity: string | number, risk: string, infoTypes: string[], visibility: string) => ({
+  name: `projects/${PROJECT}/locations/us-central1/fileStoreDataProfiles/${id}`,
+  dataSourceType: { dataSource: 'google/storage/bucket' },
+  projectDataProfile: `projects/${PROJECT}/locations/us-central1/projectDataProfiles/5550001`,
+  projectId: PROJECT,
+  fileStoreLocation: 'us-central1',
+  dataStorageLocations: ['us-central1'],
+  locationType: 'region',
+  fileStorePath: `gs://${bucket}`,
+  fullResource: `//storage.googleapis.com/${bucket}`,
+  state: 'DONE',
+  profileLastGenerated: '2026-11-30T04:00:00Z',
+  resourceVisibility: visibility,
+  sensitivityScore: { score: sensitivity },
+  dataRiskLevel: { score: risk },
+  createTime: '2026-03-01T08:00:00Z',
+  ...(infoTypes.length > 0 ? { fileStoreInfoTypeSummaries: infoTypes.map((name) => ({ infoType: { name } })) } : {}),
+});
+const dataProfiles: Record<string, unknown[]> = {
+  'us-central1': [
+    dataProfile('7770001', 'acme-ml-training', 'SENSITIVITY_HIGH', 'RISK_MODERATE', ['US_SOCIAL_SECURITY_NUMBER', 'PERSON_NAME', 'EMAIL_ADDRESS'], 'RESOURCE_VISIBILITY_RESTRICTED'),
+    dataProfile('7770002', 'acme-ml-public-drop', 20, 'RISK_HIGH', ['EMAIL_ADDRESS', 'PHONE_NUMBER'], 'RESOURCE_VISIBILITY_PUBLIC'),
+    dataProfile('7770003', 'acme-ml-models', 'SENSITIVITY_LOW', 'RISK_LOW', [], 'RESOURCE_VISIBILITY_RESTRICTED'),
+  ],
 };
 
 const bucketRecord = (name: string, settings: Record<string, unknown>) => ({ kind: 'storage#bucket', name, projectNumber: NUMBER, location: 'US-CENTRAL1', storageClass: 'STANDARD', ...settings });
@@ -632,6 +678,7 @@ export function fakeEstate(): FakeGoogleEstate {
         services: { 'aiplatform.googleapis.com': 'ENABLED', 'generativelanguage.googleapis.com': 'ENABLED', 'notebooks.googleapis.com': 'ENABLED' },
         orgPolicies,
         ragFiles,
+        dataProfiles,
         apiKeys,
         modelArmor,
         locations: {

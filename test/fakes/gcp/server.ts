@@ -457,14 +457,31 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
       answer: () => {
         const found = project(estate, id);
         if (found.orgPolicies === 'denied') denied('orgpolicy.constraints.list');
-        const constraints = FAKE_CONSTRAINTS.map(({ name, kind, displayName }) => ({
+        const constraints = FAKE_CONSTRAINTS.map(({ name, kind, displayName, constraintDefault }) => ({
           name: `projects/${found.number}/constraints/${name}`,
           displayName,
-          constraintDefault: 'ALLOW',
+          constraintDefault: constraintDefault ?? 'ALLOW',
           ...(kind === 'boolean' ? { booleanConstraint: {} } : { listConstraint: { supportsUnder: true } }),
           supportsDryRun: true,
         }));
         return page('constraints', constraints, url.searchParams.get('pageToken'), pageSize);
+      },
+    };
+  }
+  if (method === 'GET' && (match = /^\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/fileStoreDataProfiles$/.exec(path))) {
+    const [, id, location] = match as unknown as [string, string, string];
+    return {
+      permission: 'dlp.fileStoreProfiles.list',
+      model: { proto: 'google.privacy.dlp.v2.ListFileStoreDataProfilesResponse' },
+      answer: () => {
+        const found = project(estate, id);
+        if (found.dataProfiles === 'disabled') throw new FakeHttpError(403, googleError(403, 'PERMISSION_DENIED', `Cloud Data Loss Prevention (DLP) API has not been used in project ${found.number} before or it is disabled.`, 'SERVICE_DISABLED'));
+        // The one filter the collector sends: file_store_path = "gs://BUCKET" (AIP-160).
+        const filter = url.searchParams.get('filter') ?? '';
+        const path = /^file_store_path = "([^"]+)"$/.exec(filter)?.[1];
+        if (filter !== '' && path === undefined) throw new FakeHttpError(400, googleError(400, 'INVALID_ARGUMENT', `Invalid filter: ${filter}`));
+        const profiles = (found.dataProfiles?.[location] ?? []).filter((profile) => path === undefined || (profile as { fileStorePath?: string }).fileStorePath === path);
+        return page('fileStoreDataProfiles', profiles, url.searchParams.get('pageToken'), pageSize);
       },
     };
   }
@@ -477,10 +494,12 @@ function routeOf(estate: FakeGoogleEstate, method: string, url: URL, pageSize: n
 
 /**
  * The constraints the fake knows, each with the default Google documents for it ("not enforced" for
- * the boolean ones, every value allowed for the list ones).
+ * the boolean ones, every value allowed for the list ones), except where `constraintDefault` says
+ * otherwise: partner-model features are off until a policy allows them ("Enable web search for
+ * partner models", https://cloud.google.com/vertex-ai/generative-ai/docs/control-model-access).
  * https://cloud.google.com/resource-manager/docs/organization-policy/org-policy-constraints
  */
-const FAKE_CONSTRAINTS: Array<{ name: string; kind: 'boolean' | 'list'; displayName: string }> = [
+const FAKE_CONSTRAINTS: Array<{ name: string; kind: 'boolean' | 'list'; displayName: string; constraintDefault?: 'DENY' }> = [
   { name: 'vertexai.allowedModels', kind: 'list', displayName: 'Define allowed Vertex AI models' },
   { name: 'ainotebooks.disableRootAccess', kind: 'boolean', displayName: 'Disable root access on new Vertex AI Workbench user-managed notebooks and instances' },
   { name: 'ainotebooks.disableTerminal', kind: 'boolean', displayName: 'Disable terminal on new Vertex AI Workbench instances' },
@@ -491,6 +510,13 @@ const FAKE_CONSTRAINTS: Array<{ name: string; kind: 'boolean' | 'list'; displayN
   { name: 'iam.managed.disableServiceAccountKeyCreation', kind: 'boolean', displayName: 'Block service account key creation' },
   { name: 'iam.allowedPolicyMemberDomains', kind: 'list', displayName: 'Domain restricted sharing' },
   { name: 'compute.requireOsLogin', kind: 'boolean', displayName: 'Require OS Login' },
+  { name: 'vertexai.allowedGenAIModels', kind: 'list', displayName: 'Define allowed generative AI models' },
+  { name: 'vertexai.allowedPartnerModelFeatures', kind: 'list', displayName: 'Define allowed partner model features', constraintDefault: 'DENY' },
+  { name: 'vertexai.disableGenAIGoogleSearchGrounding', kind: 'boolean', displayName: 'Disable Grounding with Google Search in generative AI APIs' },
+  { name: 'vertexai.genAIGroundingSources', kind: 'list', displayName: 'Define allowed grounding sources for generative AI' },
+  { name: 'ainotebooks.requireAutoUpgradeSchedule', kind: 'boolean', displayName: 'Require automatic scheduled upgrades on new Vertex AI Workbench user-managed notebooks and instances' },
+  { name: 'compute.vmExternalIpAccess', kind: 'list', displayName: 'Define allowed external IPs for VM instances' },
+  { name: 'iam.automaticIamGrantsForDefaultServiceAccounts', kind: 'boolean', displayName: 'Disable Automatic IAM Grants for Default Service Accounts' },
 ];
 
 /** One page of a list; an empty list is left out, as proto3 JSON leaves out every empty repeated field. */

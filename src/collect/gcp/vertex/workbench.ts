@@ -81,6 +81,8 @@ function describeInstance(instance: Instance, zone: string, estate: GcpEstate, p
           terminalAccess: setup.metadata?.['notebook-disable-terminal'] !== 'true',
           // Downloads from the JupyterLab file browser, and "Download as" other formats (nbconvert).
           fileDownloads: setup.metadata?.['notebook-disable-downloads'] !== 'true' || setup.metadata?.['notebook-disable-nbconvert'] !== 'true',
+          // A cron schedule for automatic environment upgrades; without one, upgrades are manual.
+          autoUpgrade: (setup.metadata?.['notebook-upgrade-schedule'] ?? '').trim() !== '',
           secureBoot: setup.shieldedInstanceConfig?.enableSecureBoot === true,
           // "Enabled by default" (gce_setup.proto): the API returns the value in force, and proto3 JSON
           // leaves out false; without the config at all, unknown.

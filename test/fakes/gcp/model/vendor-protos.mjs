@@ -47,6 +47,7 @@ const ROOTS = {
   'google/cloud/modelarmor/v1/service.proto': ['google.cloud.modelarmor.v1.ListTemplatesResponse', 'google.cloud.modelarmor.v1.FloorSetting'],
   'google/cloud/orgpolicy/v2/orgpolicy.proto': ['google.cloud.orgpolicy.v2.Policy', 'google.cloud.orgpolicy.v2.ListConstraintsResponse'],
   'google/identity/accesscontextmanager/v1/access_context_manager.proto': ['google.identity.accesscontextmanager.v1.ListAccessPoliciesResponse', 'google.identity.accesscontextmanager.v1.ListServicePerimetersResponse'],
+  'google/privacy/dlp/v2/dlp.proto': ['google.privacy.dlp.v2.ListFileStoreDataProfilesResponse'],
   // Google's error bodies: the status names, and the messages their details carry.
   'google/rpc/code.proto': ['google.rpc.Code'],
   'google/rpc/error_details.proto': [
@@ -67,7 +68,7 @@ const ROOTS = {
 const WELL_KNOWN = /^google\.protobuf\./;
 
 /** The directories the root files import from. */
-const DIRECTORIES = ['google/api', 'google/rpc', 'google/type', 'google/longrunning', 'google/cloud/aiplatform/v1', 'google/cloud/notebooks/v2', 'google/cloud/resourcemanager/v3', 'google/iam/v1', 'google/cloud/kms/v1', 'google/cloud/location', 'google/api/apikeys/v2', 'google/api/serviceusage/v1', 'google/cloud/modelarmor/v1', 'google/cloud/orgpolicy/v2', 'google/identity/accesscontextmanager/v1', 'google/identity/accesscontextmanager/type'];
+const DIRECTORIES = ['google/api', 'google/rpc', 'google/type', 'google/longrunning', 'google/cloud/aiplatform/v1', 'google/cloud/notebooks/v2', 'google/cloud/resourcemanager/v3', 'google/iam/v1', 'google/cloud/kms/v1', 'google/cloud/location', 'google/api/apikeys/v2', 'google/api/serviceusage/v1', 'google/cloud/modelarmor/v1', 'google/cloud/orgpolicy/v2', 'google/identity/accesscontextmanager/v1', 'google/identity/accesscontextmanager/type', 'google/privacy/dlp/v2'];
 
 const git = (...args) => execFileSync('git', ['-C', repository, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
 
