@@ -6,7 +6,7 @@ import { edgeKey, mergeUnreadEdges, type Asset, type Edge, type Inventory, type 
 import { AWS_RESOURCES, completeAws } from './aws.js';
 import { AZURE_RESOURCES } from './azure.js';
 import { GCP_RESOURCES } from './gcp.js';
-import type { PlannedInventory, ResourceMapping } from './mapping.js';
+import { marksAt, type PlannedInventory, type ResourceMapping } from './mapping.js';
 import { moduleCallPath, readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
 
 /**
@@ -59,8 +59,9 @@ class PlanInventoryBuilder implements PlannedInventory {
   constructor(private readonly plan: TerraformPlan) {}
 
   add(resource: PlannedResource, provider: Provider, mapping: ResourceMapping, location: SourceLine | undefined): void {
-    const arn = typeof resource.values.arn === 'string' ? resource.values.arn : undefined;
-    const id = mapping.id?.(resource) ?? arn ?? `terraform:${resource.address}`;
+    const own = mapping.id?.(resource);
+    const arn = own?.startsWith('arn:') ? own : typeof resource.values.arn === 'string' ? resource.values.arn : undefined;
+    const id = own ?? arn ?? `terraform:${resource.address}`;
     const providerKey = provider === 'azure' ? 'azurerm' : provider === 'gcp' ? 'google' : 'aws';
     const region = mapping.global ? 'global' : (mapping.region?.(resource) ?? arnPart(arn, 3) ?? this.plan.providerRegions.get(providerKey) ?? '');
     const tags = resource.values.tags_all ?? resource.values.tags;
@@ -99,9 +100,8 @@ class PlanInventoryBuilder implements PlannedInventory {
         }
         // A value that names something outside this plan (a role or key made elsewhere, or known only
         // after apply through a variable): the relation exists, but what it reaches is not in the plan.
-        const value = resource.values[argument];
         const target = this.referenced(resource, argument).some((address) => this.assetByAddress.has(addressKey(resource.module, address)));
-        if (!target && (typeof value === 'string' || (value === undefined && resource.unknown[argument] === true))) this.markEdgesUnread(asset.id, type);
+        if (!target && namesSomething(resource.values[argument], resource.unknown[argument])) this.markEdgesUnread(asset.id, type);
       }
     }
   }
@@ -173,6 +173,19 @@ class PlanInventoryBuilder implements PlannedInventory {
       coverage: providers.map((provider) => ({ provider, account: '', region: 'global', service: 'terraform-plan', status: 'ok' as const })),
     };
   }
+}
+
+/**
+ * Whether an argument names something: a string, a nested block with a string in it (a guardrail
+ * configuration's identifier), or a value known only after apply. Null, an empty block, or a block
+ * of nulls names nothing.
+ */
+function namesSomething(value: unknown, marks: unknown): boolean {
+  if (marks === true || (value === undefined && marks !== undefined)) return true;
+  if (typeof value === 'string') return value !== '';
+  if (Array.isArray(value)) return value.some((item, index) => namesSomething(item, marksAt(marks, index)));
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => namesSomething(item, marksAt(marks, key))) || Object.values(marks ?? {}).includes(true);
+  return false;
 }
 
 function addressKey(module: string, address: string): string {

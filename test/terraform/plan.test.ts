@@ -155,10 +155,88 @@ describe('scan --terraform-plan', () => {
 
   it('lists the planned assets in the inventory with their addresses', () => {
     const document = JSON.parse(runCli(['inventory', '--terraform-plan', PLAN, '--format', 'json']).stdout);
-    expect(document.summary.assets).toBe(7);
+    expect(document.summary.assets).toBe(18);
     const role = document.assets.find((asset: { name: string }) => asset.name === 'sagemaker-research');
     expect(role.props.admin).toBe(true);
     const features = document.assets.find((asset: { name: string }) => asset.name === 'sagemaker-features');
     expect(features.props.admin).toBe(false);
+  });
+});
+
+describe('scan --terraform-plan: Bedrock and SageMaker hosting', () => {
+  it('judges agents, guardrails, models, endpoints and Studio domains with the built-in rules; the guarded twins pass', () => {
+    const byName = rulesByName(scanJson(['--terraform-plan', PLAN]).findings);
+    // An administrator role and no guardrail: the agent's attack path is found before it exists.
+    expect(byName['ops-automation-agent']).toEqual(['aws-bedrock-agent-without-cmk', 'aws-bedrock-agent-without-guardrail', 'cross-ai-workload-identity-admin']);
+    expect(byName['legacy-chat-guardrail:DRAFT']).toEqual([
+      'aws-bedrock-guardrail-classic-tier',
+      'aws-bedrock-guardrail-contextual-grounding-disabled',
+      'aws-bedrock-guardrail-harmful-content-filters-missing',
+      'aws-bedrock-guardrail-prompt-attack-filter-missing',
+      'aws-bedrock-guardrail-sensitive-information-filter-missing',
+      'aws-bedrock-guardrail-without-cmk',
+      'aws-bedrock-guardrail-word-filter-missing',
+    ]);
+    // Its PROMPT_ATTACK filter blocks and its key is a key of the plan.
+    expect(byName['support-bot-guardrail:DRAFT']).not.toContain('aws-bedrock-guardrail-prompt-attack-filter-missing');
+    expect(byName['support-bot-guardrail:DRAFT']).not.toContain('aws-bedrock-guardrail-without-cmk');
+    expect(byName['customer-support-agent']).toBeUndefined();
+    expect(byName['support-kb']).toBeUndefined();
+    expect(byName['research-studio']).toEqual(['aws-sagemaker-domain-public-internet-access', 'aws-sagemaker-domain-sso-not-configured', 'aws-sagemaker-domain-without-cmk']);
+    expect(byName['churn-predictor-config']).toEqual(['aws-sagemaker-endpoint-config-without-cmk']);
+  });
+
+  it('gives the rule ids the demo gives their deployed twins, except where the plan lacks the resource that decides', () => {
+    const planned = scanJson(['--terraform-plan', PLAN]).findings;
+    const deployed = scanJson(['--demo']).findings;
+    const ids = (findings: JsonFinding[], type: string, name: string) =>
+      findings.filter((finding) => finding.resource.name === name && (finding.resource as { type?: string }).type === type).map((finding) => finding.ruleId).sort();
+    // Action groups are not read from a plan (the demo's agent has a tool without confirmation).
+    expect(ids(planned, 'aws.bedrock.agent', 'ops-automation-agent')).toEqual(expect.arrayContaining(ids(deployed, 'aws.bedrock.agent', 'ops-automation-agent').filter((id) => id !== 'cross-agent-tools-without-guardrail')));
+    // The demo's guardrail leaves tier and word filters unread; the plan knows them.
+    expect(ids(planned, 'aws.bedrock.guardrail', 'legacy-chat-guardrail:DRAFT')).toEqual(expect.arrayContaining(ids(deployed, 'aws.bedrock.guardrail', 'legacy-chat-guardrail')));
+    // Monitoring schedules are not read from a plan: the monitoring rule stays undecided.
+    expect(ids(planned, 'aws.sagemaker.endpoint', 'churn-predictor')).toEqual(ids(deployed, 'aws.sagemaker.endpoint', 'churn-predictor').filter((id) => id !== 'aws-sagemaker-endpoint-without-model-monitoring'));
+    expect(ids(planned, 'aws.sagemaker.endpoint-config', 'churn-predictor-config')).toEqual(ids(deployed, 'aws.sagemaker.endpoint-config', 'churn-predictor-config'));
+    // The demo's model also carries credentials in its environment; the planned one does not.
+    expect(ids(planned, 'aws.sagemaker.model', 'churn-predictor')).toEqual(ids(deployed, 'aws.sagemaker.model', 'churn-predictor').filter((id) => id !== 'cross-secret-in-model-configuration'));
+  });
+
+  it('draws the relations a live scan draws: guardrail, role, key, configuration, deployed model and artifact bucket', () => {
+    const dir = tempDir();
+    const snapshot = join(dir, 'snapshot.json');
+    runCli(['scan', '--terraform-plan', PLAN, '--save-snapshot', snapshot, '--format', 'json']);
+    const edges: Array<{ from: string; type: string; to: string }> = JSON.parse(readFileSync(snapshot, 'utf8')).edges;
+    const named = edges.map((edge) => `${edge.from.replace('terraform:', '')} ${edge.type} ${edge.to.replace('terraform:', '')}`);
+    expect(named).toEqual(
+      expect.arrayContaining([
+        'aws_bedrockagent_agent.support guarded-by aws_bedrock_guardrail.support',
+        'aws_bedrockagent_agent.support uses-identity aws_iam_role.support_agent',
+        'aws_bedrockagent_agent.support encrypted-by aws_kms_key.ml',
+        'aws_bedrockagent_knowledge_base.support uses-identity aws_iam_role.support_agent',
+        'aws_sagemaker_endpoint.churn configured-by aws_sagemaker_endpoint_configuration.churn',
+        'aws_sagemaker_endpoint.churn deploys aws_sagemaker_model.churn',
+        'aws_sagemaker_model.churn artifacts-in arn:aws:s3:::acme-fraud-training',
+        'aws_sagemaker_domain.studio uses-identity aws_iam_role.research',
+      ]),
+    );
+  });
+
+  it('keeps what is known only after apply, or named outside the plan, unknown: a guardrail action, a guardrail made elsewhere', () => {
+    const plan = JSON.parse(readFileSync(join(ROOT, PLAN), 'utf8'));
+    const values = (address: string) => plan.planned_values.root_module.resources.find((resource: { address: string }) => resource.address === address).values;
+    const change = (address: string) => plan.resource_changes.find((resource: { address: string }) => resource.address === address).change;
+    // The support guardrail's PROMPT_ATTACK action left to the provider: known only after apply.
+    delete values('aws_bedrock_guardrail.support').content_policy_config[0].filters_config[0].input_action;
+    change('aws_bedrock_guardrail.support').after_unknown.content_policy_config[0].filters_config[0].input_action = true;
+    // The ops agent names a guardrail by a literal id: one made outside this plan.
+    values('aws_bedrockagent_agent.ops').guardrail_configuration = [{ guardrail_identifier: 'gr0outside1', guardrail_version: '1' }];
+    const dir = tempDir({ 'plan.json': JSON.stringify(plan) });
+    const byName = rulesByName(scanJson(['--terraform-plan', join(dir, 'plan.json')]).findings);
+    expect(byName['support-bot-guardrail:DRAFT']).not.toContain('aws-bedrock-guardrail-prompt-attack-filter-missing');
+    const inventory = JSON.parse(runCli(['inventory', '--terraform-plan', join(dir, 'plan.json'), '--format', 'json']).stdout);
+    expect(inventory.assets.find((asset: { name: string }) => asset.name === 'support-bot-guardrail:DRAFT').props.promptAttackBlocking).toBeUndefined();
+    expect(byName['ops-automation-agent']).not.toContain('aws-bedrock-agent-without-guardrail');
+    expect(byName['ops-automation-agent']).toContain('cross-ai-workload-identity-admin');
   });
 });
