@@ -4,7 +4,7 @@ import type { EdgeType } from '../graph/edge-types.js';
 import { compareEdges, compareStrings } from '../graph/graph.js';
 import { edgeKey, mergeUnreadEdges, type Asset, type Edge, type Inventory, type Provider } from '../graph/model.js';
 import { AWS_RESOURCES, completeAws } from './aws.js';
-import { AZURE_RESOURCES } from './azure.js';
+import { AZURE_RESOURCES, completeAzure } from './azure.js';
 import { GCP_RESOURCES } from './gcp.js';
 import { marksAt, type PlannedInventory, type ResourceMapping } from './mapping.js';
 import { moduleCallPath, readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
@@ -19,7 +19,7 @@ import { moduleCallPath, readTerraformPlan, type PlannedResource, type Terraform
 
 const PROVIDER_MAPPINGS: ReadonlyArray<{ prefix: string; provider: Provider; resources: Readonly<Record<string, ResourceMapping>>; complete?: (plan: PlannedInventory) => void }> = [
   { prefix: 'aws_', provider: 'aws', resources: AWS_RESOURCES, complete: completeAws },
-  { prefix: 'azurerm_', provider: 'azure', resources: AZURE_RESOURCES },
+  { prefix: 'azurerm_', provider: 'azure', resources: AZURE_RESOURCES, complete: completeAzure },
   { prefix: 'google_', provider: 'gcp', resources: GCP_RESOURCES },
 ];
 

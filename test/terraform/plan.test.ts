@@ -240,3 +240,39 @@ describe('scan --terraform-plan: Bedrock and SageMaker hosting', () => {
     expect(byName['ops-automation-agent']).toContain('cross-ai-workload-identity-admin');
   });
 });
+
+describe('scan --terraform-plan: Azure AI Services, deployments, ML workspaces, storage and search', () => {
+  const AZURE_PLAN = join('fixtures', 'terraform', 'azure', 'plan.json');
+
+  it('judges an AI Services account as the live collector would, by the same rules as an OpenAI account', () => {
+    const byName = rulesByName(scanJson(['--terraform-plan', AZURE_PLAN]).findings);
+    // azurerm_ai_services names its arguments differently (public_network_access, local_authentication_enabled); the same defaults give the same findings.
+    expect(byName['acme-foundry']).toEqual(byName['acme-openai-public']);
+    expect(byName['acme-foundry']).toContain('azure-ai-account-local-auth-enabled');
+    expect(byName['acme-ml']).toEqual(['azure-ml-workspace-public-network-access', 'azure-ml-workspace-without-cmk']);
+    expect(byName['acme-rag-search']).toEqual([
+      'azure-search-local-auth-enabled',
+      'azure-search-public-network-unrestricted',
+      'azure-search-replicas-below-query-sla',
+      'azure-search-without-cmk',
+      'azure-search-without-managed-identity',
+    ]);
+    // The workspace keeps its artifacts there: AI data, reachable with shared keys.
+    expect(byName['acmemlartifacts']).toEqual(['azure-storage-ai-data-shared-key-access']);
+  });
+
+  it('reads a deployment\'s model and account, and leaves the content filter Azure picks unknown', () => {
+    const dir = tempDir();
+    const snapshot = join(dir, 'snapshot.json');
+    runCli(['scan', '--terraform-plan', AZURE_PLAN, '--save-snapshot', snapshot, '--format', 'json']);
+    const saved = JSON.parse(readFileSync(snapshot, 'utf8'));
+    const deployment = saved.assets.find((asset: { name: string }) => asset.name === 'gpt-4o');
+    expect(deployment.props).toMatchObject({ modelFormat: 'OpenAI', modelId: 'gpt-4o', modelVersion: '2024-08-06', skuName: 'GlobalStandard', capacity: 50 });
+    expect(deployment.props).not.toHaveProperty('raiPolicyName');
+    const edges = saved.edges.map((edge: { from: string; type: string; to: string }) => `${edge.from} ${edge.type} ${edge.to}`);
+    expect(edges).toContain('terraform:azurerm_cognitive_deployment.gpt4o part-of terraform:azurerm_cognitive_account.public');
+    expect(edges).toContain('terraform:azurerm_machine_learning_workspace.ml artifacts-in terraform:azurerm_storage_account.ml');
+    const storage = saved.assets.find((asset: { name: string }) => asset.name === 'acmemlartifacts');
+    expect(storage.props).toMatchObject({ sensitiveData: true, publicContainers: ['exports'], publicRead: true, sharedKeyAccess: true });
+  });
+});
