@@ -5,7 +5,7 @@ import { compareEdges, compareStrings } from '../graph/graph.js';
 import { edgeKey, mergeUnreadEdges, type Asset, type Edge, type Inventory, type Provider } from '../graph/model.js';
 import { AWS_RESOURCES, completeAws } from './aws.js';
 import { AZURE_RESOURCES, completeAzure } from './azure.js';
-import { GCP_RESOURCES } from './gcp.js';
+import { completeGcp, GCP_RESOURCES } from './gcp.js';
 import { marksAt, type PlannedInventory, type ResourceMapping } from './mapping.js';
 import { moduleCallPath, readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
 
@@ -20,7 +20,7 @@ import { moduleCallPath, readTerraformPlan, type PlannedResource, type Terraform
 const PROVIDER_MAPPINGS: ReadonlyArray<{ prefix: string; provider: Provider; resources: Readonly<Record<string, ResourceMapping>>; complete?: (plan: PlannedInventory) => void }> = [
   { prefix: 'aws_', provider: 'aws', resources: AWS_RESOURCES, complete: completeAws },
   { prefix: 'azurerm_', provider: 'azure', resources: AZURE_RESOURCES, complete: completeAzure },
-  { prefix: 'google_', provider: 'gcp', resources: GCP_RESOURCES },
+  { prefix: 'google_', provider: 'gcp', resources: GCP_RESOURCES, complete: completeGcp },
 ];
 
 /** The Terraform resource types aispm turns into assets, with their asset types, for docs/asset-types.md. */
@@ -93,15 +93,14 @@ class PlanInventoryBuilder implements PlannedInventory {
       const resource = this.resourceByAsset.get(id)!;
       const mapping = this.mappings.get(id)!;
       this.patchProps(id, mapping.props(resource, this));
-      for (const [argument, type] of Object.entries(mapping.edges ?? {})) {
-        for (const address of this.referenced(resource, argument)) {
-          const target = this.assetByAddress.get(addressKey(resource.module, address));
-          if (target) this.edge(asset.id, type, target);
-        }
+      for (const [argument, named] of Object.entries(mapping.edges ?? {})) {
+        const type = typeof named === 'string' ? named : named.edge;
+        const addresses = this.referenced(resource, argument).filter((address) => typeof named === 'string' || named.to.includes(address.slice(0, address.indexOf('.'))));
+        const targets = addresses.flatMap((address) => this.assetByAddress.get(addressKey(resource.module, address)) ?? []);
+        for (const target of targets) this.edge(asset.id, type, target);
         // A value that names something outside this plan (a role or key made elsewhere, or known only
         // after apply through a variable): the relation exists, but what it reaches is not in the plan.
-        const target = this.referenced(resource, argument).some((address) => this.assetByAddress.has(addressKey(resource.module, address)));
-        if (!target && namesSomething(resource.values[argument], resource.unknown[argument])) this.markEdgesUnread(asset.id, type);
+        if (targets.length === 0 && namesSomething(resource.values[argument], resource.unknown[argument])) this.markEdgesUnread(asset.id, type);
       }
     }
   }

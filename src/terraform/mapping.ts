@@ -19,8 +19,11 @@ export interface ResourceMapping {
   props: (resource: PlannedResource, plan: PlannedInventory) => Record<string, unknown>;
   /** What it reads, for docs/asset-types.md: the arguments and what they become. */
   reads: string;
-  /** Arguments whose references to other planned resources become edges of this type. */
-  edges?: Readonly<Record<string, EdgeType>>;
+  /**
+   * Arguments whose references to other planned resources become edges of this type; with `to`, only
+   * references to those resource types (a nested block that names a service account and a network).
+   */
+  edges?: Readonly<Record<string, EdgeType | { edge: EdgeType; to: readonly string[] }>>;
 }
 
 /** What a provider's mapping may ask of the inventory being built from a plan. */

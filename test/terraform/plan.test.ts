@@ -276,3 +276,54 @@ describe('scan --terraform-plan: Azure AI Services, deployments, ML workspaces, 
     expect(storage.props).toMatchObject({ sensitiveData: true, publicContainers: ['exports'], publicRead: true, sharedKeyAccess: true });
   });
 });
+
+describe('scan --terraform-plan: Google Cloud service accounts, IAM grants, buckets, keys, endpoints and datasets', () => {
+  const GCP_PLAN = join('fixtures', 'terraform', 'gcp', 'plan.json');
+
+  it('finds the attack path of a public Workbench instance whose service account the same plan makes an Editor', () => {
+    const byName = rulesByName(scanJson(['--terraform-plan', GCP_PLAN]).findings);
+    const deployed = rulesByName(scanJson(['--demo']).findings);
+    expect(byName['feature-eng-workbench']).toEqual(deployed['feature-eng-workbench']);
+    expect(byName['feature-eng-workbench']).toContain('cross-internet-exposed-workload-admin-identity');
+    // Models are deployed to an endpoint outside its resource: access logging and monitoring stay undecided.
+    expect(byName['recommendations-public']).toEqual(
+      deployed['recommendations-public']!.filter((id) => id !== 'gcp-vertex-endpoint-access-logging-disabled' && id !== 'gcp-vertex-endpoint-without-model-monitoring'),
+    );
+    expect(byName['recs-clicks']).toBeUndefined();
+  });
+
+  it('draws identity and data edges from the IAM grants, and public access from the bucket\'s IAM', () => {
+    const dir = tempDir();
+    const snapshot = join(dir, 'snapshot.json');
+    runCli(['scan', '--terraform-plan', GCP_PLAN, '--save-snapshot', snapshot, '--format', 'json']);
+    const saved = JSON.parse(readFileSync(snapshot, 'utf8'));
+    const account = 'projects/acme-vertex-prod/serviceAccounts/feature-eng@acme-vertex-prod.iam.gserviceaccount.com';
+    const edges = saved.edges.map((edge: { from: string; type: string; to: string }) => `${edge.from} ${edge.type} ${edge.to}`);
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        `projects/acme-vertex-prod/locations/us-central1-b/instances/feature-eng-workbench uses-identity ${account}`,
+        `${account} writes-data projects/_/buckets/acme-recs-training`,
+        'terraform:google_vertex_ai_dataset.clicks encrypted-by projects/acme-vertex-prod/locations/us-central1/keyRings/vertex/cryptoKeys/vertex-cmek',
+      ]),
+    );
+    const asset = (id: string) => saved.assets.find((candidate: { id: string }) => candidate.id === id);
+    expect(asset(account).props).toMatchObject({ email: 'feature-eng@acme-vertex-prod.iam.gserviceaccount.com', admin: true });
+    // Grants made outside the plan are not read: what else it reaches stays unknown.
+    expect(asset(account).unreadEdges).toEqual(expect.arrayContaining([{ edge: 'writes-data', direction: 'out' }]));
+    expect(asset('projects/_/buckets/acme-recs-training').props).toMatchObject({ publicRead: true, uniformBucketLevelAccess: true });
+    expect(asset('projects/_/buckets/acme-recs-training').props).not.toHaveProperty('publicWrite');
+    expect(asset('projects/acme-vertex-prod/locations/us-central1/keyRings/vertex/cryptoKeys/vertex-cmek').props).toEqual(expect.objectContaining({ rotationPeriodSeconds: 7776000 }));
+    // The locked instance names an account made elsewhere: its identity is not followed, nor assumed absent.
+    expect(asset('projects/acme-vertex-prod/locations/us-central1-a/instances/locked-workbench').unreadEdges).toEqual([{ edge: 'uses-identity', direction: 'out' }]);
+  });
+
+  it('does not call a service account an administrator, or not one, from a plan that grants it nothing', () => {
+    const plan = JSON.parse(readFileSync(join(ROOT, GCP_PLAN), 'utf8'));
+    plan.planned_values.root_module.resources = plan.planned_values.root_module.resources.filter((resource: { address: string }) => resource.address !== 'google_project_iam_member.feature_eng_editor');
+    const dir = tempDir({ 'plan.json': JSON.stringify(plan) });
+    const byName = rulesByName(scanJson(['--terraform-plan', join(dir, 'plan.json')]).findings);
+    expect(byName['feature-eng-workbench']).toEqual(['gcp-vertex-notebook-public-ip']);
+    const inventory = JSON.parse(runCli(['inventory', '--terraform-plan', join(dir, 'plan.json'), '--format', 'json']).stdout);
+    expect(inventory.assets.find((asset: { name: string }) => asset.name === 'feature-eng@acme-vertex-prod.iam.gserviceaccount.com').props).not.toHaveProperty('admin');
+  });
+});
