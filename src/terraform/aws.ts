@@ -7,7 +7,7 @@ import { assumeRoleWildcards, bucketAccess, grantsAdmin, grantsWildcardActions, 
 import { knownManagedPolicy } from '../collect/aws/managed-policies.js';
 import type { PlannedInventory, ResourceMapping } from './mapping.js';
 import { blockItems, blockOf, booleanOr, enabledFlag, knownString, marksAt, stringOrNull } from './mapping.js';
-import type { PlannedResource } from './plan.js';
+import { resourceTypeOf, type PlannedResource } from './plan.js';
 
 /**
  * The AWS provider's resources (hashicorp/aws, https://registry.terraform.io/providers/hashicorp/aws)
@@ -338,7 +338,7 @@ export function completeAws(plan: PlannedInventory): void {
   for (const policy of plan.resourcesOfType('aws_iam_policy')) {
     const arn = knownString(policy.values.arn);
     const document = parsePolicyDocument(knownString(policy.values.policy));
-    policyDocuments.set(policy.address, document);
+    policyDocuments.set(policy.configAddress, document);
     if (arn) policyDocuments.set(arn, document);
   }
   for (const role of roles) {
@@ -475,7 +475,7 @@ function completeBucket(plan: PlannedInventory, id: string): void {
     // Without these resources the bucket's own setting is not in the plan: unknown, never false.
     versioning: status === 'Enabled' ? true : status === 'Suspended' || status === 'Disabled' ? false : undefined,
     encryption: algorithm,
-    customerManagedKey: algorithm === undefined ? undefined : algorithm.startsWith('aws:kms') ? (byDefault && plan.referenced(encryption!, 'rule').some((address) => address.startsWith('aws_kms_key.')) ? true : undefined) : false,
+    customerManagedKey: algorithm === undefined ? undefined : algorithm.startsWith('aws:kms') ? (byDefault && plan.referenced(encryption!, 'rule').some((address) => resourceTypeOf(address) === 'aws_kms_key') ? true : undefined) : false,
     blockPublicAccess: block ? (settings.every((value) => value === true) ? true : settings.some((value) => value === false) ? false : undefined) : undefined,
   });
 }

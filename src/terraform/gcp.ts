@@ -206,7 +206,7 @@ function namesAccount(plan: PlannedInventory, grant: PlannedGrant, accountId: st
   if (grant.members.includes(`serviceAccount:${email}`)) return true;
   const account = plan.resourceOf(accountId);
   const argument = grant.resource.type.endsWith('_binding') ? 'members' : 'member';
-  return account !== undefined && grant.resource.module === account.module && plan.referenced(grant.resource, argument).includes(`${account.type}.${account.name}`);
+  return account !== undefined && plan.referenced(grant.resource, argument).includes(account.configAddress);
 }
 
 /**

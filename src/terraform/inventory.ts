@@ -7,7 +7,7 @@ import { AWS_RESOURCES, completeAws } from './aws.js';
 import { AZURE_RESOURCES, completeAzure } from './azure.js';
 import { completeGcp, GCP_RESOURCES } from './gcp.js';
 import { marksAt, type PlannedInventory, type ResourceMapping } from './mapping.js';
-import { moduleCallPath, readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
+import { readTerraformPlan, resourceTypeOf, type PlannedResource, type TerraformPlan } from './plan.js';
 
 /**
  * `--terraform-plan`: the resources a plan will create or keep, as assets of the same types, with the
@@ -79,7 +79,7 @@ class PlanInventoryBuilder implements PlannedInventory {
     };
     this.assets.set(id, asset);
     this.resourceByAsset.set(id, resource);
-    this.assetByAddress.set(addressKey(resource.module, `${resource.type}.${resource.name}`), id);
+    this.assetByAddress.set(resource.configAddress, id);
     this.mappings.set(id, mapping);
   }
 
@@ -95,8 +95,8 @@ class PlanInventoryBuilder implements PlannedInventory {
       this.patchProps(id, mapping.props(resource, this));
       for (const [argument, named] of Object.entries(mapping.edges ?? {})) {
         const type = typeof named === 'string' ? named : named.edge;
-        const addresses = this.referenced(resource, argument).filter((address) => typeof named === 'string' || named.to.includes(address.slice(0, address.indexOf('.'))));
-        const targets = addresses.flatMap((address) => this.assetByAddress.get(addressKey(resource.module, address)) ?? []);
+        const addresses = this.referenced(resource, argument).filter((address) => typeof named === 'string' || named.to.includes(resourceTypeOf(address)));
+        const targets = addresses.flatMap((address) => this.assetByAddress.get(address) ?? []);
         for (const target of targets) this.edge(asset.id, type, target);
         // A value that names something outside this plan (a role or key made elsewhere, or known only
         // after apply through a variable): the relation exists, but what it reaches is not in the plan.
@@ -118,16 +118,15 @@ class PlanInventoryBuilder implements PlannedInventory {
   }
 
   idOf(resource: PlannedResource): string {
-    return this.assetByAddress.get(addressKey(resource.module, `${resource.type}.${resource.name}`))!;
+    return this.assetByAddress.get(resource.configAddress)!;
   }
 
   attachedTo(assetId: string, type: string, argument: string): PlannedResource[] {
     const target = this.resourceByAsset.get(assetId);
     const asset = this.assets.get(assetId);
     if (!target || !asset) return [];
-    const address = `${target.type}.${target.name}`;
     return this.resourcesOfType(type).filter((resource) => {
-      if (resource.module === target.module && this.referenced(resource, argument).includes(address)) return true;
+      if (this.referenced(resource, argument).includes(target.configAddress)) return true;
       const value = resource.values[argument];
       return typeof value === 'string' && (value === asset.name || value === asset.id);
     });
@@ -139,7 +138,7 @@ class PlanInventoryBuilder implements PlannedInventory {
 
   customerManagedKey(resource: PlannedResource, argument: string): boolean | undefined {
     if (resource.values[argument] === null) return false;
-    if (this.referenced(resource, argument).some((address) => address.startsWith('aws_kms_key.'))) return true;
+    if (this.referenced(resource, argument).some((address) => resourceTypeOf(address) === 'aws_kms_key')) return true;
     const value = resource.values[argument];
     // An AWS managed key by its alias: not customer managed. Any other key outside the plan: unknown.
     return typeof value === 'string' && /:alias\/aws\/|^alias\/aws\//.test(value) ? false : undefined;
@@ -185,10 +184,6 @@ function namesSomething(value: unknown, marks: unknown): boolean {
   if (Array.isArray(value)) return value.some((item, index) => namesSomething(item, marksAt(marks, index)));
   if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => namesSomething(item, marksAt(marks, key))) || Object.values(marks ?? {}).includes(true);
   return false;
-}
-
-function addressKey(module: string, address: string): string {
-  return `${moduleCallPath(module)}\u0000${address}`;
 }
 
 function arnPart(arn: string | undefined, index: number): string | undefined {

@@ -327,3 +327,52 @@ describe('scan --terraform-plan: Google Cloud service accounts, IAM grants, buck
     expect(inventory.assets.find((asset: { name: string }) => asset.name === 'feature-eng@acme-vertex-prod.iam.gserviceaccount.com').props).not.toHaveProperty('admin');
   });
 });
+
+describe('scan --terraform-plan: module boundaries and the prior state', () => {
+  function snapshotOf(plan: unknown): { edges: Array<{ from: string; type: string; to: string }>; assets: Array<{ id: string; name: string; unreadEdges?: unknown }> } {
+    const dir = tempDir({ 'plan.json': JSON.stringify(plan) });
+    const snapshot = join(dir, 'snapshot.json');
+    runCli(['scan', '--terraform-plan', join(dir, 'plan.json'), '--save-snapshot', snapshot, '--format', 'json']);
+    return JSON.parse(readFileSync(snapshot, 'utf8'));
+  }
+  const readPlan = () => JSON.parse(readFileSync(join(ROOT, PLAN), 'utf8'));
+
+  it('follows a module variable to what the module call passes: the module\'s notebook uses the role of the root module', () => {
+    const saved = snapshotOf(readPlan());
+    expect(saved.edges).toContainEqual({ from: 'terraform:module.scratch.aws_sagemaker_notebook_instance.this', type: 'uses-identity', to: 'terraform:aws_iam_role.features' });
+    expect(saved.assets.find((asset) => asset.name === 'scratch-nb')!.unreadEdges).toBeUndefined();
+  });
+
+  it('follows a child module\'s output to what its expression refers to', () => {
+    const plan = readPlan();
+    const scratch = plan.configuration.root_module.module_calls.scratch;
+    scratch.module.outputs = { notebook_role: { expression: { references: ['var.role_arn'] } } };
+    const research = plan.configuration.root_module.resources.find((resource: { address: string }) => resource.address === 'aws_sagemaker_notebook_instance.research');
+    research.expressions.role_arn = { references: ['module.scratch.notebook_role', 'module.scratch'] };
+    const saved = snapshotOf(plan);
+    expect(saved.edges).toContainEqual({ from: 'terraform:aws_sagemaker_notebook_instance.research', type: 'uses-identity', to: 'terraform:aws_iam_role.features' });
+    expect(saved.edges).not.toContainEqual({ from: 'terraform:aws_sagemaker_notebook_instance.research', type: 'uses-identity', to: 'terraform:aws_iam_role.research' });
+  });
+
+  it('keeps what exists and the plan leaves out of planned_values (the prior state), and drops what it destroys', () => {
+    const plan = readPlan();
+    const resources: Array<{ address: string; values: Record<string, unknown> }> = plan.planned_values.root_module.resources;
+    // A targeted plan: the research role and its admin attachment exist already and are not in planned_values.
+    const existing = resources.filter((resource) => resource.address === 'aws_iam_role.research' || resource.address === 'aws_iam_role_policy_attachment.research_admin');
+    existing[0]!.values = { ...existing[0]!.values, arn: 'arn:aws:iam::111122223333:role/sagemaker-research' };
+    plan.planned_values.root_module.resources = resources.filter((resource) => !existing.includes(resource));
+    plan.resource_changes = plan.resource_changes.filter((change: { address: string }) => !existing.some((resource) => resource.address === change.address));
+    // The fraud-features notebook is being destroyed: in the prior state, with a delete change.
+    const features = resources.find((resource) => resource.address === 'aws_sagemaker_notebook_instance.features')!;
+    plan.prior_state = { format_version: '1.0', values: { root_module: { resources: [...existing, features] } } };
+    plan.planned_values.root_module.resources = plan.planned_values.root_module.resources.filter((resource: { address: string }) => resource !== features);
+    plan.resource_changes.find((change: { address: string }) => change.address === features.address).change.actions = ['delete'];
+    const saved = snapshotOf(plan);
+    expect(saved.assets.map((asset) => asset.name)).toContain('sagemaker-research');
+    expect(saved.assets.map((asset) => asset.name)).not.toContain('fraud-features-nb');
+    const dir = tempDir({ 'plan.json': JSON.stringify(plan) });
+    const byName = rulesByName(scanJson(['--terraform-plan', join(dir, 'plan.json')]).findings);
+    // The existing role is an administrator still: the notebook's attack path is found.
+    expect(byName['research-nb']).toContain('cross-ai-workload-identity-admin');
+  });
+});
