@@ -17,15 +17,26 @@ import { readTerraformPlan, resourceTypeOf, type PlannedResource, type Terraform
  * of its resource block, for SARIF locations on the pull request's lines.
  */
 
-const PROVIDER_MAPPINGS: ReadonlyArray<{ prefix: string; provider: Provider; resources: Readonly<Record<string, ResourceMapping>>; complete?: (plan: PlannedInventory) => void }> = [
-  { prefix: 'aws_', provider: 'aws', resources: AWS_RESOURCES, complete: completeAws },
-  { prefix: 'azurerm_', provider: 'azure', resources: AZURE_RESOURCES, complete: completeAzure },
-  { prefix: 'google_', provider: 'gcp', resources: GCP_RESOURCES, complete: completeGcp },
+const PROVIDER_MAPPINGS: ReadonlyArray<{
+  prefix: string;
+  provider: Provider;
+  /** The Terraform provider, as the registry names it. */
+  source: string;
+  resources: Readonly<Record<string, ResourceMapping>>;
+  complete?: (plan: PlannedInventory) => void;
+}> = [
+  { prefix: 'aws_', provider: 'aws', source: 'hashicorp/aws', resources: AWS_RESOURCES, complete: completeAws },
+  { prefix: 'azurerm_', provider: 'azure', source: 'hashicorp/azurerm', resources: AZURE_RESOURCES, complete: completeAzure },
+  { prefix: 'google_', provider: 'gcp', source: 'hashicorp/google', resources: GCP_RESOURCES, complete: completeGcp },
 ];
 
-/** The Terraform resource types aispm turns into assets, with their asset types, for docs/asset-types.md. */
-export function mappedResourceTypes(): Array<{ resourceType: string; assetType: string; reads: string }> {
-  return PROVIDER_MAPPINGS.flatMap(({ resources }) => Object.entries(resources).map(([resourceType, mapping]) => ({ resourceType, assetType: mapping.assetType, reads: mapping.reads })));
+/** The Terraform resource types aispm turns into assets, by provider, with their asset types, for docs/asset-types.md. */
+export function mappedResourceTypes(): Array<{ provider: Provider; source: string; resources: Array<{ resourceType: string; assetType: string; reads: string }> }> {
+  return PROVIDER_MAPPINGS.map(({ provider, source, resources }) => ({
+    provider,
+    source,
+    resources: Object.entries(resources).map(([resourceType, mapping]) => ({ resourceType, assetType: mapping.assetType, reads: mapping.reads })),
+  }));
 }
 
 export function loadTerraformPlan(file: string, configurationDir?: string): Inventory {
