@@ -43,8 +43,11 @@ export function assetTypesMarkdown(): string {
   for (const [name, meaning] of Object.entries(EDGE_TYPES)) out += `| \`${name}\` | ${cell(meaning)} |\n`;
   out += '\n## Operators\n\n| Operator | Meaning | Example |\n|---|---|---|\n';
   for (const operator of OPERATORS.values()) out += `| \`${operator.name}\` | ${cell(operator.summary)} | \`${cell(operator.example)}\` |\n`;
-  out += `\n## Terraform plans\n\n\`--terraform-plan\` reads \`terraform show -json\` output (JSON output format 1.x). These resource types become assets of the types below, with the same properties where the plan knows them; an argument known only after apply leaves its property unknown, and a reference from one planned resource to another becomes an edge. Other resource types are not read yet.\n\n| Terraform resource | Asset type | Reads |\n|---|---|---|\n`;
-  for (const { resourceType, assetType, reads } of mappedResourceTypes()) out += `| \`${resourceType}\` | \`${assetType}\` | ${cell(reads)} |\n`;
+  out += `\n## Terraform plans\n\n\`--terraform-plan\` reads \`terraform show -json\` output (JSON output format 1.x). These resource types become assets of the types below, with the same properties where the plan knows them; an argument known only after apply leaves its property unknown, and a reference from one planned resource to another becomes an edge, through module variables and outputs too. Resources the prior state holds and the plan keeps count as well; what it destroys does not. Other resource types are not read yet. The mapping is data, one file per provider (\`src/terraform/{aws,azure,gcp}.ts\`).\n`;
+  for (const { source, resources } of mappedResourceTypes()) {
+    out += `\n### Terraform provider ${source}\n\nArgument names as the provider documents them (https://registry.terraform.io/providers/${source}/latest/docs).\n\n| Terraform resource | Asset type | Reads |\n|---|---|---|\n`;
+    for (const { resourceType, assetType, reads } of resources) out += `| \`${resourceType}\` | \`${assetType}\` | ${cell(reads)} |\n`;
+  }
   const types = [...ASSET_TYPES.values()].sort((a, b) => (a.type < b.type ? -1 : 1));
   out += '\n## Types\n\n';
   for (const spec of types) out += `- [\`${spec.type}\`](#${spec.type.replace(/\./g, '')}): ${spec.title} (${spec.category})\n`;

@@ -1,8 +1,13 @@
+import type { GetGuardrailResponse } from '@aws-sdk/client-bedrock';
+import type { ContainerDefinition } from '@aws-sdk/client-sagemaker';
+import { guardrailPolicyProps } from '../collect/aws/guardrail-policies.js';
 import { OUTDATED_NOTEBOOK_PLATFORMS } from '../collect/aws/notebook-platforms.js';
+import { servedModel, volumeKeyApplies } from '../collect/aws/sagemaker-models.js';
 import { assumeRoleWildcards, bucketAccess, grantsAdmin, grantsWildcardActions, parsePolicyDocument, principals, type PolicyStatement } from '../collect/aws/iam-policy.js';
 import { knownManagedPolicy } from '../collect/aws/managed-policies.js';
 import type { PlannedInventory, ResourceMapping } from './mapping.js';
-import { blockOf, enabledFlag, knownString } from './mapping.js';
+import { blockItems, blockOf, booleanOr, enabledFlag, knownString, marksAt, stringOrNull } from './mapping.js';
+import { resourceTypeOf, type PlannedResource } from './plan.js';
 
 /**
  * The AWS provider's resources (hashicorp/aws, https://registry.terraform.io/providers/hashicorp/aws)
@@ -77,7 +82,235 @@ export const AWS_RESOURCES: Readonly<Record<string, ResourceMapping>> = {
     },
     props: () => ({ sensitiveData: true }),
   },
+  aws_bedrock_guardrail: {
+    assetType: 'aws.bedrock.guardrail',
+    reads:
+      'content_policy_config (filters_config: type, input_strength, output_strength, input_action, output_action, input_enabled, output_enabled; tier_config), contextual_grounding_policy_config, sensitive_information_policy_config (pii_entities_config, regexes_config), topic_policy_config, word_policy_config, kms_key_arn; the working draft, as GetGuardrail gives it, judged by the collector\'s own function; an action known only after apply leaves what it decides unknown',
+    edges: { kms_key_arn: 'encrypted-by' },
+    id: (resource) => knownString(resource.values.guardrail_arn),
+    // The live collector names the draft `<name>:DRAFT`; Terraform manages the draft.
+    name: (resource) => {
+      const name = knownString(resource.values.name);
+      return name ? `${name}:DRAFT` : undefined;
+    },
+    props: (resource, plan) => ({
+      ...guardrailPolicyProps(plannedGuardrail(resource)),
+      version: 'DRAFT',
+      kmsKeyArn: stringOrNull(resource.values.kms_key_arn),
+      customerManagedKey: plan.customerManagedKey(resource, 'kms_key_arn'),
+      status: knownString(resource.values.status),
+    }),
+  },
+  aws_bedrockagent_agent: {
+    assetType: 'aws.bedrock.agent',
+    reads:
+      'agent_name, foundation_model, guardrail_configuration (guardrail_identifier, guardrail_version), idle_session_ttl_in_seconds, customer_encryption_key_arn, prompt_override_configuration (prompt_creation_mode); agent_resource_role_arn, guardrail_configuration and customer_encryption_key_arn references become uses-identity, guarded-by and encrypted-by edges. Aliases are not read: a published version\'s guardrail stays unknown',
+    edges: { agent_resource_role_arn: 'uses-identity', guardrail_configuration: 'guarded-by', customer_encryption_key_arn: 'encrypted-by' },
+    id: (resource) => knownString(resource.values.agent_arn),
+    name: (resource) => knownString(resource.values.agent_name),
+    props: (resource, plan) => {
+      const values = resource.values;
+      const guardrail = blockOf(values.guardrail_configuration);
+      const identifier = guardrail === null ? null : guardrail === undefined ? undefined : stringOrNull(guardrail.guardrail_identifier);
+      const overrides = blockOf(values.prompt_override_configuration);
+      const prompts = overrides ? blockItems(overrides.prompt_configurations, undefined).map(({ item }) => item.prompt_creation_mode) : [];
+      return {
+        modelId: stringOrNull(values.foundation_model),
+        guardrailId: identifier,
+        // An identifier without a version is read as the draft, as GetAgent's answer is.
+        guardrailVersion: identifier === null ? null : identifier === undefined ? undefined : (stringOrNull(guardrail!.guardrail_version) ?? (guardrail!.guardrail_version === null ? null : undefined)),
+        idleSessionTtlSeconds: typeof values.idle_session_ttl_in_seconds === 'number' ? values.idle_session_ttl_in_seconds : undefined,
+        customerEncryptionKeyArn: stringOrNull(values.customer_encryption_key_arn),
+        customerManagedKey: plan.customerManagedKey(resource, 'customer_encryption_key_arn'),
+        promptOverride: overrides === null ? false : overrides === undefined || prompts.some((mode) => typeof mode !== 'string') ? undefined : prompts.includes('OVERRIDDEN'),
+      };
+    },
+  },
+  aws_bedrockagent_knowledge_base: {
+    assetType: 'aws.bedrock.knowledge-base',
+    reads:
+      'name, knowledge_base_configuration (type), storage_configuration (type), role_arn (a reference becomes a uses-identity edge). Data sources are separate resources, not read: what the knowledge base reads stays unknown',
+    edges: { role_arn: 'uses-identity' },
+    props: (resource) => {
+      const configuration = blockOf(resource.values.knowledge_base_configuration);
+      const storage = blockOf(resource.values.storage_configuration);
+      const type = configuration === null ? null : stringOrNull(configuration?.type);
+      return {
+        knowledgeBaseType: type,
+        storageType: storage === null ? null : stringOrNull(storage?.type),
+        // Only a managed knowledge base has a key of its own; the provider's block has none for it.
+        kmsKeyArn: type === undefined || type === 'MANAGED' ? undefined : null,
+        sensitiveData: true,
+      };
+    },
+  },
+  aws_sagemaker_model: {
+    assetType: 'aws.sagemaker.model',
+    reads:
+      'primary_container and container (image, image_config.repository_access_mode, model_data_url, model_data_source.s3_data_source.s3_uri, model_package_name), enable_network_isolation (default false), vpc_config, tags; execution_role_arn references become uses-identity edges, model artifacts in the plan\'s buckets artifacts-in edges',
+    edges: { execution_role_arn: 'uses-identity' },
+    props: (resource) => {
+      const containers = plannedContainers(resource.values);
+      if (!containers) return {};
+      const isolation = booleanOr(resource.values.enable_network_isolation, false);
+      const vpc = blockOf(resource.values.vpc_config);
+      const tags = resource.values.tags_all ?? resource.values.tags;
+      return {
+        ...servedModel(containers, tags !== null && typeof tags === 'object' ? (tags as Record<string, string>) : undefined),
+        networkIsolation: isolation,
+        networkIsolated: isolation,
+        vpcConfigured: vpc === null ? false : vpc === undefined ? undefined : true,
+        images: containers.flatMap((container) => (container.Image ? [container.Image] : [])),
+        repositoryAccessModes: containers.map((container) => container.ImageConfig?.RepositoryAccessMode ?? 'Platform'),
+        modelDataUrls: modelDataUrls(containers),
+      };
+    },
+  },
+  aws_sagemaker_endpoint_configuration: {
+    assetType: 'aws.sagemaker.endpoint-config',
+    reads:
+      'production_variants (variant_name, model_name, instance_type, initial_instance_count, serverless_config), kms_key_arn, data_capture_config (enable_capture, destination_s3_uri); kms_key_arn references become encrypted-by edges, the capture bucket of the plan a logs-to edge',
+    edges: { kms_key_arn: 'encrypted-by' },
+    props: (resource, plan) => {
+      const variants = plannedVariants(resource.values);
+      const key = stringOrNull(resource.values.kms_key_arn);
+      const capture = blockOf(resource.values.data_capture_config);
+      const keyApplies = variants !== undefined && variants.length > 0 && variants.every((variant) => typeof variant.instanceType === 'string') && volumeKeyApplies(variants.map((variant) => variant.instanceType ?? undefined));
+      return {
+        kmsKeyId: key,
+        // As for a live scan: no key where none can be set (serverless variants, local NVMe storage).
+        customerManagedKey: key !== null ? plan.customerManagedKey(resource, 'kms_key_arn') : variants === undefined ? undefined : keyApplies ? false : null,
+        dataCaptureEnabled: capture === null ? false : capture === undefined ? undefined : booleanOr(capture.enable_capture, false),
+        variants,
+      };
+    },
+  },
+  aws_sagemaker_endpoint: {
+    assetType: 'aws.sagemaker.endpoint',
+    reads:
+      'endpoint_config_name (a reference becomes a configured-by edge, and deploys edges to the configuration\'s models); status InService, which apply waits for; data capture and instance counts from the planned configuration (initial_instance_count, what the endpoint starts with). Monitoring schedules are not read: monitored-by stays unknown',
+    edges: { endpoint_config_name: 'configured-by' },
+    // Apply succeeds only once the endpoint is InService: the provider's create and update wait for
+    // that status (hashicorp/terraform-provider-aws internal/service/sagemaker/endpoint.go, waitEndpointInService).
+    props: () => ({ status: 'InService' }),
+  },
+  aws_sagemaker_domain: {
+    assetType: 'aws.sagemaker.domain',
+    reads:
+      'domain_name, app_network_access_type (the provider\'s default PublicInternetOnly is in the plan), auth_mode, kms_key_id, vpc_id; default_user_settings.execution_role and kms_key_id references become uses-identity and encrypted-by edges',
+    edges: { default_user_settings: 'uses-identity', kms_key_id: 'encrypted-by' },
+    name: (resource) => knownString(resource.values.domain_name),
+    props: (resource, plan) => {
+      const access = stringOrNull(resource.values.app_network_access_type);
+      return {
+        // Studio is opened only through the domain's authenticated URL, as for a live scan.
+        internetExposed: false,
+        appNetworkAccessType: access,
+        internetEgress: access === 'PublicInternetOnly' ? true : undefined,
+        authMode: stringOrNull(resource.values.auth_mode),
+        kmsKeyId: stringOrNull(resource.values.kms_key_id),
+        customerManagedKey: plan.customerManagedKey(resource, 'kms_key_id'),
+        vpcId: stringOrNull(resource.values.vpc_id),
+      };
+    },
+  },
 };
+
+/** An action known only after apply: the guardrail functions read an action they do not know as unknown. */
+const UNKNOWN_ACTION = 'known after apply';
+
+/**
+ * An aws_bedrock_guardrail as GetGuardrail would return its draft: the provider's blocks and arguments
+ * carry the API's fields under snake_case names (`content_policy_config.filters_config` is
+ * `contentPolicy.filters`). A direction whose action or enabled flag is known only after apply gets an
+ * action the guardrail functions read as unknown.
+ */
+function plannedGuardrail(resource: PlannedResource): GetGuardrailResponse {
+  const values = resource.values;
+  const policy = (name: string) => ({ block: blockOf(values[name]) ?? undefined, marks: marksAt(marksAt(resource.unknown, name), 0) });
+  const items = (parent: { block: Record<string, unknown> | undefined; marks: unknown }, name: string) => blockItems(parent.block?.[name], marksAt(parent.marks, name));
+  const text = (value: unknown) => knownString(value);
+  const flag = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
+  const directed = ({ item, marks }: { item: Record<string, unknown>; marks: unknown }) => {
+    const action = (direction: 'input' | 'output') =>
+      marksAt(marks, `${direction}_action`) === true || marksAt(marks, `${direction}_enabled`) === true ? UNKNOWN_ACTION : text(item[`${direction}_action`]);
+    return { inputAction: action('input'), outputAction: action('output'), inputEnabled: flag(item.input_enabled), outputEnabled: flag(item.output_enabled) };
+  };
+  const content = policy('content_policy_config');
+  const grounding = policy('contextual_grounding_policy_config');
+  const sensitive = policy('sensitive_information_policy_config');
+  const topics = policy('topic_policy_config');
+  const words = policy('word_policy_config');
+  const tier = blockOf(content.block?.tier_config);
+  return {
+    contentPolicy: content.block && {
+      filters: items(content, 'filters_config').map((filter) => ({ type: text(filter.item.type), inputStrength: text(filter.item.input_strength), outputStrength: text(filter.item.output_strength), ...directed(filter) })),
+      tier: tier ? { tierName: text(tier.tier_name) } : undefined,
+    },
+    contextualGroundingPolicy: grounding.block && {
+      filters: items(grounding, 'filters_config').map(({ item, marks }) => ({
+        type: text(item.type),
+        threshold: typeof item.threshold === 'number' ? item.threshold : undefined,
+        action: marksAt(marks, 'action') === true || marksAt(marks, 'enabled') === true ? UNKNOWN_ACTION : text(item.action),
+        enabled: flag(item.enabled),
+      })),
+    },
+    sensitiveInformationPolicy: sensitive.block && {
+      piiEntities: items(sensitive, 'pii_entities_config').map((entity) => ({ type: text(entity.item.type), action: text(entity.item.action), ...directed(entity) })),
+      regexes: items(sensitive, 'regexes_config').map((regex) => ({ name: text(regex.item.name), pattern: text(regex.item.pattern), action: text(regex.item.action), ...directed(regex) })),
+    },
+    topicPolicy: topics.block && { topics: items(topics, 'topics_config').map((topic) => ({ name: text(topic.item.name), ...directed(topic) })) },
+    wordPolicy: words.block && {
+      words: items(words, 'words_config').map((word) => ({ text: text(word.item.text), ...directed(word) })),
+      managedWordLists: items(words, 'managed_word_lists_config').map((list) => ({ type: text(list.item.type), ...directed(list) })),
+    },
+  } as GetGuardrailResponse;
+}
+
+/** A SageMaker model's containers as DescribeModel gives them; undefined when a container block is known only after apply. */
+function plannedContainers(values: Record<string, unknown>): ContainerDefinition[] | undefined {
+  const blocks = [values.primary_container, values.container];
+  if (blocks.some((block) => block !== null && !Array.isArray(block))) return undefined;
+  return blocks.flatMap((block) =>
+    blockItems(block, undefined).map(({ item }) => {
+      const imageConfig = blockOf(item.image_config);
+      const source = blockOf(blockOf(item.model_data_source)?.s3_data_source);
+      return {
+        Image: knownString(item.image),
+        ImageConfig: imageConfig ? { RepositoryAccessMode: knownString(imageConfig.repository_access_mode) as 'Platform' | 'Vpc' | undefined } : undefined,
+        ModelDataUrl: knownString(item.model_data_url),
+        ModelDataSource: source ? { S3DataSource: { S3Uri: knownString(source.s3_uri), S3DataType: undefined, CompressionType: undefined } } : undefined,
+        ModelPackageName: knownString(item.model_package_name),
+      } as ContainerDefinition;
+    }),
+  );
+}
+
+function modelDataUrls(containers: ContainerDefinition[]): string[] {
+  return containers.flatMap((container) => {
+    const uri = container.ModelDataUrl ?? container.ModelDataSource?.S3DataSource?.S3Uri;
+    return uri ? [uri] : [];
+  });
+}
+
+interface PlannedVariant {
+  name: string | null;
+  instanceType: string | null;
+  initialInstanceCount: number | null;
+  modelName: string | null;
+}
+
+/** An endpoint configuration's production variants as DescribeEndpointConfig lists them; undefined when a part is known only after apply. */
+function plannedVariants(values: Record<string, unknown>): PlannedVariant[] | undefined {
+  if (!Array.isArray(values.production_variants)) return undefined;
+  const variants = blockItems(values.production_variants, undefined).map(({ item }) => ({
+    name: stringOrNull(item.variant_name),
+    instanceType: stringOrNull(item.instance_type),
+    initialInstanceCount: typeof item.initial_instance_count === 'number' ? item.initial_instance_count : item.initial_instance_count === null ? null : undefined,
+    modelName: stringOrNull(item.model_name),
+  }));
+  return variants.some((variant) => Object.values(variant).includes(undefined)) ? undefined : (variants as PlannedVariant[]);
+}
 
 function enabledBoolean(value: unknown): boolean | undefined {
   return typeof value === 'boolean' ? value : undefined;
@@ -105,7 +338,7 @@ export function completeAws(plan: PlannedInventory): void {
   for (const policy of plan.resourcesOfType('aws_iam_policy')) {
     const arn = knownString(policy.values.arn);
     const document = parsePolicyDocument(knownString(policy.values.policy));
-    policyDocuments.set(policy.address, document);
+    policyDocuments.set(policy.configAddress, document);
     if (arn) policyDocuments.set(arn, document);
   }
   for (const role of roles) {
@@ -171,6 +404,63 @@ export function completeAws(plan: PlannedInventory): void {
     }
   }
   for (const bucket of plan.assetsOfType('aws.s3.bucket')) completeBucket(plan, bucket.id);
+  completeSageMaker(plan);
+  // What the plan's Bedrock resources relate to through resources aispm does not read from a plan yet
+  // (aliases, knowledge base associations and data sources): unknown, never absent.
+  for (const agent of plan.assetsOfType('aws.bedrock.agent')) {
+    plan.markEdgesUnread(agent.id, 'part-of', 'in');
+    plan.markEdgesUnread(agent.id, 'reads-data');
+  }
+  for (const knowledgeBase of plan.assetsOfType('aws.bedrock.knowledge-base')) plan.markEdgesUnread(knowledgeBase.id, 'reads-data');
+}
+
+/** The bucket asset of the plan an S3 URI names (`s3://bucket/key`), as the live collector resolves it. */
+function bucketOf(plan: PlannedInventory, uri: string | null | undefined): string | undefined {
+  const name = uri?.match(/^s3:\/\/([^/]+)/)?.[1];
+  return name && plan.assetsOfType('aws.s3.bucket').find((bucket) => bucket.id === `arn:aws:s3:::${name}`)?.id;
+}
+
+/**
+ * The SageMaker relations a live scan draws once the region is read: a model's artifacts in a bucket,
+ * an endpoint configuration's data capture bucket, and an endpoint's configuration, models and data
+ * capture (DescribeEndpoint reports the configuration's; its instances start at initial_instance_count).
+ */
+function completeSageMaker(plan: PlannedInventory): void {
+  for (const model of plan.assetsOfType('aws.sagemaker.model')) {
+    for (const uri of (model.props.modelDataUrls as string[] | undefined) ?? []) {
+      const bucket = bucketOf(plan, uri);
+      if (bucket) plan.edge(model.id, 'artifacts-in', bucket);
+    }
+  }
+  const models = plan.assetsOfType('aws.sagemaker.model');
+  const configured = new Set<string>();
+  for (const config of plan.assetsOfType('aws.sagemaker.endpoint-config')) {
+    const resource = plan.resourceOf(config.id)!;
+    const capture = blockOf(resource.values.data_capture_config);
+    const captureBucket = capture ? bucketOf(plan, knownString(capture.destination_s3_uri)) : undefined;
+    if (captureBucket && capture?.enable_capture === true) plan.edge(config.id, 'logs-to', captureBucket);
+    const variants = config.props.variants as PlannedVariant[] | undefined;
+    const served = models.filter((model) => variants?.some((variant) => variant.modelName === model.name) || plan.attachedTo(model.id, resource.type, 'production_variants').includes(resource));
+    for (const endpoint of plan.attachedTo(config.id, 'aws_sagemaker_endpoint', 'endpoint_config_name')) {
+      const id = plan.idOf(endpoint);
+      configured.add(id);
+      for (const model of served) plan.edge(id, 'deploys', model.id);
+      // A variant naming a model outside the plan: what it deploys is not known here.
+      if (variants === undefined || variants.some((variant) => variant.modelName !== null && !served.some((model) => model.name === variant.modelName))) plan.markEdgesUnread(id, 'deploys');
+      const counts = (variants ?? []).flatMap((variant) => (variant.initialInstanceCount === null ? [] : [variant.initialInstanceCount]));
+      plan.patchProps(id, {
+        dataCaptureEnabled: config.props.dataCaptureEnabled,
+        loggingEnabled: config.props.dataCaptureEnabled,
+        variants: variants?.map((variant) => ({ name: variant.name, currentInstanceCount: variant.initialInstanceCount })),
+        minInstanceCount: variants === undefined ? undefined : counts.length > 0 ? Math.min(...counts) : null,
+      });
+    }
+  }
+  for (const endpoint of plan.assetsOfType('aws.sagemaker.endpoint')) {
+    // Monitoring schedules are not read from a plan yet.
+    plan.markEdgesUnread(endpoint.id, 'monitored-by');
+    if (!configured.has(endpoint.id)) plan.markEdgesUnread(endpoint.id, 'deploys');
+  }
 }
 
 function completeBucket(plan: PlannedInventory, id: string): void {
@@ -185,7 +475,7 @@ function completeBucket(plan: PlannedInventory, id: string): void {
     // Without these resources the bucket's own setting is not in the plan: unknown, never false.
     versioning: status === 'Enabled' ? true : status === 'Suspended' || status === 'Disabled' ? false : undefined,
     encryption: algorithm,
-    customerManagedKey: algorithm === undefined ? undefined : algorithm.startsWith('aws:kms') ? (byDefault && plan.referenced(encryption!, 'rule').some((address) => address.startsWith('aws_kms_key.')) ? true : undefined) : false,
+    customerManagedKey: algorithm === undefined ? undefined : algorithm.startsWith('aws:kms') ? (byDefault && plan.referenced(encryption!, 'rule').some((address) => resourceTypeOf(address) === 'aws_kms_key') ? true : undefined) : false,
     blockPublicAccess: block ? (settings.every((value) => value === true) ? true : settings.some((value) => value === false) ? false : undefined) : undefined,
   });
 }

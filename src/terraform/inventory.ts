@@ -4,10 +4,10 @@ import type { EdgeType } from '../graph/edge-types.js';
 import { compareEdges, compareStrings } from '../graph/graph.js';
 import { edgeKey, mergeUnreadEdges, type Asset, type Edge, type Inventory, type Provider } from '../graph/model.js';
 import { AWS_RESOURCES, completeAws } from './aws.js';
-import { AZURE_RESOURCES } from './azure.js';
-import { GCP_RESOURCES } from './gcp.js';
-import type { PlannedInventory, ResourceMapping } from './mapping.js';
-import { moduleCallPath, readTerraformPlan, type PlannedResource, type TerraformPlan } from './plan.js';
+import { AZURE_RESOURCES, completeAzure } from './azure.js';
+import { completeGcp, GCP_RESOURCES } from './gcp.js';
+import { marksAt, type PlannedInventory, type ResourceMapping } from './mapping.js';
+import { readTerraformPlan, resourceTypeOf, type PlannedResource, type TerraformPlan } from './plan.js';
 
 /**
  * `--terraform-plan`: the resources a plan will create or keep, as assets of the same types, with the
@@ -17,15 +17,26 @@ import { moduleCallPath, readTerraformPlan, type PlannedResource, type Terraform
  * of its resource block, for SARIF locations on the pull request's lines.
  */
 
-const PROVIDER_MAPPINGS: ReadonlyArray<{ prefix: string; provider: Provider; resources: Readonly<Record<string, ResourceMapping>>; complete?: (plan: PlannedInventory) => void }> = [
-  { prefix: 'aws_', provider: 'aws', resources: AWS_RESOURCES, complete: completeAws },
-  { prefix: 'azurerm_', provider: 'azure', resources: AZURE_RESOURCES },
-  { prefix: 'google_', provider: 'gcp', resources: GCP_RESOURCES },
+const PROVIDER_MAPPINGS: ReadonlyArray<{
+  prefix: string;
+  provider: Provider;
+  /** The Terraform provider, as the registry names it. */
+  source: string;
+  resources: Readonly<Record<string, ResourceMapping>>;
+  complete?: (plan: PlannedInventory) => void;
+}> = [
+  { prefix: 'aws_', provider: 'aws', source: 'hashicorp/aws', resources: AWS_RESOURCES, complete: completeAws },
+  { prefix: 'azurerm_', provider: 'azure', source: 'hashicorp/azurerm', resources: AZURE_RESOURCES, complete: completeAzure },
+  { prefix: 'google_', provider: 'gcp', source: 'hashicorp/google', resources: GCP_RESOURCES, complete: completeGcp },
 ];
 
-/** The Terraform resource types aispm turns into assets, with their asset types, for docs/asset-types.md. */
-export function mappedResourceTypes(): Array<{ resourceType: string; assetType: string; reads: string }> {
-  return PROVIDER_MAPPINGS.flatMap(({ resources }) => Object.entries(resources).map(([resourceType, mapping]) => ({ resourceType, assetType: mapping.assetType, reads: mapping.reads })));
+/** The Terraform resource types aispm turns into assets, by provider, with their asset types, for docs/asset-types.md. */
+export function mappedResourceTypes(): Array<{ provider: Provider; source: string; resources: Array<{ resourceType: string; assetType: string; reads: string }> }> {
+  return PROVIDER_MAPPINGS.map(({ provider, source, resources }) => ({
+    provider,
+    source,
+    resources: Object.entries(resources).map(([resourceType, mapping]) => ({ resourceType, assetType: mapping.assetType, reads: mapping.reads })),
+  }));
 }
 
 export function loadTerraformPlan(file: string, configurationDir?: string): Inventory {
@@ -59,8 +70,9 @@ class PlanInventoryBuilder implements PlannedInventory {
   constructor(private readonly plan: TerraformPlan) {}
 
   add(resource: PlannedResource, provider: Provider, mapping: ResourceMapping, location: SourceLine | undefined): void {
-    const arn = typeof resource.values.arn === 'string' ? resource.values.arn : undefined;
-    const id = mapping.id?.(resource) ?? arn ?? `terraform:${resource.address}`;
+    const own = mapping.id?.(resource);
+    const arn = own?.startsWith('arn:') ? own : typeof resource.values.arn === 'string' ? resource.values.arn : undefined;
+    const id = own ?? arn ?? `terraform:${resource.address}`;
     const providerKey = provider === 'azure' ? 'azurerm' : provider === 'gcp' ? 'google' : 'aws';
     const region = mapping.global ? 'global' : (mapping.region?.(resource) ?? arnPart(arn, 3) ?? this.plan.providerRegions.get(providerKey) ?? '');
     const tags = resource.values.tags_all ?? resource.values.tags;
@@ -78,7 +90,7 @@ class PlanInventoryBuilder implements PlannedInventory {
     };
     this.assets.set(id, asset);
     this.resourceByAsset.set(id, resource);
-    this.assetByAddress.set(addressKey(resource.module, `${resource.type}.${resource.name}`), id);
+    this.assetByAddress.set(resource.configAddress, id);
     this.mappings.set(id, mapping);
   }
 
@@ -92,16 +104,14 @@ class PlanInventoryBuilder implements PlannedInventory {
       const resource = this.resourceByAsset.get(id)!;
       const mapping = this.mappings.get(id)!;
       this.patchProps(id, mapping.props(resource, this));
-      for (const [argument, type] of Object.entries(mapping.edges ?? {})) {
-        for (const address of this.referenced(resource, argument)) {
-          const target = this.assetByAddress.get(addressKey(resource.module, address));
-          if (target) this.edge(asset.id, type, target);
-        }
+      for (const [argument, named] of Object.entries(mapping.edges ?? {})) {
+        const type = typeof named === 'string' ? named : named.edge;
+        const addresses = this.referenced(resource, argument).filter((address) => typeof named === 'string' || named.to.includes(resourceTypeOf(address)));
+        const targets = addresses.flatMap((address) => this.assetByAddress.get(address) ?? []);
+        for (const target of targets) this.edge(asset.id, type, target);
         // A value that names something outside this plan (a role or key made elsewhere, or known only
         // after apply through a variable): the relation exists, but what it reaches is not in the plan.
-        const value = resource.values[argument];
-        const target = this.referenced(resource, argument).some((address) => this.assetByAddress.has(addressKey(resource.module, address)));
-        if (!target && (typeof value === 'string' || (value === undefined && resource.unknown[argument] === true))) this.markEdgesUnread(asset.id, type);
+        if (targets.length === 0 && namesSomething(resource.values[argument], resource.unknown[argument])) this.markEdgesUnread(asset.id, type);
       }
     }
   }
@@ -119,16 +129,15 @@ class PlanInventoryBuilder implements PlannedInventory {
   }
 
   idOf(resource: PlannedResource): string {
-    return this.assetByAddress.get(addressKey(resource.module, `${resource.type}.${resource.name}`))!;
+    return this.assetByAddress.get(resource.configAddress)!;
   }
 
   attachedTo(assetId: string, type: string, argument: string): PlannedResource[] {
     const target = this.resourceByAsset.get(assetId);
     const asset = this.assets.get(assetId);
     if (!target || !asset) return [];
-    const address = `${target.type}.${target.name}`;
     return this.resourcesOfType(type).filter((resource) => {
-      if (resource.module === target.module && this.referenced(resource, argument).includes(address)) return true;
+      if (this.referenced(resource, argument).includes(target.configAddress)) return true;
       const value = resource.values[argument];
       return typeof value === 'string' && (value === asset.name || value === asset.id);
     });
@@ -140,7 +149,7 @@ class PlanInventoryBuilder implements PlannedInventory {
 
   customerManagedKey(resource: PlannedResource, argument: string): boolean | undefined {
     if (resource.values[argument] === null) return false;
-    if (this.referenced(resource, argument).some((address) => address.startsWith('aws_kms_key.'))) return true;
+    if (this.referenced(resource, argument).some((address) => resourceTypeOf(address) === 'aws_kms_key')) return true;
     const value = resource.values[argument];
     // An AWS managed key by its alias: not customer managed. Any other key outside the plan: unknown.
     return typeof value === 'string' && /:alias\/aws\/|^alias\/aws\//.test(value) ? false : undefined;
@@ -175,8 +184,17 @@ class PlanInventoryBuilder implements PlannedInventory {
   }
 }
 
-function addressKey(module: string, address: string): string {
-  return `${moduleCallPath(module)}\u0000${address}`;
+/**
+ * Whether an argument names something: a string, a nested block with a string in it (a guardrail
+ * configuration's identifier), or a value known only after apply. Null, an empty block, or a block
+ * of nulls names nothing.
+ */
+function namesSomething(value: unknown, marks: unknown): boolean {
+  if (marks === true || (value === undefined && marks !== undefined)) return true;
+  if (typeof value === 'string') return value !== '';
+  if (Array.isArray(value)) return value.some((item, index) => namesSomething(item, marksAt(marks, index)));
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => namesSomething(item, marksAt(marks, key))) || Object.values(marks ?? {}).includes(true);
+  return false;
 }
 
 function arnPart(arn: string | undefined, index: number): string | undefined {

@@ -19,8 +19,11 @@ export interface ResourceMapping {
   props: (resource: PlannedResource, plan: PlannedInventory) => Record<string, unknown>;
   /** What it reads, for docs/asset-types.md: the arguments and what they become. */
   reads: string;
-  /** Arguments whose references to other planned resources become edges of this type. */
-  edges?: Readonly<Record<string, EdgeType>>;
+  /**
+   * Arguments whose references to other planned resources become edges of this type; with `to`, only
+   * references to those resource types (a nested block that names a service account and a network).
+   */
+  edges?: Readonly<Record<string, EdgeType | { edge: EdgeType; to: readonly string[] }>>;
 }
 
 /** What a provider's mapping may ask of the inventory being built from a plan. */
@@ -60,4 +63,28 @@ export function blockOf(value: unknown): Record<string, unknown> | null | undefi
   const first = value[0];
   if (first === undefined) return null;
   return first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The known-after-apply marks under a key or index of a resource's marks (`after_unknown` mirrors the
+ * values: `true` at an unknown value, objects and arrays of marks inside blocks).
+ */
+export function marksAt(marks: unknown, key: string | number): unknown {
+  return marks !== null && typeof marks === 'object' ? (marks as Record<string | number, unknown>)[key] : undefined;
+}
+
+/** The items of a repeated nested block, each with its known-after-apply marks. */
+export function blockItems(value: unknown, marks: unknown): Array<{ item: Record<string, unknown>; marks: unknown }> {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => (item !== null && typeof item === 'object' ? [{ item: item as Record<string, unknown>, marks: marksAt(marks, index) }] : []));
+}
+
+/** A string argument: its value, null when not set, undefined when known only after apply. */
+export function stringOrNull(value: unknown): string | null | undefined {
+  return value === null ? null : knownString(value);
+}
+
+/** A boolean argument the provider leaves null when not set: the API's default then; undefined when unknown. */
+export function booleanOr(value: unknown, absent: boolean): boolean | undefined {
+  return typeof value === 'boolean' ? value : value === null ? absent : undefined;
 }

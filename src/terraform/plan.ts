@@ -37,18 +37,21 @@ const resourceChange = z.looseObject({
 
 interface ConfigModule {
   resources?: Array<{ address: string; expressions?: Record<string, unknown> }>;
-  module_calls?: Record<string, { source?: string; module?: ConfigModule }>;
+  module_calls?: Record<string, { source?: string; expressions?: Record<string, unknown>; module?: ConfigModule }>;
+  outputs?: Record<string, { expression?: unknown }>;
 }
 const configModule: z.ZodType<ConfigModule> = z.lazy(() =>
   z.looseObject({
     resources: z.array(z.looseObject({ address: z.string(), expressions: z.record(z.string(), z.unknown()).optional() })).optional(),
-    module_calls: z.record(z.string(), z.looseObject({ source: z.string().optional(), module: configModule.optional() })).optional(),
+    module_calls: z.record(z.string(), z.looseObject({ source: z.string().optional(), expressions: z.record(z.string(), z.unknown()).optional(), module: configModule.optional() })).optional(),
+    outputs: z.record(z.string(), z.looseObject({ expression: z.unknown().optional() })).optional(),
   }),
 );
 
 const planSchema = z.looseObject({
   format_version: z.string(),
   planned_values: z.looseObject({ root_module: valuesModule }),
+  prior_state: z.looseObject({ values: z.looseObject({ root_module: valuesModule }).optional() }).optional(),
   resource_changes: z.array(resourceChange).optional(),
   configuration: z
     .looseObject({
@@ -72,7 +75,12 @@ export interface PlannedResource {
   unknown: Record<string, unknown>;
   /** Attributes the provider marks sensitive; their values are never kept. */
   sensitive: Record<string, unknown>;
-  /** The addresses of the resources each attribute's expression refers to, from the configuration, in this resource's module. */
+  /** The resource's address in the configuration: module calls without instance keys, no index (`module.ml.aws_iam_role.notebook`). */
+  configAddress: string;
+  /**
+   * The configuration addresses (as `configAddress`) of the resources each attribute's expression
+   * refers to: in its own module, or through a module variable or a child module's output in another.
+   */
   references: Record<string, string[]>;
   /** What apply will do to it (`create`, `update`, `no-op`, `delete` and `create` to replace). */
   actions: string[];
@@ -99,30 +107,38 @@ export function readTerraformPlan(file: string): TerraformPlan {
   const changes = new Map((plan.resource_changes ?? []).map((change) => [change.address, change]));
   const config = configIndex(plan.configuration?.root_module);
   const resources: PlannedResource[] = [];
-  const visit = (module: ValuesModule) => {
+  const seen = new Set<string>();
+  const visit = (module: ValuesModule, prior: boolean) => {
     for (const resource of module.resources ?? []) {
-      if (resource.mode !== 'managed') continue;
+      if (resource.mode !== 'managed' || seen.has(resource.address)) continue;
       const change = changes.get(resource.address)?.change;
       // A resource to be destroyed is not in planned_values; one to be replaced is, as it will be.
-      if (change?.actions.length === 1 && change.actions[0] === 'delete') continue;
+      if (change?.actions.includes('delete') && (prior || change.actions.length === 1)) continue;
+      seen.add(resource.address);
       const modulePath = modulePathOf(resource.address);
-      const configured = config(modulePath, configAddress(resource.address));
+      const local = configAddress(resource.address);
+      const configured = config(modulePath, local);
       resources.push({
         address: resource.address,
         module: modulePath,
+        configAddress: qualified(moduleCallPath(modulePath), local),
         type: resource.type,
         name: resource.name,
         values: resource.values ?? {},
-        unknown: asRecord(change?.after_unknown),
-        sensitive: { ...asRecord(resource.sensitive_values), ...asRecord(change?.after_sensitive) },
+        // What the prior state holds is known: it exists and this plan leaves it as it is.
+        unknown: prior ? {} : asRecord(change?.after_unknown),
+        sensitive: { ...asRecord(resource.sensitive_values), ...(prior ? {} : asRecord(change?.after_sensitive)) },
         references: configured?.references ?? {},
-        actions: change?.actions ?? [],
+        actions: change?.actions ?? (prior ? ['no-op'] : []),
         moduleSource: configured?.moduleSource ?? '',
       });
     }
-    for (const child of module.child_modules ?? []) visit(child);
+    for (const child of module.child_modules ?? []) visit(child, prior);
   };
-  visit(plan.planned_values.root_module);
+  visit(plan.planned_values.root_module, false);
+  // Resources that exist and that the plan leaves out of planned_values (a targeted plan leaves out
+  // what it does not target) are still there after apply, as the prior state has them.
+  if (plan.prior_state?.values) visit(plan.prior_state.values.root_module, true);
   resources.sort((a, b) => compareStrings(a.address, b.address));
   const providerRegions = new Map<string, string>();
   for (const [key, provider] of Object.entries(plan.configuration?.provider_config ?? {})) {
@@ -157,29 +173,61 @@ interface ConfiguredResource {
   moduleSource: string;
 }
 
-/** Each configured resource's references and module source, found by the module path of an instance and its configuration address. */
+/**
+ * Each configured resource's references and module source, found by the module path of an instance
+ * and its configuration address. A reference to a module variable (`var.role_arn`) is followed to
+ * what the module call passes (`role_arn = aws_iam_role.features.arn` in the parent), and one to a
+ * child module's output (`module.ml.role_arn`) to what the output's expression refers to, so a
+ * relation crosses module boundaries as the configuration draws it.
+ */
 function configIndex(root: ConfigModule | undefined): (modulePath: string, address: string) => ConfiguredResource | undefined {
   const index = new Map<string, ConfiguredResource>();
-  const walk = (module: ConfigModule, path: string, source: string) => {
+  /** Walks a module; returns what each of its outputs refers to. */
+  const walk = (module: ConfigModule, path: string, source: string, variables: ReadonlyMap<string, string[]>): Map<string, string[]> => {
+    const outputs = new Map<string, Map<string, string[]>>();
+    const resolve = (expression: unknown): string[] => {
+      const found = new Set<string>();
+      for (const reference of referencesOf(expression)) {
+        const [head, second, third] = reference.replace(/\[[^\]]*\]/g, '').split('.');
+        if (head === 'var' && second) for (const address of variables.get(second) ?? []) found.add(address);
+        else if (head === 'module' && second && third) for (const address of outputs.get(second)?.get(third) ?? []) found.add(address);
+        else if (head && second && !NOT_RESOURCES.has(head)) found.add(qualified(path, `${head}.${second}`));
+      }
+      return [...found].sort();
+    };
+    // Children first: a call's arguments may refer to a sibling's outputs, which Terraform orders by dependency; calls are taken in name order.
+    for (const [name, call] of Object.entries(module.module_calls ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
+      if (!call.module) continue;
+      const childVariables = new Map(Object.entries(call.expressions ?? {}).map(([variable, expression]) => [variable, resolve(expression)]));
+      outputs.set(name, walk(call.module, qualified(path, `module.${name}`), joinSource(source, call.source), childVariables));
+    }
     for (const resource of module.resources ?? []) {
       const references: Record<string, string[]> = {};
       for (const [attribute, expression] of Object.entries(resource.expressions ?? {})) {
-        const found = new Set<string>();
-        collectReferences(expression, found);
-        if (found.size > 0) references[attribute] = [...found].sort();
+        const found = resolve(expression);
+        if (found.length > 0) references[attribute] = found;
       }
       index.set(`${path}\u0000${resource.address}`, { references, moduleSource: source });
     }
-    for (const [name, call] of Object.entries(module.module_calls ?? {})) {
-      if (call.module) walk(call.module, path ? `${path}.module.${name}` : `module.${name}`, joinSource(source, call.source));
-    }
+    return new Map(Object.entries(module.outputs ?? {}).map(([name, output]) => [name, resolve(output.expression)]));
   };
-  if (root) walk(root, '', '');
+  if (root) walk(root, '', '', new Map());
   return (modulePath, address) => index.get(`${moduleCallPath(modulePath)}\u0000${address}`);
 }
 
+/** An address in a module: `module.ml` and `aws_x.y` give `module.ml.aws_x.y`; at the root, the address itself. */
+function qualified(modulePath: string, address: string): string {
+  return modulePath ? `${modulePath}.${address}` : address;
+}
+
+/** The resource type of a configuration address (`module.ml.aws_kms_key.k` → `aws_kms_key`). */
+export function resourceTypeOf(address: string): string {
+  const parts = address.split('.');
+  return parts[parts.length - 2] ?? '';
+}
+
 /** A module instance's path without its count or for_each keys: the instances of one module call share its configuration. */
-export function moduleCallPath(modulePath: string): string {
+function moduleCallPath(modulePath: string): string {
   return modulePath.replace(/\[[^\]]*\]/g, '');
 }
 
@@ -195,23 +243,13 @@ function joinSource(parent: string, source: string | undefined): string {
   return parts.join('/');
 }
 
-/**
- * The resource addresses an expression refers to (`aws_iam_role.nb.arn` → `aws_iam_role.nb`), in
- * nested blocks too. References to variables, locals, data sources and modules are left out.
- */
-function collectReferences(expression: unknown, found: Set<string>): void {
-  if (Array.isArray(expression)) {
-    for (const item of expression) collectReferences(item, found);
-    return;
-  }
+/** Reference roots that are not resources: data sources are read, not planned. */
+const NOT_RESOURCES = new Set(['local', 'data', 'path', 'terraform', 'each', 'count', 'self']);
+
+/** The references an expression names (`aws_iam_role.nb.arn`, `var.role_arn`), in nested blocks too. */
+function referencesOf(expression: unknown): string[] {
+  if (Array.isArray(expression)) return expression.flatMap(referencesOf);
   const record = asRecord(expression);
-  if (Array.isArray(record.references)) {
-    for (const reference of record.references) {
-      if (typeof reference !== 'string') continue;
-      const match = reference.match(/^([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/);
-      if (match && !['var', 'local', 'data', 'module', 'path', 'terraform', 'each', 'count', 'self'].includes(match[1]!)) found.add(`${match[1]}.${match[2]}`);
-    }
-    return;
-  }
-  for (const value of Object.values(record)) if (value !== null && typeof value === 'object') collectReferences(value, found);
+  if (Array.isArray(record.references)) return record.references.filter((reference): reference is string => typeof reference === 'string' && /^[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*/.test(reference));
+  return Object.values(record).flatMap((value) => (value !== null && typeof value === 'object' ? referencesOf(value) : []));
 }

@@ -49,6 +49,7 @@ import {
   type AwsAccount,
 } from './session.js';
 import { OUTDATED_NOTEBOOK_PLATFORMS } from './notebook-platforms.js';
+import { servedModel, volumeKeyApplies } from './sagemaker-models.js';
 
 /**
  * SageMaker: notebooks and their lifecycle scripts, Studio domains and user profiles, models,
@@ -57,18 +58,6 @@ import { OUTDATED_NOTEBOOK_PLATFORMS } from './notebook-platforms.js';
  * the models of its configuration; a model was trained on the data of the job that produced its
  * artifacts) are drawn once the whole region has been read.
  */
-
-/**
- * Instance types with local NVMe instance storage (the `d` families such as ml.m5d, ml.g4dn, ml.p4d,
- * and GPU and Trainium families whose every size has it). That storage is encrypted by the instance
- * hardware, and SageMaker refuses a volume KMS key for them, so no key is expected there.
- */
-const LOCAL_STORAGE_INSTANCES = /^ml\.([a-z]+\d+[a-z]*d[a-z]*|g5|g6|g6e|gr6|p5|p5e|p5en|trn1|trn1n|trn2)\./;
-
-/** Whether a volume KMS key can be set for these instance types (none has local storage); unknown types count as able. */
-function volumeKeyApplies(instanceTypes: Array<string | undefined>): boolean {
-  return !instanceTypes.some((type) => type !== undefined && LOCAL_STORAGE_INSTANCES.test(type));
-}
 
 /** A lifecycle script that downloads something and runs it unseen: `curl ... | sh`, `wget -O- ... | bash`. */
 const DOWNLOAD_INTO_SHELL = /\b(curl|wget)\b[^\n|]*\|\s*(sudo\s+(-\S+\s+)*)?(ba|z|da)?sh\b/;
@@ -568,28 +557,6 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     account.edge(profileId, 'uses-identity', role ? account.role(role) : links.domainRoles.get(domainId));
   }
   await Promise.all([describeLifecycleConfigs(service, client, links.lifecycleConfigs), describeJobDefinitions(service, client, links.namedJobDefinitions)]);
-}
-
-/** JumpStart deployments made by the SageMaker Python SDK carry these tags. */
-const JUMPSTART_MODEL_TAG = 'sagemaker-sdk:jumpstart-model-id';
-const JUMPSTART_VERSION_TAG = 'sagemaker-sdk:jumpstart-model-version';
-
-/**
- * Which model a SageMaker model serves, where the record says so: a hub model it was deployed from
- * (`HubAccessConfig.HubContentArn`, `.../hub-content/<hub>/Model/<name>/<version>`), a model package
- * (`<group>/<version>` in the account's registry, or a Marketplace package's name), or the JumpStart
- * tags the SageMaker Python SDK puts on what it deploys. An image and an S3 artifact alone name no
- * model: then modelId stays absent (unknown).
- */
-function servedModel(containers: readonly ContainerDefinition[], tags: Record<string, string> | undefined): { modelId?: string; modelVersion?: string | null } {
-  for (const container of containers) {
-    const hub = container.ModelDataSource?.S3DataSource?.HubAccessConfig?.HubContentArn?.match(/:hub-content\/[^/]+\/Model\/([^/]+)(?:\/([^/]+))?$/);
-    if (hub) return { modelId: hub[1]!, modelVersion: hub[2] ?? null };
-    const modelPackage = container.ModelPackageName?.replace(/^arn:[^:]+:sagemaker:[^:]*:[^:]*:model-package\//, '').match(/^([^/]+)(?:\/(\d+))?$/);
-    if (modelPackage) return { modelId: modelPackage[1]!, modelVersion: modelPackage[2] ?? null };
-  }
-  const jumpStart = tags?.[JUMPSTART_MODEL_TAG];
-  return jumpStart ? { modelId: jumpStart, modelVersion: tags?.[JUMPSTART_VERSION_TAG] ?? null } : {};
 }
 
 /** Network settings of a monitoring job, inline in the schedule or in its job definition. */
