@@ -85,7 +85,7 @@ function addSourceOptions(command: Command): Command {
     .option('--gcp-exclude-project <id>', 'Google Cloud project never to scan (repeatable, or comma-separated)', listRepeat)
     .option('--gcp-locations <locations>', 'Vertex AI locations, comma-separated (default: all)', list)
     .option('--shard <i/n>', 'scan only share i of n of the accounts, subscriptions and projects found (stable across runs and machines; for a CI matrix)', shardOption)
-    .option('--concurrency <n>', 'API calls in flight at once, per provider', positiveInteger('--concurrency', SETTING_RANGES.concurrency))
+    .option('--concurrency <n>', 'API calls in flight at once, per provider (default 32)', positiveInteger('--concurrency', SETTING_RANGES.concurrency))
     .option('--timeout <seconds>', 'per-request timeout in seconds', positiveInteger('--timeout', SETTING_RANGES.timeout));
 }
 

@@ -36,7 +36,12 @@ export interface SourceOptions {
   timeout?: number;
 }
 
-export const DEFAULT_CONCURRENCY = 16;
+/**
+ * HTTP requests in flight per provider by default. Measured on the live benchmark's AWS estate at 50 ms
+ * per call: 16 → 2.77 s, 32 → 2.22 s, 64 → 2.09 s (Azure and Google Cloud gain little: their chains
+ * are short). Each region's share still halves on throttling, so a real account's limits hold.
+ */
+export const DEFAULT_CONCURRENCY = 32;
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 /** An inventory being read: the promise of it, and when other work may load code beside it. */
