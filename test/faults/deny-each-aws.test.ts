@@ -147,6 +147,14 @@ const PERMISSIONS: string[] = [
   'sagemaker:ListTrainingJobs',
   'sagemaker:ListTransformJobs',
   'sagemaker:ListUserProfiles',
+  'organizations:DescribeOrganization',
+  'organizations:DescribeEffectivePolicy',
+  'sagemaker:ListHyperParameterTuningJobs',
+  'sagemaker:DescribeHyperParameterTuningJob',
+  'sagemaker:ListAutoMLJobs',
+  'sagemaker:DescribeAutoMLJobV2',
+  'sagemaker:ListCompilationJobs',
+  'sagemaker:DescribeCompilationJob',
   'sts:GetCallerIdentity',
 ];
 

@@ -288,6 +288,82 @@ export const AWS_ASSET_TYPES = [
     ),
   },
   {
+    type: 'aws.sagemaker.hyperparameter-tuning-job',
+    title: 'SageMaker hyperparameter tuning job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['customerManagedKey', 'networkIsolated'],
+      {
+        networkIsolation: bool(
+          'every training job definition sets EnableNetworkIsolation',
+          from('DescribeHyperParameterTuningJob TrainingJobDefinition (or each of TrainingJobDefinitions).EnableNetworkIsolation', 'false: the API default; null: no definition'),
+        ),
+        interContainerEncryption: bool(
+          'every training job definition sets EnableInterContainerTrafficEncryption',
+          from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).EnableInterContainerTrafficEncryption', 'false: the API default; null: no definition'),
+        ),
+        vpcConfigured: bool('every training job definition has a VpcConfig', from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).VpcConfig', 'false: no VpcConfig; null: no definition')),
+        maxParallelTrainingJobs: num('training jobs run at once', from('DescribeHyperParameterTuningJob HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs', 'never absent: required in the model')),
+        instanceType: str(
+          'ML instance types of the definitions, comma-separated',
+          from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).ResourceConfig.InstanceType, .InstanceGroups[].InstanceType, .HyperParameterTuningResourceConfig.InstanceType and .InstanceConfigs[].InstanceType', NOT_SET),
+        ),
+        volumeKmsKeyIds: strList(
+          'volume keys the definitions give (instance types with local NVMe storage take none)',
+          from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).ResourceConfig.VolumeKmsKeyId or .HyperParameterTuningResourceConfig.VolumeKmsKeyId', 'left out of the list: no key given'),
+        ),
+        outputKmsKeyIds: strList('output keys the definitions give', from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).OutputDataConfig.KmsKeyId', 'left out of the list: no key given; the output uses the S3 default')),
+        status: str('HyperParameterTuningJobStatus', listedStatus('DescribeHyperParameterTuningJob', 'HyperParameterTuningJobStatus')),
+      },
+      {
+        networkIsolated: from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).EnableNetworkIsolation', 'false: the API default; null: no definition'),
+        customerManagedKey: from(
+          `DescribeHyperParameterTuningJob TrainingJobDefinition(s).OutputDataConfig.KmsKeyId and the volume key (ResourceConfig or HyperParameterTuningResourceConfig .VolumeKmsKeyId, where one can be set)${KEY_CHECK}`,
+          `${NO_KEY}; null: no definition`,
+        ),
+      },
+    ),
+  },
+  {
+    type: 'aws.sagemaker.automl-job',
+    title: 'SageMaker AutoML (Autopilot) job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['customerManagedKey'],
+      {
+        interContainerEncryption: bool(
+          'SecurityConfig.EnableInterContainerTrafficEncryption',
+          from('DescribeAutoMLJobV2 SecurityConfig.EnableInterContainerTrafficEncryption (DescribeAutoMLJobV2 describes jobs of CreateAutoMLJob and CreateAutoMLJobV2)', 'false: the API default (no SecurityConfig, or the member left out)'),
+        ),
+        vpcConfigured: bool('the job has a VpcConfig', from('DescribeAutoMLJobV2 SecurityConfig.VpcConfig', 'false: no VpcConfig')),
+        volumeKmsKeyId: str('SecurityConfig.VolumeKmsKeyId', from('DescribeAutoMLJobV2 SecurityConfig.VolumeKmsKeyId', 'null: no key given')),
+        outputKmsKeyId: str('OutputDataConfig.KmsKeyId', from('DescribeAutoMLJobV2 OutputDataConfig.KmsKeyId', 'null: no key given; the output uses the S3 default')),
+        problemType: str('AutoMLProblemTypeConfigName (Tabular, TimeSeriesForecasting, TextGeneration, ...)', from('DescribeAutoMLJobV2 AutoMLProblemTypeConfigName', NOT_SET)),
+        status: str('AutoMLJobStatus', listedStatus('DescribeAutoMLJobV2', 'AutoMLJobStatus')),
+      },
+      { customerManagedKey: from(`DescribeAutoMLJobV2 OutputDataConfig.KmsKeyId and SecurityConfig.VolumeKmsKeyId${KEY_CHECK}`, NO_KEY) },
+    ),
+  },
+  {
+    type: 'aws.sagemaker.compilation-job',
+    title: 'SageMaker compilation (Neo) job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['customerManagedKey'],
+      {
+        outputKmsKeyId: str('OutputConfig.KmsKeyId', from('DescribeCompilationJob OutputConfig.KmsKeyId', 'null: no key given; SageMaker uses the account\'s default S3 key (API reference, OutputConfig)')),
+        vpcConfigured: bool('the job has a VpcConfig', from('DescribeCompilationJob VpcConfig', 'false: no VpcConfig')),
+        framework: str('InputConfig.Framework of the model compiled', from('DescribeCompilationJob InputConfig.Framework', 'never absent: required in the model')),
+        targetDevice: str('OutputConfig.TargetDevice', from('DescribeCompilationJob OutputConfig.TargetDevice', 'null: the job names a TargetPlatform instead')),
+        status: str('CompilationJobStatus', listedStatus('DescribeCompilationJob', 'CompilationJobStatus')),
+      },
+      { customerManagedKey: from(`DescribeCompilationJob OutputConfig.KmsKeyId${KEY_CHECK}`, NO_KEY) },
+    ),
+  },
+  {
     type: 'aws.sagemaker.notebook-lifecycle-config',
     title: 'SageMaker notebook lifecycle configuration',
     category: 'ai',
@@ -841,6 +917,32 @@ export const AWS_ASSET_TYPES = [
       },
       { internetEgress: from('GetBrowser networkConfiguration.networkMode: PUBLIC gives true', 'VPC: unknown (the VPC\'s routes are not read)') },
     ),
+  },
+  {
+    type: 'aws.organizations.account',
+    title: 'The scanned account in AWS Organizations, with the Bedrock policy in effect for it',
+    category: 'governance',
+    bomType: 'service',
+    props: props([], {
+      inOrganization: bool('the account belongs to an organization', from('DescribeOrganization', 'false: AWSOrganizationsNotInUseException, the answer for an account outside any organization')),
+      organizationId: str('the organization\'s id', from('DescribeOrganization Organization.Id', 'null: not in an organization')),
+      featureSet: str('ALL or CONSOLIDATED_BILLING (management policies need ALL)', from('DescribeOrganization Organization.FeatureSet', 'null: not in an organization')),
+      bedrockPolicyInEffect: bool(
+        'an Organizations Bedrock policy (BEDROCK_POLICY) applies to the account, enforcing a guardrail on its model calls',
+        from(
+          'DescribeEffectivePolicy PolicyType=BEDROCK_POLICY EffectivePolicy.PolicyContent',
+          'false: EffectivePolicyNotFoundException (the API reference: on a member account, no effective policy of the type; on the management account, the type is not enabled); null: not in an organization',
+        ),
+      ),
+      enforcedGuardrails: strList(
+        'guardrails the effective Bedrock policy enforces',
+        from('DescribeEffectivePolicy PolicyContent bedrock.guardrail_inference.<region>.<config>.identifier (Organizations user guide, "Amazon Bedrock policy syntax and examples")', 'empty: no policy in effect; null: not in an organization'),
+      ),
+      bedrockUsed: bool(
+        'some scanned region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)',
+        from('the scanned regions\' AWS/Bedrock metrics and Bedrock resources', 'unknown when no region shows use and one of them is unknown'),
+      ),
+    }),
   },
   {
     type: 'aws.guardduty.detector',

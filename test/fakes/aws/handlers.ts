@@ -141,6 +141,33 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
     ListTransformJobs: () =>
       listing(recentJobs(estate.transformJobs ?? [], input.CreationTimeAfter), ['TransformJobName', 'TransformJobArn', 'CreationTime', 'TransformJobStatus'], 'TransformJobSummaries', token),
     DescribeTransformJob: () => find(estate.transformJobs ?? [], 'TransformJobName', input.TransformJobName, 'transform job', 'ResourceNotFound', 400),
+    ListHyperParameterTuningJobs: () =>
+      listing(
+        recentJobs(estate.tuningJobs ?? [], input.CreationTimeAfter),
+        ['HyperParameterTuningJobName', 'HyperParameterTuningJobArn', 'HyperParameterTuningJobStatus', 'Strategy', 'CreationTime', 'LastModifiedTime', 'TrainingJobStatusCounters', 'ObjectiveStatusCounters'],
+        'HyperParameterTuningJobSummaries',
+        token,
+      ),
+    DescribeHyperParameterTuningJob: () => {
+      const { Strategy: _strategy, ...job } = find(estate.tuningJobs ?? [], 'HyperParameterTuningJobName', input.HyperParameterTuningJobName, 'tuning job', 'ResourceNotFound', 400);
+      return job;
+    },
+    ListAutoMLJobs: () =>
+      listing(
+        recentJobs(estate.autoMLJobs ?? [], input.CreationTimeAfter),
+        ['AutoMLJobName', 'AutoMLJobArn', 'AutoMLJobStatus', 'AutoMLJobSecondaryStatus', 'CreationTime', 'LastModifiedTime'],
+        'AutoMLJobSummaries',
+        token,
+      ),
+    DescribeAutoMLJobV2: () => find(estate.autoMLJobs ?? [], 'AutoMLJobName', input.AutoMLJobName, 'AutoML job', 'ResourceNotFound', 400),
+    ListCompilationJobs: () =>
+      listing(
+        recentJobs(estate.compilationJobs ?? [], input.CreationTimeAfter).map((job) => ({ ...job, CompilationTargetDevice: (job.OutputConfig as { TargetDevice?: string }).TargetDevice })),
+        ['CompilationJobName', 'CompilationJobArn', 'CreationTime', 'LastModifiedTime', 'CompilationJobStatus', 'CompilationTargetDevice'],
+        'CompilationJobSummaries',
+        token,
+      ),
+    DescribeCompilationJob: () => find(estate.compilationJobs ?? [], 'CompilationJobName', input.CompilationJobName, 'compilation job', 'ResourceNotFound', 400),
     ListModelPackageGroups: () =>
       listing(estate.modelPackageGroups ?? [], ['ModelPackageGroupName', 'ModelPackageGroupArn', 'CreationTime', 'ModelPackageGroupStatus'], 'ModelPackageGroupSummaryList', token),
     ListModelPackages: () =>
