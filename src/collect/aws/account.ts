@@ -2,6 +2,7 @@ import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { CollectorContext } from '../collector.js';
 import { forEachConcurrently } from '../runtime.js';
 import { collectAgentCore } from './agentcore.js';
+import { collectAgentCoreLogDeliveries } from './agentcore-logs.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
 import { collectCloudTrail } from './cloudtrail.js';
@@ -82,6 +83,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         listModelCallerFunctions(account, region),
         listModelCallerTaskDefinitions(account, region),
       ]);
+      await collectAgentCoreLogDeliveries(account, region, agentCore.logSources);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;

@@ -40,8 +40,9 @@ export async function collectOrganizationPolicies(account: AwsAccount): Promise<
   if (described === undefined) return undefined;
   const inOrganization = described !== null;
   const organization = described?.Organization;
-  const id = organization?.Id && organization.MasterAccountId
-    ? `arn:${account.partition}:organizations::${organization.MasterAccountId}:account/${organization.Id}/${account.account}`
+  // The account's ARN in Organizations names the management account; outside an organization there is none.
+  const id = organization?.Id
+    ? `arn:${account.partition}:organizations::${organization.MasterAccountId ?? account.account}:account/${organization.Id}/${account.account}`
     : `arn:${account.partition}:organizations::${account.account}:account/standalone/${account.account}`;
   // Not in an organization: no organization policy can apply, and none is missing.
   const effective = inOrganization

@@ -29,6 +29,17 @@ const AGENTCORE_RESOURCE_POLICY = {
   resourcePolicyPublic: bool('the resource-based policy allows Principal "*" without a condition', from('GetResourcePolicy policy: an Allow statement with Principal "*" and no Condition', 'false: no policy')),
 };
 
+/** The vended log deliveries of an AgentCore runtime, gateway or memory (agentcore-logs.ts). */
+const AGENTCORE_LOG_DELIVERIES = {
+  logDeliveries: strList(
+    'log types (APPLICATION_LOGS, USAGE_LOGS, TRACES) delivered somewhere: a delivery source names the resource and has a delivery',
+    from(
+      'CloudWatch Logs DescribeDeliverySources resourceArns and logType, and DescribeDeliveries deliverySourceName, in the resource\'s region',
+      'an empty list: no delivery source names the resource, or none of its sources has a delivery; unknown when either listing failed',
+    ),
+  ),
+};
+
 /**
  * Direct model use by compute (Lambda functions, ECS tasks): what its role's policies allow. Compute
  * found by listing a region is kept only when invokesModels is true (model-callers.ts).
@@ -796,6 +807,7 @@ export const AWS_ASSET_TYPES = [
         requireMmdsV2: bool('the microVM metadata service accepts only session-token (v2) requests', from('GetAgentRuntime metadataConfiguration.requireMMDSV2', 'null: not set')),
         containerUri: str('container image of the agent', from('GetAgentRuntime agentRuntimeArtifact.containerConfiguration.containerUri', 'null: a code (S3) artifact')),
         ...AGENTCORE_RESOURCE_POLICY,
+        ...AGENTCORE_LOG_DELIVERIES,
         status: str('runtime status', from('GetAgentRuntime status (ListAgentRuntimes gives it too)', STATUS)),
       },
       { internetEgress: from('GetAgentRuntime networkConfiguration.networkMode: PUBLIC gives true', 'VPC or absent: unknown (egress then goes through the VPC, whose routes are not read)') },
@@ -828,6 +840,7 @@ export const AWS_ASSET_TYPES = [
         exceptionLevel: str('DEBUG when error answers carry debugging detail', from('GetGateway exceptionLevel', 'null: not set; errors are returned without debugging detail')),
         webAclArn: str('AWS WAF web ACL in front of the gateway', from('GetGateway webAclArn', 'null: no web ACL')),
         ...AGENTCORE_RESOURCE_POLICY,
+        ...AGENTCORE_LOG_DELIVERIES,
         status: str('gateway status', from('GetGateway status (ListGateways gives it too)', STATUS)),
       },
       { customerManagedKey: from(`GetGateway kmsKeyArn${KEY_CHECK}`, NO_KEY) },
@@ -862,6 +875,7 @@ export const AWS_ASSET_TYPES = [
       {
         encryptionKeyArn: str('KMS key of the memory', from('GetMemory memory.encryptionKeyArn', 'null: an AWS owned key')),
         eventExpiryDays: num('days raw events (conversation turns) are kept', from('GetMemory memory.eventExpiryDuration', 'never absent: required in the model')),
+        ...AGENTCORE_LOG_DELIVERIES,
         strategies: strList('long-term memory strategies: SEMANTIC, SUMMARIZATION, USER_PREFERENCE, CUSTOM, EPISODIC', from('GetMemory memory.strategies[].type', 'an empty list: short-term memory only')),
         status: str('memory status', from('GetMemory memory.status (ListMemories gives it too)', STATUS)),
       },
@@ -1215,6 +1229,10 @@ export const AWS_ASSET_TYPES = [
         from('GetFunctionConfiguration or ListFunctions Environment.Variables (the names)', 'an empty list: no environment'),
       ),
       ...MODEL_CALLER_PROPS('its execution role (GetFunctionConfiguration or ListFunctions Role)'),
+      reservedConcurrency: num(
+        'executions reserved for the function, which also cap how many run at once (read for the functions agents, flows and gateways invoke)',
+        from('GetFunctionConcurrency ReservedConcurrentExecutions', 'null: the member is optional and left out when no reserved concurrency is configured; unknown for functions found only by listing the region'),
+      ),
     }),
   },
   {

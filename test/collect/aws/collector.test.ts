@@ -93,6 +93,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 guardduty ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
+        'us-east-1 logs ok',
         'us-east-1 macie2 ok',
         'us-east-1 aoss ok',
         'us-east-1 organizations ok',
@@ -233,8 +234,14 @@ describe('the AWS collector, against a fake AWS', () => {
       containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/support_concierge:v3`,
       resourcePolicy: false,
       resourcePolicyPublic: false,
+      logDeliveries: [],
       status: 'READY',
     });
+    // Log deliveries: a source with a delivery counts; a source without one delivers nothing.
+    expect(asset('aws.bedrock-agentcore.gateway', 'claims-gw').props.logDeliveries).toEqual(['APPLICATION_LOGS', 'TRACES']);
+    expect(asset('aws.bedrock-agentcore.gateway', 'ops-tools-gw').props.logDeliveries).toEqual([]);
+    expect(asset('aws.bedrock-agentcore.memory', 'claims_memory-Hi4Jk5Lm6N').props.logDeliveries).toEqual(['APPLICATION_LOGS']);
+    expect(asset('aws.bedrock-agentcore.memory', 'concierge_memory-Ab1Cd2Ef3G').props.logDeliveries).toEqual([]);
     // The token in its environment is in raw, where the redaction pass finds it (cli.test.ts).
     expect(concierge.raw).toMatchObject({ environmentVariables: { LOG_LEVEL: 'info' } });
     expect(edgesFrom(concierge)).toEqual(['artifacts-in -> support_concierge', 'uses-identity -> AgentCoreConciergeRole']);
@@ -533,7 +540,10 @@ describe('the AWS collector, against a fake AWS', () => {
       environmentVariables: ['LOG_LEVEL', 'SLACK_BOT_TOKEN'],
       invokesModels: false,
       modelInvocationGuardrail: null,
+      // No ReservedConcurrentExecutions in the answer: none reserved.
+      reservedConcurrency: null,
     });
+    expect(asset('aws.lambda.function', 'support-order-lookup').props.reservedConcurrency).toBe(20);
     expect(edgesFrom(asset('aws.lambda.function', 'ops-runbook-executor'))).toEqual(['uses-identity -> OpsRunbookLambdaRole']);
     expect(inventory.assets.filter((candidate) => candidate.id === roleArn('MLAdminRole'))).toHaveLength(1);
   });

@@ -1266,6 +1266,9 @@ export const KMS_KEYS: Record<string, { KeyManager: string; KeySpec: string; Ori
   [KEYS.euLogs]: { KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS', rotation: false, aliases: [] },
 };
 
+/** Reserved concurrency (GetFunctionConcurrency) of the functions agents and gateways call: the claims gateway's tool has some, the ops tools none. */
+export const LAMBDA_RESERVED_CONCURRENCY: Record<string, number> = { [lambdaArn('support-order-lookup')]: 20 };
+
 export const LAMBDAS: Record<string, Record<string, unknown>> = {
   [lambdaArn('ops-runbook-executor')]: {
     FunctionName: 'ops-runbook-executor',
@@ -1382,6 +1385,43 @@ export const LOG_DATA_PROTECTION: Record<string, Record<string, unknown>> = {
 /** The account's data protection policies (DescribeAccountPolicies DATA_PROTECTION_POLICY): none. */
 export const LOG_ACCOUNT_POLICIES: Record<string, Array<Record<string, unknown>>> = {};
 
+/**
+ * CloudWatch vended log deliveries of AgentCore resources (DescribeDeliverySources, DescribeDeliveries;
+ * `DeliverySource$`, `Delivery$` in @aws-sdk/client-cloudwatch-logs dist-es/schemas/schemas_0.js).
+ * claims-gw delivers its application logs and traces, claims_memory its application logs; ops-tools-gw
+ * has no delivery source, and concierge_memory a source with no delivery, which delivers nothing.
+ */
+const agentCoreArn = (kind: string, id: string) => `arn:aws:bedrock-agentcore:${US}:${ACCOUNT}:${kind}/${id}`;
+const deliverySource = (name: string, resourceArn: string, logType: string): Item => ({
+  name,
+  arn: `arn:aws:logs:${US}:${ACCOUNT}:delivery-source:${name}`,
+  resourceArns: [resourceArn],
+  service: 'bedrock-agentcore',
+  logType,
+});
+const delivery = (id: string, source: string, destination: string, type: string): Item => ({
+  id,
+  arn: `arn:aws:logs:${US}:${ACCOUNT}:delivery:${id}`,
+  deliverySourceName: source,
+  deliveryDestinationArn: `arn:aws:logs:${US}:${ACCOUNT}:delivery-destination:${destination}`,
+  deliveryDestinationType: type,
+});
+export const LOG_DELIVERY_SOURCES: Record<string, Item[]> = {
+  [US]: [
+    deliverySource('claims-gw-logs', agentCoreArn('gateway', 'claims-gw-9z8y7x6w5v'), 'APPLICATION_LOGS'),
+    deliverySource('claims-gw-traces', agentCoreArn('gateway', 'claims-gw-9z8y7x6w5v'), 'TRACES'),
+    deliverySource('claims-memory-logs', agentCoreArn('memory', 'claims_memory-Hi4Jk5Lm6N'), 'APPLICATION_LOGS'),
+    deliverySource('concierge-memory-logs', agentCoreArn('memory', 'concierge_memory-Ab1Cd2Ef3G'), 'APPLICATION_LOGS'),
+  ],
+};
+export const LOG_DELIVERIES: Record<string, Item[]> = {
+  [US]: [
+    delivery('aBcDeFgHiJkLmNoP', 'claims-gw-logs', 'agentcore-logs', 'CWL'),
+    delivery('qRsTuVwXyZaBcDeF', 'claims-gw-traces', 'agentcore-traces', 'XRAY'),
+    delivery('gHiJkLmNoPqRsTuV', 'claims-memory-logs', 'agentcore-logs', 'CWL'),
+  ],
+};
+
 export const LOG_GROUPS: Record<string, Array<Record<string, unknown>>> = {
   [US]: [],
   [EU]: [
@@ -1430,6 +1470,10 @@ export const PLANTED_FINDINGS = [
   // The management account uses Bedrock, and no Organizations Bedrock policy is in effect for it (organizations.ts).
   ['aws-organizations-bedrock-policy-missing', `organization membership (${ACCOUNT})`],
   ['aws-bedrock-knowledge-base-role-overly-permissive', 'hr-policies-kb'],
+  ['aws-agentcore-without-log-delivery', 'ops-tools-gw'],
+  ['aws-agentcore-without-log-delivery', 'concierge_memory-Ab1Cd2Ef3G'],
+  ['aws-agent-tool-function-without-reserved-concurrency', 'ops-runbook-executor'],
+  ['aws-agent-tool-function-without-reserved-concurrency', 'ops-iam-tool'],
   // Bedrock: logging, guardrails (future-guardrail: only an unknown filter type and PROMPT_ATTACK).
   ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${US})`],
   // No Bedrock resource in the region, but its AWS/Bedrock metrics show models invoked.
