@@ -153,4 +153,24 @@ describe('the AWS collector when managed policy documents cannot be read', () =>
     expect(props(`arn:aws:iam::${ACCOUNT}:user/analyst`)).not.toHaveProperty('admin');
     expect(proxy.records.filter((record) => record.operation === 'iam:GetPolicy').map((record) => decodeURIComponent(record.request.body)).join(' ')).not.toContain('AdministratorAccess');
   });
+
+  it('reads an account outside any organization as such, without a gap and without asking for its Bedrock policy', async () => {
+    // AWSOrganizationsNotInUseException is the answer DescribeOrganization gives an account in no organization (client-organizations API reference).
+    proxy.reset({
+      answer: {
+        match: (label) => label.operation === 'organizations:DescribeOrganization',
+        reply: () => ({
+          status: 400,
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'AWSOrganizationsNotInUseException' },
+          body: JSON.stringify({ __type: 'AWSOrganizationsNotInUseException', message: 'Your account is not a member of an organization.' }),
+        }),
+      },
+    });
+    const inventory = await scan();
+    const membership = inventory.assets.find((asset) => asset.type === 'aws.organizations.account')!;
+    expect(membership).toMatchObject({ id: `arn:aws:organizations::${ACCOUNT}:account/standalone/${ACCOUNT}` });
+    expect(membership.props).toEqual({ inOrganization: false, organizationId: null, featureSet: null, bedrockPolicyInEffect: null, enforcedGuardrails: null, bedrockUsed: true });
+    expect(inventory.coverage.filter((entry) => entry.service === 'organizations')).toEqual([expect.objectContaining({ status: 'ok' })]);
+    expect(proxy.records.some((record) => record.operation === 'organizations:DescribeEffectivePolicy')).toBe(false);
+  });
 });

@@ -2,6 +2,7 @@ import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { CollectorContext } from '../collector.js';
 import { forEachConcurrently } from '../runtime.js';
 import { collectAgentCore } from './agentcore.js';
+import { collectAgentCoreLogDeliveries } from './agentcore-logs.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
 import { collectCloudTrail } from './cloudtrail.js';
@@ -19,6 +20,7 @@ import { bedrockInvokedModels, collectBedrockAlarms } from './metrics.js';
 import { addVpcs, collectBedrockEndpoints, type BedrockEndpoints } from './network.js';
 import { collectBuckets } from './s3.js';
 import { collectCollections } from './opensearch-serverless.js';
+import { collectOrganizationPolicies } from './organization-policies.js';
 import { collectSageMaker } from './sagemaker.js';
 import type { AwsAccount } from './session.js';
 
@@ -82,6 +84,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         listModelCallerFunctions(account, region),
         listModelCallerTaskDefinitions(account, region),
       ]);
+      await collectAgentCoreLogDeliveries(account, region, agentCore.logSources);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;
@@ -97,8 +100,9 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   ]);
 
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
-  const [trails] = await Promise.all([
+  const [trails, organizationId] = await Promise.all([
     collectCloudTrail(account, regions, !context.scope.regions),
+    collectOrganizationPolicies(account),
     collectGuardrailVersions(account),
     collectFunctions(account),
     collectLogGroups(account),
@@ -106,6 +110,10 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
     collectRepositories(account),
     collectCollections(account),
   ]);
+  if (organizationId) {
+    const used = [...bedrockUse.values()].map((use) => use.bedrockUsed);
+    account.patchProps(organizationId, { bedrockUsed: used.includes(true) ? true : used.every((seen) => seen === false) ? false : undefined });
+  }
   for (const [region, { id }] of trails) {
     const sageMakerResources = account.countAssets(region, 'aws.sagemaker.');
     const sageMakerUsed = sageMakerResources > 0 ? true : account.scope(region, 'sagemaker').failed ? undefined : false;

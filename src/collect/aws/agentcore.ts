@@ -61,7 +61,7 @@ function targetKind(configuration: TargetConfiguration | undefined): { type: str
   return { type: undefined };
 }
 
-export async function collectAgentCore(account: AwsAccount, region: string): Promise<{ resources: number }> {
+export async function collectAgentCore(account: AwsAccount, region: string): Promise<{ resources: number; logSources: string[] }> {
   const client = account.client(BedrockAgentCoreControlClient, region);
   const scope = account.scope(region, 'bedrock-agentcore');
   const service: ServiceRegion = {
@@ -251,7 +251,11 @@ export async function collectAgentCore(account: AwsAccount, region: string): Pro
       await collectGatewayTargets(service, client, gatewayArn);
     }),
   ]);
-  return { resources: [runtimes, gateways, memories, policyEngines, interpreters, browsers].reduce((sum, ids) => sum + (ids?.length ?? 0), 0) };
+  return {
+    resources: [runtimes, gateways, memories, policyEngines, interpreters, browsers].reduce((sum, ids) => sum + (ids?.length ?? 0), 0),
+    // The resources that can be sources of vended log deliveries (agentcore-logs.ts).
+    logSources: [...(runtimes ?? []), ...(gateways ?? []), ...(memories ?? [])],
+  };
 }
 
 const idOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);

@@ -1,4 +1,4 @@
-import { GetFunctionConfigurationCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
+import { GetFunctionConcurrencyCommand, GetFunctionConfigurationCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { forEachConcurrently } from '../runtime.js';
 import { arnName } from './arn.js';
 import { runtimeDeprecatedOn } from './lambda-runtimes.js';
@@ -23,14 +23,23 @@ function functionProps(configuration: FunctionConfiguration): Record<string, unk
 export async function collectFunctions(account: AwsAccount): Promise<void> {
   await forEachConcurrently([...account.functions], async ([id, { region }]) => {
     const client = account.client(LambdaClient, region);
-    const configuration = await account.scope(region, 'lambda').call('GetFunctionConfiguration', () => client.send(new GetFunctionConfigurationCommand({ FunctionName: id })));
+    const scope = account.scope(region, 'lambda');
+    const [configuration, concurrency] = await Promise.all([
+      scope.call('GetFunctionConfiguration', () => client.send(new GetFunctionConfigurationCommand({ FunctionName: id }))),
+      // The functions agents, flows and gateways call as tools: how many of their runs may be in flight at once.
+      scope.call('GetFunctionConcurrency', () => client.send(new GetFunctionConcurrencyCommand({ FunctionName: id }))),
+    ]);
     if (configuration) account.edge(id, 'uses-identity', account.role(configuration.Role));
     account.addAsset({
       id,
       type: 'aws.lambda.function',
       name: arnName(id),
       region,
-      props: configuration ? functionProps(configuration) : {},
+      props: {
+        ...(configuration ? functionProps(configuration) : {}),
+        // The member is left out when no reserved concurrency is configured.
+        ...(concurrency ? { reservedConcurrency: concurrency.ReservedConcurrentExecutions ?? null } : {}),
+      },
       raw: configuration && toRaw(configuration),
     });
   });

@@ -39,6 +39,7 @@ import {
 import { forEachConcurrently } from '../runtime.js';
 import { sageMakerArn } from './arn.js';
 import { collectDescribed, type ServiceRegion } from './resources.js';
+import { collectSageMakerJobTemplates } from './sagemaker-jobs.js';
 import {
   MAX_RECENT_JOBS,
   customerManagedKey,
@@ -539,6 +540,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       },
     }),
     collectModelRegistry(service, client),
+    collectSageMakerJobTemplates(service, client, linkData, volumeKeyApplies),
   ]);
 
   // Relations that need the whole region; where a listing or description failed, they are unread.

@@ -29,6 +29,17 @@ const AGENTCORE_RESOURCE_POLICY = {
   resourcePolicyPublic: bool('the resource-based policy allows Principal "*" without a condition', from('GetResourcePolicy policy: an Allow statement with Principal "*" and no Condition', 'false: no policy')),
 };
 
+/** The vended log deliveries of an AgentCore runtime, gateway or memory (agentcore-logs.ts). */
+const AGENTCORE_LOG_DELIVERIES = {
+  logDeliveries: strList(
+    'log types (APPLICATION_LOGS, USAGE_LOGS, TRACES) delivered somewhere: a delivery source names the resource and has a delivery',
+    from(
+      'CloudWatch Logs DescribeDeliverySources resourceArns and logType, and DescribeDeliveries deliverySourceName, in the resource\'s region',
+      'an empty list: no delivery source names the resource, or none of its sources has a delivery; unknown when either listing failed',
+    ),
+  ),
+};
+
 /**
  * Direct model use by compute (Lambda functions, ECS tasks): what its role's policies allow. Compute
  * found by listing a region is kept only when invokesModels is true (model-callers.ts).
@@ -285,6 +296,82 @@ export const AWS_ASSET_TYPES = [
         status: str('TransformJobStatus', listedStatus('DescribeTransformJob', 'TransformJobStatus')),
       },
       { customerManagedKey: from(`DescribeTransformJob TransformOutput.KmsKeyId and TransformResources.VolumeKmsKeyId (where one can be set)${KEY_CHECK}`, NO_KEY) },
+    ),
+  },
+  {
+    type: 'aws.sagemaker.hyperparameter-tuning-job',
+    title: 'SageMaker hyperparameter tuning job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['customerManagedKey', 'networkIsolated'],
+      {
+        networkIsolation: bool(
+          'every training job definition sets EnableNetworkIsolation',
+          from('DescribeHyperParameterTuningJob TrainingJobDefinition (or each of TrainingJobDefinitions).EnableNetworkIsolation', 'false: the API default; null: no definition'),
+        ),
+        interContainerEncryption: bool(
+          'every training job definition sets EnableInterContainerTrafficEncryption',
+          from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).EnableInterContainerTrafficEncryption', 'false: the API default; null: no definition'),
+        ),
+        vpcConfigured: bool('every training job definition has a VpcConfig', from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).VpcConfig', 'false: no VpcConfig; null: no definition')),
+        maxParallelTrainingJobs: num('training jobs run at once', from('DescribeHyperParameterTuningJob HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs', 'never absent: required in the model')),
+        instanceType: str(
+          'ML instance types of the definitions, comma-separated',
+          from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).ResourceConfig.InstanceType, .InstanceGroups[].InstanceType, .HyperParameterTuningResourceConfig.InstanceType and .InstanceConfigs[].InstanceType', NOT_SET),
+        ),
+        volumeKmsKeyIds: strList(
+          'volume keys the definitions give (instance types with local NVMe storage take none)',
+          from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).ResourceConfig.VolumeKmsKeyId or .HyperParameterTuningResourceConfig.VolumeKmsKeyId', 'left out of the list: no key given'),
+        ),
+        outputKmsKeyIds: strList('output keys the definitions give', from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).OutputDataConfig.KmsKeyId', 'left out of the list: no key given; the output uses the S3 default')),
+        status: str('HyperParameterTuningJobStatus', listedStatus('DescribeHyperParameterTuningJob', 'HyperParameterTuningJobStatus')),
+      },
+      {
+        networkIsolated: from('DescribeHyperParameterTuningJob TrainingJobDefinition(s).EnableNetworkIsolation', 'false: the API default; null: no definition'),
+        customerManagedKey: from(
+          `DescribeHyperParameterTuningJob TrainingJobDefinition(s).OutputDataConfig.KmsKeyId and the volume key (ResourceConfig or HyperParameterTuningResourceConfig .VolumeKmsKeyId, where one can be set)${KEY_CHECK}`,
+          `${NO_KEY}; null: no definition`,
+        ),
+      },
+    ),
+  },
+  {
+    type: 'aws.sagemaker.automl-job',
+    title: 'SageMaker AutoML (Autopilot) job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['customerManagedKey'],
+      {
+        interContainerEncryption: bool(
+          'SecurityConfig.EnableInterContainerTrafficEncryption',
+          from('DescribeAutoMLJobV2 SecurityConfig.EnableInterContainerTrafficEncryption (DescribeAutoMLJobV2 describes jobs of CreateAutoMLJob and CreateAutoMLJobV2)', 'false: the API default (no SecurityConfig, or the member left out)'),
+        ),
+        vpcConfigured: bool('the job has a VpcConfig', from('DescribeAutoMLJobV2 SecurityConfig.VpcConfig', 'false: no VpcConfig')),
+        volumeKmsKeyId: str('SecurityConfig.VolumeKmsKeyId', from('DescribeAutoMLJobV2 SecurityConfig.VolumeKmsKeyId', 'null: no key given')),
+        outputKmsKeyId: str('OutputDataConfig.KmsKeyId', from('DescribeAutoMLJobV2 OutputDataConfig.KmsKeyId', 'null: no key given; the output uses the S3 default')),
+        problemType: str('AutoMLProblemTypeConfigName (Tabular, TimeSeriesForecasting, TextGeneration, ...)', from('DescribeAutoMLJobV2 AutoMLProblemTypeConfigName', NOT_SET)),
+        status: str('AutoMLJobStatus', listedStatus('DescribeAutoMLJobV2', 'AutoMLJobStatus')),
+      },
+      { customerManagedKey: from(`DescribeAutoMLJobV2 OutputDataConfig.KmsKeyId and SecurityConfig.VolumeKmsKeyId${KEY_CHECK}`, NO_KEY) },
+    ),
+  },
+  {
+    type: 'aws.sagemaker.compilation-job',
+    title: 'SageMaker compilation (Neo) job',
+    category: 'ai',
+    bomType: 'application',
+    props: props(
+      ['customerManagedKey'],
+      {
+        outputKmsKeyId: str('OutputConfig.KmsKeyId', from('DescribeCompilationJob OutputConfig.KmsKeyId', 'null: no key given; SageMaker uses the account\'s default S3 key (API reference, OutputConfig)')),
+        vpcConfigured: bool('the job has a VpcConfig', from('DescribeCompilationJob VpcConfig', 'false: no VpcConfig')),
+        framework: str('InputConfig.Framework of the model compiled', from('DescribeCompilationJob InputConfig.Framework', 'never absent: required in the model')),
+        targetDevice: str('OutputConfig.TargetDevice', from('DescribeCompilationJob OutputConfig.TargetDevice', 'null: the job names a TargetPlatform instead')),
+        status: str('CompilationJobStatus', listedStatus('DescribeCompilationJob', 'CompilationJobStatus')),
+      },
+      { customerManagedKey: from(`DescribeCompilationJob OutputConfig.KmsKeyId${KEY_CHECK}`, NO_KEY) },
     ),
   },
   {
@@ -720,6 +807,7 @@ export const AWS_ASSET_TYPES = [
         requireMmdsV2: bool('the microVM metadata service accepts only session-token (v2) requests', from('GetAgentRuntime metadataConfiguration.requireMMDSV2', 'null: not set')),
         containerUri: str('container image of the agent', from('GetAgentRuntime agentRuntimeArtifact.containerConfiguration.containerUri', 'null: a code (S3) artifact')),
         ...AGENTCORE_RESOURCE_POLICY,
+        ...AGENTCORE_LOG_DELIVERIES,
         status: str('runtime status', from('GetAgentRuntime status (ListAgentRuntimes gives it too)', STATUS)),
       },
       { internetEgress: from('GetAgentRuntime networkConfiguration.networkMode: PUBLIC gives true', 'VPC or absent: unknown (egress then goes through the VPC, whose routes are not read)') },
@@ -752,6 +840,7 @@ export const AWS_ASSET_TYPES = [
         exceptionLevel: str('DEBUG when error answers carry debugging detail', from('GetGateway exceptionLevel', 'null: not set; errors are returned without debugging detail')),
         webAclArn: str('AWS WAF web ACL in front of the gateway', from('GetGateway webAclArn', 'null: no web ACL')),
         ...AGENTCORE_RESOURCE_POLICY,
+        ...AGENTCORE_LOG_DELIVERIES,
         status: str('gateway status', from('GetGateway status (ListGateways gives it too)', STATUS)),
       },
       { customerManagedKey: from(`GetGateway kmsKeyArn${KEY_CHECK}`, NO_KEY) },
@@ -786,6 +875,7 @@ export const AWS_ASSET_TYPES = [
       {
         encryptionKeyArn: str('KMS key of the memory', from('GetMemory memory.encryptionKeyArn', 'null: an AWS owned key')),
         eventExpiryDays: num('days raw events (conversation turns) are kept', from('GetMemory memory.eventExpiryDuration', 'never absent: required in the model')),
+        ...AGENTCORE_LOG_DELIVERIES,
         strategies: strList('long-term memory strategies: SEMANTIC, SUMMARIZATION, USER_PREFERENCE, CUSTOM, EPISODIC', from('GetMemory memory.strategies[].type', 'an empty list: short-term memory only')),
         status: str('memory status', from('GetMemory memory.status (ListMemories gives it too)', STATUS)),
       },
@@ -841,6 +931,32 @@ export const AWS_ASSET_TYPES = [
       },
       { internetEgress: from('GetBrowser networkConfiguration.networkMode: PUBLIC gives true', 'VPC: unknown (the VPC\'s routes are not read)') },
     ),
+  },
+  {
+    type: 'aws.organizations.account',
+    title: 'The scanned account in AWS Organizations, with the Bedrock policy in effect for it',
+    category: 'governance',
+    bomType: 'service',
+    props: props([], {
+      inOrganization: bool('the account belongs to an organization', from('DescribeOrganization', 'false: AWSOrganizationsNotInUseException, the answer for an account outside any organization')),
+      organizationId: str('the organization\'s id', from('DescribeOrganization Organization.Id', 'null: not in an organization')),
+      featureSet: str('ALL or CONSOLIDATED_BILLING (management policies need ALL)', from('DescribeOrganization Organization.FeatureSet', 'null: not in an organization')),
+      bedrockPolicyInEffect: bool(
+        'an Organizations Bedrock policy (BEDROCK_POLICY) applies to the account, enforcing a guardrail on its model calls',
+        from(
+          'DescribeEffectivePolicy PolicyType=BEDROCK_POLICY EffectivePolicy.PolicyContent',
+          'false: EffectivePolicyNotFoundException (the API reference: on a member account, no effective policy of the type; on the management account, the type is not enabled); null: not in an organization',
+        ),
+      ),
+      enforcedGuardrails: strList(
+        'guardrails the effective Bedrock policy enforces',
+        from('DescribeEffectivePolicy PolicyContent bedrock.guardrail_inference.<region>.<config>.identifier (Organizations user guide, "Amazon Bedrock policy syntax and examples")', 'empty: no policy in effect; null: not in an organization'),
+      ),
+      bedrockUsed: bool(
+        'some scanned region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)',
+        from('the scanned regions\' AWS/Bedrock metrics and Bedrock resources', 'unknown when no region shows use and one of them is unknown'),
+      ),
+    }),
   },
   {
     type: 'aws.guardduty.detector',
@@ -1113,6 +1229,10 @@ export const AWS_ASSET_TYPES = [
         from('GetFunctionConfiguration or ListFunctions Environment.Variables (the names)', 'an empty list: no environment'),
       ),
       ...MODEL_CALLER_PROPS('its execution role (GetFunctionConfiguration or ListFunctions Role)'),
+      reservedConcurrency: num(
+        'executions reserved for the function, which also cap how many run at once (read for the functions agents, flows and gateways invoke)',
+        from('GetFunctionConcurrency ReservedConcurrentExecutions', 'null: the member is optional and left out when no reserved concurrency is configured; unknown for functions found only by listing the region'),
+      ),
     }),
   },
   {

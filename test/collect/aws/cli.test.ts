@@ -71,7 +71,7 @@ describe('aispm scan --provider aws against the fake AWS', () => {
     expect(found).toEqual(expected);
     for (const result of run.results ?? []) expect(Object.keys(result.partialFingerprints ?? {})).toHaveLength(1);
     const notifications = run.invocations![0]!.toolExecutionNotifications!.map((notification) => notification.message.text);
-    expect(notifications).toEqual([expect.stringMatching(/^Could not read aws sagemaker in 111122223333\/eu-west-1 \(denied\): ListDataQualityJobDefinitions: AccessDeniedException/)]);
+    expect(notifications).toEqual([expect.stringMatching(/^Could not read aws sagemaker in 111122223333\/eu-west-1 \(denied\): ListAutoMLJobs: AccessDeniedException/)]);
   });
 
   it('lists them in the table, worst first, with the gap', () => {

@@ -93,8 +93,10 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 guardduty ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
+        'us-east-1 logs ok',
         'us-east-1 macie2 ok',
         'us-east-1 aoss ok',
+        'us-east-1 organizations ok',
         'us-east-1 sagemaker ok',
         'us-east-1 sts ok',
       ].sort(),
@@ -102,7 +104,7 @@ describe('the AWS collector, against a fake AWS', () => {
     const denied = inventory.coverage.find((entry) => entry.status === 'denied')!;
     expect(denied).toMatchObject({ provider: 'aws', account: ACCOUNT });
     // Of the equally denied calls, the message that sorts first is kept, so the output is deterministic.
-    expect(denied.message).toMatch(/^ListDataQualityJobDefinitions: AccessDeniedException: .*not authorized to perform: sagemaker:ListDataQualityJobDefinitions .*\(and 13 more failed calls\)$/);
+    expect(denied.message).toMatch(/^ListAutoMLJobs: AccessDeniedException: .*not authorized to perform: sagemaker:ListAutoMLJobs .*\(and 16 more failed calls\)$/);
     // The denied region still has its Bedrock assets.
     expect(asset('aws.bedrock.guardrail', 'eu-guardrail').region).toBe('eu-west-1');
   });
@@ -176,6 +178,47 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.sagemaker.monitoring-schedule', 'fraud-modelbias').props).toMatchObject({ monitoringType: 'ModelBias', networkIsolated: true });
     expect(asset('aws.sagemaker.model-package-group', 'fraud-models').props).toMatchObject({ packages: 3, approvedPackages: 2, pendingPackages: 1 });
     expect(edgesFrom(asset('aws.sagemaker.user-profile', 'alice'))).toEqual(['part-of -> ml-studio', 'uses-identity -> SageMakerSecureNotebookRole']);
+    // Jobs that start other jobs or change a model: each left at the defaults beside a hardened twin.
+    expect(asset('aws.sagemaker.hyperparameter-tuning-job', 'churn-tune').props).toEqual({
+      networkIsolation: false,
+      networkIsolated: false,
+      interContainerEncryption: false,
+      vpcConfigured: false,
+      maxParallelTrainingJobs: 2,
+      instanceType: 'ml.m5.xlarge',
+      volumeKmsKeyIds: [],
+      outputKmsKeyIds: [],
+      customerManagedKey: false,
+      status: 'Completed',
+    });
+    expect(asset('aws.sagemaker.hyperparameter-tuning-job', 'fraud-tune').props).toMatchObject({ networkIsolated: true, interContainerEncryption: true, vpcConfigured: true, volumeKmsKeyIds: [KEYS.mlCmk], customerManagedKey: true });
+    expect(edgesFrom(asset('aws.sagemaker.hyperparameter-tuning-job', 'fraud-tune'))).toEqual([
+      'encrypted-by -> alias/ml-cmk',
+      'reads-data -> acme-ml-training-data',
+      'uses-identity -> SageMakerFraudModelRole',
+      'writes-data -> acme-ml-artifacts',
+    ]);
+    expect(asset('aws.sagemaker.automl-job', 'churn-autopilot').props).toEqual({
+      interContainerEncryption: false,
+      vpcConfigured: false,
+      volumeKmsKeyId: null,
+      outputKmsKeyId: null,
+      customerManagedKey: false,
+      problemType: 'Tabular',
+      status: 'Completed',
+    });
+    expect(asset('aws.sagemaker.automl-job', 'fraud-autopilot').props).toMatchObject({ interContainerEncryption: true, vpcConfigured: true, customerManagedKey: true });
+    expect(asset('aws.sagemaker.compilation-job', 'churn-neo').props).toEqual({ outputKmsKeyId: null, customerManagedKey: false, vpcConfigured: false, framework: 'XGBOOST', targetDevice: 'jetson_xavier', status: 'COMPLETED' });
+    expect(asset('aws.sagemaker.compilation-job', 'fraud-neo').props).toMatchObject({ customerManagedKey: true, vpcConfigured: true });
+    expect(edgesFrom(asset('aws.sagemaker.compilation-job', 'churn-neo'))).toEqual(['reads-data -> acme-ml-artifacts', 'uses-identity -> SageMakerFraudModelRole', 'writes-data -> acme-ml-artifacts']);
+  });
+
+  it('reads the account\'s organization and the Bedrock policy in effect for it', () => {
+    const membership = asset('aws.organizations.account', `organization membership (${ACCOUNT})`);
+    expect(membership.id).toBe(`arn:aws:organizations::${ACCOUNT}:account/o-a1b2c3d4e5/${ACCOUNT}`);
+    // EffectivePolicyNotFoundException is an answer (no policy in effect), not a gap.
+    expect(membership.props).toEqual({ inOrganization: true, organizationId: 'o-a1b2c3d4e5', featureSet: 'ALL', bedrockPolicyInEffect: false, enforcedGuardrails: [], bedrockUsed: true });
+    expect(inventory.coverage.filter((entry) => entry.service === 'organizations' && entry.status !== 'ok')).toEqual([]);
   });
 
   it('reads Bedrock AgentCore into the properties and relations the rules use', () => {
@@ -191,8 +234,14 @@ describe('the AWS collector, against a fake AWS', () => {
       containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/support_concierge:v3`,
       resourcePolicy: false,
       resourcePolicyPublic: false,
+      logDeliveries: [],
       status: 'READY',
     });
+    // Log deliveries: a source with a delivery counts; a source without one delivers nothing.
+    expect(asset('aws.bedrock-agentcore.gateway', 'claims-gw').props.logDeliveries).toEqual(['APPLICATION_LOGS', 'TRACES']);
+    expect(asset('aws.bedrock-agentcore.gateway', 'ops-tools-gw').props.logDeliveries).toEqual([]);
+    expect(asset('aws.bedrock-agentcore.memory', 'claims_memory-Hi4Jk5Lm6N').props.logDeliveries).toEqual(['APPLICATION_LOGS']);
+    expect(asset('aws.bedrock-agentcore.memory', 'concierge_memory-Ab1Cd2Ef3G').props.logDeliveries).toEqual([]);
     // The token in its environment is in raw, where the redaction pass finds it (cli.test.ts).
     expect(concierge.raw).toMatchObject({ environmentVariables: { LOG_LEVEL: 'info' } });
     expect(edgesFrom(concierge)).toEqual(['artifacts-in -> support_concierge', 'uses-identity -> AgentCoreConciergeRole']);
@@ -480,7 +529,7 @@ describe('the AWS collector, against a fake AWS', () => {
     // A key named by bare id, by ARN and by alias is one asset; an AWS managed key, named by ARN, is found out.
     const cmk = asset('aws.kms.key', 'alias/ml-cmk');
     expect(cmk).toMatchObject({ id: KEYS.mlCmk, props: { keyManager: 'CUSTOMER', rotationEnabled: true } });
-    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(28);
+    expect(inventory.edges.filter((edge) => edge.to === KEYS.mlCmk).length).toBe(31);
     expect(asset('aws.sagemaker.transform-job', 'batch-fraud').props.customerManagedKey).toBe(false);
     // Its data protection policy only audits: nothing is masked.
     expect(asset('aws.logs.log-group', '/aws/bedrock/invocations').props).toEqual({ customerManagedKey: true, retentionDays: 365, sensitiveData: true, dataMasking: false, maskedDataIdentifiers: [] });
@@ -491,7 +540,10 @@ describe('the AWS collector, against a fake AWS', () => {
       environmentVariables: ['LOG_LEVEL', 'SLACK_BOT_TOKEN'],
       invokesModels: false,
       modelInvocationGuardrail: null,
+      // No ReservedConcurrentExecutions in the answer: none reserved.
+      reservedConcurrency: null,
     });
+    expect(asset('aws.lambda.function', 'support-order-lookup').props.reservedConcurrency).toBe(20);
     expect(edgesFrom(asset('aws.lambda.function', 'ops-runbook-executor'))).toEqual(['uses-identity -> OpsRunbookLambdaRole']);
     expect(inventory.assets.filter((candidate) => candidate.id === roleArn('MLAdminRole'))).toHaveLength(1);
   });
@@ -599,7 +651,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),
@@ -644,7 +696,7 @@ describe('docs/permissions/aws-policy.json, the least-privilege policy', () => {
   it('allows only read actions (List, Get, BatchGet, Describe), each named once, without wildcards', () => {
     expect(policy.Version).toBe('2012-10-17');
     for (const statement of policy.Statement) expect(statement).toMatchObject({ Effect: 'Allow', Resource: '*' });
-    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|BatchGet|Describe)[A-Za-z]+$/);
+    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|BatchGet|Describe)[A-Za-z][A-Za-z0-9]*$/);
     expect(new Set(actions).size).toBe(actions.length);
   });
 

@@ -58,6 +58,10 @@ export interface SageMakerEstate {
   featureGroups: Item[];
   /** Augmented AI human review workflows. */
   flowDefinitions: Item[];
+  /** Hyperparameter tuning, AutoML (DescribeAutoMLJobV2) and compilation jobs. */
+  tuningJobs?: Item[];
+  autoMLJobs?: Item[];
+  compilationJobs?: Item[];
   tags: Record<string, Array<{ Key: string; Value: string }>>;
 }
 
@@ -140,6 +144,63 @@ function fraudMonitoringJobDefinition(type: (typeof MONITORING_TYPES)[number]): 
     JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20, VolumeKmsKeyId: KEYS.mlCmk } },
     NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true },
     CreationTime: daysAgo(14),
+  };
+}
+
+/** A hyperparameter tuning job (DescribeHyperParameterTuningJob) with one training job definition. */
+function tuningJob(name: string, definition: Item): Item {
+  return {
+    HyperParameterTuningJobName: name,
+    HyperParameterTuningJobArn: sagemaker(US, 'hyper-parameter-tuning-job', name),
+    HyperParameterTuningJobStatus: 'Completed',
+    Strategy: 'Bayesian',
+    HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxNumberOfTrainingJobs: 20, MaxParallelTrainingJobs: 2 } },
+    TrainingJobDefinition: {
+      AlgorithmSpecification: { TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', TrainingInputMode: 'File' },
+      RoleArn: roleArn('SageMakerFraudModelRole'),
+      InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://acme-ml-training-data/${name}/` } } }],
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      ...definition,
+    },
+    TrainingJobStatusCounters: { Completed: 20, InProgress: 0, RetryableError: 0, NonRetryableError: 0, Stopped: 0 },
+    ObjectiveStatusCounters: { Succeeded: 20, Pending: 0, Failed: 0 },
+    CreationTime: daysAgo(12),
+    LastModifiedTime: daysAgo(11),
+  };
+}
+
+/** An AutoML job as DescribeAutoMLJobV2 answers (SecurityConfig absent when the job was created without one). */
+function autoMLJob(name: string, security: Item | undefined, output: Item): Item {
+  return {
+    AutoMLJobName: name,
+    AutoMLJobArn: sagemaker(US, 'automl-job', name),
+    AutoMLJobStatus: 'Completed',
+    AutoMLJobSecondaryStatus: 'Completed',
+    AutoMLJobInputDataConfig: [{ ChannelType: 'training', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://acme-ml-training-data/${name}/` } } }],
+    OutputDataConfig: output,
+    RoleArn: roleArn('SageMakerFraudModelRole'),
+    AutoMLProblemTypeConfigName: 'Tabular',
+    ...(security ? { SecurityConfig: security } : {}),
+    CreationTime: daysAgo(9),
+    LastModifiedTime: daysAgo(9),
+  };
+}
+
+/** A compilation (Neo) job; FailureReason is required in the model's answer, empty when the job succeeded. */
+function compilationJob(name: string, output: Item, vpc: Item | undefined): Item {
+  return {
+    CompilationJobName: name,
+    CompilationJobArn: sagemaker(US, 'compilation-job', name),
+    CompilationJobStatus: 'COMPLETED',
+    StoppingCondition: { MaxRuntimeInSeconds: 900 },
+    CreationTime: daysAgo(6),
+    LastModifiedTime: daysAgo(6),
+    FailureReason: '',
+    ModelArtifacts: { S3ModelArtifacts: `${output.S3OutputLocation as string}model-${output.TargetDevice as string}.tar.gz` },
+    RoleArn: roleArn('SageMakerFraudModelRole'),
+    InputConfig: { S3Uri: `s3://acme-ml-artifacts/${name.replace(/-neo$/, '')}/model.tar.gz`, Framework: 'XGBOOST' },
+    OutputConfig: output,
+    ...(vpc ? { VpcConfig: vpc } : {}),
   };
 }
 
@@ -429,6 +490,29 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: KEYS.awsManaged },
         CreationTime: daysAgo(5),
       },
+    ],
+    // Each kind of job that starts or changes models: one left at the defaults, one hardened.
+    tuningJobs: [
+      tuningJob('churn-tune', { EnableNetworkIsolation: false, ResourceConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 50 }, OutputDataConfig: { S3OutputPath: 's3://acme-ml-artifacts/churn-tune/' } }),
+      tuningJob('fraud-tune', {
+        EnableNetworkIsolation: true,
+        EnableInterContainerTrafficEncryption: true,
+        VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-0a1b2c3d'] },
+        ResourceConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 50, VolumeKmsKeyId: KEYS.mlCmk },
+        OutputDataConfig: { S3OutputPath: 's3://acme-ml-artifacts/fraud-tune/', KmsKeyId: KEYS.mlCmk },
+      }),
+    ],
+    autoMLJobs: [
+      autoMLJob('churn-autopilot', undefined, { S3OutputPath: 's3://acme-ml-artifacts/churn-autopilot/' }),
+      autoMLJob(
+        'fraud-autopilot',
+        { VolumeKmsKeyId: KEYS.mlCmk, EnableInterContainerTrafficEncryption: true, VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-0a1b2c3d'] } },
+        { S3OutputPath: 's3://acme-ml-artifacts/fraud-autopilot/', KmsKeyId: KEYS.mlCmk },
+      ),
+    ],
+    compilationJobs: [
+      compilationJob('churn-neo', { S3OutputLocation: 's3://acme-ml-artifacts/churn-neo/', TargetDevice: 'jetson_xavier' }, undefined),
+      compilationJob('fraud-neo', { S3OutputLocation: 's3://acme-ml-artifacts/fraud-neo/', TargetDevice: 'ml_c5', KmsKeyId: KEYS.mlCmk }, { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-0a1b2c3d'] }),
     ],
     modelPackageGroups: [
       { ModelPackageGroupName: 'fraud-models', ModelPackageGroupArn: sagemaker(US, 'model-package-group', 'fraud-models'), ModelPackageGroupStatus: 'Completed', CreationTime: daysAgo(100) },
@@ -904,7 +988,8 @@ export const AGENTS: Record<string, AgentsEstate> = {
         knowledgeBaseId: 'KBHRPOLCY',
         name: 'hr-policies-kb',
         knowledgeBaseArn: bedrock(US, 'knowledge-base', 'KBHRPOLCY'),
-        roleArn: roleArn('BedrockKbRole'),
+        // Its role may call every Bedrock action on every resource (support-articles-kb's is scoped).
+        roleArn: roleArn('BedrockHrKbRole'),
         status: 'ACTIVE',
         knowledgeBaseConfiguration: { type: 'VECTOR', vectorKnowledgeBaseConfiguration: { embeddingModelArn: `arn:aws:bedrock:${US}::foundation-model/amazon.titan-embed-text-v2:0` } },
         storageConfiguration: { type: 'OPENSEARCH_SERVERLESS', opensearchServerlessConfiguration: { collectionArn: `arn:aws:aoss:${US}:${ACCOUNT}:collection/hr`, vectorIndexName: 'hr', fieldMapping: { vectorField: 'v', textField: 't', metadataField: 'm' } } },
@@ -1072,6 +1157,11 @@ export const ROLES: Record<string, FakeRole> = {
   BedrockOpsAgentRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [attach('AdministratorAccess')], inline: {} },
   BedrockSupportAgentRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [], inline: { invoke: policy(statement('bedrock:InvokeModel', '*')) } },
   BedrockKbRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [], inline: { read: policy(statement(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::acme-support-articles', 'arn:aws:s3:::acme-support-articles/*'])) } },
+  BedrockHrKbRole: {
+    trust: trust({ Service: 'bedrock.amazonaws.com' }),
+    attached: [],
+    inline: { kb: policy(statement('bedrock:*', '*'), statement(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::acme-hr-policies', 'arn:aws:s3:::acme-hr-policies/*'])) },
+  },
   BedrockCustomizationRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [], inline: { data: policy(statement(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::acme-support-data/*')) } },
   BedrockBatchRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [], inline: {} },
   BedrockFlowRole: { trust: trust({ Service: 'bedrock.amazonaws.com' }), attached: [attach('AmazonBedrockFullAccess')], inline: {} },
@@ -1175,6 +1265,9 @@ export const KMS_KEYS: Record<string, { KeyManager: string; KeySpec: string; Ori
   [KEYS.awsManaged]: { KeyManager: 'AWS', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS', rotation: true, aliases: ['alias/aws/sagemaker'] },
   [KEYS.euLogs]: { KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS', rotation: false, aliases: [] },
 };
+
+/** Reserved concurrency (GetFunctionConcurrency) of the functions agents and gateways call: the claims gateway's tool has some, the ops tools none. */
+export const LAMBDA_RESERVED_CONCURRENCY: Record<string, number> = { [lambdaArn('support-order-lookup')]: 20 };
 
 export const LAMBDAS: Record<string, Record<string, unknown>> = {
   [lambdaArn('ops-runbook-executor')]: {
@@ -1292,6 +1385,43 @@ export const LOG_DATA_PROTECTION: Record<string, Record<string, unknown>> = {
 /** The account's data protection policies (DescribeAccountPolicies DATA_PROTECTION_POLICY): none. */
 export const LOG_ACCOUNT_POLICIES: Record<string, Array<Record<string, unknown>>> = {};
 
+/**
+ * CloudWatch vended log deliveries of AgentCore resources (DescribeDeliverySources, DescribeDeliveries;
+ * `DeliverySource$`, `Delivery$` in @aws-sdk/client-cloudwatch-logs dist-es/schemas/schemas_0.js).
+ * claims-gw delivers its application logs and traces, claims_memory its application logs; ops-tools-gw
+ * has no delivery source, and concierge_memory a source with no delivery, which delivers nothing.
+ */
+const agentCoreArn = (kind: string, id: string) => `arn:aws:bedrock-agentcore:${US}:${ACCOUNT}:${kind}/${id}`;
+const deliverySource = (name: string, resourceArn: string, logType: string): Item => ({
+  name,
+  arn: `arn:aws:logs:${US}:${ACCOUNT}:delivery-source:${name}`,
+  resourceArns: [resourceArn],
+  service: 'bedrock-agentcore',
+  logType,
+});
+const delivery = (id: string, source: string, destination: string, type: string): Item => ({
+  id,
+  arn: `arn:aws:logs:${US}:${ACCOUNT}:delivery:${id}`,
+  deliverySourceName: source,
+  deliveryDestinationArn: `arn:aws:logs:${US}:${ACCOUNT}:delivery-destination:${destination}`,
+  deliveryDestinationType: type,
+});
+export const LOG_DELIVERY_SOURCES: Record<string, Item[]> = {
+  [US]: [
+    deliverySource('claims-gw-logs', agentCoreArn('gateway', 'claims-gw-9z8y7x6w5v'), 'APPLICATION_LOGS'),
+    deliverySource('claims-gw-traces', agentCoreArn('gateway', 'claims-gw-9z8y7x6w5v'), 'TRACES'),
+    deliverySource('claims-memory-logs', agentCoreArn('memory', 'claims_memory-Hi4Jk5Lm6N'), 'APPLICATION_LOGS'),
+    deliverySource('concierge-memory-logs', agentCoreArn('memory', 'concierge_memory-Ab1Cd2Ef3G'), 'APPLICATION_LOGS'),
+  ],
+};
+export const LOG_DELIVERIES: Record<string, Item[]> = {
+  [US]: [
+    delivery('aBcDeFgHiJkLmNoP', 'claims-gw-logs', 'agentcore-logs', 'CWL'),
+    delivery('qRsTuVwXyZaBcDeF', 'claims-gw-traces', 'agentcore-traces', 'XRAY'),
+    delivery('gHiJkLmNoPqRsTuV', 'claims-memory-logs', 'agentcore-logs', 'CWL'),
+  ],
+};
+
 export const LOG_GROUPS: Record<string, Array<Record<string, unknown>>> = {
   [US]: [],
   [EU]: [
@@ -1334,6 +1464,16 @@ export const PLANTED_FINDINGS = [
   ['aws-sagemaker-processing-job-without-cmk', 'prep-churn'],
   ['aws-sagemaker-transform-job-without-cmk', 'batch-fraud'],
   ['aws-sagemaker-feature-group-without-cmk', 'customer-features'],
+  ['aws-sagemaker-tuning-job-without-cmk', 'churn-tune'],
+  ['aws-sagemaker-automl-job-intercontainer-encryption-disabled', 'churn-autopilot'],
+  ['aws-sagemaker-compilation-job-output-without-cmk', 'churn-neo'],
+  // The management account uses Bedrock, and no Organizations Bedrock policy is in effect for it (organizations.ts).
+  ['aws-organizations-bedrock-policy-missing', `organization membership (${ACCOUNT})`],
+  ['aws-bedrock-knowledge-base-role-overly-permissive', 'hr-policies-kb'],
+  ['aws-agentcore-without-log-delivery', 'ops-tools-gw'],
+  ['aws-agentcore-without-log-delivery', 'concierge_memory-Ab1Cd2Ef3G'],
+  ['aws-agent-tool-function-without-reserved-concurrency', 'ops-runbook-executor'],
+  ['aws-agent-tool-function-without-reserved-concurrency', 'ops-iam-tool'],
   // Bedrock: logging, guardrails (future-guardrail: only an unknown filter type and PROMPT_ATTACK).
   ['aws-bedrock-model-invocation-logging-disabled', `model-invocation-logging (${US})`],
   // No Bedrock resource in the region, but its AWS/Bedrock metrics show models invoked.

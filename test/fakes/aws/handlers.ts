@@ -10,8 +10,11 @@ import {
   GROUPS,
   KMS_KEYS,
   LAMBDAS,
+  LAMBDA_RESERVED_CONCURRENCY,
   LOG_ACCOUNT_POLICIES,
   LOG_DATA_PROTECTION,
+  LOG_DELIVERIES,
+  LOG_DELIVERY_SOURCES,
   LOG_GROUPS,
   daysAgo,
   MANAGED_POLICIES,
@@ -141,6 +144,33 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
     ListTransformJobs: () =>
       listing(recentJobs(estate.transformJobs ?? [], input.CreationTimeAfter), ['TransformJobName', 'TransformJobArn', 'CreationTime', 'TransformJobStatus'], 'TransformJobSummaries', token),
     DescribeTransformJob: () => find(estate.transformJobs ?? [], 'TransformJobName', input.TransformJobName, 'transform job', 'ResourceNotFound', 400),
+    ListHyperParameterTuningJobs: () =>
+      listing(
+        recentJobs(estate.tuningJobs ?? [], input.CreationTimeAfter),
+        ['HyperParameterTuningJobName', 'HyperParameterTuningJobArn', 'HyperParameterTuningJobStatus', 'Strategy', 'CreationTime', 'LastModifiedTime', 'TrainingJobStatusCounters', 'ObjectiveStatusCounters'],
+        'HyperParameterTuningJobSummaries',
+        token,
+      ),
+    DescribeHyperParameterTuningJob: () => {
+      const { Strategy: _strategy, ...job } = find(estate.tuningJobs ?? [], 'HyperParameterTuningJobName', input.HyperParameterTuningJobName, 'tuning job', 'ResourceNotFound', 400);
+      return job;
+    },
+    ListAutoMLJobs: () =>
+      listing(
+        recentJobs(estate.autoMLJobs ?? [], input.CreationTimeAfter),
+        ['AutoMLJobName', 'AutoMLJobArn', 'AutoMLJobStatus', 'AutoMLJobSecondaryStatus', 'CreationTime', 'LastModifiedTime'],
+        'AutoMLJobSummaries',
+        token,
+      ),
+    DescribeAutoMLJobV2: () => find(estate.autoMLJobs ?? [], 'AutoMLJobName', input.AutoMLJobName, 'AutoML job', 'ResourceNotFound', 400),
+    ListCompilationJobs: () =>
+      listing(
+        recentJobs(estate.compilationJobs ?? [], input.CreationTimeAfter).map((job) => ({ ...job, CompilationTargetDevice: (job.OutputConfig as { TargetDevice?: string }).TargetDevice })),
+        ['CompilationJobName', 'CompilationJobArn', 'CreationTime', 'LastModifiedTime', 'CompilationJobStatus', 'CompilationTargetDevice'],
+        'CompilationJobSummaries',
+        token,
+      ),
+    DescribeCompilationJob: () => find(estate.compilationJobs ?? [], 'CompilationJobName', input.CompilationJobName, 'compilation job', 'ResourceNotFound', 400),
     ListModelPackageGroups: () =>
       listing(estate.modelPackageGroups ?? [], ['ModelPackageGroupName', 'ModelPackageGroupArn', 'CreationTime', 'ModelPackageGroupStatus'], 'ModelPackageGroupSummaryList', token),
     ListModelPackages: () =>
@@ -211,6 +241,10 @@ export function logsOperation(operation: string, input: Input, region: string): 
       const policy = LOG_DATA_PROTECTION[region]?.[name];
       return policy ? { logGroupIdentifier: name, policyDocument: JSON.stringify(policy), lastUpdatedTime: daysAgo(40).getTime() } : { logGroupIdentifier: name };
     };
+  }
+  if (operation === 'DescribeDeliverySources') return () => listing(LOG_DELIVERY_SOURCES[region] ?? [], ['name', 'arn', 'resourceArns', 'service', 'logType'], 'deliverySources', input.nextToken, 'nextToken');
+  if (operation === 'DescribeDeliveries') {
+    return () => listing(LOG_DELIVERIES[region] ?? [], ['id', 'arn', 'deliverySourceName', 'deliveryDestinationArn', 'deliveryDestinationType'], 'deliveries', input.nextToken, 'nextToken');
   }
   if (operation === 'DescribeAccountPolicies') return () => ({ accountPolicies: input.policyType === 'DATA_PROTECTION_POLICY' ? (LOG_ACCOUNT_POLICIES[region] ?? []) : [] });
   if (operation !== 'DescribeLogGroups') return undefined;
@@ -469,6 +503,18 @@ const REST_ROUTES: RestRoute[] = [
       const configuration = LAMBDAS[name!];
       if (!configuration) throw new FakeError('ResourceNotFoundException', `function ${name} not found`, 404);
       return configuration;
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/2019-09-30\/functions\/([^/]+)\/concurrency$/,
+    service: 'lambda',
+    operation: 'GetFunctionConcurrency',
+    run: (_request, [name]) => {
+      if (!LAMBDAS[name!]) throw new FakeError('ResourceNotFoundException', `function ${name} not found`, 404);
+      // No reserved concurrency configured: the answer has no member (ReservedConcurrentExecutions is optional).
+      const reserved = LAMBDA_RESERVED_CONCURRENCY[name!];
+      return reserved === undefined ? {} : { ReservedConcurrentExecutions: reserved };
     },
   },
 ];

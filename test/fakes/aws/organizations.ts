@@ -51,8 +51,8 @@ export function sessionAccount(authorization: string | undefined): string | unde
   return key?.match(SESSION_KEY)?.[1];
 }
 
-export function organizationsOperation(operation: string, input: Record<string, unknown>): (() => unknown) | undefined {
-  if (operation !== 'ListAccounts') return undefined;
+export function organizationsOperation(operation: string, input: Record<string, unknown>, caller?: string): (() => unknown) | undefined {
+  if (operation !== 'ListAccounts') return organizationPolicyOperation(operation, caller);
   return () => {
     const page = paged(ORGANIZATION_ACCOUNTS, input.NextToken as string | undefined);
     return { Accounts: page.items, NextToken: page.next };
@@ -70,5 +70,41 @@ export function assumeRole(input: Record<string, string>): unknown {
   return {
     Credentials: { AccessKeyId: `ASIAFAKE${account}`, SecretAccessKey: `fake-session-secret-${account}`, SessionToken: `fake-session-token-${account}`, Expiration: new Date(Date.now() + 3_600_000) },
     AssumedRoleUser: { AssumedRoleId: `AROAFAKE${account}:${input.RoleSessionName}`, Arn: `arn:aws:sts::${account}:assumed-role/${ORGANIZATION_ROLE}/${input.RoleSessionName}` },
+  };
+}
+
+/**
+ * DescribeOrganization and DescribeEffectivePolicy (both callable from any account of the
+ * organization). The member has a Bedrock policy in effect that enforces a guardrail; the management
+ * account, whose estate uses Bedrock, has none: DescribeEffectivePolicy then fails with
+ * EffectivePolicyNotFoundException, as the API reference says (client-organizations
+ * dist-types/commands/DescribeEffectivePolicyCommand.d.ts). Shapes: `DescribeOrganizationResponse$`,
+ * `Organization$`, `DescribeEffectivePolicyResponse$`, `EffectivePolicy$` in dist-es/schemas/schemas_0.js.
+ * The member's answers pass through the server's account rewrite like every other answer, so the
+ * management account's id never reaches it: the member's view leaves MasterAccount* out.
+ */
+function organizationPolicyOperation(operation: string, caller: string | undefined): (() => unknown) | undefined {
+  if (operation === 'DescribeOrganization') {
+    return () => ({
+      Organization: {
+        Id: ORGANIZATION_ID,
+        Arn: `arn:aws:organizations::${ACCOUNT}:organization/${ORGANIZATION_ID}`,
+        FeatureSet: 'ALL',
+        ...(caller ? {} : { MasterAccountArn: `arn:aws:organizations::${ACCOUNT}:account/${ORGANIZATION_ID}/${ACCOUNT}`, MasterAccountId: ACCOUNT, MasterAccountEmail: 'aws+management@example.com' }),
+      },
+    });
+  }
+  if (operation !== 'DescribeEffectivePolicy') return undefined;
+  return () => {
+    if (!caller) throw new FakeError('EffectivePolicyNotFoundException', 'We can\'t find an effective policy of the specified type for the target.', 400);
+    const guardrail = `arn:aws:bedrock:us-east-1:${caller}:guardrail/orgguard01:1`;
+    return {
+      EffectivePolicy: {
+        PolicyContent: JSON.stringify({ bedrock: { guardrail_inference: { 'us-east-1': { config_1: { identifier: guardrail, input_tags: 'honor' } } } } }),
+        LastUpdatedTimestamp: daysAgo(30),
+        TargetId: caller,
+        PolicyType: 'BEDROCK_POLICY',
+      },
+    };
   };
 }

@@ -36,7 +36,7 @@ interface Routed extends Operation {
   reply: (result: unknown) => Reply;
 }
 
-const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerOperation }> = {
+const JSON_TARGETS: Record<string, { service: string; handler: (operation: string, input: Record<string, unknown>, region: string, caller?: string) => (() => unknown) | undefined }> = {
   SageMaker: { service: 'sagemaker', handler: sageMakerOperation },
   TrentService: { service: 'kms', handler: kmsOperation },
   Logs_20140328: { service: 'logs', handler: logsOperation },
@@ -44,7 +44,7 @@ const JSON_TARGETS: Record<string, { service: string; handler: typeof sageMakerO
   AmazonEC2ContainerServiceV20141113: { service: 'ecs', handler: ecsOperation },
   AmazonEC2ContainerRegistry_V20150921: { service: 'ecr', handler: ecrOperation },
   CloudTrail_20131101: { service: 'cloudtrail', handler: cloudTrailOperation },
-  AWSOrganizationsV20161128: { service: 'organizations', handler: (operation, input) => organizationsOperation(operation, input) },
+  AWSOrganizationsV20161128: { service: 'organizations', handler: (operation, input, _region, caller) => organizationsOperation(operation, input, caller) },
   OpenSearchServerless: { service: 'aoss', handler: openSearchServerlessOperation },
 };
 
@@ -160,7 +160,7 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'aoss': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
-      const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region);
+      const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region, sessionAccount(request.headers.authorization));
       if (!target || !run) return undefined;
       return { service: target.service, action: `${target.service}:${operation}`, operation: operation!, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
     }
