@@ -9,7 +9,7 @@ import {
   type SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { collectDescribed, type ServiceRegion } from './resources.js';
-import { MAX_RECENT_JOBS, customerManagedKey, recentJobsSince, toRaw } from './session.js';
+import { MAX_RECENT_JOBS, customerManagedKey, toRaw } from './session.js';
 
 /**
  * SageMaker jobs that start other jobs or change a model: hyperparameter tuning jobs (their training
@@ -21,16 +21,17 @@ import { MAX_RECENT_JOBS, customerManagedKey, recentJobsSince, toRaw } from './s
 /** Input buckets read, output buckets written, and the role a job runs as (sagemaker.ts draws them). */
 export type LinkJobData = (id: string, inputs: Array<string | undefined>, outputs: Array<string | undefined>, roleArn: string | undefined) => void;
 
-const JOB_RELATIONS = ['reads-data', 'writes-data', 'uses-identity', 'encrypted-by'] as const;
+/** What a job's description names: its data, its role and its keys. */
+export const JOB_RELATIONS = ['reads-data', 'writes-data', 'uses-identity', 'encrypted-by'] as const;
 
-/** The listing of a kind of job: the most recent ones, newest first, as for training jobs. */
-function recentJobListing<Page, Summary>(
+/** The listing of a kind of SageMaker job: those created since `since` (recentJobsSince), newest first, at most MAX_RECENT_JOBS. */
+export function recentJobListing<Page, Summary>(
   client: SageMakerClient,
+  since: Date,
   operation: string,
   paginate: (config: { client: SageMakerClient }, input: { CreationTimeAfter: Date; SortBy: 'CreationTime'; SortOrder: 'Descending' }) => AsyncIterable<Page>,
   items: (page: Page) => Summary[] | undefined,
 ) {
-  const since = recentJobsSince();
   return { operation, pages: () => paginate({ client }, { CreationTimeAfter: since, SortBy: 'CreationTime', SortOrder: 'Descending' }), items, limit: MAX_RECENT_JOBS };
 }
 
@@ -39,12 +40,12 @@ function trainingDefinitions(job: { TrainingJobDefinition?: HyperParameterTraini
   return [...(job.TrainingJobDefinition ? [job.TrainingJobDefinition] : []), ...(job.TrainingJobDefinitions ?? [])];
 }
 
-export function collectSageMakerJobTemplates(service: ServiceRegion, client: SageMakerClient, linkData: LinkJobData, volumeKeyApplies: (instanceTypes: Array<string | undefined>) => boolean): Promise<unknown> {
+export function collectSageMakerJobTemplates(service: ServiceRegion, client: SageMakerClient, since: Date, linkData: LinkJobData, volumeKeyApplies: (instanceTypes: Array<string | undefined>) => boolean): Promise<unknown> {
   const { account, region } = service;
   return Promise.all([
     collectDescribed(service, {
       type: 'aws.sagemaker.hyperparameter-tuning-job',
-      list: recentJobListing(client, 'ListHyperParameterTuningJobs', paginateListHyperParameterTuningJobs, (page) => page.HyperParameterTuningJobSummaries),
+      list: recentJobListing(client, since, 'ListHyperParameterTuningJobs', paginateListHyperParameterTuningJobs, (page) => page.HyperParameterTuningJobSummaries),
       identify: (summary) => ({ id: summary.HyperParameterTuningJobArn, name: summary.HyperParameterTuningJobName }),
       describe: {
         operation: 'DescribeHyperParameterTuningJob',
@@ -92,7 +93,7 @@ export function collectSageMakerJobTemplates(service: ServiceRegion, client: Sag
     }),
     collectDescribed(service, {
       type: 'aws.sagemaker.automl-job',
-      list: recentJobListing(client, 'ListAutoMLJobs', paginateListAutoMLJobs, (page) => page.AutoMLJobSummaries),
+      list: recentJobListing(client, since, 'ListAutoMLJobs', paginateListAutoMLJobs, (page) => page.AutoMLJobSummaries),
       identify: (summary) => ({ id: summary.AutoMLJobArn, name: summary.AutoMLJobName }),
       // DescribeAutoMLJobV2 describes jobs made by CreateAutoMLJob and CreateAutoMLJobV2 alike; DescribeAutoMLJob only the former.
       describe: { operation: 'DescribeAutoMLJobV2', run: (summary) => client.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: summary.AutoMLJobName })), names: JOB_RELATIONS },
@@ -120,7 +121,7 @@ export function collectSageMakerJobTemplates(service: ServiceRegion, client: Sag
     }),
     collectDescribed(service, {
       type: 'aws.sagemaker.compilation-job',
-      list: recentJobListing(client, 'ListCompilationJobs', paginateListCompilationJobs, (page) => page.CompilationJobSummaries),
+      list: recentJobListing(client, since, 'ListCompilationJobs', paginateListCompilationJobs, (page) => page.CompilationJobSummaries),
       identify: (summary) => ({ id: summary.CompilationJobArn, name: summary.CompilationJobName }),
       describe: {
         operation: 'DescribeCompilationJob',

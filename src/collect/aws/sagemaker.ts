@@ -39,9 +39,8 @@ import {
 import { forEachConcurrently } from '../runtime.js';
 import { sageMakerArn } from './arn.js';
 import { collectDescribed, type ServiceRegion } from './resources.js';
-import { collectSageMakerJobTemplates } from './sagemaker-jobs.js';
+import { collectSageMakerJobTemplates, JOB_RELATIONS, recentJobListing } from './sagemaker-jobs.js';
 import {
-  MAX_RECENT_JOBS,
   customerManagedKey,
   enabledFlag,
   recentJobsSince,
@@ -62,11 +61,6 @@ import { servedModel, volumeKeyApplies } from './sagemaker-models.js';
 
 /** A lifecycle script that downloads something and runs it unseen: `curl ... | sh`, `wget -O- ... | bash`. */
 const DOWNLOAD_INTO_SHELL = /\b(curl|wget)\b[^\n|]*\|\s*(sudo\s+(-\S+\s+)*)?(ba|z|da)?sh\b/;
-
-const SAGEMAKER_JOB_LISTING = { SortBy: 'CreationTime', SortOrder: 'Descending' } as const;
-
-/** What a job's description names: its data, its role and its keys. */
-const JOB_RELATIONS = ['reads-data', 'writes-data', 'uses-identity', 'encrypted-by'] as const;
 
 /** What one region's SageMaker resources tell each other, for the relations drawn at the end. */
 interface RegionLinks {
@@ -349,12 +343,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     }),
     collectDescribed(service, {
       type: 'aws.sagemaker.training-job',
-      list: {
-        operation: 'ListTrainingJobs',
-        pages: () => paginateListTrainingJobs({ client }, { CreationTimeAfter: since, ...SAGEMAKER_JOB_LISTING }),
-        items: (page) => page.TrainingJobSummaries,
-        limit: MAX_RECENT_JOBS,
-      },
+      list: recentJobListing(client, since, 'ListTrainingJobs', paginateListTrainingJobs, (page) => page.TrainingJobSummaries),
       identify: (summary) => ({ id: summary.TrainingJobArn, name: summary.TrainingJobName }),
       describe: { operation: 'DescribeTrainingJob', run: (summary) => client.send(new DescribeTrainingJobCommand({ TrainingJobName: summary.TrainingJobName })), names: JOB_RELATIONS },
       listed: (summary) => ({ status: summary.TrainingJobStatus ?? null }),
@@ -389,12 +378,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     }),
     collectDescribed(service, {
       type: 'aws.sagemaker.processing-job',
-      list: {
-        operation: 'ListProcessingJobs',
-        pages: () => paginateListProcessingJobs({ client }, { CreationTimeAfter: since, ...SAGEMAKER_JOB_LISTING }),
-        items: (page) => page.ProcessingJobSummaries,
-        limit: MAX_RECENT_JOBS,
-      },
+      list: recentJobListing(client, since, 'ListProcessingJobs', paginateListProcessingJobs, (page) => page.ProcessingJobSummaries),
       identify: (summary) => ({ id: summary.ProcessingJobArn, name: summary.ProcessingJobName }),
       describe: { operation: 'DescribeProcessingJob', run: (summary) => client.send(new DescribeProcessingJobCommand({ ProcessingJobName: summary.ProcessingJobName })), names: JOB_RELATIONS },
       listed: (summary) => ({ status: summary.ProcessingJobStatus ?? null }),
@@ -435,12 +419,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     }),
     collectDescribed(service, {
       type: 'aws.sagemaker.transform-job',
-      list: {
-        operation: 'ListTransformJobs',
-        pages: () => paginateListTransformJobs({ client }, { CreationTimeAfter: since, ...SAGEMAKER_JOB_LISTING }),
-        items: (page) => page.TransformJobSummaries,
-        limit: MAX_RECENT_JOBS,
-      },
+      list: recentJobListing(client, since, 'ListTransformJobs', paginateListTransformJobs, (page) => page.TransformJobSummaries),
       identify: (summary) => ({ id: summary.TransformJobArn, name: summary.TransformJobName }),
       describe: { operation: 'DescribeTransformJob', run: (summary) => client.send(new DescribeTransformJobCommand({ TransformJobName: summary.TransformJobName })), names: JOB_RELATIONS },
       listed: (summary) => ({ status: summary.TransformJobStatus ?? null }),
@@ -540,7 +519,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
       },
     }),
     collectModelRegistry(service, client),
-    collectSageMakerJobTemplates(service, client, linkData, volumeKeyApplies),
+    collectSageMakerJobTemplates(service, client, since, linkData, volumeKeyApplies),
   ]);
 
   // Relations that need the whole region; where a listing or description failed, they are unread.
