@@ -1,6 +1,6 @@
 import { compareStrings } from '../../graph/graph.js';
 import type { GcpEstate } from './estate.js';
-import type { GoogleSession } from './session.js';
+import { allPages, type GoogleSession } from './session.js';
 
 /**
  * Sensitive Data Protection (DLP) file store data profiles of the buckets AI assets read and write:
@@ -64,16 +64,7 @@ export async function readBucketProfile(session: GoogleSession, estate: GcpEstat
   const scope = { account: project, region: location, service: 'dlp' };
   const parent = `projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/fileStoreDataProfiles`;
   const filter = encodeURIComponent(`file_store_path = "gs://${bucket}"`);
-  const profiles = await estate.builder.call(scope, 'ListFileStoreDataProfiles', async () => {
-    const found: FileStoreDataProfile[] = [];
-    let pageToken: string | undefined;
-    do {
-      const page = await session.getDlp<ProfilePage>(`${parent}?filter=${filter}${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`);
-      found.push(...(page.fileStoreDataProfiles ?? []));
-      pageToken = page.nextPageToken || undefined;
-    } while (pageToken);
-    return found;
-  });
+  const profiles = await estate.builder.call(scope, 'ListFileStoreDataProfiles', () => allPages(session.getDlp, `${parent}?filter=${filter}`, (page: ProfilePage) => page.fileStoreDataProfiles));
   // The newest profile of the bucket (the filter names it; the path is checked again).
   const profile = (profiles ?? [])
     .filter((candidate) => candidate.fileStorePath === `gs://${bucket}`)

@@ -1,5 +1,5 @@
 import type { InventoryBuilder } from '../runtime.js';
-import type { RestSession } from './session.js';
+import { allPages, type RestSession } from './session.js';
 
 /**
  * `--gcp-organization` and `--gcp-folder`: the active projects beneath an organization or folder, in
@@ -54,15 +54,7 @@ export async function projectsBeneath(rest: RestSession, builder: InventoryBuild
 
 const active = (record: Listed) => record.state === undefined || record.state === 'ACTIVE';
 
-/** Every page of ListFolders or ListProjects under a parent (pageToken paging). */
-async function listAll(rest: RestSession, collection: 'folders' | 'projects', parent: string): Promise<Listed[]> {
-  const all: Listed[] = [];
-  let pageToken: string | undefined;
-  do {
-    const query = new URLSearchParams({ parent, ...(pageToken ? { pageToken } : {}) });
-    const page = await rest.getResourceManager<{ folders?: Listed[]; projects?: Listed[]; nextPageToken?: string }>(`${collection}?${query}`);
-    all.push(...(page[collection] ?? []));
-    pageToken = page.nextPageToken || undefined;
-  } while (pageToken);
-  return all;
+/** Every page of ListFolders or ListProjects under a parent. */
+function listAll(rest: RestSession, collection: 'folders' | 'projects', parent: string): Promise<Listed[]> {
+  return allPages(rest.getResourceManager, `${collection}?${new URLSearchParams({ parent })}`, (page: { folders?: Listed[]; projects?: Listed[]; nextPageToken?: string }) => page[collection]);
 }

@@ -1,6 +1,6 @@
 import { forEachConcurrently } from '../runtime.js';
 import type { GcpEstate } from './estate.js';
-import type { GoogleSession } from './session.js';
+import { allPages, type GoogleSession } from './session.js';
 
 /**
  * The organization policies in effect on a project, for the constraints that govern Vertex AI and
@@ -98,16 +98,11 @@ export async function readOrgPolicies(session: GoogleSession, estate: GcpEstate,
 /** Each constraint's default and kind, by its short name (ListConstraints on the project, every page). */
 async function constraintDefaults(session: GoogleSession, base: string): Promise<Map<string, { value: 'ALLOW' | 'DENY'; kind: Effect['kind'] }>> {
   const found = new Map<string, { value: 'ALLOW' | 'DENY'; kind: Effect['kind'] }>();
-  let pageToken: string | undefined;
-  do {
-    const page = await session.getOrgPolicy<ConstraintPage>(`${base}/constraints${pageToken ? `?pageToken=${encodeURIComponent(pageToken)}` : ''}`);
-    for (const constraint of page.constraints ?? []) {
-      const value = DEFAULTS[String(constraint.constraintDefault)];
-      const kind = constraint.booleanConstraint ? 'boolean' : constraint.listConstraint ? 'list' : undefined;
-      if (value && kind) found.set(constraint.name?.slice(constraint.name.lastIndexOf('/') + 1) ?? '', { value, kind });
-    }
-    pageToken = page.nextPageToken || undefined;
-  } while (pageToken);
+  for (const constraint of await allPages(session.getOrgPolicy, `${base}/constraints`, (page: ConstraintPage) => page.constraints)) {
+    const value = DEFAULTS[String(constraint.constraintDefault)];
+    const kind = constraint.booleanConstraint ? 'boolean' : constraint.listConstraint ? 'list' : undefined;
+    if (value && kind) found.set(constraint.name?.slice(constraint.name.lastIndexOf('/') + 1) ?? '', { value, kind });
+  }
   return found;
 }
 

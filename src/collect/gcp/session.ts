@@ -139,6 +139,19 @@ export interface GoogleSession extends RestSession, GaxClients {}
 /** A plain REST read of JSON below one API's base path. */
 export type RestGet = <T>(path: string) => Promise<T>;
 
+/** Every page of a plain REST listing (`pageToken` paging), its items in order. */
+export async function allPages<Page extends { nextPageToken?: string }, T>(get: RestGet, path: string, items: (page: Page) => T[] | undefined): Promise<T[]> {
+  const found: T[] = [];
+  let pageToken: string | undefined;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page = await get<Page>(`${path}${pageToken ? `${separator}pageToken=${encodeURIComponent(pageToken)}` : ''}`);
+    found.push(...(items(page) ?? []));
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return found;
+}
+
 /** The plain REST reads, sending requests with these credentials to Google or to the override URL. */
 export function openRestSession(context: CollectorContext, settings: GcpSettings, authClient: AuthClient, retryTuning: Partial<RetryPolicy> = {}): RestSession {
   const retry = { ...RETRY_POLICY, ...retryTuning };

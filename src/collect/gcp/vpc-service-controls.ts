@@ -1,6 +1,6 @@
 import type { Ancestry } from './ancestry.js';
 import type { GcpEstate } from './estate.js';
-import type { GoogleSession } from './session.js';
+import { allPages, type GoogleSession } from './session.js';
 
 /**
  * VPC Service Controls: whether a project sits inside a service perimeter that restricts the Vertex
@@ -76,16 +76,8 @@ export class PerimeterReader {
     return { perimeters, complete };
   }
 
-  private async pages<P extends { nextPageToken?: string }, T>(path: string, items: (page: P) => T[] | undefined): Promise<T[]> {
-    const found: T[] = [];
-    let pageToken: string | undefined;
-    do {
-      const separator = path.includes('?') ? '&' : '?';
-      const page = await this.session.getAccessContextManager<P>(`${path}${pageToken ? `${separator}pageToken=${encodeURIComponent(pageToken)}` : ''}`);
-      found.push(...(items(page) ?? []));
-      pageToken = page.nextPageToken || undefined;
-    } while (pageToken);
-    return found;
+  private pages<P extends { nextPageToken?: string }, T>(path: string, items: (page: P) => T[] | undefined): Promise<T[]> {
+    return allPages(this.session.getAccessContextManager, path, items);
   }
 }
 
