@@ -21,10 +21,9 @@
 //
 // The fakes and proxies run in this process; each collection runs in a worker process with the
 // collector's production settings (retries and back-off), so the two do not share an event loop.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleWithFakes, dependencyDepth, stats } from './lib.mjs';
+import { bundleWithFakes, collectInWorker, dependencyDepth, stats } from './lib.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const providers = (process.argv[3] ?? 'aws,azure,gcp').split(',');
@@ -39,21 +38,6 @@ const CONCURRENCIES = [16, 64];
 
 const OUT = await bundleWithFakes('aispm-bench-collect', { clouds: 'bench/collect/clouds.ts', worker: 'bench/collect/worker.ts' });
 const { startBenchCloud } = await import(pathToFileURL(join(OUT, 'clouds.js')).href);
-
-/** One collection in a worker process. */
-function collectOnce(cloud, concurrency) {
-  const task = JSON.stringify({ provider: cloud.provider, concurrency, scope: cloud.scope });
-  const env = { PATH: process.env.PATH ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...cloud.env };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(OUT, 'worker.js'), task], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`${cloud.provider} worker exited ${code}: ${stderr}`))));
-  });
-}
 
 function callsByScope(records) {
   const counts = {};
@@ -76,7 +60,7 @@ async function measureAt(cloud, calibration, concurrency) {
   const failures = [];
   for (let run = 0; run < runs; run++) {
     cloud.proxy.reset({ ...cloud.basePlan, latencyMs: LATENCY_MS, rateLimit: RATE_LIMIT });
-    const result = await collectOnce(cloud, concurrency);
+    const result = await collectInWorker(join(OUT, 'worker.js'), cloud, concurrency);
     times.push(result.ms);
     throttled.push(cloud.proxy.outcomes('rate-limited').length);
     if (result.fingerprint !== calibration.result.fingerprint) failures.push({ run, assets: result.assets, expectedAssets: calibration.result.assets, gaps: result.gaps.slice(0, 5) });
@@ -98,7 +82,7 @@ async function measure(provider) {
   try {
     // Calibration: latency only, concurrency without limit: the calls, their regions and their depth.
     cloud.proxy.reset({ ...cloud.basePlan, latencyMs: LATENCY_MS });
-    const result = await collectOnce(cloud, 10_000);
+    const result = await collectInWorker(join(OUT, 'worker.js'), cloud, 10_000);
     const calibration = { result, calls: cloud.proxy.records.length, perScope: callsByScope(cloud.proxy.records), depth: dependencyDepth(cloud.proxy.records) };
     const figures = {
       rateLimitScopes: Object.keys(calibration.perScope).length,

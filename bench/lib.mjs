@@ -1,5 +1,5 @@
 // Shared helpers for the benchmark scripts: timing statistics and running a script in a fresh process.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,4 +97,22 @@ export function dependencyDepth(records) {
     depth.set(call, longestEnded + 1);
   }
   return Math.max(0, ...depth.values());
+}
+
+/**
+ * One collection in a worker process (bench/collect/worker.ts, bundled to `worker`), so the collector
+ * and the fakes serving it do not share one event loop; resolves to what the worker prints.
+ */
+export function collectInWorker(worker, cloud, concurrency) {
+  const task = JSON.stringify({ provider: cloud.provider, concurrency, scope: cloud.scope });
+  const env = { PATH: process.env.PATH ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...cloud.env };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [worker, task], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`${cloud.provider} worker exited ${code}: ${stderr}`))));
+  });
 }

@@ -12,6 +12,7 @@ const figures = {
   output: runScript('output.mjs'),
   collect: runScript('collect.mjs'),
   live: runScript('live.mjs'),
+  scale: runScript('scale.mjs'),
 };
 figures.benchSeconds = Math.round((Date.now() - started) / 1000);
 process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

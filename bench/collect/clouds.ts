@@ -8,6 +8,7 @@ import { FAKE_ARM_CERT_FILE, FakeArm, FakeTenant } from '../../test/fakes/azure/
 import { TOKEN } from '../../test/fakes/azure/estate.js';
 import { AZURE_PROXY_TLS, awsDialect, azureDialect, gcpDialect } from '../../test/fakes/fault-dialects.js';
 import { FaultProxy, type FaultPlan } from '../../test/fakes/fault-proxy.js';
+import type { CollectScope } from '../../src/collect/collector.js';
 import type { FakeGoogleEstate } from '../../test/fakes/gcp/estate.js';
 import { startFakeGoogle } from '../../test/fakes/gcp/server.js';
 
@@ -26,7 +27,7 @@ export interface BenchCloud {
   /** Environment for the worker: where the provider is, and its credentials. */
   env: Record<string, string>;
   /** The collection scope (the 16 regions, subscriptions or locations). */
-  scope: Record<string, string[]>;
+  scope: CollectScope;
   /** Faults every run needs on top of latency and rate limit (AWS: the region list). */
   basePlan: FaultPlan;
   close(): Promise<void>;
@@ -43,7 +44,7 @@ const GCP_LOCATIONS = [
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
 
 /** A record of the same shape with every list and map empty, to fill in. */
-function emptyLike<T extends object>(record: T): T {
+export function emptyLike<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, Array.isArray(value) ? [] : {}])) as T;
 }
 

@@ -1,0 +1,131 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACCOUNT, BEDROCK, SAGEMAKER } from '../../test/fakes/aws/estate.js';
+import { ORGANIZATION_ACCOUNTS, ORGANIZATION_ID, ORGANIZATION_ROLE } from '../../test/fakes/aws/organizations.js';
+import { ec2Reply } from '../../test/fakes/aws/protocols.js';
+import { FakeAws, fakeAwsEnvironment } from '../../test/fakes/aws/server.js';
+import { FAKE_ARM_CERT_FILE, FakeArm, FakeTenant } from '../../test/fakes/azure/arm-server.js';
+import { TOKEN } from '../../test/fakes/azure/estate.js';
+import { AZURE_PROXY_TLS, awsDialect, azureDialect, gcpDialect } from '../../test/fakes/fault-dialects.js';
+import { FaultProxy } from '../../test/fakes/fault-proxy.js';
+import type { FakeGoogleEstate } from '../../test/fakes/gcp/estate.js';
+import { startFakeGoogle } from '../../test/fakes/gcp/server.js';
+import { emptyLike, type BenchCloud } from '../collect/clouds.js';
+
+/**
+ * The estates of the organization-scale benchmark (issue 20): many accounts, subscriptions or
+ * projects, each a small AI estate, served by the test fakes behind the fault proxy.
+ *
+ * - AWS: an organization of `accounts` active accounts (the caller and members reached by assuming
+ *   the scan role), each with 4 regions: eu-west-1 and ap-southeast-2 hold the test estate's two small
+ *   regions (notebooks, models, guardrails, knowledge bases, ...), the other two are empty. A member answers with the
+ *   estate's records under its own id (test/fakes/aws/organizations.ts).
+ * - Azure: `subscriptions` subscriptions, each with two Azure OpenAI accounts of three deployments.
+ * - Google Cloud: `projects` projects, each with Vertex AI in one location and a few resources.
+ */
+
+const AWS_SCALE_REGIONS = ['eu-west-1', 'ap-southeast-2', 'us-west-2', 'eu-central-1'];
+const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+/** Member account ids: 2000 0000 0000 + n, none of them the estate's own. */
+const memberAccount = (index: number) => String(200_000_000_000 + index);
+
+export async function startScaleAws(accounts: number): Promise<BenchCloud> {
+  // Two regions of the four hold nothing (ap-southeast-2 holds little): every list answers empty.
+  for (const region of ['us-west-2', 'eu-central-1']) {
+    SAGEMAKER[region] = emptyLike(SAGEMAKER['us-east-1']!);
+    BEDROCK[region] = emptyLike(BEDROCK['us-east-1']!);
+  }
+  ORGANIZATION_ACCOUNTS.splice(
+    0,
+    ORGANIZATION_ACCOUNTS.length,
+    ...[ACCOUNT, ...range(accounts - 1).map(memberAccount)].map((id, index) => ({
+      Id: id,
+      Arn: `arn:aws:organizations::${ACCOUNT}:account/${ORGANIZATION_ID}/${id}`,
+      Email: `aws+member-${index}@example.com`,
+      Name: `member-${index}`,
+      State: 'ACTIVE',
+      JoinedMethod: index === 0 ? 'CREATED' : 'INVITED',
+      JoinedTimestamp: new Date('2024-01-01T00:00:00Z'),
+    })),
+  );
+  const fake = await new FakeAws().start();
+  const proxy = await FaultProxy.start({ target: fake.url, dialect: awsDialect });
+  const regionInfo = AWS_SCALE_REGIONS.map((regionName) => ({ regionName, regionEndpoint: `ec2.${regionName}.amazonaws.com`, optInStatus: 'opt-in-not-required' }));
+  return {
+    provider: 'aws',
+    proxy,
+    env: { ...fakeAwsEnvironment(fake, mkdtempSync(join(tmpdir(), 'aispm-bench-scale-aws-'))), AWS_ENDPOINT_URL: proxy.url },
+    scope: { regions: AWS_SCALE_REGIONS, awsOrganization: true, awsRoleName: ORGANIZATION_ROLE },
+    basePlan: { rewrite: { match: /^ec2:DescribeRegions$/, body: () => ec2Reply('DescribeRegions', { regionInfo }).body } },
+    close: async () => {
+      await proxy.close();
+      await fake.stop();
+    },
+  };
+}
+
+export async function startScaleAzure(subscriptions: number): Promise<BenchCloud> {
+  const tenant = new FakeTenant();
+  const ids = range(subscriptions).map((index) => `5c${String(index).padStart(6, '0')}-0000-4000-8000-000000000000`);
+  for (const subscription of ids) {
+    tenant.subscription(subscription, `scale-${subscription.slice(0, 8)}`);
+    for (const accountIndex of range(2)) {
+      const id = `/subscriptions/${subscription}/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/oai-${accountIndex}`;
+      tenant.add({ id, name: `oai-${accountIndex}`, type: 'Microsoft.CognitiveServices/accounts', location: 'eastus', kind: 'OpenAI', properties: { publicNetworkAccess: accountIndex ? 'Disabled' : 'Enabled', disableLocalAuth: accountIndex === 1 } });
+      tenant.add(
+        ...range(3).map((index) => ({
+          id: `${id}/deployments/chat-${index}`,
+          name: `chat-${index}`,
+          type: 'Microsoft.CognitiveServices/accounts/deployments',
+          sku: { name: 'Standard', capacity: 1 },
+          properties: { model: { format: 'OpenAI', name: 'gpt-4o', version: '2024-11-20' }, raiPolicyName: 'Microsoft.DefaultV2' },
+        })),
+      );
+    }
+  }
+  const fake = await FakeArm.start(tenant, { token: TOKEN });
+  const proxy = await FaultProxy.start({ target: fake.url, dialect: azureDialect, tls: AZURE_PROXY_TLS });
+  return {
+    provider: 'azure',
+    proxy,
+    env: { AISPM_AZURE_ENDPOINT: proxy.url, AISPM_AZURE_TOKEN: TOKEN, NODE_EXTRA_CA_CERTS: FAKE_ARM_CERT_FILE },
+    scope: { azureSubscriptions: ids },
+    basePlan: {},
+    close: async () => {
+      await proxy.close();
+      await fake.close();
+    },
+  };
+}
+
+export async function startScaleGcp(projects: number): Promise<BenchCloud> {
+  const names = range(projects).map((index) => `scale-ml-${String(index).padStart(4, '0')}`);
+  const collections = ['endpoints', 'models', 'datasets', 'customJobs'];
+  const estate: FakeGoogleEstate = {
+    projects: Object.fromEntries(
+      names.map((project, index) => {
+        const number = String(300_000_000_000 + index);
+        const location = Object.fromEntries(collections.map((collection) => [collection, range(2).map((item) => ({ name: `projects/${number}/locations/us-central1/${collection}/${1000 + item}`, displayName: `${collection}-${item}` }))]));
+        return [project, { number, iamPolicy: {}, locations: { 'us-central1': location } }];
+      }),
+    ),
+    buckets: {},
+    keys: {},
+  };
+  const fake = await startFakeGoogle(estate);
+  const proxy = await FaultProxy.start({ target: fake.url, dialect: gcpDialect });
+  const empty = mkdtempSync(join(tmpdir(), 'aispm-bench-scale-gcp-'));
+  return {
+    provider: 'gcp',
+    proxy,
+    env: { AISPM_GCP_ENDPOINT: proxy.url, AISPM_GCP_TOKEN: fake.token, CLOUDSDK_CONFIG: empty, HOME: empty, METADATA_SERVER_DETECTION: 'none' },
+    scope: { gcpProjects: names, gcpLocations: ['us-central1'] },
+    basePlan: {},
+    close: async () => {
+      await proxy.close();
+      await fake.close();
+    },
+  };
+}
