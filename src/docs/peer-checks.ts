@@ -242,7 +242,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-58', 'Financial services GenAI', 'not a posture check: output schema validation in Step Functions has no API field the assessment reads'),
   assessment('FS-59', 'Financial services GenAI', 'which topics keep an application on topic is the topics\' free text; denied topics are read (aws.bedrock.guardrail deniedTopics), no rule yet'),
   assessment('FS-60', 'Financial services GenAI', 'not a posture check: whether a system prompt scopes the role is the prompt\'s free text (advisory in the assessment)'),
-  assessment('FS-61', 'Financial services GenAI', 'not a posture check: the row looks for an EventBridge schedule that starts ingestion jobs'),
+  assessment('FS-61', 'Financial services GenAI', 'not read yet: a sync schedule is an EventBridge Scheduler schedule whose universal target is arn:aws:scheduler:::aws-sdk:bedrockagent:startIngestionJob (ListSchedules, then GetSchedule Target.Input for the data source), which aispm does not read; an EventBridge rule cannot call StartIngestionJob itself, and a Lambda function or state machine in between cannot be told from any other. Whether the syncs happen is judged by aws-bedrock-knowledge-base-data-source-not-synced (FS-31)'),
   assessment('FS-62', 'Financial services GenAI', ADVISORY),
   assessment('FS-63', 'Financial services GenAI', 'AWS Config rules are not read; the legacy-model half is FS-34 (aws-bedrock-legacy-model-in-use)'),
   assessment('FS-65', 'Financial services GenAI'),

@@ -96,7 +96,10 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
       if (alarmsId) account.patchProps(alarmsId, { bedrockUsed: use.bedrockUsed });
       if (evaluated.id) account.patchProps(evaluated.id, { bedrockUsed: use.bedrockUsed });
       // Without every evaluation job's knowledge bases, "never evaluated" cannot be concluded.
-      if (!evaluated.knowledgeBasesKnown) for (const knowledgeBase of agents.knowledgeBases) account.markEdgesUnread(knowledgeBase, 'evaluates', 'in');
+      for (const knowledgeBase of agents.knowledgeBases) {
+        if (evaluated.knowledgeBasesKnown) account.patchProps(knowledgeBase, { evaluationJobsRead: true });
+        else account.markEdgesUnread(knowledgeBase, 'evaluates', 'in');
+      }
       if (guardDutyId) account.patchProps(guardDutyId, { bedrockUsed: use.bedrockUsed, agentCoreResources: account.scope(region, 'bedrock-agentcore').failed && agentCore.resources === 0 ? undefined : agentCore.resources });
       regionsRead++;
       regionProgress();

@@ -634,6 +634,13 @@ export const AWS_ASSET_TYPES = [
       {
         storageType: str('vector store type, e.g. OPENSEARCH_SERVERLESS, RDS, S3_VECTORS', from('GetKnowledgeBase knowledgeBase.storageConfiguration.type', 'null: no vector store (KENDRA, SQL and MANAGED types)')),
         status: str('knowledge base status', from('GetKnowledgeBase knowledgeBase.status', STATUS)),
+        evaluationJobsRead: bool(
+          'the region\'s evaluation jobs of the past 90 days were read, with the knowledge bases each names: an evaluation of this knowledge base would show as an `evaluates` edge from the job',
+          from(
+            'ListEvaluationJobs jobSummaries[].inferenceConfigSummary.ragConfigSummary.bedrockKnowledgeBaseIdentifiers, and GetEvaluationJob inferenceConfig.ragConfigs[] (bedrock-evaluation.ts)',
+            'true, or absent (unknown) when the listing failed, stopped at its limit of 50 jobs, or a RAG job named its knowledge bases in neither answer; absent as well in Terraform plans and snapshots saved before aispm read evaluation jobs',
+          ),
+        ),
         knowledgeBaseType: str('VECTOR, KENDRA, SQL or MANAGED', from('GetKnowledgeBase knowledgeBase.knowledgeBaseConfiguration.type', NOT_SET)),
         kmsKeyArn: str(
           'KMS key of a managed knowledge base (other types keep their data in the vector store)',
