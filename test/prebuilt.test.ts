@@ -25,7 +25,7 @@ afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
 function titleShown(): { list: string; show: string; scan: string } {
   const run = (command: string[]) => {
-    const result = spawnSync(process.execPath, [join(copy, 'bin', 'aispm.js'), ...command], { cwd: copy, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [join(copy, 'bin', 'aispm.js'), ...command], { cwd: copy, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
     expect(result.stderr).toMatch(command[0] === 'scan' ? SUMMARY_LINE : /^$/);
     return result.stdout;
   };

@@ -158,6 +158,9 @@ const PERMISSIONS: string[] = [
   'sagemaker:DescribeAutoMLJobV2',
   'sagemaker:ListCompilationJobs',
   'sagemaker:DescribeCompilationJob',
+  'bedrock:ListIngestionJobs',
+  'bedrock:ListEvaluationJobs',
+  'bedrock:GetEvaluationJob',
   'sts:GetCallerIdentity',
 ];
 

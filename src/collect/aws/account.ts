@@ -5,6 +5,7 @@ import { collectAgentCore } from './agentcore.js';
 import { collectAgentCoreLogDeliveries } from './agentcore-logs.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
+import { collectBedrockEvaluations } from './bedrock-evaluation.js';
 import { collectCloudTrail } from './cloudtrail.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
@@ -72,7 +73,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId] = await Promise.all([
+      const [[, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId], evaluated] = await Promise.all([Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
@@ -83,7 +84,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         collectBedrockAlarms(account, region),
         listModelCallerFunctions(account, region),
         listModelCallerTaskDefinitions(account, region),
-      ]);
+      ]), collectBedrockEvaluations(account, region)]);
       await collectAgentCoreLogDeliveries(account, region, agentCore.logSources);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
@@ -93,6 +94,12 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
       bedrockUse.set(region, use);
       if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
       if (alarmsId) account.patchProps(alarmsId, { bedrockUsed: use.bedrockUsed });
+      if (evaluated.id) account.patchProps(evaluated.id, { bedrockUsed: use.bedrockUsed });
+      // Without every evaluation job's knowledge bases, "never evaluated" cannot be concluded.
+      for (const knowledgeBase of agents.knowledgeBases) {
+        if (evaluated.knowledgeBasesKnown) account.patchProps(knowledgeBase, { evaluationJobsRead: true });
+        else account.markEdgesUnread(knowledgeBase, 'evaluates', 'in');
+      }
       if (guardDutyId) account.patchProps(guardDutyId, { bedrockUsed: use.bedrockUsed, agentCoreResources: account.scope(region, 'bedrock-agentcore').failed && agentCore.resources === 0 ? undefined : agentCore.resources });
       regionsRead++;
       regionProgress();

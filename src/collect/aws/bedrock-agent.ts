@@ -7,6 +7,7 @@ import {
   GetFlowCommand,
   GetKnowledgeBaseCommand,
   GetPromptCommand,
+  ListIngestionJobsCommand,
   ListTagsForResourceCommand,
   paginateListAgentActionGroups,
   paginateListAgentAliases,
@@ -78,7 +79,7 @@ function executorType(executor: ActionGroupExecutor | undefined): string | null 
   return executor.customControl ?? undefined;
 }
 
-export async function collectBedrockAgents(account: AwsAccount, region: string): Promise<{ resources: number }> {
+export async function collectBedrockAgents(account: AwsAccount, region: string): Promise<{ resources: number; knowledgeBases: string[] }> {
   const client = account.client(BedrockAgentClient, region);
   const scope = account.scope(region, 'bedrock-agent');
   const service: ServiceRegion = {
@@ -222,7 +223,7 @@ export async function collectBedrockAgents(account: AwsAccount, region: string):
     forEachConcurrently(agents ?? [], (agentId) => collectAgentParts(service, client, agentId, { readsKnowledgeBase, draftGuardrails })),
     forEachConcurrently(knowledgeBases ?? [], (knowledgeBaseId) => collectDataSources(service, client, knowledgeBaseId)),
   ]);
-  return { resources: [agents, knowledgeBases, flows, prompts].reduce((sum, ids) => sum + (ids?.length ?? 0), 0) };
+  return { resources: [agents, knowledgeBases, flows, prompts].reduce((sum, ids) => sum + (ids?.length ?? 0), 0), knowledgeBases: knowledgeBases ?? [] };
 }
 
 /** Every node of a flow, including those inside loops. */
@@ -360,4 +361,25 @@ async function collectDataSources(service: ServiceRegion, client: BedrockAgentCl
   // The knowledge base reads what its data sources ingest: unknown while one of them is.
   if (!sources || sources.some((id) => !described.has(id))) account.markEdgesUnread(knowledgeBaseArn, 'reads-data');
   for (const id of sources ?? []) account.edge(id, 'part-of', knowledgeBaseArn);
+  await forEachConcurrently(sources ?? [], (id) => collectLastIngestion(service, client, knowledgeBaseId, id));
+}
+
+/**
+ * When a data source last synced: the newest ingestion job (any status) and the newest COMPLETE one,
+ * one job each (ListIngestionJobs sorted by STARTED_AT, newest first, maxResults 1). A call that
+ * fails leaves its properties unknown.
+ */
+async function collectLastIngestion(service: ServiceRegion, client: BedrockAgentClient, knowledgeBaseId: string, dataSourceArn: string): Promise<void> {
+  const dataSourceId = dataSourceArn.slice(dataSourceArn.lastIndexOf('/') + 1);
+  const newest = (filters?: Array<{ attribute: 'STATUS'; operator: 'EQ'; values: string[] }>) =>
+    service.scope
+      .call('ListIngestionJobs', () => client.send(new ListIngestionJobsCommand({ knowledgeBaseId, dataSourceId, filters, sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' }, maxResults: 1 })))
+      .then((answer) => (answer ? (answer.ingestionJobSummaries?.[0] ?? null) : undefined));
+  const [latest, completed] = await Promise.all([newest(), newest([{ attribute: 'STATUS', operator: 'EQ', values: ['COMPLETE'] }])]);
+  const isoTime = (time: Date | undefined) => (time ? time.toISOString() : null);
+  service.account.patchProps(dataSourceArn, {
+    lastIngestionStatus: latest === undefined ? undefined : (latest?.status ?? null),
+    lastIngestionStartedAt: latest === undefined ? undefined : isoTime(latest?.startedAt),
+    lastSyncedAt: completed === undefined ? undefined : isoTime(completed?.updatedAt),
+  });
 }

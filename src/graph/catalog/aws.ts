@@ -634,6 +634,13 @@ export const AWS_ASSET_TYPES = [
       {
         storageType: str('vector store type, e.g. OPENSEARCH_SERVERLESS, RDS, S3_VECTORS', from('GetKnowledgeBase knowledgeBase.storageConfiguration.type', 'null: no vector store (KENDRA, SQL and MANAGED types)')),
         status: str('knowledge base status', from('GetKnowledgeBase knowledgeBase.status', STATUS)),
+        evaluationJobsRead: bool(
+          'the region\'s evaluation jobs of the past 90 days were read, with the knowledge bases each names: an evaluation of this knowledge base would show as an `evaluates` edge from the job',
+          from(
+            'ListEvaluationJobs jobSummaries[].inferenceConfigSummary.ragConfigSummary.bedrockKnowledgeBaseIdentifiers, and GetEvaluationJob inferenceConfig.ragConfigs[] (bedrock-evaluation.ts)',
+            'true, or absent (unknown) when the listing failed, stopped at its limit of 50 jobs, or a RAG job named its knowledge bases in neither answer; absent as well in Terraform plans and snapshots saved before aispm read evaluation jobs',
+          ),
+        ),
         knowledgeBaseType: str('VECTOR, KENDRA, SQL or MANAGED', from('GetKnowledgeBase knowledgeBase.knowledgeBaseConfiguration.type', NOT_SET)),
         kmsKeyArn: str(
           'KMS key of a managed knowledge base (other types keep their data in the vector store)',
@@ -745,9 +752,65 @@ export const AWS_ASSET_TYPES = [
         kmsKeyArn: str('KMS key for transient data during ingestion', from('GetDataSource dataSource.serverSideEncryptionConfiguration.kmsKeyArn', 'null: an AWS owned key')),
         dataDeletionPolicy: str('DELETE or RETAIN', from('GetDataSource dataSource.dataDeletionPolicy', NOT_SET)),
         status: str('data source status', from('GetDataSource dataSource.status (ListDataSources gives it too)', STATUS)),
+        lastIngestionStatus: str(
+          'status of the newest ingestion job: STARTING, IN_PROGRESS, COMPLETE, FAILED, STOPPING, STOPPED',
+          from('ListIngestionJobs (sortBy STARTED_AT DESCENDING, maxResults 1) ingestionJobSummaries[0].status', 'null: no ingestion job; unknown when the call failed'),
+        ),
+        lastIngestionStartedAt: str('when the newest ingestion job started (ISO 8601)', from('ListIngestionJobs (as lastIngestionStatus) ingestionJobSummaries[0].startedAt', 'null: no ingestion job; unknown when the call failed')),
+        lastSyncedAt: str(
+          'when the newest successful sync finished (ISO 8601): the last update of the newest-started COMPLETE ingestion job',
+          from(
+            'ListIngestionJobs (filters STATUS EQ COMPLETE, sortBy STARTED_AT DESCENDING, maxResults 1) ingestionJobSummaries[0].updatedAt',
+            'null: no ingestion job ever completed (the data source was never synced); unknown when the call failed',
+          ),
+        ),
       },
       { customerManagedKey: from(`GetDataSource dataSource.serverSideEncryptionConfiguration.kmsKeyArn${KEY_CHECK}`, NO_KEY) },
     ),
+  },
+  {
+    type: 'aws.bedrock.evaluation-job',
+    title: 'Bedrock evaluation job (model or knowledge base evaluation, last 90 days)',
+    category: 'ai',
+    bomType: 'application',
+    props: props([], {
+      status: str('InProgress, Completed, Failed, Stopping, Stopped, Deleting', from('GetEvaluationJob status (ListEvaluationJobs jobSummaries[].status gives it too)', STATUS)),
+      jobType: str('Automated or Human', from('GetEvaluationJob jobType (ListEvaluationJobs gives it too)', 'never absent: required in the model')),
+      applicationType: str(
+        'ModelEvaluation or RagEvaluation (a knowledge base evaluation)',
+        from('GetEvaluationJob applicationType (ListEvaluationJobs gives it too)', 'null: not reported (the member is optional; jobs from before knowledge base evaluations existed are model evaluations)'),
+      ),
+      createdAt: str('when the job was created (ISO 8601)', from('ListEvaluationJobs jobSummaries[].creationTime (GetEvaluationJob creationTime)', 'never absent: required in the model')),
+      metricNames: strList(
+        'metrics the job computes: Builtin.Accuracy, Builtin.Robustness, Builtin.Toxicity (automated model evaluation), Builtin.Correctness, Builtin.Harmfulness, Builtin.Stereotyping, Builtin.Refusal, ... (LLM as a judge, knowledge base evaluation), or the names of human evaluation metrics',
+        from('GetEvaluationJob evaluationConfig.automated (or .human).datasetMetricConfigs[].metricNames', 'an empty list: none; unknown when GetEvaluationJob failed'),
+      ),
+      datasets: strList(
+        'prompt datasets: built-in names (Builtin.Bold, Builtin.RealToxicityPrompts, Builtin.Wikitext2, ...) and the names and S3 URIs of custom datasets',
+        from('GetEvaluationJob evaluationConfig.automated (or .human).datasetMetricConfigs[].dataset.name and .dataset.datasetLocation.s3Uri', 'an empty list: none; unknown when GetEvaluationJob failed'),
+      ),
+      knowledgeBaseIds: strList(
+        'knowledge bases the job evaluated (also an `evaluates` edge, drawn from the listing as well)',
+        from('GetEvaluationJob inferenceConfig.ragConfigs[].knowledgeBaseConfig.retrieveConfig.knowledgeBaseId or .retrieveAndGenerateConfig.knowledgeBaseConfiguration.knowledgeBaseId', 'an empty list: a model evaluation; unknown when GetEvaluationJob failed'),
+      ),
+      evaluatedModels: strList(
+        'models the job evaluated (Bedrock model identifiers, or the labels of precomputed inference sources)',
+        from('GetEvaluationJob inferenceConfig.models[].bedrockModel.modelIdentifier or .precomputedInferenceSource.inferenceSourceIdentifier', 'an empty list: a knowledge base evaluation; unknown when GetEvaluationJob failed'),
+      ),
+    }),
+  },
+  {
+    type: 'aws.bedrock.model-evaluation',
+    title: 'Bedrock model evaluation (per region): the recent evaluation jobs',
+    category: 'ai',
+    bomType: 'service',
+    props: props([], {
+      recentJobs: num(
+        'evaluation jobs created in the past 90 days (at most 50, the newest; each is part-of this asset)',
+        from('ListEvaluationJobs (creationTimeAfter 90 days ago, sortBy CreationTime, sortOrder Descending)', 'never absent: the asset exists only when the listing answered'),
+      ),
+      bedrockUsed: REGION_BEDROCK_USED,
+    }),
   },
   {
     type: 'aws.bedrock.flow',

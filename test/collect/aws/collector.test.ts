@@ -60,6 +60,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'ap-southeast-2 bedrock ok',
         'ap-southeast-2 bedrock-agent ok',
         'ap-southeast-2 bedrock-agentcore ok',
+        'ap-southeast-2 bedrock-evaluation ok',
         'ap-southeast-2 cloudwatch ok',
         'ap-southeast-2 ec2 ok',
         'ap-southeast-2 cloudtrail ok',
@@ -70,6 +71,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'eu-west-1 bedrock ok',
         'eu-west-1 bedrock-agent ok',
         'eu-west-1 bedrock-agentcore ok',
+        'eu-west-1 bedrock-evaluation ok',
         'eu-west-1 cloudwatch ok',
         'eu-west-1 ec2 ok',
         'eu-west-1 cloudtrail ok',
@@ -85,6 +87,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 bedrock ok',
         'us-east-1 bedrock-agent ok',
         'us-east-1 bedrock-agentcore ok',
+        'us-east-1 bedrock-evaluation ok',
         'us-east-1 cloudwatch ok',
         'us-east-1 ec2 ok',
         'us-east-1 cloudtrail ok',
@@ -297,6 +300,32 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(alarms('ap-southeast-2')).toEqual({ alarms: ['bedrock-token-burn'], alarmedMetrics: ['InputTokenCount', 'OutputTokenCount'], bedrockUsed: true });
     // Its only alarm watches an EC2 metric.
     expect(alarms('eu-west-1')).toEqual({ alarms: [], alarmedMetrics: [], bedrockUsed: true });
+  });
+
+  it('reads when each knowledge-base data source last synced, and the recent evaluation jobs with what they measured', () => {
+    expect(asset('aws.bedrock.data-source', 'hr-policies').props).toMatchObject({ lastIngestionStatus: 'COMPLETE', lastSyncedAt: expect.any(String) });
+    const articles = asset('aws.bedrock.data-source', 'support-articles').props;
+    expect(articles).toMatchObject({ lastIngestionStatus: 'FAILED' });
+    // The newest COMPLETE job, not yesterday's failed one.
+    expect(Date.now() - Date.parse(String(articles.lastSyncedAt))).toBeGreaterThan(19 * 86_400_000);
+    const region = (name: string) => asset('aws.bedrock.model-evaluation', `model evaluation (${name})`);
+    expect(region('us-east-1').props).toEqual({ recentJobs: 2, bedrockUsed: true });
+    expect(region('ap-southeast-2').props).toEqual({ recentJobs: 0, bedrockUsed: true });
+    const rag = asset('aws.bedrock.evaluation-job', 'support-kb-rag-eval');
+    expect(rag.props).toMatchObject({
+      status: 'Completed',
+      jobType: 'Automated',
+      applicationType: 'RagEvaluation',
+      metricNames: ['Builtin.Correctness', 'Builtin.Faithfulness', 'Builtin.Harmfulness', 'Builtin.Stereotyping'],
+      datasets: ['s3://acme-ml-artifacts/evaluation-datasets/support-questions.jsonl', 'support-questions'],
+      knowledgeBaseIds: ['KBSUPPORT'],
+      evaluatedModels: [],
+    });
+    expect(edgesFrom(rag)).toEqual(['evaluates -> support-articles-kb', 'part-of -> model evaluation (us-east-1)']);
+    expect(asset('aws.bedrock.evaluation-job', 'claude-safety-eval').props).toMatchObject({ applicationType: 'ModelEvaluation', datasets: ['Builtin.Bold'], metricNames: ['Builtin.Robustness', 'Builtin.Toxicity'] });
+    // The 60-day-old job is read too (the rules decide what is recent); every knowledge base's evaluations are known.
+    expect(asset('aws.bedrock.evaluation-job', 'claude-robustness-eval').props).toMatchObject({ status: 'Completed' });
+    expect(asset('aws.bedrock.knowledge-base', 'hr-policies-kb').props.evaluationJobsRead).toBe(true);
   });
 
   it('reads CloudTrail trails and event data stores per region: what they log of Bedrock and SageMaker', () => {

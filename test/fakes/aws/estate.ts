@@ -1608,6 +1608,17 @@ export const PLANTED_FINDINGS = [
   ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-hr-policies'],
   ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-feature-store'],
   ['aws-s3-ai-bucket-not-scanned-by-macie', 'acme-bedrock-logs'],
+  // Knowledge-base syncs and evaluation jobs (bedrock-jobs.ts): support-articles last synced 20 days ago and
+  // yesterday's sync failed; hr-policies-kb was never evaluated; eu-west-1 evaluated toxicity only lately,
+  // ap-southeast-2 invokes models and never evaluated one.
+  ['aws-bedrock-knowledge-base-data-source-not-synced', 'support-articles'],
+  ['aws-bedrock-knowledge-base-not-evaluated', 'hr-policies-kb'],
+  ['aws-bedrock-no-recent-model-evaluation', `model evaluation (${AP})`],
+  ['aws-bedrock-no-harmfulness-evaluation', `model evaluation (${AP})`],
+  ['aws-bedrock-no-bias-evaluation', `model evaluation (${AP})`],
+  ['aws-bedrock-no-bias-evaluation', `model evaluation (${EU})`],
+  ['aws-bedrock-no-robustness-evaluation', `model evaluation (${AP})`],
+  ['aws-bedrock-no-robustness-evaluation', `model evaluation (${EU})`],
 ] as const;
 
 /** Hardened twins of the planted assets: no built-in rule may report them. */
@@ -1654,4 +1665,8 @@ export const HARDENED_TWINS = [
   'claims-review',
   `cloudtrail (${AP})`,
   'support-kb',
+  `model evaluation (${US})`,
+  'hr-policies',
+  'support-kb-rag-eval',
+  'claude-safety-eval',
 ];

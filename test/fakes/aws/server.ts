@@ -6,6 +6,7 @@ import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperatio
 import { agentCoreOperation } from './agentcore.js';
 import { ecrOperation } from './ecr.js';
 import { ecsOperation } from './ecs.js';
+import { bedrockJobOperation } from './bedrock-jobs.js';
 import { guardDutyOperation } from './guardduty.js';
 import { macieOperation } from './macie.js';
 import { cloudTrailOperation } from './cloudtrail.js';
@@ -166,7 +167,8 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     }
     case 'bedrock':
     case 'lambda': {
-      const operation = restOperation({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
+      const rest = { method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region };
+      const operation = restOperation(rest) ?? (service === 'bedrock' ? bedrockJobOperation(rest) : undefined);
       return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
     }
     case 'guardduty':
