@@ -159,6 +159,9 @@ const PERMISSIONS: string[] = [
   'sagemaker:ListCompilationJobs',
   'sagemaker:DescribeCompilationJob',
   'sts:GetCallerIdentity',
+  'apigateway:GET',
+  'wafv2:GetWebACL',
+  'shield:GetSubscriptionState',
 ];
 
 const fake = new FakeAws();

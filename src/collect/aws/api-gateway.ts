@@ -1,5 +1,6 @@
 import { APIGatewayClient, GetRequestValidatorsCommand, GetStagesCommand, paginateGetResources, paginateGetRestApis, paginateGetUsagePlans, type Method, type Stage, type UsagePlan } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client, GetApisCommand, GetIntegrationsCommand, GetStagesCommand as GetHttpStagesCommand } from '@aws-sdk/client-apigatewayv2';
+import { GetSubscriptionStateCommand, ShieldClient } from '@aws-sdk/client-shield';
 import { forEachConcurrently } from '../runtime.js';
 import { parseArn } from './arn.js';
 import { toRaw, type AwsAccount, type ServiceScope } from './session.js';
@@ -123,7 +124,9 @@ const positive = (value: number | undefined) => value !== undefined && value > 0
 
 /** Reads the APIs that reach AI compute further, once IAM has read the roles of the functions they invoke. */
 export async function collectAiApis(account: AwsAccount, listed: readonly ListedApi[]): Promise<void> {
-  const front = listed
+  // Listed as each region answered: sorted, so that the reads (and the coverage messages) come in one order.
+  const front = [...listed]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((api) => {
       const aiFunctions = [...new Set(api.routes.flatMap((route) => route.functions.filter((fn) => callsModels(account, fn) === true)))].sort();
       const aiRoutes = api.routes.filter((route) => route.modelRuntime || route.functions.some((fn) => aiFunctions.includes(fn)));
@@ -140,6 +143,7 @@ export async function collectAiApis(account: AwsAccount, listed: readonly Listed
     return plans;
   };
   const webAcls = new Map<string, string>();
+  const shieldAdvanced = front.some(({ api }) => api.kind === 'rest') ? shieldSubscription(account) : Promise.resolve(undefined);
   await forEachConcurrently(front, async ({ api, aiFunctions, aiRoutes }) => {
     for (const fn of aiFunctions) account.edge(api.id, 'invokes', fn);
     const props = {
@@ -148,7 +152,7 @@ export async function collectAiApis(account: AwsAccount, listed: readonly Listed
       modelRuntimeIntegration: aiRoutes.some((route) => route.modelRuntime),
     };
     if (api.kind === 'rest') {
-      const stageIds = await collectRestStages(account, api, plansOf(api.region), webAcls);
+      const stageIds = await collectRestStages(account, api, plansOf(api.region), webAcls, await shieldAdvanced);
       const validation = await bodyValidation(account, api, aiRoutes);
       account.addAsset({ id: api.id, type: 'aws.apigateway.rest-api', name: api.name, region: api.region, props: { ...props, aiMethods: aiRoutes.map((route) => route.label).sort(), aiMethodsWithoutBodyValidation: validation }, raw: api.raw });
       for (const stage of stageIds) account.edge(stage, 'part-of', api.id);
@@ -171,7 +175,7 @@ async function bodyValidation(account: AwsAccount, api: ListedApi, aiRoutes: Rou
 }
 
 /** A REST API's stages, with their throttling (usage plans, the stage's default method settings) and web ACL. */
-async function collectRestStages(account: AwsAccount, api: ListedApi, plans: Promise<UsagePlan[] | undefined>, webAcls: Map<string, string>): Promise<string[]> {
+async function collectRestStages(account: AwsAccount, api: ListedApi, plans: Promise<UsagePlan[] | undefined>, webAcls: Map<string, string>, shieldAdvanced: boolean | undefined): Promise<string[]> {
   const client = account.client(APIGatewayClient, api.region);
   const [answer, usagePlans] = await Promise.all([account.scope(api.region, 'apigateway').call('GetStages', () => client.send(new GetStagesCommand({ restApiId: api.apiId }))), plans]);
   if (!answer) {
@@ -183,6 +187,7 @@ async function collectRestStages(account: AwsAccount, api: ListedApi, plans: Pro
     const id = `${api.id}/stages/${stage.stageName}`;
     const plansOfStage = usagePlans?.filter((plan) => plan.apiStages?.some((apiStage) => apiStage.apiId === api.apiId && apiStage.stage === stage.stageName));
     const defaults = stage.methodSettings?.['*/*'];
+    const stageThrottle = positive(defaults?.throttlingRateLimit) && positive(defaults?.throttlingBurstLimit);
     const webAclArn = stage.webAclArn ?? null;
     if (webAclArn) {
       webAcls.set(webAclArn, api.region);
@@ -197,13 +202,24 @@ async function collectRestStages(account: AwsAccount, api: ListedApi, plans: Pro
         webAclArn,
         usagePlans: plansOfStage?.map((plan) => plan.name ?? plan.id ?? '').sort(),
         usagePlanThrottle: plansOfStage === undefined ? undefined : plansOfStage.some((plan) => positive(plan.throttle?.rateLimit) && positive(plan.throttle?.burstLimit)),
-        stageThrottle: positive(defaults?.throttlingRateLimit) && positive(defaults?.throttlingBurstLimit),
-        throttled: throttled(positive(defaults?.throttlingRateLimit) && positive(defaults?.throttlingBurstLimit), plansOfStage),
+        stageThrottle,
+        throttled: throttled(stageThrottle, plansOfStage),
+        shieldAdvanced,
       },
       raw: toRaw(stage),
     });
     return [id];
   });
+}
+
+/**
+ * Whether the account subscribes to Shield Advanced (GetSubscriptionState ACTIVE), the account-level
+ * half of FS-01. Shield's API is global, answered in us-east-1 (in the aws partition).
+ */
+async function shieldSubscription(account: AwsAccount): Promise<boolean | undefined> {
+  const client = account.client(ShieldClient, account.partition === 'aws' ? 'us-east-1' : account.homeRegion);
+  const answer = await account.scope('global', 'shield').call('GetSubscriptionState', () => client.send(new GetSubscriptionStateCommand({})));
+  return answer === undefined ? undefined : answer.SubscriptionState === 'ACTIVE' ? true : answer.SubscriptionState === 'INACTIVE' ? false : undefined;
 }
 
 /** Throttled by the stage's own default, or by a usage plan; unknown when only the plans could tell and were not read. */

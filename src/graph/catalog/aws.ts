@@ -1384,6 +1384,10 @@ export const AWS_ASSET_TYPES = [
         from('GetStages item[].methodSettings["*/*"].{throttlingRateLimit,throttlingBurstLimit}', 'false: no default method settings, or no limits in them: only the account-level limits apply'),
       ),
       throttled: bool('requests are throttled per API: the stage\'s default method throttle or a usage plan throttle (FS-02)', from('stageThrottle or usagePlanThrottle', 'unknown when the stage sets none and the usage plans could not be read')),
+      shieldAdvanced: bool(
+        'the account subscribes to AWS Shield Advanced (an account-wide setting, shown on each stage in front of AI compute)',
+        from('Shield GetSubscriptionState SubscriptionState: ACTIVE or INACTIVE', 'never absent: required in the model; unknown when the call failed'),
+      ),
     }),
   },
   {

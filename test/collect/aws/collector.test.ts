@@ -84,6 +84,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'eu-west-1 sagemaker denied',
         'global iam ok',
         'global s3 ok',
+        'global shield ok',
         'us-east-1 apigateway ok',
         'us-east-1 bedrock ok',
         'us-east-1 bedrock-agent ok',
@@ -465,7 +466,7 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(chat.id).toBe('arn:aws:apigateway:us-east-1::/restapis/a1chat0001');
     expect(chat.props).toEqual({ apiType: 'REST', aiFunctions: ['ticket-summarizer'], modelRuntimeIntegration: false, aiMethods: ['POST /chat'], aiMethodsWithoutBodyValidation: ['POST /chat'] });
     expect(edgesFrom(chat)).toEqual(['invokes -> ticket-summarizer']);
-    expect(asset('aws.apigateway.stage', 'support-chat-api/prod').props).toEqual({ webAclArn: null, usagePlans: [], usagePlanThrottle: false, stageThrottle: false, throttled: false });
+    expect(asset('aws.apigateway.stage', 'support-chat-api/prod').props).toEqual({ webAclArn: null, usagePlans: [], usagePlanThrottle: false, stageThrottle: false, throttled: false, shieldAdvanced: true });
     expect(edgesFrom(asset('aws.apigateway.stage', 'support-chat-api/prod'))).toEqual(['part-of -> support-chat-api']);
     // Bedrock runtime called directly through an AWS service integration, with a body validator.
     expect(asset('aws.apigateway.rest-api', 'claims-assist-api').props).toMatchObject({ aiFunctions: [], modelRuntimeIntegration: true, aiMethodsWithoutBodyValidation: [] });
@@ -689,7 +690,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS', 'API_GATEWAY', 'APIGATEWAYV2', 'WAFV2'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS', 'API_GATEWAY', 'APIGATEWAYV2', 'WAFV2', 'SHIELD'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

@@ -1,5 +1,6 @@
 import { ACCOUNT } from './estate.js';
 import { FakeError, type Operation, type RestRequest } from './handlers.js';
+import { paged } from './protocols.js';
 
 /**
  * The fake's edge in front of AI compute, in us-east-1: API Gateway REST APIs (restJson1, signed as
@@ -151,17 +152,38 @@ export function apiGatewayOperation(request: RestRequest): Operation | undefined
   // Every read is the one IAM action apigateway:GET on the resource's path (API Gateway's IAM model).
   const op = (operation: string, run: () => unknown, client = 'api-gateway'): Operation => ({ service: 'apigateway', action: 'apigateway:GET', operation, client, run });
   const inRegion = request.region === US;
-  if (request.path === '/restapis') return op('GetRestApis', () => ({ item: inRegion ? Object.values(REST_APIS).map((entry) => entry.api) : [] }));
+  // Listings page with `position` (v1) and `nextToken` (v2), in pages of PAGE_SIZE.
+  const page = (items: unknown[]) => paged(items, request.query.get('position') ?? undefined);
+  if (request.path === '/restapis') {
+    return op('GetRestApis', () => {
+      const { items, next } = page(inRegion ? Object.values(REST_APIS).map((entry) => entry.api) : []);
+      return { item: items, position: next };
+    });
+  }
   if (request.path === '/usageplans') return op('GetUsagePlans', () => ({ item: inRegion ? USAGE_PLANS : [] }));
   const rest = request.path.match(/^\/restapis\/([^/]+)\/(resources|stages|requestvalidators)$/);
   if (rest) {
     const [, id, what] = rest;
     const entry = () => (inRegion ? REST_APIS[decodeURIComponent(id!)] : undefined) ?? (() => { throw notFound(); })();
-    if (what === 'resources') return op('GetResources', () => ({ item: entry().resources }));
+    if (what === 'resources') {
+      return op('GetResources', () => {
+        const { items, next } = page(entry().resources);
+        return { item: items, position: next };
+      });
+    }
     if (what === 'stages') return op('GetStages', () => ({ item: entry().stages }));
     return op('GetRequestValidators', () => ({ item: entry().validators }));
   }
-  if (request.path === '/v2/apis') return op('GetApis', () => ({ items: inRegion ? Object.values(HTTP_APIS).map((entry) => entry.api) : [] }), 'apigatewayv2');
+  if (request.path === '/v2/apis') {
+    return op(
+      'GetApis',
+      () => {
+        const { items, next } = paged(inRegion ? Object.values(HTTP_APIS).map((entry) => entry.api) : [], request.query.get('nextToken') ?? undefined);
+        return { items, nextToken: next };
+      },
+      'apigatewayv2',
+    );
+  }
   const http = request.path.match(/^\/v2\/apis\/([^/]+)\/(integrations|stages)$/);
   if (http) {
     const [, id, what] = http;
@@ -217,6 +239,11 @@ const WEB_ACLS: Record<string, Record<string, unknown>> = {
     LabelNamespace: `awswaf:${ACCOUNT}:webacl:faq-api-acl:`,
   },
 };
+
+/** Shield (awsJson1_1, target AWSShield_20160616, global in us-east-1): the account subscribes to Shield Advanced. */
+export function shieldOperation(operation: string): (() => unknown) | undefined {
+  return operation === 'GetSubscriptionState' ? () => ({ SubscriptionState: 'ACTIVE' }) : undefined;
+}
 
 export function wafOperation(operation: string, input: Record<string, unknown>, region: string): (() => unknown) | undefined {
   if (operation !== 'GetWebACL') return undefined;

@@ -38,6 +38,7 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   organizations: 'organizations',
   apigateway: 'api-gateway',
   wafv2: 'wafv2',
+  shield: 'shield',
 };
 
 export class ModelError extends Error {}
