@@ -23,7 +23,7 @@ const MANAGED_PROTECTIONS: Record<string, { xss: string[]; bodySize: string[] }>
   },
 };
 
-interface Judgement {
+export interface Judgement {
   statementKinds: Set<string>;
   managedRuleGroups: Record<string, string>;
   xss: boolean;
@@ -71,7 +71,8 @@ function walk(statement: Statement | undefined, enforcing: boolean, judgement: J
   }
 }
 
-function judge(acl: WebACL): Judgement {
+/** What the web ACL's enforcing rules protect against (exported for its tests). */
+export function judgeWebAcl(acl: WebACL): Judgement {
   const judgement: Judgement = { statementKinds: new Set(), managedRuleGroups: {}, xss: false, bodySize: false, rateBased: false, opaque: false };
   for (const rule of acl.Rules ?? ([] as Rule[])) walk(rule.Statement, !counts(rule.Action) && rule.OverrideAction?.Count === undefined, judgement);
   // Rule groups Firewall Manager runs before and after the ACL's own rules.
@@ -93,7 +94,7 @@ export async function collectWebAcls(account: AwsAccount, webAcls: ReadonlyMap<s
     const answer = await account.scope(parsed.region, 'wafv2').call('GetWebACL', () => client.send(new GetWebACLCommand({ Name: name, Id: id, Scope: scope === 'global' ? 'CLOUDFRONT' : 'REGIONAL' })));
     const acl = answer?.WebACL;
     if (!acl) return;
-    const judgement = judge(acl);
+    const judgement = judgeWebAcl(acl);
     account.addAsset({
       id: arn,
       type: 'aws.wafv2.web-acl',
