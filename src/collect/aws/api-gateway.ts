@@ -152,8 +152,7 @@ export async function collectAiApis(account: AwsAccount, listed: readonly Listed
       modelRuntimeIntegration: aiRoutes.some((route) => route.modelRuntime),
     };
     if (api.kind === 'rest') {
-      const stageIds = await collectRestStages(account, api, plansOf(api.region), webAcls, await shieldAdvanced);
-      const validation = await bodyValidation(account, api, aiRoutes);
+      const [stageIds, validation] = await Promise.all([shieldAdvanced.then((shield) => collectRestStages(account, api, plansOf(api.region), webAcls, shield)), bodyValidation(account, api, aiRoutes)]);
       account.addAsset({ id: api.id, type: 'aws.apigateway.rest-api', name: api.name, region: api.region, props: { ...props, aiMethods: aiRoutes.map((route) => route.label).sort(), aiMethodsWithoutBodyValidation: validation }, raw: api.raw });
       for (const stage of stageIds) account.edge(stage, 'part-of', api.id);
     } else {
