@@ -25,7 +25,6 @@ export const PEER_LISTS: Partial<Record<PeerCheck['tool'], string>> = {
 };
 
 const ADVISORY = 'not a posture check: an advisory row that reads no API (a process or a property of the application\'s text)';
-const EDGE = 'not read: WAF, Shield and API Gateway in front of an application are outside aispm\'s AI inventory (the AgentCore gateway\'s own web ACL is, AG-27)';
 const COST = 'not read: cost monitoring is not a security setting';
 
 /** The list's entries of one tool: a check, what it is about, and why no rule covers it (absent when one does). */
@@ -186,8 +185,8 @@ const LISTED: readonly PeerCheck[] = [
   assessment('BR-31', 'Bedrock'),
   assessment('BR-32', 'Bedrock'),
   assessment('BR-33', 'Bedrock', 'functions that may call Bedrock are read (aws.lambda.function invokesModels), but Inspector\'s Lambda scanning status (inspector2:BatchGetAccountStatus) is not'),
-  assessment('FS-01', 'Financial services GenAI', `WAF web ACLs and Shield Advanced: ${EDGE}`),
-  assessment('FS-02', 'Financial services GenAI', `API Gateway usage plans: ${EDGE}`),
+  assessment('FS-01', 'Financial services GenAI'),
+  assessment('FS-02', 'Financial services GenAI'),
   assessment('FS-03', 'Financial services GenAI', 'as BR-22: not a posture check (quotas at their defaults are a capacity setting); Service Quotas is not read'),
   assessment('FS-04', 'Financial services GenAI', `Cost Explorer anomaly monitors: ${COST}`),
   assessment('FS-05', 'Financial services GenAI'),
@@ -234,10 +233,10 @@ const LISTED: readonly PeerCheck[] = [
   assessment('FS-50', 'Financial services GenAI'),
   assessment('FS-51', 'Financial services GenAI'),
   assessment('FS-52', 'Financial services GenAI'),
-  assessment('FS-53', 'Financial services GenAI', `WAF managed rule groups: ${EDGE}`),
+  assessment('FS-53', 'Financial services GenAI'),
   assessment('FS-54', 'Financial services GenAI', 'not a posture check: the row looks for penetration-test evidence in tags'),
   assessment('FS-55', 'Financial services GenAI', 'not a posture check: the row looks for a Lambda function whose name suggests output validation'),
-  assessment('FS-56', 'Financial services GenAI', `WAF cross-site scripting rules: ${EDGE}`),
+  assessment('FS-56', 'Financial services GenAI'),
   assessment('FS-57', 'Financial services GenAI', ADVISORY),
   assessment('FS-58', 'Financial services GenAI', 'not a posture check: output schema validation in Step Functions has no API field the assessment reads'),
   assessment('FS-59', 'Financial services GenAI', 'which topics keep an application on topic is the topics\' free text; denied topics are read (aws.bedrock.guardrail deniedTopics), no rule yet'),
@@ -248,9 +247,9 @@ const LISTED: readonly PeerCheck[] = [
   assessment('FS-65', 'Financial services GenAI'),
   assessment('FS-66', 'Financial services GenAI'),
   assessment('FS-67', 'Financial services GenAI', 'not a posture check: transaction-value limits live in the Cedar policies\' or the Lambda functions\' code'),
-  assessment('FS-68', 'Financial services GenAI', `API Gateway request validators and WAF size constraints: ${EDGE}`),
+  assessment('FS-68', 'Financial services GenAI'),
   assessment('FS-69', 'Financial services GenAI', 'not a posture check: the row looks for a Lambda function whose name suggests input validation'),
-  assessment('OW-11', 'OWASP LLM Top 10', 'the environment variable names of compute that calls models are read, but their values are kept only for the secret scan, and judging whether one holds a system prompt is not a configuration check'),
+  assessment('OW-11', 'OWASP LLM Top 10'),
   assessment('OW-12', 'OWASP LLM Top 10', 'whether a denied topic is about system-prompt leakage is the topic\'s free text; denied topics are read (aws.bedrock.guardrail deniedTopics), no rule yet'),
 
   checkov('CKV_AWS_22', 'Amazon SageMaker'),

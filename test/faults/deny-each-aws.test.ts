@@ -162,6 +162,9 @@ const PERMISSIONS: string[] = [
   'bedrock:ListEvaluationJobs',
   'bedrock:GetEvaluationJob',
   'sts:GetCallerIdentity',
+  'apigateway:GET',
+  'wafv2:GetWebACL',
+  'shield:GetSubscriptionState',
 ];
 
 const fake = new FakeAws();

@@ -24,6 +24,7 @@ import { collectCollections } from './opensearch-serverless.js';
 import { collectOrganizationPolicies } from './organization-policies.js';
 import { collectSageMaker } from './sagemaker.js';
 import type { AwsAccount } from './session.js';
+import { collectAiApis, listApis, type ListedApi } from './api-gateway.js';
 
 /**
  * Reads one AWS account whose identity is known: first the AI services in every region, in
@@ -66,6 +67,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   const endpointsByRegion = new Map<string, BedrockEndpoints>();
   const modelLifecycle = new Map<string, Map<string, string> | undefined>();
   const bedrockUse = new Map<string, BedrockUse>();
+  const apis: ListedApi[] = [];
 
   let regionsRead = 0;
   const regionProgress = () => context.progress(`${account.account}: ${regionsRead}/${regions.length} regions, ${account.assetCount} assets`);
@@ -73,7 +75,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [[, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId], evaluated] = await Promise.all([Promise.all([
+      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId, , , , evaluated] = await Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
@@ -84,7 +86,9 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         collectBedrockAlarms(account, region),
         listModelCallerFunctions(account, region),
         listModelCallerTaskDefinitions(account, region),
-      ]), collectBedrockEvaluations(account, region)]);
+        listApis(account, region).then((listed) => apis.push(...listed)),
+        collectBedrockEvaluations(account, region),
+      ]);
       await collectAgentCoreLogDeliveries(account, region, agentCore.logSources);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
@@ -127,7 +131,8 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
     account.patchProps(id, { bedrockUsed: bedrockUse.get(region)?.bedrockUsed, bedrockResourcesInRegion: bedrockUse.get(region)?.bedrockResourcesInRegion, sageMakerUsed });
   }
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the identities and keys they use`);
-  await Promise.all([identities.finish(), collectKeys(account), collectMacie(account)]);
+  // The APIs in front of AI compute are known once IAM has said which functions call models.
+  await Promise.all([identities.finish().then(() => collectAiApis(account, apis)), collectKeys(account), collectMacie(account)]);
 
   addModelCallers(account);
   markLegacyModelUsers(account, modelLifecycle);

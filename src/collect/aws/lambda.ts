@@ -17,7 +17,45 @@ function functionProps(configuration: FunctionConfiguration): Record<string, unk
     runtimeDeprecatedOn: runtimeDeprecatedOn(configuration.Runtime) ?? null,
     runtimeDeprecated: configuration.Runtime === undefined ? null : runtimeDeprecatedOn(configuration.Runtime) !== null,
     environmentVariables: Object.keys(configuration.Environment?.Variables ?? {}).sort(),
+    promptEnvironmentVariables: Object.entries(configuration.Environment?.Variables ?? {})
+      .filter(([, value]) => looksLikePrompt(value))
+      .map(([name]) => name)
+      .sort(),
   };
+}
+
+/**
+ * Phrases that instruct a model, as system prompts are written. A value holds a system prompt when it
+ * is at least PROMPT_MIN_LENGTH characters long and has at least two different phrases (the AWS AI/ML
+ * security assessment's OW-11 heuristic); only the variable's name is kept.
+ */
+const PROMPT_PHRASES = [
+  'you are a',
+  'you are an',
+  'your role is',
+  'your task is',
+  'you must',
+  'you should',
+  'never reveal',
+  'do not reveal',
+  'do not disclose',
+  'do not mention',
+  'always respond',
+  'respond only',
+  'only answer',
+  'answer only',
+  'as an ai',
+  'system prompt',
+  'stay in character',
+  'under no circumstances',
+];
+const PROMPT_MIN_LENGTH = 200;
+/** Whole words only: "you are a" is not found in "you are an". */
+const PROMPT_PATTERNS = PROMPT_PHRASES.map((phrase) => new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}\\b`, 'i'));
+
+export function looksLikePrompt(value: string | undefined): boolean {
+  if (!value || value.length < PROMPT_MIN_LENGTH) return false;
+  return PROMPT_PATTERNS.filter((pattern) => pattern.test(value)).length >= 2;
 }
 
 export async function collectFunctions(account: AwsAccount): Promise<void> {

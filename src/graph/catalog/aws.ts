@@ -1,4 +1,4 @@
-import { bool, list, num, props, str, strList, type AssetTypeSpec, type PropertySource } from './spec.js';
+import { bool, list, num, props, record, str, strList, type AssetTypeSpec, type PropertySource } from './spec.js';
 
 /**
  * AWS asset types: Bedrock, Bedrock Agents, SageMaker, and the IAM, S3, KMS, VPC and logging assets they
@@ -17,6 +17,21 @@ const KEY_CHECK = '; then KMS DescribeKey KeyManager (an AWS managed key makes i
 const NO_KEY = 'false: no key named means an AWS owned or AWS managed key';
 /** bedrockUsed on the per-region assets (GuardDuty, CloudTrail, alarms): as on aws.bedrock.model-invocation-logging. */
 const REGION_BEDROCK_USED = bool('the region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the region\'s AWS/Bedrock metrics and Bedrock resources', 'unknown when neither shows use and one of them is unknown'));
+/** What an API in front of AI compute reaches (api-gateway.ts). */
+const API_FRONT_PROPS = {
+  apiType: str('REST (API Gateway v1) or HTTP (v2)', from('GetRestApis or GetApis (ProtocolType HTTP)', 'never absent')),
+  aiFunctions: strList(
+    'Lambda functions its integrations invoke that call models (invokesModels on aws.lambda.function)',
+    from('GetResources methodIntegration.uri (REST) or GetIntegrations IntegrationUri (HTTP) of type AWS or AWS_PROXY, naming a function ARN', 'an empty list: it reaches AI compute only through a model runtime integration'),
+  ),
+  modelRuntimeIntegration: bool(
+    'an AWS service integration calls Bedrock or SageMaker runtime directly (integration URI `arn:aws:apigateway:{region}:{bedrock|bedrock-runtime|bedrock-agent-runtime|runtime.sagemaker}:...`, API Gateway API reference, Integration uri)',
+    from('GetResources methodIntegration.{type,uri}', 'false: HTTP APIs have no such integrations'),
+  ),
+};
+/** What a web ACL property is when a customer rule group's statements (not read) might hold the protection. */
+const WAF_OPAQUE = 'false when no enforcing rule has it; unknown when it is not found and the ACL references a customer rule group (RuleGroupReferenceStatement), whose rules are not read';
+
 /** Job status from the listing, kept when the describe call fails. */
 const listedStatus = (call: string, field: string) => from(`${call} ${field} (the listing gives it too)`, STATUS);
 
@@ -1291,6 +1306,10 @@ export const AWS_ASSET_TYPES = [
         'names of its environment variables (the values go to the secret scan only)',
         from('GetFunctionConfiguration or ListFunctions Environment.Variables (the names)', 'an empty list: no environment'),
       ),
+      promptEnvironmentVariables: strList(
+        'names of the environment variables whose value looks like a system prompt: at least 200 characters with at least two phrases that instruct a model ("you are a", "never reveal", "respond only", ...; src/collect/aws/lambda.ts); the values are never kept',
+        from('GetFunctionConfiguration or ListFunctions Environment.Variables (the values, judged at collection)', 'an empty list: no environment, or nothing prompt-shaped'),
+      ),
       ...MODEL_CALLER_PROPS('its execution role (GetFunctionConfiguration or ListFunctions Role)'),
       reservedConcurrency: num(
         'executions reserved for the function, which also cap how many run at once (read for the functions agents, flows and gateways invoke)',
@@ -1390,5 +1409,93 @@ export const AWS_ASSET_TYPES = [
         sensitiveData: from('aispm: the group receives Bedrock invocation logs (prompts and completions)', 'never absent once the group was read'),
       },
     ),
+  },
+  {
+    type: 'aws.apigateway.rest-api',
+    title: 'API Gateway REST API in front of AI compute',
+    category: 'network',
+    bomType: 'service',
+    props: props([], {
+      ...API_FRONT_PROPS,
+      aiMethods: strList(
+        'the methods (`POST /chat`) whose integration reaches AI compute',
+        from('GetResources (embed=methods) items[].resourceMethods.<verb>.methodIntegration.{type,uri}, with items[].path', 'never absent: the API is read only when one method reaches AI compute'),
+      ),
+      aiMethodsWithoutBodyValidation: strList(
+        'those of the AI methods that have no request validator that validates the body',
+        from(
+          'GetResources items[].resourceMethods.<verb>.requestValidatorId, and GetRequestValidators items[].validateRequestBody',
+          'a method without requestValidatorId is not validated (the member is optional); unknown when a named validator could not be read',
+        ),
+      ),
+    }),
+  },
+  {
+    type: 'aws.apigateway.stage',
+    title: 'API Gateway REST API stage (of an API in front of AI compute)',
+    category: 'network',
+    bomType: 'service',
+    props: props([], {
+      webAclArn: str('the AWS WAF web ACL associated with the stage', from('GetStages item[].webAclArn', 'null: the member is left out when no web ACL is associated')),
+      usagePlans: strList('names of the usage plans the stage is in', from('GetUsagePlans items[].apiStages[] {apiId, stage}', 'an empty list: in no usage plan; unknown when the usage plans could not be read')),
+      usagePlanThrottle: bool(
+        'one of those usage plans sets a throttle with a rate and a burst limit above zero',
+        from('GetUsagePlans items[].throttle.{rateLimit,burstLimit}', 'false: no plan of the stage sets both (throttle is optional); unknown when the usage plans could not be read'),
+      ),
+      stageThrottle: bool(
+        'the stage\'s default method settings (`*/*`) set a throttling rate and burst limit above zero',
+        from('GetStages item[].methodSettings["*/*"].{throttlingRateLimit,throttlingBurstLimit}', 'false: no default method settings, or no limits in them: only the account-level limits apply'),
+      ),
+      throttled: bool('requests are throttled per API: the stage\'s default method throttle or a usage plan throttle (FS-02)', from('stageThrottle or usagePlanThrottle', 'unknown when the stage sets none and the usage plans could not be read')),
+      shieldAdvanced: bool(
+        'the account subscribes to AWS Shield Advanced (an account-wide setting, shown on each stage in front of AI compute)',
+        from('Shield GetSubscriptionState SubscriptionState: ACTIVE or INACTIVE', 'never absent: required in the model; unknown when the call failed'),
+      ),
+    }),
+  },
+  {
+    type: 'aws.apigatewayv2.api',
+    title: 'API Gateway HTTP API in front of AI compute',
+    category: 'network',
+    bomType: 'service',
+    props: props([], API_FRONT_PROPS),
+  },
+  {
+    type: 'aws.apigatewayv2.stage',
+    title: 'API Gateway HTTP API stage (of an API in front of AI compute)',
+    category: 'network',
+    bomType: 'service',
+    props: props([], {
+      throttled: bool(
+        'the stage\'s default route settings set a throttling rate and burst limit above zero',
+        from('GetStages (v2) Items[].DefaultRouteSettings.{ThrottlingRateLimit,ThrottlingBurstLimit}', 'false: no default route settings or no limits in them: only the account-level limits apply'),
+      ),
+    }),
+  },
+  {
+    type: 'aws.wafv2.web-acl',
+    title: 'AWS WAF web ACL (guarding an API in front of AI compute)',
+    category: 'network',
+    bomType: 'service',
+    props: props([], {
+      defaultAction: str('ALLOW or BLOCK: what happens to a request no rule matches', from('GetWebACL WebACL.DefaultAction', 'never absent: required in the model')),
+      statementKinds: strList(
+        'the kinds of statements its rules use (ManagedRuleGroupStatement, RateBasedStatement, XssMatchStatement, SizeConstraintStatement, ...), nested And/Or/Not statements included',
+        from('GetWebACL WebACL.Rules[].Statement and the Firewall Manager rule groups', 'an empty list: no rules'),
+      ),
+      managedRuleGroups: record(
+        'the managed rule groups its enforcing rules run (not those overridden to Count), name → vendor',
+        from('GetWebACL Rules[].Statement.ManagedRuleGroupStatement.{Name,VendorName} with Rules[].OverrideAction, and Pre/PostProcessFirewallManagerRuleGroups', 'an empty map: none'),
+      ),
+      rateLimited: bool('an enforcing rule has a rate-based statement', from('GetWebACL Rules[].Statement.RateBasedStatement with Rules[].Action', WAF_OPAQUE)),
+      xssProtection: bool(
+        'an enforcing rule has an XssMatchStatement, or runs the AWS core rule set (AWSManagedRulesCommonRuleSet) without excluding or counting all of its CrossSiteScripting_* rules (AWS WAF developer guide, "Baseline rule groups", https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html)',
+        from('GetWebACL Rules[].Statement.XssMatchStatement / ManagedRuleGroupStatement.{ExcludedRules,RuleActionOverrides}', WAF_OPAQUE),
+      ),
+      bodySizeLimited: bool(
+        'an enforcing rule has a SizeConstraintStatement on the body (Body or JsonBody), or runs the AWS core rule set with its SizeRestrictions_BODY rule (bodies over 8 KB) enforced',
+        from('GetWebACL Rules[].Statement.SizeConstraintStatement.FieldToMatch / ManagedRuleGroupStatement', WAF_OPAQUE),
+      ),
+    }),
   },
 ] as const satisfies readonly AssetTypeSpec[];

@@ -57,6 +57,7 @@ describe('the AWS collector, against a fake AWS', () => {
     const coverage = inventory.coverage.map((entry) => `${entry.region} ${entry.service} ${entry.status}`).sort();
     expect(coverage).toEqual(
       [
+        'ap-southeast-2 apigateway ok',
         'ap-southeast-2 bedrock ok',
         'ap-southeast-2 bedrock-agent ok',
         'ap-southeast-2 bedrock-agentcore ok',
@@ -68,6 +69,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'ap-southeast-2 guardduty ok',
         'ap-southeast-2 lambda ok',
         'ap-southeast-2 sagemaker ok',
+        'eu-west-1 apigateway ok',
         'eu-west-1 bedrock ok',
         'eu-west-1 bedrock-agent ok',
         'eu-west-1 bedrock-agentcore ok',
@@ -84,6 +86,8 @@ describe('the AWS collector, against a fake AWS', () => {
         'eu-west-1 sagemaker denied',
         'global iam ok',
         'global s3 ok',
+        'global shield ok',
+        'us-east-1 apigateway ok',
         'us-east-1 bedrock ok',
         'us-east-1 bedrock-agent ok',
         'us-east-1 bedrock-agentcore ok',
@@ -102,6 +106,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 organizations ok',
         'us-east-1 sagemaker ok',
         'us-east-1 sts ok',
+        'us-east-1 wafv2 ok',
       ].sort(),
     );
     const denied = inventory.coverage.find((entry) => entry.status === 'denied')!;
@@ -453,7 +458,9 @@ describe('the AWS collector, against a fake AWS', () => {
       runtime: 'python3.13',
       runtimeDeprecated: false,
       runtimeDeprecatedOn: null,
-      environmentVariables: ['MODEL_ID', 'OPENAI_API_KEY'],
+      environmentVariables: ['MODEL_ID', 'OPENAI_API_KEY', 'SYSTEM_PROMPT'],
+      // Only the name of the variable that holds a system prompt; the greeting and disclaimer of faq-answerer are not prompts.
+      promptEnvironmentVariables: ['SYSTEM_PROMPT'],
       invokesModels: true,
       modelInvocationGuardrail: false,
     });
@@ -461,7 +468,7 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.iam.role', 'TicketSummarizerRole').props.marketplaceSubscribe).toBe(true);
     expect(asset('aws.iam.role', 'FaqAnswererRole').props.marketplaceSubscribe).toBe(false);
     expect(edgesFrom(summarizer)).toEqual(['uses-identity -> TicketSummarizerRole']);
-    expect(asset('aws.lambda.function', 'faq-answerer').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: true });
+    expect(asset('aws.lambda.function', 'faq-answerer').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: true, promptEnvironmentVariables: [] });
     const chat = asset('aws.ecs.task-definition', 'chat-backend');
     // The latest ACTIVE revision, under an id without the revision.
     expect(chat.id).toBe(`arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/chat-backend`);
@@ -481,6 +488,37 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.lambda.function', 'ops-iam-tool').props).toMatchObject({ invokesModels: true, modelInvocationGuardrail: false });
     // No model calls: neither the compute nor its role is in the inventory.
     for (const name of ['image-resizer', 'nightly-etl', 'ImageResizerRole', 'EtlTaskRole']) expect(inventory.assets.find((candidate) => candidate.name === name)).toBeUndefined();
+  });
+
+  it('reads the APIs in front of AI compute (API Gateway REST and HTTP APIs), their stages and web ACLs, and no other API', () => {
+    const chat = asset('aws.apigateway.rest-api', 'support-chat-api');
+    expect(chat.id).toBe('arn:aws:apigateway:us-east-1::/restapis/a1chat0001');
+    expect(chat.props).toEqual({ apiType: 'REST', aiFunctions: ['ticket-summarizer'], modelRuntimeIntegration: false, aiMethods: ['POST /chat'], aiMethodsWithoutBodyValidation: ['POST /chat'] });
+    expect(edgesFrom(chat)).toEqual(['invokes -> ticket-summarizer']);
+    expect(asset('aws.apigateway.stage', 'support-chat-api/prod').props).toEqual({ webAclArn: null, usagePlans: [], usagePlanThrottle: false, stageThrottle: false, throttled: false, shieldAdvanced: true });
+    expect(edgesFrom(asset('aws.apigateway.stage', 'support-chat-api/prod'))).toEqual(['part-of -> support-chat-api']);
+    // Bedrock runtime called directly through an AWS service integration, with a body validator.
+    expect(asset('aws.apigateway.rest-api', 'claims-assist-api').props).toMatchObject({ aiFunctions: [], modelRuntimeIntegration: true, aiMethodsWithoutBodyValidation: [] });
+    const claims = asset('aws.apigateway.stage', 'claims-assist-api/v1');
+    expect(claims.props).toMatchObject({ usagePlans: ['claims-partners'], usagePlanThrottle: true, throttled: true });
+    expect(edgesFrom(claims)).toEqual(['guarded-by -> claims-basic-acl', 'part-of -> claims-assist-api']);
+    expect(asset('aws.wafv2.web-acl', 'claims-basic-acl').props).toEqual({
+      defaultAction: 'ALLOW',
+      statementKinds: ['ManagedRuleGroupStatement', 'RateBasedStatement'],
+      managedRuleGroups: { AWSManagedRulesAmazonIpReputationList: 'AWS' },
+      rateLimited: true,
+      xssProtection: false,
+      bodySizeLimited: false,
+    });
+    // The core rule set brings XSS and body size rules; the stage throttles by its default method settings.
+    expect(asset('aws.wafv2.web-acl', 'faq-api-acl').props).toMatchObject({ rateLimited: true, xssProtection: true, bodySizeLimited: true });
+    expect(Object.keys(asset('aws.wafv2.web-acl', 'faq-api-acl').props.managedRuleGroups as object).sort()).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet']);
+    expect(asset('aws.apigateway.stage', 'faq-api/live').props).toMatchObject({ stageThrottle: true, throttled: true });
+    expect(asset('aws.apigatewayv2.api', 'summarize-http').props).toEqual({ apiType: 'HTTP', aiFunctions: ['ticket-summarizer'], modelRuntimeIntegration: false });
+    expect(asset('aws.apigatewayv2.stage', 'summarize-http/$default').props).toEqual({ throttled: false });
+    expect(asset('aws.apigatewayv2.stage', 'faq-http/live').props).toEqual({ throttled: true });
+    // image-api invokes a function that calls no model, and a WebSocket API is not read: neither is in the inventory.
+    for (const name of ['image-api', 'image-api/prod', 'notifications-ws']) expect(inventory.assets.find((candidate) => candidate.name === name)).toBeUndefined();
   });
 
   it('reads the ECR repositories of the images AI assets run: scanning, tag mutability, encryption', () => {
@@ -567,6 +605,7 @@ describe('the AWS collector, against a fake AWS', () => {
       runtimeDeprecated: true,
       runtimeDeprecatedOn: '2025-12-15',
       environmentVariables: ['LOG_LEVEL', 'SLACK_BOT_TOKEN'],
+      promptEnvironmentVariables: [],
       invokesModels: false,
       modelInvocationGuardrail: null,
       // No ReservedConcurrentExecutions in the answer: none reserved.
@@ -680,7 +719,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS', 'API_GATEWAY', 'APIGATEWAYV2', 'WAFV2', 'SHIELD'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),
@@ -718,14 +757,22 @@ describe('the AWS collector, against a fake AWS', () => {
 describe('docs/permissions/aws-policy.json, the least-privilege policy', () => {
   const policy = JSON.parse(readFileSync(join(ROOT, 'docs', 'permissions', 'aws-policy.json'), 'utf8')) as {
     Version: string;
-    Statement: Array<{ Effect: string; Action: string[]; Resource: string }>;
+    Statement: Array<{ Effect: string; Action: string[]; Resource: string | string[] }>;
   };
   const actions = policy.Statement.flatMap((statement) => statement.Action);
 
   it('allows only read actions (List, Get, BatchGet, Describe), each named once, without wildcards', () => {
     expect(policy.Version).toBe('2012-10-17');
-    for (const statement of policy.Statement) expect(statement).toMatchObject({ Effect: 'Allow', Resource: '*' });
-    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|BatchGet|Describe)[A-Za-z][A-Za-z0-9]*$/);
+    // API Gateway's IAM actions are the HTTP verbs of its management API: apigateway:GET is its only read
+    // action, and it is scoped to the API, stage and usage plan paths, so that API key values (/apikeys) stay out of reach.
+    for (const statement of policy.Statement.filter((candidate) => !candidate.Action.includes('apigateway:GET'))) expect(statement).toMatchObject({ Effect: 'Allow', Resource: '*' });
+    expect(policy.Statement.find((candidate) => candidate.Action.includes('apigateway:GET'))).toEqual({
+      Sid: 'AispmApiGatewayInFrontOfAi',
+      Effect: 'Allow',
+      Action: ['apigateway:GET'],
+      Resource: ['arn:aws:apigateway:*::/restapis', 'arn:aws:apigateway:*::/restapis/*', 'arn:aws:apigateway:*::/usageplans', 'arn:aws:apigateway:*::/apis', 'arn:aws:apigateway:*::/apis/*'],
+    });
+    for (const action of actions.filter((name) => name !== 'apigateway:GET')) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|BatchGet|Describe)[A-Za-z][A-Za-z0-9]*$/);
     expect(new Set(actions).size).toBe(actions.length);
   });
 

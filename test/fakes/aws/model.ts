@@ -36,6 +36,9 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   ec2: 'ec2',
   s3: 's3',
   organizations: 'organizations',
+  apigateway: 'api-gateway',
+  wafv2: 'wafv2',
+  shield: 'shield',
 };
 
 export class ModelError extends Error {}

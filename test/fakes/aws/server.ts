@@ -4,6 +4,7 @@ import { ACCOUNT, DENIED_SERVICES } from './estate.js';
 import { organizationsOperation, sessionAccount } from './organizations.js';
 import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
 import { agentCoreOperation } from './agentcore.js';
+import { apiGatewayOperation, shieldOperation, wafOperation } from './api-gateway.js';
 import { ecrOperation } from './ecr.js';
 import { ecsOperation } from './ecs.js';
 import { bedrockJobOperation } from './bedrock-jobs.js';
@@ -47,6 +48,8 @@ const JSON_TARGETS: Record<string, { service: string; handler: (operation: strin
   CloudTrail_20131101: { service: 'cloudtrail', handler: cloudTrailOperation },
   AWSOrganizationsV20161128: { service: 'organizations', handler: (operation, input, _region, caller) => organizationsOperation(operation, input, caller) },
   OpenSearchServerless: { service: 'aoss', handler: openSearchServerlessOperation },
+  AWSWAF_20190729: { service: 'wafv2', handler: wafOperation },
+  AWSShield_20160616: { service: 'shield', handler: shieldOperation },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -158,7 +161,9 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'ecr':
     case 'cloudtrail':
     case 'organizations':
-    case 'aoss': {
+    case 'aoss':
+    case 'wafv2':
+    case 'shield': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region, sessionAccount(request.headers.authorization));
@@ -173,8 +178,9 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     }
     case 'guardduty':
     case 'macie2':
-    case 'bedrock-agentcore': {
-      const serve = service === 'guardduty' ? guardDutyOperation : service === 'macie2' ? macieOperation : agentCoreOperation;
+    case 'bedrock-agentcore':
+    case 'apigateway': {
+      const serve = service === 'guardduty' ? guardDutyOperation : service === 'macie2' ? macieOperation : service === 'apigateway' ? apiGatewayOperation : agentCoreOperation;
       const operation = serve({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
       return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
     }
