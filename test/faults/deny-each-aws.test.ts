@@ -70,6 +70,7 @@ const PERMISSIONS: string[] = [
   'cloudtrail:ListEventDataStores',
   'ec2:DescribeRegions',
   'ec2:DescribeVpcEndpoints',
+  'ec2:DescribeSubnets',
   'ecr:BatchGetRepositoryScanningConfiguration',
   'ecr:DescribeRepositories',
   'ecr:GetRegistryScanningConfiguration',

@@ -3,6 +3,7 @@ import type { CollectorContext } from '../collector.js';
 import { forEachConcurrently } from '../runtime.js';
 import { collectAgentCore } from './agentcore.js';
 import { collectAgentCoreLogDeliveries } from './agentcore-logs.js';
+import { collectRuntimeNetworks } from './agentcore-network.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
 import { collectCloudTrail } from './cloudtrail.js';
@@ -84,7 +85,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         listModelCallerFunctions(account, region),
         listModelCallerTaskDefinitions(account, region),
       ]);
-      await collectAgentCoreLogDeliveries(account, region, agentCore.logSources);
+      await Promise.all([collectAgentCoreLogDeliveries(account, region, agentCore.logSources), collectRuntimeNetworks(account, region, agentCore.runtimeSubnets)]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;

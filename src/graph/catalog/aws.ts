@@ -1294,6 +1294,13 @@ export const AWS_ASSET_TYPES = [
         'Bedrock services reachable through interface VPC endpoints in this VPC',
         from('EC2 DescribeVpcEndpoints (vpc-endpoint-type Interface) ServiceName of endpoints in State available', 'an empty list; unknown when the endpoints could not be listed'),
       ),
+      agentCoreEndpoints: strList(
+        'AgentCore services reachable through interface VPC endpoints in this VPC: bedrock-agentcore (data plane), bedrock-agentcore-control, bedrock-agentcore.gateway',
+        from(
+          'EC2 DescribeVpcEndpoints (vpc-endpoint-type Interface) ServiceName com.amazonaws.<region>.bedrock-agentcore[-control|.gateway] of endpoints in State available (AgentCore Developer Guide, "Use interface VPC endpoints")',
+          'an empty list; unknown when the endpoints could not be listed',
+        ),
+      ),
       bedrockResourcesInRegion: num(
         'number of Bedrock resources found in the VPC\'s region (as on aws.bedrock.model-invocation-logging); absent when a listing failed and none were found',
         from('the Bedrock and Bedrock Agent listings of the region', 'unknown when a listing failed and none were found'),

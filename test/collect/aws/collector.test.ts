@@ -248,6 +248,9 @@ describe('the AWS collector, against a fake AWS', () => {
     const claims = asset('aws.bedrock-agentcore.runtime', 'claims_agent');
     expect(claims.props).toMatchObject({ networkMode: 'VPC', subnetIds: ['subnet-0aa1', 'subnet-0bb2'], authorizerType: 'CUSTOM_JWT', requireMmdsV2: true, resourcePolicy: true, resourcePolicyPublic: false });
     expect(claims.props.internetEgress).toBeUndefined();
+    // Its subnets' VPC (DescribeSubnets); the PUBLIC concierge has none.
+    expect(edgesFrom(claims)).toContain('in-network -> vpc-0123');
+    expect(edgesFrom(asset('aws.bedrock-agentcore.runtime', 'ticket_router'))).toContain('in-network -> vpc-0456');
     expect(edgesFrom(asset('aws.bedrock-agentcore.runtime-endpoint', 'prod'))).toEqual(['part-of -> claims_agent']);
 
     const open = asset('aws.bedrock-agentcore.gateway', 'ops-tools-gw');
@@ -276,7 +279,7 @@ describe('the AWS collector, against a fake AWS', () => {
       enabled: true,
       aiProtection: true,
       bedrockUsed: true,
-      agentCoreResources: 12,
+      agentCoreResources: 13,
     });
     expect(asset('aws.guardduty.detector', 'guardduty (eu-west-1)').props).toEqual({ detectorId: null, enabled: false, aiProtection: false, bedrockUsed: true, agentCoreResources: 0 });
     expect(asset('aws.guardduty.detector', 'guardduty (ap-southeast-2)').props).toMatchObject({ enabled: false, aiProtection: false, bedrockUsed: true });
@@ -413,9 +416,14 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
     expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
     expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
-    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 18, bedrockUsed: true });
-    // A Studio domain's VPC with interface endpoints for other services only.
-    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 18, bedrockUsed: true });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({
+      bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'],
+      agentCoreEndpoints: ['bedrock-agentcore', 'bedrock-agentcore.gateway'],
+      bedrockResourcesInRegion: 18,
+      bedrockUsed: true,
+    });
+    // A Studio domain's and the ticket_router runtime's VPC, with interface endpoints for other services only.
+    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], agentCoreEndpoints: [], bedrockResourcesInRegion: 18, bedrockUsed: true });
   });
 
   it('reads compute that calls models directly (Lambda, ECS) with what its role allows, and leaves the rest out', () => {

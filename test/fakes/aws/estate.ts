@@ -1103,8 +1103,31 @@ export const VPC_ENDPOINTS: Record<string, Array<Record<string, unknown>>> = {
     { vpcEndpointId: 'vpce-3', vpcEndpointType: 'Interface', vpcId: 'vpc-0456', serviceName: `com.amazonaws.${US}.ssm`, state: 'available', privateDnsEnabled: true },
     { vpcEndpointId: 'vpce-4', vpcEndpointType: 'Gateway', vpcId: 'vpc-0456', serviceName: `com.amazonaws.${US}.s3`, state: 'available' },
     { vpcEndpointId: 'vpce-5', vpcEndpointType: 'Interface', vpcId: 'vpc-0789', serviceName: `com.amazonaws.${US}.bedrock`, state: 'deleting' },
+    // AgentCore's data plane and gateway endpoints in the hardened VPC (claims_agent runs in it); ticket_router's VPC (vpc-0456) has none.
+    { vpcEndpointId: 'vpce-6', vpcEndpointType: 'Interface', vpcId: 'vpc-0123', serviceName: `com.amazonaws.${US}.bedrock-agentcore`, state: 'available', privateDnsEnabled: true },
+    { vpcEndpointId: 'vpce-7', vpcEndpointType: 'Interface', vpcId: 'vpc-0123', serviceName: `com.amazonaws.${US}.bedrock-agentcore.gateway`, state: 'available', privateDnsEnabled: true },
   ],
   [EU]: [],
+};
+
+/**
+ * Subnets (DescribeSubnets) the AgentCore runtimes in VPC mode run in (agentcore.ts): claims_agent's in
+ * vpc-0123, which has AgentCore endpoints (the hardened twin); ticket_router's in vpc-0456, which has none.
+ */
+const subnet = (id: string, vpcId: string, cidrBlock: string, zone: string): Record<string, unknown> => ({
+  subnetId: id,
+  vpcId,
+  state: 'available',
+  cidrBlock,
+  availabilityZone: `${US}${zone}`,
+  availableIpAddressCount: 250,
+  defaultForAz: false,
+  mapPublicIpOnLaunch: false,
+  ownerId: ACCOUNT,
+  subnetArn: `arn:aws:ec2:${US}:${ACCOUNT}:subnet/${id}`,
+});
+export const SUBNETS: Record<string, Array<Record<string, unknown>>> = {
+  [US]: [subnet('subnet-0aa1', 'vpc-0123', '10.1.1.0/24', 'a'), subnet('subnet-0bb2', 'vpc-0123', '10.1.2.0/24', 'b'), subnet('subnet-0cc3', 'vpc-0456', '10.4.1.0/24', 'a'), subnet('subnet-0dd4', 'vpc-0456', '10.4.2.0/24', 'b')],
 };
 
 // ---------------------------------------------------------------- IAM
@@ -1540,6 +1563,8 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-agent-action-group-without-confirmation', 'ops-runbooks'],
   // Bedrock AgentCore (agentcore.ts). The open gateway's missing authorizer is part of its attack path.
   ['aws-agentcore-runtime-public-network', 'support_concierge'],
+  // ticket_router runs in vpc-0456, which has no bedrock-agentcore interface endpoint (claims_agent's vpc-0123 has one).
+  ['aws-agentcore-vpc-without-endpoint', 'ticket_router'],
   ['aws-agentcore-resource-policy-missing', 'support_concierge'],
   ['aws-agentcore-runtime-without-user-identity', 'support_concierge'],
   ['aws-agentcore-resource-policy-missing', 'ops-tools-gw'],
