@@ -185,7 +185,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('BR-30', 'Bedrock'),
   assessment('BR-31', 'Bedrock'),
   assessment('BR-32', 'Bedrock'),
-  assessment('BR-33', 'Bedrock', 'functions that may call Bedrock are read (aws.lambda.function invokesModels), but Inspector\'s Lambda scanning status (inspector2:BatchGetAccountStatus) is not'),
+  assessment('BR-33', 'Bedrock'),
   assessment('FS-01', 'Financial services GenAI', `WAF web ACLs and Shield Advanced: ${EDGE}`),
   assessment('FS-02', 'Financial services GenAI', `API Gateway usage plans: ${EDGE}`),
   assessment('FS-03', 'Financial services GenAI', 'as BR-22: not a posture check (quotas at their defaults are a capacity setting); Service Quotas is not read'),

@@ -78,6 +78,7 @@ const PERMISSIONS: string[] = [
   'ecs:ListTaskDefinitionFamilies',
   'guardduty:GetDetector',
   'guardduty:ListDetectors',
+  'inspector2:BatchGetAccountStatus',
   'iam:GetGroupPolicy',
   'iam:GetPolicy',
   'iam:GetPolicyVersion',

@@ -9,6 +9,7 @@ import { collectBedrockAgents } from './bedrock-agent.js';
 import { collectCloudTrail } from './cloudtrail.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
+import { collectInspector, countModelCallingFunctions } from './inspector.js';
 import { collectApiKeys, startIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
 import { collectMacie } from './macie.js';
@@ -66,6 +67,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   const endpointsByRegion = new Map<string, BedrockEndpoints>();
   const modelLifecycle = new Map<string, Map<string, string> | undefined>();
   const bedrockUse = new Map<string, BedrockUse>();
+  const inspectorByRegion = new Map<string, string>();
 
   let regionsRead = 0;
   const regionProgress = () => context.progress(`${account.account}: ${regionsRead}/${regions.length} regions, ${account.assetCount} assets`);
@@ -84,6 +86,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         collectBedrockAlarms(account, region),
         listModelCallerFunctions(account, region),
         listModelCallerTaskDefinitions(account, region),
+        collectInspector(account, region).then((id) => id && inspectorByRegion.set(region, id)),
       ]);
       await Promise.all([collectAgentCoreLogDeliveries(account, region, agentCore.logSources), collectRuntimeNetworks(account, region, agentCore.runtimeSubnets)]);
       endpointsByRegion.set(region, endpoints);
@@ -124,6 +127,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([identities.finish(), collectKeys(account), collectMacie(account)]);
 
   addModelCallers(account);
+  for (const [region, id] of inspectorByRegion) account.patchProps(id, { modelCallingFunctions: countModelCallingFunctions(account, region) });
   markLegacyModelUsers(account, modelLifecycle);
   addVpcs(account, endpointsByRegion, bedrockUse);
   account.addStubs();

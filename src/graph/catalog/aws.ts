@@ -978,6 +978,31 @@ export const AWS_ASSET_TYPES = [
     }),
   },
   {
+    type: 'aws.inspector.scanning',
+    title: 'Amazon Inspector vulnerability scanning (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      status: str(
+        'Inspector\'s status for the account in the region: ENABLED, DISABLED, ENABLING, DISABLING, SUSPENDED or SUSPENDING',
+        from('inspector2 BatchGetAccountStatus accounts[].state.status', 'never absent: required in the model'),
+      ),
+      lambdaScanning: str(
+        'status of Lambda standard scanning (the functions\' packages and layers)',
+        from('BatchGetAccountStatus accounts[].resourceState.lambda.status', 'unknown: the member is optional in the model and its absence is not documented'),
+      ),
+      lambdaCodeScanning: str(
+        'status of Lambda code scanning (the functions\' own code, secrets in it included)',
+        from('BatchGetAccountStatus accounts[].resourceState.lambdaCode.status', 'unknown: the member is optional in the model and its absence is not documented'),
+      ),
+      ecrScanning: str('status of ECR image scanning', from('BatchGetAccountStatus accounts[].resourceState.ecr.status', 'never absent: required in the model')),
+      modelCallingFunctions: num(
+        'Lambda functions of the region whose role may call Bedrock models (aws.lambda.function invokesModels)',
+        from('Lambda ListFunctions of the region, and IAM for the functions\' roles (model-callers)', 'unknown when none was found and the listing failed or a role could not be read'),
+      ),
+    }),
+  },
+  {
     type: 'aws.cloudwatch.bedrock-alarms',
     title: 'CloudWatch alarms on Bedrock metrics (per region)',
     category: 'logging',

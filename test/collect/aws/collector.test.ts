@@ -65,6 +65,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'ap-southeast-2 cloudtrail ok',
         'ap-southeast-2 ecs ok',
         'ap-southeast-2 guardduty ok',
+        'ap-southeast-2 inspector2 ok',
         'ap-southeast-2 lambda ok',
         'ap-southeast-2 sagemaker ok',
         'eu-west-1 bedrock ok',
@@ -75,6 +76,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'eu-west-1 cloudtrail ok',
         'eu-west-1 ecs ok',
         'eu-west-1 guardduty ok',
+        'eu-west-1 inspector2 ok',
         'eu-west-1 kms ok',
         'eu-west-1 lambda ok',
         'eu-west-1 logs ok',
@@ -91,6 +93,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 ecr ok',
         'us-east-1 ecs ok',
         'us-east-1 guardduty ok',
+        'us-east-1 inspector2 ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
         'us-east-1 logs ok',
@@ -283,6 +286,13 @@ describe('the AWS collector, against a fake AWS', () => {
     });
     expect(asset('aws.guardduty.detector', 'guardduty (eu-west-1)').props).toEqual({ detectorId: null, enabled: false, aiProtection: false, bedrockUsed: true, agentCoreResources: 0 });
     expect(asset('aws.guardduty.detector', 'guardduty (ap-southeast-2)').props).toMatchObject({ enabled: false, aiProtection: false, bedrockUsed: true });
+  });
+
+  it('reads Amazon Inspector per region, with how many functions there may call models', () => {
+    // Three functions of us-east-1 may call models (ticket-summarizer, faq-answerer, ops-iam-tool); the other regions have none.
+    expect(asset('aws.inspector.scanning', 'inspector (us-east-1)').props).toEqual({ status: 'ENABLED', lambdaScanning: 'ENABLED', lambdaCodeScanning: 'DISABLED', ecrScanning: 'ENABLED', modelCallingFunctions: 3 });
+    expect(asset('aws.inspector.scanning', 'inspector (eu-west-1)').props).toEqual({ status: 'DISABLED', lambdaScanning: 'DISABLED', lambdaCodeScanning: 'DISABLED', ecrScanning: 'DISABLED', modelCallingFunctions: 0 });
+    expect(asset('aws.inspector.scanning', 'inspector (ap-southeast-2)').props).toMatchObject({ lambdaCodeScanning: 'ENABLED', modelCallingFunctions: 0 });
   });
 
   it('reads data quality job definitions (scheduled or not) and human review workflows with their keys', () => {
@@ -659,7 +669,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS', 'INSPECTOR2'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

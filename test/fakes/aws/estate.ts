@@ -1563,6 +1563,8 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-agent-action-group-without-confirmation', 'ops-runbooks'],
   // Bedrock AgentCore (agentcore.ts). The open gateway's missing authorizer is part of its attack path.
   ['aws-agentcore-runtime-public-network', 'support_concierge'],
+  // Inspector (inspector.ts): us-east-1 runs functions that call models and does not scan Lambda code.
+  ['aws-inspector-lambda-scanning-off-for-model-callers', `inspector (${US})`],
   // ticket_router runs in vpc-0456, which has no bedrock-agentcore interface endpoint (claims_agent's vpc-0123 has one).
   ['aws-agentcore-vpc-without-endpoint', 'ticket_router'],
   ['aws-agentcore-resource-policy-missing', 'support_concierge'],
@@ -1674,6 +1676,8 @@ export const HARDENED_TWINS = [
   `cloudtrail (${US})`,
   `bedrock alarms (${US})`,
   `bedrock alarms (${AP})`,
+  `inspector (${AP})`,
+  `inspector (${EU})`,
   'FaqAnswererRole',
   'fraud-dataquality-job',
   'claims-review',

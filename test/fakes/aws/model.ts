@@ -36,6 +36,7 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   ec2: 'ec2',
   s3: 's3',
   organizations: 'organizations',
+  inspector2: 'inspector2',
 };
 
 export class ModelError extends Error {}

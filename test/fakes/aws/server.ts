@@ -7,6 +7,7 @@ import { agentCoreOperation } from './agentcore.js';
 import { ecrOperation } from './ecr.js';
 import { ecsOperation } from './ecs.js';
 import { guardDutyOperation } from './guardduty.js';
+import { inspectorOperation } from './inspector.js';
 import { macieOperation } from './macie.js';
 import { cloudTrailOperation } from './cloudtrail.js';
 import { openSearchServerlessOperation } from './opensearch-serverless.js';
@@ -171,8 +172,9 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     }
     case 'guardduty':
     case 'macie2':
+    case 'inspector2':
     case 'bedrock-agentcore': {
-      const serve = service === 'guardduty' ? guardDutyOperation : service === 'macie2' ? macieOperation : agentCoreOperation;
+      const serve = service === 'guardduty' ? guardDutyOperation : service === 'macie2' ? macieOperation : service === 'inspector2' ? inspectorOperation : agentCoreOperation;
       const operation = serve({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
       return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
     }
