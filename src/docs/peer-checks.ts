@@ -196,7 +196,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-08', 'Financial services GenAI', 'the row joins four checks, and one is not read: gateway policy engines in ENFORCE (AG-25), runtime JWT authorizers (FS-66) and AgentCore log deliveries (AC-04) are judged, but X-Ray Transaction Search (xray:GetTraceSegmentDestination) is not read'),
   assessment('FS-09', 'Financial services GenAI'),
   assessment('FS-10', 'Financial services GenAI', 'Step Functions state machines are not read, and a callback state cannot show that a human approves the high-risk actions'),
-  assessment('FS-11', 'Financial services GenAI', 'alarms on agent invocation rates: only alarms on AWS/Bedrock metrics are kept (aws.cloudwatch.bedrock-alarms); which of them watch agents is not told apart yet'),
+  assessment('FS-11', 'Financial services GenAI'),
   assessment('FS-12', 'Financial services GenAI', 'service control policies are readable only from the management account or a delegated administrator (ListPolicies, DescribePolicy), and DescribeEffectivePolicy, which any account may call, does not take SERVICE_CONTROL_POLICY: not read yet (the Bedrock policy in effect is, BR-15)'),
   assessment('FS-13', 'Financial services GenAI', 'not a security setting: the row asks for four governance tags on custom models'),
   assessment('FS-14', 'Financial services GenAI', 'AWS Config rules are not read, and which Config rule enforces "model onboarding" is a naming convention'),

@@ -60,6 +60,12 @@ function bedrockUseOf(resources: number | undefined, invokedModels: string[] | u
   return { bedrockResourcesInRegion: resources, invokedModels, bedrockUsed };
 }
 
+/** Bedrock agents or AgentCore runtimes run in the region; false only when both were listed and none found. */
+function agentsUsedIn(account: AwsAccount, region: string): boolean | undefined {
+  if (account.countAssets(region, 'aws.bedrock.agent') > 0 || account.countAssets(region, 'aws.bedrock-agentcore.runtime') > 0) return true;
+  return account.scope(region, 'bedrock-agent').failed || account.scope(region, 'bedrock-agentcore').failed ? undefined : false;
+}
+
 export async function collectAccount(account: AwsAccount, context: CollectorContext): Promise<void> {
   context.progress(`${account.account}: finding regions`);
   const regions = await regionsToScan(account, context.scope.regions);
@@ -96,7 +102,10 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
       const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
       bedrockUse.set(region, use);
       if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
-      if (alarmsId) account.patchProps(alarmsId, { bedrockUsed: use.bedrockUsed });
+      if (alarmsId) {
+        account.patchProps(alarmsId.bedrock, { bedrockUsed: use.bedrockUsed });
+        account.patchProps(alarmsId.agents, { agentsUsed: agentsUsedIn(account, region) });
+      }
       if (guardDutyId) account.patchProps(guardDutyId, { bedrockUsed: use.bedrockUsed, agentCoreResources: account.scope(region, 'bedrock-agentcore').failed && agentCore.resources === 0 ? undefined : agentCore.resources });
       regionsRead++;
       regionProgress();

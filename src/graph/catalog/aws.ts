@@ -1014,6 +1014,23 @@ export const AWS_ASSET_TYPES = [
     }),
   },
   {
+    type: 'aws.cloudwatch.agent-alarms',
+    title: 'CloudWatch alarms on agent metrics: Bedrock Agents and AgentCore (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      alarms: strList(
+        'metric alarms that watch a metric of AWS/Bedrock/Agents (Bedrock Agents) or Bedrock-AgentCore (AgentCore runtimes, gateways, memory, tools)',
+        from('CloudWatch DescribeAlarms (AlarmTypes MetricAlarm) AlarmName, where Namespace or Metrics[].MetricStat.Metric.Namespace is one of them', 'an empty list: none'),
+      ),
+      alarmedMetrics: strList('the agent metrics those alarms watch (InvocationCount, InvocationThrottles, Invocations, Throttles, ...)', from('DescribeAlarms MetricName, and Metrics[].MetricStat.Metric.MetricName of metric math', 'an empty list: none')),
+      agentsUsed: bool(
+        'Bedrock agents or AgentCore runtimes run in the region',
+        from('the region\'s Bedrock Agents (ListAgents) and AgentCore (ListAgentRuntimes) listings', 'unknown when neither shows one and a call of either service failed'),
+      ),
+    }),
+  },
+  {
     type: 'aws.cloudtrail.region-logging',
     title: 'CloudTrail logging of AI activity (per region)',
     category: 'logging',

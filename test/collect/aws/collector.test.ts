@@ -310,6 +310,11 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(alarms('ap-southeast-2')).toEqual({ alarms: ['bedrock-token-burn'], alarmedMetrics: ['InputTokenCount', 'OutputTokenCount'], bedrockUsed: true });
     // Its only alarm watches an EC2 metric.
     expect(alarms('eu-west-1')).toEqual({ alarms: [], alarmedMetrics: [], bedrockUsed: true });
+    // Alarms on agent metrics (AWS/Bedrock/Agents, Bedrock-AgentCore), with whether agents run in the region.
+    const agentAlarms = (region: string) => asset('aws.cloudwatch.agent-alarms', `agent alarms (${region})`).props;
+    expect(agentAlarms('us-east-1')).toEqual({ alarms: [], alarmedMetrics: [], agentsUsed: true });
+    expect(agentAlarms('ap-southeast-2')).toEqual({ alarms: ['agentcore-invocation-surge'], alarmedMetrics: ['Invocations'], agentsUsed: false });
+    expect(agentAlarms('eu-west-1')).toEqual({ alarms: [], alarmedMetrics: [], agentsUsed: false });
   });
 
   it('reads CloudTrail trails and event data stores per region: what they log of Bedrock and SageMaker', () => {

@@ -794,7 +794,8 @@ export const BEDROCK: Record<string, BedrockEstate> = {
 /**
  * CloudWatch metric alarms (DescribeAlarms): us-east-1 alarms on Bedrock throttling, and ap-southeast-2
  * on token use through metric math (the hardened twins); eu-west-1, where Bedrock is used, alarms only on
- * an EC2 metric.
+ * an EC2 metric. No alarm of us-east-1, where agents run, watches an agent metric; ap-southeast-2 alarms
+ * on AgentCore invocations.
  */
 const alarm = (region: string, name: string, fields: Item): Item => ({
   AlarmName: name,
@@ -827,6 +828,8 @@ export const ALARMS: Record<string, Item[]> = {
         { Id: 'tokens', Expression: 'input + output', Label: 'Tokens per hour', ReturnData: true },
       ],
     }),
+    // On AgentCore invocations (the namespace of AgentCore's runtime metrics), ahead of the agents this region will run.
+    alarm(AP, 'agentcore-invocation-surge', { MetricName: 'Invocations', Namespace: 'Bedrock-AgentCore', Statistic: 'Sum', Dimensions: [], Period: 300, Threshold: 1000 }),
   ],
 };
 
@@ -1563,6 +1566,8 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-agent-action-group-without-confirmation', 'ops-runbooks'],
   // Bedrock AgentCore (agentcore.ts). The open gateway's missing authorizer is part of its attack path.
   ['aws-agentcore-runtime-public-network', 'support_concierge'],
+  // Agents run in us-east-1 and no alarm watches an agent metric there (its alarm watches AWS/Bedrock throttles).
+  ['aws-agent-invocations-not-alarmed', `agent alarms (${US})`],
   // Inspector (inspector.ts): us-east-1 runs functions that call models and does not scan Lambda code.
   ['aws-inspector-lambda-scanning-off-for-model-callers', `inspector (${US})`],
   // ticket_router runs in vpc-0456, which has no bedrock-agentcore interface endpoint (claims_agent's vpc-0123 has one).
@@ -1677,6 +1682,8 @@ export const HARDENED_TWINS = [
   `bedrock alarms (${US})`,
   `bedrock alarms (${AP})`,
   `inspector (${AP})`,
+  `agent alarms (${EU})`,
+  `agent alarms (${AP})`,
   `inspector (${EU})`,
   'FaqAnswererRole',
   'fraud-dataquality-job',
