@@ -193,7 +193,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-05', 'Financial services GenAI'),
   assessment('FS-06', 'Financial services GenAI', `AWS Budgets: ${COST}`),
   assessment('FS-07', 'Financial services GenAI'),
-  assessment('FS-08', 'Financial services GenAI', 'the row joins four checks, and one is not read: gateway policy engines in ENFORCE (AG-25), runtime JWT authorizers (FS-66) and AgentCore log deliveries (AC-04) are judged, but X-Ray Transaction Search (xray:GetTraceSegmentDestination) is not read'),
+  assessment('FS-08', 'Financial services GenAI'),
   assessment('FS-09', 'Financial services GenAI'),
   assessment('FS-10', 'Financial services GenAI', 'Step Functions state machines are not read, and a callback state cannot show that a human approves the high-risk actions'),
   assessment('FS-11', 'Financial services GenAI'),

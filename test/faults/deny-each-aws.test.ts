@@ -161,6 +161,7 @@ const PERMISSIONS: string[] = [
   'sagemaker:ListCompilationJobs',
   'sagemaker:DescribeCompilationJob',
   'sts:GetCallerIdentity',
+  'xray:GetTraceSegmentDestination',
 ];
 
 const fake = new FakeAws();

@@ -24,6 +24,7 @@ import { collectBuckets } from './s3.js';
 import { collectCollections } from './opensearch-serverless.js';
 import { collectOrganizationPolicies } from './organization-policies.js';
 import { collectSageMaker } from './sagemaker.js';
+import { collectTraceDestination } from './xray.js';
 import type { AwsAccount } from './session.js';
 
 /**
@@ -94,7 +95,11 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         listModelCallerTaskDefinitions(account, region),
         collectInspector(account, region).then((id) => id && inspectorByRegion.set(region, id)),
       ]);
-      await Promise.all([collectAgentCoreLogDeliveries(account, region, agentCore.logSources), collectRuntimeNetworks(account, region, agentCore.runtimeSubnets)]);
+      await Promise.all([
+        collectAgentCoreLogDeliveries(account, region, agentCore.logSources),
+        collectRuntimeNetworks(account, region, agentCore.runtimeSubnets),
+        collectTraceDestination(account, region, agentCore.runtimes),
+      ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;

@@ -62,7 +62,7 @@ function targetKind(configuration: TargetConfiguration | undefined): { type: str
   return { type: undefined };
 }
 
-export async function collectAgentCore(account: AwsAccount, region: string): Promise<{ resources: number; logSources: string[]; runtimeSubnets: RuntimeSubnets }> {
+export async function collectAgentCore(account: AwsAccount, region: string): Promise<{ resources: number; runtimes: number | undefined; logSources: string[]; runtimeSubnets: RuntimeSubnets }> {
   const client = account.client(BedrockAgentCoreControlClient, region);
   const scope = account.scope(region, 'bedrock-agentcore');
   const service: ServiceRegion = {
@@ -256,6 +256,7 @@ export async function collectAgentCore(account: AwsAccount, region: string): Pro
   ]);
   return {
     resources: [runtimes, gateways, memories, policyEngines, interpreters, browsers].reduce((sum, ids) => sum + (ids?.length ?? 0), 0),
+    runtimes: runtimes?.length,
     // The resources that can be sources of vended log deliveries (agentcore-logs.ts).
     logSources: [...(runtimes ?? []), ...(gateways ?? []), ...(memories ?? [])],
     runtimeSubnets,

@@ -1031,6 +1031,24 @@ export const AWS_ASSET_TYPES = [
     }),
   },
   {
+    type: 'aws.xray.trace-destination',
+    title: 'X-Ray trace segment destination: CloudWatch Transaction Search (per region with AgentCore runtimes)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      destination: str('where X-Ray sends trace segments: XRay or CloudWatchLogs', from('X-Ray GetTraceSegmentDestination Destination', 'null: optional in the model, and its absence is not documented')),
+      status: str('status of the destination: PENDING or ACTIVE', from('GetTraceSegmentDestination Status', 'null: optional in the model, and its absence is not documented')),
+      transactionSearch: bool(
+        'CloudWatch Transaction Search is on: segments go to CloudWatch Logs, and the destination is ACTIVE',
+        from('GetTraceSegmentDestination Destination CloudWatchLogs and Status ACTIVE', 'unknown when either is absent'),
+      ),
+      agentCoreRuntimes: num(
+        'AgentCore runtimes in the region (the destination is read only where there are some, or where that is unknown)',
+        from('AgentCore ListAgentRuntimes of the region', 'unknown when the runtimes could not be listed'),
+      ),
+    }),
+  },
+  {
     type: 'aws.cloudtrail.region-logging',
     title: 'CloudTrail logging of AI activity (per region)',
     category: 'logging',

@@ -102,6 +102,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 organizations ok',
         'us-east-1 sagemaker ok',
         'us-east-1 sts ok',
+        'us-east-1 xray ok',
       ].sort(),
     );
     const denied = inventory.coverage.find((entry) => entry.status === 'denied')!;
@@ -254,6 +255,9 @@ describe('the AWS collector, against a fake AWS', () => {
     // Its subnets' VPC (DescribeSubnets); the PUBLIC concierge has none.
     expect(edgesFrom(claims)).toContain('in-network -> vpc-0123');
     expect(edgesFrom(asset('aws.bedrock-agentcore.runtime', 'ticket_router'))).toContain('in-network -> vpc-0456');
+    // Transaction Search is read only where runtimes run.
+    expect(asset('aws.xray.trace-destination', 'x-ray trace destination (us-east-1)').props).toEqual({ destination: 'XRay', status: 'ACTIVE', transactionSearch: false, agentCoreRuntimes: 3 });
+    expect(inventory.assets.filter((candidate) => candidate.type === 'aws.xray.trace-destination')).toHaveLength(1);
     expect(edgesFrom(asset('aws.bedrock-agentcore.runtime-endpoint', 'prod'))).toEqual(['part-of -> claims_agent']);
 
     const open = asset('aws.bedrock-agentcore.gateway', 'ops-tools-gw');
@@ -674,7 +678,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS', 'INSPECTOR2'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS', 'INSPECTOR2', 'XRAY'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),

@@ -1568,6 +1568,8 @@ export const PLANTED_FINDINGS = [
   ['aws-agentcore-runtime-public-network', 'support_concierge'],
   // Agents run in us-east-1 and no alarm watches an agent metric there (its alarm watches AWS/Bedrock throttles).
   ['aws-agent-invocations-not-alarmed', `agent alarms (${US})`],
+  // X-Ray (xray.ts): us-east-1 runs AgentCore runtimes and still sends trace segments to X-Ray.
+  ['aws-agentcore-transaction-search-disabled', `x-ray trace destination (${US})`],
   // Inspector (inspector.ts): us-east-1 runs functions that call models and does not scan Lambda code.
   ['aws-inspector-lambda-scanning-off-for-model-callers', `inspector (${US})`],
   // ticket_router runs in vpc-0456, which has no bedrock-agentcore interface endpoint (claims_agent's vpc-0123 has one).

@@ -37,6 +37,7 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   s3: 's3',
   organizations: 'organizations',
   inspector2: 'inspector2',
+  xray: 'xray',
 };
 
 export class ModelError extends Error {}

@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ACCOUNT, DENIED_SERVICES } from './estate.js';
 import { organizationsOperation, sessionAccount } from './organizations.js';
-import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
+import { FakeError, type RestRequest, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
 import { agentCoreOperation } from './agentcore.js';
 import { ecrOperation } from './ecr.js';
 import { ecsOperation } from './ecs.js';
 import { guardDutyOperation } from './guardduty.js';
 import { inspectorOperation } from './inspector.js';
+import { xrayOperation } from './xray.js';
 import { macieOperation } from './macie.js';
 import { cloudTrailOperation } from './cloudtrail.js';
 import { openSearchServerlessOperation } from './opensearch-serverless.js';
@@ -173,8 +174,10 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'guardduty':
     case 'macie2':
     case 'inspector2':
+    case 'xray':
     case 'bedrock-agentcore': {
-      const serve = service === 'guardduty' ? guardDutyOperation : service === 'macie2' ? macieOperation : service === 'inspector2' ? inspectorOperation : agentCoreOperation;
+      const services: Record<string, (request: RestRequest) => Operation | undefined> = { guardduty: guardDutyOperation, macie2: macieOperation, inspector2: inspectorOperation, xray: xrayOperation };
+      const serve = services[service] ?? agentCoreOperation;
       const operation = serve({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
       return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
     }
