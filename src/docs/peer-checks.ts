@@ -197,7 +197,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-09', 'Financial services GenAI'),
   assessment('FS-10', 'Financial services GenAI', 'Step Functions state machines are not read, and a callback state cannot show that a human approves the high-risk actions'),
   assessment('FS-11', 'Financial services GenAI'),
-  assessment('FS-12', 'Financial services GenAI', 'service control policies are readable only from the management account or a delegated administrator (ListPolicies, DescribePolicy), and DescribeEffectivePolicy, which any account may call, does not take SERVICE_CONTROL_POLICY: not read yet (the Bedrock policy in effect is, BR-15)'),
+  assessment('FS-12', 'Financial services GenAI'),
   assessment('FS-13', 'Financial services GenAI', 'not a security setting: the row asks for four governance tags on custom models'),
   assessment('FS-14', 'Financial services GenAI', 'AWS Config rules are not read, and which Config rule enforces "model onboarding" is a naming convention'),
   assessment('FS-15', 'Financial services GenAI', 'not a configuration setting: the row asks which datasets evaluation jobs used; evaluation jobs are not read'),

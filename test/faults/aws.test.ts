@@ -169,7 +169,7 @@ describe('the AWS collector when managed policy documents cannot be read', () =>
     const inventory = await scan();
     const membership = inventory.assets.find((asset) => asset.type === 'aws.organizations.account')!;
     expect(membership).toMatchObject({ id: `arn:aws:organizations::${ACCOUNT}:account/standalone/${ACCOUNT}` });
-    expect(membership.props).toEqual({ inOrganization: false, organizationId: null, featureSet: null, bedrockPolicyInEffect: null, enforcedGuardrails: null, bedrockUsed: true });
+    expect(membership.props).toEqual({ inOrganization: false, organizationId: null, featureSet: null, bedrockPolicyInEffect: null, enforcedGuardrails: null, modelRestrictingScps: null, bedrockUsed: true });
     expect(inventory.coverage.filter((entry) => entry.service === 'organizations')).toEqual([expect.objectContaining({ status: 'ok' })]);
     expect(proxy.records.some((record) => record.operation === 'organizations:DescribeEffectivePolicy')).toBe(false);
   });

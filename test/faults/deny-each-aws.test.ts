@@ -152,6 +152,8 @@ const PERMISSIONS: string[] = [
   'sagemaker:ListUserProfiles',
   'organizations:DescribeOrganization',
   'organizations:DescribeEffectivePolicy',
+  'organizations:ListPolicies',
+  'organizations:DescribePolicy',
   'logs:DescribeDeliverySources',
   'logs:DescribeDeliveries',
   'sagemaker:ListHyperParameterTuningJobs',

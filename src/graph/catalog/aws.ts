@@ -952,6 +952,13 @@ export const AWS_ASSET_TYPES = [
         'guardrails the effective Bedrock policy enforces',
         from('DescribeEffectivePolicy PolicyContent bedrock.guardrail_inference.<region>.<config>.identifier (Organizations user guide, "Amazon Bedrock policy syntax and examples")', 'empty: no policy in effect; null: not in an organization'),
       ),
+      modelRestrictingScps: strList(
+        'service control policies that deny bedrock:InvokeModel except for listed models (NotResource, or a StringNot*/ArnNot* condition on bedrock:ModelId): a model allow-list',
+        from(
+          'Organizations ListPolicies (Filter SERVICE_CONTROL_POLICY) and DescribePolicy Policy.Content of each customer-managed SCP, read in the management account only',
+          'empty: none; null: not in an organization; unknown in any other account (only the management account or a delegated administrator may list SCPs), or when a policy could not be read and none was found',
+        ),
+      ),
       bedrockUsed: bool(
         'some scanned region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)',
         from('the scanned regions\' AWS/Bedrock metrics and Bedrock resources', 'unknown when no region shows use and one of them is unknown'),

@@ -221,7 +221,18 @@ describe('the AWS collector, against a fake AWS', () => {
     const membership = asset('aws.organizations.account', `organization membership (${ACCOUNT})`);
     expect(membership.id).toBe(`arn:aws:organizations::${ACCOUNT}:account/o-a1b2c3d4e5/${ACCOUNT}`);
     // EffectivePolicyNotFoundException is an answer (no policy in effect), not a gap.
-    expect(membership.props).toEqual({ inOrganization: true, organizationId: 'o-a1b2c3d4e5', featureSet: 'ALL', bedrockPolicyInEffect: false, enforcedGuardrails: [], bedrockUsed: true });
+    // The management account reads the SCPs: one keeps Bedrock to two regions, none to approved models.
+    expect(membership.props).toEqual({
+      inOrganization: true,
+      organizationId: 'o-a1b2c3d4e5',
+      featureSet: 'ALL',
+      bedrockPolicyInEffect: false,
+      enforcedGuardrails: [],
+      modelRestrictingScps: [],
+      bedrockUsed: true,
+    });
+    // AWS's FullAWSAccess is not read.
+    expect(baselineCalls.filter((call) => call === 'organizations:DescribePolicy')).toHaveLength(1);
     expect(inventory.coverage.filter((entry) => entry.service === 'organizations' && entry.status !== 'ok')).toEqual([]);
   });
 

@@ -1495,6 +1495,8 @@ export const PLANTED_FINDINGS = [
   ['aws-sagemaker-compilation-job-output-without-cmk', 'churn-neo'],
   // The management account uses Bedrock, and no Organizations Bedrock policy is in effect for it (organizations.ts).
   ['aws-organizations-bedrock-policy-missing', `organization membership (${ACCOUNT})`],
+  // Its SCPs (organizations.ts) keep Bedrock to two regions but name no model: no model allow-list.
+  ['aws-organizations-no-model-allowlist-scp', `organization membership (${ACCOUNT})`],
   ['aws-bedrock-knowledge-base-role-overly-permissive', 'hr-policies-kb'],
   ['aws-agentcore-without-log-delivery', 'ops-tools-gw'],
   ['aws-agentcore-without-log-delivery', 'concierge_memory-Ab1Cd2Ef3G'],
