@@ -26,7 +26,6 @@ export const PEER_LISTS: Partial<Record<PeerCheck['tool'], string>> = {
 
 const ADVISORY = 'not a posture check: an advisory row that reads no API (a process or a property of the application\'s text)';
 const EDGE = 'not read: WAF, Shield and API Gateway in front of an application are outside aispm\'s AI inventory (the AgentCore gateway\'s own web ACL is, AG-27)';
-const COST = 'not read: cost monitoring is not a security setting';
 
 /** The list's entries of one tool: a check, what it is about, and why no rule covers it (absent when one does). */
 const entriesOf =
@@ -189,9 +188,9 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-01', 'Financial services GenAI', `WAF web ACLs and Shield Advanced: ${EDGE}`),
   assessment('FS-02', 'Financial services GenAI', `API Gateway usage plans: ${EDGE}`),
   assessment('FS-03', 'Financial services GenAI', 'as BR-22: not a posture check (quotas at their defaults are a capacity setting); Service Quotas is not read'),
-  assessment('FS-04', 'Financial services GenAI', `Cost Explorer anomaly monitors: ${COST}`),
+  assessment('FS-04', 'Financial services GenAI'),
   assessment('FS-05', 'Financial services GenAI'),
-  assessment('FS-06', 'Financial services GenAI', `AWS Budgets: ${COST}`),
+  assessment('FS-06', 'Financial services GenAI'),
   assessment('FS-07', 'Financial services GenAI'),
   assessment('FS-08', 'Financial services GenAI'),
   assessment('FS-09', 'Financial services GenAI'),

@@ -45,6 +45,8 @@ const PERMISSIONS: string[] = [
   'bedrock:ListPrompts',
   'bedrock:ListProvisionedModelThroughputs',
   'bedrock:ListTagsForResource',
+  'budgets:ViewBudget',
+  'ce:GetAnomalyMonitors',
   'bedrock-agentcore:GetAgentRuntime',
   'bedrock-agentcore:GetBrowser',
   'bedrock-agentcore:GetCodeInterpreter',

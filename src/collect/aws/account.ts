@@ -7,6 +7,7 @@ import { collectRuntimeNetworks } from './agentcore-network.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
 import { collectCloudTrail } from './cloudtrail.js';
+import { collectCostControls } from './cost-controls.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
 import { collectInspector, countModelCallingFunctions } from './inspector.js';
@@ -118,9 +119,10 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   ]);
 
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
-  const [trails, organizationId] = await Promise.all([
+  const [trails, organizationId, costControlsId] = await Promise.all([
     collectCloudTrail(account, regions, !context.scope.regions),
     collectOrganizationPolicies(account),
+    collectCostControls(account),
     collectGuardrailVersions(account),
     collectFunctions(account),
     collectLogGroups(account),
@@ -128,9 +130,16 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
     collectRepositories(account),
     collectCollections(account),
   ]);
-  if (organizationId) {
-    const used = [...bedrockUse.values()].map((use) => use.bedrockUsed);
-    account.patchProps(organizationId, { bedrockUsed: used.includes(true) ? true : used.every((seen) => seen === false) ? false : undefined });
+  // Some scanned region uses Bedrock; false only when every region was read and none does.
+  const regionsUse = [...bedrockUse.values()].map((use) => use.bedrockUsed);
+  const accountBedrockUsed = regionsUse.includes(true) ? true : regionsUse.every((seen) => seen === false) ? false : undefined;
+  if (organizationId) account.patchProps(organizationId, { bedrockUsed: accountBedrockUsed });
+  if (costControlsId) {
+    const sageMakerFound = regions.some((region) => account.countAssets(region, 'aws.sagemaker.') > 0);
+    account.patchProps(costControlsId, {
+      bedrockUsed: accountBedrockUsed,
+      sageMakerUsed: sageMakerFound ? true : regions.some((region) => account.scope(region, 'sagemaker').failed) ? undefined : false,
+    });
   }
   for (const [region, { id }] of trails) {
     const sageMakerResources = account.countAssets(region, 'aws.sagemaker.');

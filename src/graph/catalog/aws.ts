@@ -1056,6 +1056,24 @@ export const AWS_ASSET_TYPES = [
     }),
   },
   {
+    type: 'aws.billing.ai-cost-controls',
+    title: 'Cost anomaly monitors and budgets that cover Bedrock and SageMaker (per account)',
+    category: 'governance',
+    bomType: 'service',
+    props: props([], {
+      anomalyMonitors: strList(
+        'Cost Anomaly Detection monitors that watch Bedrock or SageMaker spend: a DIMENSIONAL monitor on SERVICE (every service), or a CUSTOM one whose specification selects the SERVICE Amazon Bedrock or Amazon SageMaker',
+        from('Cost Explorer GetAnomalyMonitors AnomalyMonitors[].{MonitorType,MonitorDimension,MonitorSpecification}', 'an empty list: none; unknown when the monitors could not be listed'),
+      ),
+      budgets: strList(
+        'AWS Budgets that filter on Bedrock or SageMaker: CostFilters Service, or a FilterExpression on the SERVICE dimension',
+        from('Budgets DescribeBudgets (AccountId) Budgets[].{CostFilters,FilterExpression}', 'an empty list: none; unknown when the budgets could not be listed'),
+      ),
+      bedrockUsed: bool('some scanned region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the scanned regions\' AWS/Bedrock metrics and Bedrock resources', 'unknown when no region shows use and one of them is unknown')),
+      sageMakerUsed: bool('SageMaker resources were found in a scanned region', from('the SageMaker listings of the scanned regions', 'unknown when none were found and a SageMaker call failed')),
+    }),
+  },
+  {
     type: 'aws.cloudtrail.region-logging',
     title: 'CloudTrail logging of AI activity (per region)',
     category: 'logging',

@@ -1572,6 +1572,8 @@ export const PLANTED_FINDINGS = [
   ['aws-agent-invocations-not-alarmed', `agent alarms (${US})`],
   // X-Ray (xray.ts): us-east-1 runs AgentCore runtimes and still sends trace segments to X-Ray.
   ['aws-agentcore-transaction-search-disabled', `x-ray trace destination (${US})`],
+  // Spend (cost-controls.ts): an anomaly monitor on every service, but no budget on Bedrock or SageMaker.
+  ['aws-ai-spend-without-budget', `AI cost controls (${ACCOUNT})`],
   // Inspector (inspector.ts): us-east-1 runs functions that call models and does not scan Lambda code.
   ['aws-inspector-lambda-scanning-off-for-model-callers', `inspector (${US})`],
   // ticket_router runs in vpc-0456, which has no bedrock-agentcore interface endpoint (claims_agent's vpc-0123 has one).

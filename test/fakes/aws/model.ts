@@ -38,6 +38,8 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   organizations: 'organizations',
   inspector2: 'inspector2',
   xray: 'xray',
+  ce: 'cost-explorer',
+  budgets: 'budgets',
 };
 
 export class ModelError extends Error {}

@@ -9,6 +9,7 @@ import { ecsOperation } from './ecs.js';
 import { guardDutyOperation } from './guardduty.js';
 import { inspectorOperation } from './inspector.js';
 import { xrayOperation } from './xray.js';
+import { budgetsOperation, costExplorerOperation } from './cost-controls.js';
 import { macieOperation } from './macie.js';
 import { cloudTrailOperation } from './cloudtrail.js';
 import { openSearchServerlessOperation } from './opensearch-serverless.js';
@@ -38,7 +39,15 @@ interface Routed extends Operation {
   reply: (result: unknown) => Reply;
 }
 
-const JSON_TARGETS: Record<string, { service: string; handler: (operation: string, input: Record<string, unknown>, region: string, caller?: string) => (() => unknown) | undefined }> = {
+const JSON_TARGETS: Record<
+  string,
+  {
+    service: string;
+    handler: (operation: string, input: Record<string, unknown>, region: string, caller?: string) => (() => unknown) | undefined;
+    /** Operations whose IAM action is not `<service>:<Operation>`. */
+    actions?: Record<string, string>;
+  }
+> = {
   SageMaker: { service: 'sagemaker', handler: sageMakerOperation },
   TrentService: { service: 'kms', handler: kmsOperation },
   Logs_20140328: { service: 'logs', handler: logsOperation },
@@ -48,6 +57,9 @@ const JSON_TARGETS: Record<string, { service: string; handler: (operation: strin
   CloudTrail_20131101: { service: 'cloudtrail', handler: cloudTrailOperation },
   AWSOrganizationsV20161128: { service: 'organizations', handler: (operation, input, _region, caller) => organizationsOperation(operation, input, caller) },
   OpenSearchServerless: { service: 'aoss', handler: openSearchServerlessOperation },
+  AWSInsightsIndexService: { service: 'ce', handler: costExplorerOperation },
+  // Budgets' read operations are authorized by budgets:ViewBudget (Service Authorization Reference, AWS Budgets).
+  AWSBudgetServiceGateway: { service: 'budgets', handler: budgetsOperation, actions: { DescribeBudgets: 'budgets:ViewBudget' } },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -159,12 +171,14 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'ecr':
     case 'cloudtrail':
     case 'organizations':
+    case 'ce':
+    case 'budgets':
     case 'aoss': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region, sessionAccount(request.headers.authorization));
       if (!target || !run) return undefined;
-      return { service: target.service, action: `${target.service}:${operation}`, operation: operation!, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
+      return { service: target.service, action: target.actions?.[operation!] ?? `${target.service}:${operation}`, operation: operation!, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
     }
     case 'bedrock':
     case 'lambda': {
