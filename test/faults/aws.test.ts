@@ -127,7 +127,7 @@ describe('the AWS collector and odd data', () => {
     const vpcs = inventory.assets.filter((asset) => diff.added.includes(asset.id));
     // Each VPC carries its endpoint and, like every VPC, whether its region uses Bedrock and how many Bedrock resources it has.
     const logging = faultFree.assets.find((asset) => asset.type === 'aws.bedrock.model-invocation-logging' && asset.region === 'eu-west-1')!;
-    const props = JSON.stringify({ bedrockEndpoints: ['bedrock-runtime'], bedrockResourcesInRegion: logging.props.bedrockResourcesInRegion, bedrockUsed: logging.props.bedrockUsed });
+    const props = JSON.stringify({ bedrockEndpoints: ['bedrock-runtime'], agentCoreEndpoints: [], bedrockResourcesInRegion: logging.props.bedrockResourcesInRegion, bedrockUsed: logging.props.bedrockUsed });
     expect(vpcs.every((vpc) => vpc.type === 'aws.ec2.vpc' && vpc.region === 'eu-west-1' && JSON.stringify(vpc.props) === props)).toBe(true);
     expect({ ...diff, added: [] }).toEqual(NO_DIFFERENCE);
   });
@@ -169,7 +169,7 @@ describe('the AWS collector when managed policy documents cannot be read', () =>
     const inventory = await scan();
     const membership = inventory.assets.find((asset) => asset.type === 'aws.organizations.account')!;
     expect(membership).toMatchObject({ id: `arn:aws:organizations::${ACCOUNT}:account/standalone/${ACCOUNT}` });
-    expect(membership.props).toEqual({ inOrganization: false, organizationId: null, featureSet: null, bedrockPolicyInEffect: null, enforcedGuardrails: null, bedrockUsed: true });
+    expect(membership.props).toEqual({ inOrganization: false, organizationId: null, featureSet: null, bedrockPolicyInEffect: null, enforcedGuardrails: null, modelRestrictingScps: null, bedrockUsed: true });
     expect(inventory.coverage.filter((entry) => entry.service === 'organizations')).toEqual([expect.objectContaining({ status: 'ok' })]);
     expect(proxy.records.some((record) => record.operation === 'organizations:DescribeEffectivePolicy')).toBe(false);
   });

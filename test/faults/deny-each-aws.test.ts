@@ -45,6 +45,8 @@ const PERMISSIONS: string[] = [
   'bedrock:ListPrompts',
   'bedrock:ListProvisionedModelThroughputs',
   'bedrock:ListTagsForResource',
+  'budgets:ViewBudget',
+  'ce:GetAnomalyMonitors',
   'bedrock-agentcore:GetAgentRuntime',
   'bedrock-agentcore:GetBrowser',
   'bedrock-agentcore:GetCodeInterpreter',
@@ -70,6 +72,7 @@ const PERMISSIONS: string[] = [
   'cloudtrail:ListEventDataStores',
   'ec2:DescribeRegions',
   'ec2:DescribeVpcEndpoints',
+  'ec2:DescribeSubnets',
   'ecr:BatchGetRepositoryScanningConfiguration',
   'ecr:DescribeRepositories',
   'ecr:GetRegistryScanningConfiguration',
@@ -77,6 +80,7 @@ const PERMISSIONS: string[] = [
   'ecs:ListTaskDefinitionFamilies',
   'guardduty:GetDetector',
   'guardduty:ListDetectors',
+  'inspector2:BatchGetAccountStatus',
   'iam:GetGroupPolicy',
   'iam:GetPolicy',
   'iam:GetPolicyVersion',
@@ -150,6 +154,8 @@ const PERMISSIONS: string[] = [
   'sagemaker:ListUserProfiles',
   'organizations:DescribeOrganization',
   'organizations:DescribeEffectivePolicy',
+  'organizations:ListPolicies',
+  'organizations:DescribePolicy',
   'logs:DescribeDeliverySources',
   'logs:DescribeDeliveries',
   'sagemaker:ListHyperParameterTuningJobs',
@@ -165,6 +171,7 @@ const PERMISSIONS: string[] = [
   'apigateway:GET',
   'wafv2:GetWebACL',
   'shield:GetSubscriptionState',
+  'xray:GetTraceSegmentDestination',
 ];
 
 const fake = new FakeAws();

@@ -3,12 +3,15 @@ import type { CollectorContext } from '../collector.js';
 import { forEachConcurrently } from '../runtime.js';
 import { collectAgentCore } from './agentcore.js';
 import { collectAgentCoreLogDeliveries } from './agentcore-logs.js';
+import { collectRuntimeNetworks } from './agentcore-network.js';
 import { collectBedrock, markLegacyModelUsers } from './bedrock.js';
 import { collectBedrockAgents } from './bedrock-agent.js';
 import { collectBedrockEvaluations } from './bedrock-evaluation.js';
 import { collectCloudTrail } from './cloudtrail.js';
+import { collectCostControls } from './cost-controls.js';
 import { collectGuardDuty } from './guardduty.js';
 import { collectGuardrailVersions } from './guardrails.js';
+import { collectInspector, countModelCallingFunctions } from './inspector.js';
 import { collectApiKeys, startIdentities } from './iam.js';
 import { collectKeys } from './kms.js';
 import { collectMacie } from './macie.js';
@@ -23,6 +26,7 @@ import { collectBuckets } from './s3.js';
 import { collectCollections } from './opensearch-serverless.js';
 import { collectOrganizationPolicies } from './organization-policies.js';
 import { collectSageMaker } from './sagemaker.js';
+import { collectTraceDestination } from './xray.js';
 import type { AwsAccount } from './session.js';
 import { collectAiApis, listApis, type ListedApi } from './api-gateway.js';
 
@@ -60,6 +64,12 @@ function bedrockUseOf(resources: number | undefined, invokedModels: string[] | u
   return { bedrockResourcesInRegion: resources, invokedModels, bedrockUsed };
 }
 
+/** Bedrock agents or AgentCore runtimes run in the region; false only when both were listed and none found. */
+function agentsUsedIn(account: AwsAccount, region: string): boolean | undefined {
+  if (account.countAssets(region, 'aws.bedrock.agent') > 0 || account.countAssets(region, 'aws.bedrock-agentcore.runtime') > 0) return true;
+  return account.scope(region, 'bedrock-agent').failed || account.scope(region, 'bedrock-agentcore').failed ? undefined : false;
+}
+
 export async function collectAccount(account: AwsAccount, context: CollectorContext): Promise<void> {
   context.progress(`${account.account}: finding regions`);
   const regions = await regionsToScan(account, context.scope.regions);
@@ -68,6 +78,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   const modelLifecycle = new Map<string, Map<string, string> | undefined>();
   const bedrockUse = new Map<string, BedrockUse>();
   const apis: ListedApi[] = [];
+  const inspectorByRegion = new Map<string, string>();
 
   let regionsRead = 0;
   const regionProgress = () => context.progress(`${account.account}: ${regionsRead}/${regions.length} regions, ${account.assetCount} assets`);
@@ -88,8 +99,13 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         listModelCallerTaskDefinitions(account, region),
         listApis(account, region).then((listed) => apis.push(...listed)),
         collectBedrockEvaluations(account, region),
+        collectInspector(account, region).then((id) => id && inspectorByRegion.set(region, id)),
       ]);
-      await collectAgentCoreLogDeliveries(account, region, agentCore.logSources);
+      await Promise.all([
+        collectAgentCoreLogDeliveries(account, region, agentCore.logSources),
+        collectRuntimeNetworks(account, region, agentCore.runtimeSubnets),
+        collectTraceDestination(account, region, agentCore.runtimes),
+      ]);
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;
@@ -97,7 +113,10 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
       const use = bedrockUseOf(found > 0 || everythingListed ? found : undefined, invokedModels);
       bedrockUse.set(region, use);
       if (bedrock.loggingId) account.patchProps(bedrock.loggingId, { ...use });
-      if (alarmsId) account.patchProps(alarmsId, { bedrockUsed: use.bedrockUsed });
+      if (alarmsId) {
+        account.patchProps(alarmsId.bedrock, { bedrockUsed: use.bedrockUsed });
+        account.patchProps(alarmsId.agents, { agentsUsed: agentsUsedIn(account, region) });
+      }
       if (evaluated.id) account.patchProps(evaluated.id, { bedrockUsed: use.bedrockUsed });
       // Without every evaluation job's knowledge bases, "never evaluated" cannot be concluded.
       for (const knowledgeBase of agents.knowledgeBases) {
@@ -111,9 +130,10 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   ]);
 
   context.progress(`${account.account}: ${regions.length} regions, ${account.assetCount} assets; the functions, logs and buckets they use`);
-  const [trails, organizationId] = await Promise.all([
+  const [trails, organizationId, costControlsId] = await Promise.all([
     collectCloudTrail(account, regions, !context.scope.regions),
     collectOrganizationPolicies(account),
+    collectCostControls(account),
     collectGuardrailVersions(account),
     collectFunctions(account),
     collectLogGroups(account),
@@ -121,9 +141,16 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
     collectRepositories(account),
     collectCollections(account),
   ]);
-  if (organizationId) {
-    const used = [...bedrockUse.values()].map((use) => use.bedrockUsed);
-    account.patchProps(organizationId, { bedrockUsed: used.includes(true) ? true : used.every((seen) => seen === false) ? false : undefined });
+  // Some scanned region uses Bedrock; false only when every region was read and none does.
+  const regionsUse = [...bedrockUse.values()].map((use) => use.bedrockUsed);
+  const accountBedrockUsed = regionsUse.includes(true) ? true : regionsUse.every((seen) => seen === false) ? false : undefined;
+  if (organizationId) account.patchProps(organizationId, { bedrockUsed: accountBedrockUsed });
+  if (costControlsId) {
+    const sageMakerFound = regions.some((region) => account.countAssets(region, 'aws.sagemaker.') > 0);
+    account.patchProps(costControlsId, {
+      bedrockUsed: accountBedrockUsed,
+      sageMakerUsed: sageMakerFound ? true : regions.some((region) => account.scope(region, 'sagemaker').failed) ? undefined : false,
+    });
   }
   for (const [region, { id }] of trails) {
     const sageMakerResources = account.countAssets(region, 'aws.sagemaker.');
@@ -135,6 +162,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([identities.finish().then(() => collectAiApis(account, apis)), collectKeys(account), collectMacie(account)]);
 
   addModelCallers(account);
+  for (const [region, id] of inspectorByRegion) account.patchProps(id, { modelCallingFunctions: countModelCallingFunctions(account, region) });
   markLegacyModelUsers(account, modelLifecycle);
   addVpcs(account, endpointsByRegion, bedrockUse);
   account.addStubs();

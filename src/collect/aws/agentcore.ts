@@ -20,6 +20,7 @@ import {
   type TargetConfiguration,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { forEachConcurrently } from '../runtime.js';
+import type { RuntimeSubnets } from './agentcore-network.js';
 import { isPublicStatement, parsePolicyDocument } from './iam-policy.js';
 import { collectDescribed, type ServiceRegion } from './resources.js';
 import { absentOn, customerManagedKey, toRaw, type AwsAccount } from './session.js';
@@ -61,7 +62,7 @@ function targetKind(configuration: TargetConfiguration | undefined): { type: str
   return { type: undefined };
 }
 
-export async function collectAgentCore(account: AwsAccount, region: string): Promise<{ resources: number; logSources: string[] }> {
+export async function collectAgentCore(account: AwsAccount, region: string): Promise<{ resources: number; runtimes: number | undefined; logSources: string[]; runtimeSubnets: RuntimeSubnets }> {
   const client = account.client(BedrockAgentCoreControlClient, region);
   const scope = account.scope(region, 'bedrock-agentcore');
   const service: ServiceRegion = {
@@ -80,6 +81,7 @@ export async function collectAgentCore(account: AwsAccount, region: string): Pro
     return { resourcePolicy: true, resourcePolicyPublic: statements ? statements.some((statement) => isPublicStatement(statement) && !statement.Condition) : undefined };
   };
   const policies = new Map<string, Promise<{ resourcePolicy?: boolean; resourcePolicyPublic?: boolean }>>();
+  const runtimeSubnets = new Map<string, string[]>();
   const policyOf = (arn: string) => {
     let pending = policies.get(arn);
     if (!pending) policies.set(arn, (pending = resourcePolicy(arn)));
@@ -102,6 +104,7 @@ export async function collectAgentCore(account: AwsAccount, region: string): Pro
         account.edge(id, 'uses-identity', account.role(runtime.roleArn));
         const network = runtime.networkConfiguration;
         const vpc = network?.networkModeConfig;
+        if (network?.networkMode === 'VPC' && vpc?.subnets?.length) runtimeSubnets.set(id, [...vpc.subnets]);
         return {
           props: {
             networkMode: network ? (network.networkMode ?? null) : undefined,
@@ -253,8 +256,10 @@ export async function collectAgentCore(account: AwsAccount, region: string): Pro
   ]);
   return {
     resources: [runtimes, gateways, memories, policyEngines, interpreters, browsers].reduce((sum, ids) => sum + (ids?.length ?? 0), 0),
+    runtimes: runtimes?.length,
     // The resources that can be sources of vended log deliveries (agentcore-logs.ts).
     logSources: [...(runtimes ?? []), ...(gateways ?? []), ...(memories ?? [])],
+    runtimeSubnets,
   };
 }
 

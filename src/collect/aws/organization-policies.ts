@@ -1,4 +1,5 @@
 import { DescribeEffectivePolicyCommand, DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { modelRestrictingScps } from './service-control-policies.js';
 import { absentOn, toRaw, type AwsAccount } from './session.js';
 
 /**
@@ -7,8 +8,8 @@ import { absentOn, toRaw, type AwsAccount } from './session.js';
  * of the accounts it applies to. Both calls can be made from any account of an organization
  * (DescribeOrganization, DescribeEffectivePolicy: "You can call this operation from any account in
  * a organization", @aws-sdk/client-organizations dist-types/commands), so no management-account
- * access is needed. Service control policies are not read: only the management account or a
- * delegated administrator may list them.
+ * access is needed. Service control policies are read only from the management account, the one
+ * account that may always list them (service-control-policies.ts).
  */
 
 /** `bedrock.guardrail_inference.<region>.<config>.identifier` of an effective Bedrock policy (Organizations user guide, "Amazon Bedrock policy syntax"). */
@@ -49,6 +50,9 @@ export async function collectOrganizationPolicies(account: AwsAccount): Promise<
     ? await scope.call('DescribeEffectivePolicy', () => client.send(new DescribeEffectivePolicyCommand({ PolicyType: 'BEDROCK_POLICY' })).catch(absentOn('EffectivePolicyNotFoundException')))
     : null;
   const content = effective?.EffectivePolicy?.PolicyContent;
+  // Service control policies can be listed from the management account only (service-control-policies.ts).
+  const management = Boolean(organization?.MasterAccountId) && organization?.MasterAccountId === account.account;
+  const scps = !inOrganization ? null : management ? await modelRestrictingScps(client, scope) : undefined;
   account.addAsset({
     id,
     type: 'aws.organizations.account',
@@ -60,6 +64,7 @@ export async function collectOrganizationPolicies(account: AwsAccount): Promise<
       featureSet: organization?.FeatureSet ?? null,
       bedrockPolicyInEffect: !inOrganization ? null : effective === undefined ? undefined : effective !== null && Boolean(content),
       enforcedGuardrails: !inOrganization ? null : effective === undefined ? undefined : enforcedGuardrails(content),
+      modelRestrictingScps: scps,
     },
     raw: toRaw({ Organization: organization ?? null, EffectivePolicy: effective?.EffectivePolicy ?? null }),
   });

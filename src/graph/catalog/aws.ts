@@ -1030,6 +1030,13 @@ export const AWS_ASSET_TYPES = [
         'guardrails the effective Bedrock policy enforces',
         from('DescribeEffectivePolicy PolicyContent bedrock.guardrail_inference.<region>.<config>.identifier (Organizations user guide, "Amazon Bedrock policy syntax and examples")', 'empty: no policy in effect; null: not in an organization'),
       ),
+      modelRestrictingScps: strList(
+        'service control policies that deny bedrock:InvokeModel except for listed models (NotResource, or a StringNot*/ArnNot* condition on bedrock:ModelId): a model allow-list',
+        from(
+          'Organizations ListPolicies (Filter SERVICE_CONTROL_POLICY) and DescribePolicy Policy.Content of each customer-managed SCP, read in the management account only',
+          'empty: none; null: not in an organization; unknown in any other account (only the management account or a delegated administrator may list SCPs), or when a policy could not be read and none was found',
+        ),
+      ),
       bedrockUsed: bool(
         'some scanned region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)',
         from('the scanned regions\' AWS/Bedrock metrics and Bedrock resources', 'unknown when no region shows use and one of them is unknown'),
@@ -1056,6 +1063,31 @@ export const AWS_ASSET_TYPES = [
     }),
   },
   {
+    type: 'aws.inspector.scanning',
+    title: 'Amazon Inspector vulnerability scanning (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      status: str(
+        'Inspector\'s status for the account in the region: ENABLED, DISABLED, ENABLING, DISABLING, SUSPENDED or SUSPENDING',
+        from('inspector2 BatchGetAccountStatus accounts[].state.status', 'never absent: required in the model'),
+      ),
+      lambdaScanning: str(
+        'status of Lambda standard scanning (the functions\' packages and layers)',
+        from('BatchGetAccountStatus accounts[].resourceState.lambda.status', 'unknown: the member is optional in the model and its absence is not documented'),
+      ),
+      lambdaCodeScanning: str(
+        'status of Lambda code scanning (the functions\' own code, secrets in it included)',
+        from('BatchGetAccountStatus accounts[].resourceState.lambdaCode.status', 'unknown: the member is optional in the model and its absence is not documented'),
+      ),
+      ecrScanning: str('status of ECR image scanning', from('BatchGetAccountStatus accounts[].resourceState.ecr.status', 'never absent: required in the model')),
+      modelCallingFunctions: num(
+        'Lambda functions of the region whose role may call Bedrock models (aws.lambda.function invokesModels)',
+        from('Lambda ListFunctions of the region, and IAM for the functions\' roles (model-callers)', 'unknown when none was found and the listing failed or a role could not be read'),
+      ),
+    }),
+  },
+  {
     type: 'aws.cloudwatch.bedrock-alarms',
     title: 'CloudWatch alarms on Bedrock metrics (per region)',
     category: 'logging',
@@ -1064,6 +1096,59 @@ export const AWS_ASSET_TYPES = [
       alarms: strList('metric alarms that watch an AWS/Bedrock metric', from('CloudWatch DescribeAlarms (AlarmTypes MetricAlarm) AlarmName, where Namespace or Metrics[].MetricStat.Metric.Namespace is AWS/Bedrock', 'an empty list: none')),
       alarmedMetrics: strList('the AWS/Bedrock metrics those alarms watch (Invocations, InvocationThrottles, InputTokenCount, ...)', from('DescribeAlarms MetricName, and Metrics[].MetricStat.Metric.MetricName of metric math', 'an empty list: none')),
       bedrockUsed: REGION_BEDROCK_USED,
+    }),
+  },
+  {
+    type: 'aws.cloudwatch.agent-alarms',
+    title: 'CloudWatch alarms on agent metrics: Bedrock Agents and AgentCore (per region)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      alarms: strList(
+        'metric alarms that watch a metric of AWS/Bedrock/Agents (Bedrock Agents) or Bedrock-AgentCore (AgentCore runtimes, gateways, memory, tools)',
+        from('CloudWatch DescribeAlarms (AlarmTypes MetricAlarm) AlarmName, where Namespace or Metrics[].MetricStat.Metric.Namespace is one of them', 'an empty list: none'),
+      ),
+      alarmedMetrics: strList('the agent metrics those alarms watch (InvocationCount, InvocationThrottles, Invocations, Throttles, ...)', from('DescribeAlarms MetricName, and Metrics[].MetricStat.Metric.MetricName of metric math', 'an empty list: none')),
+      agentsUsed: bool(
+        'Bedrock agents or AgentCore runtimes run in the region',
+        from('the region\'s Bedrock Agents (ListAgents) and AgentCore (ListAgentRuntimes) listings', 'unknown when neither shows one and a call of either service failed'),
+      ),
+    }),
+  },
+  {
+    type: 'aws.xray.trace-destination',
+    title: 'X-Ray trace segment destination: CloudWatch Transaction Search (per region with AgentCore runtimes)',
+    category: 'logging',
+    bomType: 'service',
+    props: props([], {
+      destination: str('where X-Ray sends trace segments: XRay or CloudWatchLogs', from('X-Ray GetTraceSegmentDestination Destination', 'null: optional in the model, and its absence is not documented')),
+      status: str('status of the destination: PENDING or ACTIVE', from('GetTraceSegmentDestination Status', 'null: optional in the model, and its absence is not documented')),
+      transactionSearch: bool(
+        'CloudWatch Transaction Search is on: segments go to CloudWatch Logs, and the destination is ACTIVE',
+        from('GetTraceSegmentDestination Destination CloudWatchLogs and Status ACTIVE', 'unknown when either is absent'),
+      ),
+      agentCoreRuntimes: num(
+        'AgentCore runtimes in the region (the destination is read only where there are some, or where that is unknown)',
+        from('AgentCore ListAgentRuntimes of the region', 'unknown when the runtimes could not be listed'),
+      ),
+    }),
+  },
+  {
+    type: 'aws.billing.ai-cost-controls',
+    title: 'Cost anomaly monitors and budgets that cover Bedrock and SageMaker (per account)',
+    category: 'governance',
+    bomType: 'service',
+    props: props([], {
+      anomalyMonitors: strList(
+        'Cost Anomaly Detection monitors that watch Bedrock or SageMaker spend: a DIMENSIONAL monitor on SERVICE (every service), or a CUSTOM one whose specification selects the SERVICE Amazon Bedrock or Amazon SageMaker',
+        from('Cost Explorer GetAnomalyMonitors AnomalyMonitors[].{MonitorType,MonitorDimension,MonitorSpecification}', 'an empty list: none; unknown when the monitors could not be listed'),
+      ),
+      budgets: strList(
+        'AWS Budgets that filter on Bedrock or SageMaker: CostFilters Service, or a FilterExpression on the SERVICE dimension',
+        from('Budgets DescribeBudgets (AccountId) Budgets[].{CostFilters,FilterExpression}', 'an empty list: none; unknown when the budgets could not be listed'),
+      ),
+      bedrockUsed: bool('some scanned region uses Bedrock (as bedrockUsed on aws.bedrock.model-invocation-logging)', from('the scanned regions\' AWS/Bedrock metrics and Bedrock resources', 'unknown when no region shows use and one of them is unknown')),
+      sageMakerUsed: bool('SageMaker resources were found in a scanned region', from('the SageMaker listings of the scanned regions', 'unknown when none were found and a SageMaker call failed')),
     }),
   },
   {
@@ -1375,6 +1460,13 @@ export const AWS_ASSET_TYPES = [
       bedrockEndpoints: strList(
         'Bedrock services reachable through interface VPC endpoints in this VPC',
         from('EC2 DescribeVpcEndpoints (vpc-endpoint-type Interface) ServiceName of endpoints in State available', 'an empty list; unknown when the endpoints could not be listed'),
+      ),
+      agentCoreEndpoints: strList(
+        'AgentCore services reachable through interface VPC endpoints in this VPC: bedrock-agentcore (data plane), bedrock-agentcore-control, bedrock-agentcore.gateway',
+        from(
+          'EC2 DescribeVpcEndpoints (vpc-endpoint-type Interface) ServiceName com.amazonaws.<region>.bedrock-agentcore[-control|.gateway] of endpoints in State available (AgentCore Developer Guide, "Use interface VPC endpoints")',
+          'an empty list; unknown when the endpoints could not be listed',
+        ),
       ),
       bedrockResourcesInRegion: num(
         'number of Bedrock resources found in the VPC\'s region (as on aws.bedrock.model-invocation-logging); absent when a listing failed and none were found',

@@ -67,6 +67,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'ap-southeast-2 cloudtrail ok',
         'ap-southeast-2 ecs ok',
         'ap-southeast-2 guardduty ok',
+        'ap-southeast-2 inspector2 ok',
         'ap-southeast-2 lambda ok',
         'ap-southeast-2 sagemaker ok',
         'eu-west-1 apigateway ok',
@@ -79,11 +80,14 @@ describe('the AWS collector, against a fake AWS', () => {
         'eu-west-1 cloudtrail ok',
         'eu-west-1 ecs ok',
         'eu-west-1 guardduty ok',
+        'eu-west-1 inspector2 ok',
         'eu-west-1 kms ok',
         'eu-west-1 lambda ok',
         'eu-west-1 logs ok',
         'eu-west-1 macie2 ok',
         'eu-west-1 sagemaker denied',
+        'global budgets ok',
+        'global ce ok',
         'global iam ok',
         'global s3 ok',
         'global shield ok',
@@ -98,6 +102,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 ecr ok',
         'us-east-1 ecs ok',
         'us-east-1 guardduty ok',
+        'us-east-1 inspector2 ok',
         'us-east-1 kms ok',
         'us-east-1 lambda ok',
         'us-east-1 logs ok',
@@ -107,6 +112,7 @@ describe('the AWS collector, against a fake AWS', () => {
         'us-east-1 sagemaker ok',
         'us-east-1 sts ok',
         'us-east-1 wafv2 ok',
+        'us-east-1 xray ok',
       ].sort(),
     );
     const denied = inventory.coverage.find((entry) => entry.status === 'denied')!;
@@ -225,7 +231,18 @@ describe('the AWS collector, against a fake AWS', () => {
     const membership = asset('aws.organizations.account', `organization membership (${ACCOUNT})`);
     expect(membership.id).toBe(`arn:aws:organizations::${ACCOUNT}:account/o-a1b2c3d4e5/${ACCOUNT}`);
     // EffectivePolicyNotFoundException is an answer (no policy in effect), not a gap.
-    expect(membership.props).toEqual({ inOrganization: true, organizationId: 'o-a1b2c3d4e5', featureSet: 'ALL', bedrockPolicyInEffect: false, enforcedGuardrails: [], bedrockUsed: true });
+    // The management account reads the SCPs: one keeps Bedrock to two regions, none to approved models.
+    expect(membership.props).toEqual({
+      inOrganization: true,
+      organizationId: 'o-a1b2c3d4e5',
+      featureSet: 'ALL',
+      bedrockPolicyInEffect: false,
+      enforcedGuardrails: [],
+      modelRestrictingScps: [],
+      bedrockUsed: true,
+    });
+    // AWS's FullAWSAccess is not read.
+    expect(baselineCalls.filter((call) => call === 'organizations:DescribePolicy')).toHaveLength(1);
     expect(inventory.coverage.filter((entry) => entry.service === 'organizations' && entry.status !== 'ok')).toEqual([]);
   });
 
@@ -256,6 +273,12 @@ describe('the AWS collector, against a fake AWS', () => {
     const claims = asset('aws.bedrock-agentcore.runtime', 'claims_agent');
     expect(claims.props).toMatchObject({ networkMode: 'VPC', subnetIds: ['subnet-0aa1', 'subnet-0bb2'], authorizerType: 'CUSTOM_JWT', requireMmdsV2: true, resourcePolicy: true, resourcePolicyPublic: false });
     expect(claims.props.internetEgress).toBeUndefined();
+    // Its subnets' VPC (DescribeSubnets); the PUBLIC concierge has none.
+    expect(edgesFrom(claims)).toContain('in-network -> vpc-0123');
+    expect(edgesFrom(asset('aws.bedrock-agentcore.runtime', 'ticket_router'))).toContain('in-network -> vpc-0456');
+    // Transaction Search is read only where runtimes run.
+    expect(asset('aws.xray.trace-destination', 'x-ray trace destination (us-east-1)').props).toEqual({ destination: 'XRay', status: 'ACTIVE', transactionSearch: false, agentCoreRuntimes: 3 });
+    expect(inventory.assets.filter((candidate) => candidate.type === 'aws.xray.trace-destination')).toHaveLength(1);
     expect(edgesFrom(asset('aws.bedrock-agentcore.runtime-endpoint', 'prod'))).toEqual(['part-of -> claims_agent']);
 
     const open = asset('aws.bedrock-agentcore.gateway', 'ops-tools-gw');
@@ -284,10 +307,22 @@ describe('the AWS collector, against a fake AWS', () => {
       enabled: true,
       aiProtection: true,
       bedrockUsed: true,
-      agentCoreResources: 12,
+      agentCoreResources: 13,
     });
     expect(asset('aws.guardduty.detector', 'guardduty (eu-west-1)').props).toEqual({ detectorId: null, enabled: false, aiProtection: false, bedrockUsed: true, agentCoreResources: 0 });
     expect(asset('aws.guardduty.detector', 'guardduty (ap-southeast-2)').props).toMatchObject({ enabled: false, aiProtection: false, bedrockUsed: true });
+  });
+
+  it('reads the anomaly monitors and budgets that cover Bedrock and SageMaker spend', () => {
+    // A DIMENSIONAL monitor on SERVICE covers every service; the only budget filters on EC2.
+    expect(asset('aws.billing.ai-cost-controls', `AI cost controls (${ACCOUNT})`).props).toEqual({ anomalyMonitors: ['services-spend'], budgets: [], bedrockUsed: true, sageMakerUsed: true });
+  });
+
+  it('reads Amazon Inspector per region, with how many functions there may call models', () => {
+    // Three functions of us-east-1 may call models (ticket-summarizer, faq-answerer, ops-iam-tool); the other regions have none.
+    expect(asset('aws.inspector.scanning', 'inspector (us-east-1)').props).toEqual({ status: 'ENABLED', lambdaScanning: 'ENABLED', lambdaCodeScanning: 'DISABLED', ecrScanning: 'ENABLED', modelCallingFunctions: 3 });
+    expect(asset('aws.inspector.scanning', 'inspector (eu-west-1)').props).toEqual({ status: 'DISABLED', lambdaScanning: 'DISABLED', lambdaCodeScanning: 'DISABLED', ecrScanning: 'DISABLED', modelCallingFunctions: 0 });
+    expect(asset('aws.inspector.scanning', 'inspector (ap-southeast-2)').props).toMatchObject({ lambdaCodeScanning: 'ENABLED', modelCallingFunctions: 0 });
   });
 
   it('reads data quality job definitions (scheduled or not) and human review workflows with their keys', () => {
@@ -305,6 +340,11 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(alarms('ap-southeast-2')).toEqual({ alarms: ['bedrock-token-burn'], alarmedMetrics: ['InputTokenCount', 'OutputTokenCount'], bedrockUsed: true });
     // Its only alarm watches an EC2 metric.
     expect(alarms('eu-west-1')).toEqual({ alarms: [], alarmedMetrics: [], bedrockUsed: true });
+    // Alarms on agent metrics (AWS/Bedrock/Agents, Bedrock-AgentCore), with whether agents run in the region.
+    const agentAlarms = (region: string) => asset('aws.cloudwatch.agent-alarms', `agent alarms (${region})`).props;
+    expect(agentAlarms('us-east-1')).toEqual({ alarms: [], alarmedMetrics: [], agentsUsed: true });
+    expect(agentAlarms('ap-southeast-2')).toEqual({ alarms: ['agentcore-invocation-surge'], alarmedMetrics: ['Invocations'], agentsUsed: false });
+    expect(agentAlarms('eu-west-1')).toEqual({ alarms: [], alarmedMetrics: [], agentsUsed: false });
   });
 
   it('reads when each knowledge-base data source last synced, and the recent evaluation jobs with what they measured', () => {
@@ -447,9 +487,14 @@ describe('the AWS collector, against a fake AWS', () => {
     expect(asset('aws.bedrock.custom-model', 'support-titan').props).toMatchObject({ customerManagedKey: false, outdated: true });
     expect(edgesFrom(asset('aws.bedrock.provisioned-throughput', 'support-pt'))).toEqual(['deploys -> support-titan']);
     expect(asset('aws.bedrock.api-key', 'bedrock-dev-at-111122223333').props).toMatchObject({ userName: 'bedrock-dev', active: true, expiresAt: null });
-    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({ bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'], bedrockResourcesInRegion: 18, bedrockUsed: true });
-    // A Studio domain's VPC with interface endpoints for other services only.
-    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], bedrockResourcesInRegion: 18, bedrockUsed: true });
+    expect(asset('aws.ec2.vpc', 'vpc-0123').props).toEqual({
+      bedrockEndpoints: ['bedrock-agent-runtime', 'bedrock-runtime'],
+      agentCoreEndpoints: ['bedrock-agentcore', 'bedrock-agentcore.gateway'],
+      bedrockResourcesInRegion: 18,
+      bedrockUsed: true,
+    });
+    // A Studio domain's and the ticket_router runtime's VPC, with interface endpoints for other services only.
+    expect(asset('aws.ec2.vpc', 'vpc-0456').props).toEqual({ bedrockEndpoints: [], agentCoreEndpoints: [], bedrockResourcesInRegion: 18, bedrockUsed: true });
   });
 
   it('reads compute that calls models directly (Lambda, ECS) with what its role allows, and leaves the rest out', () => {
@@ -719,7 +764,7 @@ describe('the AWS collector, against a fake AWS', () => {
   });
 
   it('honours AWS_ENDPOINT_URL_<SERVICE> for every service it calls', async () => {
-    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS', 'API_GATEWAY', 'APIGATEWAYV2', 'WAFV2', 'SHIELD'];
+    const services = ['STS', 'EC2', 'SAGEMAKER', 'BEDROCK', 'BEDROCK_AGENT', 'BEDROCK_AGENTCORE_CONTROL', 'GUARDDUTY', 'IAM', 'S3', 'S3_CONTROL', 'KMS', 'LAMBDA', 'CLOUDWATCH_LOGS', 'CLOUDWATCH', 'ECS', 'ECR', 'CLOUDTRAIL', 'OPENSEARCHSERVERLESS', 'MACIE2', 'ORGANIZATIONS', 'API_GATEWAY', 'APIGATEWAYV2', 'WAFV2', 'SHIELD', 'INSPECTOR2', 'XRAY', 'COST_EXPLORER', 'BUDGETS'];
     // Anything not overridden per service would go to a closed local port, never to AWS.
     const restore = replaceAwsEnvironment({
       ...fakeAwsEnvironment(fake, home),
@@ -772,7 +817,9 @@ describe('docs/permissions/aws-policy.json, the least-privilege policy', () => {
       Action: ['apigateway:GET'],
       Resource: ['arn:aws:apigateway:*::/restapis', 'arn:aws:apigateway:*::/restapis/*', 'arn:aws:apigateway:*::/usageplans', 'arn:aws:apigateway:*::/apis', 'arn:aws:apigateway:*::/apis/*'],
     });
-    for (const action of actions.filter((name) => name !== 'apigateway:GET')) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|BatchGet|Describe)[A-Za-z][A-Za-z0-9]*$/);
+    // Budgets names its one read action otherwise: ViewBudget authorizes DescribeBudgets (access level Read in the Service Authorization Reference).
+    const readOnlyNamedOtherwise = ['apigateway:GET', 'budgets:ViewBudget'];
+    for (const action of actions.filter((name) => !readOnlyNamedOtherwise.includes(name))) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|BatchGet|Describe)[A-Za-z][A-Za-z0-9]*$/);
     expect(new Set(actions).size).toBe(actions.length);
   });
 

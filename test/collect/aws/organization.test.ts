@@ -23,7 +23,7 @@ const ACTIVE = [ACCOUNT, MEMBER_ACCOUNT, LOCKED_ACCOUNT].sort();
 const organization = ['scan', '--provider', 'aws', '--format', 'json', '--aws-organization', '--aws-role-name', ORGANIZATION_ROLE];
 
 interface Document {
-  findings: Array<{ ruleId: string; resource: { id: string } }>;
+  findings: Array<{ ruleId: string; resource: { id: string; account: string } }>;
   scan: { coverage: Array<{ account: string; service: string; status: string; message?: string }> };
 }
 
@@ -68,6 +68,10 @@ describe('aispm scan --aws-organization', () => {
     expect(document.scan.coverage).toContainEqual(expect.objectContaining({ account: MEMBER_ACCOUNT, service: 's3', status: 'denied' }));
     expect(fake.calls).toContain('organizations:ListAccounts');
     expect(fake.calls).toContain('sts:AssumeRole');
+    // Only the management account may list SCPs: the member is not asked, so it has no gap and no verdict on them.
+    const scpFindings = document.findings.filter((finding) => finding.ruleId === 'aws-organizations-no-model-allowlist-scp').map((finding) => finding.resource.account);
+    expect(scpFindings).toEqual([ACCOUNT]);
+    expect(document.scan.coverage).toContainEqual(expect.objectContaining({ account: MEMBER_ACCOUNT, service: 'organizations', status: 'ok' }));
   });
 
   it('leaves out an excluded account, also when the config file\'s scan: section asks for it', () => {

@@ -67,6 +67,15 @@ export const AGENTCORE: Record<string, AgentCoreEstate> = {
         metadataConfiguration: { requireMMDSV2: true },
         environmentVariables: { LOG_LEVEL: 'warn' },
       }),
+      // In a VPC (vpc-0456, estate.ts SUBNETS) that has no AgentCore interface endpoint; claims_agent's VPC has one.
+      runtime('ticket_router-Tr5Ut6Vw7X', 'ticket_router', {
+        description: 'Routes support tickets to queues',
+        roleArn: roleArn('AgentCoreClaimsRole'),
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: `${ACCOUNT}.dkr.ecr.${US}.amazonaws.com/claims_agent:router-1` } },
+        networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: ['subnet-0cc3', 'subnet-0dd4'], securityGroups: ['sg-0ee5'] } },
+        authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Claims01/.well-known/openid-configuration', allowedClients: ['support-web'] } },
+        metadataConfiguration: { requireMMDSV2: true },
+      }),
     ],
     endpoints: {
       'support_concierge-Qx7Lm2Np4R': [
@@ -206,6 +215,10 @@ export const AGENTCORE: Record<string, AgentCoreEstate> = {
       },
     ],
     resourcePolicies: {
+      [arn('runtime', 'ticket_router-Tr5Ut6Vw7X')]: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/ClaimsWebRole` }, Action: 'bedrock-agentcore:InvokeAgentRuntime', Resource: arn('runtime', 'ticket_router-Tr5Ut6Vw7X') }],
+      },
       [arn('runtime', 'claims_agent-Bz8Kt3Wv6Y')]: {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/ClaimsWebRole` }, Action: 'bedrock-agentcore:InvokeAgentRuntime', Resource: arn('runtime', 'claims_agent-Bz8Kt3Wv6Y') }],

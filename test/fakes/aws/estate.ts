@@ -794,7 +794,8 @@ export const BEDROCK: Record<string, BedrockEstate> = {
 /**
  * CloudWatch metric alarms (DescribeAlarms): us-east-1 alarms on Bedrock throttling, and ap-southeast-2
  * on token use through metric math (the hardened twins); eu-west-1, where Bedrock is used, alarms only on
- * an EC2 metric.
+ * an EC2 metric. No alarm of us-east-1, where agents run, watches an agent metric; ap-southeast-2 alarms
+ * on AgentCore invocations.
  */
 const alarm = (region: string, name: string, fields: Item): Item => ({
   AlarmName: name,
@@ -827,6 +828,8 @@ export const ALARMS: Record<string, Item[]> = {
         { Id: 'tokens', Expression: 'input + output', Label: 'Tokens per hour', ReturnData: true },
       ],
     }),
+    // On AgentCore invocations (the namespace of AgentCore's runtime metrics), ahead of the agents this region will run.
+    alarm(AP, 'agentcore-invocation-surge', { MetricName: 'Invocations', Namespace: 'Bedrock-AgentCore', Statistic: 'Sum', Dimensions: [], Period: 300, Threshold: 1000 }),
   ],
 };
 
@@ -1103,8 +1106,31 @@ export const VPC_ENDPOINTS: Record<string, Array<Record<string, unknown>>> = {
     { vpcEndpointId: 'vpce-3', vpcEndpointType: 'Interface', vpcId: 'vpc-0456', serviceName: `com.amazonaws.${US}.ssm`, state: 'available', privateDnsEnabled: true },
     { vpcEndpointId: 'vpce-4', vpcEndpointType: 'Gateway', vpcId: 'vpc-0456', serviceName: `com.amazonaws.${US}.s3`, state: 'available' },
     { vpcEndpointId: 'vpce-5', vpcEndpointType: 'Interface', vpcId: 'vpc-0789', serviceName: `com.amazonaws.${US}.bedrock`, state: 'deleting' },
+    // AgentCore's data plane and gateway endpoints in the hardened VPC (claims_agent runs in it); ticket_router's VPC (vpc-0456) has none.
+    { vpcEndpointId: 'vpce-6', vpcEndpointType: 'Interface', vpcId: 'vpc-0123', serviceName: `com.amazonaws.${US}.bedrock-agentcore`, state: 'available', privateDnsEnabled: true },
+    { vpcEndpointId: 'vpce-7', vpcEndpointType: 'Interface', vpcId: 'vpc-0123', serviceName: `com.amazonaws.${US}.bedrock-agentcore.gateway`, state: 'available', privateDnsEnabled: true },
   ],
   [EU]: [],
+};
+
+/**
+ * Subnets (DescribeSubnets) the AgentCore runtimes in VPC mode run in (agentcore.ts): claims_agent's in
+ * vpc-0123, which has AgentCore endpoints (the hardened twin); ticket_router's in vpc-0456, which has none.
+ */
+const subnet = (id: string, vpcId: string, cidrBlock: string, zone: string): Record<string, unknown> => ({
+  subnetId: id,
+  vpcId,
+  state: 'available',
+  cidrBlock,
+  availabilityZone: `${US}${zone}`,
+  availableIpAddressCount: 250,
+  defaultForAz: false,
+  mapPublicIpOnLaunch: false,
+  ownerId: ACCOUNT,
+  subnetArn: `arn:aws:ec2:${US}:${ACCOUNT}:subnet/${id}`,
+});
+export const SUBNETS: Record<string, Array<Record<string, unknown>>> = {
+  [US]: [subnet('subnet-0aa1', 'vpc-0123', '10.1.1.0/24', 'a'), subnet('subnet-0bb2', 'vpc-0123', '10.1.2.0/24', 'b'), subnet('subnet-0cc3', 'vpc-0456', '10.4.1.0/24', 'a'), subnet('subnet-0dd4', 'vpc-0456', '10.4.2.0/24', 'b')],
 };
 
 // ---------------------------------------------------------------- IAM
@@ -1487,6 +1513,8 @@ export const PLANTED_FINDINGS = [
   ['aws-sagemaker-compilation-job-output-without-cmk', 'churn-neo'],
   // The management account uses Bedrock, and no Organizations Bedrock policy is in effect for it (organizations.ts).
   ['aws-organizations-bedrock-policy-missing', `organization membership (${ACCOUNT})`],
+  // Its SCPs (organizations.ts) keep Bedrock to two regions but name no model: no model allow-list.
+  ['aws-organizations-no-model-allowlist-scp', `organization membership (${ACCOUNT})`],
   ['aws-bedrock-knowledge-base-role-overly-permissive', 'hr-policies-kb'],
   ['aws-agentcore-without-log-delivery', 'ops-tools-gw'],
   ['aws-agentcore-without-log-delivery', 'concierge_memory-Ab1Cd2Ef3G'],
@@ -1558,6 +1586,16 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-agent-action-group-without-confirmation', 'ops-runbooks'],
   // Bedrock AgentCore (agentcore.ts). The open gateway's missing authorizer is part of its attack path.
   ['aws-agentcore-runtime-public-network', 'support_concierge'],
+  // Agents run in us-east-1 and no alarm watches an agent metric there (its alarm watches AWS/Bedrock throttles).
+  ['aws-agent-invocations-not-alarmed', `agent alarms (${US})`],
+  // X-Ray (xray.ts): us-east-1 runs AgentCore runtimes and still sends trace segments to X-Ray.
+  ['aws-agentcore-transaction-search-disabled', `x-ray trace destination (${US})`],
+  // Spend (cost-controls.ts): an anomaly monitor on every service, but no budget on Bedrock or SageMaker.
+  ['aws-ai-spend-without-budget', `AI cost controls (${ACCOUNT})`],
+  // Inspector (inspector.ts): us-east-1 runs functions that call models and does not scan Lambda code.
+  ['aws-inspector-lambda-scanning-off-for-model-callers', `inspector (${US})`],
+  // ticket_router runs in vpc-0456, which has no bedrock-agentcore interface endpoint (claims_agent's vpc-0123 has one).
+  ['aws-agentcore-vpc-without-endpoint', 'ticket_router'],
   ['aws-agentcore-resource-policy-missing', 'support_concierge'],
   ['aws-agentcore-runtime-without-user-identity', 'support_concierge'],
   ['aws-agentcore-resource-policy-missing', 'ops-tools-gw'],
@@ -1688,6 +1726,10 @@ export const HARDENED_TWINS = [
   `cloudtrail (${US})`,
   `bedrock alarms (${US})`,
   `bedrock alarms (${AP})`,
+  `inspector (${AP})`,
+  `agent alarms (${EU})`,
+  `agent alarms (${AP})`,
+  `inspector (${EU})`,
   'FaqAnswererRole',
   'fraud-dataquality-job',
   'claims-review',

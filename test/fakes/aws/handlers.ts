@@ -23,6 +23,7 @@ import {
   SAGEMAKER,
   USERS,
   VPC_ENDPOINTS,
+  SUBNETS,
   type AgentsEstate,
   type BedrockEstate,
   type SageMakerEstate,
@@ -643,6 +644,11 @@ export function ec2Operation(action: string, input: Record<string, string>, regi
       const endpoints = (VPC_ENDPOINTS[region] ?? []).filter((endpoint) => !types || types.includes(endpoint.vpcEndpointType as string));
       const page = paged(endpoints, input.NextToken);
       return { vpcEndpointSet: page.items, nextToken: page.next };
+    },
+    DescribeSubnets: () => {
+      const ids = ec2Filters(input)['subnet-id'];
+      const page = paged((SUBNETS[region] ?? []).filter((subnet) => !ids || ids.includes(subnet.subnetId as string)), input.NextToken);
+      return { subnetSet: page.items, nextToken: page.next };
     },
   };
   return handlers[action];

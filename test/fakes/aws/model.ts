@@ -39,6 +39,10 @@ export const CLIENT_OF_SERVICE: Record<string, string> = {
   apigateway: 'api-gateway',
   wafv2: 'wafv2',
   shield: 'shield',
+  inspector2: 'inspector2',
+  xray: 'xray',
+  ce: 'cost-explorer',
+  budgets: 'budgets',
 };
 
 export class ModelError extends Error {}

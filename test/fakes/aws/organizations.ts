@@ -52,7 +52,7 @@ export function sessionAccount(authorization: string | undefined): string | unde
 }
 
 export function organizationsOperation(operation: string, input: Record<string, unknown>, caller?: string): (() => unknown) | undefined {
-  if (operation !== 'ListAccounts') return organizationPolicyOperation(operation, caller);
+  if (operation !== 'ListAccounts') return organizationPolicyOperation(operation, input, caller);
   return () => {
     const page = paged(ORGANIZATION_ACCOUNTS, input.NextToken as string | undefined);
     return { Accounts: page.items, NextToken: page.next };
@@ -83,7 +83,7 @@ export function assumeRole(input: Record<string, string>): unknown {
  * The member's answers pass through the server's account rewrite like every other answer, so the
  * management account's id never reaches it: the member's view leaves MasterAccount* out.
  */
-function organizationPolicyOperation(operation: string, caller: string | undefined): (() => unknown) | undefined {
+function organizationPolicyOperation(operation: string, input: Record<string, unknown>, caller: string | undefined): (() => unknown) | undefined {
   if (operation === 'DescribeOrganization') {
     return () => ({
       Organization: {
@@ -94,6 +94,7 @@ function organizationPolicyOperation(operation: string, caller: string | undefin
       },
     });
   }
+  if (operation === 'ListPolicies' || operation === 'DescribePolicy') return serviceControlPolicyOperation(operation, input, caller);
   if (operation !== 'DescribeEffectivePolicy') return undefined;
   return () => {
     if (!caller) throw new FakeError('EffectivePolicyNotFoundException', 'We can\'t find an effective policy of the specified type for the target.', 400);
@@ -106,5 +107,41 @@ function organizationPolicyOperation(operation: string, caller: string | undefin
         PolicyType: 'BEDROCK_POLICY',
       },
     };
+  };
+}
+
+/**
+ * Service control policies (ListPolicies with Filter SERVICE_CONTROL_POLICY, DescribePolicy), which only
+ * the management account may read: a member gets AccessDeniedException, as the API reference says
+ * (client-organizations dist-types/commands/ListPoliciesCommand.d.ts). Besides AWS's FullAWSAccess, the
+ * organization keeps Bedrock to two regions: a Deny of bedrock:* outside them, which names no model, so
+ * no model allow-list is in place (the planted gap). Shapes: `ListPoliciesResponse$`, `PolicySummary$`,
+ * `DescribePolicyResponse$`, `Policy$` in dist-es/schemas/schemas_0.js.
+ */
+const scp = (id: string, name: string, description: string, awsManaged: boolean, document: unknown) => ({
+  PolicySummary: { Id: id, Arn: `arn:aws:organizations::${awsManaged ? 'aws' : ACCOUNT}:policy/${awsManaged ? '' : `${ORGANIZATION_ID}/`}service_control_policy/${id}`, Name: name, Description: description, Type: 'SERVICE_CONTROL_POLICY', AwsManaged: awsManaged },
+  Content: JSON.stringify(document),
+});
+export const SERVICE_CONTROL_POLICIES = [
+  scp('p-FullAWSAccess', 'FullAWSAccess', 'Allows access to every operation', true, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+  scp('p-ai7regions1', 'bedrock-approved-regions', 'Bedrock only in the approved regions', false, {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'DenyBedrockElsewhere', Effect: 'Deny', Action: 'bedrock:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'eu-west-1'] } } }],
+  }),
+];
+
+function serviceControlPolicyOperation(operation: string, input: Record<string, unknown>, caller: string | undefined): () => unknown {
+  return () => {
+    if (caller) throw new FakeError('AccessDeniedException', 'You don\'t have permissions to access this resource.', 400);
+    if (operation === 'ListPolicies') {
+      const page = paged(
+        SERVICE_CONTROL_POLICIES.filter((policy) => policy.PolicySummary.Type === input.Filter).map((policy) => policy.PolicySummary),
+        input.NextToken as string | undefined,
+      );
+      return { Policies: page.items, NextToken: page.next };
+    }
+    const policy = SERVICE_CONTROL_POLICIES.find((candidate) => candidate.PolicySummary.Id === input.PolicyId);
+    if (!policy) throw new FakeError('PolicyNotFoundException', 'We can\'t find a policy with the PolicyId that you specified.', 400);
+    return { Policy: policy };
   };
 }

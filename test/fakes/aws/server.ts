@@ -2,13 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ACCOUNT, DENIED_SERVICES } from './estate.js';
 import { organizationsOperation, sessionAccount } from './organizations.js';
-import { FakeError, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
+import { FakeError, type RestRequest, cloudWatchOperation, ec2Operation, iamOperation, kmsOperation, logsOperation, restOperation, s3ControlOperation, s3Operation, sageMakerOperation, stsOperation, type Operation } from './handlers.js';
 import { agentCoreOperation } from './agentcore.js';
 import { apiGatewayOperation, shieldOperation, wafOperation } from './api-gateway.js';
 import { ecrOperation } from './ecr.js';
 import { ecsOperation } from './ecs.js';
 import { bedrockJobOperation } from './bedrock-jobs.js';
 import { guardDutyOperation } from './guardduty.js';
+import { inspectorOperation } from './inspector.js';
+import { xrayOperation } from './xray.js';
+import { budgetsOperation, costExplorerOperation } from './cost-controls.js';
 import { macieOperation } from './macie.js';
 import { cloudTrailOperation } from './cloudtrail.js';
 import { openSearchServerlessOperation } from './opensearch-serverless.js';
@@ -38,7 +41,15 @@ interface Routed extends Operation {
   reply: (result: unknown) => Reply;
 }
 
-const JSON_TARGETS: Record<string, { service: string; handler: (operation: string, input: Record<string, unknown>, region: string, caller?: string) => (() => unknown) | undefined }> = {
+const JSON_TARGETS: Record<
+  string,
+  {
+    service: string;
+    handler: (operation: string, input: Record<string, unknown>, region: string, caller?: string) => (() => unknown) | undefined;
+    /** Operations whose IAM action is not `<service>:<Operation>`. */
+    actions?: Record<string, string>;
+  }
+> = {
   SageMaker: { service: 'sagemaker', handler: sageMakerOperation },
   TrentService: { service: 'kms', handler: kmsOperation },
   Logs_20140328: { service: 'logs', handler: logsOperation },
@@ -50,6 +61,9 @@ const JSON_TARGETS: Record<string, { service: string; handler: (operation: strin
   OpenSearchServerless: { service: 'aoss', handler: openSearchServerlessOperation },
   AWSWAF_20190729: { service: 'wafv2', handler: wafOperation },
   AWSShield_20160616: { service: 'shield', handler: shieldOperation },
+  AWSInsightsIndexService: { service: 'ce', handler: costExplorerOperation },
+  // Budgets' read operations are authorized by budgets:ViewBudget (Service Authorization Reference, AWS Budgets).
+  AWSBudgetServiceGateway: { service: 'budgets', handler: budgetsOperation, actions: { DescribeBudgets: 'budgets:ViewBudget' } },
 };
 
 /** awsJson1_1 sends timestamps as epoch seconds; restJson1 as ISO 8601 (what `Date#toJSON` gives). */
@@ -163,12 +177,14 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'organizations':
     case 'aoss':
     case 'wafv2':
-    case 'shield': {
+    case 'shield':
+    case 'ce':
+    case 'budgets': {
       const [prefix, operation] = String(request.headers['x-amz-target'] ?? '').split('.');
       const target = JSON_TARGETS[prefix ?? ''];
       const run = target && target.handler(operation ?? '', JSON.parse(body || '{}'), region, sessionAccount(request.headers.authorization));
       if (!target || !run) return undefined;
-      return { service: target.service, action: `${target.service}:${operation}`, operation: operation!, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
+      return { service: target.service, action: target.actions?.[operation!] ?? `${target.service}:${operation}`, operation: operation!, protocol: 'json', run, reply: (result) => ({ ...jsonReply(result), body: JSON.stringify(result, epochSeconds) }) };
     }
     case 'bedrock':
     case 'lambda': {
@@ -179,8 +195,11 @@ function route(service: string, region: string, request: Pick<IncomingMessage, '
     case 'guardduty':
     case 'macie2':
     case 'bedrock-agentcore':
-    case 'apigateway': {
-      const serve = service === 'guardduty' ? guardDutyOperation : service === 'macie2' ? macieOperation : service === 'apigateway' ? apiGatewayOperation : agentCoreOperation;
+    case 'apigateway':
+    case 'inspector2':
+    case 'xray': {
+      const services: Record<string, (request: RestRequest) => Operation | undefined> = { guardduty: guardDutyOperation, macie2: macieOperation, apigateway: apiGatewayOperation, inspector2: inspectorOperation, xray: xrayOperation };
+      const serve = services[service] ?? agentCoreOperation;
       const operation = serve({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body ? JSON.parse(body) : {}, region });
       return operation && { ...operation, protocol: 'rest-json', reply: (result) => jsonReply(result, 200, 'application/json') };
     }
