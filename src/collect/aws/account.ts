@@ -85,6 +85,8 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         listModelCallerTaskDefinitions(account, region),
       ]);
       await collectAgentCoreLogDeliveries(account, region, agentCore.logSources);
+      // Agents, aliases and flows name the guardrails they use: when some of them could not be read, whether a guardrail is in use is unknown.
+      if (account.scope(region, 'bedrock-agent').failed) for (const id of bedrock.guardrails ?? []) account.markEdgesUnread(id, 'guarded-by', 'in');
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;

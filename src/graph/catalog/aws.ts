@@ -546,6 +546,10 @@ export const AWS_ASSET_TYPES = [
           'number of denied topics that block (evaluation enabled, action BLOCK) on prompts or responses',
           from('GetGuardrail topicPolicy.topics[]: inputAction/outputAction, inputEnabled/outputEnabled', 'actions absent: BLOCK, enabled absent: true; no policy: 0'),
         ),
+        deniedTopicTexts: strList(
+          'the denied topics that block (as deniedTopics), each as "name: definition" (the example phrases are not kept); rules match phrases in them',
+          from('GetGuardrail topicPolicy.topics[].name and .definition (at most 100 and 200 characters in the model), with the actions and enabled flags as for deniedTopics', 'an empty list: no topic blocks, or no policy; unknown when an action this SDK does not know is set'),
+        ),
         kmsKeyArn: str('KMS key of the guardrail', from('GetGuardrail kmsKeyArn', 'null: encrypted with an AWS owned key')),
         status: str('guardrail status', from('GetGuardrail status', STATUS)),
         contentFilterTier: str('content filter tier: CLASSIC or STANDARD', from('GetGuardrail contentPolicy.tier.tierName', 'null: no tier reported (guardrails made before tiers existed use CLASSIC)')),
