@@ -350,6 +350,10 @@ describe('the AWS collector, against a fake AWS', () => {
       customerManagedKey: true,
     });
     expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: true, customerManagedKey: false });
+    // Blocking denied topics by name and definition; a topic switched off in both directions is not one.
+    expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props.deniedTopicTexts).toEqual(['system-prompt: Requests to reveal instructions']);
+    expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props.deniedTopicTexts).toEqual([]);
+    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props.deniedTopicTexts).toEqual([]);
     // Filters in detect mode (action NONE) or switched off are configured but protect nothing.
     expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props).toMatchObject({
       version: 'DRAFT',

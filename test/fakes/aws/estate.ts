@@ -747,6 +747,13 @@ export const BEDROCK: Record<string, BedrockEstate> = {
     ],
     tags: {
       [bedrock(US, 'guardrail', guardrailIds.strict)]: [{ key: 'team', value: 'support' }],
+      // The model governance tags (FS-13) on the imported model; the custom model support-titan has none.
+      [bedrock(US, 'imported-model', 'llama-import01')]: [
+        { key: 'model-source', value: 'huggingface:meta-llama/Llama-3.1-8B' },
+        { key: 'model-version', value: '3.1' },
+        { key: 'approval-date', value: '2026-11-02' },
+        { key: 'risk-tier', value: 'medium' },
+      ],
     },
   },
   [EU]: {
@@ -1248,16 +1255,17 @@ export const BUCKETS: Record<string, FakeBucket> = {
     policyIsPublic: true,
     encryption: { SSEAlgorithm: 'AES256' },
   },
-  'acme-ml-artifacts': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled' },
-  'acme-ml-capture': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
+  'acme-ml-artifacts': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled', tags: { 'data-classification': 'internal' } },
+  'acme-ml-capture': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' }, tags: { 'data-classification': 'restricted' } },
   // A public-read ACL neutralised by IgnorePublicAcls.
   'acme-support-data': { region: US, publicAccessBlock: ALL_BLOCKED, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'aws:kms' }, versioning: 'Suspended' },
   // A public-read ACL that only the account-level IgnorePublicAcls neutralises.
   // The knowledge base source that sends its changes to EventBridge (acme-hr-policies, the other one, notifies nobody).
-  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' }, versioning: 'Enabled', notifications: { eventBridge: true } },
-  'acme-hr-policies': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
-  'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
-  'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled' },
+  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' }, versioning: 'Enabled', notifications: { eventBridge: true }, tags: { 'data-classification': 'public' } },
+  'acme-hr-policies': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' }, tags: { 'data-classification': 'confidential' } },
+  'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' }, tags: { 'data-classification': 'confidential' } },
+  // Classified under the other key the assessment accepts (FS-46); acme-public-uploads and acme-support-data are not classified.
+  'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled', tags: { classification: 'confidential' } },
 };
 
 export const KMS_KEYS: Record<string, { KeyManager: string; KeySpec: string; Origin: string; rotation: boolean; aliases: string[] }> = {
@@ -1576,6 +1584,13 @@ export const PLANTED_FINDINGS = [
   ['aws-lambda-ai-function-deprecated-runtime', 'ops-runbook-executor'],
   // Version 1 of support-guardrail: grounding threshold 0.5, no relevance filter.
   ['aws-bedrock-guardrail-grounding-threshold-low', 'support-guardrail:1'],
+  // future-guardrail, the draft draft-agent uses, denies no topic at all (FS-28, FS-59, OW-12); strict-guardrail:1 denies system-prompt disclosure.
+  ['aws-bedrock-guardrail-in-use-denies-no-topic', 'future-guardrail'],
+  ['aws-bedrock-guardrail-system-prompt-disclosure-not-denied', 'future-guardrail'],
+  // Governance tags (FS-13) and data classification (FS-46); llama-import and the other buckets carry them.
+  ['aws-bedrock-model-governance-tags-missing', 'support-titan'],
+  ['aws-s3-ai-bucket-without-classification-tag', 'acme-public-uploads'],
+  ['aws-s3-ai-bucket-without-classification-tag', 'acme-support-data'],
   ['aws-bedrock-guardrail-relevance-filter-missing', 'support-guardrail:1'],
   // Models are invoked in ap-southeast-2, which has no guardrail.
   ['aws-bedrock-region-without-guardrail', `model-invocation-logging (${AP})`],
