@@ -223,7 +223,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-39', 'Financial services GenAI'),
   assessment('FS-40', 'Financial services GenAI', 'as FS-15: not a configuration setting; evaluation jobs are not read'),
   assessment('FS-41', 'Financial services GenAI'),
-  assessment('FS-42', 'Financial services GenAI', 'not a security setting: the row asks whether model cards document intended use and bias; model cards are not read'),
+  assessment('FS-42', 'Financial services GenAI'),
   assessment('FS-43', 'Financial services GenAI'),
   assessment('FS-44', 'Financial services GenAI'),
   assessment('FS-45', 'Financial services GenAI'),

@@ -16,7 +16,7 @@ describe('the summary line', () => {
     const result = runCli(['scan', '--demo', '--format', 'json', '--output', join(dir, 'report.json')]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('aispm: 124 findings (12 critical, 23 high, 46 medium, 43 low), 124 counted; 2 coverage gaps; exit 1: 35 counted findings at or above high\n');
+    expect(result.stderr).toBe('aispm: 126 findings (12 critical, 23 high, 46 medium, 45 low), 126 counted; 2 coverage gaps; exit 1: 35 counted findings at or above high\n');
     const quiet = runCli(['scan', '--demo', '-f', 'json', '-o', join(dir, 'report.json'), '-q']);
     expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([1, '', '']);
     const clean = runCli(['scan', '--demo', '--fail-on', 'none', '-o', join(dir, 'report.txt')]);
@@ -59,9 +59,9 @@ describe('several reports from one run', () => {
     const dir = tempDir();
     const result = runCli(['scan', '--demo', '-f', 'markdown', '-o', `sarif:${join(dir, 'aispm.sarif')}`, '-o', `json:${join(dir, 'aispm.json')}`]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^## aispm: 124 findings/);
+    expect(result.stdout).toMatch(/^## aispm: 126 findings/);
     expect(JSON.parse(readFileSync(join(dir, 'aispm.sarif'), 'utf8')).version).toBe('2.1.0');
-    expect(JSON.parse(readFileSync(join(dir, 'aispm.json'), 'utf8')).summary.findings).toBe(124);
+    expect(JSON.parse(readFileSync(join(dir, 'aispm.json'), 'utf8')).summary.findings).toBe(126);
     const moved = runCli(['scan', '--demo', '-f', 'json', '-o', join(dir, 'moved.json'), '-o', 'table:-']);
     expect(moved.code).toBe(1);
     expect(moved.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 96 assets/);

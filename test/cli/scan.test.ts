@@ -42,7 +42,7 @@ describe('aispm scan --demo', () => {
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
     expect(validateResult(document)).toEqual([]);
-    expect(document.summary).toEqual({ assets: 96, findings: 124, bySeverity: { critical: 12, high: 23, medium: 46, low: 43, info: 0 } });
+    expect(document.summary).toEqual({ assets: 96, findings: 126, bySeverity: { critical: 12, high: 23, medium: 46, low: 45, info: 0 } });
     expect(document.findings[0].score).toBe(100);
     const pathFindings = document.findings.filter((finding: { path?: string[] }) => finding.path);
     expect(new Set(pathFindings.map((finding: { resource: { provider: string } }) => finding.resource.provider))).toEqual(new Set(['aws', 'azure', 'gcp']));

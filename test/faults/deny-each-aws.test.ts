@@ -158,6 +158,8 @@ const PERMISSIONS: string[] = [
   'sagemaker:DescribeAutoMLJobV2',
   'sagemaker:ListCompilationJobs',
   'sagemaker:DescribeCompilationJob',
+  'sagemaker:ListModelCards',
+  'sagemaker:DescribeModelCard',
   'sts:GetCallerIdentity',
 ];
 

@@ -22,6 +22,7 @@ import { collectBuckets } from './s3.js';
 import { collectCollections } from './opensearch-serverless.js';
 import { collectOrganizationPolicies } from './organization-policies.js';
 import { collectSageMaker } from './sagemaker.js';
+import { collectModelCards, linkModelCards } from './sagemaker-model-cards.js';
 import type { AwsAccount } from './session.js';
 
 /**
@@ -72,7 +73,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId] = await Promise.all([
+      const [sageMaker, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId, , , modelCards] = await Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
@@ -83,7 +84,9 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         collectBedrockAlarms(account, region),
         listModelCallerFunctions(account, region),
         listModelCallerTaskDefinitions(account, region),
+        collectModelCards(account, region),
       ]);
+      linkModelCards(account, sageMaker.models, modelCards);
       await collectAgentCoreLogDeliveries(account, region, agentCore.logSources);
       // Agents, aliases and flows name the guardrails they use: when some of them could not be read, whether a guardrail is in use is unknown.
       if (account.scope(region, 'bedrock-agent').failed) for (const id of bedrock.guardrails ?? []) account.markEdgesUnread(id, 'guarded-by', 'in');

@@ -147,6 +147,28 @@ export const AWS_ASSET_TYPES = [
     ),
   },
   {
+    type: 'aws.sagemaker.model-card',
+    title: 'SageMaker model card',
+    category: 'governance',
+    bomType: 'data',
+    props: props([], {
+      status: str('ModelCardStatus: Draft, PendingReview, Approved or Archived', from('DescribeModelCard ModelCardStatus (ListModelCards gives it too)', 'never absent: required in the model')),
+      documentedModel: str(
+        'the model the card documents, by name (or the id another system gives it)',
+        from('DescribeModelCard Content (model card JSON schema): model_overview.model_name, else model_overview.model_id', 'null: the content names no model; unknown when the content is not a JSON object'),
+      ),
+      intendedUseDocumented: bool(
+        'the card says what the model is for: intended_uses.purpose_of_model or intended_uses.intended_uses is a non-empty text',
+        from('DescribeModelCard Content: intended_uses.purpose_of_model and .intended_uses (model card JSON schema, SageMaker developer guide)', 'false: neither is in the content (both are optional in the schema); unknown when the content is not a JSON object'),
+      ),
+      riskRating: str('the risk rating the card gives: High, Medium, Low or Unknown', from('DescribeModelCard Content: intended_uses.risk_rating', 'null: not rated (optional in the schema); unknown when the content is not a JSON object')),
+      evaluationDocumented: bool(
+        'the card records at least one evaluation (bias, quality)',
+        from('DescribeModelCard Content: evaluation_details[]', 'false: no evaluation_details (optional in the schema); unknown when the content is not a JSON object'),
+      ),
+    }),
+  },
+  {
     type: 'aws.sagemaker.endpoint-config',
     title: 'SageMaker endpoint configuration',
     category: 'ai',

@@ -62,6 +62,8 @@ export interface SageMakerEstate {
   tuningJobs?: Item[];
   autoMLJobs?: Item[];
   compilationJobs?: Item[];
+  /** What DescribeModelCard answers (the latest version of each card); Content is the model card JSON schema as a string. */
+  modelCards?: Item[];
   tags: Record<string, Array<{ Key: string; Value: string }>>;
 }
 
@@ -545,6 +547,18 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         NextToken: '',
       },
     ],
+    modelCards: [
+      // The fraud model's card says what it is for, rates its risk and records its bias evaluation.
+      modelCard('fraud-detector-card', 'Approved', 60, {
+        model_overview: { model_id: sagemaker(US, 'model', 'fraud-detector'), model_name: 'fraud-detector', problem_type: 'Binary Classification' },
+        intended_uses: { purpose_of_model: 'Score card payments for fraud in real time.', intended_uses: 'Payment authorisation in the EU and US.', risk_rating: 'High' },
+        evaluation_details: [{ name: 'bias-2026-q3', evaluation_observation: 'Clarify pre-training bias report reviewed.' }],
+      }),
+      // A draft started for the churn model (which churn-endpoint serves): no intended use yet.
+      modelCard('churn-predictor-card', 'Draft', 10, { model_overview: { model_name: 'churn-predictor', model_creator: 'growth-analytics' } }),
+      // A model this account does not host: no relation, no crash.
+      modelCard('vendor-scoring-card', 'PendingReview', 5, { model_overview: { model_id: 'vendor-credit-score-v4' }, intended_uses: { intended_uses: 'Credit pre-screening.' } }),
+    ],
     tags: {
       [sagemaker(US, 'notebook-instance', 'research-nb')]: tag({ team: 'research' }),
       [sagemaker(US, 'notebook-instance', 'secure-nb')]: tag({ team: 'fraud', env: 'prod' }),
@@ -557,6 +571,20 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
 // ---------------------------------------------------------------- Bedrock
 
 const contentFilter = (type: string, inputStrength: string, outputStrength = inputStrength) => ({ type, inputStrength, outputStrength });
+
+/** A model card as DescribeModelCard gives it (version 1), with this content. */
+function modelCard(name: string, status: string, ageDays: number, content: Item): Item {
+  return {
+    ModelCardArn: sagemaker(US, 'model-card', name),
+    ModelCardName: name,
+    ModelCardVersion: 1,
+    Content: JSON.stringify(content),
+    ModelCardStatus: status,
+    CreationTime: daysAgo(ageDays),
+    CreatedBy: { UserProfileName: 'alice', DomainId: 'd-studio01' },
+    LastModifiedTime: daysAgo(ageDays),
+  };
+}
 
 /** A guardrail's draft, as GetGuardrail gives it, with these policies. */
 const guardrail = (region: string, id: string, name: string, ageDays: number, policies: Item) => ({
@@ -1591,6 +1619,8 @@ export const PLANTED_FINDINGS = [
   ['aws-bedrock-model-governance-tags-missing', 'support-titan'],
   ['aws-s3-ai-bucket-without-classification-tag', 'acme-public-uploads'],
   ['aws-s3-ai-bucket-without-classification-tag', 'acme-support-data'],
+  // churn-endpoint serves churn-predictor, whose model card is a draft without intended use (FS-42); fraud-endpoint's model has a full card.
+  ['aws-sagemaker-endpoint-model-without-model-card', 'churn-endpoint'],
   ['aws-bedrock-guardrail-relevance-filter-missing', 'support-guardrail:1'],
   // Models are invoked in ap-southeast-2, which has no guardrail.
   ['aws-bedrock-region-without-guardrail', `model-invocation-logging (${AP})`],
