@@ -25,6 +25,8 @@ import { SCAN_FORMATS } from './report/reporter.js';
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const names = z.array(z.string().min(1)).min(1);
+/** Account, organization and folder ids: YAML reads `123456789012` unquoted as a number, taken as written. */
+const ids = z.array(z.union([z.string().min(1), z.number().int().nonnegative().refine(Number.isSafeInteger, 'too long for a number: quote it').transform(String)])).min(1);
 const inRange = ({ min, max }: SettingRange) => z.number().min(min).max(max).refine(Number.isInteger, 'must be a whole number');
 
 /**
@@ -36,10 +38,21 @@ const scanSettingsSchema = z
     provider: z.array(z.enum(PROVIDERS)).min(1),
     regions: names,
     'aws-profile': names,
+    'aws-organization': z.boolean(),
+    'aws-account': ids,
+    'aws-exclude-account': ids,
+    'aws-role-name': z.string().min(1),
+    'aws-external-id': z.string().min(1),
     'azure-subscription': names,
+    'azure-management-group': names,
+    'azure-exclude-subscription': ids,
     'azure-cloud': z.enum(['public', 'china', 'usgov']),
     'gcp-project': names,
+    'gcp-organization': ids,
+    'gcp-folder': ids,
+    'gcp-exclude-project': ids,
     'gcp-locations': names,
+    shard: z.string().min(1),
     concurrency: inRange(SETTING_RANGES.concurrency),
     timeout: inRange(SETTING_RANGES.timeout),
     rules: names,
@@ -64,11 +77,30 @@ export interface Config {
   parameters: Record<string, ParameterValue>;
 }
 
-/** The `scan:` section as option values, keyed as the CLI's options are (`failOn`). */
-export function loadScanSettings(file: string): Record<string, unknown> {
+/** Turns a setting's value into the option's value as the flag's own parser does (`--shard 2/4`), or throws an InputError. */
+export type SettingParser = (flag: string, value: unknown) => unknown;
+
+/**
+ * The `scan:` section as option values, keyed as the CLI's options are (`failOn`). Each value goes
+ * through `parse`, the flag's own parser, so a value is checked and normalised the same way in the
+ * file as on the command line (`organizations/123` is `123` in both); its problems name file, line
+ * and field.
+ */
+export function loadScanSettings(file: string, parse: SettingParser = (_flag, value) => value): Record<string, unknown> {
   const source = readDocument(file, { kind: 'config file', maxBytes: MAX_CONFIG_BYTES });
   const config = validateDocument(source, configSchema);
-  return Object.fromEntries(Object.entries(config.scan).map(([flag, value]) => [flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]));
+  return Object.fromEntries(
+    Object.entries(config.scan).map(([flag, value]) => {
+      let parsed: unknown;
+      try {
+        parsed = parse(flag, value);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        throw new InputError(error.problems.map((problem) => ({ ...problem, file, line: source.lineOf(['scan', flag]), field: `scan.${flag}` })));
+      }
+      return [flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()), parsed];
+    }),
+  );
 }
 
 /** Loads a config file and checks each parameter against what the loaded rules declare. */

@@ -268,7 +268,12 @@ async function configuredScanDefaults(command: Command, options: { config?: stri
   const file = options.config ?? defaultConfigFile();
   if (!file) return {};
   const { loadScanSettings } = await import('../config.js');
-  const settings = loadScanSettings(file);
+  const settings = loadScanSettings(file, (flag, value) => {
+    const parser = command.options.find((option) => option.long === `--${flag}`)?.parseArg;
+    if (!parser || typeof value === 'boolean') return value;
+    // Lists are read item by item, as if the flag were repeated; numbers as if typed.
+    return Array.isArray(value) ? value.flatMap((item) => parser(String(item), undefined) as unknown) : parser(String(value), undefined);
+  });
   const defaults: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(settings)) {
     if (command.getOptionValueSource(name) === 'cli') continue;

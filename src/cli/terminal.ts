@@ -21,8 +21,14 @@ export function useColor(options: TerminalOptions, toFile: boolean): boolean {
   return process.stdout.isTTY === true;
 }
 
+/**
+ * The table's width: the terminal's, or for a pipe or file the COLUMNS a user exported (as `ls` and `git`
+ * do: `COLUMNS=80 aispm scan | less`), else 140.
+ */
 export function terminalWidth(): number {
-  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 140;
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const exported = Number(process.env.COLUMNS);
+  return Number.isInteger(exported) && exported > 0 && exported <= 10_000 ? exported : 140;
 }
 
 export function createLogger(options: TerminalOptions): Logger {

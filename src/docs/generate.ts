@@ -6,7 +6,7 @@ import { FRAMEWORKS } from '../engine/frameworks.js';
 import { OPERATORS } from '../engine/operators/index.js';
 import { EQUIVALENT_TOOLS, type Rule } from '../engine/rule.js';
 import { unwrapSchema } from '../input/schema-walk.js';
-import { PEER_CHECKS, PEER_LISTS } from './peer-checks.js';
+import { AWS_ASSESSMENT_ROLLUPS, awsAssessmentCoverage, PEER_CHECKS, PEER_LISTS } from './peer-checks.js';
 import { UNCOVERED_CHECKS } from './uncovered.js';
 import { mappedResourceTypes } from '../terraform/inventory.js';
 
@@ -89,7 +89,7 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     const uncovered = listed.filter((peer) => !covered.has(peer.check));
     if (rows.length === 0 && uncovered.length === 0) continue;
     out += `\n### ${tool}\n\n`;
-    if (listed.length) out += `Of ${PEER_LISTS[tool] ?? 'the listed checks'}, ${listed.length - uncovered.length} of ${listed.length} are covered.\n\n`;
+    if (listed.length) out += `Of ${PEER_LISTS[tool] ?? 'the listed checks'}, ${listed.length - uncovered.length} of ${listed.length} are covered${tool === 'aws-aiml-assessment' ? assessmentDistinct() : ''}.\n\n`;
     out += '| Check | aispm rule |\n|---|---|\n';
     for (const [check, id] of rows) out += `| \`${check}\` | [\`${id}\`](#${id}) |\n`;
     if (uncovered.length === 0) continue;
@@ -117,4 +117,11 @@ function rangeText({ minimum, maximum }: { minimum?: number; maximum?: number })
   if (minimum !== undefined && maximum !== undefined) return `, from ${minimum} to ${maximum}`;
   if (minimum !== undefined) return `, at least ${minimum}`;
   return maximum === undefined ? '' : `, at most ${maximum}`;
+}
+
+/** The assessment's distinct checks covered (peer-checks.ts explains the count), and how many of them are OWASP roll-ups. */
+function assessmentDistinct(): string {
+  const { rows, covered } = awsAssessmentCoverage();
+  const rollups = Object.keys(AWS_ASSESSMENT_ROLLUPS).filter((row) => !PEER_CHECKS.find((peer) => peer.tool === 'aws-aiml-assessment' && peer.check === row)?.uncovered).length;
+  return `; of its ${rows} distinct checks, ${covered} are covered, ${rollups} of them OWASP roll-ups (OW-01…10) of rows that are`;
 }

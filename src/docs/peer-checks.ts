@@ -36,7 +36,7 @@ const checkov = entriesOf('checkov');
 const defender = entriesOf('defender-for-cloud');
 const assessment = entriesOf('aws-aiml-assessment');
 
-export const PEER_CHECKS: readonly PeerCheck[] = [
+const LISTED: readonly PeerCheck[] = [
   checkov('CKV_AZURE_134', 'Azure AI services'),
   checkov('CKV_AZURE_236', 'Azure AI services'),
   checkov('CKV_AZURE_238', 'Azure AI services'),
@@ -250,9 +250,6 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   assessment('FS-67', 'Financial services GenAI', 'not a posture check: transaction-value limits live in the Cedar policies\' or the Lambda functions\' code'),
   assessment('FS-68', 'Financial services GenAI', `API Gateway request validators and WAF size constraints: ${EDGE}`),
   assessment('FS-69', 'Financial services GenAI', 'not a posture check: the row looks for a Lambda function whose name suggests input validation'),
-  ...['LLM01', 'LLM02', 'LLM03', 'LLM04', 'LLM05', 'LLM06', 'LLM07', 'LLM08', 'LLM09', 'LLM10'].map((category, index) =>
-    assessment(`OW-${String(index + 1).padStart(2, '0')}`, 'OWASP LLM Top 10', `not a check of its own: the row rolls other rows' results up into OWASP ${category}; aispm maps each rule to OWASP (owasp-llm-2025) itself`),
-  ),
   assessment('OW-11', 'OWASP LLM Top 10', 'the environment variable names of compute that calls models are read, but their values are kept only for the secret scan, and judging whether one holds a system prompt is not a configuration check'),
   assessment('OW-12', 'OWASP LLM Top 10'),
 
@@ -274,6 +271,35 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   checkov('CKV_AWS_383', 'Amazon Bedrock'),
   checkov('CKV_AWS_393', 'Amazon Bedrock', 'not a security check: a flow\'s description is documentation'),
   checkov('CKV_AWS_394', 'Amazon Bedrock'),
+];
+
+/**
+ * The assessment's OWASP rows OW-01…10 (PEER-CHECKS.md §1.6) read no API: each rolls the results of
+ * the rows it names up into one OWASP LLM Top 10 category. A rule that covers one of those rows
+ * gives the roll-up the same input, so it names the OW row too (test/rules/peer-coverage.test.ts
+ * holds that both ways), and `aispm scan --compliance owasp-llm-2025` shows aispm's own roll-up.
+ * An OW row none of whose rows is covered is not covered.
+ */
+export const AWS_ASSESSMENT_ROLLUPS: Readonly<Record<string, readonly string[]>> = {
+  'OW-01': ['BR-04', 'BR-23', 'BR-27', 'FS-51', 'FS-52', 'FS-53', 'FS-54', 'FS-69'],
+  'OW-02': ['BR-26', 'FS-43', 'FS-44', 'FS-45', 'FS-46', 'SM-03', 'SM-15'],
+  'OW-03': ['BR-30', 'BR-33', 'FS-12', 'FS-13', 'FS-14', 'FS-15', 'FS-16', 'SM-01', 'SM-10', 'SM-11', 'SM-14', 'SM-21', 'SM-25'],
+  'OW-04': ['BR-25', 'BR-27', 'FS-20', 'FS-21', 'FS-42', 'SM-07', 'SM-22', 'SM-23', 'SM-25'],
+  'OW-05': ['FS-55', 'FS-56', 'FS-57', 'FS-58'],
+  'OW-06': ['BR-21', 'BR-28', 'BR-29', 'AC-02', 'AC-10', 'FS-07', 'FS-08', 'FS-09', 'FS-10', 'FS-67'],
+  'OW-07': ['BR-04', 'BR-07', 'BR-16'],
+  'OW-08': ['BR-20', 'FS-22', 'FS-24', 'FS-25', 'FS-26'],
+  'OW-09': ['BR-18', 'BR-25', 'BR-27', 'FS-31', 'FS-32', 'FS-33', 'FS-42', 'FS-47', 'FS-48', 'SM-06', 'SM-07', 'SM-22', 'SM-23'],
+  'OW-10': ['BR-22', 'BR-32', 'FS-01', 'FS-02', 'FS-03', 'FS-04', 'FS-05', 'FS-06', 'FS-68', 'SM-11'],
+};
+
+const uncoveredRows = new Set(LISTED.filter((peer) => peer.tool === 'aws-aiml-assessment' && peer.uncovered).map((peer) => peer.check));
+
+export const PEER_CHECKS: readonly PeerCheck[] = [
+  ...LISTED,
+  ...Object.entries(AWS_ASSESSMENT_ROLLUPS).map(([row, rolled]) =>
+    assessment(row, 'OWASP LLM Top 10', rolled.some((source) => !uncoveredRows.has(source)) ? undefined : `a roll-up of ${rolled.join(', ')}, none of which a rule covers`),
+  ),
 ];
 
 /**

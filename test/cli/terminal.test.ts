@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAws, fakeAwsEnvironment } from '../fakes/aws/server.js';
-import { BIN, ROOT } from '../helpers.js';
+import { BIN, ROOT, runCli } from '../helpers.js';
 
 /**
  * aispm at a terminal, as a user sees it: a live scan under a pseudo-terminal (test/cli/pty-run.py),
@@ -69,5 +69,19 @@ describe('progress at a terminal', () => {
     expect(code).toBe(1);
     expect(progressFrames(output).length).toBeGreaterThan(0);
     expect(output).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+});
+
+describe('the table written to a pipe', () => {
+  // The table's lines; full resource ids listed below it stay unbroken, to be copied.
+  const widest = (text: string) => Math.max(...text.split('\n').filter((line) => /^[┌│├└]/.test(line)).map((line) => line.length));
+
+  it('is 140 columns wide, or as wide as an exported COLUMNS asks', () => {
+    const wide = runCli(['scan', '--demo', '--no-color']);
+    const narrow = runCli(['scan', '--demo', '--no-color'], { env: { COLUMNS: '80' } });
+    expect([wide.code, narrow.code]).toEqual([1, 1]);
+    expect(widest(wide.stdout)).toBeGreaterThan(100);
+    expect(widest(wide.stdout)).toBeLessThanOrEqual(140);
+    expect(widest(narrow.stdout)).toBeLessThanOrEqual(80);
   });
 });

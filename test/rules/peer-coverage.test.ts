@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { AWS_ASSESSMENT_ADVISORY, AWS_ASSESSMENT_COPIES, PEER_CHECKS, awsAssessmentCoverage } from '../../src/docs/peer-checks.js';
+import { AWS_ASSESSMENT_ADVISORY, AWS_ASSESSMENT_COPIES, AWS_ASSESSMENT_ROLLUPS, PEER_CHECKS, awsAssessmentCoverage } from '../../src/docs/peer-checks.js';
 import { loadRuleDir } from '../../src/engine/load-rules.js';
 import { ROOT } from '../helpers.js';
 
@@ -44,6 +44,16 @@ it('an AG row that copies a BR or AC row is covered exactly when the row it copi
   expect(wrong).toEqual([]);
   // Advisory rows that read no API are never claimed.
   expect(AWS_ASSESSMENT_ADVISORY.filter((row) => covered.has(row))).toEqual([]);
+});
+
+it('a rule names an OWASP roll-up row (OW-01…10) exactly when it names one of the rows the roll-up is made of', () => {
+  const wrong = rules.flatMap((rule) => {
+    const rows = new Set(rule.equivalents['aws-aiml-assessment'] ?? []);
+    return Object.entries(AWS_ASSESSMENT_ROLLUPS)
+      .filter(([rollup, rolled]) => rows.has(rollup) !== rolled.some((row) => rows.has(row)))
+      .map(([rollup]) => `${rule.id}: ${rollup}`);
+  });
+  expect(wrong).toEqual([]);
 });
 
 it('counts 145 distinct assessment checks, and covers at least 80 of them', () => {

@@ -6,7 +6,7 @@ import { shardOf } from '../../../src/collect/shard.js';
 import { ACCOUNT } from '../../fakes/aws/estate.js';
 import { LOCKED_ACCOUNT, MEMBER_ACCOUNT, ORGANIZATION_ROLE, SUSPENDED_ACCOUNT } from '../../fakes/aws/organizations.js';
 import { FakeAws, fakeAwsEnvironment } from '../../fakes/aws/server.js';
-import { ROOT, runCliAsync, type CliResult } from '../../helpers.js';
+import { ROOT, runCliAsync, tempDir, type CliResult } from '../../helpers.js';
 
 /**
  * `--aws-organization`, `--aws-account` and `--shard` against the fake AWS Organization
@@ -42,6 +42,8 @@ beforeAll(async () => {
     shard2: [...organization, '--shard', '2/2', '--save-snapshot', join(home, 'shard-2.json')],
     lockedInOrganization: [...organization, '--aws-exclude-account', `${ACCOUNT},${MEMBER_ACCOUNT}`],
     locked: ['scan', '--provider', 'aws', '--format', 'json', '--aws-account', LOCKED_ACCOUNT, '--aws-role-name', ORGANIZATION_ROLE],
+    // `excluded` asked for in the config file, the account id unquoted (YAML reads it as a number).
+    configured: ['scan', '--provider', 'aws', '--format', 'json', '--config', join(tempDir({ 'aispm.config.yaml': `scan:\n  aws-organization: true\n  aws-role-name: ${ORGANIZATION_ROLE}\n  aws-exclude-account: [${MEMBER_ACCOUNT}]\n` }), 'aispm.config.yaml')],
   };
   const results = await Promise.all(Object.values(commands).map((args) => runCliAsync(args, { env })));
   Object.keys(commands).forEach((name, index) => (runs[name] = results[index]!));
@@ -68,7 +70,8 @@ describe('aispm scan --aws-organization', () => {
     expect(fake.calls).toContain('sts:AssumeRole');
   });
 
-  it('leaves out an excluded account', () => {
+  it('leaves out an excluded account, also when the config file\'s scan: section asks for it', () => {
+    expect(accountsRead(parse(runs.configured!))).toEqual([ACCOUNT]);
     const document = parse(runs.excluded!);
     expect(accountsRead(document)).toEqual([ACCOUNT]);
     expect(document.scan.coverage.some((entry) => entry.account === MEMBER_ACCOUNT)).toBe(false);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../../src/collect/shard.js';
 import { EXPERIMENTS_FOLDER, fakeEstate, ML_FOLDER, ORGANIZATION, RESTRICTED_FOLDER } from '../../fakes/gcp/estate.js';
 import { startFakeGoogle, type FakeGoogle } from '../../fakes/gcp/server.js';
-import { ROOT, runCliAsync, type CliResult } from '../../helpers.js';
+import { ROOT, runCliAsync, tempDir, type CliResult } from '../../helpers.js';
 import { fakeGoogleEnv } from './helpers.js';
 
 /**
@@ -49,6 +49,8 @@ beforeAll(async () => {
     namedShard1: [...scan(...NAMED.flatMap((project) => ['--gcp-project', project])), '--shard', '1/2'],
     namedShard2: [...scan(...NAMED.flatMap((project) => ['--gcp-project', project])), '--shard', '2/2'],
     restricted: scan('--gcp-folder', id(RESTRICTED_FOLDER)),
+    // The same scan as `excluded`, asked for in the config file, ids written as resource names.
+    configured: [...scan('--config', join(tempDir({ 'aispm.config.yaml': `scan:\n  gcp-organization: [${ORGANIZATION}]\n  gcp-exclude-project: [acme-sandbox]\n` }), 'aispm.config.yaml'))],
   };
   const results = await Promise.all(Object.values(commands).map((args) => runCliAsync(args, { env })));
   Object.keys(commands).forEach((name, index) => (runs[name] = results[index]!));
@@ -96,6 +98,12 @@ describe('aispm scan --gcp-organization / --gcp-folder', () => {
     expect(projectsNamed(parse(runs.excluded!))).toEqual(['acme-experiments', 'acme-ml']);
   });
 
+  it('takes the organization and the exclusions from the config file\'s scan: section too', () => {
+    expect(runs.configured!.code, runs.configured!.stderr).toBe(1);
+    expect(projectsNamed(parse(runs.configured!))).toEqual(['acme-experiments', 'acme-ml']);
+    expect(findingKeys(parse(runs.configured!))).toEqual(findingKeys(parse(runs.excluded!)));
+  });
+
   it('shows the projects done of the total as progress', () => {
     const notes = runs.excluded!.stderr.split('\n').filter((line) => line.includes('projects, '));
     expect(notes.map((line) => /gcp: (\d+\/\d+) projects/.exec(line)?.[1])).toEqual(expect.arrayContaining(['0/2', '1/2', '2/2']));
@@ -118,6 +126,17 @@ describe('aispm scan --gcp-organization / --gcp-folder', () => {
     const result = await runCliAsync(['scan', '--provider', 'gcp', ...args], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+
+  it.each([
+    ['gcp-folder: [organizations/1]', /aispm\.config\.yaml:3: scan\.gcp-folder: "organizations\/1" is not a Google Cloud folder id/],
+    ['shard: 3/2', /aispm\.config\.yaml:3: scan\.shard: .*3/],
+  ])('a bad "%s" in the config file exits 2 naming file, line and field', async (setting, message) => {
+    const dir = tempDir({ 'aispm.config.yaml': `scan:\n  provider: [gcp]\n  ${setting}\n` });
+    const result = await runCliAsync(['scan'], { env, cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
