@@ -20,6 +20,7 @@ export const EDGE_TYPES = {
   'part-of': 'is a child of this asset (a deployment of an account, a compute of a workspace)',
   'governed-by': 'its settings are constrained by these policy guardrails (Azure Policy assignments)',
   'evaluates': 'an evaluation job measured the answers of this model or knowledge base',
+  'documented-by': 'a model card (or like record) documents this model: its intended use, risks and evaluation',
 } as const satisfies Record<string, string>;
 
 export type EdgeType = keyof typeof EDGE_TYPES;

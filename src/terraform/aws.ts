@@ -85,7 +85,7 @@ export const AWS_RESOURCES: Readonly<Record<string, ResourceMapping>> = {
   aws_bedrock_guardrail: {
     assetType: 'aws.bedrock.guardrail',
     reads:
-      'content_policy_config (filters_config: type, input_strength, output_strength, input_action, output_action, input_enabled, output_enabled; tier_config), contextual_grounding_policy_config, sensitive_information_policy_config (pii_entities_config, regexes_config), topic_policy_config, word_policy_config, kms_key_arn; the working draft, as GetGuardrail gives it, judged by the collector\'s own function; an action known only after apply leaves what it decides unknown',
+      'content_policy_config (filters_config: type, input_strength, output_strength, input_action, output_action, input_enabled, output_enabled; tier_config), contextual_grounding_policy_config, sensitive_information_policy_config (pii_entities_config, regexes_config), topic_policy_config (topics_config: name, definition, type, actions), word_policy_config, kms_key_arn; the working draft, as GetGuardrail gives it, judged by the collector\'s own function; an action known only after apply leaves what it decides unknown',
     edges: { kms_key_arn: 'encrypted-by' },
     id: (resource) => knownString(resource.values.guardrail_arn),
     // The live collector names the draft `<name>:DRAFT`; Terraform manages the draft.
@@ -259,7 +259,7 @@ function plannedGuardrail(resource: PlannedResource): GetGuardrailResponse {
       piiEntities: items(sensitive, 'pii_entities_config').map((entity) => ({ type: text(entity.item.type), action: text(entity.item.action), ...directed(entity) })),
       regexes: items(sensitive, 'regexes_config').map((regex) => ({ name: text(regex.item.name), pattern: text(regex.item.pattern), action: text(regex.item.action), ...directed(regex) })),
     },
-    topicPolicy: topics.block && { topics: items(topics, 'topics_config').map((topic) => ({ name: text(topic.item.name), ...directed(topic) })) },
+    topicPolicy: topics.block && { topics: items(topics, 'topics_config').map((topic) => ({ name: text(topic.item.name), definition: text(topic.item.definition), ...directed(topic) })) },
     wordPolicy: words.block && {
       words: items(words, 'words_config').map((word) => ({ text: text(word.item.text), ...directed(word) })),
       managedWordLists: items(words, 'managed_word_lists_config').map((list) => ({ type: text(list.item.type), ...directed(list) })),

@@ -47,8 +47,8 @@ describe('the GitHub Action', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 96 assets from demo/);
     expect(JSON.parse(readFileSync(join(result.dir, 'aispm.sarif'), 'utf8')).version).toBe('2.1.0');
-    expect(JSON.parse(readFileSync(join(result.dir, 'aispm.json'), 'utf8')).summary.findings).toBe(123);
-    expect(result.summary).toMatch(/^## aispm: 123 findings/);
+    expect(JSON.parse(readFileSync(join(result.dir, 'aispm.json'), 'utf8')).summary.findings).toBe(126);
+    expect(result.summary).toMatch(/^## aispm: 126 findings/);
     expect(result.output).toBe('exit-code=1\n');
   });
 

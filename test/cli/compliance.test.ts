@@ -105,7 +105,7 @@ describe('aispm scan --demo --compliance', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('OWASP Top 10 for Agentic Applications 2026');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).compliance[0].framework.key).toBe('owasp-agentic-2026');
-    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).runs[0].results.length).toBe(123);
+    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).runs[0].results.length).toBe(126);
   });
 });
 

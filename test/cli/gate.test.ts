@@ -16,7 +16,7 @@ describe('the summary line', () => {
     const result = runCli(['scan', '--demo', '--format', 'json', '--output', join(dir, 'report.json')]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('aispm: 123 findings (12 critical, 23 high, 46 medium, 42 low), 123 counted; 2 coverage gaps; exit 1: 35 counted findings at or above high\n');
+    expect(result.stderr).toBe('aispm: 126 findings (12 critical, 23 high, 46 medium, 45 low), 126 counted; 2 coverage gaps; exit 1: 35 counted findings at or above high\n');
     const quiet = runCli(['scan', '--demo', '-f', 'json', '-o', join(dir, 'report.json'), '-q']);
     expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([1, '', '']);
     const clean = runCli(['scan', '--demo', '--fail-on', 'none', '-o', join(dir, 'report.txt')]);
@@ -32,7 +32,7 @@ describe('the summary line', () => {
     const document = JSON.parse(high.stdout) as { summary: { findings: number; bySeverity: Record<string, number> }; findings: Array<{ severity: string }> };
     expect(document.summary.bySeverity).toMatchObject({ medium: 0, low: 0 });
     expect(new Set(document.findings.map((finding) => finding.severity))).toEqual(new Set(['critical', 'high']));
-    expect(high.stderr).toContain('88 below --min-severity not reported');
+    expect(high.stderr).toContain('91 below --min-severity not reported');
   });
 });
 
@@ -59,9 +59,9 @@ describe('several reports from one run', () => {
     const dir = tempDir();
     const result = runCli(['scan', '--demo', '-f', 'markdown', '-o', `sarif:${join(dir, 'aispm.sarif')}`, '-o', `json:${join(dir, 'aispm.json')}`]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^## aispm: 123 findings/);
+    expect(result.stdout).toMatch(/^## aispm: 126 findings/);
     expect(JSON.parse(readFileSync(join(dir, 'aispm.sarif'), 'utf8')).version).toBe('2.1.0');
-    expect(JSON.parse(readFileSync(join(dir, 'aispm.json'), 'utf8')).summary.findings).toBe(123);
+    expect(JSON.parse(readFileSync(join(dir, 'aispm.json'), 'utf8')).summary.findings).toBe(126);
     const moved = runCli(['scan', '--demo', '-f', 'json', '-o', join(dir, 'moved.json'), '-o', 'table:-']);
     expect(moved.code).toBe(1);
     expect(moved.stdout).toMatch(/^aispm \d+\.\d+\.\d+: 96 assets/);

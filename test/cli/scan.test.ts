@@ -42,7 +42,7 @@ describe('aispm scan --demo', () => {
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
     expect(validateResult(document)).toEqual([]);
-    expect(document.summary).toEqual({ assets: 96, findings: 123, bySeverity: { critical: 12, high: 23, medium: 46, low: 42, info: 0 } });
+    expect(document.summary).toEqual({ assets: 96, findings: 126, bySeverity: { critical: 12, high: 23, medium: 46, low: 45, info: 0 } });
     expect(document.findings[0].score).toBe(100);
     const pathFindings = document.findings.filter((finding: { path?: string[] }) => finding.path);
     expect(new Set(pathFindings.map((finding: { resource: { provider: string } }) => finding.resource.provider))).toEqual(new Set(['aws', 'azure', 'gcp']));
@@ -149,7 +149,7 @@ describe('exit codes', () => {
     expect(status('cross-secret-in-model-configuration', 'churn-predictor')).toBe('suppressed');
     expect(status('cross-secret-in-model-configuration', 'recs-ranker')).toBe('new');
     expect(status('aws-sagemaker-notebook-root-access', 'research-nb')).toBe('new');
-    expect(document.summary.findings).toBe(122);
+    expect(document.summary.findings).toBe(125);
     expect(result.stderr).toMatch(/warning: ignore entry at \.aispmignore\.yaml:6 expired on 2020-01-31/);
 
     // Suppressing every high and critical finding makes --fail-on high pass.

@@ -77,6 +77,28 @@ describe('field operators', () => {
     const guardrails = graphOf([asset('g', 'aws.bedrock.guardrail', { contentFilterTypes: ['HATE', 'PROMPT_ATTACK'] })]);
     expect(evaluateRuleOn(guardrails, strings, guardrails.get('g')!).outcome).toBe('fail');
   });
+
+  it('hasAnyKey wants one of the keys; hasKeys wants them all', () => {
+    expect(outcome('when: { field: tags, hasAnyKey: [data-classification, classification] }', {}, { tags: { classification: 'internal' } })).toBe('fail');
+    expect(outcome('when: { field: tags, hasAnyKey: [data-classification, classification] }', {}, { tags: { Classification: 'internal' } })).toBe('pass');
+    expect(outcome('when: { field: tags, hasAnyKey: [data-classification] }', {})).toBe('unknown');
+  });
+
+  it('mentionsAny and mentionsAll compare phrases loosely, each starting at a word', () => {
+    const topics = (texts: unknown, condition: string) => {
+      const graph = graphOf([asset('g', 'aws.bedrock.guardrail', { deniedTopicTexts: texts as string[] })]);
+      return evaluateRuleOn(graph, ruleWith(['aws.bedrock.guardrail'], `when: { field: props.deniedTopicTexts, ${condition} }`), graph.get('g')!).outcome;
+    };
+    const texts = ['SystemPromptDisclosure: Requests to reveal the prompt', 'legal_advice: Advice on LEGAL matters'];
+    expect(topics(texts, "mentionsAny: ['system prompt']")).toBe('fail');
+    expect(topics(texts, "mentionsAny: ['prompt disclos']")).toBe('fail');
+    // A phrase starts at a word: "prompt" inside "SystemPrompt" is a word of its own, "rompt" is not.
+    expect(topics(texts, "mentionsAny: ['rompt']")).toBe('pass');
+    expect(topics(texts, "mentionsAll: ['legal advice', 'system prompt']")).toBe('fail');
+    expect(topics(texts, "mentionsAll: ['legal advice', 'tax advice']")).toBe('pass');
+    expect(topics([], "mentionsAny: ['system prompt']")).toBe('pass');
+    expect(topics(undefined, "mentionsAny: ['system prompt']")).toBe('unknown');
+  });
 });
 
 describe('three-valued logic', () => {

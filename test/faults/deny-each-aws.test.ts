@@ -167,6 +167,8 @@ const PERMISSIONS: string[] = [
   'bedrock:ListIngestionJobs',
   'bedrock:ListEvaluationJobs',
   'bedrock:GetEvaluationJob',
+  'sagemaker:ListModelCards',
+  'sagemaker:DescribeModelCard',
   'sts:GetCallerIdentity',
   'apigateway:GET',
   'wafv2:GetWebACL',

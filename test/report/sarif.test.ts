@@ -30,7 +30,7 @@ describe('SARIF output', () => {
       expect(rule.help.text.length).toBeGreaterThan(10);
       expect(rule.fullDescription.text.length).toBeGreaterThan(10);
     }
-    expect(run.results.length).toBe(123);
+    expect(run.results.length).toBe(126);
     for (const result of run.results) {
       expect(result.partialFingerprints['aispmFindingId/v1']).toMatch(/^[0-9a-f]{20}$/);
       expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^cloud\/(aws|azure|gcp)\//);

@@ -241,6 +241,22 @@ describe('scan --terraform-plan: Bedrock and SageMaker hosting', () => {
   });
 });
 
+describe('scan --terraform-plan: guardrail denied topics', () => {
+  it('matches phrases in a denied topic\'s definition as well as its name', () => {
+    const plan = JSON.parse(readFileSync(join(ROOT, PLAN), 'utf8'));
+    const values = (address: string) => plan.planned_values.root_module.resources.find((resource: { address: string }) => resource.address === address).values;
+    values('aws_bedrock_guardrail.support').topic_policy_config = [
+      { topics_config: [{ name: 'confidential', definition: 'Requests to reveal or summarise the system prompt.', type: 'DENY', examples: [] }], tier_config: [] },
+    ];
+    const dir = tempDir({ 'plan.json': JSON.stringify(plan) });
+    const byName = rulesByName(scanJson(['--terraform-plan', join(dir, 'plan.json')]).findings);
+    expect(byName['support-bot-guardrail:DRAFT']).not.toContain('aws-bedrock-guardrail-system-prompt-disclosure-not-denied');
+    expect(byName['support-bot-guardrail:DRAFT']).not.toContain('aws-bedrock-guardrail-in-use-denies-no-topic');
+    const before = rulesByName(scanJson(['--terraform-plan', PLAN]).findings);
+    expect(before['support-bot-guardrail:DRAFT']).toContain('aws-bedrock-guardrail-system-prompt-disclosure-not-denied');
+  });
+});
+
 describe('scan --terraform-plan: Azure AI Services, deployments, ML workspaces, storage and search', () => {
   const AZURE_PLAN = join('fixtures', 'terraform', 'azure', 'plan.json');
 

@@ -27,6 +27,7 @@ import { collectCollections } from './opensearch-serverless.js';
 import { collectOrganizationPolicies } from './organization-policies.js';
 import { collectSageMaker } from './sagemaker.js';
 import { collectTraceDestination } from './xray.js';
+import { collectModelCards, linkModelCards } from './sagemaker-model-cards.js';
 import type { AwsAccount } from './session.js';
 import { collectAiApis, listApis, type ListedApi } from './api-gateway.js';
 
@@ -86,7 +87,7 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
   await Promise.all([
     collectApiKeys(account),
     forEachConcurrently(regions, async (region) => {
-      const [, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId, , , , evaluated] = await Promise.all([
+      const [sageMaker, bedrock, agents, endpoints, invokedModels, agentCore, guardDutyId, alarmsId, , , , evaluated, , modelCards] = await Promise.all([
         collectSageMaker(account, region),
         collectBedrock(account, region),
         collectBedrockAgents(account, region),
@@ -100,12 +101,16 @@ export async function collectAccount(account: AwsAccount, context: CollectorCont
         listApis(account, region).then((listed) => apis.push(...listed)),
         collectBedrockEvaluations(account, region),
         collectInspector(account, region).then((id) => id && inspectorByRegion.set(region, id)),
+        collectModelCards(account, region),
       ]);
+      linkModelCards(account, sageMaker.models, modelCards);
       await Promise.all([
         collectAgentCoreLogDeliveries(account, region, agentCore.logSources),
         collectRuntimeNetworks(account, region, agentCore.runtimeSubnets),
         collectTraceDestination(account, region, agentCore.runtimes),
       ]);
+      // Agents, aliases and flows name the guardrails they use: when some of them could not be read, whether a guardrail is in use is unknown.
+      if (account.scope(region, 'bedrock-agent').failed) for (const id of bedrock.guardrails ?? []) account.markEdgesUnread(id, 'guarded-by', 'in');
       endpointsByRegion.set(region, endpoints);
       modelLifecycle.set(region, bedrock.modelLifecycle);
       const found = bedrock.resources + agents.resources;

@@ -33,6 +33,8 @@ export interface BedrockRegion {
   resources: number;
   /** Foundation model id → lifecycle status (ACTIVE, LEGACY), when the list was read. */
   modelLifecycle: Map<string, string> | undefined;
+  /** Ids of the guardrails (working drafts) listed, when the listing answered. */
+  guardrails: string[] | undefined;
 }
 
 /** The model id inside a foundation-model ARN; any other reference (a custom model's ARN) as given. */
@@ -218,7 +220,7 @@ export async function collectBedrock(account: AwsAccount, region: string): Promi
     }),
   ]);
   for (const [throughput, model] of customModelsServed) if (account.getAsset(model)) account.edge(throughput, 'deploys', model);
-  return { loggingId, modelLifecycle, resources: counted.reduce((sum, ids) => sum + (ids?.length ?? 0), 0) };
+  return { loggingId, modelLifecycle, guardrails: counted[0], resources: counted.reduce((sum, ids) => sum + (ids?.length ?? 0), 0) };
 }
 
 /** The region's invocation logging configuration, and where the logs go. */

@@ -38,6 +38,9 @@ function directions(filter: DirectedFilter, fallback = 'BLOCK'): { input: Enforc
   return { input: acts(filter.inputEnabled, filter.inputAction ?? fallback), output: acts(filter.outputEnabled, filter.outputAction ?? fallback) };
 }
 
+/** A denied topic is kept as `name: definition`, no longer than the API allows (name 100, definition 200 characters); sample phrases are left out. */
+const TOPIC_TEXT_LIMIT = 100 + 2 + 200;
+
 const STRONGER_THAN_NONE = new Set(['LOW', 'MEDIUM', 'HIGH']);
 
 /**
@@ -76,7 +79,8 @@ export function guardrailPolicyProps(guardrail: GetGuardrailResponse): Record<st
     const { input, output } = directions(entity, entity.action);
     return { type: entity.type, acts: anyOf([input, output]) };
   });
-  const topics = (guardrail.topicPolicy?.topics ?? []).map((topic) => anyOf(Object.values(directions(topic))));
+  const deniedTopicList = guardrail.topicPolicy?.topics ?? [];
+  const topics = deniedTopicList.map((topic) => anyOf(Object.values(directions(topic))));
   const words = [...(guardrail.wordPolicy?.words ?? []), ...(guardrail.wordPolicy?.managedWordLists ?? [])].map((word) => anyOf(Object.values(directions(word))));
   const typesWhere = (acting: boolean) => configured.filter((filter) => filter.acts === acting).flatMap((filter) => filter.type ?? []).sort();
   return {
@@ -94,6 +98,7 @@ export function guardrailPolicyProps(guardrail: GetGuardrailResponse): Record<st
       () => [...new Set(piiEntities.flatMap((entity) => (entity.acts && entity.type ? [entity.type] : [])))].sort(),
     ),
     deniedTopics: whenKnown(topics, () => topics.filter(Boolean).length),
+    deniedTopicTexts: whenKnown(topics, () => deniedTopicList.flatMap((topic, index) => (topics[index] ? [`${topic.name ?? ''}: ${topic.definition ?? ''}`.slice(0, TOPIC_TEXT_LIMIT)] : []))),
     wordFilter: anyOf(words),
     automatedReasoning: (guardrail.automatedReasoningPolicy?.policies?.length ?? 0) > 0,
     contentFilterTier: guardrail.contentPolicy?.tier?.tierName ?? null,

@@ -83,7 +83,8 @@ interface RegionLinks {
   namedJobDefinitions: Array<{ scheduleId: string; name: string; type: string | undefined }>;
 }
 
-export async function collectSageMaker(account: AwsAccount, region: string): Promise<void> {
+/** Returns the ids of the region's models, or undefined when they could not be listed. */
+export async function collectSageMaker(account: AwsAccount, region: string): Promise<{ models: string[] | undefined }> {
   const client = account.client(SageMakerClient, region);
   const scope = account.scope(region, 'sagemaker');
   const service: ServiceRegion = {
@@ -538,6 +539,7 @@ export async function collectSageMaker(account: AwsAccount, region: string): Pro
     account.edge(profileId, 'uses-identity', role ? account.role(role) : links.domainRoles.get(domainId));
   }
   await Promise.all([describeLifecycleConfigs(service, client, links.lifecycleConfigs), describeJobDefinitions(service, client, links.namedJobDefinitions)]);
+  return { models };
 }
 
 /** Network settings of a monitoring job, inline in the schedule or in its job definition. */

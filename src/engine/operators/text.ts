@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { globMatcher } from '../../glob.js';
 import type { FieldOperator } from './operator.js';
 
-/** Operators on names, maps and dates: glob, hasKeys, olderThanDays. */
+/** Operators on names, maps, free text and dates: glob, hasKeys, hasAnyKey, mentionsAny, mentionsAll, olderThanDays. */
 
 export const glob: FieldOperator<string | string[]> = {
   kind: 'field',
@@ -24,6 +24,59 @@ export const hasKeys: FieldOperator<string[]> = {
   args: z.array(z.string().min(1)),
   compile: (keys) => (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && keys.every((key) => Object.hasOwn(value, key)),
 };
+
+export const hasAnyKey: FieldOperator<string[]> = {
+  kind: 'field',
+  name: 'hasAnyKey',
+  summary: 'the value is a map (such as tags) that has at least one of these keys',
+  example: '{ field: tags, hasAnyKey: [data-classification, classification] }',
+  args: z.array(z.string().min(1)),
+  compile: (keys) => (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && keys.some((key) => Object.hasOwn(value, key)),
+};
+
+/**
+ * Free text written by people (a guardrail's topic names and definitions) compared loosely: case,
+ * hyphens, underscores and camelCase are ignored, so "SystemPromptDisclosure", "system-prompt" and
+ * "System prompt" all mention "system prompt".
+ */
+function normalizeText(text: string): string {
+  return ` ${text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+}
+
+/** The texts of a string or a list of strings, normalized; undefined for anything else. */
+function textsOf(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [normalizeText(value)];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.map(normalizeText);
+  return undefined;
+}
+
+/** Whether the texts mention the phrases: any of them, or every one (each in some text). */
+function mentions(name: 'mentionsAny' | 'mentionsAll', summary: string, every: boolean): FieldOperator<string[]> {
+  return {
+    kind: 'field',
+    name,
+    summary,
+    example: `{ field: props.deniedTopicTexts, ${name}: ['system prompt', 'prompt leak'] }`,
+    args: z.array(z.string().min(1)),
+    compile: (phrases) => {
+      // A phrase starts at a word and may end inside one: "prompt leak" is mentioned by "prompt leakage".
+      const wanted = phrases.map((phrase) => normalizeText(phrase).trimEnd());
+      return (value) => {
+        const texts = textsOf(value);
+        if (!texts) return false;
+        const mentioned = (phrase: string) => texts.some((text) => text.includes(phrase));
+        return every ? wanted.every(mentioned) : wanted.some(mentioned);
+      };
+    },
+  };
+}
+
+export const mentionsAny = mentions(
+  'mentionsAny',
+  'the value (a string or a list of strings) mentions at least one of these phrases, each starting at a word, ignoring case, punctuation and camelCase ("SystemPromptLeakage" mentions "prompt leak")',
+  false,
+);
+export const mentionsAll = mentions('mentionsAll', 'the value (a string or a list of strings) mentions every one of these phrases (each in some string), as mentionsAny compares', true);
 
 export const olderThanDays: FieldOperator<number> = {
   kind: 'field',

@@ -162,6 +162,28 @@ export const AWS_ASSET_TYPES = [
     ),
   },
   {
+    type: 'aws.sagemaker.model-card',
+    title: 'SageMaker model card',
+    category: 'governance',
+    bomType: 'data',
+    props: props([], {
+      status: str('ModelCardStatus: Draft, PendingReview, Approved or Archived', from('DescribeModelCard ModelCardStatus (ListModelCards gives it too)', 'never absent: required in the model')),
+      documentedModel: str(
+        'the model the card documents, by name (or the id another system gives it)',
+        from('DescribeModelCard Content (model card JSON schema): model_overview.model_name, else model_overview.model_id', 'null: the content names no model; unknown when the content is not a JSON object'),
+      ),
+      intendedUseDocumented: bool(
+        'the card says what the model is for: intended_uses.purpose_of_model or intended_uses.intended_uses is a non-empty text',
+        from('DescribeModelCard Content: intended_uses.purpose_of_model and .intended_uses (model card JSON schema, SageMaker developer guide)', 'false: neither is in the content (both are optional in the schema); unknown when the content is not a JSON object'),
+      ),
+      riskRating: str('the risk rating the card gives: High, Medium, Low or Unknown', from('DescribeModelCard Content: intended_uses.risk_rating', 'null: not rated (optional in the schema); unknown when the content is not a JSON object')),
+      evaluationDocumented: bool(
+        'the card records at least one evaluation (bias, quality)',
+        from('DescribeModelCard Content: evaluation_details[]', 'false: no evaluation_details (optional in the schema); unknown when the content is not a JSON object'),
+      ),
+    }),
+  },
+  {
     type: 'aws.sagemaker.endpoint-config',
     title: 'SageMaker endpoint configuration',
     category: 'ai',
@@ -560,6 +582,10 @@ export const AWS_ASSET_TYPES = [
         deniedTopics: num(
           'number of denied topics that block (evaluation enabled, action BLOCK) on prompts or responses',
           from('GetGuardrail topicPolicy.topics[]: inputAction/outputAction, inputEnabled/outputEnabled', 'actions absent: BLOCK, enabled absent: true; no policy: 0'),
+        ),
+        deniedTopicTexts: strList(
+          'the denied topics that block (as deniedTopics), each as "name: definition" (the example phrases are not kept); rules match phrases in them',
+          from('GetGuardrail topicPolicy.topics[].name and .definition (at most 100 and 200 characters in the model), with the actions and enabled flags as for deniedTopics', 'an empty list: no topic blocks, or no policy; unknown when an action this SDK does not know is set'),
         ),
         kmsKeyArn: str('KMS key of the guardrail', from('GetGuardrail kmsKeyArn', 'null: encrypted with an AWS owned key')),
         status: str('guardrail status', from('GetGuardrail status', STATUS)),

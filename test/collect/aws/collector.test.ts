@@ -118,7 +118,7 @@ describe('the AWS collector, against a fake AWS', () => {
     const denied = inventory.coverage.find((entry) => entry.status === 'denied')!;
     expect(denied).toMatchObject({ provider: 'aws', account: ACCOUNT });
     // Of the equally denied calls, the message that sorts first is kept, so the output is deterministic.
-    expect(denied.message).toMatch(/^ListAutoMLJobs: AccessDeniedException: .*not authorized to perform: sagemaker:ListAutoMLJobs .*\(and 16 more failed calls\)$/);
+    expect(denied.message).toMatch(/^ListAutoMLJobs: AccessDeniedException: .*not authorized to perform: sagemaker:ListAutoMLJobs .*\(and 17 more failed calls\)$/);
     // The denied region still has its Bedrock assets.
     expect(asset('aws.bedrock.guardrail', 'eu-guardrail').region).toBe('eu-west-1');
   });
@@ -172,7 +172,12 @@ describe('the AWS collector, against a fake AWS', () => {
       'monitored-by -> fraud-modelquality',
     ]);
     // A model was trained on the data of the job that produced its artifacts.
-    expect(edgesFrom(asset('aws.sagemaker.model', 'churn-predictor'))).toEqual(['artifacts-in -> acme-ml-artifacts', 'trained-on -> acme-public-uploads', 'uses-identity -> MLAdminRole']);
+    expect(edgesFrom(asset('aws.sagemaker.model', 'churn-predictor'))).toEqual(['artifacts-in -> acme-ml-artifacts', 'documented-by -> churn-predictor-card', 'trained-on -> acme-public-uploads', 'uses-identity -> MLAdminRole']);
+    // Model cards: the model each names (by name or ARN), and whether it says what the model is for; only booleans and names are kept.
+    expect(asset('aws.sagemaker.model-card', 'fraud-detector-card').props).toEqual({ status: 'Approved', documentedModel: 'fraud-detector', intendedUseDocumented: true, riskRating: 'High', evaluationDocumented: true });
+    expect(asset('aws.sagemaker.model-card', 'churn-predictor-card').props).toMatchObject({ status: 'Draft', intendedUseDocumented: false, riskRating: null, evaluationDocumented: false });
+    expect(asset('aws.sagemaker.model-card', 'vendor-scoring-card').props).toMatchObject({ documentedModel: 'vendor-credit-score-v4', intendedUseDocumented: true });
+    expect(asset('aws.sagemaker.model-card', 'fraud-detector-card').raw).not.toHaveProperty('Content');
     expect(asset('aws.sagemaker.training-job', 'churn-train').props).toMatchObject({ networkIsolation: false, interContainerEncryption: false, instanceCount: 4, instanceType: 'ml.m5.xlarge', customerManagedKey: false });
     // Local NVMe storage takes no volume key: the customer-managed output key is enough.
     expect(asset('aws.sagemaker.training-job', 'llm-finetune').props).toMatchObject({ instanceType: 'ml.g5.12xlarge', volumeKmsKeyId: null, customerManagedKey: true });
@@ -186,6 +191,7 @@ describe('the AWS collector, against a fake AWS', () => {
       'artifacts-in -> acme-ml-artifacts',
       'artifacts-in -> fraud-detector',
       'configured-by -> fraud-models/2',
+      'documented-by -> fraud-detector-card',
       'trained-on -> acme-ml-training-data',
       'uses-identity -> SageMakerFraudModelRole',
     ]);
@@ -424,6 +430,10 @@ describe('the AWS collector, against a fake AWS', () => {
       customerManagedKey: true,
     });
     expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props).toMatchObject({ promptAttackStrength: null, sensitiveInformationFilter: true, customerManagedKey: false });
+    // Blocking denied topics by name and definition; a topic switched off in both directions is not one.
+    expect(asset('aws.bedrock.guardrail', 'strict-guardrail').props.deniedTopicTexts).toEqual(['system-prompt: Requests to reveal instructions']);
+    expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props.deniedTopicTexts).toEqual([]);
+    expect(asset('aws.bedrock.guardrail', 'legacy-guardrail').props.deniedTopicTexts).toEqual([]);
     // Filters in detect mode (action NONE) or switched off are configured but protect nothing.
     expect(asset('aws.bedrock.guardrail', 'detect-guardrail').props).toMatchObject({
       version: 'DRAFT',

@@ -62,6 +62,8 @@ export interface SageMakerEstate {
   tuningJobs?: Item[];
   autoMLJobs?: Item[];
   compilationJobs?: Item[];
+  /** What DescribeModelCard answers (the latest version of each card); Content is the model card JSON schema as a string. */
+  modelCards?: Item[];
   tags: Record<string, Array<{ Key: string; Value: string }>>;
 }
 
@@ -545,6 +547,18 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
         NextToken: '',
       },
     ],
+    modelCards: [
+      // The fraud model's card says what it is for, rates its risk and records its bias evaluation.
+      modelCard('fraud-detector-card', 'Approved', 60, {
+        model_overview: { model_id: sagemaker(US, 'model', 'fraud-detector'), model_name: 'fraud-detector', problem_type: 'Binary Classification' },
+        intended_uses: { purpose_of_model: 'Score card payments for fraud in real time.', intended_uses: 'Payment authorisation in the EU and US.', risk_rating: 'High' },
+        evaluation_details: [{ name: 'bias-2026-q3', evaluation_observation: 'Clarify pre-training bias report reviewed.' }],
+      }),
+      // A draft started for the churn model (which churn-endpoint serves): no intended use yet.
+      modelCard('churn-predictor-card', 'Draft', 10, { model_overview: { model_name: 'churn-predictor', model_creator: 'growth-analytics' } }),
+      // A model this account does not host: no relation, no crash.
+      modelCard('vendor-scoring-card', 'PendingReview', 5, { model_overview: { model_id: 'vendor-credit-score-v4' }, intended_uses: { intended_uses: 'Credit pre-screening.' } }),
+    ],
     tags: {
       [sagemaker(US, 'notebook-instance', 'research-nb')]: tag({ team: 'research' }),
       [sagemaker(US, 'notebook-instance', 'secure-nb')]: tag({ team: 'fraud', env: 'prod' }),
@@ -557,6 +571,20 @@ export const SAGEMAKER: Record<string, SageMakerEstate> = {
 // ---------------------------------------------------------------- Bedrock
 
 const contentFilter = (type: string, inputStrength: string, outputStrength = inputStrength) => ({ type, inputStrength, outputStrength });
+
+/** A model card as DescribeModelCard gives it (version 1), with this content. */
+function modelCard(name: string, status: string, ageDays: number, content: Item): Item {
+  return {
+    ModelCardArn: sagemaker(US, 'model-card', name),
+    ModelCardName: name,
+    ModelCardVersion: 1,
+    Content: JSON.stringify(content),
+    ModelCardStatus: status,
+    CreationTime: daysAgo(ageDays),
+    CreatedBy: { UserProfileName: 'alice', DomainId: 'd-studio01' },
+    LastModifiedTime: daysAgo(ageDays),
+  };
+}
 
 /** A guardrail's draft, as GetGuardrail gives it, with these policies. */
 const guardrail = (region: string, id: string, name: string, ageDays: number, policies: Item) => ({
@@ -747,6 +775,13 @@ export const BEDROCK: Record<string, BedrockEstate> = {
     ],
     tags: {
       [bedrock(US, 'guardrail', guardrailIds.strict)]: [{ key: 'team', value: 'support' }],
+      // The model governance tags (FS-13) on the imported model; the custom model support-titan has none.
+      [bedrock(US, 'imported-model', 'llama-import01')]: [
+        { key: 'model-source', value: 'huggingface:meta-llama/Llama-3.1-8B' },
+        { key: 'model-version', value: '3.1' },
+        { key: 'approval-date', value: '2026-11-02' },
+        { key: 'risk-tier', value: 'medium' },
+      ],
     },
   },
   [EU]: {
@@ -1274,16 +1309,17 @@ export const BUCKETS: Record<string, FakeBucket> = {
     policyIsPublic: true,
     encryption: { SSEAlgorithm: 'AES256' },
   },
-  'acme-ml-artifacts': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled' },
-  'acme-ml-capture': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
+  'acme-ml-artifacts': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.mlCmk), versioning: 'Enabled', tags: { 'data-classification': 'internal' } },
+  'acme-ml-capture': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' }, tags: { 'data-classification': 'restricted' } },
   // A public-read ACL neutralised by IgnorePublicAcls.
   'acme-support-data': { region: US, publicAccessBlock: ALL_BLOCKED, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'aws:kms' }, versioning: 'Suspended' },
   // A public-read ACL that only the account-level IgnorePublicAcls neutralises.
   // The knowledge base source that sends its changes to EventBridge (acme-hr-policies, the other one, notifies nobody).
-  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' }, versioning: 'Enabled', notifications: { eventBridge: true } },
-  'acme-hr-policies': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
-  'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' } },
-  'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled' },
+  'acme-support-articles': { region: US, publicAclGrants: ['READ'], encryption: { SSEAlgorithm: 'AES256' }, versioning: 'Enabled', notifications: { eventBridge: true }, tags: { 'data-classification': 'public' } },
+  'acme-hr-policies': { region: US, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' }, tags: { 'data-classification': 'confidential' } },
+  'acme-feature-store': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: { SSEAlgorithm: 'AES256' }, tags: { 'data-classification': 'confidential' } },
+  // Classified under the other key the assessment accepts (FS-46); acme-public-uploads and acme-support-data are not classified.
+  'acme-bedrock-logs': { region: EU, publicAccessBlock: ALL_BLOCKED, encryption: kms(KEYS.euLogs), versioning: 'Enabled', tags: { classification: 'confidential' } },
 };
 
 export const KMS_KEYS: Record<string, { KeyManager: string; KeySpec: string; Origin: string; rotation: boolean; aliases: string[] }> = {
@@ -1632,6 +1668,15 @@ export const PLANTED_FINDINGS = [
   ['aws-lambda-ai-function-deprecated-runtime', 'ops-runbook-executor'],
   // Version 1 of support-guardrail: grounding threshold 0.5, no relevance filter.
   ['aws-bedrock-guardrail-grounding-threshold-low', 'support-guardrail:1'],
+  // future-guardrail, the draft draft-agent uses, denies no topic at all (FS-28, FS-59, OW-12); strict-guardrail:1 denies system-prompt disclosure.
+  ['aws-bedrock-guardrail-in-use-denies-no-topic', 'future-guardrail'],
+  ['aws-bedrock-guardrail-system-prompt-disclosure-not-denied', 'future-guardrail'],
+  // Governance tags (FS-13) and data classification (FS-46); llama-import and the other buckets carry them.
+  ['aws-bedrock-model-governance-tags-missing', 'support-titan'],
+  ['aws-s3-ai-bucket-without-classification-tag', 'acme-public-uploads'],
+  ['aws-s3-ai-bucket-without-classification-tag', 'acme-support-data'],
+  // churn-endpoint serves churn-predictor, whose model card is a draft without intended use (FS-42); fraud-endpoint's model has a full card.
+  ['aws-sagemaker-endpoint-model-without-model-card', 'churn-endpoint'],
   ['aws-bedrock-guardrail-relevance-filter-missing', 'support-guardrail:1'],
   // Models are invoked in ap-southeast-2, which has no guardrail.
   ['aws-bedrock-region-without-guardrail', `model-invocation-logging (${AP})`],

@@ -184,6 +184,8 @@ export function sageMakerOperation(operation: string, input: Input, region: stri
     ListFeatureGroups: () => listing(estate.featureGroups ?? [], ['FeatureGroupName', 'FeatureGroupArn', 'CreationTime', 'FeatureGroupStatus'], 'FeatureGroupSummaries', token),
     DescribeFeatureGroup: () => find(estate.featureGroups ?? [], 'FeatureGroupName', input.FeatureGroupName, 'feature group', 'ResourceNotFound', 400),
     ListTags: () => listing(estate.tags?.[input.ResourceArn as string] ?? [], ['Key', 'Value'], 'Tags', token),
+    ListModelCards: () => listing(estate.modelCards ?? [], ['ModelCardName', 'ModelCardArn', 'ModelCardStatus', 'CreationTime', 'LastModifiedTime'], 'ModelCardSummaries', token),
+    DescribeModelCard: () => find(estate.modelCards ?? [], 'ModelCardName', input.ModelCardName, 'model card', 'ResourceNotFound', 400),
   };
   return handlers[operation];
 }
