@@ -9,9 +9,9 @@
 //           then how time and memory grew from the smallest size to the largest, against the growth
 //           of the estate (linear: the same ratio).
 //           Bound = max(depth × latency, calls × latency / concurrency), where depth is the longest
-//           chain of calls that waited for each other's answers, counted in a run of the smallest
-//           size without a concurrency limit (accounts are read side by side, so it does not grow
-//           with their number).
+//           chain of calls that waited for each other's answers, counted in a run of one account
+//           (subscription, project) without a concurrency limit (accounts are read side by side, so
+//           it does not grow with their number).
 // merge     20 shard snapshots, 1 M assets in all (bench/generate-estate.mjs's estate, split by
 //           account with the same hash as --shard i/20; edges go with the asset they start from, so
 //           many point into other shards), joined and evaluated by `aispm merge` as a subprocess with
@@ -45,17 +45,23 @@ if (parts.includes('collect')) {
   const start = { aws: clouds.startScaleAws, azure: clouds.startScaleAzure, gcp: clouds.startScaleGcp };
   const worker = join(OUT, 'worker.js');
   figures.collect = {};
+  /** The dependency depth: one account, subscription or project, collected without a concurrency limit. */
+  const calibrate = async (provider) => {
+    const cloud = await start[provider](1);
+    try {
+      cloud.proxy.reset({ ...cloud.basePlan, latencyMs: LATENCY_MS });
+      await collectInWorker(worker, cloud, 100_000);
+      return dependencyDepth(cloud.proxy.records);
+    } finally {
+      await cloud.close();
+    }
+  };
   for (const provider of providers) {
     const bySize = {};
-    let depth;
+    const depth = await calibrate(provider);
     for (const size of SIZES[provider]) {
       const cloud = await start[provider](size);
       try {
-        if (depth === undefined) {
-          cloud.proxy.reset({ ...cloud.basePlan, latencyMs: LATENCY_MS });
-          await collectInWorker(worker, cloud, 100_000);
-          depth = dependencyDepth(cloud.proxy.records);
-        }
         cloud.proxy.reset({ ...cloud.basePlan, latencyMs: LATENCY_MS });
         const result = await collectInWorker(worker, cloud, CONCURRENCY);
         const calls = cloud.proxy.records.length;

@@ -409,3 +409,16 @@ export class InventoryBuilder {
 export async function forEachConcurrently<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
   await Promise.all(items.map((item) => task(item)));
 }
+
+/**
+ * Runs tasks for many items, at most `limit` at a time, in order. For accounts of an organization:
+ * each account in flight holds its SDK clients (one per service and region) until it is done, so
+ * starting all of hundreds at once costs gigabytes while the calls inside wait for their turn anyway.
+ */
+export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

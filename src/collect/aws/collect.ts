@@ -4,7 +4,7 @@ import { rememberSecret } from '../../secrets/known.js';
 import type { Inventory } from '../../graph/model.js';
 import { toolVersion } from '../../package-info.js';
 import { NoCredentialsError, type CollectorContext } from '../collector.js';
-import { InventoryBuilder, forEachConcurrently, identityTimeoutMs } from '../runtime.js';
+import { InventoryBuilder, forEachConcurrently, forEachLimited, identityTimeoutMs } from '../runtime.js';
 import { AccountsProgress } from '../progress.js';
 import { inShard } from '../shard.js';
 import { parseArn } from './arn.js';
@@ -119,7 +119,7 @@ async function collectAccountsByRole(builder: InventoryBuilder, context: Collect
   if (accounts.includes(caller.account)) builder.record({ account: caller.account, region: homeRegion, service: 'sts' }, 'ok');
   const progress = new AccountsProgress(context, 'accounts', accounts.length, () => builder.assetCount);
   progress.show();
-  await forEachConcurrently(accounts, async (id) => {
+  await forEachLimited(accounts, accountsInFlight(context.concurrency), async (id) => {
     try {
       const memberSettings = id === caller.account ? settings : await assumedRole(builder, id, caller.partition, homeRegion, settings, userAgent, scope);
       if (memberSettings) await readAccount(new AwsAccount(builder, id, caller.partition, homeRegion, memberSettings, userAgent), progress.accountContext);
@@ -127,6 +127,15 @@ async function collectAccountsByRole(builder: InventoryBuilder, context: Collect
       progress.finished();
     }
   });
+}
+
+/**
+ * Accounts read at once: enough to keep every one of the `--concurrency` call slots busy (an account
+ * has several calls in flight most of the time), few enough that the clients of hundreds of accounts
+ * are not all alive together (bench/scale.mjs measures both).
+ */
+export function accountsInFlight(concurrency: number): number {
+  return Math.max(2, Math.ceil(concurrency / 2));
 }
 
 /** The role's session name: says who is calling, in CloudTrail and in the role's `aws:userid`. */
