@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptTurn, InventoryBuilder, type CallScope } from '../../src/collect/runtime.js';
+import { attemptTurn, forEachLimited, InventoryBuilder, type CallScope } from '../../src/collect/runtime.js';
 import { silentLogger } from '../../src/log.js';
 
 /**
@@ -139,5 +139,36 @@ describe('attempts under the concurrency limit', () => {
       return attemptTurn('GET /a');
     }, { deadlineMs: 20 }).catch((error: Error) => error);
     expect(silent).toMatchObject({ name: 'CallDeadlineError' });
+  });
+});
+
+describe('forEachLimited (the accounts of an organization)', () => {
+  it('runs every item once, never more than the limit at a time, and starts the next as soon as one ends', async () => {
+    const releases: Array<() => void> = [];
+    const started: number[] = [];
+    let running = 0;
+    let most = 0;
+    const done = forEachLimited([1, 2, 3, 4, 5], 2, async (item) => {
+      started.push(item);
+      most = Math.max(most, ++running);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      running--;
+    });
+    await settle();
+    expect(started).toEqual([1, 2]);
+    releases.shift()!();
+    await settle();
+    expect(started).toEqual([1, 2, 3]);
+    while (started.length < 5 || releases.length > 0) {
+      releases.shift()?.();
+      await settle();
+    }
+    await done;
+    expect(started).toEqual([1, 2, 3, 4, 5]);
+    expect(most).toBe(2);
+  });
+
+  it('ends at once with nothing to do', async () => {
+    await expect(forEachLimited([], 16, async () => {})).resolves.toBeUndefined();
   });
 });
