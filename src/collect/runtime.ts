@@ -420,5 +420,5 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
   const worker = async () => {
     while (next < items.length) await task(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
 }
