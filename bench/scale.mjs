@@ -19,7 +19,6 @@
 //
 //   node bench/scale.mjs [parts=collect,merge] [providers=aws,azure,gcp] [merge assets=1000000]
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,7 +91,7 @@ if (parts.includes('collect')) {
 if (parts.includes('merge')) {
   const dir = mkdtempSync(join(tmpdir(), 'aispm-bench-merge-'));
   try {
-    const { files, assets } = writeShards(dir);
+    const { files, assets } = await writeShards(dir);
     const run = await timedMerge(files, join(dir, 'merged.json'));
     figures.merge = { shards: SHARDS, assets, ...run, targets: { under30s: run.ms < 30_000, under8GiB: run.peakMemoryMiB < 8192 } };
   } finally {
@@ -102,13 +101,9 @@ if (parts.includes('merge')) {
 
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 
-/** The shard of an account, as --shard i/n computes it (src/collect/shard.ts). */
-function shardOf(id, count) {
-  return (createHash('sha256').update(id.toLowerCase(), 'utf8').digest().readUInt32BE(0) % count) + 1;
-}
-
-/** Splits the synthetic estate into snapshot files by account; returns their paths. */
-function writeShards(dir) {
+/** Splits the synthetic estate into snapshot files by account, as --shard i/n would; returns their paths. */
+async function writeShards(dir) {
+  const { shardOf } = await import('../dist/tools.js');
   const estate = generateEstate(MERGE_ASSETS);
   const shards = Array.from({ length: SHARDS }, () => ({ assets: [], edges: [], coverage: new Map() }));
   const shardOfAsset = new Map();

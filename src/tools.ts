@@ -16,3 +16,4 @@ export { InputError } from './errors.js';
 export { writeFileAtomic } from './files.js';
 export { PACKAGE_ROOT, RULE_PACK_BUNDLE, RULE_INDEX_BUNDLE, DEMO_BUNDLE, toolVersion } from './package-info.js';
 export { scrubChunks } from './secrets/sink.js';
+export { shardOf } from './collect/shard.js';

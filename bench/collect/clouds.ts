@@ -126,10 +126,9 @@ async function startAws(count: number): Promise<BenchCloud> {
   };
 }
 
-/** Azure: 16 subscriptions, each with `accounts` Azure OpenAI accounts of `deployments` deployments, listed in pages of 5. */
-async function startAzure(accounts: number, deployments: number): Promise<BenchCloud> {
+/** Azure: `subscriptions`, each with `accounts` Azure OpenAI accounts of `deployments` deployments; lists in pages of `pageSize` when given. */
+export async function startAzureEstate(subscriptions: string[], accounts: number, deployments: number, pageSize?: number): Promise<BenchCloud> {
   const tenant = new FakeTenant();
-  const subscriptions = range(16).map((index) => `5e${String(index).padStart(6, '0')}-0000-4000-8000-000000000000`);
   for (const subscription of subscriptions) {
     tenant.subscription(subscription, `bench-${subscription.slice(0, 8)}`);
     for (const accountIndex of range(accounts)) {
@@ -146,13 +145,32 @@ async function startAzure(accounts: number, deployments: number): Promise<BenchC
       );
     }
   }
-  const fake = await FakeArm.start(tenant, { token: TOKEN, pageSize: 5 });
+  const fake = await FakeArm.start(tenant, { token: TOKEN, ...(pageSize ? { pageSize } : {}) });
   const proxy = await FaultProxy.start({ target: fake.url, dialect: azureDialect, tls: AZURE_PROXY_TLS });
   return {
     provider: 'azure',
     proxy,
     env: { AISPM_AZURE_ENDPOINT: proxy.url, AISPM_AZURE_TOKEN: TOKEN, NODE_EXTRA_CA_CERTS: FAKE_ARM_CERT_FILE },
     scope: { azureSubscriptions: subscriptions },
+    basePlan: {},
+    close: async () => {
+      await proxy.close();
+      await fake.close();
+    },
+  };
+}
+
+/** Google Cloud: the fake serving `estate` behind the fault proxy, read in `scope`; lists in pages of `pageSize` when given. */
+export async function startGcpEstate(estate: FakeGoogleEstate, scope: CollectScope, pageSize?: number): Promise<BenchCloud> {
+  const fake = await startFakeGoogle(estate);
+  if (pageSize) fake.reset({ pageSize });
+  const proxy = await FaultProxy.start({ target: fake.url, dialect: gcpDialect });
+  const empty = mkdtempSync(join(tmpdir(), 'aispm-bench-gcp-'));
+  return {
+    provider: 'gcp',
+    proxy,
+    env: { AISPM_GCP_ENDPOINT: proxy.url, AISPM_GCP_TOKEN: fake.token, CLOUDSDK_CONFIG: empty, HOME: empty, METADATA_SERVER_DETECTION: 'none' },
+    scope,
     basePlan: {},
     close: async () => {
       await proxy.close();
@@ -186,21 +204,7 @@ async function startGcp(count: number): Promise<BenchCloud> {
     buckets: {},
     keys: {},
   };
-  const fake = await startFakeGoogle(estate);
-  fake.reset({ pageSize: 5 });
-  const proxy = await FaultProxy.start({ target: fake.url, dialect: gcpDialect });
-  const empty = mkdtempSync(join(tmpdir(), 'aispm-bench-gcp-'));
-  return {
-    provider: 'gcp',
-    proxy,
-    env: { AISPM_GCP_ENDPOINT: proxy.url, AISPM_GCP_TOKEN: fake.token, CLOUDSDK_CONFIG: empty, HOME: empty, METADATA_SERVER_DETECTION: 'none' },
-    scope: { gcpProjects: ['bench-ml'], gcpLocations: GCP_LOCATIONS },
-    basePlan: {},
-    close: async () => {
-      await proxy.close();
-      await fake.close();
-    },
-  };
+  return startGcpEstate(estate, { gcpProjects: ['bench-ml'], gcpLocations: GCP_LOCATIONS }, 5);
 }
 
 export function startBenchCloud(provider: ProviderName): Promise<BenchCloud> {
@@ -208,7 +212,8 @@ export function startBenchCloud(provider: ProviderName): Promise<BenchCloud> {
     case 'aws':
       return startAws(24);
     case 'azure':
-      return startAzure(20, 10);
+      // 16 subscriptions, listed in pages of 5.
+      return startAzureEstate(range(16).map((index) => `5e${String(index).padStart(6, '0')}-0000-4000-8000-000000000000`), 20, 10, 5);
     case 'gcp':
       return startGcp(100);
   }

@@ -5,13 +5,10 @@ import { ACCOUNT, BEDROCK, SAGEMAKER } from '../../test/fakes/aws/estate.js';
 import { ORGANIZATION_ACCOUNTS, ORGANIZATION_ID, ORGANIZATION_ROLE } from '../../test/fakes/aws/organizations.js';
 import { ec2Reply } from '../../test/fakes/aws/protocols.js';
 import { FakeAws, fakeAwsEnvironment } from '../../test/fakes/aws/server.js';
-import { FAKE_ARM_CERT_FILE, FakeArm, FakeTenant } from '../../test/fakes/azure/arm-server.js';
-import { TOKEN } from '../../test/fakes/azure/estate.js';
-import { AZURE_PROXY_TLS, awsDialect, azureDialect, gcpDialect } from '../../test/fakes/fault-dialects.js';
+import { awsDialect } from '../../test/fakes/fault-dialects.js';
 import { FaultProxy } from '../../test/fakes/fault-proxy.js';
 import type { FakeGoogleEstate } from '../../test/fakes/gcp/estate.js';
-import { startFakeGoogle } from '../../test/fakes/gcp/server.js';
-import { emptyLike, type BenchCloud } from '../collect/clouds.js';
+import { emptyLike, startAzureEstate, startGcpEstate, type BenchCloud } from '../collect/clouds.js';
 
 /**
  * The estates of the organization-scale benchmark (issue 20): many accounts, subscriptions or
@@ -66,38 +63,8 @@ export async function startScaleAws(accounts: number): Promise<BenchCloud> {
   };
 }
 
-export async function startScaleAzure(subscriptions: number): Promise<BenchCloud> {
-  const tenant = new FakeTenant();
-  const ids = range(subscriptions).map((index) => `5c${String(index).padStart(6, '0')}-0000-4000-8000-000000000000`);
-  for (const subscription of ids) {
-    tenant.subscription(subscription, `scale-${subscription.slice(0, 8)}`);
-    for (const accountIndex of range(2)) {
-      const id = `/subscriptions/${subscription}/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/oai-${accountIndex}`;
-      tenant.add({ id, name: `oai-${accountIndex}`, type: 'Microsoft.CognitiveServices/accounts', location: 'eastus', kind: 'OpenAI', properties: { publicNetworkAccess: accountIndex ? 'Disabled' : 'Enabled', disableLocalAuth: accountIndex === 1 } });
-      tenant.add(
-        ...range(3).map((index) => ({
-          id: `${id}/deployments/chat-${index}`,
-          name: `chat-${index}`,
-          type: 'Microsoft.CognitiveServices/accounts/deployments',
-          sku: { name: 'Standard', capacity: 1 },
-          properties: { model: { format: 'OpenAI', name: 'gpt-4o', version: '2024-11-20' }, raiPolicyName: 'Microsoft.DefaultV2' },
-        })),
-      );
-    }
-  }
-  const fake = await FakeArm.start(tenant, { token: TOKEN });
-  const proxy = await FaultProxy.start({ target: fake.url, dialect: azureDialect, tls: AZURE_PROXY_TLS });
-  return {
-    provider: 'azure',
-    proxy,
-    env: { AISPM_AZURE_ENDPOINT: proxy.url, AISPM_AZURE_TOKEN: TOKEN, NODE_EXTRA_CA_CERTS: FAKE_ARM_CERT_FILE },
-    scope: { azureSubscriptions: ids },
-    basePlan: {},
-    close: async () => {
-      await proxy.close();
-      await fake.close();
-    },
-  };
+export function startScaleAzure(subscriptions: number): Promise<BenchCloud> {
+  return startAzureEstate(range(subscriptions).map((index) => `5c${String(index).padStart(6, '0')}-0000-4000-8000-000000000000`), 2, 3);
 }
 
 export async function startScaleGcp(projects: number): Promise<BenchCloud> {
@@ -114,18 +81,5 @@ export async function startScaleGcp(projects: number): Promise<BenchCloud> {
     buckets: {},
     keys: {},
   };
-  const fake = await startFakeGoogle(estate);
-  const proxy = await FaultProxy.start({ target: fake.url, dialect: gcpDialect });
-  const empty = mkdtempSync(join(tmpdir(), 'aispm-bench-scale-gcp-'));
-  return {
-    provider: 'gcp',
-    proxy,
-    env: { AISPM_GCP_ENDPOINT: proxy.url, AISPM_GCP_TOKEN: fake.token, CLOUDSDK_CONFIG: empty, HOME: empty, METADATA_SERVER_DETECTION: 'none' },
-    scope: { gcpProjects: names, gcpLocations: ['us-central1'] },
-    basePlan: {},
-    close: async () => {
-      await proxy.close();
-      await fake.close();
-    },
-  };
+  return startGcpEstate(estate, { gcpProjects: names, gcpLocations: ['us-central1'] });
 }

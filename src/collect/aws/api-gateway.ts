@@ -3,7 +3,7 @@ import { ApiGatewayV2Client, GetApisCommand, GetIntegrationsCommand, GetStagesCo
 import { GetSubscriptionStateCommand, ShieldClient } from '@aws-sdk/client-shield';
 import { forEachConcurrently } from '../runtime.js';
 import { parseArn } from './arn.js';
-import { toRaw, type AwsAccount, type ServiceScope } from './session.js';
+import { pagesByToken, toRaw, type AwsAccount, type ServiceScope } from './session.js';
 import { collectWebAcls } from './waf.js';
 
 /**
@@ -79,31 +79,22 @@ async function listRestApis(account: AwsAccount, region: string): Promise<Listed
   return listed;
 }
 
-/** GetApis, GetIntegrations and GetStages of API Gateway v2 have no paginator in the SDK: NextToken by hand. */
-async function allPages<T>(scope: ServiceScope, operation: string, page: (token: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[] | undefined> {
-  return scope.call(operation, async () => {
-    const items: T[] = [];
-    let token: string | undefined;
-    do {
-      const answer = await page(token);
-      items.push(...(answer.Items ?? []));
-      token = answer.NextToken;
-    } while (token);
-    return items;
-  });
+/** GetApis, GetIntegrations and GetStages of API Gateway v2: the SDK has no paginator for them. */
+function httpPages<T>(scope: ServiceScope, operation: string, page: (token: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[] | undefined> {
+  return scope.list(operation, pagesByToken(page, (answer) => answer.NextToken), (answer) => answer.Items);
 }
 
 async function listHttpApis(account: AwsAccount, region: string): Promise<ListedApi[]> {
   const client = account.client(ApiGatewayV2Client, region);
   const scope = account.scope(region, 'apigateway');
-  const apis = (await allPages(scope, 'GetApis', (NextToken) => client.send(new GetApisCommand({ NextToken })))) ?? [];
+  const apis = (await httpPages(scope, 'GetApis', (NextToken) => client.send(new GetApisCommand({ NextToken })))) ?? [];
   const listed: ListedApi[] = [];
   // WebSocket APIs carry no request bodies to a model in the same way; only HTTP APIs are read.
   await forEachConcurrently(
     apis.filter((api) => api.ProtocolType === 'HTTP'),
     async (api) => {
       if (!api.ApiId) return;
-      const integrations = await allPages(scope, 'GetIntegrations', (NextToken) => client.send(new GetIntegrationsCommand({ ApiId: api.ApiId, NextToken })));
+      const integrations = await httpPages(scope, 'GetIntegrations', (NextToken) => client.send(new GetIntegrationsCommand({ ApiId: api.ApiId, NextToken })));
       const routes = (integrations ?? []).map((integration) => {
         const fn = integration.IntegrationType === 'AWS_PROXY' ? invokedFunction(integration.IntegrationUri) : undefined;
         return { label: integration.IntegrationId ?? '', functions: fn ? [fn] : [], modelRuntime: false };
@@ -230,7 +221,7 @@ function throttled(stageThrottle: boolean, plans: UsagePlan[] | undefined): bool
 
 async function collectHttpStages(account: AwsAccount, api: ListedApi): Promise<void> {
   const client = account.client(ApiGatewayV2Client, api.region);
-  const stages = await allPages(account.scope(api.region, 'apigateway'), 'GetStages', (NextToken) => client.send(new GetHttpStagesCommand({ ApiId: api.apiId, NextToken })));
+  const stages = await httpPages(account.scope(api.region, 'apigateway'), 'GetStages', (NextToken) => client.send(new GetHttpStagesCommand({ ApiId: api.apiId, NextToken })));
   if (!stages) {
     account.markEdgesUnread(api.id, 'part-of', 'in');
     return;

@@ -17,12 +17,11 @@ import {
   paginateListRolePolicies,
   paginateListUserPolicies,
   type AttachedPolicy,
-  type ListServiceSpecificCredentialsResponse,
 } from '@aws-sdk/client-iam';
 import { arnName, parseArn } from './arn.js';
 import { allows, assumableRoles, assumeRoleWildcards, bucketAccess, exactResource, grantsAdmin, grantsMarketplaceSubscribe, grantsWildcardActions, modelInvocation, parsePolicyDocument, principals, trusts, type PolicyStatement } from './iam-policy.js';
 import { knownManagedPolicy } from './managed-policies.js';
-import { tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';
+import { pagesByToken, tagMap, toRaw, type AwsAccount, type ServiceScope } from './session.js';
 
 /**
  * IAM, read only where AI assets point: the roles they run as, and the users that own Bedrock API
@@ -190,16 +189,14 @@ interface ListedRole {
 /** Bedrock API keys: IAM service-specific credentials for Bedrock, with the users that own them. */
 export async function collectApiKeys(account: AwsAccount): Promise<void> {
   const iam = new IamReader(account);
-  const credentials = await iam.scope.call('ListServiceSpecificCredentials', async () => {
-    const all: NonNullable<ListServiceSpecificCredentialsResponse['ServiceSpecificCredentials']> = [];
-    let marker: string | undefined;
-    do {
-      const page = await iam.client.send(new ListServiceSpecificCredentialsCommand({ ServiceName: BEDROCK_SERVICE, AllUsers: true, Marker: marker }));
-      all.push(...(page.ServiceSpecificCredentials ?? []));
-      marker = page.IsTruncated ? page.Marker : undefined;
-    } while (marker);
-    return all;
-  });
+  const credentials = await iam.scope.list(
+    'ListServiceSpecificCredentials',
+    pagesByToken(
+      (Marker) => iam.client.send(new ListServiceSpecificCredentialsCommand({ ServiceName: BEDROCK_SERVICE, AllUsers: true, Marker })),
+      (page) => (page.IsTruncated ? page.Marker : undefined),
+    ),
+    (page) => page.ServiceSpecificCredentials,
+  );
   for (const key of credentials ?? []) {
     if (!key.ServiceSpecificCredentialId || !key.UserName) continue;
     const id = `arn:${account.partition}:iam::${account.account}:service-specific-credential/${key.UserName}/${key.ServiceSpecificCredentialId}`;

@@ -452,6 +452,19 @@ export class ServiceScope {
   }
 }
 
+/**
+ * The pages of a listing the SDK has no paginator for (API Gateway v2, IAM ListServiceSpecificCredentials):
+ * `page(token)` from no token until `next` finds none, for `ServiceScope.list`.
+ */
+export async function* pagesByToken<Page>(page: (token: string | undefined) => Promise<Page>, next: (answer: Page) => string | undefined): AsyncIterable<Page> {
+  let token: string | undefined;
+  do {
+    const answer = await page(token);
+    yield answer;
+    token = next(answer);
+  } while (token);
+}
+
 /** Treats the named "not configured" errors as an answer (null), not as a failed call. */
 export function absentOn(...errorNames: string[]): (error: unknown) => null {
   return (error) => {

@@ -16,23 +16,24 @@ export const glob: FieldOperator<string | string[]> = {
   },
 };
 
-export const hasKeys: FieldOperator<string[]> = {
-  kind: 'field',
-  name: 'hasKeys',
-  summary: 'the value is a map (such as tags) that has every one of these keys',
-  example: '{ field: tags, hasKeys: [owner, cost-center] }',
-  args: z.array(z.string().min(1)),
-  compile: (keys) => (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && keys.every((key) => Object.hasOwn(value, key)),
-};
+/** Whether the value is a map (such as tags) with these keys: every one, or at least one. */
+function keyTest(name: 'hasKeys' | 'hasAnyKey', summary: string, example: string, every: boolean): FieldOperator<string[]> {
+  return {
+    kind: 'field',
+    name,
+    summary,
+    example,
+    args: z.array(z.string().min(1)),
+    compile: (keys) => (value) => {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+      const has = (key: string) => Object.hasOwn(value, key);
+      return every ? keys.every(has) : keys.some(has);
+    },
+  };
+}
 
-export const hasAnyKey: FieldOperator<string[]> = {
-  kind: 'field',
-  name: 'hasAnyKey',
-  summary: 'the value is a map (such as tags) that has at least one of these keys',
-  example: '{ field: tags, hasAnyKey: [data-classification, classification] }',
-  args: z.array(z.string().min(1)),
-  compile: (keys) => (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && keys.some((key) => Object.hasOwn(value, key)),
-};
+export const hasKeys = keyTest('hasKeys', 'the value is a map (such as tags) that has every one of these keys', '{ field: tags, hasKeys: [owner, cost-center] }', true);
+export const hasAnyKey = keyTest('hasAnyKey', 'the value is a map (such as tags) that has at least one of these keys', '{ field: tags, hasAnyKey: [data-classification, classification] }', false);
 
 /**
  * Free text written by people (a guardrail's topic names and definitions) compared loosely: case,
