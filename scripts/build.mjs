@@ -1,6 +1,7 @@
 // `npm run build`: bundles the CLI with esbuild (fewer files to load means a faster start), then
 // prebuilds the rule pack and the demo estate into JSON (see src/prebuilt.ts). An invalid rule or
 // demo file fails the build with its file and line. Type checking is `tsc --noEmit`, run before this.
+import { isBuiltin } from 'node:module';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,9 +40,10 @@ try {
 /**
  * What each output file holds and loads: the npm packages bundled into it, the files it imports
  * statically (loaded with it) and dynamically (loaded when that code runs), and the packages it
- * leaves to node_modules. test/bundle.test.ts reads it to hold what a command loads.
+ * leaves to node_modules (imported, or required when its code runs). test/bundle.test.ts reads it to hold what a command loads.
  */
 function bundleContents(meta) {
+  const packageName = (specifier) => /^(?:@[^/]+\/)?[^/]+/.exec(specifier)[0];
   const packageOf = (path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
   const contents = {};
   for (const [file, output] of Object.entries(meta.outputs)) {
@@ -52,7 +54,9 @@ function bundleContents(meta) {
       staticImports: imports('import-statement', false),
       dynamicImports: imports('dynamic-import', false),
       // A package's name, not the file of it that is imported (@google-cloud/kms/build/src/v1/index.js).
-      externalPackages: [...new Set([...imports('import-statement', true), ...imports('dynamic-import', true)].map((specifier) => /^(?:@[^/]+\/)?[^/]+/.exec(specifier)[0]))].sort(),
+      externalPackages: [...new Set([...imports('import-statement', true), ...imports('dynamic-import', true)].map(packageName))].sort(),
+      // Packages its code require()s (Google's CommonJS client libraries), loaded when that code runs.
+      requiredPackages: [...new Set(imports('require-call', true).filter((specifier) => !isBuiltin(specifier)).map(packageName))].sort(),
     };
   }
   return contents;

@@ -39,6 +39,8 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
   // once it is answered: not while it is in flight, where an answer waiting behind them could
   // outlast its timeout.
   const firstAnswers = new Map(await Promise.all(projects.map(async (project) => [project, await readProject(rest, estate, project)] as const)));
+  // What a project that will be read needs no client library for starts now, and goes on while they load.
+  const early = new Map(projects.map((project) => [project, startRestReads(rest, estate, project, firstAnswers.get(project)!, discovered.has(project))]));
   const session = await openSession(rest, settings, authClient);
   try {
     const facts = new Map<string, ProjectFacts>();
@@ -48,7 +50,7 @@ export async function collectGcp(context: CollectorContext, settings: GcpSetting
     const progress = new AccountsProgress(context, 'projects', projects.length, () => estate.builder.assetCount);
     progress.show();
     await forEachConcurrently(projects, async (project) => {
-      facts.set(project, await collectProject(session, estate, { ancestry, floors, perimeters }, project, firstAnswers.get(project)!, discovered.has(project)));
+      facts.set(project, await collectProject(session, estate, { ancestry, floors, perimeters }, project, firstAnswers.get(project)!, discovered.has(project), early.get(project)));
       progress.finished();
     });
     linkTrainingData(estate);
@@ -122,7 +124,43 @@ interface SharedReaders {
   perimeters: PerimeterReader;
 }
 
-async function collectProject(session: GoogleSession, estate: GcpEstate, { ancestry, floors, perimeters }: SharedReaders, project: string, { details, silent }: FirstAnswer, discovered: boolean): Promise<ProjectFacts> {
+/** Reads of a project made through plain REST, which can start before the client libraries load. */
+interface RestReads {
+  orgPolicies: ReturnType<typeof readOrgPolicies>;
+  workbench: Promise<unknown>;
+}
+
+function readOrgPoliciesAndWorkbench(rest: RestSession, estate: GcpEstate, project: string): RestReads {
+  return {
+    // The organization policies in effect on the project (inheritance resolved by the API).
+    orgPolicies: readOrgPolicies(rest, estate, project),
+    // Workbench is its own API (Notebooks), listed for all zones in one call.
+    workbench: estate.builder.call({ account: project, region: 'global', service: 'notebooks' }, 'ListInstances', () => collectWorkbenchInstances(rest, estate, project)),
+  };
+}
+
+/**
+ * A project that is read whatever Service Usage says (named, or the credentials' own, and answering)
+ * starts its plain REST reads at once; a project found beneath an organization or folder waits for
+ * Service Usage (collectProject), which may show it has no AI API and is not to be read further.
+ */
+function startRestReads(rest: RestSession, estate: GcpEstate, project: string, { details, silent }: FirstAnswer, discovered: boolean): RestReads | undefined {
+  if (discovered || (!details && silent)) return undefined;
+  const reads = readOrgPoliciesAndWorkbench(rest, estate, project);
+  // Awaited by collectProject; until then a failure (Ctrl-C) is not an unhandled rejection.
+  for (const read of Object.values(reads)) (read as Promise<unknown>).catch(() => {});
+  return reads;
+}
+
+async function collectProject(
+  session: GoogleSession,
+  estate: GcpEstate,
+  { ancestry, floors, perimeters }: SharedReaders,
+  project: string,
+  { details, silent }: FirstAnswer,
+  discovered: boolean,
+  early: RestReads | undefined,
+): Promise<ProjectFacts> {
   const { builder } = estate;
   const iamScope = iamScopeOf(project);
   if (!details && silent) return { number: undefined, policy: undefined, ancestry: await ancestry.ofParent(undefined, false) };
@@ -138,12 +176,12 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, { ances
   }
   const vertexOff = enabled[VERTEX_AI_API] === false;
   if (vertexOff) builder.record(vertexScope, 'skipped', `the Vertex AI API (${VERTEX_AI_API}) is not enabled in the project (Service Usage)`);
+  const rest = early ?? readOrgPoliciesAndWorkbench(session, estate, project);
   const [policy, { locations, listed }] = await Promise.all([
     builder.call(iamScope, 'GetIamPolicy', async () => (await session.projects.getIamPolicy({ resource: `projects/${project}`, options: { requestedPolicyVersion: 3 } }, session.callOptions))[0] as IamPolicy),
     // Without the API there is nothing to read and nowhere to read it: no location is listed (as when the list cannot be read).
     vertexOff ? { locations: [], listed: false } : vertexLocations(session, estate, project),
-    // Workbench is its own API (Notebooks), listed for all zones in one call.
-    builder.call({ account: project, region: 'global', service: 'notebooks' }, 'ListInstances', () => collectWorkbenchInstances(session, estate, project)),
+    rest.workbench,
   ]);
   const inherited = ancestry.ofParent(details?.parent, details !== undefined);
   const [, , orgPolicies] = await Promise.all([
@@ -158,8 +196,7 @@ async function collectProject(session: GoogleSession, estate: GcpEstate, { ances
     }),
     // API keys, the generative AI APIs enabled, and Model Armor.
     collectGenerativeAi(session, estate, floors, { project, number, enabled, locations, locationsListed: listed, ancestry: inherited }),
-    // The organization policies in effect on the project (inheritance resolved by the API).
-    readOrgPolicies(session, estate, project),
+    rest.orgPolicies,
   ]);
   const above = await inherited;
   const perimetersHolding = await perimeters.vertexAiPerimeters(number, above);

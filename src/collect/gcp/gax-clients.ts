@@ -3,63 +3,56 @@
 // about a second of CPU per scan and are never used; the clients read their API descriptions from
 // JSON. For Vertex AI, only the services' modules the scan calls: its v1 index loads all 34 (8.5 MB).
 // (The packages have no `exports` map; a test builds a scan through these paths.)
-import { DatasetServiceClient } from '@google-cloud/aiplatform/build/src/v1/dataset_service_client.js';
-import { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client.js';
-import { FeatureOnlineStoreAdminServiceClient } from '@google-cloud/aiplatform/build/src/v1/feature_online_store_admin_service_client.js';
-import { IndexEndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/index_endpoint_service_client.js';
-import { IndexServiceClient } from '@google-cloud/aiplatform/build/src/v1/index_service_client.js';
-import { JobServiceClient } from '@google-cloud/aiplatform/build/src/v1/job_service_client.js';
-import { MetadataServiceClient } from '@google-cloud/aiplatform/build/src/v1/metadata_service_client.js';
-import { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_service_client.js';
-import { NotebookServiceClient } from '@google-cloud/aiplatform/build/src/v1/notebook_service_client.js';
-import { PipelineServiceClient } from '@google-cloud/aiplatform/build/src/v1/pipeline_service_client.js';
-import { ReasoningEngineServiceClient } from '@google-cloud/aiplatform/build/src/v1/reasoning_engine_service_client.js';
-import { TensorboardServiceClient } from '@google-cloud/aiplatform/build/src/v1/tensorboard_service_client.js';
-import { VertexRagDataServiceClient } from '@google-cloud/aiplatform/build/src/v1/vertex_rag_data_service_client.js';
-import { ApiKeysClient } from '@google-cloud/apikeys/build/src/v2/index.js';
-import { KeyManagementServiceClient } from '@google-cloud/kms/build/src/v1/index.js';
-import { ModelArmorClient } from '@google-cloud/modelarmor/build/src/v1/index.js';
-import { ServiceUsageClient } from '@google-cloud/service-usage/build/src/v1/index.js';
-import { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager/build/src/v3/index.js';
-import * as gax from 'google-gax';
+//
+// They are CommonJS, loaded with require(), each when its first client is built: an ESM import of
+// a CommonJS module makes Node scan its source for export names first (cjs-module-lexer), about
+// 90 ms of CPU for these modules on every Google Cloud scan (bench/live.mjs), and a static import
+// would load the clients a scan never builds (KMS without customer-managed keys, folders...). Both
+// the bundle (its banner) and the tests (vitest) give ES modules a require().
+import type * as Gax from 'google-gax';
+import { nextTurn } from '../../slices.js';
 import { reachableFromServices, type ProtoNode } from './proto-reach.js';
 import type { ClientOptions, GaxClients, VertexClients } from './session.js';
 
 /**
  * The official gax clients of a scan. Loaded by session.ts (`openSession`) once each project's first
- * call is answered. The Vertex AI clients, which every project needs, are built at once, outside any call's
- * deadline (RAG Engine's and Vector Search indexes' when first used); Resource Manager's folders and organizations, Cloud KMS, API Keys, Service Usage and
- * Model Armor when first used (a project without a folder, or without customer-managed keys, never
- * needs those two).
+ * call is answered. Each client is built when first used, its library loaded then; those every
+ * project needs (Service Usage, Resource Manager's projects, the Vertex AI services but RAG Engine's
+ * and Vector Search indexes') are also built one per turn of the event loop as soon as the session
+ * opens (`warmUp`), while the projects' first calls are in flight. Folders, organizations, Cloud KMS,
+ * API Keys and Model Armor wait for their first use (a project without a folder, or without
+ * customer-managed keys, never needs those).
  */
 
-type ProtoRoot = ReturnType<gax.fallback.GrpcClient['loadProtoJSON']>;
+const gax = require('google-gax') as typeof Gax;
+
+type ProtoRoot = ReturnType<Gax.fallback.GrpcClient['loadProtoJSON']>;
 const protoRoots = new WeakMap<object, ProtoRoot>();
 
-type ProtoJson = Parameters<typeof gax.protobufFromJSON>[0];
+type ProtoJson = Parameters<typeof Gax.protobufFromJSON>[0];
 
 /**
- * The Vertex AI services a scan builds clients for, each with its client: the one place that says
- * which part of Vertex AI's API description the scan needs (see proto-reach.ts).
+ * The Vertex AI services a scan builds clients for, each with its client's module: the one place
+ * that says which part of Vertex AI's API description the scan needs (see proto-reach.ts).
  */
-type VertexClientClass<T> = new (options: ClientOptions, gaxInstance: typeof gax) => T;
-const VERTEX_SERVICES: { readonly [K in keyof VertexClients]: readonly [service: string, client: VertexClientClass<VertexClients[K]>] } = {
-  endpoints: ['EndpointService', EndpointServiceClient],
-  models: ['ModelService', ModelServiceClient],
-  datasets: ['DatasetService', DatasetServiceClient],
-  jobs: ['JobService', JobServiceClient],
-  pipelines: ['PipelineService', PipelineServiceClient],
-  notebooks: ['NotebookService', NotebookServiceClient],
-  featureOnlineStores: ['FeatureOnlineStoreAdminService', FeatureOnlineStoreAdminServiceClient],
-  indexEndpoints: ['IndexEndpointService', IndexEndpointServiceClient],
-  reasoningEngines: ['ReasoningEngineService', ReasoningEngineServiceClient],
-  tensorboards: ['TensorboardService', TensorboardServiceClient],
-  metadata: ['MetadataService', MetadataServiceClient],
-  ragData: ['VertexRagDataService', VertexRagDataServiceClient],
-  indexes: ['IndexService', IndexServiceClient],
+type VertexClientClass<T> = new (options: ClientOptions, gaxInstance: typeof Gax) => T;
+const VERTEX_SERVICES: { readonly [K in keyof VertexClients]: readonly [service: string, load: () => VertexClientClass<VertexClients[K]>] } = {
+  endpoints: ['EndpointService', () => (require('@google-cloud/aiplatform/build/src/v1/endpoint_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/endpoint_service_client.js')).EndpointServiceClient],
+  models: ['ModelService', () => (require('@google-cloud/aiplatform/build/src/v1/model_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/model_service_client.js')).ModelServiceClient],
+  datasets: ['DatasetService', () => (require('@google-cloud/aiplatform/build/src/v1/dataset_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/dataset_service_client.js')).DatasetServiceClient],
+  jobs: ['JobService', () => (require('@google-cloud/aiplatform/build/src/v1/job_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/job_service_client.js')).JobServiceClient],
+  pipelines: ['PipelineService', () => (require('@google-cloud/aiplatform/build/src/v1/pipeline_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/pipeline_service_client.js')).PipelineServiceClient],
+  notebooks: ['NotebookService', () => (require('@google-cloud/aiplatform/build/src/v1/notebook_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/notebook_service_client.js')).NotebookServiceClient],
+  featureOnlineStores: ['FeatureOnlineStoreAdminService', () => (require('@google-cloud/aiplatform/build/src/v1/feature_online_store_admin_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/feature_online_store_admin_service_client.js')).FeatureOnlineStoreAdminServiceClient],
+  indexEndpoints: ['IndexEndpointService', () => (require('@google-cloud/aiplatform/build/src/v1/index_endpoint_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/index_endpoint_service_client.js')).IndexEndpointServiceClient],
+  reasoningEngines: ['ReasoningEngineService', () => (require('@google-cloud/aiplatform/build/src/v1/reasoning_engine_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/reasoning_engine_service_client.js')).ReasoningEngineServiceClient],
+  tensorboards: ['TensorboardService', () => (require('@google-cloud/aiplatform/build/src/v1/tensorboard_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/tensorboard_service_client.js')).TensorboardServiceClient],
+  metadata: ['MetadataService', () => (require('@google-cloud/aiplatform/build/src/v1/metadata_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/metadata_service_client.js')).MetadataServiceClient],
+  ragData: ['VertexRagDataService', () => (require('@google-cloud/aiplatform/build/src/v1/vertex_rag_data_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/vertex_rag_data_service_client.js')).VertexRagDataServiceClient],
+  indexes: ['IndexService', () => (require('@google-cloud/aiplatform/build/src/v1/index_service_client.js') as typeof import('@google-cloud/aiplatform/build/src/v1/index_service_client.js')).IndexServiceClient],
 };
 
-/** RAG Engine and Vector Search indexes are newer than the other Vertex AI services: built on first use. */
+/** RAG Engine and Vector Search indexes are newer than the other Vertex AI services: built on first use only. */
 const LATE_VERTEX = ['ragData', 'indexes'] as const;
 type LateVertex = (typeof LATE_VERTEX)[number];
 
@@ -95,19 +88,19 @@ function sharedRoot(json: ProtoJson, ignoreCache: boolean): ProtoRoot {
  * clients through their documented `gaxInstance` argument.
  */
 class GrpcClientSharingRoots extends gax.fallback.GrpcClient {
-  override loadProtoJSON(json: Parameters<gax.fallback.GrpcClient['loadProtoJSON']>[0], ignoreCache = false): ProtoRoot {
+  override loadProtoJSON(json: Parameters<Gax.fallback.GrpcClient['loadProtoJSON']>[0], ignoreCache = false): ProtoRoot {
     return sharedRoot(json, ignoreCache);
   }
 }
 
-const protobufFromJSON: typeof gax.protobufFromJSON = (json, ignoreCache = false) =>
+const protobufFromJSON: typeof Gax.protobufFromJSON = (json, ignoreCache = false) =>
   sharedRoot(json, ignoreCache);
 
 const GAX_SHARING_ROOTS = {
   ...gax,
   protobufFromJSON,
   fallback: { ...gax.fallback, GrpcClient: GrpcClientSharingRoots, protobufFromJSON },
-} as unknown as typeof gax;
+} as unknown as typeof Gax;
 
 /** An object whose properties are built on first read, with the list of those built so far. */
 function builtOnFirstUse<T extends object>(builders: { [K in keyof T]: () => T[K] }, built: Array<{ close(): Promise<void> }>): T {
@@ -128,29 +121,54 @@ function builtOnFirstUse<T extends object>(builders: { [K in keyof T]: () => T[K
   return record;
 }
 
+/**
+ * Clients every project reads with, in the order it first needs them: built one per turn of the
+ * event loop after the session opens (`GaxClients.warmUp`), each costing tens of milliseconds of CPU,
+ * so that the answers to calls in flight are taken between them rather than after all of them.
+ */
+const WARM_UP: ReadonlyArray<'serviceUsage' | 'projects' | Exclude<keyof VertexClients, LateVertex>> = [
+  'serviceUsage',
+  'projects',
+  ...(Object.keys(VERTEX_SERVICES) as Array<keyof VertexClients>).filter((key): key is Exclude<keyof VertexClients, LateVertex> => !(LATE_VERTEX as readonly string[]).includes(key)),
+];
+
 export function gaxClients(connection: ClientOptions): GaxClients {
   const built: Array<{ close(): Promise<void> }> = [];
   const vertexClient = <K extends keyof VertexClients>(key: K): VertexClients[K] => {
-    const [, Client] = VERTEX_SERVICES[key];
-    return new Client(connection, GAX_SHARING_ROOTS);
+    const [, load] = VERTEX_SERVICES[key];
+    return new (load())(connection, GAX_SHARING_ROOTS);
   };
-  const lateVertex = builtOnFirstUse<Pick<VertexClients, LateVertex>>({ ragData: () => vertexClient('ragData'), indexes: () => vertexClient('indexes') }, built);
-  const eagerKeys = (Object.keys(VERTEX_SERVICES) as Array<keyof VertexClients>).filter((key): key is Exclude<keyof VertexClients, LateVertex> => !(LATE_VERTEX as readonly string[]).includes(key));
-  const eagerVertex = Object.fromEntries(eagerKeys.map((key) => [key, vertexClient(key)])) as Omit<VertexClients, LateVertex>;
-  built.push(...Object.values(eagerVertex));
-  const vertexClients = Object.defineProperties(eagerVertex, Object.getOwnPropertyDescriptors(lateVertex)) as VertexClients;
-  const others = builtOnFirstUse<Omit<GaxClients, 'vertex' | 'close'>>(
+  const vertexBuilders = Object.fromEntries((Object.keys(VERTEX_SERVICES) as Array<keyof VertexClients>).map((key) => [key, () => vertexClient(key)])) as { [K in keyof VertexClients]: () => VertexClients[K] };
+  const vertex = builtOnFirstUse<VertexClients>(vertexBuilders, built);
+  const others = builtOnFirstUse<Omit<GaxClients, 'vertex' | 'close' | 'warmUp'>>(
     {
-      projects: () => new ProjectsClient(connection, GAX_SHARING_ROOTS),
-      folders: () => new FoldersClient(connection, GAX_SHARING_ROOTS),
-      organizations: () => new OrganizationsClient(connection, GAX_SHARING_ROOTS),
-      keys: () => new KeyManagementServiceClient(connection, GAX_SHARING_ROOTS),
-      apiKeys: () => new ApiKeysClient(connection, GAX_SHARING_ROOTS),
-      serviceUsage: () => new ServiceUsageClient(connection, GAX_SHARING_ROOTS),
-      modelArmor: () => new ModelArmorClient(connection, GAX_SHARING_ROOTS),
+      projects: () => new (require('@google-cloud/resource-manager/build/src/v3/index.js') as typeof import('@google-cloud/resource-manager/build/src/v3/index.js')).ProjectsClient(connection, GAX_SHARING_ROOTS),
+      folders: () => new (require('@google-cloud/resource-manager/build/src/v3/index.js') as typeof import('@google-cloud/resource-manager/build/src/v3/index.js')).FoldersClient(connection, GAX_SHARING_ROOTS),
+      organizations: () => new (require('@google-cloud/resource-manager/build/src/v3/index.js') as typeof import('@google-cloud/resource-manager/build/src/v3/index.js')).OrganizationsClient(connection, GAX_SHARING_ROOTS),
+      keys: () => new (require('@google-cloud/kms/build/src/v1/index.js') as typeof import('@google-cloud/kms/build/src/v1/index.js')).KeyManagementServiceClient(connection, GAX_SHARING_ROOTS),
+      apiKeys: () => new (require('@google-cloud/apikeys/build/src/v2/index.js') as typeof import('@google-cloud/apikeys/build/src/v2/index.js')).ApiKeysClient(connection, GAX_SHARING_ROOTS),
+      serviceUsage: () => new (require('@google-cloud/service-usage/build/src/v1/index.js') as typeof import('@google-cloud/service-usage/build/src/v1/index.js')).ServiceUsageClient(connection, GAX_SHARING_ROOTS),
+      modelArmor: () => new (require('@google-cloud/modelarmor/build/src/v1/index.js') as typeof import('@google-cloud/modelarmor/build/src/v1/index.js')).ModelArmorClient(connection, GAX_SHARING_ROOTS),
     },
     built,
   );
-  const clients = Object.defineProperties({ vertex: vertexClients }, Object.getOwnPropertyDescriptors(others)) as Omit<GaxClients, 'close'>;
-  return Object.assign(clients, { close: async () => void (await Promise.all(built.map((client) => client.close()))) });
+  let closed = false;
+  let warming: Promise<void> = Promise.resolve();
+  const clients = Object.defineProperties({ vertex }, Object.getOwnPropertyDescriptors(others)) as Omit<GaxClients, 'close' | 'warmUp'>;
+  return Object.assign(clients, {
+    warmUp() {
+      warming = (async () => {
+        for (const key of WARM_UP) {
+          await nextTurn();
+          if (closed) return;
+          void (key in vertex ? vertex[key as keyof VertexClients] : clients[key as 'serviceUsage' | 'projects']);
+        }
+      })();
+    },
+    close: async () => {
+      closed = true;
+      await warming;
+      await Promise.all(built.map((client) => client.close()));
+    },
+  });
 }

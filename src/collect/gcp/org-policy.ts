@@ -1,6 +1,6 @@
 import { forEachConcurrently } from '../runtime.js';
 import type { GcpEstate } from './estate.js';
-import { allPages, type GoogleSession } from './session.js';
+import { allPages, type RestSession } from './session.js';
 
 /**
  * The organization policies in effect on a project, for the constraints that govern Vertex AI and
@@ -76,7 +76,7 @@ const DEFAULTS: Record<string, 'ALLOW' | 'DENY'> = { ALLOW: 'ALLOW', DENY: 'DENY
 const VERTEX_AI_API = 'aiplatform.googleapis.com';
 
 /** The project's props from its effective organization policies (absent: unknown), and the policies read, for raw. */
-export async function readOrgPolicies(session: GoogleSession, estate: GcpEstate, project: string): Promise<{ props: Record<string, boolean>; effective: Record<string, Policy> }> {
+export async function readOrgPolicies(session: Pick<RestSession, 'getOrgPolicy'>, estate: GcpEstate, project: string): Promise<{ props: Record<string, boolean>; effective: Record<string, Policy> }> {
   const scope = { account: project, region: 'global', service: 'orgpolicy' };
   const base = `projects/${encodeURIComponent(project)}`;
   const effective: Record<string, Policy> = {};
@@ -96,7 +96,7 @@ export async function readOrgPolicies(session: GoogleSession, estate: GcpEstate,
 }
 
 /** Each constraint's default and kind, by its short name (ListConstraints on the project, every page). */
-async function constraintDefaults(session: GoogleSession, base: string): Promise<Map<string, { value: 'ALLOW' | 'DENY'; kind: Effect['kind'] }>> {
+async function constraintDefaults(session: Pick<RestSession, 'getOrgPolicy'>, base: string): Promise<Map<string, { value: 'ALLOW' | 'DENY'; kind: Effect['kind'] }>> {
   const found = new Map<string, { value: 'ALLOW' | 'DENY'; kind: Effect['kind'] }>();
   for (const constraint of await allPages(session.getOrgPolicy, `${base}/constraints`, (page: ConstraintPage) => page.constraints)) {
     const value = DEFAULTS[String(constraint.constraintDefault)];

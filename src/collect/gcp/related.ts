@@ -51,9 +51,17 @@ interface BucketFacts {
 type CryptoKey = kmsProtos.google.cloud.kms.v1.ICryptoKey;
 
 export async function collectRelated(session: GoogleSession, estate: GcpEstate, projects: ReadonlyMap<string, ProjectFacts>): Promise<void> {
-  const buckets = await readBuckets(session, estate, projects);
-  await readKeys(session, estate);
+  // Three reads that do not wait for each other: the service accounts' own policies, the keys the
+  // Vertex AI resources name, and the buckets (then the keys those name).
   const impersonation = addImpersonation(session, estate, projects);
+  const keysRead = new Set<string>();
+  const [buckets] = await Promise.all([
+    readBuckets(session, estate, projects).then(async (facts) => {
+      await readKeys(session, estate, keysRead);
+      return facts;
+    }),
+    readKeys(session, estate, keysRead),
+  ]);
   addServiceAccounts(estate, projects, buckets);
   await impersonation;
 }
@@ -155,8 +163,11 @@ function ownerProject(bucket: Bucket | undefined, projects: ReadonlyMap<string, 
   return bucket.projectNumber;
 }
 
-async function readKeys(session: GoogleSession, estate: GcpEstate): Promise<void> {
-  await forEachConcurrently([...estate.keys], async ([name, { project }]) => {
+/** Reads the keys named so far that are not in `read` yet, and adds them to it. */
+async function readKeys(session: GoogleSession, estate: GcpEstate, read: Set<string>): Promise<void> {
+  const named = [...estate.keys].filter(([name]) => !read.has(name));
+  for (const [name] of named) read.add(name);
+  await forEachConcurrently(named, async ([name, { project }]) => {
     const [, keyProject = project, location = 'global'] = /^projects\/([^/]+)\/locations\/([^/]+)\//.exec(name) ?? [];
     const scope = { account: keyProject, region: location, service: 'kms' };
     const key = await estate.builder.call(scope, 'GetCryptoKey', async () => (await session.keys.getCryptoKey({ name }, session.callOptions))[0] as CryptoKey);

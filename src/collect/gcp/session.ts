@@ -88,7 +88,7 @@ export interface VertexClients {
   indexes: vertex.IndexServiceClient;
 }
 
-/** The gax clients (gax-clients.ts: the Vertex AI clients at once, the others when first used). */
+/** The gax clients (gax-clients.ts: each built on first use, those every project needs also warmed up in turns). */
 export interface GaxClients {
   vertex: VertexClients;
   projects: ProjectsClient;
@@ -102,7 +102,9 @@ export interface GaxClients {
   serviceUsage: ServiceUsageClient;
   /** Model Armor v1: floor settings (global endpoint) and templates (regional endpoints). */
   modelArmor: modelArmor.ModelArmorClient;
-  /** Closes the clients that were built. */
+  /** Builds the clients every project needs, one per turn of the event loop, in the order it needs them. */
+  warmUp(): void;
+  /** Stops the warm-up and closes the clients that were built. */
   close(): Promise<void>;
 }
 
@@ -210,8 +212,10 @@ export async function openSession(rest: RestSession, settings: GcpSettings, auth
   const { gaxClients } = await import('./gax-clients.js');
   // google-gax resolves its own copy of google-auth-library; the classes match in shape, not in name.
   const connection: ClientOptions = { fallback: true, authClient: authClient as unknown as ClientOptions['authClient'], ...endpointOptions(settings.endpoint) };
+  const clients = gaxClients(connection);
+  clients.warmUp();
   // Copied as property descriptors: each client is a getter that builds it on first use.
-  return Object.defineProperties({ ...rest }, Object.getOwnPropertyDescriptors(gaxClients(connection))) as GoogleSession;
+  return Object.defineProperties({ ...rest }, Object.getOwnPropertyDescriptors(clients)) as GoogleSession;
 }
 
 /** The project application default credentials name (environment, key file, gcloud, metadata server). */

@@ -1,5 +1,5 @@
 import type { GcpEstate } from '../estate.js';
-import type { GoogleSession } from '../session.js';
+import type { RestSession } from '../session.js';
 
 /**
  * Vertex AI Workbench instances (Notebooks API v2): VMs users run JupyterLab on, with the same
@@ -38,7 +38,7 @@ interface InstancePage {
  * regions asked for with --gcp-locations: Workbench locations are zones, not regions. Zones the API
  * could not reach come back in `unreachable`: each is a coverage gap, not an empty zone.
  */
-export async function collectWorkbenchInstances(session: GoogleSession, estate: GcpEstate, project: string): Promise<void> {
+export async function collectWorkbenchInstances(session: Pick<RestSession, 'getNotebooks'>, estate: GcpEstate, project: string): Promise<void> {
   const regions = estate.builder.context.scope.gcpLocations;
   const inScope = (zone: string) => !regions || regions.includes(regionOf(zone));
   const unreachable = new Set<string>();
