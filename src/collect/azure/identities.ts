@@ -179,10 +179,7 @@ function actionMatches(pattern: string, action: string): boolean {
   return new RegExp(`^${expression}$`, 'i').test(action);
 }
 
-/**
- * Reads the user-assigned identities of the scanned subscriptions that AI resources use (their
- * region and tags), then hands every identity to the graph.
- */
+/** Reads the user-assigned identities of the scanned subscriptions that AI resources use (their region and tags). */
 export async function collectIdentities(scan: AzureScan, subscriptionIds: readonly string[]): Promise<void> {
   const userAssigned = [...scan.identities.values()].filter((identity) => identity.props.identityType === 'UserAssigned');
   const subscriptions = subscriptionIds.filter((subscriptionId) => userAssigned.some((identity) => same(identity.account, subscriptionId)));
@@ -203,5 +200,9 @@ export async function collectIdentities(scan: AzureScan, subscriptionIds: readon
       });
     }
   });
+}
+
+/** Hands every identity the AI resources use to the graph, once its role assignments are read. */
+export function referenceIdentities(scan: AzureScan): void {
   for (const identity of scan.identities.values()) scan.graph.reference(identity);
 }

@@ -14,8 +14,8 @@ import { SERVICES, type AzureScan } from './session.js';
  * 2026-02-01, only when some AI resource names a key; a vault is matched to its keys by its URI.
  * The keys themselves (rotation policy) are data-plane objects aispm does not read.
  */
-export async function collectKeyVaults(scan: AzureScan, subscriptionIds: readonly string[]): Promise<void> {
-  if (scan.encryptionKeys.size === 0) return;
+/** The vaults of the scanned subscriptions, by host name (lower case). */
+export async function listKeyVaults(scan: AzureScan, subscriptionIds: readonly string[]): Promise<Map<string, Vault>> {
   const vaults = new Map<string, Vault>();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
     const client = new KeyVaultManagementClient(scan.connection.credential, subscriptionId, modularClientOptions(scan.connection));
@@ -25,6 +25,13 @@ export async function collectKeyVaults(scan: AzureScan, subscriptionIds: readonl
       if (host) vaults.set(host.toLowerCase(), vault);
     }
   });
+  return vaults;
+}
+
+/** Adds the vault's settings to every key named so far, from `listing` when it was started earlier, else listed now. */
+export async function collectKeyVaults(scan: AzureScan, subscriptionIds: readonly string[], listing?: Promise<Map<string, Vault>>): Promise<void> {
+  if (!listing && scan.encryptionKeys.size === 0) return;
+  const vaults = await (listing ?? listKeyVaults(scan, subscriptionIds));
   for (const [keyId, holder] of scan.encryptionKeys) {
     const vault = vaults.get(hostOf(keyId)?.toLowerCase() ?? '');
     if (!vault) continue;

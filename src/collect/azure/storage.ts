@@ -20,8 +20,13 @@ interface ListedAccount {
   account: StorageAccount & { id: string };
 }
 
-export async function collectStorage(scan: AzureScan, subscriptionIds: readonly string[]): Promise<void> {
-  if (scan.storageUses.length === 0 && scan.dataGrants.length === 0) return;
+/** The storage accounts of the scanned subscriptions, with the client of each subscription. */
+export interface StorageListing {
+  listed: ListedAccount[];
+  clients: Map<string, StorageManagementClient>;
+}
+
+export async function listStorageAccounts(scan: AzureScan, subscriptionIds: readonly string[]): Promise<StorageListing> {
   const listed: ListedAccount[] = [];
   const clients = new Map<string, StorageManagementClient>();
   await forEachConcurrently(subscriptionIds, async (subscriptionId) => {
@@ -30,6 +35,16 @@ export async function collectStorage(scan: AzureScan, subscriptionIds: readonly 
     const accounts = await scan.call(subscriptionId, SERVICES.storage, 'storageAccounts.list', () => drain(client.storageAccounts.list()));
     for (const account of accounts ?? []) if (account.id) listed.push({ subscriptionId, account: { ...account, id: account.id } });
   });
+  return { listed, clients };
+}
+
+/**
+ * Adds the storage accounts that matter, from `listing` when it was started earlier, else listed
+ * now; nothing is listed when no AI resource uses storage and no identity holds a data role.
+ */
+export async function collectStorage(scan: AzureScan, subscriptionIds: readonly string[], listing?: Promise<StorageListing>): Promise<void> {
+  if (!listing && scan.storageUses.length === 0 && scan.dataGrants.length === 0) return;
+  const { listed, clients } = await (listing ?? listStorageAccounts(scan, subscriptionIds));
   const byId = new Map(listed.map((entry) => [entry.account.id.toLowerCase(), entry]));
   const byName = new Map(listed.map((entry) => [(entry.account.name ?? lastSegment(entry.account.id)).toLowerCase(), entry]));
 
