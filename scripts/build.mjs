@@ -40,7 +40,8 @@ try {
 /**
  * What each output file holds and loads: the npm packages bundled into it, the files it imports
  * statically (loaded with it) and dynamically (loaded when that code runs), and the packages it
- * leaves to node_modules (imported, or required when its code runs). test/bundle.test.ts reads it to hold what a command loads.
+ * leaves to node_modules (imported, or required when its code runs). test/bundle.test.ts reads it
+ * to hold what a command loads.
  */
 function bundleContents(meta) {
   const packageName = (specifier) => /^(?:@[^/]+\/)?[^/]+/.exec(specifier)[0];

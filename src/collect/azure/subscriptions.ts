@@ -15,7 +15,8 @@ import { collectStorage, listStorageAccounts } from './storage.js';
  * What is in the subscriptions: the AI resources of every subscription first, then the identities
  * they run as and their role assignments, then the storage those identities and the workspaces
  * reach, and the vaults of the keys that encrypt them (listings that need only the AI resources
- * start as soon as those are read). Each phase runs across subscriptions at once, under the scan's one concurrency limit.
+ * start as soon as those are read). Each phase runs across subscriptions at once, under the scan's
+ * one concurrency limit.
  * Loaded by collect.ts once the subscription listing is answered: this module brings every
  * service's SDK client with it.
  */

@@ -54,7 +54,6 @@ const VERTEX_SERVICES: { readonly [K in keyof VertexClients]: readonly [service:
 
 /** RAG Engine and Vector Search indexes are newer than the other Vertex AI services: built on first use only. */
 const LATE_VERTEX = ['ragData', 'indexes'] as const;
-type LateVertex = (typeof LATE_VERTEX)[number];
 
 const VERTEX_PACKAGE = ['google', 'cloud', 'aiplatform', 'v1'];
 
@@ -121,16 +120,8 @@ function builtOnFirstUse<T extends object>(builders: { [K in keyof T]: () => T[K
   return record;
 }
 
-/**
- * Clients every project reads with, in the order it first needs them: built one per turn of the
- * event loop after the session opens (`GaxClients.warmUp`), each costing tens of milliseconds of CPU,
- * so that the answers to calls in flight are taken between them rather than after all of them.
- */
-const WARM_UP: ReadonlyArray<'serviceUsage' | 'projects' | Exclude<keyof VertexClients, LateVertex>> = [
-  'serviceUsage',
-  'projects',
-  ...(Object.keys(VERTEX_SERVICES) as Array<keyof VertexClients>).filter((key): key is Exclude<keyof VertexClients, LateVertex> => !(LATE_VERTEX as readonly string[]).includes(key)),
-];
+/** The Vertex AI services every project reads, which the warm-up builds (`GaxClients.warmUp`). */
+const EVERY_PROJECT_VERTEX = (Object.keys(VERTEX_SERVICES) as Array<keyof VertexClients>).filter((key) => !(LATE_VERTEX as readonly string[]).includes(key));
 
 export function gaxClients(connection: ClientOptions): GaxClients {
   const built: Array<{ close(): Promise<void> }> = [];
@@ -156,12 +147,21 @@ export function gaxClients(connection: ClientOptions): GaxClients {
   let warming: Promise<void> = Promise.resolve();
   const clients = Object.defineProperties({ vertex }, Object.getOwnPropertyDescriptors(others)) as Omit<GaxClients, 'close' | 'warmUp'>;
   return Object.assign(clients, {
+    // The clients every project reads with, in the order it first needs them, one per turn of the
+    // event loop: each costs tens of milliseconds of CPU, and the answers to the calls in flight are
+    // taken between them rather than after all of them. One that fails to build is left to its first
+    // use, which reports it as that call's coverage gap.
     warmUp() {
+      const builds: Array<() => unknown> = [() => clients.serviceUsage, () => clients.projects, ...EVERY_PROJECT_VERTEX.map((key) => () => vertex[key])];
       warming = (async () => {
-        for (const key of WARM_UP) {
+        for (const build of builds) {
           await nextTurn();
           if (closed) return;
-          void (key in vertex ? vertex[key as keyof VertexClients] : clients[key as 'serviceUsage' | 'projects']);
+          try {
+            build();
+          } catch {
+            // Built again, and reported, on first use.
+          }
         }
       })();
     },
