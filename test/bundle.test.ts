@@ -23,9 +23,8 @@ interface OutputContents {
 }
 const CONTENTS = JSON.parse(readFileSync(join(DIST, 'bundle-contents.json'), 'utf8')) as Record<string, OutputContents>;
 
-/** Every package an output loads with it, bundled or from node_modules (following its static imports). */
-function staticClosure(entry: string): Set<string> {
-  const packages = new Set<string>();
+/** The files an output loads with it: itself and what it imports statically, and what those do. */
+function staticFiles(entry: string): string[] {
   const seen = new Set<string>();
   const queue = [entry];
   while (queue.length > 0) {
@@ -34,10 +33,14 @@ function staticClosure(entry: string): Set<string> {
     seen.add(file);
     const contents = CONTENTS[file];
     if (!contents) throw new Error(`${file} is not in dist/bundle-contents.json`);
-    for (const name of [...contents.packages, ...contents.externalPackages]) packages.add(name);
     queue.push(...contents.staticImports);
   }
-  return packages;
+  return [...seen];
+}
+
+/** Every package an output loads with it, bundled or from node_modules (following its static imports). */
+function staticClosure(entry: string): Set<string> {
+  return new Set(staticFiles(entry).flatMap((file) => [...CONTENTS[file]!.packages, ...CONTENTS[file]!.externalPackages]));
 }
 
 describe('the bundle loads cloud SDKs only when a provider is scanned', () => {
@@ -66,19 +69,6 @@ function collectorEntry(provider: string): string {
   const entry = index && CONTENTS[index]!.dynamicImports.find((file) => file.startsWith('chunks/collect-'));
   if (!entry) throw new Error(`no collector chunk for ${provider} in dist/bundle-contents.json`);
   return entry;
-}
-
-/** The files an output loads with it: itself and what it imports statically. */
-function staticFiles(entry: string): string[] {
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    queue.push(...CONTENTS[file]!.staticImports);
-  }
-  return [...seen];
 }
 
 /** Packages loaded by what a chunk imports dynamically or requires when its code runs, and not by the chunk itself. */

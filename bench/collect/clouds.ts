@@ -110,14 +110,22 @@ async function startAws(count: number): Promise<BenchCloud> {
       })),
     };
   }
+  return startAwsEstate({ regions: AWS_REGIONS });
+}
+
+/**
+ * The fake AWS, serving the records the caller has set up in its modules, behind the fault proxy,
+ * which answers DescribeRegions with `scope.regions` (all enabled).
+ */
+export async function startAwsEstate(scope: CollectScope & { regions: string[] }): Promise<BenchCloud> {
   const fake = await new FakeAws().start();
   const proxy = await FaultProxy.start({ target: fake.url, dialect: awsDialect });
-  const regionInfo = AWS_REGIONS.map((regionName) => ({ regionName, regionEndpoint: `ec2.${regionName}.amazonaws.com`, optInStatus: 'opt-in-not-required' }));
+  const regionInfo = scope.regions.map((regionName) => ({ regionName, regionEndpoint: `ec2.${regionName}.amazonaws.com`, optInStatus: 'opt-in-not-required' }));
   return {
     provider: 'aws',
     proxy,
     env: { ...fakeAwsEnvironment(fake, mkdtempSync(join(tmpdir(), 'aispm-bench-aws-'))), AWS_ENDPOINT_URL: proxy.url },
-    scope: { regions: AWS_REGIONS },
+    scope,
     basePlan: { rewrite: { match: /^ec2:DescribeRegions$/, body: () => ec2Reply('DescribeRegions', { regionInfo }).body } },
     close: async () => {
       await proxy.close();

@@ -1,14 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ACCOUNT, BEDROCK, SAGEMAKER } from '../../test/fakes/aws/estate.js';
 import { ORGANIZATION_ACCOUNTS, ORGANIZATION_ID, ORGANIZATION_ROLE } from '../../test/fakes/aws/organizations.js';
-import { ec2Reply } from '../../test/fakes/aws/protocols.js';
-import { FakeAws, fakeAwsEnvironment } from '../../test/fakes/aws/server.js';
-import { awsDialect } from '../../test/fakes/fault-dialects.js';
-import { FaultProxy } from '../../test/fakes/fault-proxy.js';
 import type { FakeGoogleEstate } from '../../test/fakes/gcp/estate.js';
-import { emptyLike, startAzureEstate, startGcpEstate, type BenchCloud } from '../collect/clouds.js';
+import { emptyLike, startAwsEstate, startAzureEstate, startGcpEstate, type BenchCloud } from '../collect/clouds.js';
 
 /**
  * The estates of the organization-scale benchmark (issue 20): many accounts, subscriptions or
@@ -47,20 +40,7 @@ export async function startScaleAws(accounts: number): Promise<BenchCloud> {
       JoinedTimestamp: new Date('2024-01-01T00:00:00Z'),
     })),
   );
-  const fake = await new FakeAws().start();
-  const proxy = await FaultProxy.start({ target: fake.url, dialect: awsDialect });
-  const regionInfo = AWS_SCALE_REGIONS.map((regionName) => ({ regionName, regionEndpoint: `ec2.${regionName}.amazonaws.com`, optInStatus: 'opt-in-not-required' }));
-  return {
-    provider: 'aws',
-    proxy,
-    env: { ...fakeAwsEnvironment(fake, mkdtempSync(join(tmpdir(), 'aispm-bench-scale-aws-'))), AWS_ENDPOINT_URL: proxy.url },
-    scope: { regions: AWS_SCALE_REGIONS, awsOrganization: true, awsRoleName: ORGANIZATION_ROLE },
-    basePlan: { rewrite: { match: /^ec2:DescribeRegions$/, body: () => ec2Reply('DescribeRegions', { regionInfo }).body } },
-    close: async () => {
-      await proxy.close();
-      await fake.stop();
-    },
-  };
+  return startAwsEstate({ regions: AWS_SCALE_REGIONS, awsOrganization: true, awsRoleName: ORGANIZATION_ROLE });
 }
 
 export function startScaleAzure(subscriptions: number): Promise<BenchCloud> {
